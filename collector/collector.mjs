@@ -1,0 +1,234 @@
+// A local stand-in for Amplitude's HTTP V2 ingestion API, faithful enough that the official SDK cannot
+// tell the difference: same validation, same response bodies (the SDK reads `code` from the body, not
+// the HTTP status), beacon text/plain bodies, gzip bodies, 413 for oversize, 429 for throttling.
+// It keeps what it accepted, in order, and can inject faults for reliability tests.
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
+
+const MAX_BODY_BYTES = 1024 * 1024; // Amplitude: requests must be under 1 MB
+const MAX_EVENTS = 2000;
+const DEFAULT_MIN_ID_LENGTH = 5;
+
+export function createCollector() {
+  /** Every accepted event, in arrival order, with request metadata. */
+  const events = [];
+  /** Every request to an ingestion path, accepted or not. */
+  const requests = [];
+  /** Amplitude user-mapping calls (alias through a server). */
+  const usermaps = [];
+  const seenInsertIds = new Map();
+  const faults = [];
+  const listeners = new Set();
+
+  function record(entry) {
+    for (const res of listeners) res.write(`data: ${JSON.stringify(entry)}\n\n`);
+  }
+
+  function reset() {
+    events.length = 0;
+    requests.length = 0;
+    usermaps.length = 0;
+    seenInsertIds.clear();
+    faults.length = 0;
+    record({ kind: 'reset' });
+  }
+
+  function validate(body) {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      return { status: 400, body: { code: 400, error: 'Invalid request body' } };
+    }
+    if (typeof body.api_key !== 'string' || body.api_key.length === 0) {
+      return { status: 400, body: { code: 400, error: 'Request missing required field', missing_field: 'api_key' } };
+    }
+    if (!Array.isArray(body.events)) {
+      return { status: 400, body: { code: 400, error: 'Request missing required field', missing_field: 'events' } };
+    }
+    if (body.events.length > MAX_EVENTS) return { status: 413, body: { code: 413, error: 'Payload too large' } };
+    const minIdLength = Number(body.options?.min_id_length ?? DEFAULT_MIN_ID_LENGTH);
+    const missing = {};
+    const invalidIdLengths = {};
+    body.events.forEach((event, index) => {
+      if (!event || typeof event !== 'object') {
+        (missing.event_type ??= []).push(index);
+        return;
+      }
+      if (typeof event.event_type !== 'string' || event.event_type.trim() === '') (missing.event_type ??= []).push(index);
+      const hasUser = typeof event.user_id === 'string' && event.user_id.length > 0;
+      const hasDevice = typeof event.device_id === 'string' && event.device_id.length > 0;
+      if (!hasUser && !hasDevice) (missing.user_id_or_device_id ??= []).push(index);
+      if (hasUser && event.user_id.length < minIdLength) (invalidIdLengths.user_id ??= []).push(index);
+      if (hasDevice && event.device_id.length < minIdLength) (invalidIdLengths.device_id ??= []).push(index);
+    });
+    const bad = new Set([...Object.values(missing).flat(), ...Object.values(invalidIdLengths).flat()]);
+    if (bad.size > 0) {
+      const out = { code: 400, error: 'Invalid field values on some events' };
+      if (Object.keys(missing).length) out.events_with_missing_fields = missing;
+      if (Object.keys(invalidIdLengths).length) out.events_with_invalid_id_lengths = invalidIdLengths;
+      return { status: 400, body: out, bad };
+    }
+    return undefined;
+  }
+
+  async function handleIngest(req, res, rawBody, path) {
+    const fault = faults.length ? faults[0] : undefined;
+    if (fault) {
+      fault.count -= 1;
+      if (fault.count <= 0) faults.shift();
+      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (fault.drop) {
+        requests.push({ path, at: Date.now(), fault: 'drop' });
+        req.socket.destroy();
+        return;
+      }
+      if (fault.status) {
+        requests.push({ path, at: Date.now(), fault: fault.status });
+        return send(res, fault.status, faultBody(fault.status));
+      }
+    }
+    if (rawBody.length > MAX_BODY_BYTES) {
+      requests.push({ path, at: Date.now(), status: 413 });
+      return send(res, 413, { code: 413, error: 'Payload too large' });
+    }
+    let body;
+    try {
+      const bytes = rawBody[0] === 0x1f && rawBody[1] === 0x8b ? gunzipSync(rawBody) : rawBody;
+      body = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      requests.push({ path, at: Date.now(), status: 400 });
+      return send(res, 400, { code: 400, error: 'Invalid JSON request body' });
+    }
+    const problem = validate(body);
+    const contentType = req.headers['content-type'] ?? '';
+    const transport = contentType.startsWith('text/plain') ? 'beacon' : 'fetch';
+    const request = { path, at: Date.now(), transport, events: body.events?.length ?? 0, status: problem?.status ?? 200 };
+    requests.push(request);
+    if (problem && !problem.bad) return send(res, problem.status, problem.body);
+    let ingested = 0;
+    (body.events ?? []).forEach((event, index) => {
+      if (problem?.bad?.has(index)) return;
+      ingested++;
+      const insertId = event.insert_id;
+      const duplicate = insertId !== undefined && seenInsertIds.has(insertId);
+      if (insertId !== undefined) seenInsertIds.set(insertId, (seenInsertIds.get(insertId) ?? 0) + 1);
+      // Amplitude deduplicates on insert_id; a duplicate is acknowledged but not stored again.
+      if (duplicate) return;
+      const entry = { ...event, _received: { at: request.at, transport, path, api_key: body.api_key, request: requests.length - 1 } };
+      events.push(entry);
+      record({ kind: 'event', event: entry });
+    });
+    if (problem) return send(res, problem.status, problem.body);
+    return send(res, 200, {
+      code: 200,
+      events_ingested: ingested,
+      payload_size_bytes: rawBody.length,
+      server_upload_time: Date.now(),
+    });
+  }
+
+  function handleUsermap(res, rawBody) {
+    // Amplitude's /usermap takes a form body: api_key and mapping=[{user_id, global_user_id}].
+    const form = new URLSearchParams(rawBody.toString('utf8'));
+    let mapping;
+    try {
+      mapping = JSON.parse(form.get('mapping') ?? 'null');
+    } catch {
+      mapping = null;
+    }
+    if (!form.get('api_key') || !Array.isArray(mapping)) {
+      return send(res, 400, { code: 400, error: 'missing api_key or mapping' }, 'text/plain');
+    }
+    const entry = { at: Date.now(), api_key: form.get('api_key'), mapping };
+    usermaps.push(entry);
+    record({ kind: 'usermap', usermap: entry });
+    return send(res, 200, 'success', 'text/plain');
+  }
+
+  function faultBody(status) {
+    if (status === 429) {
+      return { code: 429, error: 'Too many requests for some devices and users', eps_threshold: 30, throttled_devices: {}, throttled_users: {}, throttled_events: [] };
+    }
+    if (status === 413) return { code: 413, error: 'Payload too large' };
+    if (status === 400) return { code: 400, error: 'Injected fault' };
+    return { code: status, error: 'Injected fault' };
+  }
+
+  async function handler(req, res) {
+    cors(res);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204);
+      return res.end();
+    }
+    const url = new URL(req.url, 'http://collector');
+    const path = url.pathname;
+    if (req.method === 'GET' && path === '/_collector/events') {
+      return send(res, 200, { events, requests, usermaps });
+    }
+    if (req.method === 'GET' && path === '/_collector/stream') {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+      res.write(`data: ${JSON.stringify({ kind: 'hello', events })}\n\n`);
+      listeners.add(res);
+      req.on('close', () => listeners.delete(res));
+      return undefined;
+    }
+    const rawBody = await readBody(req);
+    if (req.method === 'POST' && path === '/_collector/reset') {
+      reset();
+      return send(res, 200, { ok: true });
+    }
+    if (req.method === 'POST' && path === '/_collector/faults') {
+      const spec = JSON.parse(rawBody.toString('utf8') || '{}');
+      faults.push({ count: Number(spec.count ?? 1), status: spec.status, delayMs: spec.delayMs, drop: Boolean(spec.drop) });
+      return send(res, 200, { ok: true, pending: faults.length });
+    }
+    if (req.method === 'POST' && (path === '/2/httpapi' || path === '/batch')) return handleIngest(req, res, rawBody, path);
+    if (req.method === 'POST' && path === '/usermap') return handleUsermap(res, rawBody);
+    return send(res, 404, { code: 404, error: 'Not found' });
+  }
+
+  return { handler, events, requests, usermaps, reset };
+}
+
+function cors(res) {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+  res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Content-Encoding, Accept');
+}
+
+function send(res, status, body, type = 'application/json') {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': type });
+  res.end(text);
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Starts a collector on 127.0.0.1; port 0 picks a free one. */
+export async function startCollector({ port = 0, host = '127.0.0.1' } = {}) {
+  const collector = createCollector();
+  const server = http.createServer((req, res) => {
+    collector.handler(req, res).catch((error) => {
+      if (!res.headersSent) send(res, 500, { code: 500, error: String(error) });
+    });
+  });
+  await new Promise((resolve) => server.listen(port, host, resolve));
+  const address = server.address();
+  const url = `http://${host}:${address.port}`;
+  return {
+    ...collector,
+    url,
+    port: address.port,
+    ingestUrl: `${url}/2/httpapi`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * The `window.analytics` object: Segment's API on the outside, Amplitude underneath. Every public
+ * method is guarded so nothing ever throws into the host page; calls are kept in true call order,
+ * stamped with their identity and time when made, and held until the SDK has initialized (P6).
+ */
+import type { Dict } from './types';
+import { type AmplitudeSettings } from './settings';
+import { type DeviceIdSource } from './device-id';
+import { type CookieOptions } from './browser-env';
+import { GroupStore, UserStore } from './identity';
+import { AmplitudeAdapter } from './amplitude-adapter';
+import { Context } from './context';
+import { Emitter } from './emitter';
+import { Logger } from './log';
+export interface LoadOptions {
+    integrations?: Dict;
+    /** Raw @amplitude/analytics-browser options (serverUrl, serverZone, flushIntervalMillis, logLevel, …). */
+    amplitude?: Dict;
+    cookie?: CookieOptions;
+    user?: {
+        persist?: boolean;
+    };
+    disableClientPersistence?: boolean;
+    useQueryString?: boolean;
+    initialPageview?: boolean;
+    [key: string]: unknown;
+}
+export declare class AnalyticsCore {
+    private readonly self;
+    readonly logger: Logger;
+    readonly emitter: Emitter;
+    readonly adapter: AmplitudeAdapter;
+    readonly userStore: UserStore;
+    readonly groupStore: GroupStore;
+    settings: AmplitudeSettings;
+    writeKey: string;
+    timeoutMs: number;
+    loadOptions: LoadOptions;
+    initialized: boolean;
+    deviceId: string | null;
+    deviceIdSource: DeviceIdSource | null;
+    private loadCalled;
+    private sdkReady;
+    /** Work waiting for the SDK, in true call order (events and resets alike). */
+    private pending;
+    private chain;
+    private readyCallbacks;
+    private readyFired;
+    private sourceMiddleware;
+    private destinationMiddleware;
+    private loadIntegrations;
+    constructor(self: () => unknown);
+    /**
+     * Initializes once. Identity (querystring ajs_aid, then the device ID) is settled before the SDK
+     * starts, so the first event already carries the final IDs.
+     */
+    load(writeKey: unknown, options: unknown, replay?: () => void): void;
+    private onSdkReady;
+    /** Runs `task` after everything enqueued before it, once the SDK is ready. */
+    private enqueue;
+    private chainTask;
+    /** Keeps the SDK's own identity (its cookie, read by servers) equal to the current Segment identity. */
+    private syncIdentity;
+    private fireReady;
+    ready(callback?: unknown): Promise<unknown[]>;
+    private onAnonymousIdChanged;
+    /** The device ID an event made now belongs to. */
+    private currentDeviceId;
+    reset(): void;
+    track(...rawArgs: unknown[]): Promise<Context>;
+    page(...rawArgs: unknown[]): Promise<Context>;
+    screen(...rawArgs: unknown[]): Promise<Context>;
+    private pageLike;
+    identify(...rawArgs: unknown[]): Promise<Context>;
+    group(...rawArgs: unknown[]): Promise<Context> | GroupStore;
+    alias(...rawArgs: unknown[]): Promise<Context>;
+    private applyAnonymousIdOption;
+    private clean;
+    private rejectCall;
+    private dispatch;
+    private deliver;
+    private deliverUnguarded;
+    private sendToAmplitude;
+    private finish;
+    private runMiddleware;
+    addSourceMiddleware(fn: unknown): void;
+    addDestinationMiddleware(name: unknown, fns: unknown[]): void;
+    trackLink(call: string, args: unknown[]): void;
+    trackForm(call: string, args: unknown[]): void;
+    private autoTrackDeps;
+    onPageExit(): void;
+    onPageShown(): void;
+    get version(): string;
+}

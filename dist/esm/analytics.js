@@ -1,0 +1,470 @@
+import { splitPageContext, resolveTrackArguments, resolvePageArguments, resolveEntityArguments, resolveAliasArguments } from './arguments.js';
+import { coerceIntegrations, buildEvent, isAmplitudeEnabled } from './events.js';
+import { pageContextFromSnapshot } from './page-context.js';
+import { normalizeSettings } from './settings.js';
+import { translate } from './translate.js';
+import { resolveDeviceId } from './device-id.js';
+import { queryStringCalls, parseQuery } from './query-string.js';
+import { isNonEmptyString, isPlainObject, sanitizeProperties } from './values.js';
+import { randomUUID, locationHash, locationSearch, readStoredAmplitudeDeviceIds, readPageSnapshot, currentReferrer } from './browser-env.js';
+import { UserStore, GroupStore } from './identity.js';
+import { AmplitudeAdapter } from './amplitude-adapter.js';
+import { Context } from './context.js';
+import { Emitter } from './emitter.js';
+import { Logger } from './log.js';
+import { trackLink, trackForm } from './auto-track.js';
+import { VERSION } from './version.js';
+
+/** How long a callback may wait on Amplitude before it runs anyway (events are queued and persisted by then). */
+const MAX_CALLBACK_WAIT_MS = 1000;
+class AnalyticsCore {
+    constructor(self) {
+        this.self = self;
+        this.logger = new Logger();
+        this.adapter = new AmplitudeAdapter();
+        this.settings = normalizeSettings(undefined).settings;
+        this.writeKey = '';
+        this.timeoutMs = 300;
+        this.loadOptions = {};
+        this.initialized = false;
+        this.deviceId = null;
+        this.deviceIdSource = null;
+        this.loadCalled = false;
+        this.sdkReady = false;
+        /** Work waiting for the SDK, in true call order (events and resets alike). */
+        this.pending = [];
+        this.chain = Promise.resolve();
+        this.readyCallbacks = [];
+        this.readyFired = false;
+        this.sourceMiddleware = [];
+        this.destinationMiddleware = [];
+        this.loadIntegrations = {};
+        this.emitter = new Emitter(self, (event, error) => this.logger.problem(`analytics.on('${event}')`, `listener threw: ${String(error)}`, false));
+        const persist = true;
+        this.userStore = new UserStore({ persist, cookie: {} }, randomUUID, (anon) => this.onAnonymousIdChanged(anon));
+        this.groupStore = new GroupStore({ persist, cookie: {} });
+    }
+    // ------------------------------------------------------------------------------------------ loading
+    /**
+     * Initializes once. Identity (querystring ajs_aid, then the device ID) is settled before the SDK
+     * starts, so the first event already carries the final IDs.
+     */
+    load(writeKey, options, replay = () => undefined) {
+        var _a, _b;
+        if (this.loadCalled) {
+            this.logger.once('analytics.load() was called again (or the script was included twice); the second call is ignored');
+            return;
+        }
+        if (!isNonEmptyString(writeKey)) {
+            this.logger.once('analytics.load(): no Amplitude API key was given; nothing will be sent until load(KEY) is called', 'error');
+            replay();
+            return;
+        }
+        this.loadCalled = true;
+        this.writeKey = writeKey;
+        this.loadOptions = isPlainObject(options) ? options : {};
+        const persist = !(this.loadOptions.disableClientPersistence === true || ((_a = this.loadOptions.user) === null || _a === void 0 ? void 0 : _a.persist) === false);
+        const cookie = isPlainObject(this.loadOptions.cookie) ? this.loadOptions.cookie : {};
+        Object.assign(this.userStore, { options: { persist, cookie } });
+        Object.assign(this.groupStore, { options: { persist, cookie } });
+        const integrations = isPlainObject(this.loadOptions.integrations) ? this.loadOptions.integrations : {};
+        this.loadIntegrations = coerceIntegrations(integrations);
+        const normalized = normalizeSettings(integrations.Amplitude);
+        this.settings = normalized.settings;
+        for (const w of normalized.warnings)
+            this.logger.problem('analytics.load()', w, false);
+        // The querystring API runs before buffered calls, as in analytics-next.
+        const query = this.loadOptions.useQueryString === false ? undefined : queryStringCalls(locationSearch(), locationHash());
+        for (const w of (_b = query === null || query === void 0 ? void 0 : query.warnings) !== null && _b !== void 0 ? _b : [])
+            this.logger.problem('querystring', w, true);
+        if (query === null || query === void 0 ? void 0 : query.calls.anonymousId)
+            this.userStore.anonymousId(query.calls.anonymousId);
+        const decision = resolveDeviceId({
+            preferAnonymousId: this.settings.preferAnonymousIdForDeviceId,
+            anonymousId: this.settings.preferAnonymousIdForDeviceId ? this.userStore.anonymousId() : null,
+            deviceIdFromUrlParam: this.settings.deviceIdFromUrlParam,
+            query: parseQuery(locationSearch()),
+            stored: readStoredAmplitudeDeviceIds(writeKey),
+            now: Date.now(),
+            generate: randomUUID,
+        });
+        for (const w of decision.warnings)
+            this.logger.problem('device ID', w, true);
+        this.deviceId = decision.deviceId;
+        this.deviceIdSource = decision.source;
+        if (this.loadOptions.initialPageview)
+            this.page();
+        if (query === null || query === void 0 ? void 0 : query.calls.identify)
+            this.identify(query.calls.identify.userId, query.calls.identify.traits);
+        if (query === null || query === void 0 ? void 0 : query.calls.track)
+            this.track(query.calls.track.event, query.calls.track.properties);
+        replay();
+        const sdkOptions = isPlainObject(this.loadOptions.amplitude) ? this.loadOptions.amplitude : {};
+        this.initialized = true;
+        this.emitter.emit('initialize', { writeKey }, this.loadOptions);
+        this.adapter
+            .init({
+            apiKey: writeKey,
+            deviceId: this.deviceId,
+            userId: this.userStore.id(),
+            settings: this.settings,
+            sdkOptions,
+            warn: (m) => this.logger.problem('analytics.load()', m, false),
+        })
+            .then(() => this.onSdkReady(), (error) => {
+            this.logger.once(`Amplitude SDK failed to initialize: ${String(error)}; events are kept but cannot be sent`, 'error');
+            this.fireReady();
+        });
+    }
+    onSdkReady() {
+        this.sdkReady = true;
+        this.syncIdentity();
+        const queued = this.pending;
+        this.pending = [];
+        for (const task of queued)
+            this.chainTask(task);
+        this.chainTask(() => this.fireReady());
+    }
+    /** Runs `task` after everything enqueued before it, once the SDK is ready. */
+    enqueue(task) {
+        if (this.sdkReady)
+            this.chainTask(task);
+        else
+            this.pending.push(task);
+    }
+    chainTask(task) {
+        this.chain = this.chain.then(task).then(() => undefined, (error) => this.logger.problem('analytics', `internal error: ${String(error)}`, true));
+    }
+    /** Keeps the SDK's own identity (its cookie, read by servers) equal to the current Segment identity. */
+    syncIdentity() {
+        if (!this.sdkReady || !this.deviceId)
+            return;
+        this.adapter.setDeviceId(this.deviceId);
+        this.adapter.setUserId(this.userStore.id());
+    }
+    fireReady() {
+        if (this.readyFired)
+            return;
+        this.readyFired = true;
+        const callbacks = this.readyCallbacks;
+        this.readyCallbacks = [];
+        for (const cb of callbacks)
+            cb();
+    }
+    ready(callback) {
+        return new Promise((resolve) => {
+            const run = () => {
+                if (typeof callback === 'function') {
+                    try {
+                        callback([]);
+                    }
+                    catch (error) {
+                        this.logger.problem('analytics.ready()', `callback threw: ${String(error)}`, false);
+                    }
+                }
+                resolve([]);
+            };
+            if (this.readyFired)
+                run();
+            else
+                this.readyCallbacks.push(run);
+        });
+    }
+    // ----------------------------------------------------------------------------------------- identity
+    onAnonymousIdChanged(anonymousId) {
+        if (!anonymousId || !this.settings.preferAnonymousIdForDeviceId || !this.loadCalled)
+            return;
+        this.deviceId = anonymousId;
+        this.deviceIdSource = 'anonymousId';
+        this.syncIdentity();
+    }
+    /** The device ID an event made now belongs to. */
+    currentDeviceId(anonymousId) {
+        if (this.settings.preferAnonymousIdForDeviceId && anonymousId)
+            return anonymousId;
+        return this.deviceId;
+    }
+    reset() {
+        this.userStore.reset();
+        this.groupStore.reset();
+        const anonymousId = this.userStore.anonymousId();
+        if (this.loadCalled) {
+            this.deviceId = this.settings.preferAnonymousIdForDeviceId ? anonymousId : randomUUID();
+            this.deviceIdSource = this.settings.preferAnonymousIdForDeviceId ? 'anonymousId' : 'new';
+            const deviceId = this.deviceId;
+            // In call order: events made before reset() have already been stamped with the old identity.
+            this.enqueue(() => this.adapter.reset(deviceId));
+        }
+        this.emitter.emit('reset');
+    }
+    // ------------------------------------------------------------------------------------- event calls
+    track(...rawArgs) {
+        const { args, snapshot } = splitPageContext(rawArgs);
+        const r = resolveTrackArguments(args);
+        if (!isNonEmptyString(r.name)) {
+            return this.rejectCall('analytics.track()', 'the event name is missing or not a string; the call was dropped', 'track', r.callback);
+        }
+        const properties = this.clean('analytics.track()', r.properties);
+        return this.dispatch({ type: 'track', event: r.name, properties }, r.options, snapshot, r.callback, (ev) => [
+            'track',
+            ev.event,
+            ev.properties,
+            undefined,
+        ]);
+    }
+    page(...rawArgs) {
+        return this.pageLike('page', rawArgs);
+    }
+    screen(...rawArgs) {
+        return this.pageLike('screen', rawArgs);
+    }
+    pageLike(type, rawArgs) {
+        const { args, snapshot } = splitPageContext(rawArgs);
+        const r = resolvePageArguments(args);
+        const properties = this.clean(`analytics.${type}()`, r.properties);
+        return this.dispatch({ type, category: r.category, name: r.name, properties }, r.options, snapshot, r.callback, (ev) => {
+            var _a, _b;
+            return [
+                type,
+                (_a = ev.category) !== null && _a !== void 0 ? _a : null,
+                (_b = ev.name) !== null && _b !== void 0 ? _b : null,
+                ev.properties,
+                undefined,
+            ];
+        });
+    }
+    identify(...rawArgs) {
+        const { args, snapshot } = splitPageContext(rawArgs);
+        const r = resolveEntityArguments(args);
+        const traits = r.traits ? this.clean('analytics.identify()', r.traits) : undefined;
+        this.applyAnonymousIdOption(r.options);
+        this.userStore.identify(r.id, traits);
+        const body = { type: 'identify', traits: this.userStore.traits(), userId: this.userStore.id() };
+        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a; return ['identify', (_a = ev.userId) !== null && _a !== void 0 ? _a : null, ev.traits, undefined]; });
+    }
+    group(...rawArgs) {
+        const { args, snapshot } = splitPageContext(rawArgs);
+        if (args.length === 0)
+            return this.groupStore;
+        const r = resolveEntityArguments(args);
+        const traits = r.traits ? this.clean('analytics.group()', r.traits) : undefined;
+        this.groupStore.identify(r.id, traits);
+        const body = { type: 'group', groupId: this.groupStore.id(), traits: this.groupStore.traits() };
+        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a; return ['group', (_a = ev.groupId) !== null && _a !== void 0 ? _a : null, ev.traits, undefined]; });
+    }
+    alias(...rawArgs) {
+        var _a, _b, _c;
+        const { args, snapshot } = splitPageContext(rawArgs);
+        const r = resolveAliasArguments(args);
+        this.logger.problem('analytics.alias()', 'Amplitude can merge users only with a secret key, which must never reach a browser; nothing was sent to Amplitude', false);
+        const body = { type: 'alias', userId: (_a = r.to) !== null && _a !== void 0 ? _a : this.userStore.id(), previousId: (_c = (_b = r.from) !== null && _b !== void 0 ? _b : this.userStore.id()) !== null && _c !== void 0 ? _c : this.userStore.anonymousId() };
+        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a, _b; return ['alias', (_a = ev.userId) !== null && _a !== void 0 ? _a : null, (_b = ev.previousId) !== null && _b !== void 0 ? _b : null, undefined]; });
+    }
+    applyAnonymousIdOption(options) {
+        if (isNonEmptyString(options.anonymousId))
+            this.userStore.anonymousId(options.anonymousId);
+    }
+    clean(call, value) {
+        const { value: clean, problems } = sanitizeProperties(value);
+        if (problems.length > 0)
+            this.logger.problem(call, problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (+${problems.length - 5} more)` : ''), true);
+        return clean;
+    }
+    rejectCall(call, message, type, callback) {
+        this.logger.problem(call, message, true);
+        const ctx = new Context({ type });
+        ctx.setFailedDelivery({ reason: message });
+        return Promise.resolve(ctx);
+    }
+    dispatch(body, rawOptions, snapshot, callback, emitArgs) {
+        const options = this.clean(`analytics.${body.type}()`, rawOptions);
+        if (body.type !== 'identify')
+            this.applyAnonymousIdOption(options);
+        const snap = snapshot !== null && snapshot !== void 0 ? snapshot : readPageSnapshot();
+        const anonymousId = this.userStore.anonymousId();
+        const event = buildEvent(body, options, {
+            page: pageContextFromSnapshot(snap),
+            userId: this.userStore.id(),
+            anonymousId,
+            now: new Date(),
+            messageId: `ajs-next-${Date.now()}-${randomUUID()}`,
+            loadIntegrations: this.loadIntegrations,
+        });
+        return new Promise((resolve) => {
+            var _a;
+            const item = {
+                event,
+                deviceId: this.currentDeviceId((_a = event.anonymousId) !== null && _a !== void 0 ? _a : null),
+                referrer: snapshot ? snap.referrer : currentReferrer(),
+                ctx: new Context(event),
+                startedAt: Date.now(),
+                callback,
+                done: resolve,
+                emit: () => this.emitter.emit(body.type, ...emitArgs(event)),
+            };
+            this.enqueue(() => this.deliver(item));
+        });
+    }
+    // ------------------------------------------------------------------------------------------ delivery
+    async deliver(item) {
+        try {
+            await this.deliverUnguarded(item);
+        }
+        catch (error) {
+            this.logger.problem(`analytics.${item.event.type}()`, `delivery failed: ${String(error)}`, true);
+            this.finish(item, Promise.resolve());
+        }
+    }
+    async deliverUnguarded(item) {
+        const event = await this.runMiddleware(this.sourceMiddleware, item.event, undefined);
+        if (!event) {
+            item.ctx.setFailedDelivery({ reason: 'dropped by source middleware' });
+            this.finish(item, Promise.resolve());
+            return;
+        }
+        const deliveries = [];
+        if (isAmplitudeEnabled(event.integrations)) {
+            const forAmplitude = await this.runMiddleware(this.destinationMiddleware, cloneEvent(event), 'Amplitude');
+            if (forAmplitude)
+                deliveries.push(...this.sendToAmplitude(forAmplitude, item));
+        }
+        this.finish(item, Promise.all(deliveries));
+    }
+    sendToAmplitude(event, item) {
+        var _a, _b, _c;
+        const ops = translate({ event, settings: this.settings, referrer: item.referrer });
+        const deviceId = (_b = (_a = item.deviceId) !== null && _a !== void 0 ? _a : this.deviceId) !== null && _b !== void 0 ? _b : randomUUID();
+        const userId = (_c = event.userId) !== null && _c !== void 0 ? _c : null;
+        const results = [];
+        let n = 0;
+        for (const op of ops) {
+            // setUserId only matters for the SDK's cookie, which syncIdentity keeps current.
+            if (op.op === 'setUserId')
+                continue;
+            const insertId = n === 0 ? event.messageId : `${event.messageId}-${n}`;
+            n++;
+            results.push(this.adapter.send(op.event, { userId, deviceId, time: event.timestamp.getTime(), insertId }).then((r) => {
+                if (r.code < 200 || r.code >= 300)
+                    item.ctx.log('warn', `Amplitude answered ${r.code}: ${r.message}`);
+            }));
+        }
+        if (ops.length === 0)
+            this.logger.debug(`${event.type} produced no Amplitude event with the current settings`);
+        this.syncIdentity();
+        return results;
+    }
+    finish(item, delivered) {
+        const waitAtMost = Math.max(this.timeoutMs, MAX_CALLBACK_WAIT_MS);
+        const settled = new Promise((resolve) => {
+            const timer = setTimeout(resolve, waitAtMost);
+            delivered.then(() => {
+                clearTimeout(timer);
+                resolve();
+            }, () => {
+                clearTimeout(timer);
+                resolve();
+            });
+        });
+        void settled.then(() => {
+            const remaining = Math.max(0, this.timeoutMs - (Date.now() - item.startedAt));
+            setTimeout(() => {
+                if (item.callback) {
+                    try {
+                        item.callback(item.ctx);
+                    }
+                    catch (error) {
+                        item.ctx.log('warn', `Callback Error: ${String(error)}`);
+                        this.logger.problem(`analytics.${item.event.type}()`, `callback threw: ${String(error)}`, false);
+                    }
+                }
+                item.done(item.ctx);
+                item.emit();
+            }, remaining);
+        });
+    }
+    runMiddleware(chain, event, integration) {
+        let current = Promise.resolve(event);
+        for (const fn of chain) {
+            current = current.then((ev) => ev &&
+                new Promise((resolve) => {
+                    const timer = setTimeout(() => {
+                        this.logger.problem('middleware', `did not call next() within ${MAX_CALLBACK_WAIT_MS} ms; the event was dropped`, true);
+                        resolve(null);
+                    }, MAX_CALLBACK_WAIT_MS);
+                    const next = (payload) => {
+                        clearTimeout(timer);
+                        // Source middleware: next(null) passes the event through; destination middleware: it drops it.
+                        if (payload === null || payload === undefined)
+                            resolve(integration ? null : ev);
+                        else
+                            resolve(isPlainObject(payload.obj) ? payload.obj : ev);
+                    };
+                    try {
+                        fn({ payload: makePayload(ev), integrations: ev.integrations, integration, next });
+                    }
+                    catch (error) {
+                        clearTimeout(timer);
+                        this.logger.problem('middleware', `threw: ${String(error)}; the event continues unchanged`, false);
+                        resolve(ev);
+                    }
+                }));
+        }
+        return current;
+    }
+    addSourceMiddleware(fn) {
+        if (typeof fn === 'function')
+            this.sourceMiddleware.push(fn);
+        else
+            this.logger.problem('analytics.addSourceMiddleware()', 'expects a function', false);
+    }
+    addDestinationMiddleware(name, fns) {
+        const target = typeof name === 'string' ? name.toLowerCase() : '';
+        if (target !== 'amplitude' && target !== '*') {
+            this.logger.problem('analytics.addDestinationMiddleware()', `only the "Amplitude" destination exists here; "${String(name)}" was ignored`, false);
+            return;
+        }
+        for (const fn of fns)
+            if (typeof fn === 'function')
+                this.destinationMiddleware.push(fn);
+    }
+    // ----------------------------------------------------------------------------------- auto-tracking
+    trackLink(call, args) {
+        trackLink(this.autoTrackDeps(), call, args[0], args[1], args[2], args[3]);
+    }
+    trackForm(call, args) {
+        trackForm(this.autoTrackDeps(), call, args[0], args[1], args[2], args[3]);
+    }
+    autoTrackDeps() {
+        return {
+            track: (event, properties, options) => this.track(event, properties, options),
+            timeout: () => this.timeoutMs,
+            navigate: (href) => {
+                window.location.href = href;
+            },
+            warn: (call, message) => this.logger.problem(call, message, true),
+        };
+    }
+    // ------------------------------------------------------------------------------------ page exit
+    onPageExit() {
+        this.adapter.flushForExit();
+    }
+    onPageShown() {
+        this.adapter.resumeAfterExit();
+    }
+    get version() {
+        return VERSION;
+    }
+}
+function makePayload(event) {
+    return {
+        obj: event,
+        type: () => event.type,
+        event: () => event.event,
+    };
+}
+function cloneEvent(event) {
+    const { value } = sanitizeProperties(event);
+    return Object.assign(Object.assign({}, value), { timestamp: event.timestamp });
+}
+
+export { AnalyticsCore };

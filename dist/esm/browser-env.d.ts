@@ -1,0 +1,41 @@
+/**
+ * The one module that touches the page's URL, cookies and storage. Everything here is defensive:
+ * storage can be disabled, cookies blocked, and any getter can throw in a hostile or sandboxed page.
+ */
+import type { PageSnapshot } from './types';
+import type { StoredDeviceIds } from './device-id';
+export declare function readPageSnapshot(): PageSnapshot;
+export declare function locationSearch(): string;
+export declare function locationHash(): string;
+export declare function currentReferrer(): string;
+export declare function isHttps(): boolean;
+export declare function readCookies(): Record<string, string>;
+export declare function getCookie(name: string): string | undefined;
+export interface CookieOptions {
+    /** Days. */
+    maxage?: number;
+    domain?: string;
+    path?: string;
+    sameSite?: string;
+    secure?: boolean;
+}
+/**
+ * The registrable domain, found the way analytics-next does: the broadest `.domain` a test cookie
+ * sticks on. localhost, single-label hosts and IPs get host-only cookies.
+ */
+export declare function topLevelCookieDomain(): string | undefined;
+export declare function setCookie(name: string, value: string, options?: CookieOptions): void;
+export declare function removeCookie(name: string, options?: CookieOptions): void;
+export declare function localGet(key: string): string | null;
+/** Returns false when storage is unavailable or full. */
+export declare function localSet(key: string, value: string): boolean;
+export declare function localRemove(key: string): void;
+/** Device IDs any Amplitude SDK generation left for this API key. */
+export declare function readStoredAmplitudeDeviceIds(apiKey: string): StoredDeviceIds;
+/** `AMP_*` holds base64 of URL-encoded JSON; some servers URL-encode the cookie once more. */
+export declare function decodeV2Identity(raw: string): {
+    deviceId?: string;
+    userId?: string;
+    sessionId?: number;
+} | undefined;
+export declare function randomUUID(): string;

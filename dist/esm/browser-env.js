@@ -1,0 +1,219 @@
+const hasWindow = typeof window !== 'undefined' && typeof document !== 'undefined';
+function readPageSnapshot() {
+    if (!hasWindow)
+        return { pathname: '', href: '', search: '', title: '', referrer: '' };
+    const snap = {
+        pathname: attempt(() => location.pathname, ''),
+        href: attempt(() => location.href, ''),
+        search: attempt(() => location.search, ''),
+        title: attempt(() => document.title, ''),
+        referrer: attempt(() => document.referrer, ''),
+    };
+    const canonical = attempt(() => {
+        var _a;
+        const el = document.querySelector('link[rel="canonical"]');
+        return el ? (_a = el.getAttribute('href')) !== null && _a !== void 0 ? _a : undefined : undefined;
+    }, undefined);
+    if (canonical)
+        snap.canonical = canonical;
+    return snap;
+}
+function locationSearch() {
+    return hasWindow ? attempt(() => location.search, '') : '';
+}
+function locationHash() {
+    return hasWindow ? attempt(() => location.hash, '') : '';
+}
+function currentReferrer() {
+    return hasWindow ? attempt(() => document.referrer, '') : '';
+}
+function isHttps() {
+    return hasWindow && attempt(() => location.protocol === 'https:', false);
+}
+// ------------------------------------------------------------------------------------------------ cookies
+function readCookies() {
+    const out = {};
+    const raw = hasWindow ? attempt(() => document.cookie, '') : '';
+    for (const part of raw.split(';')) {
+        const eq = part.indexOf('=');
+        if (eq === -1)
+            continue;
+        const name = part.slice(0, eq).trim();
+        if (!name || name in out)
+            continue;
+        out[name] = part.slice(eq + 1).trim();
+    }
+    return out;
+}
+function getCookie(name) {
+    const value = readCookies()[name];
+    if (value === undefined)
+        return undefined;
+    try {
+        return decodeURIComponent(value);
+    }
+    catch (_a) {
+        return value;
+    }
+}
+let detectedDomain;
+/**
+ * The registrable domain, found the way analytics-next does: the broadest `.domain` a test cookie
+ * sticks on. localhost, single-label hosts and IPs get host-only cookies.
+ */
+function topLevelCookieDomain() {
+    if (detectedDomain !== undefined)
+        return detectedDomain !== null && detectedDomain !== void 0 ? detectedDomain : undefined;
+    detectedDomain = null;
+    if (!hasWindow)
+        return undefined;
+    const host = attempt(() => location.hostname, '');
+    if (!host || !host.includes('.') || /^[\d.]+$/.test(host) || host.includes(':'))
+        return undefined;
+    const labels = host.split('.');
+    for (let i = labels.length - 2; i >= 0; i--) {
+        const candidate = labels.slice(i).join('.');
+        const probe = `__tld__=1; domain=.${candidate}; path=/`;
+        attempt(() => {
+            document.cookie = probe;
+        }, undefined);
+        if (readCookies().__tld__ !== undefined) {
+            attempt(() => {
+                document.cookie = `__tld__=; domain=.${candidate}; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+            }, undefined);
+            detectedDomain = candidate;
+            return candidate;
+        }
+    }
+    return undefined;
+}
+function setCookie(name, value, options = {}) {
+    var _a, _b, _c, _d, _e;
+    if (!hasWindow)
+        return;
+    const days = (_a = options.maxage) !== null && _a !== void 0 ? _a : 365;
+    const parts = [`${name}=${encodeURIComponent(value)}`, `path=${(_b = options.path) !== null && _b !== void 0 ? _b : '/'}`];
+    parts.push(`expires=${new Date(Date.now() + days * 864e5).toUTCString()}`);
+    const domain = (_c = options.domain) !== null && _c !== void 0 ? _c : topLevelCookieDomain();
+    if (domain)
+        parts.push(`domain=.${domain.replace(/^\./, '')}`);
+    parts.push(`SameSite=${(_d = options.sameSite) !== null && _d !== void 0 ? _d : 'Lax'}`);
+    if ((_e = options.secure) !== null && _e !== void 0 ? _e : isHttps())
+        parts.push('Secure');
+    attempt(() => {
+        document.cookie = parts.join('; ');
+    }, undefined);
+}
+function removeCookie(name, options = {}) {
+    var _a, _b;
+    if (!hasWindow)
+        return;
+    const domain = (_a = options.domain) !== null && _a !== void 0 ? _a : topLevelCookieDomain();
+    const base = `${name}=; path=${(_b = options.path) !== null && _b !== void 0 ? _b : '/'}; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+    attempt(() => {
+        document.cookie = domain ? `${base}; domain=.${domain.replace(/^\./, '')}` : base;
+        document.cookie = base;
+    }, undefined);
+}
+// ------------------------------------------------------------------------------------------- localStorage
+function storage() {
+    if (!hasWindow)
+        return undefined;
+    return attempt(() => { var _a; return (_a = window.localStorage) !== null && _a !== void 0 ? _a : undefined; }, undefined);
+}
+function localGet(key) {
+    const s = storage();
+    return s ? attempt(() => s.getItem(key), null) : null;
+}
+/** Returns false when storage is unavailable or full. */
+function localSet(key, value) {
+    const s = storage();
+    if (!s)
+        return false;
+    return attempt(() => {
+        s.setItem(key, value);
+        return true;
+    }, false);
+}
+function localRemove(key) {
+    const s = storage();
+    if (s)
+        attempt(() => s.removeItem(key), undefined);
+}
+// ------------------------------------------------------------------------------------ Amplitude's storage
+/** Device IDs any Amplitude SDK generation left for this API key. */
+function readStoredAmplitudeDeviceIds(apiKey) {
+    var _a;
+    const cookies = readCookies();
+    const stored = {};
+    const v2 = cookies[`AMP_${apiKey.slice(0, 10)}`];
+    if (v2)
+        stored.v2 = (_a = decodeV2Identity(v2)) === null || _a === void 0 ? void 0 : _a.deviceId;
+    if (!stored.v2) {
+        const fromStorage = localGet(`AMP_${apiKey.slice(0, 10)}`);
+        if (fromStorage)
+            stored.v2 = attempt(() => stringField(JSON.parse(fromStorage), 'deviceId'), undefined);
+    }
+    const amplitudeJs = cookies[`amp_${apiKey.slice(0, 6)}`];
+    if (amplitudeJs)
+        stored.amplitudeJs = attempt(() => decodeURIComponent(amplitudeJs).split('.')[0] || undefined, undefined);
+    const v5Name = Object.keys(cookies).find((name) => name.indexOf(`amplitude_id_${apiKey}`) === 0);
+    if (v5Name)
+        stored.amplitudeJs5 = attempt(() => stringField(JSON.parse(atob(decodeURIComponent(cookies[v5Name]))), 'deviceId'), undefined);
+    return stored;
+}
+/** `AMP_*` holds base64 of URL-encoded JSON; some servers URL-encode the cookie once more. */
+function decodeV2Identity(raw) {
+    let value = raw;
+    for (let i = 0; i < 3; i++) {
+        const parsed = attempt(() => JSON.parse(decodeURIComponent(atob(value))), undefined);
+        if (parsed && typeof parsed === 'object') {
+            return {
+                deviceId: stringField(parsed, 'deviceId'),
+                userId: stringField(parsed, 'userId'),
+                sessionId: typeof parsed.sessionId === 'number' ? parsed.sessionId : undefined,
+            };
+        }
+        const decoded = attempt(() => decodeURIComponent(value), value);
+        if (decoded === value)
+            break;
+        value = decoded;
+    }
+    return undefined;
+}
+function stringField(obj, key) {
+    if (!obj || typeof obj !== 'object')
+        return undefined;
+    const v = obj[key];
+    return typeof v === 'string' && v ? v : undefined;
+}
+// ------------------------------------------------------------------------------------------------ misc
+function randomUUID() {
+    const c = hasWindow ? attempt(() => window.crypto, undefined) : undefined;
+    if (c && typeof c.randomUUID === 'function')
+        return attempt(() => c.randomUUID(), fallbackUUID());
+    return fallbackUUID();
+}
+function fallbackUUID() {
+    const bytes = new Uint8Array(16);
+    const c = hasWindow ? attempt(() => window.crypto, undefined) : undefined;
+    if (c && typeof c.getRandomValues === 'function')
+        c.getRandomValues(bytes);
+    else
+        for (let i = 0; i < 16; i++)
+            bytes[i] = Math.floor(Math.random() * 256);
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+function attempt(fn, fallback) {
+    try {
+        return fn();
+    }
+    catch (_a) {
+        return fallback;
+    }
+}
+
+export { currentReferrer, decodeV2Identity, getCookie, isHttps, localGet, localRemove, localSet, locationHash, locationSearch, randomUUID, readCookies, readPageSnapshot, readStoredAmplitudeDeviceIds, removeCookie, setCookie, topLevelCookieDomain };

@@ -1,0 +1,55 @@
+/**
+ * Segment's user and group stores, in Segment's own formats, so a visitor keeps the IDs analytics.js
+ * gave them: ids in localStorage (JSON-quoted) and cookies (raw), traits in localStorage only.
+ * Reads are get-and-sync like analytics-next: the value found is written back to every store.
+ */
+import type { Dict } from './types';
+import { type CookieOptions } from './browser-env';
+interface EntityKeys {
+    id: string;
+    traits: string;
+}
+export interface StoreOptions {
+    /** false: memory only (analytics-next's `user.persist:false` / `disableClientPersistence`). */
+    persist: boolean;
+    cookie: CookieOptions;
+}
+declare class EntityStore {
+    protected readonly keys: EntityKeys;
+    protected readonly options: StoreOptions;
+    private memory;
+    constructor(keys: EntityKeys, options: StoreOptions);
+    protected readValue(key: string, cookieToo: boolean): unknown;
+    protected writeValue(key: string, value: unknown, cookieToo: boolean): void;
+    protected removeAll(): void;
+    id(value?: string | null): string | null;
+    traits(value?: Dict | null): Dict;
+    /** Same id (or none yet): traits merge. A different id: traits are replaced. */
+    identify(id: string | null | undefined, traits: Dict | undefined): void;
+    reset(): void;
+}
+export declare class UserStore extends EntityStore {
+    private readonly newId;
+    /** Told whenever the anonymousId takes a new value, so the Amplitude device ID can follow it. */
+    private readonly onAnonymousIdChange;
+    private static readonly ANON_KEY;
+    constructor(options: StoreOptions, newId: () => string, 
+    /** Told whenever the anonymousId takes a new value, so the Amplitude device ID can follow it. */
+    onAnonymousIdChange?: (id: string | null) => void);
+    id(value?: string | null): string | null;
+    /** Lazily created: the first read makes and persists a UUID, as analytics-next does. */
+    anonymousId(value?: string | null): string | null;
+    /** Reads without creating one (for deciding whether a visitor is new). */
+    peekAnonymousId(): string | null;
+    logout(): void;
+    reset(): void;
+    load(): this;
+    save(): boolean;
+}
+export declare class GroupStore extends EntityStore {
+    constructor(options: StoreOptions);
+    anonymousId(): undefined;
+    load(): this;
+    save(): boolean;
+}
+export {};

@@ -1,0 +1,20 @@
+/** Segment's querystring API (ajs_aid, ajs_uid + ajs_trait_*, ajs_event + ajs_prop_*). Pure. */
+export interface QueryStringCalls {
+    anonymousId?: string;
+    identify?: {
+        userId: string;
+        traits: Record<string, string>;
+    };
+    track?: {
+        event: string;
+        properties: Record<string, string>;
+    };
+}
+/** Parses `?a=1&b=2` (or the `?…` part of a hash) leniently; for repeated keys the last value wins. */
+export declare function parseQuery(search: string): Record<string, string>;
+/** Longest value accepted from the URL; anything longer is an attack or an accident. */
+export declare const MAX_QUERY_VALUE_LENGTH = 512;
+export declare function queryStringCalls(search: string, hash: string): {
+    calls: QueryStringCalls;
+    warnings: string[];
+};

@@ -1,0 +1,60 @@
+/** Segment's querystring API (ajs_aid, ajs_uid + ajs_trait_*, ajs_event + ajs_prop_*). Pure. */
+/** Parses `?a=1&b=2` (or the `?…` part of a hash) leniently; for repeated keys the last value wins. */
+function parseQuery(search) {
+    const out = {};
+    const q = search.charAt(0) === '?' ? search.slice(1) : search;
+    if (!q)
+        return out;
+    for (const part of q.split('&')) {
+        if (!part)
+            continue;
+        const eq = part.indexOf('=');
+        const key = safeDecode(eq === -1 ? part : part.slice(0, eq));
+        const value = eq === -1 ? '' : safeDecode(part.slice(eq + 1));
+        if (key)
+            out[key] = value;
+    }
+    return out;
+}
+function safeDecode(s) {
+    try {
+        return decodeURIComponent(s.replace(/\+/g, ' '));
+    }
+    catch (_a) {
+        return s;
+    }
+}
+/** Longest value accepted from the URL; anything longer is an attack or an accident. */
+const MAX_QUERY_VALUE_LENGTH = 512;
+function queryStringCalls(search, hash) {
+    const warnings = [];
+    const hashQuery = hash.indexOf('?') === -1 ? '' : hash.slice(hash.indexOf('?'));
+    const params = Object.assign(Object.assign({}, parseQuery(search)), parseQuery(hashQuery));
+    const calls = {};
+    const valid = (name, value) => {
+        if (value === undefined || value === '')
+            return false;
+        if (value.length > MAX_QUERY_VALUE_LENGTH || /[\u0000-\u001f<>]/.test(value)) {
+            warnings.push(`the URL parameter ${name} was ignored: it is longer than ${MAX_QUERY_VALUE_LENGTH} characters or contains markup or control characters`);
+            return false;
+        }
+        return true;
+    };
+    const prefixed = (prefix) => {
+        const out = {};
+        for (const key of Object.keys(params)) {
+            if (key.indexOf(prefix) === 0 && key.length > prefix.length && valid(key, params[key]))
+                out[key.slice(prefix.length)] = params[key];
+        }
+        return out;
+    };
+    if (valid('ajs_aid', params.ajs_aid))
+        calls.anonymousId = params.ajs_aid;
+    if (valid('ajs_uid', params.ajs_uid))
+        calls.identify = { userId: params.ajs_uid, traits: prefixed('ajs_trait_') };
+    if (valid('ajs_event', params.ajs_event))
+        calls.track = { event: params.ajs_event, properties: prefixed('ajs_prop_') };
+    return { calls, warnings };
+}
+
+export { MAX_QUERY_VALUE_LENGTH, parseQuery, queryStringCalls };

@@ -1,0 +1,32 @@
+/**
+ * Segment event + destination settings -> Amplitude operations, as Segment's Amplitude (Classic)
+ * destination did in device mode. Pure: no DOM, no SDK, no clock. Deliberate departures from the
+ * classic integration are marked "Difference:" and listed in the README.
+ */
+import type { AmplitudeOperation, Dict, SegmentEvent } from './types';
+import type { AmplitudeSettings } from './settings';
+export interface TranslationInput {
+    event: SegmentEvent;
+    settings: AmplitudeSettings;
+    /** document.referrer when the call was made; the classic referrer identify read the page, not the event. */
+    referrer: string;
+}
+export declare function translate({ event, settings, referrer }: TranslationInput): AmplitudeOperation[];
+/** `integrations.Amplitude` when it is an object (the facade's options('Amplitude')), else {}. */
+export declare function amplitudeOptions(event: SegmentEvent): Dict;
+/** Builds `$set` / `$setOnce` / `$add`; one operation per trait, and increment beats set-once. */
+export declare function traitOperations(traits: Dict, settings: Pick<AmplitudeSettings, 'traitsToIncrement' | 'traitsToSetOnce'>): Dict;
+/** Group values as amplitude-js accepted them: strings or arrays of strings; scalars become strings. */
+export declare function normalizeGroups(groups: unknown): Record<string, string | string[]> | undefined;
+/** Loaded a Page, Viewed {category} Page, Viewed {full name} Page: in that order, each if enabled. */
+export declare function pageEventNames(category: string | null | undefined, name: string | null | undefined, settings: Pick<AmplitudeSettings, 'trackAllPages' | 'trackCategorizedPages' | 'trackNamedPages'>, noun?: 'Page' | 'Screen'): string[];
+/** The per-page referrer identify of `trackReferrer`. */
+export declare function referrerOperations(referrer: string): AmplitudeOperation[];
+/** obj-case comparison: keys match after dropping non-alphanumerics and lowercasing. */
+export declare function objCaseKey(key: string): string;
+export declare function objCaseGet(obj: unknown, key: string): unknown;
+/**
+ * The facade's `proxy(path)`: the first segment names a facade accessor (context, properties, traits,
+ * or a top-level field), the rest is an obj-case path.
+ */
+export declare function lookupField(event: SegmentEvent, path: string): unknown;

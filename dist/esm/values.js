@@ -1,0 +1,137 @@
+/** analytics-next's notion of a plain object: anything whose tag is [object Object] (class instances too). */
+function isPlainObject(value) {
+    return Object.prototype.toString.call(value) === '[object Object]';
+}
+function isNonEmptyString(value) {
+    return typeof value === 'string' && value.length > 0;
+}
+/** Amplitude's classic SDK (5.2.2) truncated every string value to this many characters. */
+const MAX_STRING_LENGTH = 4096;
+/** Deeper structures are cut here; nothing legitimate is this deep, and the wire must stay serializable. */
+const MAX_DEPTH = 40;
+/**
+ * Returns a JSON-safe deep copy. The SDK serializes a whole batch with JSON.stringify, so one cyclic
+ * object or BigInt in one event would otherwise make every event in that batch fail (pitfall P9).
+ * Bad values are dropped or converted, never the event.
+ */
+function sanitizeProperties(input) {
+    const problems = [];
+    const stack = [];
+    const out = copy(input, '', 0, stack, problems);
+    return { value: isPlainObject(out) ? out : {}, problems };
+}
+function copy(value, path, depth, stack, problems) {
+    switch (typeof value) {
+        case 'string':
+            if (value.length > MAX_STRING_LENGTH) {
+                problems.push(`${label(path)} was truncated to ${MAX_STRING_LENGTH} characters`);
+                return value.slice(0, MAX_STRING_LENGTH);
+            }
+            return value;
+        case 'boolean':
+            return value;
+        case 'number':
+            if (Number.isFinite(value))
+                return value;
+            problems.push(`${label(path)} is ${String(value)} and was dropped`);
+            return undefined;
+        case 'bigint':
+            problems.push(`${label(path)} is a BigInt and was sent as a string`);
+            return value.toString();
+        case 'undefined':
+            return undefined;
+        case 'function':
+        case 'symbol':
+            problems.push(`${label(path)} is a ${typeof value} and was dropped`);
+            return undefined;
+    }
+    if (value === null)
+        return null;
+    if (depth >= MAX_DEPTH) {
+        problems.push(`${label(path)} is nested deeper than ${MAX_DEPTH} levels and was dropped`);
+        return undefined;
+    }
+    if (stack.includes(value)) {
+        problems.push(`${label(path)} is a circular reference and was dropped`);
+        return undefined;
+    }
+    if (value instanceof Date) {
+        const time = value.getTime();
+        if (Number.isNaN(time)) {
+            problems.push(`${label(path)} is an invalid Date and was dropped`);
+            return undefined;
+        }
+        return value.toISOString();
+    }
+    if (isDomNode(value)) {
+        problems.push(`${label(path)} is a DOM node and was dropped`);
+        return undefined;
+    }
+    stack.push(value);
+    try {
+        if (Array.isArray(value)) {
+            const arr = [];
+            const length = safeLength(value);
+            for (let i = 0; i < length; i++) {
+                const item = read(value, i, path, problems);
+                const copied = item.ok ? copy(item.value, `${path}[${i}]`, depth + 1, stack, problems) : undefined;
+                // JSON turns holes into null; keeping null keeps the array's positions meaningful.
+                arr.push(copied === undefined ? null : copied);
+            }
+            return arr;
+        }
+        const obj = {};
+        let keys;
+        try {
+            keys = Object.keys(value);
+        }
+        catch (_a) {
+            problems.push(`${label(path)} could not be read and was dropped`);
+            return undefined;
+        }
+        for (const key of keys) {
+            const childPath = path ? `${path}.${key}` : key;
+            const item = read(value, key, childPath, problems);
+            if (!item.ok)
+                continue;
+            const copied = copy(item.value, childPath, depth + 1, stack, problems);
+            if (copied !== undefined)
+                obj[key] = copied;
+        }
+        return obj;
+    }
+    finally {
+        stack.pop();
+    }
+}
+function read(container, key, path, problems) {
+    try {
+        return { ok: true, value: container[key] };
+    }
+    catch (_a) {
+        problems.push(`${label(path)} threw when read and was dropped`);
+        return { ok: false };
+    }
+}
+function safeLength(arr) {
+    try {
+        return arr.length;
+    }
+    catch (_a) {
+        return 0;
+    }
+}
+function isDomNode(value) {
+    try {
+        const v = value;
+        return typeof v.nodeType === 'number' && typeof v.nodeName === 'string';
+    }
+    catch (_a) {
+        return false;
+    }
+}
+function label(path) {
+    return path ? `"${path}"` : 'the value';
+}
+
+export { MAX_DEPTH, MAX_STRING_LENGTH, isNonEmptyString, isPlainObject, sanitizeProperties };

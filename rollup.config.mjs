@@ -1,0 +1,42 @@
+// Two outputs: the script-tag IIFE (SDK included, minified) and the ESM build for bundlers
+// (the SDK stays an external dependency so the bundler can dedupe it).
+import resolve from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import typescript from '@rollup/plugin-typescript';
+import terser from '@rollup/plugin-terser';
+
+const ts = (declarations) =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    declaration: declarations,
+    declarationDir: declarations ? 'dist/esm' : undefined,
+    outDir: declarations ? 'dist/esm' : undefined,
+    sourceMap: false,
+  });
+
+export default [
+  {
+    input: 'src/browser.ts',
+    output: {
+      file: 'dist/segment-amplitude-shim.min.js',
+      format: 'iife',
+      sourcemap: false,
+    },
+    plugins: [
+      resolve({ browser: true, preferBuiltins: false }),
+      commonjs(),
+      ts(false),
+      terser({ ecma: 2017, format: { comments: false }, compress: { passes: 2 } }),
+    ],
+    onwarn(warning, warn) {
+      if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return;
+      warn(warning);
+    },
+  },
+  {
+    input: 'src/index.ts',
+    output: { dir: 'dist/esm', format: 'es', sourcemap: false, preserveModules: true, preserveModulesRoot: 'src' },
+    external: [/^@amplitude\//],
+    plugins: [ts(true)],
+  },
+];

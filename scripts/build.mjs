@@ -1,0 +1,13 @@
+// npm run build: a clean dist/ from the sources, so the committed dist/ can be checked byte for byte.
+import { readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const versionFile = readFileSync('src/version.ts', 'utf8');
+if (!versionFile.includes(`'${pkg.version}'`)) {
+  console.error(`src/version.ts does not match package.json version ${pkg.version}`);
+  process.exit(1);
+}
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit'], { stdio: 'inherit' });
+rmSync('dist', { recursive: true, force: true });
+execFileSync(process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent'], { stdio: 'inherit' });

@@ -1,0 +1,557 @@
+/**
+ * The `window.analytics` object: Segment's API on the outside, Amplitude underneath. Every public
+ * method is guarded so nothing ever throws into the host page; calls are kept in true call order,
+ * stamped with their identity and time when made, and held until the SDK has initialized (P6).
+ */
+import type { AmplitudeOperation, Dict, PageSnapshot, SegmentEvent } from './types';
+import {
+  resolveAliasArguments,
+  resolveEntityArguments,
+  resolvePageArguments,
+  resolveTrackArguments,
+  splitPageContext,
+  type Callback,
+} from './arguments';
+import { buildEvent, coerceIntegrations, isAmplitudeEnabled, type EventBody } from './events';
+import { pageContextFromSnapshot } from './page-context';
+import { normalizeSettings, type AmplitudeSettings } from './settings';
+import { translate } from './translate';
+import { resolveDeviceId, type DeviceIdSource } from './device-id';
+import { queryStringCalls, parseQuery } from './query-string';
+import { isNonEmptyString, isPlainObject, sanitizeProperties } from './values';
+import {
+  currentReferrer,
+  locationHash,
+  locationSearch,
+  randomUUID,
+  readPageSnapshot,
+  readStoredAmplitudeDeviceIds,
+  type CookieOptions,
+} from './browser-env';
+import { GroupStore, UserStore } from './identity';
+import { AmplitudeAdapter } from './amplitude-adapter';
+import { Context } from './context';
+import { Emitter } from './emitter';
+import { Logger } from './log';
+import { trackForm, trackLink } from './auto-track';
+import { VERSION } from './version';
+
+export interface LoadOptions {
+  integrations?: Dict;
+  /** Raw @amplitude/analytics-browser options (serverUrl, serverZone, flushIntervalMillis, logLevel, …). */
+  amplitude?: Dict;
+  cookie?: CookieOptions;
+  user?: { persist?: boolean };
+  disableClientPersistence?: boolean;
+  useQueryString?: boolean;
+  initialPageview?: boolean;
+  [key: string]: unknown;
+}
+
+type Middleware = (ctx: { payload: MiddlewarePayload; integrations?: Dict; integration?: string; next: (p?: MiddlewarePayload | null) => void }) => unknown;
+
+interface MiddlewarePayload {
+  obj: SegmentEvent;
+  type(): string;
+  event(): string | undefined;
+}
+
+interface PipelineItem {
+  event: SegmentEvent;
+  /** The Amplitude device ID in force when the call was made (null: not resolved yet, use the resolved one). */
+  deviceId: string | null;
+  referrer: string;
+  ctx: Context;
+  startedAt: number;
+  callback?: Callback;
+  done: (ctx: Context) => void;
+  emit: () => void;
+}
+
+/** How long a callback may wait on Amplitude before it runs anyway (events are queued and persisted by then). */
+const MAX_CALLBACK_WAIT_MS = 1000;
+
+export class AnalyticsCore {
+  readonly logger = new Logger();
+  readonly emitter: Emitter;
+  readonly adapter = new AmplitudeAdapter();
+  readonly userStore: UserStore;
+  readonly groupStore: GroupStore;
+
+  settings: AmplitudeSettings = normalizeSettings(undefined).settings;
+  writeKey = '';
+  timeoutMs = 300;
+  loadOptions: LoadOptions = {};
+  initialized = false;
+
+  deviceId: string | null = null;
+  deviceIdSource: DeviceIdSource | null = null;
+
+  private loadCalled = false;
+  private sdkReady = false;
+  /** Work waiting for the SDK, in true call order (events and resets alike). */
+  private pending: Array<() => unknown> = [];
+  private chain: Promise<void> = Promise.resolve();
+  private readyCallbacks: Array<() => void> = [];
+  private readyFired = false;
+  private sourceMiddleware: Middleware[] = [];
+  private destinationMiddleware: Middleware[] = [];
+  private loadIntegrations: Dict = {};
+
+  constructor(private readonly self: () => unknown) {
+    this.emitter = new Emitter(self, (event, error) => this.logger.problem(`analytics.on('${event}')`, `listener threw: ${String(error)}`, false));
+    const persist = true;
+    this.userStore = new UserStore({ persist, cookie: {} }, randomUUID, (anon) => this.onAnonymousIdChanged(anon));
+    this.groupStore = new GroupStore({ persist, cookie: {} });
+  }
+
+  // ------------------------------------------------------------------------------------------ loading
+
+  /**
+   * Initializes once. Identity (querystring ajs_aid, then the device ID) is settled before the SDK
+   * starts, so the first event already carries the final IDs.
+   */
+  load(writeKey: unknown, options: unknown, replay: () => void = () => undefined): void {
+    if (this.loadCalled) {
+      this.logger.once('analytics.load() was called again (or the script was included twice); the second call is ignored');
+      return;
+    }
+    if (!isNonEmptyString(writeKey)) {
+      this.logger.once('analytics.load(): no Amplitude API key was given; nothing will be sent until load(KEY) is called', 'error');
+      replay();
+      return;
+    }
+    this.loadCalled = true;
+    this.writeKey = writeKey;
+    this.loadOptions = isPlainObject(options) ? (options as LoadOptions) : {};
+    const persist = !(this.loadOptions.disableClientPersistence === true || this.loadOptions.user?.persist === false);
+    const cookie = isPlainObject(this.loadOptions.cookie) ? (this.loadOptions.cookie as CookieOptions) : {};
+    Object.assign(this.userStore, { options: { persist, cookie } });
+    Object.assign(this.groupStore, { options: { persist, cookie } });
+    const integrations = isPlainObject(this.loadOptions.integrations) ? this.loadOptions.integrations : {};
+    this.loadIntegrations = coerceIntegrations(integrations);
+    const normalized = normalizeSettings(integrations.Amplitude);
+    this.settings = normalized.settings;
+    for (const w of normalized.warnings) this.logger.problem('analytics.load()', w, false);
+
+    // The querystring API runs before buffered calls, as in analytics-next.
+    const query = this.loadOptions.useQueryString === false ? undefined : queryStringCalls(locationSearch(), locationHash());
+    for (const w of query?.warnings ?? []) this.logger.problem('querystring', w, true);
+    if (query?.calls.anonymousId) this.userStore.anonymousId(query.calls.anonymousId);
+
+    const decision = resolveDeviceId({
+      preferAnonymousId: this.settings.preferAnonymousIdForDeviceId,
+      anonymousId: this.settings.preferAnonymousIdForDeviceId ? this.userStore.anonymousId() : null,
+      deviceIdFromUrlParam: this.settings.deviceIdFromUrlParam,
+      query: parseQuery(locationSearch()),
+      stored: readStoredAmplitudeDeviceIds(writeKey),
+      now: Date.now(),
+      generate: randomUUID,
+    });
+    for (const w of decision.warnings) this.logger.problem('device ID', w, true);
+    this.deviceId = decision.deviceId;
+    this.deviceIdSource = decision.source;
+
+    if (this.loadOptions.initialPageview) this.page();
+    if (query?.calls.identify) this.identify(query.calls.identify.userId, query.calls.identify.traits);
+    if (query?.calls.track) this.track(query.calls.track.event, query.calls.track.properties);
+    replay();
+
+    const sdkOptions = isPlainObject(this.loadOptions.amplitude) ? this.loadOptions.amplitude : {};
+    this.initialized = true;
+    this.emitter.emit('initialize', { writeKey }, this.loadOptions);
+    this.adapter
+      .init({
+        apiKey: writeKey,
+        deviceId: this.deviceId,
+        userId: this.userStore.id(),
+        settings: this.settings,
+        sdkOptions,
+        warn: (m) => this.logger.problem('analytics.load()', m, false),
+      })
+      .then(
+        () => this.onSdkReady(),
+        (error) => {
+          this.logger.once(`Amplitude SDK failed to initialize: ${String(error)}; events are kept but cannot be sent`, 'error');
+          this.fireReady();
+        },
+      );
+  }
+
+  private onSdkReady(): void {
+    this.sdkReady = true;
+    this.syncIdentity();
+    const queued = this.pending;
+    this.pending = [];
+    for (const task of queued) this.chainTask(task);
+    this.chainTask(() => this.fireReady());
+  }
+
+  /** Runs `task` after everything enqueued before it, once the SDK is ready. */
+  private enqueue(task: () => unknown): void {
+    if (this.sdkReady) this.chainTask(task);
+    else this.pending.push(task);
+  }
+
+  private chainTask(task: () => unknown): void {
+    this.chain = this.chain.then(task).then(
+      () => undefined,
+      (error) => this.logger.problem('analytics', `internal error: ${String(error)}`, true),
+    );
+  }
+
+  /** Keeps the SDK's own identity (its cookie, read by servers) equal to the current Segment identity. */
+  private syncIdentity(): void {
+    if (!this.sdkReady || !this.deviceId) return;
+    this.adapter.setDeviceId(this.deviceId);
+    this.adapter.setUserId(this.userStore.id());
+  }
+
+  private fireReady(): void {
+    if (this.readyFired) return;
+    this.readyFired = true;
+    const callbacks = this.readyCallbacks;
+    this.readyCallbacks = [];
+    for (const cb of callbacks) cb();
+  }
+
+  ready(callback?: unknown): Promise<unknown[]> {
+    return new Promise((resolve) => {
+      const run = () => {
+        if (typeof callback === 'function') {
+          try {
+            callback([]);
+          } catch (error) {
+            this.logger.problem('analytics.ready()', `callback threw: ${String(error)}`, false);
+          }
+        }
+        resolve([]);
+      };
+      if (this.readyFired) run();
+      else this.readyCallbacks.push(run);
+    });
+  }
+
+  // ----------------------------------------------------------------------------------------- identity
+
+  private onAnonymousIdChanged(anonymousId: string | null): void {
+    if (!anonymousId || !this.settings.preferAnonymousIdForDeviceId || !this.loadCalled) return;
+    this.deviceId = anonymousId;
+    this.deviceIdSource = 'anonymousId';
+    this.syncIdentity();
+  }
+
+  /** The device ID an event made now belongs to. */
+  private currentDeviceId(anonymousId: string | null): string | null {
+    if (this.settings.preferAnonymousIdForDeviceId && anonymousId) return anonymousId;
+    return this.deviceId;
+  }
+
+  reset(): void {
+    this.userStore.reset();
+    this.groupStore.reset();
+    const anonymousId = this.userStore.anonymousId() as string;
+    if (this.loadCalled) {
+      this.deviceId = this.settings.preferAnonymousIdForDeviceId ? anonymousId : randomUUID();
+      this.deviceIdSource = this.settings.preferAnonymousIdForDeviceId ? 'anonymousId' : 'new';
+      const deviceId = this.deviceId;
+      // In call order: events made before reset() have already been stamped with the old identity.
+      this.enqueue(() => this.adapter.reset(deviceId));
+    }
+    this.emitter.emit('reset');
+  }
+
+  // ------------------------------------------------------------------------------------- event calls
+
+  track(...rawArgs: unknown[]): Promise<Context> {
+    const { args, snapshot } = splitPageContext(rawArgs);
+    const r = resolveTrackArguments(args);
+    if (!isNonEmptyString(r.name)) {
+      return this.rejectCall('analytics.track()', 'the event name is missing or not a string; the call was dropped', 'track', r.callback);
+    }
+    const properties = this.clean('analytics.track()', r.properties);
+    return this.dispatch({ type: 'track', event: r.name, properties }, r.options, snapshot, r.callback, (ev) => [
+      'track',
+      ev.event,
+      ev.properties,
+      undefined,
+    ]);
+  }
+
+  page(...rawArgs: unknown[]): Promise<Context> {
+    return this.pageLike('page', rawArgs);
+  }
+
+  screen(...rawArgs: unknown[]): Promise<Context> {
+    return this.pageLike('screen', rawArgs);
+  }
+
+  private pageLike(type: 'page' | 'screen', rawArgs: unknown[]): Promise<Context> {
+    const { args, snapshot } = splitPageContext(rawArgs);
+    const r = resolvePageArguments(args);
+    const properties = this.clean(`analytics.${type}()`, r.properties);
+    return this.dispatch({ type, category: r.category, name: r.name, properties }, r.options, snapshot, r.callback, (ev) => [
+      type,
+      ev.category ?? null,
+      ev.name ?? null,
+      ev.properties,
+      undefined,
+    ]);
+  }
+
+  identify(...rawArgs: unknown[]): Promise<Context> {
+    const { args, snapshot } = splitPageContext(rawArgs);
+    const r = resolveEntityArguments(args);
+    const traits = r.traits ? this.clean('analytics.identify()', r.traits) : undefined;
+    this.applyAnonymousIdOption(r.options);
+    this.userStore.identify(r.id, traits);
+    const body: EventBody = { type: 'identify', traits: this.userStore.traits(), userId: this.userStore.id() };
+    return this.dispatch(body, r.options, snapshot, r.callback, (ev) => ['identify', ev.userId ?? null, ev.traits, undefined]);
+  }
+
+  group(...rawArgs: unknown[]): Promise<Context> | GroupStore {
+    const { args, snapshot } = splitPageContext(rawArgs);
+    if (args.length === 0) return this.groupStore;
+    const r = resolveEntityArguments(args);
+    const traits = r.traits ? this.clean('analytics.group()', r.traits) : undefined;
+    this.groupStore.identify(r.id, traits);
+    const body: EventBody = { type: 'group', groupId: this.groupStore.id(), traits: this.groupStore.traits() };
+    return this.dispatch(body, r.options, snapshot, r.callback, (ev) => ['group', ev.groupId ?? null, ev.traits, undefined]);
+  }
+
+  alias(...rawArgs: unknown[]): Promise<Context> {
+    const { args, snapshot } = splitPageContext(rawArgs);
+    const r = resolveAliasArguments(args);
+    this.logger.problem(
+      'analytics.alias()',
+      'Amplitude can merge users only with a secret key, which must never reach a browser; nothing was sent to Amplitude',
+      false,
+    );
+    const body: EventBody = { type: 'alias', userId: r.to ?? this.userStore.id(), previousId: r.from ?? this.userStore.id() ?? this.userStore.anonymousId() };
+    return this.dispatch(body, r.options, snapshot, r.callback, (ev) => ['alias', ev.userId ?? null, ev.previousId ?? null, undefined]);
+  }
+
+  private applyAnonymousIdOption(options: Dict): void {
+    if (isNonEmptyString(options.anonymousId)) this.userStore.anonymousId(options.anonymousId);
+  }
+
+  private clean(call: string, value: Dict): Dict {
+    const { value: clean, problems } = sanitizeProperties(value);
+    if (problems.length > 0) this.logger.problem(call, problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (+${problems.length - 5} more)` : ''), true);
+    return clean;
+  }
+
+  private rejectCall(call: string, message: string, type: string, callback?: Callback): Promise<Context> {
+    this.logger.problem(call, message, true);
+    const ctx = new Context({ type });
+    ctx.setFailedDelivery({ reason: message });
+    void callback; // analytics-next does not call back for a rejected call either
+    return Promise.resolve(ctx);
+  }
+
+  private dispatch(
+    body: EventBody,
+    rawOptions: Dict,
+    snapshot: PageSnapshot | undefined,
+    callback: Callback | undefined,
+    emitArgs: (event: SegmentEvent) => unknown[],
+  ): Promise<Context> {
+    const options = this.clean(`analytics.${body.type}()`, rawOptions);
+    if (body.type !== 'identify') this.applyAnonymousIdOption(options);
+    const snap = snapshot ?? readPageSnapshot();
+    const anonymousId = this.userStore.anonymousId();
+    const event = buildEvent(body, options, {
+      page: pageContextFromSnapshot(snap),
+      userId: this.userStore.id(),
+      anonymousId,
+      now: new Date(),
+      messageId: `ajs-next-${Date.now()}-${randomUUID()}`,
+      loadIntegrations: this.loadIntegrations,
+    });
+    return new Promise<Context>((resolve) => {
+      const item: PipelineItem = {
+        event,
+        deviceId: this.currentDeviceId(event.anonymousId ?? null),
+        referrer: snapshot ? snap.referrer : currentReferrer(),
+        ctx: new Context(event),
+        startedAt: Date.now(),
+        callback,
+        done: resolve,
+        emit: () => this.emitter.emit(body.type, ...emitArgs(event)),
+      };
+      this.enqueue(() => this.deliver(item));
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------ delivery
+
+  private async deliver(item: PipelineItem): Promise<void> {
+    try {
+      await this.deliverUnguarded(item);
+    } catch (error) {
+      this.logger.problem(`analytics.${item.event.type}()`, `delivery failed: ${String(error)}`, true);
+      this.finish(item, Promise.resolve());
+    }
+  }
+
+  private async deliverUnguarded(item: PipelineItem): Promise<void> {
+    const event = await this.runMiddleware(this.sourceMiddleware, item.event, undefined);
+    if (!event) {
+      item.ctx.setFailedDelivery({ reason: 'dropped by source middleware' });
+      this.finish(item, Promise.resolve());
+      return;
+    }
+    const deliveries: Promise<unknown>[] = [];
+    if (isAmplitudeEnabled(event.integrations)) {
+      const forAmplitude = await this.runMiddleware(this.destinationMiddleware, cloneEvent(event), 'Amplitude');
+      if (forAmplitude) deliveries.push(...this.sendToAmplitude(forAmplitude, item));
+    }
+    this.finish(item, Promise.all(deliveries));
+  }
+
+  private sendToAmplitude(event: SegmentEvent, item: PipelineItem): Promise<unknown>[] {
+    const ops: AmplitudeOperation[] = translate({ event, settings: this.settings, referrer: item.referrer });
+    const deviceId = item.deviceId ?? this.deviceId ?? randomUUID();
+    const userId = event.userId ?? null;
+    const results: Promise<unknown>[] = [];
+    let n = 0;
+    for (const op of ops) {
+      // setUserId only matters for the SDK's cookie, which syncIdentity keeps current.
+      if (op.op === 'setUserId') continue;
+      const insertId = n === 0 ? event.messageId : `${event.messageId}-${n}`;
+      n++;
+      results.push(
+        this.adapter.send(op.event, { userId, deviceId, time: event.timestamp.getTime(), insertId }).then((r) => {
+          if (r.code < 200 || r.code >= 300) item.ctx.log('warn', `Amplitude answered ${r.code}: ${r.message}`);
+        }),
+      );
+    }
+    if (ops.length === 0) this.logger.debug(`${event.type} produced no Amplitude event with the current settings`);
+    this.syncIdentity();
+    return results;
+  }
+
+  private finish(item: PipelineItem, delivered: Promise<unknown>): void {
+    const waitAtMost = Math.max(this.timeoutMs, MAX_CALLBACK_WAIT_MS);
+    const settled = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, waitAtMost);
+      delivered.then(
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      );
+    });
+    void settled.then(() => {
+      const remaining = Math.max(0, this.timeoutMs - (Date.now() - item.startedAt));
+      setTimeout(() => {
+        if (item.callback) {
+          try {
+            item.callback(item.ctx);
+          } catch (error) {
+            item.ctx.log('warn', `Callback Error: ${String(error)}`);
+            this.logger.problem(`analytics.${item.event.type}()`, `callback threw: ${String(error)}`, false);
+          }
+        }
+        item.done(item.ctx);
+        item.emit();
+      }, remaining);
+    });
+  }
+
+  private runMiddleware(chain: Middleware[], event: SegmentEvent, integration: string | undefined): Promise<SegmentEvent | null> {
+    let current: Promise<SegmentEvent | null> = Promise.resolve(event);
+    for (const fn of chain) {
+      current = current.then(
+        (ev) =>
+          ev &&
+          new Promise<SegmentEvent | null>((resolve) => {
+            const timer = setTimeout(() => {
+              this.logger.problem('middleware', `did not call next() within ${MAX_CALLBACK_WAIT_MS} ms; the event was dropped`, true);
+              resolve(null);
+            }, MAX_CALLBACK_WAIT_MS);
+            const next = (payload?: MiddlewarePayload | null) => {
+              clearTimeout(timer);
+              // Source middleware: next(null) passes the event through; destination middleware: it drops it.
+              if (payload === null || payload === undefined) resolve(integration ? null : ev);
+              else resolve(isPlainObject(payload.obj) ? (payload.obj as SegmentEvent) : ev);
+            };
+            try {
+              fn({ payload: makePayload(ev), integrations: ev.integrations, integration, next });
+            } catch (error) {
+              clearTimeout(timer);
+              this.logger.problem('middleware', `threw: ${String(error)}; the event continues unchanged`, false);
+              resolve(ev);
+            }
+          }),
+      );
+    }
+    return current;
+  }
+
+  addSourceMiddleware(fn: unknown): void {
+    if (typeof fn === 'function') this.sourceMiddleware.push(fn as Middleware);
+    else this.logger.problem('analytics.addSourceMiddleware()', 'expects a function', false);
+  }
+
+  addDestinationMiddleware(name: unknown, fns: unknown[]): void {
+    const target = typeof name === 'string' ? name.toLowerCase() : '';
+    if (target !== 'amplitude' && target !== '*') {
+      this.logger.problem('analytics.addDestinationMiddleware()', `only the "Amplitude" destination exists here; "${String(name)}" was ignored`, false);
+      return;
+    }
+    for (const fn of fns) if (typeof fn === 'function') this.destinationMiddleware.push(fn as Middleware);
+  }
+
+  // ----------------------------------------------------------------------------------- auto-tracking
+
+  trackLink(call: string, args: unknown[]): void {
+    trackLink(this.autoTrackDeps(), call, args[0], args[1], args[2], args[3]);
+  }
+
+  trackForm(call: string, args: unknown[]): void {
+    trackForm(this.autoTrackDeps(), call, args[0], args[1], args[2], args[3]);
+  }
+
+  private autoTrackDeps() {
+    return {
+      track: (event: unknown, properties: unknown, options: Dict) => this.track(event, properties, options),
+      timeout: () => this.timeoutMs,
+      navigate: (href: string) => {
+        window.location.href = href;
+      },
+      warn: (call: string, message: string) => this.logger.problem(call, message, true),
+    };
+  }
+
+  // ------------------------------------------------------------------------------------ page exit
+
+  onPageExit(): void {
+    this.adapter.flushForExit();
+  }
+
+  onPageShown(): void {
+    this.adapter.resumeAfterExit();
+  }
+
+  get version(): string {
+    return VERSION;
+  }
+}
+
+function makePayload(event: SegmentEvent): MiddlewarePayload {
+  return {
+    obj: event,
+    type: () => event.type,
+    event: () => event.event,
+  };
+}
+
+function cloneEvent(event: SegmentEvent): SegmentEvent {
+  const { value } = sanitizeProperties(event);
+  return { ...(value as unknown as SegmentEvent), timestamp: event.timestamp };
+}

@@ -1,0 +1,177 @@
+/**
+ * analytics-next's argument resolution, rule for rule (its arguments-resolver), so every call form a site
+ * already uses means the same thing here. Pure.
+ */
+import type { Dict, PageSnapshot } from './types';
+import { isPlainObject } from './values';
+
+export type Callback = (...args: unknown[]) => unknown;
+
+const isFunction = (v: unknown): v is Callback => typeof v === 'function';
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNil = (v: unknown): v is null | undefined => v === null || v === undefined;
+
+const BPC_KEYS = ['__t', 'c', 'p', 'u', 's', 't', 'r'];
+
+/** The 5.x snippet's buffered page context: `{__t:'bpc', ...}` with no other keys. */
+export function isBufferedPageContext(value: unknown): boolean {
+  if (!isPlainObject(value) || value.__t !== 'bpc') return false;
+  return Object.keys(value).every((k) => BPC_KEYS.includes(k));
+}
+
+export function pageSnapshotFromBpc(bpc: Dict): PageSnapshot {
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    canonical: typeof bpc.c === 'string' ? bpc.c : undefined,
+    pathname: str(bpc.p),
+    href: str(bpc.u),
+    search: str(bpc.s),
+    title: str(bpc.t),
+    referrer: str(bpc.r),
+  };
+}
+
+/** Removes a trailing buffered page context, returning it separately. */
+export function splitPageContext(args: unknown[]): { args: unknown[]; snapshot?: PageSnapshot } {
+  if (args.length > 0 && isBufferedPageContext(args[args.length - 1])) {
+    return { args: args.slice(0, -1), snapshot: pageSnapshotFromBpc(args[args.length - 1] as Dict) };
+  }
+  return { args };
+}
+
+export interface ResolvedTrack {
+  name: unknown;
+  properties: Dict;
+  options: Dict;
+  callback?: Callback;
+}
+
+export function resolveTrackArguments(args: unknown[]): ResolvedTrack {
+  const [eventName, properties, options, callback] = args;
+  const objectForm = isPlainObject(eventName);
+  const name = objectForm ? (eventName as Dict).event : eventName;
+  let props: Dict = {};
+  if (objectForm) {
+    const p = (eventName as Dict).properties;
+    props = isPlainObject(p) ? p : {};
+  } else if (isPlainObject(properties)) props = properties;
+
+  let opts: Dict = {};
+  if (!isFunction(options) && isPlainObject(options)) opts = options;
+  if (objectForm && !isFunction(properties) && isPlainObject(properties)) opts = properties;
+
+  const cb = [eventName, properties, options, callback].find(isFunction);
+  return { name, properties: props, options: opts, callback: cb };
+}
+
+export interface ResolvedPage {
+  category: string | null;
+  name: string | null;
+  properties: Dict;
+  options: Dict;
+  callback?: Callback;
+}
+
+export function resolvePageArguments(input: unknown[]): ResolvedPage {
+  const args = input.slice(0, 5);
+  let category: string | null = null;
+  let name: string | null = null;
+
+  const strings = args.filter(isString);
+  if (strings.length === 1) {
+    if (isString(args[1])) {
+      name = args[1];
+      category = null;
+    } else {
+      name = strings[0];
+    }
+  } else if (strings.length === 2) {
+    if (isString(args[0])) category = args[0];
+    if (isString(args[1])) name = args[1];
+  }
+
+  const objects = args.filter(isPlainObject) as Dict[];
+  let properties: Dict = {};
+  let options: Dict = {};
+  if (objects.length === 1) {
+    if (isPlainObject(args[2])) {
+      properties = args[2];
+    } else if (isPlainObject(args[3])) {
+      options = args[3];
+    } else {
+      properties = objects[0];
+    }
+  } else if (objects.length === 2) {
+    properties = objects[0];
+    options = objects[1];
+  }
+
+  return { category, name, properties, options, callback: args.find(isFunction) };
+}
+
+export interface ResolvedEntity {
+  /** undefined: keep the stored id. null: explicitly none given (still keeps the stored id, as analytics-next). */
+  id: string | null | undefined;
+  traits: Dict | undefined;
+  options: Dict;
+  callback?: Callback;
+}
+
+/** identify([id], [traits], [options], [cb]) and group([id], [traits], [options], [cb]). */
+export function resolveEntityArguments(args: unknown[]): ResolvedEntity {
+  let id: string | null | undefined;
+  let traits: Dict | null | undefined;
+  let options: Dict | null | undefined;
+  let callback: Callback | undefined;
+  const slots = ['id', 'traits', 'options'] as const;
+  let slot = 0;
+  for (let i = 0; i < args.length && slot <= slots.length; i++) {
+    const arg = args[i];
+    if (isFunction(arg)) {
+      callback = arg;
+      break;
+    }
+    if (slot >= slots.length) break;
+    if (slots[slot] === 'id') {
+      if (isString(arg) || (typeof arg === 'number' && Number.isFinite(arg))) {
+        id = String(arg);
+        slot++;
+        continue;
+      }
+      if (isNil(arg)) {
+        id = null;
+        slot++;
+        continue;
+      }
+      slot++; // the id was omitted: the same argument is considered for traits
+    }
+    const accept = isNil(arg) || isPlainObject(arg);
+    if (slots[slot] === 'traits') {
+      if (accept) traits = arg as Dict | null | undefined;
+      slot++;
+    } else if (slots[slot] === 'options') {
+      if (accept) options = arg as Dict | null | undefined;
+      slot++;
+    }
+  }
+  return { id, traits: traits ?? undefined, options: options ?? {}, callback };
+}
+
+export interface ResolvedAlias {
+  to: string | undefined;
+  from: string | null;
+  options: Dict;
+  callback?: Callback;
+}
+
+export function resolveAliasArguments(input: unknown[]): ResolvedAlias {
+  const args = input.map((a) => (typeof a === 'number' && Number.isFinite(a) ? String(a) : a));
+  const strings = args.filter(isString);
+  const rawTo = args[0];
+  return {
+    to: strings[0] ?? (isString(rawTo) ? rawTo : undefined),
+    from: strings[1] ?? null,
+    options: (args.find(isPlainObject) as Dict | undefined) ?? {},
+    callback: args.find(isFunction),
+  };
+}

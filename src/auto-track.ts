@@ -1,0 +1,86 @@
+/** trackLink / trackForm, with analytics-next's semantics (navigation waits for the track or the timeout). */
+import type { Dict } from './types';
+
+type TrackFn = (event: unknown, properties: unknown, options: Dict) => Promise<unknown>;
+
+interface AutoTrackDeps {
+  track: TrackFn;
+  timeout: () => number;
+  navigate: (href: string) => void;
+  warn: (call: string, message: string) => void;
+}
+
+function toElements(input: unknown): Element[] {
+  if (!input) return [];
+  if (typeof Element !== 'undefined' && input instanceof Element) return [input];
+  const maybe = input as { toArray?: () => unknown[] };
+  const list = Array.isArray(input) ? input : typeof maybe.toArray === 'function' ? maybe.toArray() : [];
+  return list.filter((el): el is Element => typeof Element !== 'undefined' && el instanceof Element);
+}
+
+function resolve(value: unknown, el: Element): unknown {
+  return typeof value === 'function' ? (value as (e: Element) => unknown)(el) : value;
+}
+
+function raceTimeout(promise: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((done) => {
+    const timer = setTimeout(done, ms);
+    promise.then(
+      () => {
+        clearTimeout(timer);
+        done();
+      },
+      () => {
+        clearTimeout(timer);
+        done();
+      },
+    );
+  });
+}
+
+function linkHref(el: Element): string | null {
+  const direct = el.getAttribute('href') ?? el.getAttributeNS('http://www.w3.org/1999/xlink', 'href') ?? el.getAttribute('xlink:href');
+  if (direct) return direct;
+  const nested = el.getElementsByTagName('a')[0];
+  return nested ? nested.getAttribute('href') : null;
+}
+
+export function trackLink(deps: AutoTrackDeps, call: string, links: unknown, event: unknown, properties?: unknown, options?: unknown): void {
+  const elements = toElements(links);
+  if (links && elements.length === 0) deps.warn(call, 'expects an element, an array of elements or a jQuery object; nothing was bound');
+  for (const el of elements) {
+    el.addEventListener('click', (e) => {
+      try {
+        const ev = resolve(event, el);
+        const props = resolve(properties, el);
+        const href = linkHref(el);
+        const mouse = e as MouseEvent;
+        const newTab =
+          (el.getAttribute('target') === '_blank' && Boolean(href)) || mouse.metaKey || mouse.ctrlKey || mouse.shiftKey || mouse.button === 1;
+        const tracked = deps.track(ev, props, (options as Dict) ?? {});
+        if (!newTab && href) {
+          e.preventDefault();
+          void raceTimeout(tracked, deps.timeout()).then(() => deps.navigate(href));
+        }
+      } catch (error) {
+        deps.warn(call, `click handler failed: ${String(error)}`);
+      }
+    });
+  }
+}
+
+export function trackForm(deps: AutoTrackDeps, call: string, forms: unknown, event: unknown, properties?: unknown, options?: unknown): void {
+  const elements = toElements(forms).filter((el): el is HTMLFormElement => el.tagName === 'FORM');
+  if (forms && elements.length === 0) deps.warn(call, 'expects a form element or an array of forms; nothing was bound');
+  for (const form of elements) {
+    form.addEventListener('submit', (e) => {
+      try {
+        e.preventDefault();
+        const tracked = deps.track(resolve(event, form), resolve(properties, form), (options as Dict) ?? {});
+        void raceTimeout(tracked, deps.timeout()).then(() => form.submit());
+      } catch (error) {
+        deps.warn(call, `submit handler failed: ${String(error)}`);
+      }
+    });
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * The one module that touches the page's URL, cookies and storage. Everything here is defensive:
+ * storage can be disabled, cookies blocked, and any getter can throw in a hostile or sandboxed page.
+ */
+import type { PageSnapshot } from './types';
+import type { StoredDeviceIds } from './device-id';
+
+const hasWindow = typeof window !== 'undefined' && typeof document !== 'undefined';
+
+export function readPageSnapshot(): PageSnapshot {
+  if (!hasWindow) return { pathname: '', href: '', search: '', title: '', referrer: '' };
+  const snap: PageSnapshot = {
+    pathname: attempt(() => location.pathname, ''),
+    href: attempt(() => location.href, ''),
+    search: attempt(() => location.search, ''),
+    title: attempt(() => document.title, ''),
+    referrer: attempt(() => document.referrer, ''),
+  };
+  const canonical = attempt(() => {
+    const el = document.querySelector('link[rel="canonical"]');
+    return el ? el.getAttribute('href') ?? undefined : undefined;
+  }, undefined);
+  if (canonical) snap.canonical = canonical;
+  return snap;
+}
+
+export function locationSearch(): string {
+  return hasWindow ? attempt(() => location.search, '') : '';
+}
+
+export function locationHash(): string {
+  return hasWindow ? attempt(() => location.hash, '') : '';
+}
+
+export function currentReferrer(): string {
+  return hasWindow ? attempt(() => document.referrer, '') : '';
+}
+
+export function isHttps(): boolean {
+  return hasWindow && attempt(() => location.protocol === 'https:', false);
+}
+
+// ------------------------------------------------------------------------------------------------ cookies
+
+export function readCookies(): Record<string, string> {
+  const out: Record<string, string> = {};
+  const raw = hasWindow ? attempt(() => document.cookie, '') : '';
+  for (const part of raw.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq === -1) continue;
+    const name = part.slice(0, eq).trim();
+    if (!name || name in out) continue;
+    out[name] = part.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+export function getCookie(name: string): string | undefined {
+  const value = readCookies()[name];
+  if (value === undefined) return undefined;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+export interface CookieOptions {
+  /** Days. */
+  maxage?: number;
+  domain?: string;
+  path?: string;
+  sameSite?: string;
+  secure?: boolean;
+}
+
+let detectedDomain: string | null | undefined;
+
+/**
+ * The registrable domain, found the way analytics-next does: the broadest `.domain` a test cookie
+ * sticks on. localhost, single-label hosts and IPs get host-only cookies.
+ */
+export function topLevelCookieDomain(): string | undefined {
+  if (detectedDomain !== undefined) return detectedDomain ?? undefined;
+  detectedDomain = null;
+  if (!hasWindow) return undefined;
+  const host = attempt(() => location.hostname, '');
+  if (!host || !host.includes('.') || /^[\d.]+$/.test(host) || host.includes(':')) return undefined;
+  const labels = host.split('.');
+  for (let i = labels.length - 2; i >= 0; i--) {
+    const candidate = labels.slice(i).join('.');
+    const probe = `__tld__=1; domain=.${candidate}; path=/`;
+    attempt(() => {
+      document.cookie = probe;
+    }, undefined);
+    if (readCookies().__tld__ !== undefined) {
+      attempt(() => {
+        document.cookie = `__tld__=; domain=.${candidate}; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+      }, undefined);
+      detectedDomain = candidate;
+      return candidate;
+    }
+  }
+  return undefined;
+}
+
+export function setCookie(name: string, value: string, options: CookieOptions = {}): void {
+  if (!hasWindow) return;
+  const days = options.maxage ?? 365;
+  const parts = [`${name}=${encodeURIComponent(value)}`, `path=${options.path ?? '/'}`];
+  parts.push(`expires=${new Date(Date.now() + days * 864e5).toUTCString()}`);
+  const domain = options.domain ?? topLevelCookieDomain();
+  if (domain) parts.push(`domain=.${domain.replace(/^\./, '')}`);
+  parts.push(`SameSite=${options.sameSite ?? 'Lax'}`);
+  if (options.secure ?? isHttps()) parts.push('Secure');
+  attempt(() => {
+    document.cookie = parts.join('; ');
+  }, undefined);
+}
+
+export function removeCookie(name: string, options: CookieOptions = {}): void {
+  if (!hasWindow) return;
+  const domain = options.domain ?? topLevelCookieDomain();
+  const base = `${name}=; path=${options.path ?? '/'}; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+  attempt(() => {
+    document.cookie = domain ? `${base}; domain=.${domain.replace(/^\./, '')}` : base;
+    document.cookie = base;
+  }, undefined);
+}
+
+// ------------------------------------------------------------------------------------------- localStorage
+
+function storage(): Storage | undefined {
+  if (!hasWindow) return undefined;
+  return attempt(() => window.localStorage ?? undefined, undefined);
+}
+
+export function localGet(key: string): string | null {
+  const s = storage();
+  return s ? attempt(() => s.getItem(key), null) : null;
+}
+
+/** Returns false when storage is unavailable or full. */
+export function localSet(key: string, value: string): boolean {
+  const s = storage();
+  if (!s) return false;
+  return attempt(() => {
+    s.setItem(key, value);
+    return true;
+  }, false);
+}
+
+export function localRemove(key: string): void {
+  const s = storage();
+  if (s) attempt(() => s.removeItem(key), undefined);
+}
+
+// ------------------------------------------------------------------------------------ Amplitude's storage
+
+/** Device IDs any Amplitude SDK generation left for this API key. */
+export function readStoredAmplitudeDeviceIds(apiKey: string): StoredDeviceIds {
+  const cookies = readCookies();
+  const stored: StoredDeviceIds = {};
+  const v2 = cookies[`AMP_${apiKey.slice(0, 10)}`];
+  if (v2) stored.v2 = decodeV2Identity(v2)?.deviceId;
+  if (!stored.v2) {
+    const fromStorage = localGet(`AMP_${apiKey.slice(0, 10)}`);
+    if (fromStorage) stored.v2 = attempt(() => stringField(JSON.parse(fromStorage), 'deviceId'), undefined);
+  }
+  const amplitudeJs = cookies[`amp_${apiKey.slice(0, 6)}`];
+  if (amplitudeJs) stored.amplitudeJs = attempt(() => decodeURIComponent(amplitudeJs).split('.')[0] || undefined, undefined);
+  const v5Name = Object.keys(cookies).find((name) => name.indexOf(`amplitude_id_${apiKey}`) === 0);
+  if (v5Name) stored.amplitudeJs5 = attempt(() => stringField(JSON.parse(atob(decodeURIComponent(cookies[v5Name]))), 'deviceId'), undefined);
+  return stored;
+}
+
+/** `AMP_*` holds base64 of URL-encoded JSON; some servers URL-encode the cookie once more. */
+export function decodeV2Identity(raw: string): { deviceId?: string; userId?: string; sessionId?: number } | undefined {
+  let value = raw;
+  for (let i = 0; i < 3; i++) {
+    const parsed = attempt(() => JSON.parse(decodeURIComponent(atob(value))) as Record<string, unknown>, undefined);
+    if (parsed && typeof parsed === 'object') {
+      return {
+        deviceId: stringField(parsed, 'deviceId'),
+        userId: stringField(parsed, 'userId'),
+        sessionId: typeof parsed.sessionId === 'number' ? parsed.sessionId : undefined,
+      };
+    }
+    const decoded = attempt(() => decodeURIComponent(value), value);
+    if (decoded === value) break;
+    value = decoded;
+  }
+  return undefined;
+}
+
+function stringField(obj: unknown, key: string): string | undefined {
+  if (!obj || typeof obj !== 'object') return undefined;
+  const v = (obj as Record<string, unknown>)[key];
+  return typeof v === 'string' && v ? v : undefined;
+}
+
+// ------------------------------------------------------------------------------------------------ misc
+
+export function randomUUID(): string {
+  const c = hasWindow ? attempt(() => window.crypto, undefined) : undefined;
+  if (c && typeof c.randomUUID === 'function') return attempt(() => c.randomUUID(), fallbackUUID());
+  return fallbackUUID();
+}
+
+function fallbackUUID(): string {
+  const bytes = new Uint8Array(16);
+  const c = hasWindow ? attempt(() => window.crypto, undefined) : undefined;
+  if (c && typeof c.getRandomValues === 'function') c.getRandomValues(bytes);
+  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function attempt<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}

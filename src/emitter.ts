@@ -1,0 +1,38 @@
+/** analytics-next's emitter: listeners run synchronously with `this` bound to the analytics object. */
+type Listener = (...args: unknown[]) => unknown;
+
+export class Emitter {
+  private listeners: Record<string, Listener[]> = {};
+
+  constructor(
+    private readonly self: () => unknown,
+    private readonly onListenerError: (event: string, error: unknown) => void,
+  ) {}
+
+  on(event: string, fn: Listener): void {
+    (this.listeners[event] ??= []).push(fn);
+  }
+
+  once(event: string, fn: Listener): void {
+    const wrapper: Listener = (...args) => {
+      this.off(event, wrapper);
+      return fn.apply(this.self(), args);
+    };
+    this.on(event, wrapper);
+  }
+
+  off(event: string, fn: Listener): void {
+    const list = this.listeners[event];
+    if (list) this.listeners[event] = list.filter((l) => l !== fn);
+  }
+
+  emit(event: string, ...args: unknown[]): void {
+    for (const fn of (this.listeners[event] ?? []).slice()) {
+      try {
+        fn.apply(this.self(), args);
+      } catch (error) {
+        this.onListenerError(event, error);
+      }
+    }
+  }
+}

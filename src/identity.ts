@@ -1,0 +1,188 @@
+/**
+ * Segment's user and group stores, in Segment's own formats, so a visitor keeps the IDs analytics.js
+ * gave them: ids in localStorage (JSON-quoted) and cookies (raw), traits in localStorage only.
+ * Reads are get-and-sync like analytics-next: the value found is written back to every store.
+ */
+import type { Dict } from './types';
+import { getCookie, localGet, localRemove, localSet, removeCookie, setCookie, type CookieOptions } from './browser-env';
+import { isPlainObject } from './values';
+
+interface EntityKeys {
+  id: string;
+  traits: string;
+}
+
+export interface StoreOptions {
+  /** false: memory only (analytics-next's `user.persist:false` / `disableClientPersistence`). */
+  persist: boolean;
+  cookie: CookieOptions;
+}
+
+class EntityStore {
+  private memory: Dict = {};
+
+  constructor(
+    protected readonly keys: EntityKeys,
+    protected readonly options: StoreOptions,
+  ) {}
+
+  protected readValue(key: string, cookieToo: boolean): unknown {
+    if (!this.options.persist) return this.memory[key] ?? null;
+    const local = localGet(key);
+    if (local !== null) {
+      const parsed = parseLenient(local);
+      if (parsed !== null) return parsed;
+    }
+    if (cookieToo) {
+      const cookie = getCookie(key);
+      if (cookie !== undefined) return parseLenient(cookie);
+    }
+    return this.memory[key] ?? null;
+  }
+
+  protected writeValue(key: string, value: unknown, cookieToo: boolean): void {
+    this.memory[key] = value;
+    if (!this.options.persist) return;
+    if (value === null || value === undefined) {
+      localRemove(key);
+      if (cookieToo) removeCookie(key, this.options.cookie);
+      return;
+    }
+    localSet(key, JSON.stringify(value));
+    if (cookieToo) setCookie(key, typeof value === 'string' ? value : JSON.stringify(value), this.options.cookie);
+  }
+
+  protected removeAll(): void {
+    this.memory = {};
+    if (!this.options.persist) return;
+    localRemove(this.keys.id);
+    localRemove(this.keys.traits);
+    removeCookie(this.keys.id, this.options.cookie);
+  }
+
+  id(value?: string | null): string | null {
+    if (value !== undefined) {
+      this.writeValue(this.keys.id, value === null ? null : String(value), true);
+    }
+    const stored = this.readValue(this.keys.id, true);
+    if (stored === null || stored === undefined || stored === '') return null;
+    const id = String(stored);
+    if (value === undefined) this.writeValue(this.keys.id, id, true);
+    return id;
+  }
+
+  traits(value?: Dict | null): Dict {
+    if (value !== undefined) this.writeValue(this.keys.traits, isPlainObject(value) ? value : {}, false);
+    const stored = this.readValue(this.keys.traits, false);
+    return isPlainObject(stored) ? stored : {};
+  }
+
+  /** Same id (or none yet): traits merge. A different id: traits are replaced. */
+  identify(id: string | null | undefined, traits: Dict | undefined): void {
+    const current = this.id();
+    const sameEntity = current === null || id === null || id === undefined || id === current;
+    const next = sameEntity ? { ...this.traits(), ...(traits ?? {}) } : { ...(traits ?? {}) };
+    if (id) this.id(id);
+    this.traits(next);
+  }
+
+  reset(): void {
+    this.removeAll();
+  }
+}
+
+export class UserStore extends EntityStore {
+  private static readonly ANON_KEY = 'ajs_anonymous_id';
+
+  constructor(
+    options: StoreOptions,
+    private readonly newId: () => string,
+    /** Told whenever the anonymousId takes a new value, so the Amplitude device ID can follow it. */
+    private readonly onAnonymousIdChange: (id: string | null) => void = () => undefined,
+  ) {
+    super({ id: 'ajs_user_id', traits: 'ajs_user_traits' }, options);
+  }
+
+  override id(value?: string | null): string | null {
+    if (value !== undefined && value !== null) {
+      const previous = super.id();
+      // analytics-next: a different, non-null user on this browser gets a fresh anonymousId.
+      if (previous !== null && previous !== String(value)) this.anonymousId(null);
+    }
+    return super.id(value);
+  }
+
+  /** Lazily created: the first read makes and persists a UUID, as analytics-next does. */
+  anonymousId(value?: string | null): string | null {
+    if (value !== undefined) {
+      const next = value === null ? null : String(value);
+      const changed = next !== this.peekAnonymousId();
+      this.writeValue(UserStore.ANON_KEY, next, true);
+      if (changed && next !== null) this.onAnonymousIdChange(next);
+      if (next === null) return null;
+    }
+    const stored = this.readValue(UserStore.ANON_KEY, true);
+    if (stored === null || stored === undefined || stored === '') {
+      const fresh = this.newId();
+      this.writeValue(UserStore.ANON_KEY, fresh, true);
+      this.onAnonymousIdChange(fresh);
+      return fresh;
+    }
+    const anon = String(stored);
+    if (value === undefined) this.writeValue(UserStore.ANON_KEY, anon, true);
+    return anon;
+  }
+
+  /** Reads without creating one (for deciding whether a visitor is new). */
+  peekAnonymousId(): string | null {
+    const stored = this.readValue(UserStore.ANON_KEY, true);
+    return stored === null || stored === undefined || stored === '' ? null : String(stored);
+  }
+
+  logout(): void {
+    this.anonymousId(null);
+    super.id(null);
+    this.traits({});
+  }
+
+  override reset(): void {
+    this.logout();
+    super.reset();
+    this.writeValue(UserStore.ANON_KEY, null, true);
+  }
+
+  load(): this {
+    return this;
+  }
+
+  save(): boolean {
+    return true;
+  }
+}
+
+export class GroupStore extends EntityStore {
+  constructor(options: StoreOptions) {
+    super({ id: 'ajs_group_id', traits: 'ajs_group_properties' }, options);
+  }
+
+  anonymousId(): undefined {
+    return undefined;
+  }
+
+  load(): this {
+    return this;
+  }
+
+  save(): boolean {
+    return true;
+  }
+}
+
+/** JSON if it parses (localStorage, classic quoted cookies), else the raw string (unquoted values). */
+function parseLenient(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * Puts analytics-next's members onto a target object (the snippet's stub array, upgraded in place, so
+ * references taken before load keep working). Every member is guarded: nothing throws into the page.
+ */
+import type { Dict } from './types';
+import { AnalyticsCore } from './analytics';
+import { Context } from './context';
+import { VERSION } from './version';
+
+/** Members the snippet stubs, in the order analytics-next's snippet lists them (plus the rest of the API). */
+const DEPRECATED_WARN_ONLY = [
+  'log',
+  'addIntegrationMiddleware',
+  'listeners',
+  'addEventListener',
+  'removeAllListeners',
+  'removeListener',
+  'removeEventListener',
+  'hasListeners',
+  'add',
+  'addIntegration',
+];
+
+export interface AmplitudeHandle {
+  /** The @amplitude/analytics-browser instance the shim drives. */
+  instance: unknown;
+  getDeviceId(): string | undefined;
+  getSessionId(): number | undefined;
+  /** Where the device ID came from: 'anonymousId', 'url', 'stored' or 'new'. */
+  getDeviceIdSource(): string | undefined;
+}
+
+export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
+  const call = (name: string) => `analytics.${name}()`;
+
+  /** Wraps a member so any internal failure becomes a warning and a harmless return value. */
+  const guard = <A extends unknown[], R>(name: string, fallback: () => R, fn: (...args: A) => R) =>
+    function guarded(this: unknown, ...args: A): R {
+      try {
+        return fn(...args);
+      } catch (error) {
+        core.logger.problem(call(name), `failed internally and was ignored: ${String(error)}`, true);
+        return fallback();
+      }
+    };
+  const failedCtx = (type: string) => () => {
+    const ctx = new Context({ type });
+    ctx.setFailedDelivery({ reason: 'internal error' });
+    return Promise.resolve(ctx);
+  };
+  const self = () => target;
+
+  const members: Dict = {
+    track: guard('track', failedCtx('track'), (...a: unknown[]) => core.track(...a)),
+    page: guard('page', failedCtx('page'), (...a: unknown[]) => core.page(...a)),
+    screen: guard('screen', failedCtx('screen'), (...a: unknown[]) => core.screen(...a)),
+    identify: guard('identify', failedCtx('identify'), (...a: unknown[]) => core.identify(...a)),
+    group: guard('group', failedCtx('group'), (...a: unknown[]) => core.group(...a)),
+    alias: guard('alias', failedCtx('alias'), (...a: unknown[]) => core.alias(...a)),
+    reset: guard('reset', () => undefined, () => {
+      core.reset();
+    }),
+    ready: guard('ready', () => Promise.resolve([]), (cb?: unknown) => core.ready(cb)),
+    user: guard('user', () => core.userStore, () => core.userStore),
+    setAnonymousId: guard('setAnonymousId', () => null, (...a: unknown[]) =>
+      a.length === 0 || a[0] === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(a[0] === null ? null : String(a[0])),
+    ),
+    on: guard('on', self, (event: unknown, fn: unknown) => {
+      if (typeof event === 'string' && typeof fn === 'function') core.emitter.on(event, fn as never);
+      else core.logger.problem(call('on'), 'expects (eventName, function)', false);
+      return target;
+    }),
+    once: guard('once', self, (event: unknown, fn: unknown) => {
+      if (typeof event === 'string' && typeof fn === 'function') core.emitter.once(event, fn as never);
+      return target;
+    }),
+    off: guard('off', self, (event: unknown, fn: unknown) => {
+      if (typeof event === 'string' && typeof fn === 'function') core.emitter.off(event, fn as never);
+      return target;
+    }),
+    debug: guard('debug', self, (on?: unknown) => {
+      core.logger.debugEnabled = on !== false;
+      return target;
+    }),
+    timeout: guard('timeout', () => undefined, (ms: unknown) => {
+      if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) core.timeoutMs = ms;
+      else core.logger.problem(call('timeout'), 'expects a number of milliseconds', false);
+    }),
+    trackLink: guard('trackLink', () => Promise.resolve(target), (...a: unknown[]) => {
+      core.trackLink(call('trackLink'), a);
+      return Promise.resolve(target);
+    }),
+    trackClick: guard('trackClick', () => Promise.resolve(target), (...a: unknown[]) => {
+      core.trackLink(call('trackClick'), a);
+      return Promise.resolve(target);
+    }),
+    trackForm: guard('trackForm', () => Promise.resolve(target), (...a: unknown[]) => {
+      core.trackForm(call('trackForm'), a);
+      return Promise.resolve(target);
+    }),
+    trackSubmit: guard('trackSubmit', () => Promise.resolve(target), (...a: unknown[]) => {
+      core.trackForm(call('trackSubmit'), a);
+      return Promise.resolve(target);
+    }),
+    addSourceMiddleware: guard('addSourceMiddleware', () => Promise.resolve(target), (fn: unknown) => {
+      core.addSourceMiddleware(fn);
+      return Promise.resolve(target);
+    }),
+    addDestinationMiddleware: guard('addDestinationMiddleware', () => Promise.resolve(target), (name: unknown, ...fns: unknown[]) => {
+      core.addDestinationMiddleware(name, fns);
+      return Promise.resolve(target);
+    }),
+    pageview: guard('pageview', () => Promise.resolve(target), (url: unknown) => {
+      core.logger.problem(call('pageview'), 'is deprecated; use analytics.page()', false);
+      void core.page({ path: typeof url === 'string' ? url : undefined });
+      return Promise.resolve(target);
+    }),
+    push: guard('push', () => undefined, (entry: unknown) => {
+      if (!Array.isArray(entry) || typeof entry[0] !== 'string') {
+        core.logger.problem(call('push'), 'expects an array whose first item is a method name', false);
+        return;
+      }
+      const [method, ...rest] = entry as [string, ...unknown[]];
+      const member = members[method];
+      if (typeof member === 'function' && method !== 'push') (member as (...x: unknown[]) => unknown)(...rest);
+      else core.logger.problem(call('push'), `unknown method "${method}" was ignored`, false);
+    }),
+    load: guard('load', () => undefined, (key: unknown, options?: unknown) => {
+      core.load(key, options);
+    }),
+    initialize: guard('initialize', () => Promise.resolve(target), () => {
+      core.logger.problem(call('initialize'), 'is deprecated and does nothing', false);
+      return Promise.resolve(target);
+    }),
+    register: guard('register', () => Promise.resolve(new Context({ type: 'register' })), () => {
+      core.logger.problem(call('register'), 'analytics.js plugins are not supported; use addSourceMiddleware', false);
+      return Promise.resolve(new Context({ type: 'register' }));
+    }),
+    deregister: guard('deregister', () => Promise.resolve(new Context({ type: 'deregister' })), () =>
+      Promise.resolve(new Context({ type: 'deregister' })),
+    ),
+    use: guard('use', self, (fn: unknown) => {
+      if (typeof fn === 'function') fn(target);
+      return target;
+    }),
+    noConflict: guard('noConflict', self, () => {
+      core.logger.problem(call('noConflict'), 'is deprecated and does nothing', false);
+      return target;
+    }),
+    normalize: guard('normalize', () => ({}), (msg: unknown) => msg),
+    queryString: guard('queryString', () => Promise.resolve([]), () => Promise.resolve([])),
+  };
+  members.init = members.initialize;
+  for (const name of DEPRECATED_WARN_ONLY) {
+    members[name] = guard(name, () => undefined, () => {
+      core.logger.problem(call(name), 'is deprecated in analytics.js 2.0 and does nothing', false);
+    });
+  }
+
+  const amplitude: AmplitudeHandle = {
+    get instance() {
+      return core.adapter.client;
+    },
+    getDeviceId: guard('amplitude.getDeviceId', () => undefined, () => core.deviceId ?? undefined),
+    getSessionId: guard('amplitude.getSessionId', () => undefined, () => core.adapter.getSessionId()),
+    getDeviceIdSource: guard('amplitude.getDeviceIdSource', () => undefined, () => core.deviceIdSource ?? undefined),
+  };
+
+  for (const name of Object.keys(members)) {
+    defineValue(target, name, members[name]);
+  }
+  defineValue(target, 'VERSION', VERSION);
+  defineValue(target, 'amplitude', amplitude);
+  Object.defineProperty(target, 'initialized', { get: () => core.initialized, configurable: true, enumerable: true });
+  Object.defineProperty(target, 'settings', {
+    get: () => ({ writeKey: core.writeKey, timeout: core.timeoutMs, amplitude: core.settings }),
+    configurable: true,
+    enumerable: true,
+  });
+  Object.defineProperty(target, 'integrations', { get: () => core.loadOptions.integrations ?? {}, configurable: true });
+  return target;
+}
+
+function defineValue(target: Dict, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable: true });
+}

@@ -1,0 +1,46 @@
+// Serves the repository's files over loopback, plus pages registered in memory by tests.
+import http from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json', '.svg': 'image/svg+xml' };
+
+export async function startStaticServer({ root, port = 0, host = '127.0.0.1', transform } = {}) {
+  const base = resolve(root);
+  const pages = new Map();
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://static');
+    const page = pages.get(url.pathname);
+    if (page) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...(page.headers ?? {}) });
+      return res.end(page.html);
+    }
+    let path = normalize(join(base, decodeURIComponent(url.pathname)));
+    if (!path.startsWith(base)) {
+      res.writeHead(403);
+      return res.end();
+    }
+    if (path.endsWith('/')) path = join(path, 'index.html');
+    try {
+      let body = await readFile(path);
+      if (transform) body = transform(url.pathname, body);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((r) => server.listen(port, host, r));
+  const url = `http://${host}:${server.address().port}`;
+  return {
+    url,
+    port: server.address().port,
+    /** Registers an in-memory page at `path`; returns its full URL. */
+    page(path, html, headers) {
+      pages.set(path, { html, headers });
+      return url + path;
+    },
+    close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+  };
+}
