@@ -35,7 +35,20 @@ export interface AdapterInit {
   warn: (message: string) => void;
 }
 
-export class AmplitudeAdapter {
+/** What the shim needs from Amplitude; the SDK-backed adapter below is the only production one. */
+export interface AmplitudeDriver {
+  readonly client: unknown;
+  init(options: AdapterInit): Promise<void>;
+  send(event: AmplitudeEvent, stamp: EventStamp): Promise<DeliveryResult>;
+  setUserId(userId: string | null): void;
+  setDeviceId(deviceId: string): void;
+  reset(deviceId: string): void;
+  getSessionId(): number | undefined;
+  flushForExit(): void;
+  resumeAfterExit(): void;
+}
+
+export class AmplitudeAdapter implements AmplitudeDriver {
   readonly client: AmplitudeClient = createInstance();
   private initialized = false;
   private exiting = false;

@@ -29,7 +29,7 @@ import {
   type CookieOptions,
 } from './browser-env';
 import { GroupStore, UserStore } from './identity';
-import { AmplitudeAdapter } from './amplitude-adapter';
+import { AmplitudeAdapter, type AmplitudeDriver } from './amplitude-adapter';
 import { Context } from './context';
 import { Emitter } from './emitter';
 import { Logger } from './log';
@@ -66,6 +66,7 @@ interface PipelineItem {
   callback?: Callback;
   done: (ctx: Context) => void;
   emit: () => void;
+  prepared?: Promise<{ event: SegmentEvent | null; forAmplitude: SegmentEvent | null }>;
 }
 
 /** How long a callback may wait on Amplitude before it runs anyway (events are queued and persisted by then). */
@@ -74,7 +75,6 @@ const MAX_CALLBACK_WAIT_MS = 1000;
 export class AnalyticsCore {
   readonly logger = new Logger();
   readonly emitter: Emitter;
-  readonly adapter = new AmplitudeAdapter();
   readonly userStore: UserStore;
   readonly groupStore: GroupStore;
 
@@ -91,6 +91,7 @@ export class AnalyticsCore {
   private sdkReady = false;
   /** Work waiting for the SDK, in true call order (events and resets alike). */
   private pending: Array<() => unknown> = [];
+  private pendingItems: PipelineItem[] = [];
   private chain: Promise<void> = Promise.resolve();
   private readyCallbacks: Array<() => void> = [];
   private readyFired = false;
@@ -98,7 +99,10 @@ export class AnalyticsCore {
   private destinationMiddleware: Middleware[] = [];
   private loadIntegrations: Dict = {};
 
-  constructor(private readonly self: () => unknown) {
+  constructor(
+    private readonly self: () => unknown,
+    readonly adapter: AmplitudeDriver = new AmplitudeAdapter(),
+  ) {
     this.emitter = new Emitter(self, (event, error) => this.logger.problem(`analytics.on('${event}')`, `listener threw: ${String(error)}`, false));
     const persist = true;
     this.userStore = new UserStore({ persist, cookie: {} }, randomUUID, (anon) => this.onAnonymousIdChanged(anon));
@@ -129,7 +133,10 @@ export class AnalyticsCore {
     Object.assign(this.userStore, { options: { persist, cookie } });
     Object.assign(this.groupStore, { options: { persist, cookie } });
     const integrations = isPlainObject(this.loadOptions.integrations) ? this.loadOptions.integrations : {};
-    this.loadIntegrations = coerceIntegrations(integrations);
+    // integrations.Amplitude carries our settings, not a routing decision: only an explicit false routes.
+    const { Amplitude: amplitudeEntry, ...routing } = integrations;
+    this.loadIntegrations = coerceIntegrations(routing);
+    if (amplitudeEntry === false) this.loadIntegrations.Amplitude = false;
     const normalized = normalizeSettings(integrations.Amplitude);
     this.settings = normalized.settings;
     for (const w of normalized.warnings) this.logger.problem('analytics.load()', w, false);
@@ -183,6 +190,9 @@ export class AnalyticsCore {
     this.syncIdentity();
     const queued = this.pending;
     this.pending = [];
+    // Middleware registered while the calls were queued applies to all of them, as in analytics-next.
+    for (const item of this.pendingItems) this.prepare(item);
+    this.pendingItems = [];
     for (const task of queued) this.chainTask(task);
     this.chainTask(() => this.fireReady());
   }
@@ -271,7 +281,6 @@ export class AnalyticsCore {
     }
     const properties = this.clean('analytics.track()', r.properties);
     return this.dispatch({ type: 'track', event: r.name, properties }, r.options, snapshot, r.callback, (ev) => [
-      'track',
       ev.event,
       ev.properties,
       undefined,
@@ -291,7 +300,6 @@ export class AnalyticsCore {
     const r = resolvePageArguments(args);
     const properties = this.clean(`analytics.${type}()`, r.properties);
     return this.dispatch({ type, category: r.category, name: r.name, properties }, r.options, snapshot, r.callback, (ev) => [
-      type,
       ev.category ?? null,
       ev.name ?? null,
       ev.properties,
@@ -306,7 +314,7 @@ export class AnalyticsCore {
     this.applyAnonymousIdOption(r.options);
     this.userStore.identify(r.id, traits);
     const body: EventBody = { type: 'identify', traits: this.userStore.traits(), userId: this.userStore.id() };
-    return this.dispatch(body, r.options, snapshot, r.callback, (ev) => ['identify', ev.userId ?? null, ev.traits, undefined]);
+    return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [ev.userId ?? null, ev.traits, undefined]);
   }
 
   group(...rawArgs: unknown[]): Promise<Context> | GroupStore {
@@ -316,7 +324,7 @@ export class AnalyticsCore {
     const traits = r.traits ? this.clean('analytics.group()', r.traits) : undefined;
     this.groupStore.identify(r.id, traits);
     const body: EventBody = { type: 'group', groupId: this.groupStore.id(), traits: this.groupStore.traits() };
-    return this.dispatch(body, r.options, snapshot, r.callback, (ev) => ['group', ev.groupId ?? null, ev.traits, undefined]);
+    return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [ev.groupId ?? null, ev.traits, undefined]);
   }
 
   alias(...rawArgs: unknown[]): Promise<Context> {
@@ -328,7 +336,7 @@ export class AnalyticsCore {
       false,
     );
     const body: EventBody = { type: 'alias', userId: r.to ?? this.userStore.id(), previousId: r.from ?? this.userStore.id() ?? this.userStore.anonymousId() };
-    return this.dispatch(body, r.options, snapshot, r.callback, (ev) => ['alias', ev.userId ?? null, ev.previousId ?? null, undefined]);
+    return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [ev.userId ?? null, ev.previousId ?? null, undefined]);
   }
 
   private applyAnonymousIdOption(options: Dict): void {
@@ -379,6 +387,8 @@ export class AnalyticsCore {
         done: resolve,
         emit: () => this.emitter.emit(body.type, ...emitArgs(event)),
       };
+      if (this.sdkReady) this.prepare(item);
+      else this.pendingItems.push(item);
       this.enqueue(() => this.deliver(item));
     });
   }
@@ -394,18 +404,29 @@ export class AnalyticsCore {
     }
   }
 
+  /**
+   * Starts an item's middleware as soon as it may run, so slow or silent middleware on one event
+   * never delays the events behind it; hand-over to Amplitude still happens in call order.
+   */
+  private prepare(item: PipelineItem): void {
+    item.prepared ??= this.runMiddleware(this.sourceMiddleware, item.event, undefined).then(async (event) => {
+      if (!event) return { event: null, forAmplitude: null };
+      const forAmplitude = isAmplitudeEnabled(event.integrations)
+        ? await this.runMiddleware(this.destinationMiddleware, cloneEvent(event), 'Amplitude')
+        : null;
+      return { event, forAmplitude };
+    });
+  }
+
   private async deliverUnguarded(item: PipelineItem): Promise<void> {
-    const event = await this.runMiddleware(this.sourceMiddleware, item.event, undefined);
+    this.prepare(item);
+    const { event, forAmplitude } = await item.prepared!;
     if (!event) {
       item.ctx.setFailedDelivery({ reason: 'dropped by source middleware' });
       this.finish(item, Promise.resolve());
       return;
     }
-    const deliveries: Promise<unknown>[] = [];
-    if (isAmplitudeEnabled(event.integrations)) {
-      const forAmplitude = await this.runMiddleware(this.destinationMiddleware, cloneEvent(event), 'Amplitude');
-      if (forAmplitude) deliveries.push(...this.sendToAmplitude(forAmplitude, item));
-    }
+    const deliveries = forAmplitude ? this.sendToAmplitude(forAmplitude, item) : [];
     this.finish(item, Promise.all(deliveries));
   }
 

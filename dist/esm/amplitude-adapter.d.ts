@@ -26,7 +26,19 @@ export interface AdapterInit {
     sdkOptions: Dict;
     warn: (message: string) => void;
 }
-export declare class AmplitudeAdapter {
+/** What the shim needs from Amplitude; the SDK-backed adapter below is the only production one. */
+export interface AmplitudeDriver {
+    readonly client: unknown;
+    init(options: AdapterInit): Promise<void>;
+    send(event: AmplitudeEvent, stamp: EventStamp): Promise<DeliveryResult>;
+    setUserId(userId: string | null): void;
+    setDeviceId(deviceId: string): void;
+    reset(deviceId: string): void;
+    getSessionId(): number | undefined;
+    flushForExit(): void;
+    resumeAfterExit(): void;
+}
+export declare class AmplitudeAdapter implements AmplitudeDriver {
     readonly client: AmplitudeClient;
     private initialized;
     private exiting;

@@ -8,7 +8,7 @@ import { type AmplitudeSettings } from './settings';
 import { type DeviceIdSource } from './device-id';
 import { type CookieOptions } from './browser-env';
 import { GroupStore, UserStore } from './identity';
-import { AmplitudeAdapter } from './amplitude-adapter';
+import { type AmplitudeDriver } from './amplitude-adapter';
 import { Context } from './context';
 import { Emitter } from './emitter';
 import { Logger } from './log';
@@ -27,9 +27,9 @@ export interface LoadOptions {
 }
 export declare class AnalyticsCore {
     private readonly self;
+    readonly adapter: AmplitudeDriver;
     readonly logger: Logger;
     readonly emitter: Emitter;
-    readonly adapter: AmplitudeAdapter;
     readonly userStore: UserStore;
     readonly groupStore: GroupStore;
     settings: AmplitudeSettings;
@@ -43,13 +43,14 @@ export declare class AnalyticsCore {
     private sdkReady;
     /** Work waiting for the SDK, in true call order (events and resets alike). */
     private pending;
+    private pendingItems;
     private chain;
     private readyCallbacks;
     private readyFired;
     private sourceMiddleware;
     private destinationMiddleware;
     private loadIntegrations;
-    constructor(self: () => unknown);
+    constructor(self: () => unknown, adapter?: AmplitudeDriver);
     /**
      * Initializes once. Identity (querystring ajs_aid, then the device ID) is settled before the SDK
      * starts, so the first event already carries the final IDs.
@@ -79,6 +80,11 @@ export declare class AnalyticsCore {
     private rejectCall;
     private dispatch;
     private deliver;
+    /**
+     * Starts an item's middleware as soon as it may run, so slow or silent middleware on one event
+     * never delays the events behind it; hand-over to Amplitude still happens in call order.
+     */
+    private prepare;
     private deliverUnguarded;
     private sendToAmplitude;
     private finish;

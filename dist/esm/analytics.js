@@ -1,3 +1,4 @@
+import { __rest } from './node_modules/tslib/tslib.es6.js';
 import { splitPageContext, resolveTrackArguments, resolvePageArguments, resolveEntityArguments, resolveAliasArguments } from './arguments.js';
 import { coerceIntegrations, buildEvent, isAmplitudeEnabled } from './events.js';
 import { pageContextFromSnapshot } from './page-context.js';
@@ -18,10 +19,10 @@ import { VERSION } from './version.js';
 /** How long a callback may wait on Amplitude before it runs anyway (events are queued and persisted by then). */
 const MAX_CALLBACK_WAIT_MS = 1000;
 class AnalyticsCore {
-    constructor(self) {
+    constructor(self, adapter = new AmplitudeAdapter()) {
         this.self = self;
+        this.adapter = adapter;
         this.logger = new Logger();
-        this.adapter = new AmplitudeAdapter();
         this.settings = normalizeSettings(undefined).settings;
         this.writeKey = '';
         this.timeoutMs = 300;
@@ -33,6 +34,7 @@ class AnalyticsCore {
         this.sdkReady = false;
         /** Work waiting for the SDK, in true call order (events and resets alike). */
         this.pending = [];
+        this.pendingItems = [];
         this.chain = Promise.resolve();
         this.readyCallbacks = [];
         this.readyFired = false;
@@ -68,7 +70,11 @@ class AnalyticsCore {
         Object.assign(this.userStore, { options: { persist, cookie } });
         Object.assign(this.groupStore, { options: { persist, cookie } });
         const integrations = isPlainObject(this.loadOptions.integrations) ? this.loadOptions.integrations : {};
-        this.loadIntegrations = coerceIntegrations(integrations);
+        // integrations.Amplitude carries our settings, not a routing decision: only an explicit false routes.
+        const { Amplitude: amplitudeEntry } = integrations, routing = __rest(integrations, ["Amplitude"]);
+        this.loadIntegrations = coerceIntegrations(routing);
+        if (amplitudeEntry === false)
+            this.loadIntegrations.Amplitude = false;
         const normalized = normalizeSettings(integrations.Amplitude);
         this.settings = normalized.settings;
         for (const w of normalized.warnings)
@@ -121,6 +127,10 @@ class AnalyticsCore {
         this.syncIdentity();
         const queued = this.pending;
         this.pending = [];
+        // Middleware registered while the calls were queued applies to all of them, as in analytics-next.
+        for (const item of this.pendingItems)
+            this.prepare(item);
+        this.pendingItems = [];
         for (const task of queued)
             this.chainTask(task);
         this.chainTask(() => this.fireReady());
@@ -206,7 +216,6 @@ class AnalyticsCore {
         }
         const properties = this.clean('analytics.track()', r.properties);
         return this.dispatch({ type: 'track', event: r.name, properties }, r.options, snapshot, r.callback, (ev) => [
-            'track',
             ev.event,
             ev.properties,
             undefined,
@@ -225,7 +234,6 @@ class AnalyticsCore {
         return this.dispatch({ type, category: r.category, name: r.name, properties }, r.options, snapshot, r.callback, (ev) => {
             var _a, _b;
             return [
-                type,
                 (_a = ev.category) !== null && _a !== void 0 ? _a : null,
                 (_b = ev.name) !== null && _b !== void 0 ? _b : null,
                 ev.properties,
@@ -240,7 +248,7 @@ class AnalyticsCore {
         this.applyAnonymousIdOption(r.options);
         this.userStore.identify(r.id, traits);
         const body = { type: 'identify', traits: this.userStore.traits(), userId: this.userStore.id() };
-        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a; return ['identify', (_a = ev.userId) !== null && _a !== void 0 ? _a : null, ev.traits, undefined]; });
+        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a; return [(_a = ev.userId) !== null && _a !== void 0 ? _a : null, ev.traits, undefined]; });
     }
     group(...rawArgs) {
         const { args, snapshot } = splitPageContext(rawArgs);
@@ -250,7 +258,7 @@ class AnalyticsCore {
         const traits = r.traits ? this.clean('analytics.group()', r.traits) : undefined;
         this.groupStore.identify(r.id, traits);
         const body = { type: 'group', groupId: this.groupStore.id(), traits: this.groupStore.traits() };
-        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a; return ['group', (_a = ev.groupId) !== null && _a !== void 0 ? _a : null, ev.traits, undefined]; });
+        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a; return [(_a = ev.groupId) !== null && _a !== void 0 ? _a : null, ev.traits, undefined]; });
     }
     alias(...rawArgs) {
         var _a, _b, _c;
@@ -258,7 +266,7 @@ class AnalyticsCore {
         const r = resolveAliasArguments(args);
         this.logger.problem('analytics.alias()', 'Amplitude can merge users only with a secret key, which must never reach a browser; nothing was sent to Amplitude', false);
         const body = { type: 'alias', userId: (_a = r.to) !== null && _a !== void 0 ? _a : this.userStore.id(), previousId: (_c = (_b = r.from) !== null && _b !== void 0 ? _b : this.userStore.id()) !== null && _c !== void 0 ? _c : this.userStore.anonymousId() };
-        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a, _b; return ['alias', (_a = ev.userId) !== null && _a !== void 0 ? _a : null, (_b = ev.previousId) !== null && _b !== void 0 ? _b : null, undefined]; });
+        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a, _b; return [(_a = ev.userId) !== null && _a !== void 0 ? _a : null, (_b = ev.previousId) !== null && _b !== void 0 ? _b : null, undefined]; });
     }
     applyAnonymousIdOption(options) {
         if (isNonEmptyString(options.anonymousId))
@@ -302,6 +310,10 @@ class AnalyticsCore {
                 done: resolve,
                 emit: () => this.emitter.emit(body.type, ...emitArgs(event)),
             };
+            if (this.sdkReady)
+                this.prepare(item);
+            else
+                this.pendingItems.push(item);
             this.enqueue(() => this.deliver(item));
         });
     }
@@ -315,19 +327,30 @@ class AnalyticsCore {
             this.finish(item, Promise.resolve());
         }
     }
+    /**
+     * Starts an item's middleware as soon as it may run, so slow or silent middleware on one event
+     * never delays the events behind it; hand-over to Amplitude still happens in call order.
+     */
+    prepare(item) {
+        var _a;
+        (_a = item.prepared) !== null && _a !== void 0 ? _a : (item.prepared = this.runMiddleware(this.sourceMiddleware, item.event, undefined).then(async (event) => {
+            if (!event)
+                return { event: null, forAmplitude: null };
+            const forAmplitude = isAmplitudeEnabled(event.integrations)
+                ? await this.runMiddleware(this.destinationMiddleware, cloneEvent(event), 'Amplitude')
+                : null;
+            return { event, forAmplitude };
+        }));
+    }
     async deliverUnguarded(item) {
-        const event = await this.runMiddleware(this.sourceMiddleware, item.event, undefined);
+        this.prepare(item);
+        const { event, forAmplitude } = await item.prepared;
         if (!event) {
             item.ctx.setFailedDelivery({ reason: 'dropped by source middleware' });
             this.finish(item, Promise.resolve());
             return;
         }
-        const deliveries = [];
-        if (isAmplitudeEnabled(event.integrations)) {
-            const forAmplitude = await this.runMiddleware(this.destinationMiddleware, cloneEvent(event), 'Amplitude');
-            if (forAmplitude)
-                deliveries.push(...this.sendToAmplitude(forAmplitude, item));
-        }
+        const deliveries = forAmplitude ? this.sendToAmplitude(forAmplitude, item) : [];
         this.finish(item, Promise.all(deliveries));
     }
     sendToAmplitude(event, item) {
