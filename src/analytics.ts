@@ -117,7 +117,7 @@ export class AnalyticsCore {
    */
   load(writeKey: unknown, options: unknown, replay: () => void = () => undefined): void {
     if (this.loadCalled) {
-      this.logger.once('analytics.load() was called again (or the script was included twice); the second call is ignored');
+      this.logger.once('analytics.load() was called again; the second call is ignored (is the snippet on the page twice?)');
       return;
     }
     if (!isNonEmptyString(writeKey)) {

@@ -54,7 +54,7 @@ class AnalyticsCore {
     load(writeKey, options, replay = () => undefined) {
         var _a, _b;
         if (this.loadCalled) {
-            this.logger.once('analytics.load() was called again (or the script was included twice); the second call is ignored');
+            this.logger.once('analytics.load() was called again; the second call is ignored (is the snippet on the page twice?)');
             return;
         }
         if (!isNonEmptyString(writeKey)) {

@@ -1,8 +1,6 @@
 // Real Chromium for the browser tests, through playwright-core. Debian's package by default;
 // CHROMIUM_PATH overrides it. Playwright's own browser download cannot work on these machines.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -16,11 +14,10 @@ export function assertBrowserAvailable() {
   }
 }
 
-/** A fresh profile per launch; flags that keep Chromium off the network (it has none here). */
+/** One Chromium; tests take a fresh context (its own cookies and storage) each. */
 export async function launchBrowser() {
   assertBrowserAvailable();
-  const userDataDir = mkdtempSync(join(tmpdir(), 'shim-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
@@ -34,11 +31,9 @@ export async function launchBrowser() {
     ],
   });
   return {
-    context,
-    async close() {
-      await context.close().catch(() => undefined);
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
+    browser,
+    newContext: (options) => browser.newContext(options),
+    close: () => browser.close().catch(() => undefined),
   };
 }
 

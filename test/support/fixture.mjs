@@ -1,0 +1,56 @@
+// Shared setup for browser tests: a collector, a static server for the repo, and one Chromium.
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { startCollector } from '../../collector/collector.mjs';
+import { startStaticServer } from './static-server.mjs';
+import { launchBrowser, openPage } from './browser.mjs';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export function useBrowserFixture() {
+  const f = { collector: undefined, server: undefined, chromium: undefined, contexts: [], pages: [] };
+  beforeAll(async () => {
+    f.collector = await startCollector();
+    f.server = await startStaticServer({ root: ROOT });
+    f.chromium = await launchBrowser();
+  });
+  afterAll(async () => {
+    await f.chromium?.close();
+    await f.server?.close();
+    await f.collector?.close();
+  });
+  beforeEach(() => f.collector.reset());
+  afterEach(async () => {
+    // Every page in every browser test: zero uncaught errors and zero unhandled rejections.
+    for (const page of f.pages) {
+      const unhandled = page.isClosed() ? [] : await page.unhandled();
+      expect(page.errors, 'uncaught page errors').toEqual([]);
+      expect(unhandled, 'unhandled rejections').toEqual([]);
+    }
+    for (const c of f.contexts) await c.close().catch(() => undefined);
+    f.contexts = [];
+    f.pages = [];
+  });
+  /** A new page in a new context (fresh cookies and storage), or in `context` when given. */
+  f.newPage = async (context) => {
+    const ctx = context ?? (await f.chromium.newContext());
+    if (!context) f.contexts.push(ctx);
+    const page = await openPage(ctx);
+    f.pages.push(page);
+    return page;
+  };
+  return f;
+}
+
+/** Waits until the collector holds at least `count` events (polling; fails by count, not by time). */
+export async function eventsAtLeast(collector, count, timeout = 10000) {
+  const deadline = Date.now() + timeout;
+  while (collector.events.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  return collector.events.slice();
+}
+
+/** Lets in-flight requests land, then returns all events. For asserting that nothing more arrived. */
+export async function settle(collector, ms = 400) {
+  await new Promise((r) => setTimeout(r, ms));
+  return collector.events.slice();
+}
