@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { startCollector } from '../../collector/collector.mjs';
-import { startStaticServer } from './static-server.mjs';
+import { startStaticServer } from '../../demo/static-server.mjs';
 import { launchBrowser, openPage } from './browser.mjs';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -5,11 +5,17 @@ import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json', '.svg': 'image/svg+xml' };
 
-export async function startStaticServer({ root, port = 0, host = '127.0.0.1', transform } = {}) {
+export async function startStaticServer({ root, port = 0, host = '127.0.0.1' } = {}) {
   const base = resolve(root);
   const pages = new Map();
+  const routes = new Map();
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://static');
+    const route = routes.get(url.pathname);
+    if (route) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      return res.end(route(url));
+    }
     const page = pages.get(url.pathname);
     if (page) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...(page.headers ?? {}) });
@@ -22,8 +28,7 @@ export async function startStaticServer({ root, port = 0, host = '127.0.0.1', tr
     }
     if (path.endsWith('/')) path = join(path, 'index.html');
     try {
-      let body = await readFile(path);
-      if (transform) body = transform(url.pathname, body);
+      const body = await readFile(path);
       res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
       res.end(body);
     } catch {
@@ -40,6 +45,10 @@ export async function startStaticServer({ root, port = 0, host = '127.0.0.1', tr
     page(path, html, headers) {
       pages.set(path, { html, headers });
       return url + path;
+    },
+    /** Serves the HTML `render(url)` returns at `path`, rendered per request. */
+    route(path, render) {
+      routes.set(path, render);
     },
     close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
   };

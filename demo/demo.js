@@ -1,0 +1,155 @@
+// The demo's own page logic: buttons that make Segment calls, the identity panel, and the live feed
+// of what the local Amplitude collector received. Uses only the public window.analytics API.
+(function () {
+  var collector = window.DEMO.collectorUrl;
+  var $ = function (id) { return document.getElementById(id); };
+  var SOURCES = {
+    anonymousId: 'Segment anonymousId (Prefer Anonymous ID for Device ID)',
+    url: 'the amp_device_id URL parameter',
+    stored: 'the ID Amplitude stored for this visitor',
+    new: 'a new ID (first visit)',
+  };
+
+  function uuid() {
+    return crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2);
+  }
+
+  function refreshIdentity() {
+    var a = window.analytics;
+    if (!a || !a.initialized) return;
+    $('anon').textContent = a.user().anonymousId() || '–';
+    $('user').textContent = a.user().id() || '(none)';
+    $('device').textContent = a.amplitude.getDeviceId() || '–';
+    var source = a.amplitude.getDeviceIdSource();
+    $('source').textContent = source || '–';
+    $('source').dataset.source = source || '';
+    $('source-hint').textContent = source ? 'The device ID came from ' + SOURCES[source] + '.' : '';
+    var session = a.amplitude.getSessionId();
+    $('session').textContent = session ? session + ' (' + new Date(session).toLocaleTimeString() + ')' : '–';
+  }
+
+  function setLinks() {
+    var base = location.pathname;
+    var prefer = window.DEMO.preferAnonymousId;
+    $('link-amp').href = base + '?amp_device_id=' + uuid() + (prefer ? '&prefer=on' : '');
+    $('link-aid').href = base + '?ajs_aid=' + uuid() + (prefer ? '&prefer=on' : '');
+    $('link-prefer').href = base + (prefer ? '' : '?prefer=on');
+    $('link-prefer').innerHTML = 'Turn <code>preferAnonymousIdForDeviceId</code> ' + (prefer ? 'off' : 'on');
+  }
+
+  var calls = {
+    identify: function (a) {
+      var id = $('in-user').value || 'user-1234';
+      show("analytics.identify('" + id + "', { email: 'ada@example.com', plan: 'pro', logins: 3 })");
+      return a.identify(id, { email: 'ada@example.com', plan: 'pro', logins: 3 });
+    },
+    track: function (a) {
+      show("analytics.track('Song Played', { title: 'So What', artist: 'Miles Davis' })");
+      return a.track('Song Played', { title: 'So What', artist: 'Miles Davis' });
+    },
+    page: function (a) {
+      show("analytics.page('Docs', 'Quick Start', { section: 'install' })");
+      return a.page('Docs', 'Quick Start', { section: 'install' });
+    },
+    group: function (a) {
+      show("analytics.group('acct-42', { name: 'Acme Inc', plan: 'enterprise' })");
+      return a.group('acct-42', { name: 'Acme Inc', plan: 'enterprise' });
+    },
+    alias: function (a) {
+      show("analytics.alias('" + ($('in-user').value || 'user-1234') + "-merged')  // nothing reaches Amplitude from a browser");
+      return a.alias(($('in-user').value || 'user-1234') + '-merged');
+    },
+    order: function (a) {
+      show("analytics.track('Order Completed', { order_id: 'o-1001', revenue: 25, currency: 'USD', products: [...] })");
+      return a.track('Order Completed', {
+        order_id: 'o-1001',
+        revenue: 25,
+        currency: 'USD',
+        products: [
+          { product_id: 'p-monopoly', name: 'Monopoly', price: 19, quantity: 1 },
+          { product_id: 'p-uno', name: 'Uno', price: 3, quantity: 2 },
+        ],
+      });
+    },
+    reset: function (a) {
+      show('analytics.reset()');
+      a.reset();
+      return Promise.resolve();
+    },
+  };
+
+  function show(text) {
+    $('last-call').textContent = text;
+  }
+
+  document.querySelectorAll('[data-call]').forEach(function (button) {
+    button.addEventListener('click', function () {
+      var done = calls[button.dataset.call](window.analytics);
+      refreshIdentity();
+      Promise.resolve(done).then(refreshIdentity);
+    });
+  });
+
+  // ---- live feed from the collector (server-sent events)
+  var list = $('events');
+  var count = 0;
+  function render(event) {
+    count++;
+    $('count').textContent = count;
+    var li = document.createElement('li');
+    li.className = 'event' + (event.event_type.charAt(0) === '$' ? ' special' : '') + (event.event_type === 'revenue_amount' ? ' revenue' : '');
+    li.dataset.eventType = event.event_type;
+    var shown = {};
+    ['user_id', 'device_id', 'session_id', 'event_properties', 'user_properties', 'groups', 'app_version'].forEach(function (k) {
+      if (event[k] !== undefined) shown[k] = event[k];
+    });
+    var head = document.createElement('div');
+    head.className = 'event-head';
+    var type = document.createElement('strong');
+    type.textContent = event.event_type;
+    var meta = document.createElement('span');
+    meta.textContent = new Date(event.time).toLocaleTimeString() + ' · ' + event._received.transport;
+    head.appendChild(type);
+    head.appendChild(meta);
+    var body = document.createElement('pre');
+    body.textContent = JSON.stringify(shown, null, 2);
+    li.appendChild(head);
+    li.appendChild(body);
+    list.insertBefore(li, list.firstChild);
+  }
+  function connect() {
+    var source = new EventSource(collector + '/_collector/stream');
+    source.onopen = function () {
+      $('status').className = 'status ok';
+      $('status-text').textContent = 'collector connected';
+    };
+    source.onerror = function () {
+      $('status').className = 'status down';
+      $('status-text').textContent = 'collector unreachable: is `npm run demo` running?';
+    };
+    source.onmessage = function (message) {
+      var data = JSON.parse(message.data);
+      if (data.kind === 'hello') {
+        list.innerHTML = '';
+        count = 0;
+        data.events.forEach(render);
+      } else if (data.kind === 'event') {
+        render(data.event);
+      } else if (data.kind === 'reset') {
+        list.innerHTML = '';
+        count = 0;
+        $('count').textContent = '0';
+      }
+    };
+  }
+  $('clear').addEventListener('click', function () {
+    fetch(collector + '/_collector/reset', { method: 'POST' });
+  });
+
+  setLinks();
+  connect();
+  window.analytics.ready(function () {
+    refreshIdentity();
+    document.body.dataset.ready = 'true';
+  });
+})();

@@ -1,0 +1,66 @@
+// npm run demo: builds the shim if needed, starts the local Amplitude collector and a static server
+// for the demo page, and prints the URL. No account and no network needed.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { startCollector } from '../collector/collector.mjs';
+import { startStaticServer } from './static-server.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BUNDLE = join(ROOT, 'dist/segment-amplitude-shim.min.js');
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Rebuilds dist/ when it is missing or older than any source file. */
+export function buildIfNeeded() {
+  if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= newestMtime(join(ROOT, 'src'))) return false;
+  console.log('Building dist/ …');
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  return true;
+}
+
+/**
+ * The demo page is Segment's snippet with the collector's address filled in, and
+ * preferAnonymousIdForDeviceId set from `?prefer=on`, so the page holds literal options as a site would.
+ */
+export async function startDemo({ port = 0, collectorPort = 0 } = {}) {
+  const collector = await startCollector({ port: collectorPort });
+  const server = await startStaticServer({ root: ROOT, port });
+  const template = readFileSync(join(ROOT, 'demo/index.html'), 'utf8');
+  server.route('/', (url) =>
+    template
+      .replaceAll('__COLLECTOR_URL__', collector.url)
+      .replaceAll('__PREFER_ANONYMOUS_ID__', url.searchParams.get('prefer') === 'on' ? 'true' : 'false'),
+  );
+  return {
+    collector,
+    server,
+    url: `${server.url}/`,
+    close: async () => {
+      await server.close();
+      await collector.close();
+    },
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  buildIfNeeded();
+  const demo = await startDemo({ port: Number(process.env.PORT ?? 8080), collectorPort: Number(process.env.COLLECTOR_PORT ?? 8787) });
+  console.log(`\n  Demo:       ${demo.url}`);
+  console.log(`  Collector:  ${demo.collector.url}  (what it received: ${demo.collector.url}/_collector/events)`);
+  console.log('\n  Open the demo in a browser. Ctrl+C stops both servers.\n');
+  const stop = async () => {
+    await demo.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

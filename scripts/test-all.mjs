@@ -1,0 +1,45 @@
+// npm test: type-check, then every unit and browser test, then one closing line "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { CHROMIUM_PATH } from '../test/support/browser.mjs';
+
+const node = process.execPath;
+const run = (args) => spawnSync(node, args, { stdio: 'inherit' }).status ?? 1;
+
+if (!existsSync(CHROMIUM_PATH)) {
+  console.error(
+    `\nThe browser tests need Chromium, and none was found at ${CHROMIUM_PATH}.\n` +
+      '  Debian/Ubuntu:  apt-get install -y chromium\n' +
+      '  Elsewhere:      CHROMIUM_PATH=/path/to/chrome npm test\n' +
+      '  Everything:     bash .ci/run   (installs Chromium and dependencies, then runs this)\n',
+  );
+  process.exit(1);
+}
+if (!existsSync('dist/segment-amplitude-shim.min.js')) {
+  console.log('dist/ is missing; building it first.');
+  if (run(['scripts/build.mjs']) !== 0) process.exit(1);
+}
+
+console.log('Type-checking src/ …');
+if (run(['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0) process.exit(1);
+
+mkdirSync('test-results', { recursive: true });
+const status = run([
+  'node_modules/vitest/vitest.mjs',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-results/vitest.json',
+  ...process.argv.slice(2),
+]);
+
+let summary = '';
+try {
+  const report = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
+  summary = `${report.numPassedTests} passed, ${report.numFailedTests} failed`;
+  if (report.numPendingTests + report.numTodoTests > 0) summary += `, ${report.numPendingTests + report.numTodoTests} skipped`;
+} catch {
+  summary = '0 passed, 1 failed';
+}
+console.log(`\n${summary}`);
+process.exit(status);

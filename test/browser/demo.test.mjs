@@ -1,0 +1,99 @@
+// The demo page itself, as an evaluator would use it: each button, and the hand-off links.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startDemo } from '../../demo/serve.mjs';
+import { launchBrowser, openPage } from '../support/browser.mjs';
+
+let demo;
+let chromium;
+let context;
+let page;
+
+beforeAll(async () => {
+  demo = await startDemo();
+  chromium = await launchBrowser();
+});
+afterAll(async () => {
+  await chromium?.close();
+  await demo?.close();
+});
+afterEach(async () => {
+  expect(page.errors, 'uncaught page errors').toEqual([]);
+  expect(await page.unhandled(), 'unhandled rejections').toEqual([]);
+  await context.close();
+});
+
+async function open(query = '') {
+  demo.collector.reset();
+  context = await chromium.newContext();
+  page = await openPage(context);
+  await page.goto(demo.url + query);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('#status.ok');
+}
+
+async function clickAndCollect(call, count) {
+  const before = demo.collector.events.length;
+  await page.click(`[data-call="${call}"]`);
+  const deadline = Date.now() + 10000;
+  while (demo.collector.events.length < before + count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  return demo.collector.events.slice(before);
+}
+
+const text = (id) => page.textContent(`[data-testid="${id}"]`);
+
+describe('demo page', () => {
+  it('each button sends the right event, and the live panel shows what the collector received', async () => {
+    await open();
+    // The snippet's own page() with trackAllPages.
+    expect(demo.collector.events.map((e) => e.event_type)).toEqual(['Loaded a Page']);
+
+    const [identify] = await clickAndCollect('identify', 1);
+    expect(identify).toMatchObject({ event_type: '$identify', user_id: 'user-1234' });
+    expect(identify.user_properties.$set).toMatchObject({ email: 'ada@example.com', plan: 'pro', id: 'user-1234' });
+
+    const [track] = await clickAndCollect('track', 1);
+    expect(track).toMatchObject({ event_type: 'Song Played', user_id: 'user-1234', event_properties: { title: 'So What', artist: 'Miles Davis' } });
+
+    const pageEvents = await clickAndCollect('page', 3);
+    expect(pageEvents.map((e) => e.event_type)).toEqual(['Loaded a Page', 'Viewed Docs Page', 'Viewed Docs Quick Start Page']);
+
+    const [group] = await clickAndCollect('group', 1);
+    expect(group).toMatchObject({ event_type: '$identify', groups: { '[Segment] Group': 'acct-42' } });
+
+    const aliasEvents = await clickAndCollect('alias', 0);
+    expect(aliasEvents).toEqual([]);
+
+    const order = await clickAndCollect('order', 1);
+    expect(order[0]).toMatchObject({ event_type: 'Order Completed', event_properties: { order_id: 'o-1001', revenue: 25 } });
+
+    const deviceBefore = await text('deviceId');
+    await page.click('[data-call="reset"]');
+    await page.waitForFunction((d) => document.querySelector('[data-testid="deviceId"]').textContent !== d, deviceBefore);
+    expect(await text('userId')).toBe('(none)');
+
+    const shown = await page.$$eval('#events li', (items) => items.map((li) => li.dataset.eventType));
+    const received = demo.collector.events.map((e) => e.event_type).reverse();
+    expect(shown).toEqual(received);
+  });
+
+  it('the amp_device_id link reloads under that device ID (source: URL parameter)', async () => {
+    await open();
+    const href = await page.getAttribute('#link-amp', 'href');
+    const wanted = new URL(href, demo.url).searchParams.get('amp_device_id');
+    await page.click('#link-amp');
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await text('deviceId')).toBe(wanted);
+    expect(await text('deviceIdSource')).toBe('url');
+  });
+
+  it('with prefer anonymousId on, the ajs_aid link sets anonymousId and deviceId together', async () => {
+    await open('?prefer=on');
+    const href = await page.getAttribute('#link-aid', 'href');
+    const wanted = new URL(href, demo.url).searchParams.get('ajs_aid');
+    await page.click('#link-aid');
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await text('anonymousId')).toBe(wanted);
+    expect(await text('deviceId')).toBe(wanted);
+    expect(await text('deviceIdSource')).toBe('anonymousId');
+  });
+});
