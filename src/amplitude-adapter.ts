@@ -3,12 +3,20 @@
  * config, no autocapture: the shim decides every event) and stamps every event with the identity and
  * time of the Segment call, because the SDK would otherwise stamp them later (pitfall P4).
  */
-import { createInstance } from '@amplitude/analytics-browser';
-import type { AmplitudeEvent, Dict } from './types';
-import type { AmplitudeSettings } from './settings';
-import { LIBRARY, SHIM_NAME, VERSION } from './version';
+import { AmplitudeBrowser } from '@amplitude/analytics-browser';
+import type { AmplitudeEvent } from './types';
+import { LIBRARY, SHIM_NAME } from './version';
+import { sdkInitOptions, type AdapterInit } from './sdk-options';
 
-export type AmplitudeClient = ReturnType<typeof createInstance>;
+export type { AdapterInit } from './sdk-options';
+
+/** The SDK's client class, used directly (not through createInstance) so its destination plugin is reachable. */
+export type AmplitudeClient = AmplitudeBrowser;
+
+/** The built-in destination's flush; with useRetry=true a failed send is retried and stays persisted. */
+interface DestinationPlugin {
+  flush(useRetry?: boolean): Promise<void>;
+}
 
 export interface DeliveryResult {
   code: number;
@@ -20,19 +28,6 @@ export interface EventStamp {
   deviceId: string;
   time: number;
   insertId: string;
-}
-
-/** SDK options the shim owns; a page may not override them through the raw options key. */
-const OWNED_OPTIONS = ['deviceId', 'userId', 'autocapture', 'defaultTracking', 'fetchRemoteConfig', 'remoteConfig', 'instanceName'];
-
-export interface AdapterInit {
-  apiKey: string;
-  deviceId: string;
-  userId: string | null;
-  settings: AmplitudeSettings;
-  /** Raw SDK options from the load options' `amplitude` key. */
-  sdkOptions: Dict;
-  warn: (message: string) => void;
 }
 
 /** What the shim needs from Amplitude; the SDK-backed adapter below is the only production one. */
@@ -49,36 +44,24 @@ export interface AmplitudeDriver {
 }
 
 export class AmplitudeAdapter implements AmplitudeDriver {
-  readonly client: AmplitudeClient = createInstance();
+  readonly client: AmplitudeClient = new AmplitudeBrowser();
   private initialized = false;
   private exiting = false;
+  /** batchEvents: events handed over since the last threshold flush. */
+  private unsent = 0;
+  private batchThreshold = 0;
 
   async init(options: AdapterInit): Promise<void> {
-    const config: Dict = {
-      // Short ids such as "42" are common in Segment installs; Amplitude's API rejects them without this.
-      minIdLength: 1,
-      identityStorage: 'cookie',
-      flushQueueSize: options.settings.batchEvents ? options.settings.eventUploadThreshold : 30,
-      // batchEvents off: each call's events leave at once (one request per call), as amplitude-js did.
-      flushIntervalMillis: options.settings.batchEvents ? options.settings.eventUploadPeriodMillis : 10,
-      ingestionMetadata: { sourceName: SHIM_NAME, sourceVersion: VERSION },
-    };
-    for (const key of Object.keys(options.sdkOptions)) {
-      if (OWNED_OPTIONS.includes(key)) options.warn(`the Amplitude SDK option "${key}" is managed by the shim and was ignored`);
-      else config[key] = options.sdkOptions[key];
-    }
-    Object.assign(config, {
-      deviceId: options.deviceId,
-      userId: options.userId ?? undefined,
-      autocapture: false,
-      fetchRemoteConfig: false,
-      remoteConfig: { fetchRemoteConfig: false },
-    });
+    const config = sdkInitOptions(options);
     await this.client.init(options.apiKey, undefined, config).promise;
+    this.batchThreshold = options.settings.batchEvents ? options.settings.eventUploadThreshold : 0;
     await this.client.add({
       name: `${SHIM_NAME}-library`,
       type: 'enrichment',
-      execute: async (event) => ({ ...event, library: LIBRARY }),
+      execute: async (event) => {
+        this.countForBatch();
+        return { ...event, library: LIBRARY };
+      },
     }).promise;
     this.initialized = true;
   }
@@ -125,14 +108,38 @@ export class AmplitudeAdapter implements AmplitudeDriver {
   }
 
   /**
+   * amplitude-js uploaded as soon as eventUploadThreshold events were unsent; the v2 SDK only has a timer
+   * (its flushQueueSize is a batch size). Runs in the enrichment step, just before the destination
+   * queues the event, so the flush is scheduled after it.
+   */
+  private countForBatch(): void {
+    if (!this.batchThreshold) return;
+    this.unsent += 1;
+    if (this.unsent < this.batchThreshold) return;
+    this.unsent = 0;
+    setTimeout(() => this.flushWithRetry(), 0);
+  }
+
+  /**
+   * The SDK's public flush() makes one attempt and then forgets the events, even on failure (P8).
+   * Its destination's flush(true) retries and keeps them persisted until acknowledged.
+   */
+  private flushWithRetry(): void {
+    const destination = this.client.plugin('amplitude') as unknown as DestinationPlugin | undefined;
+    if (destination && typeof destination.flush === 'function') void destination.flush(true);
+    else void this.client.flush().promise;
+  }
+
+  /**
    * On page exit: hand what is queued to sendBeacon, which survives the unload. The SDK reads the
-   * transport asynchronously inside flush, so the beacon stays until the page is shown again.
+   * transport asynchronously inside flush, so the beacon stays until the page is shown again. A beacon
+   * the browser refuses counts as a failure, so the events stay persisted for the next page.
    */
   flushForExit(): void {
     if (!this.initialized) return;
     if (!this.exiting) this.client.setTransport('beacon');
     this.exiting = true;
-    this.client.flush();
+    this.flushWithRetry();
   }
 
   /** The page is visible again (tab switch back, or restored from the back/forward cache). */
@@ -140,9 +147,5 @@ export class AmplitudeAdapter implements AmplitudeDriver {
     if (!this.initialized || !this.exiting) return;
     this.exiting = false;
     this.client.setTransport('fetch');
-  }
-
-  flush(): Promise<void> {
-    return this.initialized ? this.client.flush().promise : Promise.resolve();
   }
 }

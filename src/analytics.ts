@@ -15,7 +15,8 @@ import {
 import { buildEvent, coerceIntegrations, isAmplitudeEnabled, type EventBody } from './events';
 import { pageContextFromSnapshot } from './page-context';
 import { normalizeSettings, type AmplitudeSettings } from './settings';
-import { translate } from './translate';
+import { stampVersion, translate } from './translate';
+import { attributionOperations } from './attribution';
 import { resolveDeviceId, type DeviceIdSource } from './device-id';
 import { queryStringCalls, parseQuery } from './query-string';
 import { isNonEmptyString, isPlainObject, sanitizeProperties } from './values';
@@ -25,7 +26,9 @@ import {
   locationSearch,
   randomUUID,
   readPageSnapshot,
+  getCookie,
   readStoredAmplitudeDeviceIds,
+  readStoredAmplitudeSession,
   type CookieOptions,
 } from './browser-env';
 import { GroupStore, UserStore } from './identity';
@@ -71,6 +74,8 @@ interface PipelineItem {
 
 /** How long a callback may wait on Amplitude before it runs anyway (events are queued and persisted by then). */
 const MAX_CALLBACK_WAIT_MS = 1000;
+/** The SDK's (and amplitude-js's) session timeout. */
+const DEFAULT_SESSION_TIMEOUT_MS = 30 * 60 * 1000;
 
 export class AnalyticsCore {
   readonly logger = new Logger();
@@ -159,12 +164,13 @@ export class AnalyticsCore {
     this.deviceId = decision.deviceId;
     this.deviceIdSource = decision.source;
 
+    const sdkOptions = isPlainObject(this.loadOptions.amplitude) ? this.loadOptions.amplitude : {};
+    this.sendAttribution(writeKey, sdkOptions);
     if (this.loadOptions.initialPageview) this.page();
     if (query?.calls.identify) this.identify(query.calls.identify.userId, query.calls.identify.traits);
     if (query?.calls.track) this.track(query.calls.track.event, query.calls.track.properties);
     replay();
 
-    const sdkOptions = isPlainObject(this.loadOptions.amplitude) ? this.loadOptions.amplitude : {};
     this.initialized = true;
     this.emitter.emit('initialize', { writeKey }, this.loadOptions);
     this.adapter
@@ -183,6 +189,33 @@ export class AnalyticsCore {
           this.fireReady();
         },
       );
+  }
+
+  /**
+   * What amplitude-js did inside init for the classic integration: UTM, gclid and (with
+   * useAmplitudeReferral) referrer user properties, at the start of a session. Sent before any queued
+   * call, under the resolved IDs.
+   */
+  private sendAttribution(writeKey: string, sdkOptions: Dict): void {
+    const stored = readStoredAmplitudeSession(writeKey);
+    const timeout = typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
+    const now = Date.now();
+    const isNewSession = !stored.sessionId || !stored.lastEventTime || now - stored.lastEventTime > timeout;
+    const ops = stampVersion(
+      attributionOperations({
+        settings: this.settings,
+        query: parseQuery(locationSearch()),
+        utmz: getCookie('__utmz'),
+        referrer: currentReferrer(),
+        isNewSession,
+      }),
+      this.settings.versionName,
+    );
+    if (ops.length === 0) return;
+    const stamp = { userId: this.userStore.id(), deviceId: this.deviceId as string, time: now };
+    this.enqueue(() => {
+      for (const op of ops) if (op.op === 'event') void this.adapter.send(op.event, { ...stamp, insertId: `shim-${randomUUID()}` });
+    });
   }
 
   private onSdkReady(): void {

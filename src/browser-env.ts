@@ -174,17 +174,33 @@ export function readStoredAmplitudeDeviceIds(apiKey: string): StoredDeviceIds {
   return stored;
 }
 
+/** The v2 SDK's stored session, to tell whether this page load starts a new Amplitude session. */
+export function readStoredAmplitudeSession(apiKey: string): StoredAmplitudeIdentity {
+  const raw = readCookies()[`AMP_${apiKey.slice(0, 10)}`];
+  return (raw && decodeV2Identity(raw)) || {};
+}
+
 /** `AMP_*` holds base64 of URL-encoded JSON; some servers URL-encode the cookie once more. */
-export function decodeV2Identity(raw: string): { deviceId?: string; userId?: string; sessionId?: number } | undefined {
+export interface StoredAmplitudeIdentity {
+  deviceId?: string;
+  userId?: string;
+  sessionId?: number;
+  lastEventTime?: number;
+}
+
+export function decodeV2Identity(raw: string): StoredAmplitudeIdentity | undefined {
   let value = raw;
   for (let i = 0; i < 3; i++) {
     const parsed = attempt(() => JSON.parse(decodeURIComponent(atob(value))) as Record<string, unknown>, undefined);
     if (parsed && typeof parsed === 'object') {
-      return {
+      const out: StoredAmplitudeIdentity = {
         deviceId: stringField(parsed, 'deviceId'),
         userId: stringField(parsed, 'userId'),
         sessionId: typeof parsed.sessionId === 'number' ? parsed.sessionId : undefined,
+        lastEventTime: typeof parsed.lastEventTime === 'number' ? parsed.lastEventTime : undefined,
       };
+      for (const key of Object.keys(out) as (keyof StoredAmplitudeIdentity)[]) if (out[key] === undefined) delete out[key];
+      return out;
     }
     const decoded = attempt(() => decodeURIComponent(value), value);
     if (decoded === value) break;

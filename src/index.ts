@@ -2,7 +2,8 @@
 export { install, findWriteKey, writeKeyFromUrl } from './install';
 export { AnalyticsCore, type LoadOptions } from './analytics';
 export { attachPublicApi, type AmplitudeHandle } from './public-api';
-export { translate, pageEventNames, referrerOperations, traitOperations, normalizeGroups, lookupField } from './translate';
+export { translate, pageEventNames, referrerOperations, traitOperations, normalizeGroups } from './translate';
+export { lookupField, objCaseGet } from './facade';
 export { normalizeSettings, DEFAULT_SETTINGS, type AmplitudeSettings } from './settings';
 export { resolveDeviceId, isPlausibleDeviceId, type DeviceIdSource, type DeviceIdDecision } from './device-id';
 export { VERSION } from './version';

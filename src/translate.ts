@@ -6,6 +6,8 @@
 import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEvent } from './types';
 import type { AmplitudeSettings } from './settings';
 import { isNonEmptyString, isPlainObject } from './values';
+import { lookupField, objCaseGet } from './facade';
+import { extractRevenue, isOrderCompleted, productsOf, reduceProduct, revenueAttributes, revenueEvent } from './revenue';
 
 export interface TranslationInput {
   event: SegmentEvent;
@@ -20,9 +22,11 @@ export function translate({ event, settings, referrer }: TranslationInput): Ampl
     case 'identify':
       ops = translateIdentify(event, settings);
       break;
-    case 'track':
-      ops = trackPath(event.event ?? '', event.properties ?? {}, event, settings);
+    case 'track': {
+      const name = event.event ?? '';
+      ops = isOrderCompleted(name) ? translateOrderCompleted(name, event, settings) : trackPath(name, event.properties ?? {}, event, settings, false);
       break;
+    }
     case 'page':
       ops = translatePage(event, settings, referrer);
       break;
@@ -35,9 +39,12 @@ export function translate({ event, settings, referrer }: TranslationInput): Ampl
     default:
       ops = [];
   }
-  if (settings.versionName) {
-    for (const op of ops) if (op.op === 'event') op.event.app_version = settings.versionName;
-  }
+  return stampVersion(ops, settings.versionName);
+}
+
+/** versionName: amplitude-js's setVersionName, which put the version on every event. */
+export function stampVersion(ops: AmplitudeOperation[], versionName: string): AmplitudeOperation[] {
+  if (versionName) for (const op of ops) if (op.op === 'event') op.event.app_version = versionName;
   return ops;
 }
 
@@ -133,9 +140,10 @@ function isScalar(value: unknown): value is string | number | boolean {
 
 /**
  * The classic `logEvent` path, shared by track and by every page-derived event: mapQueryParams,
- * appendFieldsToEventProps, then the event with or without per-event groups.
+ * appendFieldsToEventProps, the event with or without per-event groups, then a revenue event when the
+ * properties carry revenue (any event, not only purchases) and `skipRevenue` is false.
  */
-function trackPath(eventType: string, properties: Dict, event: SegmentEvent, settings: AmplitudeSettings): AmplitudeOperation[] {
+function trackPath(eventType: string, properties: Dict, event: SegmentEvent, settings: AmplitudeSettings, skipRevenue: boolean): AmplitudeOperation[] {
   const ops: AmplitudeOperation[] = [];
   const props: Dict = { ...properties };
 
@@ -160,7 +168,73 @@ function trackPath(eventType: string, properties: Dict, event: SegmentEvent, set
   const groups = normalizeGroups(amplitudeOptions(event).groups);
   if (groups) amplitudeEvent.groups = groups;
   ops.push({ op: 'event', event: amplitudeEvent });
+
+  // The revenue event's properties are the caller's, without the mapQueryParams/appendFields additions.
+  if (!skipRevenue && extractRevenue(eventType, properties) !== undefined) {
+    ops.push(...revenueOperation(revenueEvent(revenueAttributes(eventType, properties), settings.useLogRevenueV2)));
+  }
   return ops;
+}
+
+function explicitRevenueType(properties: Dict): string | undefined {
+  const value = objCaseGet(properties, 'revenueType');
+  return typeof value === 'string' && value ? value : undefined;
+}
+
+function revenueOperation(event: AmplitudeEvent | undefined): AmplitudeOperation[] {
+  return event ? [{ op: 'event', event }] : [];
+}
+
+// --------------------------------------------------------------------------------------- Order Completed
+
+/**
+ * The classic orderCompleted: the order event, then (unless trackProductsOnce) one "Product Purchased"
+ * per product. The order's revenue is booked once: for the order, or per product with
+ * trackRevenuePerProduct.
+ */
+function translateOrderCompleted(name: string, event: SegmentEvent, settings: AmplitudeSettings): AmplitudeOperation[] {
+  const properties = event.properties ?? {};
+  const products = productsOf(properties);
+  const perProduct = settings.trackRevenuePerProduct;
+
+  if (settings.trackProductsOnce) {
+    const reduced = products.map(reduceProduct);
+    const orderProps: Dict = Array.isArray(properties.products) ? { ...properties, products: reduced } : { ...properties };
+    const ops = trackPath(name, orderProps, event, settings, perProduct);
+    // Difference: with both settings on, the classic integration booked no revenue at all.
+    if (perProduct) for (const product of reduced) ops.push(...productRevenue(product, properties, settings));
+    return ops;
+  }
+
+  const { products: _products, ...orderProps } = properties;
+  const ops = trackPath(name, orderProps, event, settings, perProduct);
+  const orderRevenue = extractRevenue(name, properties);
+  const orderRevenueType = explicitRevenueType(properties);
+  for (const product of products) {
+    const productProps: Dict = { ...product };
+    if (perProduct && product.price !== null && product.price !== undefined && product.quantity) {
+      // As the classic integration did, the product event carries the order's revenueType and revenue.
+      if (orderRevenueType) productProps.revenueType = orderRevenueType;
+      if (orderRevenue !== undefined) productProps.revenue = orderRevenue;
+      ops.push(...productRevenue(productProps, properties, settings));
+    }
+    // Difference: with trackRevenuePerProduct off, a product with its own `revenue` property also
+    // booked revenue in the classic integration, on top of the order's. Products never book it here.
+    ops.push(...trackPath('Product Purchased', productProps, event, settings, true));
+  }
+  return ops;
+}
+
+/**
+ * A product's own revenue: its price x quantity.
+ * Difference: the classic integration booked the *order's* revenue for each product in V1 mode, and the
+ * order's revenue in place of a zero price in V2 mode; both counted the order more than once.
+ */
+function productRevenue(product: Dict, order: Dict, settings: AmplitudeSettings): AmplitudeOperation[] {
+  const attrs = revenueAttributes('Product Purchased', product);
+  attrs.revenueType = explicitRevenueType(order) ?? attrs.revenueType;
+  attrs.revenue = undefined;
+  return revenueOperation(revenueEvent(attrs, settings.useLogRevenueV2));
 }
 
 // -------------------------------------------------------------------------------------------------- page
@@ -169,7 +243,7 @@ function translatePage(event: SegmentEvent, settings: AmplitudeSettings, referre
   const ops: AmplitudeOperation[] = [];
   if (settings.trackReferrer && !settings.useAmplitudeReferral) ops.push(...referrerOperations(referrer));
   for (const eventType of pageEventNames(event.category, event.name, settings, 'Page')) {
-    ops.push(...trackPath(eventType, event.properties ?? {}, event, settings));
+    ops.push(...trackPath(eventType, event.properties ?? {}, event, settings, false));
   }
   return ops;
 }
@@ -182,7 +256,7 @@ function translatePage(event: SegmentEvent, settings: AmplitudeSettings, referre
 function translateScreen(event: SegmentEvent, settings: AmplitudeSettings): AmplitudeOperation[] {
   const ops: AmplitudeOperation[] = [];
   for (const eventType of pageEventNames(event.category, event.name, settings, 'Screen')) {
-    ops.push(...trackPath(eventType, event.properties ?? {}, event, settings));
+    ops.push(...trackPath(eventType, event.properties ?? {}, event, settings, false));
   }
   return ops;
 }
@@ -235,43 +309,4 @@ function translateGroup(event: SegmentEvent, settings: AmplitudeSettings): Ampli
 function pageSearch(event: SegmentEvent): string | undefined {
   const search = event.context.page?.search;
   return typeof search === 'string' ? search : undefined;
-}
-
-/** obj-case comparison: keys match after dropping non-alphanumerics and lowercasing. */
-export function objCaseKey(key: string): string {
-  return key.replace(/[^a-zA-Z0-9]/g, '').toLowerCase();
-}
-
-export function objCaseGet(obj: unknown, key: string): unknown {
-  if (!obj || typeof obj !== 'object') return undefined;
-  const record = obj as Dict;
-  if (Object.prototype.hasOwnProperty.call(record, key)) return record[key];
-  const wanted = objCaseKey(key);
-  for (const k of Object.keys(record)) if (objCaseKey(k) === wanted) return record[k];
-  return undefined;
-}
-
-/**
- * The facade's `proxy(path)`: the first segment names a facade accessor (context, properties, traits,
- * or a top-level field), the rest is an obj-case path.
- */
-export function lookupField(event: SegmentEvent, path: string): unknown {
-  const [head, ...rest] = path.split('.');
-  let node: unknown;
-  switch (head) {
-    case 'context':
-    case 'options':
-      node = event.context;
-      break;
-    case 'properties':
-      node = event.properties;
-      break;
-    case 'traits':
-      node = event.traits ?? event.context.traits;
-      break;
-    default:
-      node = objCaseGet(event, head);
-  }
-  for (const part of rest) node = objCaseGet(node, part);
-  return node;
 }

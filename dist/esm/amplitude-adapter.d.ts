@@ -3,10 +3,12 @@
  * config, no autocapture: the shim decides every event) and stamps every event with the identity and
  * time of the Segment call, because the SDK would otherwise stamp them later (pitfall P4).
  */
-import { createInstance } from '@amplitude/analytics-browser';
-import type { AmplitudeEvent, Dict } from './types';
-import type { AmplitudeSettings } from './settings';
-export type AmplitudeClient = ReturnType<typeof createInstance>;
+import { AmplitudeBrowser } from '@amplitude/analytics-browser';
+import type { AmplitudeEvent } from './types';
+import { type AdapterInit } from './sdk-options';
+export type { AdapterInit } from './sdk-options';
+/** The SDK's client class, used directly (not through createInstance) so its destination plugin is reachable. */
+export type AmplitudeClient = AmplitudeBrowser;
 export interface DeliveryResult {
     code: number;
     message: string;
@@ -16,15 +18,6 @@ export interface EventStamp {
     deviceId: string;
     time: number;
     insertId: string;
-}
-export interface AdapterInit {
-    apiKey: string;
-    deviceId: string;
-    userId: string | null;
-    settings: AmplitudeSettings;
-    /** Raw SDK options from the load options' `amplitude` key. */
-    sdkOptions: Dict;
-    warn: (message: string) => void;
 }
 /** What the shim needs from Amplitude; the SDK-backed adapter below is the only production one. */
 export interface AmplitudeDriver {
@@ -42,6 +35,9 @@ export declare class AmplitudeAdapter implements AmplitudeDriver {
     readonly client: AmplitudeClient;
     private initialized;
     private exiting;
+    /** batchEvents: events handed over since the last threshold flush. */
+    private unsent;
+    private batchThreshold;
     init(options: AdapterInit): Promise<void>;
     get ready(): boolean;
     send(event: AmplitudeEvent, stamp: EventStamp): Promise<DeliveryResult>;
@@ -52,11 +48,22 @@ export declare class AmplitudeAdapter implements AmplitudeDriver {
     getDeviceId(): string | undefined;
     getSessionId(): number | undefined;
     /**
+     * amplitude-js uploaded as soon as eventUploadThreshold events were unsent; the v2 SDK only has a timer
+     * (its flushQueueSize is a batch size). Runs in the enrichment step, just before the destination
+     * queues the event, so the flush is scheduled after it.
+     */
+    private countForBatch;
+    /**
+     * The SDK's public flush() makes one attempt and then forgets the events, even on failure (P8).
+     * Its destination's flush(true) retries and keeps them persisted until acknowledged.
+     */
+    private flushWithRetry;
+    /**
      * On page exit: hand what is queued to sendBeacon, which survives the unload. The SDK reads the
-     * transport asynchronously inside flush, so the beacon stays until the page is shown again.
+     * transport asynchronously inside flush, so the beacon stays until the page is shown again. A beacon
+     * the browser refuses counts as a failure, so the events stay persisted for the next page.
      */
     flushForExit(): void;
     /** The page is visible again (tab switch back, or restored from the back/forward cache). */
     resumeAfterExit(): void;
-    flush(): Promise<void>;
 }

@@ -1,48 +1,32 @@
-import { createInstance } from '@amplitude/analytics-browser';
-import { VERSION, SHIM_NAME, LIBRARY } from './version.js';
+import { AmplitudeBrowser } from '@amplitude/analytics-browser';
+import { SHIM_NAME, LIBRARY } from './version.js';
+import { sdkInitOptions } from './sdk-options.js';
 
 /**
  * The one place that talks to @amplitude/analytics-browser. It makes the SDK deterministic (no remote
  * config, no autocapture: the shim decides every event) and stamps every event with the identity and
  * time of the Segment call, because the SDK would otherwise stamp them later (pitfall P4).
  */
-/** SDK options the shim owns; a page may not override them through the raw options key. */
-const OWNED_OPTIONS = ['deviceId', 'userId', 'autocapture', 'defaultTracking', 'fetchRemoteConfig', 'remoteConfig', 'instanceName'];
 class AmplitudeAdapter {
     constructor() {
-        this.client = createInstance();
+        this.client = new AmplitudeBrowser();
         this.initialized = false;
         this.exiting = false;
+        /** batchEvents: events handed over since the last threshold flush. */
+        this.unsent = 0;
+        this.batchThreshold = 0;
     }
     async init(options) {
-        var _a;
-        const config = {
-            // Short ids such as "42" are common in Segment installs; Amplitude's API rejects them without this.
-            minIdLength: 1,
-            identityStorage: 'cookie',
-            flushQueueSize: options.settings.batchEvents ? options.settings.eventUploadThreshold : 30,
-            // batchEvents off: each call's events leave at once (one request per call), as amplitude-js did.
-            flushIntervalMillis: options.settings.batchEvents ? options.settings.eventUploadPeriodMillis : 10,
-            ingestionMetadata: { sourceName: SHIM_NAME, sourceVersion: VERSION },
-        };
-        for (const key of Object.keys(options.sdkOptions)) {
-            if (OWNED_OPTIONS.includes(key))
-                options.warn(`the Amplitude SDK option "${key}" is managed by the shim and was ignored`);
-            else
-                config[key] = options.sdkOptions[key];
-        }
-        Object.assign(config, {
-            deviceId: options.deviceId,
-            userId: (_a = options.userId) !== null && _a !== void 0 ? _a : undefined,
-            autocapture: false,
-            fetchRemoteConfig: false,
-            remoteConfig: { fetchRemoteConfig: false },
-        });
+        const config = sdkInitOptions(options);
         await this.client.init(options.apiKey, undefined, config).promise;
+        this.batchThreshold = options.settings.batchEvents ? options.settings.eventUploadThreshold : 0;
         await this.client.add({
             name: `${SHIM_NAME}-library`,
             type: 'enrichment',
-            execute: async (event) => (Object.assign(Object.assign({}, event), { library: LIBRARY })),
+            execute: async (event) => {
+                this.countForBatch();
+                return Object.assign(Object.assign({}, event), { library: LIBRARY });
+            },
         }).promise;
         this.initialized = true;
     }
@@ -85,8 +69,34 @@ class AmplitudeAdapter {
         return this.client.getSessionId();
     }
     /**
+     * amplitude-js uploaded as soon as eventUploadThreshold events were unsent; the v2 SDK only has a timer
+     * (its flushQueueSize is a batch size). Runs in the enrichment step, just before the destination
+     * queues the event, so the flush is scheduled after it.
+     */
+    countForBatch() {
+        if (!this.batchThreshold)
+            return;
+        this.unsent += 1;
+        if (this.unsent < this.batchThreshold)
+            return;
+        this.unsent = 0;
+        setTimeout(() => this.flushWithRetry(), 0);
+    }
+    /**
+     * The SDK's public flush() makes one attempt and then forgets the events, even on failure (P8).
+     * Its destination's flush(true) retries and keeps them persisted until acknowledged.
+     */
+    flushWithRetry() {
+        const destination = this.client.plugin('amplitude');
+        if (destination && typeof destination.flush === 'function')
+            void destination.flush(true);
+        else
+            void this.client.flush().promise;
+    }
+    /**
      * On page exit: hand what is queued to sendBeacon, which survives the unload. The SDK reads the
-     * transport asynchronously inside flush, so the beacon stays until the page is shown again.
+     * transport asynchronously inside flush, so the beacon stays until the page is shown again. A beacon
+     * the browser refuses counts as a failure, so the events stay persisted for the next page.
      */
     flushForExit() {
         if (!this.initialized)
@@ -94,7 +104,7 @@ class AmplitudeAdapter {
         if (!this.exiting)
             this.client.setTransport('beacon');
         this.exiting = true;
-        this.client.flush();
+        this.flushWithRetry();
     }
     /** The page is visible again (tab switch back, or restored from the back/forward cache). */
     resumeAfterExit() {
@@ -102,9 +112,6 @@ class AmplitudeAdapter {
             return;
         this.exiting = false;
         this.client.setTransport('fetch');
-    }
-    flush() {
-        return this.initialized ? this.client.flush().promise : Promise.resolve();
     }
 }
 

@@ -56,6 +56,12 @@ export declare class AnalyticsCore {
      * starts, so the first event already carries the final IDs.
      */
     load(writeKey: unknown, options: unknown, replay?: () => void): void;
+    /**
+     * What amplitude-js did inside init for the classic integration: UTM, gclid and (with
+     * useAmplitudeReferral) referrer user properties, at the start of a session. Sent before any queued
+     * call, under the resolved IDs.
+     */
+    private sendAttribution;
     private onSdkReady;
     /** Runs `task` after everything enqueued before it, once the SDK is ready. */
     private enqueue;

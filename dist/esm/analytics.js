@@ -3,11 +3,12 @@ import { splitPageContext, resolveTrackArguments, resolvePageArguments, resolveE
 import { coerceIntegrations, buildEvent, isAmplitudeEnabled } from './events.js';
 import { pageContextFromSnapshot } from './page-context.js';
 import { normalizeSettings } from './settings.js';
-import { translate } from './translate.js';
+import { stampVersion, translate } from './translate.js';
+import { attributionOperations } from './attribution.js';
 import { resolveDeviceId } from './device-id.js';
 import { queryStringCalls, parseQuery } from './query-string.js';
 import { isNonEmptyString, isPlainObject, sanitizeProperties } from './values.js';
-import { randomUUID, locationHash, locationSearch, readStoredAmplitudeDeviceIds, readPageSnapshot, currentReferrer } from './browser-env.js';
+import { randomUUID, locationHash, locationSearch, readStoredAmplitudeDeviceIds, readStoredAmplitudeSession, currentReferrer, getCookie, readPageSnapshot } from './browser-env.js';
 import { UserStore, GroupStore } from './identity.js';
 import { AmplitudeAdapter } from './amplitude-adapter.js';
 import { Context } from './context.js';
@@ -18,6 +19,8 @@ import { VERSION } from './version.js';
 
 /** How long a callback may wait on Amplitude before it runs anyway (events are queued and persisted by then). */
 const MAX_CALLBACK_WAIT_MS = 1000;
+/** The SDK's (and amplitude-js's) session timeout. */
+const DEFAULT_SESSION_TIMEOUT_MS = 30 * 60 * 1000;
 class AnalyticsCore {
     constructor(self, adapter = new AmplitudeAdapter()) {
         this.self = self;
@@ -98,6 +101,8 @@ class AnalyticsCore {
             this.logger.problem('device ID', w, true);
         this.deviceId = decision.deviceId;
         this.deviceIdSource = decision.source;
+        const sdkOptions = isPlainObject(this.loadOptions.amplitude) ? this.loadOptions.amplitude : {};
+        this.sendAttribution(writeKey, sdkOptions);
         if (this.loadOptions.initialPageview)
             this.page();
         if (query === null || query === void 0 ? void 0 : query.calls.identify)
@@ -105,7 +110,6 @@ class AnalyticsCore {
         if (query === null || query === void 0 ? void 0 : query.calls.track)
             this.track(query.calls.track.event, query.calls.track.properties);
         replay();
-        const sdkOptions = isPlainObject(this.loadOptions.amplitude) ? this.loadOptions.amplitude : {};
         this.initialized = true;
         this.emitter.emit('initialize', { writeKey }, this.loadOptions);
         this.adapter
@@ -120,6 +124,32 @@ class AnalyticsCore {
             .then(() => this.onSdkReady(), (error) => {
             this.logger.once(`Amplitude SDK failed to initialize: ${String(error)}; events are kept but cannot be sent`, 'error');
             this.fireReady();
+        });
+    }
+    /**
+     * What amplitude-js did inside init for the classic integration: UTM, gclid and (with
+     * useAmplitudeReferral) referrer user properties, at the start of a session. Sent before any queued
+     * call, under the resolved IDs.
+     */
+    sendAttribution(writeKey, sdkOptions) {
+        const stored = readStoredAmplitudeSession(writeKey);
+        const timeout = typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
+        const now = Date.now();
+        const isNewSession = !stored.sessionId || !stored.lastEventTime || now - stored.lastEventTime > timeout;
+        const ops = stampVersion(attributionOperations({
+            settings: this.settings,
+            query: parseQuery(locationSearch()),
+            utmz: getCookie('__utmz'),
+            referrer: currentReferrer(),
+            isNewSession,
+        }), this.settings.versionName);
+        if (ops.length === 0)
+            return;
+        const stamp = { userId: this.userStore.id(), deviceId: this.deviceId, time: now };
+        this.enqueue(() => {
+            for (const op of ops)
+                if (op.op === 'event')
+                    void this.adapter.send(op.event, Object.assign(Object.assign({}, stamp), { insertId: `shim-${randomUUID()}` }));
         });
     }
     onSdkReady() {

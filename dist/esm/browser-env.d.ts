@@ -32,10 +32,14 @@ export declare function localSet(key: string, value: string): boolean;
 export declare function localRemove(key: string): void;
 /** Device IDs any Amplitude SDK generation left for this API key. */
 export declare function readStoredAmplitudeDeviceIds(apiKey: string): StoredDeviceIds;
+/** The v2 SDK's stored session, to tell whether this page load starts a new Amplitude session. */
+export declare function readStoredAmplitudeSession(apiKey: string): StoredAmplitudeIdentity;
 /** `AMP_*` holds base64 of URL-encoded JSON; some servers URL-encode the cookie once more. */
-export declare function decodeV2Identity(raw: string): {
+export interface StoredAmplitudeIdentity {
     deviceId?: string;
     userId?: string;
     sessionId?: number;
-} | undefined;
+    lastEventTime?: number;
+}
+export declare function decodeV2Identity(raw: string): StoredAmplitudeIdentity | undefined;
 export declare function randomUUID(): string;

@@ -162,17 +162,26 @@ function readStoredAmplitudeDeviceIds(apiKey) {
         stored.amplitudeJs5 = attempt(() => stringField(JSON.parse(atob(decodeURIComponent(cookies[v5Name]))), 'deviceId'), undefined);
     return stored;
 }
-/** `AMP_*` holds base64 of URL-encoded JSON; some servers URL-encode the cookie once more. */
+/** The v2 SDK's stored session, to tell whether this page load starts a new Amplitude session. */
+function readStoredAmplitudeSession(apiKey) {
+    const raw = readCookies()[`AMP_${apiKey.slice(0, 10)}`];
+    return (raw && decodeV2Identity(raw)) || {};
+}
 function decodeV2Identity(raw) {
     let value = raw;
     for (let i = 0; i < 3; i++) {
         const parsed = attempt(() => JSON.parse(decodeURIComponent(atob(value))), undefined);
         if (parsed && typeof parsed === 'object') {
-            return {
+            const out = {
                 deviceId: stringField(parsed, 'deviceId'),
                 userId: stringField(parsed, 'userId'),
                 sessionId: typeof parsed.sessionId === 'number' ? parsed.sessionId : undefined,
+                lastEventTime: typeof parsed.lastEventTime === 'number' ? parsed.lastEventTime : undefined,
             };
+            for (const key of Object.keys(out))
+                if (out[key] === undefined)
+                    delete out[key];
+            return out;
         }
         const decoded = attempt(() => decodeURIComponent(value), value);
         if (decoded === value)
@@ -216,4 +225,4 @@ function attempt(fn, fallback) {
     }
 }
 
-export { currentReferrer, decodeV2Identity, getCookie, isHttps, localGet, localRemove, localSet, locationHash, locationSearch, randomUUID, readCookies, readPageSnapshot, readStoredAmplitudeDeviceIds, removeCookie, setCookie, topLevelCookieDomain };
+export { currentReferrer, decodeV2Identity, getCookie, isHttps, localGet, localRemove, localSet, locationHash, locationSearch, randomUUID, readCookies, readPageSnapshot, readStoredAmplitudeDeviceIds, readStoredAmplitudeSession, removeCookie, setCookie, topLevelCookieDomain };

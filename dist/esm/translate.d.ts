@@ -12,6 +12,8 @@ export interface TranslationInput {
     referrer: string;
 }
 export declare function translate({ event, settings, referrer }: TranslationInput): AmplitudeOperation[];
+/** versionName: amplitude-js's setVersionName, which put the version on every event. */
+export declare function stampVersion(ops: AmplitudeOperation[], versionName: string): AmplitudeOperation[];
 /** `integrations.Amplitude` when it is an object (the facade's options('Amplitude')), else {}. */
 export declare function amplitudeOptions(event: SegmentEvent): Dict;
 /** Builds `$set` / `$setOnce` / `$add`; one operation per trait, and increment beats set-once. */
@@ -22,11 +24,3 @@ export declare function normalizeGroups(groups: unknown): Record<string, string 
 export declare function pageEventNames(category: string | null | undefined, name: string | null | undefined, settings: Pick<AmplitudeSettings, 'trackAllPages' | 'trackCategorizedPages' | 'trackNamedPages'>, noun?: 'Page' | 'Screen'): string[];
 /** The per-page referrer identify of `trackReferrer`. */
 export declare function referrerOperations(referrer: string): AmplitudeOperation[];
-/** obj-case comparison: keys match after dropping non-alphanumerics and lowercasing. */
-export declare function objCaseKey(key: string): string;
-export declare function objCaseGet(obj: unknown, key: string): unknown;
-/**
- * The facade's `proxy(path)`: the first segment names a facade accessor (context, properties, traits,
- * or a top-level field), the rest is an obj-case path.
- */
-export declare function lookupField(event: SegmentEvent, path: string): unknown;

@@ -1,4 +1,7 @@
+import { __rest } from './node_modules/tslib/tslib.es6.js';
 import { isPlainObject, isNonEmptyString } from './values.js';
+import { lookupField, objCaseGet } from './facade.js';
+import { isOrderCompleted, productsOf, reduceProduct, extractRevenue, revenueEvent, revenueAttributes } from './revenue.js';
 
 function translate({ event, settings, referrer }) {
     var _a, _b;
@@ -7,9 +10,11 @@ function translate({ event, settings, referrer }) {
         case 'identify':
             ops = translateIdentify(event, settings);
             break;
-        case 'track':
-            ops = trackPath((_a = event.event) !== null && _a !== void 0 ? _a : '', (_b = event.properties) !== null && _b !== void 0 ? _b : {}, event, settings);
+        case 'track': {
+            const name = (_a = event.event) !== null && _a !== void 0 ? _a : '';
+            ops = isOrderCompleted(name) ? translateOrderCompleted(name, event, settings) : trackPath(name, (_b = event.properties) !== null && _b !== void 0 ? _b : {}, event, settings, false);
             break;
+        }
         case 'page':
             ops = translatePage(event, settings, referrer);
             break;
@@ -22,11 +27,14 @@ function translate({ event, settings, referrer }) {
         default:
             ops = [];
     }
-    if (settings.versionName) {
+    return stampVersion(ops, settings.versionName);
+}
+/** versionName: amplitude-js's setVersionName, which put the version on every event. */
+function stampVersion(ops, versionName) {
+    if (versionName)
         for (const op of ops)
             if (op.op === 'event')
-                op.event.app_version = settings.versionName;
-    }
+                op.event.app_version = versionName;
     return ops;
 }
 /** `integrations.Amplitude` when it is an object (the facade's options('Amplitude')), else {}. */
@@ -125,9 +133,10 @@ function isScalar(value) {
 // ------------------------------------------------------------------------------------------------- track
 /**
  * The classic `logEvent` path, shared by track and by every page-derived event: mapQueryParams,
- * appendFieldsToEventProps, then the event with or without per-event groups.
+ * appendFieldsToEventProps, the event with or without per-event groups, then a revenue event when the
+ * properties carry revenue (any event, not only purchases) and `skipRevenue` is false.
  */
-function trackPath(eventType, properties, event, settings) {
+function trackPath(eventType, properties, event, settings, skipRevenue) {
     const ops = [];
     const props = Object.assign({}, properties);
     const search = pageSearch(event);
@@ -153,7 +162,71 @@ function trackPath(eventType, properties, event, settings) {
     if (groups)
         amplitudeEvent.groups = groups;
     ops.push({ op: 'event', event: amplitudeEvent });
+    // The revenue event's properties are the caller's, without the mapQueryParams/appendFields additions.
+    if (!skipRevenue && extractRevenue(eventType, properties) !== undefined) {
+        ops.push(...revenueOperation(revenueEvent(revenueAttributes(eventType, properties), settings.useLogRevenueV2)));
+    }
     return ops;
+}
+function explicitRevenueType(properties) {
+    const value = objCaseGet(properties, 'revenueType');
+    return typeof value === 'string' && value ? value : undefined;
+}
+function revenueOperation(event) {
+    return event ? [{ op: 'event', event }] : [];
+}
+// --------------------------------------------------------------------------------------- Order Completed
+/**
+ * The classic orderCompleted: the order event, then (unless trackProductsOnce) one "Product Purchased"
+ * per product. The order's revenue is booked once: for the order, or per product with
+ * trackRevenuePerProduct.
+ */
+function translateOrderCompleted(name, event, settings) {
+    var _a;
+    const properties = (_a = event.properties) !== null && _a !== void 0 ? _a : {};
+    const products = productsOf(properties);
+    const perProduct = settings.trackRevenuePerProduct;
+    if (settings.trackProductsOnce) {
+        const reduced = products.map(reduceProduct);
+        const orderProps = Array.isArray(properties.products) ? Object.assign(Object.assign({}, properties), { products: reduced }) : Object.assign({}, properties);
+        const ops = trackPath(name, orderProps, event, settings, perProduct);
+        // Difference: with both settings on, the classic integration booked no revenue at all.
+        if (perProduct)
+            for (const product of reduced)
+                ops.push(...productRevenue(product, properties, settings));
+        return ops;
+    }
+    const { products: _products } = properties, orderProps = __rest(properties, ["products"]);
+    const ops = trackPath(name, orderProps, event, settings, perProduct);
+    const orderRevenue = extractRevenue(name, properties);
+    const orderRevenueType = explicitRevenueType(properties);
+    for (const product of products) {
+        const productProps = Object.assign({}, product);
+        if (perProduct && product.price !== null && product.price !== undefined && product.quantity) {
+            // As the classic integration did, the product event carries the order's revenueType and revenue.
+            if (orderRevenueType)
+                productProps.revenueType = orderRevenueType;
+            if (orderRevenue !== undefined)
+                productProps.revenue = orderRevenue;
+            ops.push(...productRevenue(productProps, properties, settings));
+        }
+        // Difference: with trackRevenuePerProduct off, a product with its own `revenue` property also
+        // booked revenue in the classic integration, on top of the order's. Products never book it here.
+        ops.push(...trackPath('Product Purchased', productProps, event, settings, true));
+    }
+    return ops;
+}
+/**
+ * A product's own revenue: its price x quantity.
+ * Difference: the classic integration booked the *order's* revenue for each product in V1 mode, and the
+ * order's revenue in place of a zero price in V2 mode; both counted the order more than once.
+ */
+function productRevenue(product, order, settings) {
+    var _a;
+    const attrs = revenueAttributes('Product Purchased', product);
+    attrs.revenueType = (_a = explicitRevenueType(order)) !== null && _a !== void 0 ? _a : attrs.revenueType;
+    attrs.revenue = undefined;
+    return revenueOperation(revenueEvent(attrs, settings.useLogRevenueV2));
 }
 // -------------------------------------------------------------------------------------------------- page
 function translatePage(event, settings, referrer) {
@@ -162,7 +235,7 @@ function translatePage(event, settings, referrer) {
     if (settings.trackReferrer && !settings.useAmplitudeReferral)
         ops.push(...referrerOperations(referrer));
     for (const eventType of pageEventNames(event.category, event.name, settings, 'Page')) {
-        ops.push(...trackPath(eventType, (_a = event.properties) !== null && _a !== void 0 ? _a : {}, event, settings));
+        ops.push(...trackPath(eventType, (_a = event.properties) !== null && _a !== void 0 ? _a : {}, event, settings, false));
     }
     return ops;
 }
@@ -175,7 +248,7 @@ function translateScreen(event, settings) {
     var _a;
     const ops = [];
     for (const eventType of pageEventNames(event.category, event.name, settings, 'Screen')) {
-        ops.push(...trackPath(eventType, (_a = event.properties) !== null && _a !== void 0 ? _a : {}, event, settings));
+        ops.push(...trackPath(eventType, (_a = event.properties) !== null && _a !== void 0 ? _a : {}, event, settings, false));
     }
     return ops;
 }
@@ -227,47 +300,5 @@ function pageSearch(event) {
     const search = (_a = event.context.page) === null || _a === void 0 ? void 0 : _a.search;
     return typeof search === 'string' ? search : undefined;
 }
-/** obj-case comparison: keys match after dropping non-alphanumerics and lowercasing. */
-function objCaseKey(key) {
-    return key.replace(/[^a-zA-Z0-9]/g, '').toLowerCase();
-}
-function objCaseGet(obj, key) {
-    if (!obj || typeof obj !== 'object')
-        return undefined;
-    const record = obj;
-    if (Object.prototype.hasOwnProperty.call(record, key))
-        return record[key];
-    const wanted = objCaseKey(key);
-    for (const k of Object.keys(record))
-        if (objCaseKey(k) === wanted)
-            return record[k];
-    return undefined;
-}
-/**
- * The facade's `proxy(path)`: the first segment names a facade accessor (context, properties, traits,
- * or a top-level field), the rest is an obj-case path.
- */
-function lookupField(event, path) {
-    var _a;
-    const [head, ...rest] = path.split('.');
-    let node;
-    switch (head) {
-        case 'context':
-        case 'options':
-            node = event.context;
-            break;
-        case 'properties':
-            node = event.properties;
-            break;
-        case 'traits':
-            node = (_a = event.traits) !== null && _a !== void 0 ? _a : event.context.traits;
-            break;
-        default:
-            node = objCaseGet(event, head);
-    }
-    for (const part of rest)
-        node = objCaseGet(node, part);
-    return node;
-}
 
-export { amplitudeOptions, lookupField, normalizeGroups, objCaseGet, objCaseKey, pageEventNames, referrerOperations, traitOperations, translate };
+export { amplitudeOptions, normalizeGroups, pageEventNames, referrerOperations, stampVersion, traitOperations, translate };

@@ -47,6 +47,12 @@ export interface AmplitudeEvent {
     user_properties?: Dict;
     groups?: Dict;
     app_version?: string;
+    /** Revenue fields of the HTTP API, set on `revenue_amount` events. */
+    price?: number;
+    quantity?: number;
+    revenue?: number;
+    productId?: string;
+    revenueType?: string;
 }
 /** What the translation asks of Amplitude for one Segment event, in order. */
 export type AmplitudeOperation = {

@@ -34,7 +34,7 @@ describe('every call type on the wire', () => {
       await a.group('acct-9', { type: 'company', name: 'Acme Inc' });
       await a.alias('new-id-42');
     });
-    const events = await eventsAtLeast(f.collector, 9);
+    const events = await eventsAtLeast(f.collector, 10);
     const simplified = (await settle(f.collector)).map((e) => ({
       event_type: e.event_type,
       user_id: e.user_id,
@@ -44,6 +44,8 @@ describe('every call type on the wire', () => {
     }));
     const pageProps = { path: '/calls', referrer: '', search: '?utm_source=news', title: 'Calls', url: `${f.server.url}/calls?utm_source=news`, category: 'Music', name: 'Player', pageTitle: 'Calls' };
     expect(simplified).toEqual([
+      // trackUtmProperties (catalog default on): the landing URL's UTM, at the start of the session.
+      { event_type: '$identify', user_id: undefined, user_properties: { $setOnce: { initial_utm_source: 'news' }, $set: { utm_source: 'news' } } },
       { event_type: '$identify', user_id: '42', user_properties: { $set: { email: 'x@example.com', id: '42' }, $add: { logins: 1 }, $setOnce: { signupDate: '2020-01-01' } } },
       { event_type: '$identify', user_id: '42', user_properties: { $set: { team: ['red', 'blue'] } }, groups: { team: ['red', 'blue'] } },
       { event_type: 'Song Played', user_id: '42', event_properties: { title: 'So What', plays: 3, pageTitle: 'Calls' }, groups: { org: 'acme' } },

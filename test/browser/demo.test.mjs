@@ -63,8 +63,10 @@ describe('demo page', () => {
     const aliasEvents = await clickAndCollect('alias', 0);
     expect(aliasEvents).toEqual([]);
 
-    const order = await clickAndCollect('order', 1);
-    expect(order[0]).toMatchObject({ event_type: 'Order Completed', event_properties: { order_id: 'o-1001', revenue: 25 } });
+    const order = await clickAndCollect('order', 4);
+    expect(order.map((e) => e.event_type)).toEqual(['Order Completed', 'revenue_amount', 'Product Purchased', 'Product Purchased']);
+    expect(order[0].event_properties).toMatchObject({ order_id: 'o-1001', revenue: 25 });
+    expect(order[1]).toMatchObject({ revenue: 25, price: 25, quantity: 1, revenueType: 'Purchase' });
 
     const deviceBefore = await text('deviceId');
     await page.click('[data-call="reset"]');

@@ -1,7 +1,8 @@
 // Vectors from Segment's legacy Amplitude integration tests (reference §6.1, ids L..) and derived
 // vectors (§6.2, ids D..), each asserting the exact Amplitude operations.
 import { describe, expect, it } from 'vitest';
-import { translate, pageEventNames, lookupField } from '../../src/translate';
+import { translate, pageEventNames } from '../../src/translate';
+import { lookupField } from '../../src/facade';
 import type { AmplitudeOperation } from '../../src/types';
 import type { AmplitudeSettings } from '../../src/settings';
 import type { EventBody } from '../../src/events';

@@ -1,0 +1,68 @@
+const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
+/** Google Analytics' legacy __utmz cookie fields, in UTM_KEYS order. */
+const UTMZ_KEYS = ['utmcsr', 'utmcmd', 'utmccn', 'utmctr', 'utmcct'];
+const UNSET_ON_NEW_SESSION = ['referrer', ...UTM_KEYS];
+/** The `$identify` operations sent at load, before any queued call, in amplitude-js's order. */
+function attributionOperations(input) {
+    const { settings, isNewSession } = input;
+    const ops = [];
+    if (settings.unsetParamsReferrerOnNewSession && isNewSession) {
+        const unset = {};
+        for (const key of UNSET_ON_NEW_SESSION)
+            unset[key] = '-';
+        ops.push(identify({ $unset: unset }));
+    }
+    const capture = settings.saveParamsReferrerOncePerSession ? isNewSession : true;
+    if (!capture)
+        return ops;
+    if (settings.trackUtmProperties)
+        ops.push(...setOnceAndSet(utmValues(input.query, input.utmz)));
+    if (settings.useAmplitudeReferral && input.referrer) {
+        ops.push(...setOnceAndSet({ referrer: input.referrer, referring_domain: referringDomain(input.referrer) }));
+    }
+    if (settings.trackGclid)
+        ops.push(...setOnceAndSet({ gclid: input.query.gclid }));
+    return ops;
+}
+/** URL values first, then the __utmz cookie, key by key. */
+function utmValues(query, utmz) {
+    const fromCookie = parseUtmz(utmz);
+    const out = {};
+    UTM_KEYS.forEach((key, i) => {
+        out[key] = query[key] || fromCookie[UTMZ_KEYS[i]];
+    });
+    return out;
+}
+function parseUtmz(raw) {
+    const out = {};
+    if (!raw)
+        return out;
+    for (const part of raw.split('|')) {
+        const match = /(utm[a-z]{2,3})=(.*)$/.exec(part);
+        if (match)
+            out[match[1]] = match[2];
+    }
+    return out;
+}
+function referringDomain(referrer) {
+    const parts = referrer.split('/');
+    return parts.length >= 3 && parts[2] ? parts[2] : undefined;
+}
+/** `$setOnce initial_<key>` and `$set <key>` for every non-empty value; nothing when all are empty. */
+function setOnceAndSet(values) {
+    const setOnce = {};
+    const set = {};
+    for (const key of Object.keys(values)) {
+        const value = values[key];
+        if (value === undefined || value === null || value === '')
+            continue;
+        setOnce[`initial_${key}`] = value;
+        set[key] = value;
+    }
+    return Object.keys(set).length > 0 ? [identify({ $setOnce: setOnce, $set: set })] : [];
+}
+function identify(userProperties) {
+    return { op: 'event', event: { event_type: '$identify', user_properties: userProperties } };
+}
+
+export { attributionOperations, utmValues };

@@ -1,0 +1,18 @@
+/**
+ * The options the shim initializes @amplitude/analytics-browser with. Pure, so the mapping from
+ * Segment's settings (and the page's raw SDK options) is tested without the SDK.
+ */
+import type { Dict } from './types';
+import type { AmplitudeSettings } from './settings';
+export interface AdapterInit {
+    apiKey: string;
+    deviceId: string;
+    userId: string | null;
+    settings: AmplitudeSettings;
+    /** Raw SDK options from the load options' `amplitude` key. */
+    sdkOptions: Dict;
+    warn: (message: string) => void;
+}
+/** SDK options the shim owns; a page may not override them through the raw options key. */
+export declare const OWNED_OPTIONS: string[];
+export declare function sdkInitOptions(options: Omit<AdapterInit, 'apiKey'>): Dict;

@@ -1,0 +1,45 @@
+/**
+ * The options the shim initializes @amplitude/analytics-browser with. Pure, so the mapping from
+ * Segment's settings (and the page's raw SDK options) is tested without the SDK.
+ */
+import type { Dict } from './types';
+import type { AmplitudeSettings } from './settings';
+import { SHIM_NAME, VERSION } from './version';
+
+export interface AdapterInit {
+  apiKey: string;
+  deviceId: string;
+  userId: string | null;
+  settings: AmplitudeSettings;
+  /** Raw SDK options from the load options' `amplitude` key. */
+  sdkOptions: Dict;
+  warn: (message: string) => void;
+}
+
+/** SDK options the shim owns; a page may not override them through the raw options key. */
+export const OWNED_OPTIONS = ['deviceId', 'userId', 'autocapture', 'defaultTracking', 'fetchRemoteConfig', 'remoteConfig', 'instanceName'];
+
+export function sdkInitOptions(options: Omit<AdapterInit, 'apiKey'>): Dict {
+  const batching = options.settings.batchEvents;
+  const config: Dict = {
+    // Short ids such as "42" are common in Segment installs; Amplitude's API rejects them without this.
+    minIdLength: 1,
+    identityStorage: 'cookie',
+    flushQueueSize: batching ? options.settings.eventUploadThreshold : 30,
+    // batchEvents off: each call's events leave at once (one request per call), as amplitude-js did.
+    flushIntervalMillis: batching ? options.settings.eventUploadPeriodMillis : 10,
+    ingestionMetadata: { sourceName: SHIM_NAME, sourceVersion: VERSION },
+  };
+  for (const key of Object.keys(options.sdkOptions)) {
+    if (OWNED_OPTIONS.includes(key)) options.warn(`the Amplitude SDK option "${key}" is managed by the shim and was ignored`);
+    else config[key] = options.sdkOptions[key];
+  }
+  // The shim decides every event and every ID: no remote config, no autocapture, no URL-derived IDs.
+  return Object.assign(config, {
+    deviceId: options.deviceId,
+    userId: options.userId ?? undefined,
+    autocapture: false,
+    fetchRemoteConfig: false,
+    remoteConfig: { fetchRemoteConfig: false },
+  });
+}
