@@ -4,6 +4,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
+import leanAmplitude from './scripts/rollup-lean-amplitude.mjs';
 
 const ts = (declarations) =>
   typescript({
@@ -23,6 +24,7 @@ export default [
       sourcemap: false,
     },
     plugins: [
+      leanAmplitude(),
       resolve({ browser: true, preferBuiltins: false }),
       commonjs(),
       ts(false),

@@ -1,0 +1,29 @@
+// The script-tag file: within the size budget, and free of what a strict CSP or a privacy review forbids.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { gzipSync, brotliCompressSync } from 'node:zlib';
+
+const BUDGET_GZIP_BYTES = 45000;
+const file = readFileSync(new URL('../../dist/segment-amplitude-shim.min.js', import.meta.url));
+const text = file.toString('utf8');
+
+describe('dist/segment-amplitude-shim.min.js', () => {
+  it(`is at most ${BUDGET_GZIP_BYTES} bytes gzip`, () => {
+    const gzip = gzipSync(file, { level: 9 }).length;
+    console.log(`bundle: ${file.length} bytes raw, ${gzip} gzip, ${brotliCompressSync(file).length} brotli`);
+    expect(gzip).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+  });
+  it('contains no eval and no new Function (strict CSP: script-src without unsafe-eval)', () => {
+    expect(text).not.toMatch(/\bnew Function\s*\(/);
+    expect(text).not.toMatch(/[^.\w]eval\s*\(/);
+  });
+  it('never contacts remote config or diagnostics hosts', () => {
+    expect(text).not.toContain('sr-client-cfg');
+    expect(text).not.toContain('diagnostics.prod');
+  });
+  it('leaves the autocapture plugins out', () => {
+    expect(text).not.toContain('[Amplitude] Element Clicked');
+    expect(text).not.toContain('[Amplitude] Page Viewed');
+    expect(text).not.toContain('web-vitals');
+  });
+});
