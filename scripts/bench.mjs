@@ -1,0 +1,182 @@
+// npm run bench: measurements in real Chromium, printed as a table and written to
+// bench-results/latest.json for comparison between commits. Measurements, not pass/fail tests.
+//   (a) dist size: raw, gzip, brotli (and Amplitude's official script for reference)
+//   (b) per-call cost of analytics.track vs a direct amplitude.track on the same SDK build, 10,000 calls,
+//       including the deferred work until every event is acknowledged by the endpoint
+//   (c) script start -> first event request on the wire, vs Amplitude's official script (default options)
+//   (d) heap growth after 100,000 calls
+//   (e) the longest main-thread task during init
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync, brotliCompressSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { startCollector } from '../collector/collector.mjs';
+import { startStaticServer } from '../demo/static-server.mjs';
+import { buildIfNeeded } from '../demo/serve.mjs';
+import { launchBrowser } from '../test/support/browser.mjs';
+import { snippetPage } from '../test/support/pages.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OFFICIAL = 'node_modules/@amplitude/analytics-browser/lib/scripts/amplitude-min.js';
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** (b) is dominated by the SDK's own burst cost (it re-serializes its queue per event): one run each by default. */
+const CALL_RUNS = Number(process.env.BENCH_CALL_RUNS ?? 1);
+
+buildIfNeeded();
+const results = { date: new Date().toISOString(), runs: RUNS };
+
+// (a) ----------------------------------------------------------------------------------------------
+function sizes(path) {
+  const file = readFileSync(new URL(`../${path}`, import.meta.url));
+  return { raw: file.length, gzip: gzipSync(file, { level: 9 }).length, brotli: brotliCompressSync(file).length };
+}
+results.size = { shim: sizes('dist/segment-amplitude-shim.min.js'), officialAmplitude: sizes(OFFICIAL) };
+
+const collector = await startCollector();
+const server = await startStaticServer({ root: ROOT });
+const chromium = await launchBrowser();
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function freshPage(html, path) {
+  const context = await chromium.newContext();
+  const page = await context.newPage();
+  collector.reset();
+  await page.goto(server.page(path, html));
+  return { page, context };
+}
+
+const shimPage = () => snippetPage({ collector, settings: { trackReferrer: false, trackUtmProperties: false }, page: false });
+
+try {
+  // (b) --------------------------------------------------------------------------------------------
+  const calls = 10000;
+  const perCall = { shim: [], direct: [] };
+  for (let run = 0; run < CALL_RUNS; run++) {
+    for (const mode of ['shim', 'direct']) {
+      const { page, context } = await freshPage(shimPage(), `/bench-calls-${mode}-${run}`);
+      const startedAt = await page.evaluate(
+        async ({ mode, calls }) => {
+          await new Promise((r) => window.analytics.ready(r));
+          const sdk = window.analytics.amplitude.instance;
+          const device = window.analytics.amplitude.getDeviceId();
+          const startedAt = Date.now();
+          for (let i = 0; i < calls; i++) {
+            if (mode === 'shim') window.analytics.track('Bench', { i });
+            else sdk.track('Bench', { i }, { device_id: device });
+          }
+          return startedAt;
+        },
+        { mode, calls },
+      );
+      // Until the endpoint has acknowledged every event: the SDK's deferred work is most of the cost.
+      const deadline = Date.now() + 300000;
+      while (collector.events.length < calls && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      if (collector.events.length < calls) throw new Error(`${mode}: only ${collector.events.length} of ${calls} events arrived`);
+      const ms = collector.events[collector.events.length - 1]._received.at - startedAt;
+      perCall[mode].push((ms * 1000) / calls);
+      await context.close();
+    }
+  }
+  results.perCallMicroseconds = { shim: median(perCall.shim), direct: median(perCall.direct), calls };
+  results.perCallMicroseconds.ratio = results.perCallMicroseconds.shim / results.perCallMicroseconds.direct;
+
+  // (c) --------------------------------------------------------------------------------------------
+  const firstRequest = { shim: [], official: [] };
+  const officialHtml = `<!doctype html><html><head><script>
+    window.__t0 = performance.now();
+    </script><script src="/${OFFICIAL}"></script><script>
+    amplitude.init('bench-api-key-0123456789', { serverUrl: '${collector.ingestUrl}' });
+    amplitude.track('First');
+    </script></head><body></body></html>`;
+  for (let run = 0; run < RUNS; run++) {
+    for (const mode of ['shim', 'official']) {
+      const html = mode === 'shim' ? shimPage().replace('<script>', '<script>window.__t0 = performance.now();').replace('</head>', `<script>analytics.track('First');</script></head>`) : officialHtml;
+      const { page, context } = await freshPage(html, `/bench-first-${mode}-${run}`);
+      const ms = await page.evaluate(
+        async (ingest) =>
+          new Promise((resolve) => {
+            const check = () => {
+              const entry = performance.getEntriesByType('resource').find((e) => e.name.startsWith(ingest));
+              if (entry) resolve(entry.startTime - window.__t0);
+              else setTimeout(check, 10);
+            };
+            check();
+          }),
+        collector.ingestUrl,
+      );
+      firstRequest[mode].push(ms);
+      await context.close();
+    }
+  }
+  results.firstEventRequestMs = { shim: median(firstRequest.shim), officialDefaults: median(firstRequest.official) };
+
+  // (d) --------------------------------------------------------------------------------------------
+  {
+    const { page, context } = await freshPage(shimPage(), '/bench-heap');
+    const cdp = await context.newCDPSession(page);
+    const heapAfterGc = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
+    const waitForCollector = async (count) => {
+      const deadline = Date.now() + 120000;
+      while (collector.events.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    };
+    await page.evaluate(() => new Promise((r) => window.analytics.ready(r)));
+    const fire = (n, label) => page.evaluate(({ n, label }) => { for (let i = 0; i < n; i++) window.analytics.track(label, { i }); }, { n, label });
+    await fire(1000, 'Warm up');
+    await waitForCollector(1000);
+    await new Promise((r) => setTimeout(r, 1500)); // callbacks settle
+    const before = await heapAfterGc();
+    const total = 100000;
+    const batch = 500; // the SDK re-serializes its whole queue per event: small batches keep that cheap
+    for (let sent = 0; sent < total; sent += batch) {
+      await fire(batch, 'Heap');
+      await waitForCollector(1000 + sent + batch);
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+    const after = await heapAfterGc();
+    if (collector.events.length < 1000 + total) throw new Error(`heap run: only ${collector.events.length - 1000} of ${total} events arrived`);
+    results.heap = { calls: total, before, after, growthBytes: after - before };
+    await context.close();
+  }
+
+  // (e) --------------------------------------------------------------------------------------------
+  const longest = [];
+  for (let run = 0; run < RUNS; run++) {
+    const html = shimPage().replace(
+      '<script>',
+      `<script>window.__tasks = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__tasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });</script><script>`,
+    );
+    const { page, context } = await freshPage(html, `/bench-init-${run}`);
+    const measured = await page.evaluate(async () => {
+      await new Promise((r) => window.analytics.ready(r));
+      await new Promise((r) => setTimeout(r, 100));
+      const script = performance.getEntriesByType('resource').find((e) => e.name.includes('segment-amplitude-shim.min.js'));
+      return { longTasks: window.__tasks, scriptResponseEnd: script ? script.responseEnd : null };
+    });
+    // Long tasks are reported only from 50 ms; below that the init never blocked the page that long.
+    longest.push(measured.longTasks.length ? Math.max(...measured.longTasks) : 0);
+    await context.close();
+  }
+  results.longestInitTaskMs = median(longest);
+} finally {
+  await chromium.close();
+  await server.close();
+  await collector.close();
+}
+
+// ------------------------------------------------------------------------------------------- report
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const rows = [
+  ['(a) dist size, raw / gzip / brotli', `${results.size.shim.raw} / ${results.size.shim.gzip} / ${results.size.shim.brotli} bytes`, `official script: ${kb(results.size.officialAmplitude.gzip)} gzip`],
+  ['(b) per-call cost, 10,000 calls incl. delivery', `${results.perCallMicroseconds.shim.toFixed(1)} µs vs ${results.perCallMicroseconds.direct.toFixed(1)} µs direct`, `ratio ${results.perCallMicroseconds.ratio.toFixed(2)}x`],
+  ['(c) script start -> first event request', `${results.firstEventRequestMs.shim.toFixed(0)} ms`, `official, default options: ${results.firstEventRequestMs.officialDefaults.toFixed(0)} ms`],
+  ['(d) heap growth after 100,000 calls', `${kb(results.heap.growthBytes)}`, `${kb(results.heap.before)} -> ${kb(results.heap.after)} after GC, all delivered`],
+  ['(e) longest main-thread task during init', results.longestInitTaskMs ? `${results.longestInitTaskMs.toFixed(0)} ms` : 'none >= 50 ms', 'Long Tasks API'],
+];
+const width = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
+console.log(`\nsegment-amplitude-shim benchmark (Chromium headless; (c) and (e) median of ${RUNS} runs, (b) ${CALL_RUNS} run(s) each)\n`);
+for (const [a, b, c] of rows) console.log(`${a.padEnd(width[0])}  ${b.padEnd(width[1])}  ${c}`);
+mkdirSync(new URL('../bench-results', import.meta.url), { recursive: true });
+writeFileSync(new URL('../bench-results/latest.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
+console.log('\nwrote bench-results/latest.json');
