@@ -36,7 +36,7 @@ export default [
     },
   },
   {
-    input: 'src/index.ts',
+    input: ['src/index.ts', 'src/server/index.ts'],
     output: { dir: 'dist/esm', format: 'es', sourcemap: false, preserveModules: true, preserveModulesRoot: 'src' },
     external: [/^@amplitude\//],
     plugins: [ts(true)],

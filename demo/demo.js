@@ -56,8 +56,19 @@
       return a.group('acct-42', { name: 'Acme Inc', plan: 'enterprise' });
     },
     alias: function (a) {
-      show("analytics.alias('" + ($('in-user').value || 'user-1234') + "-merged')  // nothing reaches Amplitude from a browser");
-      return a.alias(($('in-user').value || 'user-1234') + '-merged');
+      var to = ($('in-user').value || 'user-1234') + '-merged';
+      show("analytics.alias('" + to + "')  // posted to the demo server, which calls Amplitude's user mapping");
+      return a.alias(to);
+    },
+    server: function () {
+      show("fetch('/demo-api/server-event', { method: 'POST' })  // the server reads AMP_* and ajs_* cookies");
+      return fetch('/demo-api/server-event', { method: 'POST' })
+        .then(function (r) { return r.json(); })
+        .then(function (data) {
+          $('server-read').textContent = 'The server read deviceId ' + (data.identity.deviceId || '(none)') +
+            ', sessionId ' + (data.identity.sessionId || '(none)') + ' from the cookies, and logged "Server Side Event" under them.';
+          $('server-read').dataset.deviceId = data.identity.deviceId || '';
+        });
     },
     order: function (a) {
       show("analytics.track('Order Completed', { order_id: 'o-1001', revenue: 25, currency: 'USD', products: [...] })");
@@ -97,10 +108,10 @@
     count++;
     $('count').textContent = count;
     var li = document.createElement('li');
-    li.className = 'event' + (event.event_type.charAt(0) === '$' ? ' special' : '') + (event.event_type === 'revenue_amount' ? ' revenue' : '');
+    li.className = 'event' + (event.event_type.charAt(0) === '$' ? ' special' : '') + (event.event_type === 'revenue_amount' ? ' revenue' : '') + (event.mapping || event.library === 'segment-amplitude-shim/server' ? ' server' : '');
     li.dataset.eventType = event.event_type;
     var shown = {};
-    ['user_id', 'device_id', 'session_id', 'event_properties', 'user_properties', 'groups', 'app_version'].forEach(function (k) {
+    ['user_id', 'device_id', 'session_id', 'event_properties', 'user_properties', 'groups', 'app_version', 'mapping'].forEach(function (k) {
       if (event[k] !== undefined) shown[k] = event[k];
     });
     var head = document.createElement('div');
@@ -135,6 +146,13 @@
         data.events.forEach(render);
       } else if (data.kind === 'event') {
         render(data.event);
+      } else if (data.kind === 'usermap') {
+        render({
+          event_type: 'usermap (alias via the demo server)',
+          time: data.usermap.at,
+          _received: { transport: 'server' },
+          mapping: data.usermap.mapping,
+        });
       } else if (data.kind === 'reset') {
         list.innerHTML = '';
         count = 0;

@@ -9,6 +9,7 @@ import { startStaticServer } from './static-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = join(ROOT, 'dist/segment-amplitude-shim.min.js');
+const DEMO_API_KEY = 'demo-amplitude-api-key';
 
 function newestMtime(dir) {
   let newest = 0;
@@ -35,6 +36,17 @@ export async function startDemo({ port = 0, collectorPort = 0 } = {}) {
   const collector = await startCollector({ port: collectorPort });
   const server = await startStaticServer({ root: ROOT, port });
   const template = readFileSync(join(ROOT, 'demo/index.html'), 'utf8');
+  // The site's own server: it reads the visitor's IDs from the cookies of any request after the first page
+  // view, logs server-side events under them, and maps users for alias() with a key browsers never see.
+  const { createAmplitudeServer, readIdentity } = await import('../dist/esm/server/index.js');
+  const amplitude = createAmplitudeServer({ apiKey: DEMO_API_KEY, secretKey: 'demo-secret-key', serverUrl: collector.ingestUrl, usermapUrl: `${collector.url}/usermap` });
+  server.handle('/demo-api/server-event', async (req, res) => {
+    const identity = readIdentity(req.headers.cookie, DEMO_API_KEY);
+    const result = identity.deviceId ? await amplitude.track(identity, 'Server Side Event', { source: 'demo server' }) : { status: 400 };
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify({ identity, amplitudeStatus: result.status }));
+  });
+  server.handle('/demo-api/alias', amplitude.aliasHandler());
   server.route('/', (url) =>
     template
       .replaceAll('__COLLECTOR_URL__', collector.url)

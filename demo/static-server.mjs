@@ -9,8 +9,11 @@ export async function startStaticServer({ root, port = 0, host = '127.0.0.1' } =
   const base = resolve(root);
   const pages = new Map();
   const routes = new Map();
+  const handlers = new Map();
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://static');
+    const handler = handlers.get(url.pathname);
+    if (handler) return handler(req, res, url);
     const route = routes.get(url.pathname);
     if (route) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -45,6 +48,10 @@ export async function startStaticServer({ root, port = 0, host = '127.0.0.1' } =
     page(path, html, headers) {
       pages.set(path, { html, headers });
       return url + path;
+    },
+    /** Hands every request for `path` to a Node handler `(req, res, url)`. */
+    handle(path, handler) {
+      handlers.set(path, handler);
     },
     /** Serves the HTML `render(url)` returns at `path`, rendered per request. */
     route(path, render) {

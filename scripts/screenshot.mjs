@@ -11,11 +11,12 @@ try {
   const page = await context.newPage();
   await page.goto(`${demo.url}?prefer=on`);
   await page.waitForSelector('body[data-ready="true"]');
-  for (const call of ['identify', 'track', 'page', 'group']) {
+  for (const call of ['identify', 'track', 'page', 'group', 'server']) {
     await page.click(`[data-call="${call}"]`);
     await page.waitForTimeout(150);
   }
-  await page.waitForFunction(() => document.querySelectorAll('#events li').length >= 7);
+  await page.waitForFunction(() => document.querySelectorAll('#events li').length >= 8);
+  await page.waitForFunction(() => document.querySelector('[data-testid="serverRead"]').dataset.deviceId);
   await page.screenshot({ path: 'docs/demo.png' });
   console.log('wrote docs/demo.png');
 } finally {

@@ -20,8 +20,9 @@ if (!existsSync('dist/segment-amplitude-shim.min.js')) {
   if (run(['scripts/build.mjs']) !== 0) process.exit(1);
 }
 
-console.log('Type-checking src/ …');
+console.log('Type-checking src/ and the published declarations (test/types/usage.ts) …');
 if (run(['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0) process.exit(1);
+if (run(['node_modules/typescript/bin/tsc', '-p', 'test/types/tsconfig.json']) !== 0) process.exit(1);
 
 mkdirSync('test-results', { recursive: true });
 const status = run([

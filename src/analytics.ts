@@ -27,6 +27,7 @@ import {
   randomUUID,
   readPageSnapshot,
   getCookie,
+  postJson,
   readStoredAmplitudeDeviceIds,
   readStoredAmplitudeSession,
   type CookieOptions,
@@ -48,6 +49,11 @@ export interface LoadOptions {
   disableClientPersistence?: boolean;
   useQueryString?: boolean;
   initialPageview?: boolean;
+  /**
+   * Your server's endpoint for alias() (see segment-amplitude-shim/server's aliasHandler). Amplitude maps
+   * users only through its server API, so without it alias() sends nothing to Amplitude.
+   */
+  aliasUrl?: string;
   [key: string]: unknown;
 }
 
@@ -363,12 +369,22 @@ export class AnalyticsCore {
   alias(...rawArgs: unknown[]): Promise<Context> {
     const { args, snapshot } = splitPageContext(rawArgs);
     const r = resolveAliasArguments(args);
-    this.logger.problem(
-      'analytics.alias()',
-      'Amplitude can merge users only with a secret key, which must never reach a browser; nothing was sent to Amplitude',
-      false,
-    );
     const body: EventBody = { type: 'alias', userId: r.to ?? this.userStore.id(), previousId: r.from ?? this.userStore.id() ?? this.userStore.anonymousId() };
+    const aliasUrl = this.loadOptions.aliasUrl;
+    if (typeof aliasUrl === 'string' && aliasUrl && body.userId && body.previousId && body.userId !== body.previousId) {
+      const mapping = { userId: body.userId, previousId: body.previousId };
+      this.enqueue(() =>
+        postJson(aliasUrl, mapping).then((ok) => {
+          if (!ok) this.logger.problem('analytics.alias()', `the alias endpoint ${aliasUrl} did not accept the mapping`, true);
+        }),
+      );
+    } else {
+      this.logger.problem(
+        'analytics.alias()',
+        'Amplitude maps users only through its server API; set the load option aliasUrl to your server endpoint (nothing was sent to Amplitude)',
+        false,
+      );
+    }
     return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [ev.userId ?? null, ev.previousId ?? null, undefined]);
   }
 

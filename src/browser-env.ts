@@ -4,6 +4,9 @@
  */
 import type { PageSnapshot } from './types';
 import type { StoredDeviceIds } from './device-id';
+import { decodeV2Identity, v2CookieName, type StoredAmplitudeIdentity } from './amplitude-cookie';
+
+export { decodeV2Identity, type StoredAmplitudeIdentity } from './amplitude-cookie';
 
 const hasWindow = typeof window !== 'undefined' && typeof document !== 'undefined';
 
@@ -161,10 +164,10 @@ export function localRemove(key: string): void {
 export function readStoredAmplitudeDeviceIds(apiKey: string): StoredDeviceIds {
   const cookies = readCookies();
   const stored: StoredDeviceIds = {};
-  const v2 = cookies[`AMP_${apiKey.slice(0, 10)}`];
+  const v2 = cookies[v2CookieName(apiKey)];
   if (v2) stored.v2 = decodeV2Identity(v2)?.deviceId;
   if (!stored.v2) {
-    const fromStorage = localGet(`AMP_${apiKey.slice(0, 10)}`);
+    const fromStorage = localGet(v2CookieName(apiKey));
     if (fromStorage) stored.v2 = attempt(() => stringField(JSON.parse(fromStorage), 'deviceId'), undefined);
   }
   const amplitudeJs = cookies[`amp_${apiKey.slice(0, 6)}`];
@@ -176,43 +179,36 @@ export function readStoredAmplitudeDeviceIds(apiKey: string): StoredDeviceIds {
 
 /** The v2 SDK's stored session, to tell whether this page load starts a new Amplitude session. */
 export function readStoredAmplitudeSession(apiKey: string): StoredAmplitudeIdentity {
-  const raw = readCookies()[`AMP_${apiKey.slice(0, 10)}`];
+  const raw = readCookies()[v2CookieName(apiKey)];
   return (raw && decodeV2Identity(raw)) || {};
 }
 
 /** `AMP_*` holds base64 of URL-encoded JSON; some servers URL-encode the cookie once more. */
-export interface StoredAmplitudeIdentity {
-  deviceId?: string;
-  userId?: string;
-  sessionId?: number;
-  lastEventTime?: number;
-}
-
-export function decodeV2Identity(raw: string): StoredAmplitudeIdentity | undefined {
-  let value = raw;
-  for (let i = 0; i < 3; i++) {
-    const parsed = attempt(() => JSON.parse(decodeURIComponent(atob(value))) as Record<string, unknown>, undefined);
-    if (parsed && typeof parsed === 'object') {
-      const out: StoredAmplitudeIdentity = {
-        deviceId: stringField(parsed, 'deviceId'),
-        userId: stringField(parsed, 'userId'),
-        sessionId: typeof parsed.sessionId === 'number' ? parsed.sessionId : undefined,
-        lastEventTime: typeof parsed.lastEventTime === 'number' ? parsed.lastEventTime : undefined,
-      };
-      for (const key of Object.keys(out) as (keyof StoredAmplitudeIdentity)[]) if (out[key] === undefined) delete out[key];
-      return out;
-    }
-    const decoded = attempt(() => decodeURIComponent(value), value);
-    if (decoded === value) break;
-    value = decoded;
-  }
-  return undefined;
-}
-
 function stringField(obj: unknown, key: string): string | undefined {
   if (!obj || typeof obj !== 'object') return undefined;
   const v = (obj as Record<string, unknown>)[key];
   return typeof v === 'string' && v ? v : undefined;
+}
+
+// ------------------------------------------------------------------------------------------------ network
+
+/** POSTs JSON to the site's own server (same-origin credentials), surviving a navigation that follows. */
+export function postJson(url: string, body: unknown): Promise<boolean> {
+  if (!hasWindow || typeof fetch !== 'function') return Promise.resolve(false);
+  try {
+    return fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+      keepalive: true,
+    }).then(
+      (response) => response.ok,
+      () => false,
+    );
+  } catch {
+    return Promise.resolve(false);
+  }
 }
 
 // ------------------------------------------------------------------------------------------------ misc

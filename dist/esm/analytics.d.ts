@@ -23,6 +23,11 @@ export interface LoadOptions {
     disableClientPersistence?: boolean;
     useQueryString?: boolean;
     initialPageview?: boolean;
+    /**
+     * Your server's endpoint for alias() (see segment-amplitude-shim/server's aliasHandler). Amplitude maps
+     * users only through its server API, so without it alias() sends nothing to Amplitude.
+     */
+    aliasUrl?: string;
     [key: string]: unknown;
 }
 export declare class AnalyticsCore {

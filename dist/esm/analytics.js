@@ -8,7 +8,7 @@ import { attributionOperations } from './attribution.js';
 import { resolveDeviceId } from './device-id.js';
 import { queryStringCalls, parseQuery } from './query-string.js';
 import { isNonEmptyString, isPlainObject, sanitizeProperties } from './values.js';
-import { randomUUID, locationHash, locationSearch, readStoredAmplitudeDeviceIds, readStoredAmplitudeSession, currentReferrer, getCookie, readPageSnapshot } from './browser-env.js';
+import { randomUUID, locationHash, locationSearch, readStoredAmplitudeDeviceIds, readStoredAmplitudeSession, currentReferrer, getCookie, postJson, readPageSnapshot } from './browser-env.js';
 import { UserStore, GroupStore } from './identity.js';
 import { AmplitudeAdapter } from './amplitude-adapter.js';
 import { Context } from './context.js';
@@ -294,8 +294,18 @@ class AnalyticsCore {
         var _a, _b, _c;
         const { args, snapshot } = splitPageContext(rawArgs);
         const r = resolveAliasArguments(args);
-        this.logger.problem('analytics.alias()', 'Amplitude can merge users only with a secret key, which must never reach a browser; nothing was sent to Amplitude', false);
         const body = { type: 'alias', userId: (_a = r.to) !== null && _a !== void 0 ? _a : this.userStore.id(), previousId: (_c = (_b = r.from) !== null && _b !== void 0 ? _b : this.userStore.id()) !== null && _c !== void 0 ? _c : this.userStore.anonymousId() };
+        const aliasUrl = this.loadOptions.aliasUrl;
+        if (typeof aliasUrl === 'string' && aliasUrl && body.userId && body.previousId && body.userId !== body.previousId) {
+            const mapping = { userId: body.userId, previousId: body.previousId };
+            this.enqueue(() => postJson(aliasUrl, mapping).then((ok) => {
+                if (!ok)
+                    this.logger.problem('analytics.alias()', `the alias endpoint ${aliasUrl} did not accept the mapping`, true);
+            }));
+        }
+        else {
+            this.logger.problem('analytics.alias()', 'Amplitude maps users only through its server API; set the load option aliasUrl to your server endpoint (nothing was sent to Amplitude)', false);
+        }
         return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a, _b; return [(_a = ev.userId) !== null && _a !== void 0 ? _a : null, (_b = ev.previousId) !== null && _b !== void 0 ? _b : null, undefined]; });
     }
     applyAnonymousIdOption(options) {

@@ -1,3 +1,5 @@
+import { v2CookieName, decodeV2Identity } from './amplitude-cookie.js';
+
 const hasWindow = typeof window !== 'undefined' && typeof document !== 'undefined';
 function readPageSnapshot() {
     if (!hasWindow)
@@ -146,11 +148,11 @@ function readStoredAmplitudeDeviceIds(apiKey) {
     var _a;
     const cookies = readCookies();
     const stored = {};
-    const v2 = cookies[`AMP_${apiKey.slice(0, 10)}`];
+    const v2 = cookies[v2CookieName(apiKey)];
     if (v2)
         stored.v2 = (_a = decodeV2Identity(v2)) === null || _a === void 0 ? void 0 : _a.deviceId;
     if (!stored.v2) {
-        const fromStorage = localGet(`AMP_${apiKey.slice(0, 10)}`);
+        const fromStorage = localGet(v2CookieName(apiKey));
         if (fromStorage)
             stored.v2 = attempt(() => stringField(JSON.parse(fromStorage), 'deviceId'), undefined);
     }
@@ -164,37 +166,33 @@ function readStoredAmplitudeDeviceIds(apiKey) {
 }
 /** The v2 SDK's stored session, to tell whether this page load starts a new Amplitude session. */
 function readStoredAmplitudeSession(apiKey) {
-    const raw = readCookies()[`AMP_${apiKey.slice(0, 10)}`];
+    const raw = readCookies()[v2CookieName(apiKey)];
     return (raw && decodeV2Identity(raw)) || {};
 }
-function decodeV2Identity(raw) {
-    let value = raw;
-    for (let i = 0; i < 3; i++) {
-        const parsed = attempt(() => JSON.parse(decodeURIComponent(atob(value))), undefined);
-        if (parsed && typeof parsed === 'object') {
-            const out = {
-                deviceId: stringField(parsed, 'deviceId'),
-                userId: stringField(parsed, 'userId'),
-                sessionId: typeof parsed.sessionId === 'number' ? parsed.sessionId : undefined,
-                lastEventTime: typeof parsed.lastEventTime === 'number' ? parsed.lastEventTime : undefined,
-            };
-            for (const key of Object.keys(out))
-                if (out[key] === undefined)
-                    delete out[key];
-            return out;
-        }
-        const decoded = attempt(() => decodeURIComponent(value), value);
-        if (decoded === value)
-            break;
-        value = decoded;
-    }
-    return undefined;
-}
+/** `AMP_*` holds base64 of URL-encoded JSON; some servers URL-encode the cookie once more. */
 function stringField(obj, key) {
     if (!obj || typeof obj !== 'object')
         return undefined;
     const v = obj[key];
     return typeof v === 'string' && v ? v : undefined;
+}
+// ------------------------------------------------------------------------------------------------ network
+/** POSTs JSON to the site's own server (same-origin credentials), surviving a navigation that follows. */
+function postJson(url, body) {
+    if (!hasWindow || typeof fetch !== 'function')
+        return Promise.resolve(false);
+    try {
+        return fetch(url, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+            credentials: 'same-origin',
+            keepalive: true,
+        }).then((response) => response.ok, () => false);
+    }
+    catch (_a) {
+        return Promise.resolve(false);
+    }
 }
 // ------------------------------------------------------------------------------------------------ misc
 function randomUUID() {
@@ -225,4 +223,4 @@ function attempt(fn, fallback) {
     }
 }
 
-export { currentReferrer, decodeV2Identity, getCookie, isHttps, localGet, localRemove, localSet, locationHash, locationSearch, randomUUID, readCookies, readPageSnapshot, readStoredAmplitudeDeviceIds, readStoredAmplitudeSession, removeCookie, setCookie, topLevelCookieDomain };
+export { currentReferrer, decodeV2Identity, getCookie, isHttps, localGet, localRemove, localSet, locationHash, locationSearch, postJson, randomUUID, readCookies, readPageSnapshot, readStoredAmplitudeDeviceIds, readStoredAmplitudeSession, removeCookie, setCookie, topLevelCookieDomain };

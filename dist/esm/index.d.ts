@@ -8,3 +8,4 @@ export { normalizeSettings, DEFAULT_SETTINGS, type AmplitudeSettings } from './s
 export { resolveDeviceId, isPlausibleDeviceId, type DeviceIdSource, type DeviceIdDecision } from './device-id';
 export { VERSION } from './version';
 export type { SegmentEvent, AmplitudeEvent, AmplitudeOperation, PageContext } from './types';
+export type { SegmentAnalytics, ShimLoadOptions, CallOptions, Integrations, AnalyticsContext, AnalyticsUser, AnalyticsGroup, AmplitudeAccess, Properties, Traits, Callback, } from './global';

@@ -60,8 +60,12 @@ describe('demo page', () => {
     const [group] = await clickAndCollect('group', 1);
     expect(group).toMatchObject({ event_type: '$identify', groups: { '[Segment] Group': 'acct-42' } });
 
+    // alias: no event; the demo server maps the users at Amplitude (the collector's /usermap).
     const aliasEvents = await clickAndCollect('alias', 0);
     expect(aliasEvents).toEqual([]);
+    const deadline = Date.now() + 5000;
+    while (demo.collector.usermaps.length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(demo.collector.usermaps.map((u) => u.mapping)).toEqual([[{ user_id: 'user-1234', global_user_id: 'user-1234-merged' }]]);
 
     const order = await clickAndCollect('order', 4);
     expect(order.map((e) => e.event_type)).toEqual(['Order Completed', 'revenue_amount', 'Product Purchased', 'Product Purchased']);
@@ -73,7 +77,7 @@ describe('demo page', () => {
     await page.waitForFunction((d) => document.querySelector('[data-testid="deviceId"]').textContent !== d, deviceBefore);
     expect(await text('userId')).toBe('(none)');
 
-    const shown = await page.$$eval('#events li', (items) => items.map((li) => li.dataset.eventType));
+    const shown = await page.$$eval('#events li', (items) => items.map((li) => li.dataset.eventType).filter((t) => !t.startsWith('usermap')));
     const received = demo.collector.events.map((e) => e.event_type).reverse();
     expect(shown).toEqual(received);
   });
