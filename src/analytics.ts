@@ -16,7 +16,7 @@ import { buildEvent, coerceIntegrations, isAmplitudeEnabled, type EventBody } fr
 import { pageContextFromSnapshot } from './page-context';
 import { normalizeSettings, type AmplitudeSettings } from './settings';
 import { stampVersion, translate } from './translate';
-import { attributionOperations } from './attribution';
+import { attribution } from './attribution';
 import { resolveDeviceId, type DeviceIdSource } from './device-id';
 import { queryStringCalls, parseQuery } from './query-string';
 import { isNonEmptyString, isPlainObject, sanitizeProperties } from './values';
@@ -27,6 +27,7 @@ import {
   randomUUID,
   readPageSnapshot,
   getCookie,
+  isHttps,
   postJson,
   readStoredAmplitudeDeviceIds,
   readStoredAmplitudeSession,
@@ -186,6 +187,7 @@ export class AnalyticsCore {
         userId: this.userStore.id(),
         settings: this.settings,
         sdkOptions,
+        https: isHttps(),
         warn: (m) => this.logger.problem('analytics.load()', m, false),
       })
       .then(
@@ -207,16 +209,15 @@ export class AnalyticsCore {
     const timeout = typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
     const now = Date.now();
     const isNewSession = !stored.sessionId || !stored.lastEventTime || now - stored.lastEventTime > timeout;
-    const ops = stampVersion(
-      attributionOperations({
-        settings: this.settings,
-        query: parseQuery(locationSearch()),
-        utmz: getCookie('__utmz'),
-        referrer: currentReferrer(),
-        isNewSession,
-      }),
-      this.settings.versionName,
-    );
+    const { operations, warnings } = attribution({
+      settings: this.settings,
+      query: parseQuery(locationSearch()),
+      utmz: getCookie('__utmz'),
+      referrer: currentReferrer(),
+      isNewSession,
+    });
+    for (const w of warnings) this.logger.problem('attribution', w, true);
+    const ops = stampVersion(operations, this.settings.versionName);
     if (ops.length === 0) return;
     const stamp = { userId: this.userStore.id(), deviceId: this.deviceId as string, time: now };
     this.enqueue(() => {

@@ -25,10 +25,29 @@ export interface AttributionInput {
   isNewSession: boolean;
 }
 
-/** The `$identify` operations sent at load, before any queued call, in amplitude-js's order. */
+/** Campaign values come from URLs anyone can craft: longer values, markup and control characters are refused. */
+export const MAX_ATTRIBUTION_VALUE_LENGTH = 512;
+const UNSAFE_VALUE = /[\u0000-\u001f\u007f<>]/;
+
 export function attributionOperations(input: AttributionInput): AmplitudeOperation[] {
+  return attribution(input).operations;
+}
+
+/** The `$identify` operations sent at load, before any queued call, in amplitude-js's order. */
+export function attribution(input: AttributionInput): { operations: AmplitudeOperation[]; warnings: string[] } {
+  const warnings: string[] = [];
+  const operations = collect(input, (key, value) => {
+    if (value.length <= MAX_ATTRIBUTION_VALUE_LENGTH && !UNSAFE_VALUE.test(value)) return true;
+    warnings.push(`${key} was ignored: longer than ${MAX_ATTRIBUTION_VALUE_LENGTH} characters, or markup or control characters`);
+    return false;
+  });
+  return { operations, warnings };
+}
+
+function collect(input: AttributionInput, accept: (key: string, value: string) => boolean): AmplitudeOperation[] {
   const { settings, isNewSession } = input;
   const ops: AmplitudeOperation[] = [];
+  const setOnceAndSet = (values: Dict) => setOnceAndSetAccepted(values, accept);
   if (settings.unsetParamsReferrerOnNewSession && isNewSession) {
     const unset: Dict = {};
     for (const key of UNSET_ON_NEW_SESSION) unset[key] = '-';
@@ -69,13 +88,14 @@ function referringDomain(referrer: string): string | undefined {
   return parts.length >= 3 && parts[2] ? parts[2] : undefined;
 }
 
-/** `$setOnce initial_<key>` and `$set <key>` for every non-empty value; nothing when all are empty. */
-function setOnceAndSet(values: Dict): AmplitudeOperation[] {
+/** `$setOnce initial_<key>` and `$set <key>` for every non-empty accepted value; nothing when none is left. */
+function setOnceAndSetAccepted(values: Dict, accept: (key: string, value: string) => boolean): AmplitudeOperation[] {
   const setOnce: Dict = {};
   const set: Dict = {};
   for (const key of Object.keys(values)) {
     const value = values[key];
     if (value === undefined || value === null || value === '') continue;
+    if (typeof value !== 'string' || !accept(key, value)) continue;
     setOnce[`initial_${key}`] = value;
     set[key] = value;
   }

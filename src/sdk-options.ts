@@ -13,6 +13,8 @@ export interface AdapterInit {
   settings: AmplitudeSettings;
   /** Raw SDK options from the load options' `amplitude` key. */
   sdkOptions: Dict;
+  /** The page is served over https: Amplitude's identity cookie is then written Secure. */
+  https: boolean;
   warn: (message: string) => void;
 }
 
@@ -29,10 +31,13 @@ export function sdkInitOptions(options: Omit<AdapterInit, 'apiKey'>): Dict {
     // batchEvents off: each call's events leave at once (one request per call), as amplitude-js did.
     flushIntervalMillis: batching ? options.settings.eventUploadPeriodMillis : 10,
     ingestionMetadata: { sourceName: SHIM_NAME, sourceVersion: VERSION },
+    cookieOptions: { sameSite: 'Lax', secure: options.https },
   };
   for (const key of Object.keys(options.sdkOptions)) {
+    const value = options.sdkOptions[key];
     if (OWNED_OPTIONS.includes(key)) options.warn(`the Amplitude SDK option "${key}" is managed by the shim and was ignored`);
-    else config[key] = options.sdkOptions[key];
+    else if (key === 'cookieOptions' && value && typeof value === 'object') config.cookieOptions = { ...(config.cookieOptions as Dict), ...(value as Dict) };
+    else config[key] = value;
   }
   // The shim decides every event and every ID: no remote config, no autocapture, no URL-derived IDs.
   return Object.assign(config, {

@@ -4,11 +4,11 @@ import { coerceIntegrations, buildEvent, isAmplitudeEnabled } from './events.js'
 import { pageContextFromSnapshot } from './page-context.js';
 import { normalizeSettings } from './settings.js';
 import { stampVersion, translate } from './translate.js';
-import { attributionOperations } from './attribution.js';
+import { attribution } from './attribution.js';
 import { resolveDeviceId } from './device-id.js';
 import { queryStringCalls, parseQuery } from './query-string.js';
 import { isNonEmptyString, isPlainObject, sanitizeProperties } from './values.js';
-import { randomUUID, locationHash, locationSearch, readStoredAmplitudeDeviceIds, readStoredAmplitudeSession, currentReferrer, getCookie, postJson, readPageSnapshot } from './browser-env.js';
+import { randomUUID, locationHash, locationSearch, readStoredAmplitudeDeviceIds, isHttps, readStoredAmplitudeSession, currentReferrer, getCookie, postJson, readPageSnapshot } from './browser-env.js';
 import { UserStore, GroupStore } from './identity.js';
 import { AmplitudeAdapter } from './amplitude-adapter.js';
 import { Context } from './context.js';
@@ -119,6 +119,7 @@ class AnalyticsCore {
             userId: this.userStore.id(),
             settings: this.settings,
             sdkOptions,
+            https: isHttps(),
             warn: (m) => this.logger.problem('analytics.load()', m, false),
         })
             .then(() => this.onSdkReady(), (error) => {
@@ -136,13 +137,16 @@ class AnalyticsCore {
         const timeout = typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
         const now = Date.now();
         const isNewSession = !stored.sessionId || !stored.lastEventTime || now - stored.lastEventTime > timeout;
-        const ops = stampVersion(attributionOperations({
+        const { operations, warnings } = attribution({
             settings: this.settings,
             query: parseQuery(locationSearch()),
             utmz: getCookie('__utmz'),
             referrer: currentReferrer(),
             isNewSession,
-        }), this.settings.versionName);
+        });
+        for (const w of warnings)
+            this.logger.problem('attribution', w, true);
+        const ops = stampVersion(operations, this.settings.versionName);
         if (ops.length === 0)
             return;
         const stamp = { userId: this.userStore.id(), deviceId: this.deviceId, time: now };

@@ -15,7 +15,13 @@ export interface AttributionInput {
     /** Whether this page load starts an Amplitude session (none stored, or 30 minutes idle). */
     isNewSession: boolean;
 }
-/** The `$identify` operations sent at load, before any queued call, in amplitude-js's order. */
+/** Campaign values come from URLs anyone can craft: longer values, markup and control characters are refused. */
+export declare const MAX_ATTRIBUTION_VALUE_LENGTH = 512;
 export declare function attributionOperations(input: AttributionInput): AmplitudeOperation[];
+/** The `$identify` operations sent at load, before any queued call, in amplitude-js's order. */
+export declare function attribution(input: AttributionInput): {
+    operations: AmplitudeOperation[];
+    warnings: string[];
+};
 /** URL values first, then the __utmz cookie, key by key. */
 export declare function utmValues(query: Record<string, string>, utmz: string | undefined): Dict;

@@ -2,10 +2,24 @@ const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_c
 /** Google Analytics' legacy __utmz cookie fields, in UTM_KEYS order. */
 const UTMZ_KEYS = ['utmcsr', 'utmcmd', 'utmccn', 'utmctr', 'utmcct'];
 const UNSET_ON_NEW_SESSION = ['referrer', ...UTM_KEYS];
+/** Campaign values come from URLs anyone can craft: longer values, markup and control characters are refused. */
+const MAX_ATTRIBUTION_VALUE_LENGTH = 512;
+const UNSAFE_VALUE = /[\u0000-\u001f\u007f<>]/;
 /** The `$identify` operations sent at load, before any queued call, in amplitude-js's order. */
-function attributionOperations(input) {
+function attribution(input) {
+    const warnings = [];
+    const operations = collect(input, (key, value) => {
+        if (value.length <= MAX_ATTRIBUTION_VALUE_LENGTH && !UNSAFE_VALUE.test(value))
+            return true;
+        warnings.push(`${key} was ignored: longer than ${MAX_ATTRIBUTION_VALUE_LENGTH} characters, or markup or control characters`);
+        return false;
+    });
+    return { operations, warnings };
+}
+function collect(input, accept) {
     const { settings, isNewSession } = input;
     const ops = [];
+    const setOnceAndSet = (values) => setOnceAndSetAccepted(values, accept);
     if (settings.unsetParamsReferrerOnNewSession && isNewSession) {
         const unset = {};
         for (const key of UNSET_ON_NEW_SESSION)
@@ -48,13 +62,15 @@ function referringDomain(referrer) {
     const parts = referrer.split('/');
     return parts.length >= 3 && parts[2] ? parts[2] : undefined;
 }
-/** `$setOnce initial_<key>` and `$set <key>` for every non-empty value; nothing when all are empty. */
-function setOnceAndSet(values) {
+/** `$setOnce initial_<key>` and `$set <key>` for every non-empty accepted value; nothing when none is left. */
+function setOnceAndSetAccepted(values, accept) {
     const setOnce = {};
     const set = {};
     for (const key of Object.keys(values)) {
         const value = values[key];
         if (value === undefined || value === null || value === '')
+            continue;
+        if (typeof value !== 'string' || !accept(key, value))
             continue;
         setOnce[`initial_${key}`] = value;
         set[key] = value;
@@ -65,4 +81,4 @@ function identify(userProperties) {
     return { op: 'event', event: { event_type: '$identify', user_properties: userProperties } };
 }
 
-export { attributionOperations, utmValues };
+export { MAX_ATTRIBUTION_VALUE_LENGTH, attribution, utmValues };

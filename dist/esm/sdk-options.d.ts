@@ -11,6 +11,8 @@ export interface AdapterInit {
     settings: AmplitudeSettings;
     /** Raw SDK options from the load options' `amplitude` key. */
     sdkOptions: Dict;
+    /** The page is served over https: Amplitude's identity cookie is then written Secure. */
+    https: boolean;
     warn: (message: string) => void;
 }
 /** SDK options the shim owns; a page may not override them through the raw options key. */

@@ -13,12 +13,16 @@ function sdkInitOptions(options) {
         // batchEvents off: each call's events leave at once (one request per call), as amplitude-js did.
         flushIntervalMillis: batching ? options.settings.eventUploadPeriodMillis : 10,
         ingestionMetadata: { sourceName: SHIM_NAME, sourceVersion: VERSION },
+        cookieOptions: { sameSite: 'Lax', secure: options.https },
     };
     for (const key of Object.keys(options.sdkOptions)) {
+        const value = options.sdkOptions[key];
         if (OWNED_OPTIONS.includes(key))
             options.warn(`the Amplitude SDK option "${key}" is managed by the shim and was ignored`);
+        else if (key === 'cookieOptions' && value && typeof value === 'object')
+            config.cookieOptions = Object.assign(Object.assign({}, config.cookieOptions), value);
         else
-            config[key] = options.sdkOptions[key];
+            config[key] = value;
     }
     // The shim decides every event and every ID: no remote config, no autocapture, no URL-derived IDs.
     return Object.assign(config, {

@@ -1,6 +1,6 @@
 // Session-start attribution as amplitude-js 5.2.2 did it for the classic integration.
 import { describe, expect, it } from 'vitest';
-import { attributionOperations, utmValues, type AttributionInput } from '../../src/attribution';
+import { attribution, attributionOperations, utmValues, type AttributionInput } from '../../src/attribution';
 import { settingsWith } from './helpers';
 
 const identify = (user_properties: Record<string, unknown>) => ({ op: 'event', event: { event_type: '$identify', user_properties } });
@@ -62,5 +62,18 @@ describe('utmValues', () => {
       utm_term: 'shoes',
       utm_content: undefined,
     });
+  });
+});
+
+describe('hostile campaign values', () => {
+  it.each([
+    ['markup', '<script>alert(1)</script>'],
+    ['10 KB', 'x'.repeat(10240)],
+    ['control characters', 'news\u0000letter'],
+    ['a newline', 'a\nb'],
+  ])('%s is refused with a warning; the other values are kept', (_label, value) => {
+    const { operations, warnings } = attribution(input({ query: { utm_source: value, utm_medium: 'email', gclid: value }, settings: { trackGclid: true } }));
+    expect(operations).toEqual([identify({ $setOnce: { initial_utm_medium: 'email' }, $set: { utm_medium: 'email' } })]);
+    expect(warnings).toHaveLength(2);
   });
 });

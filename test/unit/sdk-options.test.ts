@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { sdkInitOptions } from '../../src/sdk-options';
 import { settingsWith } from './helpers';
 
-function options(settings = {}, sdkOptions: Record<string, unknown> = {}) {
+function options(settings = {}, sdkOptions: Record<string, unknown> = {}, https = false) {
   const warnings: string[] = [];
-  const config = sdkInitOptions({ deviceId: 'device-1', userId: null, settings: settingsWith(settings), sdkOptions, warn: (m) => warnings.push(m) });
+  const config = sdkInitOptions({ deviceId: 'device-1', userId: null, settings: settingsWith(settings), sdkOptions, https, warn: (m) => warnings.push(m) });
   return { config, warnings };
 }
 
@@ -33,5 +33,10 @@ describe('sdkInitOptions', () => {
     const { config, warnings } = options({}, { serverZone: 'EU', flushIntervalMillis: 50, logLevel: 0, deviceId: 'hijack', autocapture: true, fetchRemoteConfig: true });
     expect(config).toMatchObject({ serverZone: 'EU', flushIntervalMillis: 50, logLevel: 0, deviceId: 'device-1', autocapture: false, fetchRemoteConfig: false });
     expect(warnings).toHaveLength(3);
+  });
+  it("writes Amplitude's cookie SameSite=Lax, and Secure on https; a page's cookieOptions merge over that", () => {
+    expect(options({}, {}, false).config.cookieOptions).toEqual({ sameSite: 'Lax', secure: false });
+    expect(options({}, {}, true).config.cookieOptions).toEqual({ sameSite: 'Lax', secure: true });
+    expect(options({}, { cookieOptions: { domain: 'example.com' } }, true).config.cookieOptions).toEqual({ sameSite: 'Lax', secure: true, domain: 'example.com' });
   });
 });

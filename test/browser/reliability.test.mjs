@@ -1,0 +1,228 @@
+// Never break the host page; never lose or duplicate an event. Real Chromium against the local collector.
+// The fixture also asserts zero uncaught errors and zero unhandled rejections on every page.
+import { describe, expect, it } from 'vitest';
+import { useBrowserFixture, eventsAtLeast, settle } from '../support/fixture.mjs';
+import { snippetPage } from '../support/pages.mjs';
+
+const f = useBrowserFixture();
+const QUIET = { trackReferrer: false, trackUtmProperties: false };
+
+async function ready(settings = QUIET, { path = '/rel', context, extra, head = '', body = '' } = {}) {
+  const page = await f.newPage(context);
+  await page.goto(f.server.page(path, snippetPage({ collector: f.collector, settings, extra, page: false, head, body })));
+  await page.evaluate(() => new Promise((r) => window.analytics.ready(r)));
+  return page;
+}
+
+const byType = (events, type) => events.filter((e) => e.event_type === type);
+const uniqueInsertIds = (events) => new Set(events.map((e) => e.insert_id)).size;
+
+async function waitForTypes(types, timeout = 30000) {
+  const deadline = Date.now() + timeout;
+  const missing = () => types.filter((t) => !f.collector.events.some((e) => e.event_type === t));
+  while (missing().length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+  return missing();
+}
+
+describe('fuzz: 10,000 random calls with hostile arguments', () => {
+  it('nothing reaches the page, and every valid call made between them arrives', async () => {
+    const page = await ready();
+    const valid = await page.evaluate(() => {
+      // A seeded generator, so a failure can be replayed.
+      let seed = 20261124;
+      const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+      const pick = (list) => list[Math.floor(random() * list.length)];
+      const cyclic = { a: 1 };
+      cyclic.self = cyclic;
+      let deep = { leaf: true };
+      for (let i = 0; i < 1000; i++) deep = { d: deep };
+      const throwingGetter = Object.defineProperty({}, 'boom', { enumerable: true, get() { throw new Error('getter'); } });
+      const throwingProxy = new Proxy({}, { get() { throw new Error('trap'); }, ownKeys() { throw new Error('trap'); }, getPrototypeOf() { throw new Error('trap'); } });
+      const hostile = [
+        undefined, null, 0, -1, NaN, Infinity, 10n ** 30n, Symbol('s'), () => 1, function named() {}, document.body, document,
+        cyclic, deep, 'x'.repeat(1024 * 1024), '', 'ok', [null, undefined, 1, 'a'], new Date(), new Date('invalid'),
+        Object.freeze({ frozen: { inner: true } }), throwingGetter, throwingProxy, { nested: { cyclic } }, [cyclic], { big: 5n },
+        { fn() {} }, new Map([[1, 2]]), new Set([1]), /re/g, new Error('err'), Object.create(null), new Uint8Array(4),
+      ];
+      const methods = ['track', 'page', 'screen', 'identify', 'group', 'alias', 'ready', 'user', 'setAnonymousId', 'on', 'once', 'off', 'timeout', 'trackLink', 'trackForm', 'pageview', 'push', 'debug'];
+      const a = window.analytics;
+      const validNames = [];
+      for (let i = 0; i < 10000; i++) {
+        if (i % 100 === 0) {
+          const name = `Valid ${i}`;
+          validNames.push(name);
+          a.track(name, { i });
+          continue;
+        }
+        const method = pick(methods);
+        const args = Array.from({ length: Math.floor(random() * 5) }, () => pick(hostile));
+        if (method === 'timeout') args[0] = pick([NaN, -5, 'x', 1e12, null]);
+        if (method === 'debug') args[0] = false;
+        a[method](...args);
+      }
+      a.timeout(300);
+      return validNames;
+    });
+    expect(valid).toHaveLength(100);
+    const missing = await waitForTypes(valid, 120000);
+    expect(missing).toEqual([]);
+    for (const name of valid) expect(byType(f.collector.events, name)).toHaveLength(1);
+  }, 180000);
+});
+
+describe('exactly once, with the original time', () => {
+  it.each([500, 502, 503, 429])('the endpoint answers %i, then recovers', async (status) => {
+    const page = await ready();
+    await fetch(`${f.collector.url}/_collector/faults`, { method: 'POST', body: JSON.stringify({ count: 2, status }) });
+    const stamps = await page.evaluate(async () => {
+      const ctxs = await Promise.all(['Retry A', 'Retry B', 'Retry C'].map((n) => window.analytics.track(n)));
+      return ctxs.map((c) => [c.event.event, c.event.timestamp.getTime(), c.event.messageId]);
+    });
+    expect(await waitForTypes(['Retry A', 'Retry B', 'Retry C'])).toEqual([]);
+    const events = await settle(f.collector, 500);
+    for (const [name, time, messageId] of stamps) {
+      const matching = byType(events, name);
+      expect(matching).toHaveLength(1);
+      expect(matching[0].time).toBe(time);
+      expect(matching[0].insert_id).toBe(messageId);
+    }
+    const faults = f.collector.requests.filter((r) => r.fault === status);
+    expect(faults).toHaveLength(2); // both failures were retried, not dropped
+  });
+
+  it('413: the batch is split and every event still arrives once', async () => {
+    // The SDK retries after a 413 at the next batch period, so keep the period short.
+    const page = await ready({ ...QUIET, batchEvents: true, eventUploadThreshold: 4, eventUploadPeriodMillis: 500 });
+    await fetch(`${f.collector.url}/_collector/faults`, { method: 'POST', body: JSON.stringify({ count: 1, status: 413 }) });
+    await page.evaluate(() => ['S1', 'S2', 'S3', 'S4'].forEach((n) => window.analytics.track(n)));
+    expect(await waitForTypes(['S1', 'S2', 'S3', 'S4'])).toEqual([]);
+    const events = await settle(f.collector, 500);
+    expect(events).toHaveLength(4);
+    expect(uniqueInsertIds(events)).toBe(4);
+    expect(f.collector.requests.filter((r) => r.status === 200).every((r) => r.events <= 2)).toBe(true);
+  });
+
+  it('a dropped connection is retried', async () => {
+    const page = await ready();
+    await fetch(`${f.collector.url}/_collector/faults`, { method: 'POST', body: JSON.stringify({ count: 1, drop: true }) });
+    await page.evaluate(() => window.analytics.track('After Drop'));
+    expect(await waitForTypes(['After Drop'])).toEqual([]);
+    expect(byType(await settle(f.collector, 500), 'After Drop')).toHaveLength(1);
+  });
+
+  it('offline: events wait and arrive once when the browser is back online', async () => {
+    const context = await f.chromium.newContext();
+    f.contexts.push(context);
+    const page = await ready(QUIET, { context });
+    await context.setOffline(true);
+    await page.evaluate(() => ['Offline 1', 'Offline 2'].forEach((n) => window.analytics.track(n)));
+    expect(byType(await settle(f.collector, 500), 'Offline 1')).toHaveLength(0);
+    await context.setOffline(false);
+    expect(await waitForTypes(['Offline 1', 'Offline 2'])).toEqual([]);
+    const events = await settle(f.collector, 500);
+    expect(byType(events, 'Offline 1')).toHaveLength(1);
+    expect(byType(events, 'Offline 2')).toHaveLength(1);
+  });
+
+  it('two tabs of the same site, then a reload: each event once', async () => {
+    const context = await f.chromium.newContext();
+    f.contexts.push(context);
+    const one = await ready(QUIET, { context, path: '/tab-one' });
+    const two = await ready(QUIET, { context, path: '/tab-two' });
+    for (let i = 0; i < 5; i++) {
+      await one.evaluate((n) => window.analytics.track(`Tab One ${n}`), i);
+      await two.evaluate((n) => window.analytics.track(`Tab Two ${n}`), i);
+    }
+    await one.reload();
+    await one.evaluate(() => new Promise((r) => window.analytics.ready(r)));
+    const names = Array.from({ length: 5 }, (_, i) => [`Tab One ${i}`, `Tab Two ${i}`]).flat();
+    expect(await waitForTypes(names)).toEqual([]);
+    const events = await settle(f.collector, 800);
+    for (const name of names) expect(byType(events, name)).toHaveLength(1);
+    expect(new Set(events.map((e) => e.device_id)).size).toBe(1);
+  });
+});
+
+describe('a track call followed at once by leaving the page', () => {
+  const next = () => f.server.page('/landed', '<!doctype html><title>landed</title>');
+
+  it('a link click', async () => {
+    const page = await ready(QUIET, { body: `<a id="away" href="/landed">away</a>` });
+    next();
+    await page.evaluate(() => {
+      document.getElementById('away').addEventListener('click', () => window.analytics.track('Clicked Link'));
+    });
+    await page.click('#away');
+    await page.waitForURL(/landed/);
+    expect(await waitForTypes(['Clicked Link'])).toEqual([]);
+    expect(byType(await settle(f.collector, 800), 'Clicked Link')).toHaveLength(1);
+  });
+
+  it('a form submit', async () => {
+    const page = await ready(QUIET, { body: `<form id="f" action="/landed" method="get"><button id="send">send</button></form>` });
+    next();
+    await page.evaluate(() => {
+      document.getElementById('f').addEventListener('submit', () => window.analytics.track('Submitted Form'));
+    });
+    await page.click('#send');
+    await page.waitForURL(/landed/);
+    expect(await waitForTypes(['Submitted Form'])).toEqual([]);
+    expect(byType(await settle(f.collector, 800), 'Submitted Form')).toHaveLength(1);
+  });
+
+  it('closing the tab (sent with a beacon on pagehide)', async () => {
+    const page = await ready();
+    await page.evaluate(() => window.analytics.track('Closed Tab'));
+    await page.close({ runBeforeUnload: true });
+    expect(await waitForTypes(['Closed Tab'])).toEqual([]);
+    expect(byType(await settle(f.collector, 800), 'Closed Tab')).toHaveLength(1);
+  });
+});
+
+describe('SDK pitfalls, as regressions', () => {
+  it('P6: calls made from other tasks while the SDK initializes are all delivered', async () => {
+    const page = await f.newPage();
+    const after = `for (let i = 0; i < 40; i++) setTimeout(() => analytics.track('During Init ' + i), i);`;
+    await page.goto(f.server.page('/p6', snippetPage({ collector: f.collector, settings: QUIET, page: false, after })));
+    const names = Array.from({ length: 40 }, (_, i) => `During Init ${i}`);
+    expect(await waitForTypes(names)).toEqual([]);
+    expect(await settle(f.collector, 300)).toHaveLength(40);
+  });
+
+  it('P9: one cyclic or BigInt property does not poison its batch; P10: traits arrays holding null', async () => {
+    // All three in one batch, as the SDK would have sent them together.
+    const page = await ready({ ...QUIET, batchEvents: true, eventUploadThreshold: 3, eventUploadPeriodMillis: 60000 });
+    await page.evaluate(() => {
+      const cyclic = { name: 'loop' };
+      cyclic.self = cyclic;
+      window.analytics.track('Before Bad');
+      window.analytics.track('Bad Props', { cyclic, big: 12345678901234567890n });
+      window.analytics.identify('user-p10', { tags: ['a', null, 'b'] });
+    });
+    expect(await waitForTypes(['Before Bad', 'Bad Props', '$identify'])).toEqual([]);
+    const bad = byType(f.collector.events, 'Bad Props')[0];
+    expect(bad.event_properties).toEqual({ cyclic: { name: 'loop' }, big: '12345678901234567890' });
+    expect(byType(f.collector.events, '$identify')[0].user_properties.$set.tags).toEqual(['a', null, 'b']);
+    expect(f.collector.requests).toHaveLength(1);
+  });
+});
+
+describe('a blocked endpoint (ad blocker, CSP or DNS)', () => {
+  it('ready fires, callbacks fire after the timeout, user() works, the page is unaffected', async () => {
+    const context = await f.chromium.newContext();
+    f.contexts.push(context);
+    await context.route(`${f.collector.url}/**`, (route) => route.abort('blockedbyclient'));
+    const page = await f.newPage(context);
+    await page.goto(f.server.page('/blocked', snippetPage({ collector: f.collector, settings: QUIET, page: false })));
+    const result = await page.evaluate(async () => {
+      const readyFired = await Promise.race([new Promise((r) => window.analytics.ready(() => r(true))), new Promise((r) => setTimeout(() => r(false), 5000))]);
+      const called = await new Promise((resolve) => {
+        window.analytics.track('Blocked', {}, () => resolve(true));
+        setTimeout(() => resolve(false), 5000);
+      });
+      return { readyFired, called, anon: window.analytics.user().anonymousId(), title: document.title };
+    });
+    expect(result).toMatchObject({ readyFired: true, called: true, title: 'Test page' });
+    expect(result.anon).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
