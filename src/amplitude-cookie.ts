@@ -35,7 +35,8 @@ export function decodeV2Identity(raw: string): StoredAmplitudeIdentity | undefin
   return undefined;
 }
 
-function stringField(obj: unknown, key: string): string | undefined {
+/** A non-empty string field of a parsed object, else undefined. */
+export function stringField(obj: unknown, key: string): string | undefined {
   if (!obj || typeof obj !== 'object') return undefined;
   const v = (obj as Record<string, unknown>)[key];
   return typeof v === 'string' && v ? v : undefined;

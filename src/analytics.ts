@@ -142,8 +142,8 @@ export class AnalyticsCore {
     this.loadOptions = isPlainObject(options) ? (options as LoadOptions) : {};
     const persist = !(this.loadOptions.disableClientPersistence === true || this.loadOptions.user?.persist === false);
     const cookie = isPlainObject(this.loadOptions.cookie) ? (this.loadOptions.cookie as CookieOptions) : {};
-    Object.assign(this.userStore, { options: { persist, cookie } });
-    Object.assign(this.groupStore, { options: { persist, cookie } });
+    this.userStore.configure({ persist, cookie });
+    this.groupStore.configure({ persist, cookie });
     const integrations = isPlainObject(this.loadOptions.integrations) ? this.loadOptions.integrations : {};
     // integrations.Amplitude carries our settings, not a routing decision: only an explicit false routes.
     const { Amplitude: amplitudeEntry, ...routing } = integrations;

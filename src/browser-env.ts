@@ -4,7 +4,7 @@
  */
 import type { PageSnapshot } from './types';
 import type { StoredDeviceIds } from './device-id';
-import { decodeV2Identity, v2CookieName, type StoredAmplitudeIdentity } from './amplitude-cookie';
+import { decodeV2Identity, stringField, v2CookieName, type StoredAmplitudeIdentity } from './amplitude-cookie';
 
 export { decodeV2Identity, type StoredAmplitudeIdentity } from './amplitude-cookie';
 
@@ -184,11 +184,6 @@ export function readStoredAmplitudeSession(apiKey: string): StoredAmplitudeIdent
 }
 
 /** `AMP_*` holds base64 of URL-encoded JSON; some servers URL-encode the cookie once more. */
-function stringField(obj: unknown, key: string): string | undefined {
-  if (!obj || typeof obj !== 'object') return undefined;
-  const v = (obj as Record<string, unknown>)[key];
-  return typeof v === 'string' && v ? v : undefined;
-}
 
 // ------------------------------------------------------------------------------------------------ network
 

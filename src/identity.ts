@@ -23,8 +23,13 @@ class EntityStore {
 
   constructor(
     protected readonly keys: EntityKeys,
-    protected readonly options: StoreOptions,
+    protected options: StoreOptions,
   ) {}
+
+  /** Applies the load options (persistence, cookie attributes); the store is usable before load too. */
+  configure(options: StoreOptions): void {
+    this.options = options;
+  }
 
   protected readValue(key: string, cookieToo: boolean): unknown {
     if (!this.options.persist) return this.memory[key] ?? null;

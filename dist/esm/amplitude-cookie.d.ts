@@ -10,3 +10,5 @@ export interface StoredAmplitudeIdentity {
     lastEventTime?: number;
 }
 export declare function decodeV2Identity(raw: string): StoredAmplitudeIdentity | undefined;
+/** A non-empty string field of a parsed object, else undefined. */
+export declare function stringField(obj: unknown, key: string): string | undefined;

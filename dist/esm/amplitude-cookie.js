@@ -28,6 +28,7 @@ function decodeV2Identity(raw) {
     }
     return undefined;
 }
+/** A non-empty string field of a parsed object, else undefined. */
 function stringField(obj, key) {
     if (!obj || typeof obj !== 'object')
         return undefined;
@@ -43,4 +44,4 @@ function attempt(fn, fallback) {
     }
 }
 
-export { decodeV2Identity, v2CookieName };
+export { decodeV2Identity, stringField, v2CookieName };

@@ -70,8 +70,8 @@ class AnalyticsCore {
         this.loadOptions = isPlainObject(options) ? options : {};
         const persist = !(this.loadOptions.disableClientPersistence === true || ((_a = this.loadOptions.user) === null || _a === void 0 ? void 0 : _a.persist) === false);
         const cookie = isPlainObject(this.loadOptions.cookie) ? this.loadOptions.cookie : {};
-        Object.assign(this.userStore, { options: { persist, cookie } });
-        Object.assign(this.groupStore, { options: { persist, cookie } });
+        this.userStore.configure({ persist, cookie });
+        this.groupStore.configure({ persist, cookie });
         const integrations = isPlainObject(this.loadOptions.integrations) ? this.loadOptions.integrations : {};
         // integrations.Amplitude carries our settings, not a routing decision: only an explicit false routes.
         const { Amplitude: amplitudeEntry } = integrations, routing = __rest(integrations, ["Amplitude"]);

@@ -1,4 +1,4 @@
-import { v2CookieName, decodeV2Identity } from './amplitude-cookie.js';
+import { v2CookieName, decodeV2Identity, stringField } from './amplitude-cookie.js';
 
 const hasWindow = typeof window !== 'undefined' && typeof document !== 'undefined';
 function readPageSnapshot() {
@@ -170,12 +170,6 @@ function readStoredAmplitudeSession(apiKey) {
     return (raw && decodeV2Identity(raw)) || {};
 }
 /** `AMP_*` holds base64 of URL-encoded JSON; some servers URL-encode the cookie once more. */
-function stringField(obj, key) {
-    if (!obj || typeof obj !== 'object')
-        return undefined;
-    const v = obj[key];
-    return typeof v === 'string' && v ? v : undefined;
-}
 // ------------------------------------------------------------------------------------------------ network
 /** POSTs JSON to the site's own server (same-origin credentials), surviving a navigation that follows. */
 function postJson(url, body) {

@@ -16,9 +16,11 @@ export interface StoreOptions {
 }
 declare class EntityStore {
     protected readonly keys: EntityKeys;
-    protected readonly options: StoreOptions;
+    protected options: StoreOptions;
     private memory;
     constructor(keys: EntityKeys, options: StoreOptions);
+    /** Applies the load options (persistence, cookie attributes); the store is usable before load too. */
+    configure(options: StoreOptions): void;
     protected readValue(key: string, cookieToo: boolean): unknown;
     protected writeValue(key: string, value: unknown, cookieToo: boolean): void;
     protected removeAll(): void;

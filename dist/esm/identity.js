@@ -7,6 +7,10 @@ class EntityStore {
         this.options = options;
         this.memory = {};
     }
+    /** Applies the load options (persistence, cookie attributes); the store is usable before load too. */
+    configure(options) {
+        this.options = options;
+    }
     readValue(key, cookieToo) {
         var _a, _b;
         if (!this.options.persist)

@@ -1,34 +1,13 @@
 // The demo page itself, as an evaluator would use it: each button, and the hand-off links.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDemo } from '../../demo/serve.mjs';
-import { launchBrowser, openPage } from '../support/browser.mjs';
+import { describe, expect, it } from 'vitest';
+import { useDemoFixture } from '../support/fixture.mjs';
 
-let demo;
-let chromium;
-let context;
+const d = useDemoFixture();
 let page;
-
-beforeAll(async () => {
-  demo = await startDemo();
-  chromium = await launchBrowser();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await demo?.close();
-});
-afterEach(async () => {
-  expect(page.errors, 'uncaught page errors').toEqual([]);
-  expect(await page.unhandled(), 'unhandled rejections').toEqual([]);
-  await context.close();
-});
-
+let demo;
 async function open(query = '') {
-  demo.collector.reset();
-  context = await chromium.newContext();
-  page = await openPage(context);
-  await page.goto(demo.url + query);
-  await page.waitForSelector('body[data-ready="true"]');
-  await page.waitForSelector('#status.ok');
+  page = await d.open(query, { waitForPanel: true });
+  demo = d.demo;
 }
 
 async function clickAndCollect(call, count) {

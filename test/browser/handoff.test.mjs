@@ -1,35 +1,15 @@
 // The device-ID hand-off through the demo's server: the ID the server reads from the cookies of the next
 // request equals analytics.amplitude.getDeviceId(), server and browser events share a device_id, and
 // alias() reaches Amplitude's user mapping through the server without any key reaching the browser.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDemo } from '../../demo/serve.mjs';
-import { launchBrowser, openPage } from '../support/browser.mjs';
+import { describe, expect, it } from 'vitest';
+import { useDemoFixture } from '../support/fixture.mjs';
 
-let demo;
-let chromium;
-let context;
+const d = useDemoFixture();
 let page;
-
-beforeAll(async () => {
-  demo = await startDemo();
-  chromium = await launchBrowser();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await demo?.close();
-});
-afterEach(async () => {
-  expect(page.errors, 'uncaught page errors').toEqual([]);
-  expect(await page.unhandled(), 'unhandled rejections').toEqual([]);
-  await context.close();
-});
-
+let demo;
 async function open(query = '') {
-  demo.collector.reset();
-  context = await chromium.newContext();
-  page = await openPage(context);
-  await page.goto(demo.url + query);
-  await page.waitForSelector('body[data-ready="true"]');
+  page = await d.open(query);
+  demo = d.demo;
 }
 
 /** What the server reads from the cookies of a fresh request, and the event it logs. */

@@ -54,3 +54,35 @@ export async function settle(collector, ms = 400) {
   await new Promise((r) => setTimeout(r, ms));
   return collector.events.slice();
 }
+
+/**
+ * The demo (collector + site server) and one Chromium, for tests that use the demo page as a user would.
+ * `d.open(query)` opens the demo in a fresh context and waits until the shim and the live panel are ready.
+ */
+export function useDemoFixture() {
+  const d = { demo: undefined, chromium: undefined, context: undefined, page: undefined };
+  beforeAll(async () => {
+    const { startDemo } = await import('../../demo/serve.mjs');
+    d.demo = await startDemo();
+    d.chromium = await launchBrowser();
+  });
+  afterAll(async () => {
+    await d.chromium?.close();
+    await d.demo?.close();
+  });
+  afterEach(async () => {
+    expect(d.page.errors, 'uncaught page errors').toEqual([]);
+    expect(await d.page.unhandled(), 'unhandled rejections').toEqual([]);
+    await d.context.close();
+  });
+  d.open = async (query = '', { waitForPanel = false } = {}) => {
+    d.demo.collector.reset();
+    d.context = await d.chromium.newContext();
+    d.page = await openPage(d.context);
+    await d.page.goto(d.demo.url + query);
+    await d.page.waitForSelector('body[data-ready="true"]');
+    if (waitForPanel) await d.page.waitForSelector('#status.ok');
+    return d.page;
+  };
+  return d;
+}

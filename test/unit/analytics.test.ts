@@ -261,6 +261,19 @@ describe('Segment storage formats (analytics-next-api.md §10, 49-60)', () => {
     expect(localStorage.getItem('ajs_anonymous_id')).toBe(JSON.stringify(anon));
     expect(document.cookie).toContain(`ajs_anonymous_id=${anon}`);
   });
+  it('50: with disableClientPersistence, IDs live in memory only: no cookie, no localStorage', async () => {
+    const driver = new RecordingDriver();
+    const target: Dict = [] as unknown as Dict;
+    const core = new AnalyticsCore(() => target, driver);
+    const analytics = attachPublicApi(core, target) as Dict & Record<string, (...a: unknown[]) => unknown>;
+    core.load(KEY, { disableClientPersistence: true });
+    await analytics.identify('memory-user', { a: 1 });
+    const user = (analytics.user as () => { id(): string; anonymousId(): string })();
+    expect(user.id()).toBe('memory-user');
+    expect(user.anonymousId()).toHaveLength(36);
+    expect(localStorage.length).toBe(0);
+    expect(document.cookie).not.toContain('ajs_');
+  });
   it('53/54: numeric cookie ids and unquoted localStorage values are read', () => {
     document.cookie = 'ajs_user_id=1234; path=/';
     localStorage.setItem('ajs_anonymous_id', 'abc-def');
