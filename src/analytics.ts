@@ -28,6 +28,9 @@ import {
   readPageSnapshot,
   getCookie,
   isHttps,
+  localGet,
+  localRemove,
+  localSet,
   postJson,
   readStoredAmplitudeDeviceIds,
   readStoredAmplitudeSession,
@@ -83,6 +86,15 @@ interface PipelineItem {
 const MAX_CALLBACK_WAIT_MS = 1000;
 /** The SDK's (and amplitude-js's) session timeout. */
 const DEFAULT_SESSION_TIMEOUT_MS = 30 * 60 * 1000;
+/** Calls left waiting for the SDK when a page was left; the next page sends them. */
+const JOURNAL_PREFIX = 'segment_amplitude_shim_unsent_';
+const MAX_JOURNAL_ENTRIES = 200;
+
+interface JournalEntry {
+  event: SegmentEvent;
+  deviceId: string | null;
+  referrer: string;
+}
 
 export class AnalyticsCore {
   readonly logger = new Logger();
@@ -110,6 +122,8 @@ export class AnalyticsCore {
   private sourceMiddleware: Middleware[] = [];
   private destinationMiddleware: Middleware[] = [];
   private loadIntegrations: Dict = {};
+  /** messageIds this page wrote to the exit journal (withdrawn if the page is shown again). */
+  private journaled: string[] = [];
 
   constructor(
     private readonly self: () => unknown,
@@ -173,6 +187,7 @@ export class AnalyticsCore {
 
     const sdkOptions = isPlainObject(this.loadOptions.amplitude) ? this.loadOptions.amplitude : {};
     this.sendAttribution(writeKey, sdkOptions);
+    this.restoreJournal();
     if (this.loadOptions.initialPageview) this.page();
     if (query?.calls.identify) this.identify(query.calls.identify.userId, query.calls.identify.traits);
     if (query?.calls.track) this.track(query.calls.track.event, query.calls.track.properties);
@@ -601,12 +616,75 @@ export class AnalyticsCore {
 
   // ------------------------------------------------------------------------------------ page exit
 
+  /**
+   * Leaving the page: the SDK sends what it holds by beacon (and keeps it persisted until acknowledged);
+   * calls still waiting for the SDK to initialize are journaled for the next page.
+   */
   onPageExit(): void {
     this.adapter.flushForExit();
+    this.writeJournal();
   }
 
   onPageShown(): void {
     this.adapter.resumeAfterExit();
+    // Back from the back/forward cache: the journaled calls are still here and will be sent from memory.
+    this.withdrawJournal();
+  }
+
+  private journalKey(): string {
+    return JOURNAL_PREFIX + this.writeKey.slice(0, 10);
+  }
+
+  private readJournal(): JournalEntry[] {
+    try {
+      const parsed: unknown = JSON.parse(localGet(this.journalKey()) ?? '[]');
+      return Array.isArray(parsed) ? (parsed as JournalEntry[]) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private writeJournal(): void {
+    if (!this.loadCalled || this.sdkReady || this.pendingItems.length === 0) return;
+    const mine = this.pendingItems.map((item) => ({ event: item.event, deviceId: item.deviceId ?? this.deviceId, referrer: item.referrer }));
+    // Exit fires more than once (visibilitychange, then pagehide): merge by messageId.
+    const ids = new Set(mine.map((m) => m.event.messageId));
+    const others = this.readJournal().filter((entry) => !ids.has(entry.event?.messageId));
+    const entries = [...others, ...mine].slice(-MAX_JOURNAL_ENTRIES);
+    if (localSet(this.journalKey(), JSON.stringify(entries))) this.journaled = mine.map((m) => m.event.messageId);
+  }
+
+  private withdrawJournal(): void {
+    if (this.journaled.length === 0) return;
+    const withdrawn = new Set(this.journaled);
+    this.journaled = [];
+    const rest = this.readJournal().filter((entry) => !withdrawn.has(entry.event?.messageId));
+    if (rest.length) localSet(this.journalKey(), JSON.stringify(rest));
+    else localRemove(this.journalKey());
+  }
+
+  /** Sends, in order and under their original IDs and time, the calls a previous page could not. */
+  private restoreJournal(): void {
+    const entries = this.readJournal();
+    if (entries.length === 0) return;
+    localRemove(this.journalKey());
+    for (const entry of entries) {
+      const event = entry?.event;
+      if (!event || typeof event.type !== 'string' || typeof event.messageId !== 'string' || !isPlainObject(event.context)) continue;
+      const restored: SegmentEvent = { ...event, timestamp: new Date(event.timestamp) };
+      if (Number.isNaN(restored.timestamp.getTime())) continue;
+      const item: PipelineItem = {
+        event: restored,
+        deviceId: typeof entry.deviceId === 'string' ? entry.deviceId : null,
+        referrer: typeof entry.referrer === 'string' ? entry.referrer : '',
+        ctx: new Context(restored),
+        startedAt: Date.now(),
+        done: () => undefined,
+        emit: () => undefined,
+      };
+      this.pendingItems.push(item);
+      this.enqueue(() => this.deliver(item));
+    }
   }
 
   get version(): string {

@@ -55,6 +55,8 @@ export declare class AnalyticsCore {
     private sourceMiddleware;
     private destinationMiddleware;
     private loadIntegrations;
+    /** messageIds this page wrote to the exit journal (withdrawn if the page is shown again). */
+    private journaled;
     constructor(self: () => unknown, adapter?: AmplitudeDriver);
     /**
      * Initializes once. Identity (querystring ajs_aid, then the device ID) is settled before the SDK
@@ -105,7 +107,17 @@ export declare class AnalyticsCore {
     trackLink(call: string, args: unknown[]): void;
     trackForm(call: string, args: unknown[]): void;
     private autoTrackDeps;
+    /**
+     * Leaving the page: the SDK sends what it holds by beacon (and keeps it persisted until acknowledged);
+     * calls still waiting for the SDK to initialize are journaled for the next page.
+     */
     onPageExit(): void;
     onPageShown(): void;
+    private journalKey;
+    private readJournal;
+    private writeJournal;
+    private withdrawJournal;
+    /** Sends, in order and under their original IDs and time, the calls a previous page could not. */
+    private restoreJournal;
     get version(): string;
 }

@@ -8,7 +8,7 @@ import { attribution } from './attribution.js';
 import { resolveDeviceId } from './device-id.js';
 import { queryStringCalls, parseQuery } from './query-string.js';
 import { isNonEmptyString, isPlainObject, sanitizeProperties } from './values.js';
-import { randomUUID, locationHash, locationSearch, readStoredAmplitudeDeviceIds, isHttps, readStoredAmplitudeSession, currentReferrer, getCookie, postJson, readPageSnapshot } from './browser-env.js';
+import { randomUUID, locationHash, locationSearch, readStoredAmplitudeDeviceIds, isHttps, readStoredAmplitudeSession, currentReferrer, getCookie, postJson, readPageSnapshot, localGet, localSet, localRemove } from './browser-env.js';
 import { UserStore, GroupStore } from './identity.js';
 import { AmplitudeAdapter } from './amplitude-adapter.js';
 import { Context } from './context.js';
@@ -21,6 +21,8 @@ import { VERSION } from './version.js';
 const MAX_CALLBACK_WAIT_MS = 1000;
 /** The SDK's (and amplitude-js's) session timeout. */
 const DEFAULT_SESSION_TIMEOUT_MS = 30 * 60 * 1000;
+/** Calls left waiting for the SDK when a page was left; the next page sends them. */
+const JOURNAL_PREFIX = 'segment_amplitude_shim_unsent_';
 class AnalyticsCore {
     constructor(self, adapter = new AmplitudeAdapter()) {
         this.self = self;
@@ -44,6 +46,8 @@ class AnalyticsCore {
         this.sourceMiddleware = [];
         this.destinationMiddleware = [];
         this.loadIntegrations = {};
+        /** messageIds this page wrote to the exit journal (withdrawn if the page is shown again). */
+        this.journaled = [];
         this.emitter = new Emitter(self, (event, error) => this.logger.problem(`analytics.on('${event}')`, `listener threw: ${String(error)}`, false));
         const persist = true;
         this.userStore = new UserStore({ persist, cookie: {} }, randomUUID, (anon) => this.onAnonymousIdChanged(anon));
@@ -103,6 +107,7 @@ class AnalyticsCore {
         this.deviceIdSource = decision.source;
         const sdkOptions = isPlainObject(this.loadOptions.amplitude) ? this.loadOptions.amplitude : {};
         this.sendAttribution(writeKey, sdkOptions);
+        this.restoreJournal();
         if (this.loadOptions.initialPageview)
             this.page();
         if (query === null || query === void 0 ? void 0 : query.calls.identify)
@@ -512,11 +517,79 @@ class AnalyticsCore {
         };
     }
     // ------------------------------------------------------------------------------------ page exit
+    /**
+     * Leaving the page: the SDK sends what it holds by beacon (and keeps it persisted until acknowledged);
+     * calls still waiting for the SDK to initialize are journaled for the next page.
+     */
     onPageExit() {
         this.adapter.flushForExit();
+        this.writeJournal();
     }
     onPageShown() {
         this.adapter.resumeAfterExit();
+        // Back from the back/forward cache: the journaled calls are still here and will be sent from memory.
+        this.withdrawJournal();
+    }
+    journalKey() {
+        return JOURNAL_PREFIX + this.writeKey.slice(0, 10);
+    }
+    readJournal() {
+        var _a;
+        try {
+            const parsed = JSON.parse((_a = localGet(this.journalKey())) !== null && _a !== void 0 ? _a : '[]');
+            return Array.isArray(parsed) ? parsed : [];
+        }
+        catch (_b) {
+            return [];
+        }
+    }
+    writeJournal() {
+        if (!this.loadCalled || this.sdkReady || this.pendingItems.length === 0)
+            return;
+        const mine = this.pendingItems.map((item) => { var _a; return ({ event: item.event, deviceId: (_a = item.deviceId) !== null && _a !== void 0 ? _a : this.deviceId, referrer: item.referrer }); });
+        // Exit fires more than once (visibilitychange, then pagehide): merge by messageId.
+        const ids = new Set(mine.map((m) => m.event.messageId));
+        const others = this.readJournal().filter((entry) => { var _a; return !ids.has((_a = entry.event) === null || _a === void 0 ? void 0 : _a.messageId); });
+        const entries = [...others, ...mine].slice(-200);
+        if (localSet(this.journalKey(), JSON.stringify(entries)))
+            this.journaled = mine.map((m) => m.event.messageId);
+    }
+    withdrawJournal() {
+        if (this.journaled.length === 0)
+            return;
+        const withdrawn = new Set(this.journaled);
+        this.journaled = [];
+        const rest = this.readJournal().filter((entry) => { var _a; return !withdrawn.has((_a = entry.event) === null || _a === void 0 ? void 0 : _a.messageId); });
+        if (rest.length)
+            localSet(this.journalKey(), JSON.stringify(rest));
+        else
+            localRemove(this.journalKey());
+    }
+    /** Sends, in order and under their original IDs and time, the calls a previous page could not. */
+    restoreJournal() {
+        const entries = this.readJournal();
+        if (entries.length === 0)
+            return;
+        localRemove(this.journalKey());
+        for (const entry of entries) {
+            const event = entry === null || entry === void 0 ? void 0 : entry.event;
+            if (!event || typeof event.type !== 'string' || typeof event.messageId !== 'string' || !isPlainObject(event.context))
+                continue;
+            const restored = Object.assign(Object.assign({}, event), { timestamp: new Date(event.timestamp) });
+            if (Number.isNaN(restored.timestamp.getTime()))
+                continue;
+            const item = {
+                event: restored,
+                deviceId: typeof entry.deviceId === 'string' ? entry.deviceId : null,
+                referrer: typeof entry.referrer === 'string' ? entry.referrer : '',
+                ctx: new Context(restored),
+                startedAt: Date.now(),
+                done: () => undefined,
+                emit: () => undefined,
+            };
+            this.pendingItems.push(item);
+            this.enqueue(() => this.deliver(item));
+        }
     }
     get version() {
         return VERSION;

@@ -179,6 +179,36 @@ describe('a track call followed at once by leaving the page', () => {
   });
 });
 
+describe('leaving while the SDK is still initializing', () => {
+  it('the calls waiting for it are journaled and sent once by the next page, with their original time', async () => {
+    const context = await f.chromium.newContext();
+    f.contexts.push(context);
+    const page = await f.newPage(context);
+    // A slow SDK init, made deterministic: its cookie writes wait for navigator.locks, delayed here.
+    const slowInit = `if (navigator.locks) { const request = navigator.locks.request.bind(navigator.locks);
+      navigator.locks.request = (...args) => new Promise((r) => setTimeout(r, 2000)).then(() => request(...args)); }`;
+    const leaveAtOnce = `const timer = setInterval(() => {
+      if (!window.analytics.initialized) return;
+      clearInterval(timer);
+      window.__ctx = window.analytics.track('Left During Init', { n: 1 });
+      window.location.href = '/journal-next';
+    }, 0);`;
+    f.server.page('/journal-next', snippetPage({ collector: f.collector, settings: QUIET, page: false, before: `window.__journal = localStorage.getItem('segment_amplitude_shim_unsent_test-api-k');` }));
+    const start = Date.now();
+    await page.goto(f.server.page('/journal-leave', snippetPage({ collector: f.collector, settings: QUIET, page: false, before: slowInit, after: leaveAtOnce })));
+    await page.waitForURL(/journal-next/);
+    const journal = await page.evaluate(() => window.__journal);
+    expect(JSON.parse(journal).map((entry) => entry.event.event)).toEqual(['Left During Init']);
+    expect(await waitForTypes(['Left During Init'])).toEqual([]);
+    const events = byType(await settle(f.collector, 800), 'Left During Init');
+    expect(events).toHaveLength(1);
+    expect(events[0].time).toBeGreaterThanOrEqual(start);
+    expect(events[0].time).toBeLessThan(events[0]._received.at);
+    expect(events[0].insert_id).toMatch(/^ajs-next-/);
+    expect(await page.evaluate(() => localStorage.getItem('segment_amplitude_shim_unsent_test-api-k'))).toBeNull();
+  });
+});
+
 describe('SDK pitfalls, as regressions', () => {
   it('P6: calls made from other tasks while the SDK initializes are all delivered', async () => {
     const page = await f.newPage();

@@ -135,6 +135,51 @@ describe('call order and identity stamping', () => {
   });
 });
 
+describe('exit journal (calls still waiting for the SDK when the page is left)', () => {
+  const journalKey = `segment_amplitude_shim_unsent_${KEY.slice(0, 10)}`;
+
+  it('is written on exit, withdrawn when the page is shown again, and the calls are sent once from memory', async () => {
+    const { analytics, driver, core, load } = make({}, true);
+    load();
+    analytics.track('Waiting');
+    core.onPageExit();
+    core.onPageExit(); // visibilitychange and pagehide both fire
+    expect(JSON.parse(localStorage.getItem(journalKey)!).map((e: { event: { event: string } }) => e.event.event)).toEqual(['Waiting']);
+    core.onPageShown();
+    expect(localStorage.getItem(journalKey)).toBeNull();
+    driver.finishInit();
+    await analytics.ready();
+    expect(eventTypes(driver)).toEqual(['Waiting']);
+  });
+
+  it('is sent by the next page first, under the original messageId, time and IDs, then cleared', async () => {
+    const first = make({}, true);
+    first.load();
+    const ctx = first.analytics.track('Left Behind', { n: 1 }) as Promise<{ event: { messageId: string } }>;
+    void ctx;
+    first.core.onPageExit();
+    const stored = JSON.parse(localStorage.getItem(journalKey)!)[0];
+
+    const next = make();
+    next.load();
+    next.analytics.track('On Next Page');
+    await next.analytics.ready();
+    expect(eventTypes(next.driver)).toEqual(['Left Behind', 'On Next Page']);
+    expect(next.driver.sent[0].stamp).toMatchObject({ insertId: stored.event.messageId, time: new Date(stored.event.timestamp).getTime(), deviceId: stored.deviceId });
+    expect(next.driver.sent[0].event.event_properties).toEqual({ n: 1 });
+    expect(localStorage.getItem(journalKey)).toBeNull();
+  });
+
+  it('is not written once the SDK is ready (the SDK persists its own queue)', async () => {
+    const { analytics, core, load } = make();
+    load();
+    await analytics.ready();
+    analytics.track('After Ready');
+    core.onPageExit();
+    expect(localStorage.getItem(journalKey)).toBeNull();
+  });
+});
+
 describe('ready()', () => {
   it('fires once the SDK is initialized and the queued calls were handed over', async () => {
     const { analytics, driver, load } = make({}, true);
