@@ -42,7 +42,6 @@ import { Context } from './context';
 import { Emitter } from './emitter';
 import { Logger } from './log';
 import { trackForm, trackLink } from './auto-track';
-import { VERSION } from './version';
 
 export interface LoadOptions {
   integrations?: Dict;
@@ -685,10 +684,6 @@ export class AnalyticsCore {
       this.pendingItems.push(item);
       this.enqueue(() => this.deliver(item));
     }
-  }
-
-  get version(): string {
-    return VERSION;
   }
 }
 

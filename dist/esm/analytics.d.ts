@@ -119,5 +119,4 @@ export declare class AnalyticsCore {
     private withdrawJournal;
     /** Sends, in order and under their original IDs and time, the calls a previous page could not. */
     private restoreJournal;
-    get version(): string;
 }

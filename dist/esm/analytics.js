@@ -15,7 +15,6 @@ import { Context } from './context.js';
 import { Emitter } from './emitter.js';
 import { Logger } from './log.js';
 import { trackLink, trackForm } from './auto-track.js';
-import { VERSION } from './version.js';
 
 /** How long a callback may wait on Amplitude before it runs anyway (events are queued and persisted by then). */
 const MAX_CALLBACK_WAIT_MS = 1000;
@@ -590,9 +589,6 @@ class AnalyticsCore {
             this.pendingItems.push(item);
             this.enqueue(() => this.deliver(item));
         }
-    }
-    get version() {
-        return VERSION;
     }
 }
 function makePayload(event) {
