@@ -28,6 +28,8 @@ export interface EventStamp {
   deviceId: string;
   time: number;
   insertId: string;
+  /** Called once the SDK has queued the event in its destination, which persists it until acknowledged. */
+  onQueued?: () => void;
 }
 
 /** What the shim needs from Amplitude; the SDK-backed adapter below is the only production one. */
@@ -50,6 +52,8 @@ export class AmplitudeAdapter implements AmplitudeDriver {
   /** batchEvents: events handed over since the last threshold flush. */
   private unsent = 0;
   private batchThreshold = 0;
+  /** insert_id -> callback, for events handed to the SDK whose destination has not queued them yet. */
+  private readonly awaitingQueue = new Map<string, () => void>();
 
   async init(options: AdapterInit): Promise<void> {
     const config = sdkInitOptions(options);
@@ -58,8 +62,14 @@ export class AmplitudeAdapter implements AmplitudeDriver {
     await this.client.add({
       name: `${SHIM_NAME}-library`,
       type: 'enrichment',
+      // Enrichment runs just before the destination queues (and persists) the event, in the same task.
       execute: async (event) => {
         this.countForBatch();
+        const queued = event.insert_id ? this.awaitingQueue.get(event.insert_id) : undefined;
+        if (queued) {
+          this.awaitingQueue.delete(event.insert_id as string);
+          queued();
+        }
         return { ...event, library: LIBRARY };
       },
     }).promise;
@@ -77,11 +87,20 @@ export class AmplitudeAdapter implements AmplitudeDriver {
       time: stamp.time,
       insert_id: stamp.insertId,
     };
+    if (stamp.onQueued) this.awaitingQueue.set(stamp.insertId, stamp.onQueued);
     const { promise } = this.client.track({ ...event, ...options }, undefined, options);
     // An explicit `time` stops the SDK's Context plugin from extending the session, so extend it here;
     // the SDK's new-session check has already run synchronously inside track().
     this.client.extendSession();
-    return promise.then((r) => ({ code: r.code, message: r.message }));
+    return promise.then((r) => {
+      // Settled without reaching the destination (opted out, dropped): it is no longer pending either way.
+      const queued = this.awaitingQueue.get(stamp.insertId);
+      if (queued) {
+        this.awaitingQueue.delete(stamp.insertId);
+        queued();
+      }
+      return { code: r.code, message: r.message };
+    });
   }
 
   setUserId(userId: string | null): void {
@@ -139,7 +158,10 @@ export class AmplitudeAdapter implements AmplitudeDriver {
     if (!this.initialized) return;
     if (!this.exiting) this.client.setTransport('beacon');
     this.exiting = true;
-    this.flushWithRetry();
+    // Events handed over but not yet queued sit in the SDK's timeline; only its public flush() applies them
+    // at once (then sends without retries; the shim's exit journal still holds those calls).
+    if (this.awaitingQueue.size > 0) void this.client.flush().promise;
+    else this.flushWithRetry();
   }
 
   /** The page is visible again (tab switch back, or restored from the back/forward cache). */

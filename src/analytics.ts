@@ -115,6 +115,11 @@ export class AnalyticsCore {
   /** Work waiting for the SDK, in true call order (events and resets alike). */
   private pending: Array<() => unknown> = [];
   private pendingItems: PipelineItem[] = [];
+  /**
+   * Calls not yet safe from a page exit: waiting for the SDK, in middleware, or handed to the SDK but not
+   * yet queued (and persisted) by its destination, which the SDK does a few ticks later.
+   */
+  private readonly unsafe = new Set<PipelineItem>();
   private chain: Promise<void> = Promise.resolve();
   private readyCallbacks: Array<() => void> = [];
   private readyFired = false;
@@ -453,6 +458,7 @@ export class AnalyticsCore {
       };
       if (this.sdkReady) this.prepare(item);
       else this.pendingItems.push(item);
+      this.unsafe.add(item);
       this.enqueue(() => this.deliver(item));
     });
   }
@@ -463,6 +469,7 @@ export class AnalyticsCore {
     try {
       await this.deliverUnguarded(item);
     } catch (error) {
+      this.unsafe.delete(item);
       this.logger.problem(`analytics.${item.event.type}()`, `delivery failed: ${String(error)}`, true);
       this.finish(item, Promise.resolve());
     }
@@ -486,11 +493,13 @@ export class AnalyticsCore {
     this.prepare(item);
     const { event, forAmplitude } = await item.prepared!;
     if (!event) {
+      this.unsafe.delete(item);
       item.ctx.setFailedDelivery({ reason: 'dropped by source middleware' });
       this.finish(item, Promise.resolve());
       return;
     }
     const deliveries = forAmplitude ? this.sendToAmplitude(forAmplitude, item) : [];
+    if (deliveries.length === 0) this.unsafe.delete(item);
     this.finish(item, Promise.all(deliveries));
   }
 
@@ -499,6 +508,11 @@ export class AnalyticsCore {
     const deviceId = item.deviceId ?? this.deviceId ?? randomUUID();
     const userId = event.userId ?? null;
     const results: Promise<unknown>[] = [];
+    const events = ops.filter((op) => op.op === 'event').length;
+    let queued = 0;
+    const onQueued = () => {
+      if (++queued === events) this.unsafe.delete(item);
+    };
     let n = 0;
     for (const op of ops) {
       // setUserId only matters for the SDK's cookie, which syncIdentity keeps current.
@@ -506,7 +520,7 @@ export class AnalyticsCore {
       const insertId = n === 0 ? event.messageId : `${event.messageId}-${n}`;
       n++;
       results.push(
-        this.adapter.send(op.event, { userId, deviceId, time: event.timestamp.getTime(), insertId }).then((r) => {
+        this.adapter.send(op.event, { userId, deviceId, time: event.timestamp.getTime(), insertId, onQueued }).then((r) => {
           if (r.code < 200 || r.code >= 300) item.ctx.log('warn', `Amplitude answered ${r.code}: ${r.message}`);
         }),
       );
@@ -617,7 +631,8 @@ export class AnalyticsCore {
 
   /**
    * Leaving the page: the SDK sends what it holds by beacon (and keeps it persisted until acknowledged);
-   * calls still waiting for the SDK to initialize are journaled for the next page.
+   * calls it does not hold yet are journaled for the next page. Should one of them still reach Amplitude
+   * from this page, the copy from the journal carries the same insert_id and is deduplicated.
    */
   onPageExit(): void {
     this.adapter.flushForExit();
@@ -644,8 +659,8 @@ export class AnalyticsCore {
   }
 
   private writeJournal(): void {
-    if (!this.loadCalled || this.sdkReady || this.pendingItems.length === 0) return;
-    const mine = this.pendingItems.map((item) => ({ event: item.event, deviceId: item.deviceId ?? this.deviceId, referrer: item.referrer }));
+    if (!this.loadCalled || this.unsafe.size === 0) return;
+    const mine = [...this.unsafe].map((item) => ({ event: item.event, deviceId: item.deviceId ?? this.deviceId, referrer: item.referrer }));
     // Exit fires more than once (visibilitychange, then pagehide): merge by messageId.
     const ids = new Set(mine.map((m) => m.event.messageId));
     const others = this.readJournal().filter((entry) => !ids.has(entry.event?.messageId));
@@ -682,6 +697,7 @@ export class AnalyticsCore {
         emit: () => undefined,
       };
       this.pendingItems.push(item);
+      this.unsafe.add(item);
       this.enqueue(() => this.deliver(item));
     }
   }

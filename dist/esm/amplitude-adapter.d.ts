@@ -18,6 +18,8 @@ export interface EventStamp {
     deviceId: string;
     time: number;
     insertId: string;
+    /** Called once the SDK has queued the event in its destination, which persists it until acknowledged. */
+    onQueued?: () => void;
 }
 /** What the shim needs from Amplitude; the SDK-backed adapter below is the only production one. */
 export interface AmplitudeDriver {
@@ -38,6 +40,8 @@ export declare class AmplitudeAdapter implements AmplitudeDriver {
     /** batchEvents: events handed over since the last threshold flush. */
     private unsent;
     private batchThreshold;
+    /** insert_id -> callback, for events handed to the SDK whose destination has not queued them yet. */
+    private readonly awaitingQueue;
     init(options: AdapterInit): Promise<void>;
     get ready(): boolean;
     send(event: AmplitudeEvent, stamp: EventStamp): Promise<DeliveryResult>;

@@ -15,6 +15,8 @@ class AmplitudeAdapter {
         /** batchEvents: events handed over since the last threshold flush. */
         this.unsent = 0;
         this.batchThreshold = 0;
+        /** insert_id -> callback, for events handed to the SDK whose destination has not queued them yet. */
+        this.awaitingQueue = new Map();
     }
     async init(options) {
         const config = sdkInitOptions(options);
@@ -23,8 +25,14 @@ class AmplitudeAdapter {
         await this.client.add({
             name: `${SHIM_NAME}-library`,
             type: 'enrichment',
+            // Enrichment runs just before the destination queues (and persists) the event, in the same task.
             execute: async (event) => {
                 this.countForBatch();
+                const queued = event.insert_id ? this.awaitingQueue.get(event.insert_id) : undefined;
+                if (queued) {
+                    this.awaitingQueue.delete(event.insert_id);
+                    queued();
+                }
                 return Object.assign(Object.assign({}, event), { library: LIBRARY });
             },
         }).promise;
@@ -41,11 +49,21 @@ class AmplitudeAdapter {
             time: stamp.time,
             insert_id: stamp.insertId,
         };
+        if (stamp.onQueued)
+            this.awaitingQueue.set(stamp.insertId, stamp.onQueued);
         const { promise } = this.client.track(Object.assign(Object.assign({}, event), options), undefined, options);
         // An explicit `time` stops the SDK's Context plugin from extending the session, so extend it here;
         // the SDK's new-session check has already run synchronously inside track().
         this.client.extendSession();
-        return promise.then((r) => ({ code: r.code, message: r.message }));
+        return promise.then((r) => {
+            // Settled without reaching the destination (opted out, dropped): it is no longer pending either way.
+            const queued = this.awaitingQueue.get(stamp.insertId);
+            if (queued) {
+                this.awaitingQueue.delete(stamp.insertId);
+                queued();
+            }
+            return { code: r.code, message: r.message };
+        });
     }
     setUserId(userId) {
         var _a;
@@ -104,7 +122,12 @@ class AmplitudeAdapter {
         if (!this.exiting)
             this.client.setTransport('beacon');
         this.exiting = true;
-        this.flushWithRetry();
+        // Events handed over but not yet queued sit in the SDK's timeline; only its public flush() applies them
+        // at once (then sends without retries; the shim's exit journal still holds those calls).
+        if (this.awaitingQueue.size > 0)
+            void this.client.flush().promise;
+        else
+            this.flushWithRetry();
     }
     /** The page is visible again (tab switch back, or restored from the back/forward cache). */
     resumeAfterExit() {

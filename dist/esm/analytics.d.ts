@@ -49,6 +49,11 @@ export declare class AnalyticsCore {
     /** Work waiting for the SDK, in true call order (events and resets alike). */
     private pending;
     private pendingItems;
+    /**
+     * Calls not yet safe from a page exit: waiting for the SDK, in middleware, or handed to the SDK but not
+     * yet queued (and persisted) by its destination, which the SDK does a few ticks later.
+     */
+    private readonly unsafe;
     private chain;
     private readyCallbacks;
     private readyFired;
@@ -109,7 +114,8 @@ export declare class AnalyticsCore {
     private autoTrackDeps;
     /**
      * Leaving the page: the SDK sends what it holds by beacon (and keeps it persisted until acknowledged);
-     * calls still waiting for the SDK to initialize are journaled for the next page.
+     * calls it does not hold yet are journaled for the next page. Should one of them still reach Amplitude
+     * from this page, the copy from the journal carries the same insert_id and is deduplicated.
      */
     onPageExit(): void;
     onPageShown(): void;

@@ -39,6 +39,11 @@ class AnalyticsCore {
         /** Work waiting for the SDK, in true call order (events and resets alike). */
         this.pending = [];
         this.pendingItems = [];
+        /**
+         * Calls not yet safe from a page exit: waiting for the SDK, in middleware, or handed to the SDK but not
+         * yet queued (and persisted) by its destination, which the SDK does a few ticks later.
+         */
+        this.unsafe = new Set();
         this.chain = Promise.resolve();
         this.readyCallbacks = [];
         this.readyFired = false;
@@ -362,6 +367,7 @@ class AnalyticsCore {
                 this.prepare(item);
             else
                 this.pendingItems.push(item);
+            this.unsafe.add(item);
             this.enqueue(() => this.deliver(item));
         });
     }
@@ -371,6 +377,7 @@ class AnalyticsCore {
             await this.deliverUnguarded(item);
         }
         catch (error) {
+            this.unsafe.delete(item);
             this.logger.problem(`analytics.${item.event.type}()`, `delivery failed: ${String(error)}`, true);
             this.finish(item, Promise.resolve());
         }
@@ -394,11 +401,14 @@ class AnalyticsCore {
         this.prepare(item);
         const { event, forAmplitude } = await item.prepared;
         if (!event) {
+            this.unsafe.delete(item);
             item.ctx.setFailedDelivery({ reason: 'dropped by source middleware' });
             this.finish(item, Promise.resolve());
             return;
         }
         const deliveries = forAmplitude ? this.sendToAmplitude(forAmplitude, item) : [];
+        if (deliveries.length === 0)
+            this.unsafe.delete(item);
         this.finish(item, Promise.all(deliveries));
     }
     sendToAmplitude(event, item) {
@@ -407,6 +417,12 @@ class AnalyticsCore {
         const deviceId = (_b = (_a = item.deviceId) !== null && _a !== void 0 ? _a : this.deviceId) !== null && _b !== void 0 ? _b : randomUUID();
         const userId = (_c = event.userId) !== null && _c !== void 0 ? _c : null;
         const results = [];
+        const events = ops.filter((op) => op.op === 'event').length;
+        let queued = 0;
+        const onQueued = () => {
+            if (++queued === events)
+                this.unsafe.delete(item);
+        };
         let n = 0;
         for (const op of ops) {
             // setUserId only matters for the SDK's cookie, which syncIdentity keeps current.
@@ -414,7 +430,7 @@ class AnalyticsCore {
                 continue;
             const insertId = n === 0 ? event.messageId : `${event.messageId}-${n}`;
             n++;
-            results.push(this.adapter.send(op.event, { userId, deviceId, time: event.timestamp.getTime(), insertId }).then((r) => {
+            results.push(this.adapter.send(op.event, { userId, deviceId, time: event.timestamp.getTime(), insertId, onQueued }).then((r) => {
                 if (r.code < 200 || r.code >= 300)
                     item.ctx.log('warn', `Amplitude answered ${r.code}: ${r.message}`);
             }));
@@ -518,7 +534,8 @@ class AnalyticsCore {
     // ------------------------------------------------------------------------------------ page exit
     /**
      * Leaving the page: the SDK sends what it holds by beacon (and keeps it persisted until acknowledged);
-     * calls still waiting for the SDK to initialize are journaled for the next page.
+     * calls it does not hold yet are journaled for the next page. Should one of them still reach Amplitude
+     * from this page, the copy from the journal carries the same insert_id and is deduplicated.
      */
     onPageExit() {
         this.adapter.flushForExit();
@@ -543,9 +560,9 @@ class AnalyticsCore {
         }
     }
     writeJournal() {
-        if (!this.loadCalled || this.sdkReady || this.pendingItems.length === 0)
+        if (!this.loadCalled || this.unsafe.size === 0)
             return;
-        const mine = this.pendingItems.map((item) => { var _a; return ({ event: item.event, deviceId: (_a = item.deviceId) !== null && _a !== void 0 ? _a : this.deviceId, referrer: item.referrer }); });
+        const mine = [...this.unsafe].map((item) => { var _a; return ({ event: item.event, deviceId: (_a = item.deviceId) !== null && _a !== void 0 ? _a : this.deviceId, referrer: item.referrer }); });
         // Exit fires more than once (visibilitychange, then pagehide): merge by messageId.
         const ids = new Set(mine.map((m) => m.event.messageId));
         const others = this.readJournal().filter((entry) => { var _a; return !ids.has((_a = entry.event) === null || _a === void 0 ? void 0 : _a.messageId); });
@@ -587,6 +604,7 @@ class AnalyticsCore {
                 emit: () => undefined,
             };
             this.pendingItems.push(item);
+            this.unsafe.add(item);
             this.enqueue(() => this.deliver(item));
         }
     }

@@ -27,10 +27,20 @@ class RecordingDriver implements AmplitudeDriver {
   finishInit(): void {
     this.release();
   }
+  /** When set, events stay "handed over but not yet queued" until releaseQueued(). */
+  holdQueued = false;
+  private held: Array<() => void> = [];
   send(event: AmplitudeEvent, stamp: EventStamp): Promise<DeliveryResult> {
     this.sent.push({ event, stamp });
     this.calls.push(`send:${event.event_type}`);
+    if (stamp.onQueued) {
+      if (this.holdQueued) this.held.push(stamp.onQueued);
+      else stamp.onQueued();
+    }
     return Promise.resolve({ code: 200, message: 'ok' });
+  }
+  releaseQueued(): void {
+    for (const fn of this.held.splice(0)) fn();
   }
   setUserId(userId: string | null): void {
     this.calls.push(`setUserId:${userId}`);
@@ -135,7 +145,7 @@ describe('call order and identity stamping', () => {
   });
 });
 
-describe('exit journal (calls still waiting for the SDK when the page is left)', () => {
+describe('exit journal (calls the SDK does not hold yet when the page is left)', () => {
   const journalKey = `segment_amplitude_shim_unsent_${KEY.slice(0, 10)}`;
 
   it('is written on exit, withdrawn when the page is shown again, and the calls are sent once from memory', async () => {
@@ -170,11 +180,31 @@ describe('exit journal (calls still waiting for the SDK when the page is left)',
     expect(localStorage.getItem(journalKey)).toBeNull();
   });
 
-  it('is not written once the SDK is ready (the SDK persists its own queue)', async () => {
+  it('covers calls handed to the SDK whose destination has not queued them yet', async () => {
+    const { analytics, driver, core, load } = make();
+    load();
+    await analytics.ready();
+    driver.holdQueued = true;
+    analytics.track('In The SDK Timeline');
+    await flush();
+    expect(eventTypes(driver)).toEqual(['In The SDK Timeline']);
+    core.onPageExit();
+    const journal = JSON.parse(localStorage.getItem(journalKey)!);
+    expect(journal.map((e: { event: { event: string } }) => e.event.event)).toEqual(['In The SDK Timeline']);
+    // The same call from the journal carries the same messageId, so Amplitude keeps one copy.
+    expect(journal[0].event.messageId).toBe(driver.sent[0].stamp.insertId);
+    driver.releaseQueued();
+    core.onPageShown();
+    core.onPageExit();
+    expect(localStorage.getItem(journalKey)).toBeNull();
+  });
+
+  it('is not written for calls the SDK has queued (it persists its own queue)', async () => {
     const { analytics, core, load } = make();
     load();
     await analytics.ready();
     analytics.track('After Ready');
+    await flush(); // handed over and queued by the (recording) SDK
     core.onPageExit();
     expect(localStorage.getItem(journalKey)).toBeNull();
   });
