@@ -82,7 +82,7 @@ export function createCollector() {
       }
       if (fault.status) {
         requests.push({ path, at: Date.now(), fault: fault.status });
-        return send(res, fault.status, faultBody(fault.status));
+        return send(res, fault.status, faultBody(fault.status, parseLenient(rawBody)));
       }
     }
     if (rawBody.length > MAX_BODY_BYTES) {
@@ -143,9 +143,22 @@ export function createCollector() {
     return send(res, 200, 'success', 'text/plain');
   }
 
-  function faultBody(status) {
+  /** Amplitude's answer shapes; an injected 429 throttles every event of the request, as a real one would. */
+  function faultBody(status, body) {
     if (status === 429) {
-      return { code: 429, error: 'Too many requests for some devices and users', eps_threshold: 30, throttled_devices: {}, throttled_users: {}, throttled_events: [] };
+      const events = Array.isArray(body?.events) ? body.events : [];
+      const throttledDevices = {};
+      for (const e of events) if (e?.device_id) throttledDevices[e.device_id] = 31;
+      return {
+        code: 429,
+        error: 'Too many requests for some devices and users',
+        eps_threshold: 30,
+        throttled_devices: throttledDevices,
+        throttled_users: {},
+        throttled_events: events.map((_, i) => i),
+        exceeded_daily_quota_devices: {},
+        exceeded_daily_quota_users: {},
+      };
     }
     if (status === 413) return { code: 413, error: 'Payload too large' };
     if (status === 400) return { code: 400, error: 'Injected fault' };
@@ -186,6 +199,15 @@ export function createCollector() {
   }
 
   return { handler, events, requests, usermaps, reset };
+}
+
+function parseLenient(raw) {
+  try {
+    const bytes = raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw;
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 function cors(res) {

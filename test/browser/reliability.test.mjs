@@ -71,9 +71,16 @@ describe('fuzz: 10,000 random calls with hostile arguments', () => {
 });
 
 describe('exactly once, with the original time', () => {
-  it.each([500, 502, 503, 429])('the endpoint answers %i, then recovers', async (status) => {
+  // Lower bounds only: the SDK must wait at least this long before its last retry (it retries after
+  // 10 ms, then 1 s, 2 s, ...; a 429 that names the events throttles them for 30 s).
+  it.each([
+    [500, 2, 900],
+    [502, 2, 900],
+    [503, 2, 900],
+    [429, 1, 29000],
+  ])('the endpoint answers %i (%i times), then recovers; backoff of at least %i ms honored', async (status, count, minGapMs) => {
     const page = await ready();
-    await fetch(`${f.collector.url}/_collector/faults`, { method: 'POST', body: JSON.stringify({ count: 2, status }) });
+    await fetch(`${f.collector.url}/_collector/faults`, { method: 'POST', body: JSON.stringify({ count, status }) });
     const stamps = await page.evaluate(async () => {
       const ctxs = await Promise.all(['Retry A', 'Retry B', 'Retry C'].map((n) => window.analytics.track(n)));
       return ctxs.map((c) => [c.event.event, c.event.timestamp.getTime(), c.event.messageId]);
@@ -87,8 +94,10 @@ describe('exactly once, with the original time', () => {
       expect(matching[0].insert_id).toBe(messageId);
     }
     const faults = f.collector.requests.filter((r) => r.fault === status);
-    expect(faults).toHaveLength(2); // both failures were retried, not dropped
-  });
+    expect(faults).toHaveLength(count); // every failure was retried, not dropped
+    const success = f.collector.requests.find((r) => r.status === 200 && r.at >= faults[faults.length - 1].at);
+    expect(success.at - faults[faults.length - 1].at).toBeGreaterThanOrEqual(minGapMs);
+  }, 90000);
 
   it('413: the batch is split and every event still arrives once', async () => {
     // The SDK retries after a 413 at the next batch period, so keep the period short.
