@@ -56,7 +56,8 @@ function segmentValue(raw: string | undefined): string | undefined {
 
 export function readIdentity(cookieHeader: string | string[] | undefined | null, apiKey: string): VisitorIdentity {
   const cookies = parseCookieHeader(cookieHeader);
-  const amp = cookies[v2CookieName(apiKey)] ? decodeV2Identity(cookies[v2CookieName(apiKey)]) : undefined;
+  const ampCookie = cookies[v2CookieName(apiKey)];
+  const amp = ampCookie ? decodeV2Identity(ampCookie) : undefined;
   const identity: VisitorIdentity = {
     anonymousId: segmentValue(cookies.ajs_anonymous_id),
     segmentUserId: segmentValue(cookies.ajs_user_id),
@@ -126,6 +127,8 @@ export interface AliasHandlerOptions {
 }
 
 const MAX_ID_LENGTH = 1024;
+/** Two IDs of MAX_ID_LENGTH fit many times over; anything bigger is not an alias request. */
+const MAX_BODY_CHARS = 16384;
 
 export function createAmplitudeServer(options: AmplitudeServerOptions) {
   const eu = options.serverZone === 'EU';
@@ -200,12 +203,18 @@ export function createAmplitudeServer(options: AmplitudeServerOptions) {
       };
       if (req.method !== 'POST') return reply(405, { ok: false, error: 'POST only' });
       let raw = '';
+      let tooLarge = false;
       req.on('data', (chunk) => {
+        if (tooLarge) return;
         raw += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);
-        if (raw.length > 16384) raw = '';
+        if (raw.length > MAX_BODY_CHARS) {
+          tooLarge = true;
+          raw = '';
+        }
       });
       req.on('error', () => reply(400, { ok: false, error: 'unreadable body' }));
       req.on('end', () => {
+        if (tooLarge) return reply(413, { ok: false, error: 'body too large' });
         void (async () => {
           let request: AliasRequest;
           try {

@@ -80,6 +80,7 @@ describe('aliasHandler', () => {
     ['missing previousId', JSON.stringify({ userId: 'a' }), 400],
     ['the same ID twice', JSON.stringify({ userId: 'a', previousId: 'a' }), 400],
     ['an ID that is not a string', JSON.stringify({ userId: 'a', previousId: 5 }), 400],
+    ['a body over 16 KB, even valid JSON', ' '.repeat(40000) + JSON.stringify({ userId: 'a', previousId: 'b' }), 413],
   ])('rejects %s', async (_label, body, status) => {
     const r = await post(body);
     expect(r.status).toBe(status);

@@ -46,7 +46,8 @@ function segmentValue(raw) {
 function readIdentity(cookieHeader, apiKey) {
     var _a, _b;
     const cookies = parseCookieHeader(cookieHeader);
-    const amp = cookies[v2CookieName(apiKey)] ? decodeV2Identity(cookies[v2CookieName(apiKey)]) : undefined;
+    const ampCookie = cookies[v2CookieName(apiKey)];
+    const amp = ampCookie ? decodeV2Identity(ampCookie) : undefined;
     const identity = {
         anonymousId: segmentValue(cookies.ajs_anonymous_id),
         segmentUserId: segmentValue(cookies.ajs_user_id),
@@ -62,6 +63,8 @@ function readIdentity(cookieHeader, apiKey) {
     return identity;
 }
 const MAX_ID_LENGTH = 1024;
+/** Two IDs of MAX_ID_LENGTH fit many times over; anything bigger is not an alias request. */
+const MAX_BODY_CHARS = 16384;
 function createAmplitudeServer(options) {
     var _a, _b, _c;
     const eu = options.serverZone === 'EU';
@@ -140,13 +143,20 @@ function createAmplitudeServer(options) {
             if (req.method !== 'POST')
                 return reply(405, { ok: false, error: 'POST only' });
             let raw = '';
+            let tooLarge = false;
             req.on('data', (chunk) => {
+                if (tooLarge)
+                    return;
                 raw += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);
-                if (raw.length > 16384)
+                if (raw.length > MAX_BODY_CHARS) {
+                    tooLarge = true;
                     raw = '';
+                }
             });
             req.on('error', () => reply(400, { ok: false, error: 'unreadable body' }));
             req.on('end', () => {
+                if (tooLarge)
+                    return reply(413, { ok: false, error: 'body too large' });
                 void (async () => {
                     let request;
                     try {
