@@ -711,6 +711,10 @@ function makePayload(event: SegmentEvent): MiddlewarePayload {
   };
 }
 
+/**
+ * Amplitude's own copy: destination middleware may edit it without touching the event the caller's ctx
+ * holds, and values middleware added (cyclic, BigInt, ...) are made safe for the wire (P9).
+ */
 function cloneEvent(event: SegmentEvent): SegmentEvent {
   const { value } = sanitizeProperties(event);
   return { ...(value as unknown as SegmentEvent), timestamp: event.timestamp };

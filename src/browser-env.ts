@@ -6,8 +6,6 @@ import type { PageSnapshot } from './types';
 import type { StoredDeviceIds } from './device-id';
 import { decodeV2Identity, stringField, v2CookieName, type StoredAmplitudeIdentity } from './amplitude-cookie';
 
-export { decodeV2Identity, type StoredAmplitudeIdentity } from './amplitude-cookie';
-
 const hasWindow = typeof window !== 'undefined' && typeof document !== 'undefined';
 
 export function readPageSnapshot(): PageSnapshot {
@@ -182,8 +180,6 @@ export function readStoredAmplitudeSession(apiKey: string): StoredAmplitudeIdent
   const raw = readCookies()[v2CookieName(apiKey)];
   return (raw && decodeV2Identity(raw)) || {};
 }
-
-/** `AMP_*` holds base64 of URL-encoded JSON; some servers URL-encode the cookie once more. */
 
 // ------------------------------------------------------------------------------------------------ network
 

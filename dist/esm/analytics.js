@@ -616,6 +616,10 @@ function makePayload(event) {
         event: () => event.event,
     };
 }
+/**
+ * Amplitude's own copy: destination middleware may edit it without touching the event the caller's ctx
+ * holds, and values middleware added (cyclic, BigInt, ...) are made safe for the wire (P9).
+ */
 function cloneEvent(event) {
     const { value } = sanitizeProperties(event);
     return Object.assign(Object.assign({}, value), { timestamp: event.timestamp });

@@ -5,7 +5,6 @@
 import type { PageSnapshot } from './types';
 import type { StoredDeviceIds } from './device-id';
 import { type StoredAmplitudeIdentity } from './amplitude-cookie';
-export { decodeV2Identity, type StoredAmplitudeIdentity } from './amplitude-cookie';
 export declare function readPageSnapshot(): PageSnapshot;
 export declare function locationSearch(): string;
 export declare function locationHash(): string;
@@ -36,7 +35,6 @@ export declare function localRemove(key: string): void;
 export declare function readStoredAmplitudeDeviceIds(apiKey: string): StoredDeviceIds;
 /** The v2 SDK's stored session, to tell whether this page load starts a new Amplitude session. */
 export declare function readStoredAmplitudeSession(apiKey: string): StoredAmplitudeIdentity;
-/** `AMP_*` holds base64 of URL-encoded JSON; some servers URL-encode the cookie once more. */
 /** POSTs JSON to the site's own server (same-origin credentials), surviving a navigation that follows. */
 export declare function postJson(url: string, body: unknown): Promise<boolean>;
 export declare function randomUUID(): string;

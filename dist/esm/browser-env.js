@@ -169,7 +169,6 @@ function readStoredAmplitudeSession(apiKey) {
     const raw = readCookies()[v2CookieName(apiKey)];
     return (raw && decodeV2Identity(raw)) || {};
 }
-/** `AMP_*` holds base64 of URL-encoded JSON; some servers URL-encode the cookie once more. */
 // ------------------------------------------------------------------------------------------------ network
 /** POSTs JSON to the site's own server (same-origin credentials), surviving a navigation that follows. */
 function postJson(url, body) {
@@ -217,4 +216,4 @@ function attempt(fn, fallback) {
     }
 }
 
-export { currentReferrer, decodeV2Identity, getCookie, isHttps, localGet, localRemove, localSet, locationHash, locationSearch, postJson, randomUUID, readCookies, readPageSnapshot, readStoredAmplitudeDeviceIds, readStoredAmplitudeSession, removeCookie, setCookie, topLevelCookieDomain };
+export { currentReferrer, getCookie, isHttps, localGet, localRemove, localSet, locationHash, locationSearch, postJson, randomUUID, readCookies, readPageSnapshot, readStoredAmplitudeDeviceIds, readStoredAmplitudeSession, removeCookie, setCookie, topLevelCookieDomain };

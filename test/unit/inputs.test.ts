@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../src/settings';
 import { sanitizeProperties, MAX_STRING_LENGTH } from '../../src/values';
 import { parseQuery, queryStringCalls } from '../../src/query-string';
-import { decodeV2Identity, readStoredAmplitudeDeviceIds } from '../../src/browser-env';
+import { readStoredAmplitudeDeviceIds } from '../../src/browser-env';
+import { decodeV2Identity } from '../../src/amplitude-cookie';
 import { findWriteKey, writeKeyFromUrl } from '../../src/install';
 
 describe('normalizeSettings', () => {
