@@ -29,10 +29,6 @@ export interface AttributionInput {
 export const MAX_ATTRIBUTION_VALUE_LENGTH = 512;
 const UNSAFE_VALUE = /[\u0000-\u001f\u007f<>]/;
 
-export function attributionOperations(input: AttributionInput): AmplitudeOperation[] {
-  return attribution(input).operations;
-}
-
 /** The `$identify` operations sent at load, before any queued call, in amplitude-js's order. */
 export function attribution(input: AttributionInput): { operations: AmplitudeOperation[]; warnings: string[] } {
   const warnings: string[] = [];

@@ -17,7 +17,6 @@ export interface AttributionInput {
 }
 /** Campaign values come from URLs anyone can craft: longer values, markup and control characters are refused. */
 export declare const MAX_ATTRIBUTION_VALUE_LENGTH = 512;
-export declare function attributionOperations(input: AttributionInput): AmplitudeOperation[];
 /** The `$identify` operations sent at load, before any queued call, in amplitude-js's order. */
 export declare function attribution(input: AttributionInput): {
     operations: AmplitudeOperation[];

@@ -1,6 +1,6 @@
 // Session-start attribution as amplitude-js 5.2.2 did it for the classic integration.
 import { describe, expect, it } from 'vitest';
-import { attribution, attributionOperations, utmValues, type AttributionInput } from '../../src/attribution';
+import { attribution, utmValues, type AttributionInput } from '../../src/attribution';
 import { settingsWith } from './helpers';
 
 const identify = (user_properties: Record<string, unknown>) => ({ op: 'event', event: { event_type: '$identify', user_properties } });
@@ -20,7 +20,7 @@ function input(overrides: Partial<AttributionInput> & { settings?: Partial<Attri
   };
 }
 
-describe('attributionOperations', () => {
+describe('attribution operations', () => {
   it.each<[string, Partial<AttributionInput> & { settings?: Partial<AttributionInput['settings']> }, unknown[]]>([
     ['UTM on a new session (catalog defaults)', { query: UTM }, [utmIdentify]],
     ['no UTM in a continuing session (saveParamsReferrerOncePerSession)', { query: UTM, isNewSession: false }, []],
@@ -48,7 +48,7 @@ describe('attributionOperations', () => {
     ],
     ['no unset in a continuing session', { isNewSession: false, settings: { unsetParamsReferrerOnNewSession: true } }, []],
   ])('%s', (_label, overrides, expected) => {
-    expect(attributionOperations(input(overrides))).toEqual(expected);
+    expect(attribution(input(overrides)).operations).toEqual(expected);
   });
 });
 
