@@ -8,6 +8,7 @@ const MAX_REMEMBERED = 500;
 export class Logger {
   debugEnabled = false;
   private readonly seen = new Set<string>();
+  private muted = false;
 
   /** `call` names the public method, e.g. "analytics.track()". */
   problem(call: string, message: string, dataDropped: boolean): void {
@@ -25,12 +26,22 @@ export class Logger {
   }
 
   once(message: string, level: 'warn' | 'error' = 'warn'): void {
-    if (this.seen.has(message)) return;
-    if (this.seen.size < MAX_REMEMBERED) this.seen.add(message);
+    if (this.muted || this.seen.has(message)) return;
+    if (this.seen.size >= MAX_REMEMBERED) {
+      // This many distinct messages means a page looping over bad input: say so once, then stay quiet.
+      this.muted = true;
+      this.print(`${MAX_REMEMBERED} distinct warnings so far; further ones are not shown`, 'warn');
+      return;
+    }
+    this.seen.add(message);
+    this.print(message, level);
+  }
+
+  private print(message: string, level: 'warn' | 'error'): void {
     try {
       console[level](`${PREFIX} ${message}`);
     } catch {
-      /* ignore */
+      /* a page that replaced console must not break us */
     }
   }
 }

@@ -8,6 +8,7 @@ class Logger {
     constructor() {
         this.debugEnabled = false;
         this.seen = new Set();
+        this.muted = false;
     }
     /** `call` names the public method, e.g. "analytics.track()". */
     problem(call, message, dataDropped) {
@@ -26,15 +27,23 @@ class Logger {
         }
     }
     once(message, level = 'warn') {
-        if (this.seen.has(message))
+        if (this.muted || this.seen.has(message))
             return;
-        if (this.seen.size < MAX_REMEMBERED)
-            this.seen.add(message);
+        if (this.seen.size >= MAX_REMEMBERED) {
+            // This many distinct messages means a page looping over bad input: say so once, then stay quiet.
+            this.muted = true;
+            this.print(`${MAX_REMEMBERED} distinct warnings so far; further ones are not shown`, 'warn');
+            return;
+        }
+        this.seen.add(message);
+        this.print(message, level);
+    }
+    print(message, level) {
         try {
             console[level](`${PREFIX} ${message}`);
         }
         catch (_a) {
-            /* ignore */
+            /* a page that replaced console must not break us */
         }
     }
 }
