@@ -176,11 +176,12 @@ export class AnalyticsCore {
     for (const w of query?.warnings ?? []) this.logger.problem('querystring', w, true);
     if (query?.calls.anonymousId) this.userStore.anonymousId(query.calls.anonymousId);
 
+    const urlParams = parseQuery(locationSearch());
     const decision = resolveDeviceId({
       preferAnonymousId: this.settings.preferAnonymousIdForDeviceId,
       anonymousId: this.settings.preferAnonymousIdForDeviceId ? this.userStore.anonymousId() : null,
       deviceIdFromUrlParam: this.settings.deviceIdFromUrlParam,
-      query: parseQuery(locationSearch()),
+      query: urlParams,
       stored: readStoredAmplitudeDeviceIds(writeKey),
       now: Date.now(),
       generate: randomUUID,
@@ -190,7 +191,7 @@ export class AnalyticsCore {
     this.deviceIdSource = decision.source;
 
     const sdkOptions = isPlainObject(this.loadOptions.amplitude) ? this.loadOptions.amplitude : {};
-    this.sendAttribution(writeKey, sdkOptions);
+    this.sendAttribution(writeKey, sdkOptions, urlParams);
     this.restoreJournal();
     if (this.loadOptions.initialPageview) this.page();
     if (query?.calls.identify) this.identify(query.calls.identify.userId, query.calls.identify.traits);
@@ -223,14 +224,14 @@ export class AnalyticsCore {
    * useAmplitudeReferral) referrer user properties, at the start of a session. Sent before any queued
    * call, under the resolved IDs.
    */
-  private sendAttribution(writeKey: string, sdkOptions: Dict): void {
+  private sendAttribution(writeKey: string, sdkOptions: Dict, urlParams: Record<string, string>): void {
     const stored = readStoredAmplitudeSession(writeKey);
     const timeout = typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
     const now = Date.now();
     const isNewSession = !stored.sessionId || !stored.lastEventTime || now - stored.lastEventTime > timeout;
     const { operations, warnings } = attribution({
       settings: this.settings,
-      query: parseQuery(locationSearch()),
+      query: urlParams,
       utmz: getCookie('__utmz'),
       referrer: currentReferrer(),
       isNewSession,

@@ -96,11 +96,12 @@ class AnalyticsCore {
             this.logger.problem('querystring', w, true);
         if (query === null || query === void 0 ? void 0 : query.calls.anonymousId)
             this.userStore.anonymousId(query.calls.anonymousId);
+        const urlParams = parseQuery(locationSearch());
         const decision = resolveDeviceId({
             preferAnonymousId: this.settings.preferAnonymousIdForDeviceId,
             anonymousId: this.settings.preferAnonymousIdForDeviceId ? this.userStore.anonymousId() : null,
             deviceIdFromUrlParam: this.settings.deviceIdFromUrlParam,
-            query: parseQuery(locationSearch()),
+            query: urlParams,
             stored: readStoredAmplitudeDeviceIds(writeKey),
             now: Date.now(),
             generate: randomUUID,
@@ -110,7 +111,7 @@ class AnalyticsCore {
         this.deviceId = decision.deviceId;
         this.deviceIdSource = decision.source;
         const sdkOptions = isPlainObject(this.loadOptions.amplitude) ? this.loadOptions.amplitude : {};
-        this.sendAttribution(writeKey, sdkOptions);
+        this.sendAttribution(writeKey, sdkOptions, urlParams);
         this.restoreJournal();
         if (this.loadOptions.initialPageview)
             this.page();
@@ -141,14 +142,14 @@ class AnalyticsCore {
      * useAmplitudeReferral) referrer user properties, at the start of a session. Sent before any queued
      * call, under the resolved IDs.
      */
-    sendAttribution(writeKey, sdkOptions) {
+    sendAttribution(writeKey, sdkOptions, urlParams) {
         const stored = readStoredAmplitudeSession(writeKey);
         const timeout = typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
         const now = Date.now();
         const isNewSession = !stored.sessionId || !stored.lastEventTime || now - stored.lastEventTime > timeout;
         const { operations, warnings } = attribution({
             settings: this.settings,
-            query: parseQuery(locationSearch()),
+            query: urlParams,
             utmz: getCookie('__utmz'),
             referrer: currentReferrer(),
             isNewSession,
