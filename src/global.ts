@@ -5,7 +5,6 @@
  */
 import type { AmplitudeSettings } from './settings';
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue | undefined };
 export type Properties = Record<string, unknown>;
 export type Traits = Record<string, unknown>;
 

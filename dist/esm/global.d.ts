@@ -4,9 +4,6 @@
  * tsconfig `types`) declares `window.analytics` globally.
  */
 import type { AmplitudeSettings } from './settings';
-export type JsonValue = string | number | boolean | null | JsonValue[] | {
-    [key: string]: JsonValue | undefined;
-};
 export type Properties = Record<string, unknown>;
 export type Traits = Record<string, unknown>;
 export interface Integrations {
