@@ -1,7 +1,9 @@
 // A local stand-in for Amplitude's HTTP V2 ingestion API, faithful enough that the official SDK cannot
 // tell the difference: same validation, same response bodies (the SDK reads `code` from the body, not
 // the HTTP status), beacon text/plain bodies, gzip bodies, 413 for oversize, 429 for throttling.
-// It keeps what it accepted, in order, and can inject faults for reliability tests.
+// It keeps every event of every accepted post, in order, duplicates included: Amplitude would
+// deduplicate a repeated insert_id, but a test double that did so would hide a shim that posts twice.
+// It can inject faults for reliability tests.
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
 
@@ -10,7 +12,7 @@ const MAX_EVENTS = 2000;
 const DEFAULT_MIN_ID_LENGTH = 5;
 
 export function createCollector() {
-  /** Every accepted event, in arrival order, with request metadata. */
+  /** Every accepted event of every post, in arrival order, with request metadata (repeats included). */
   const events = [];
   /** Every request to an ingestion path, accepted or not. */
   const requests = [];
@@ -108,11 +110,10 @@ export function createCollector() {
       if (problem?.bad?.has(index)) return;
       ingested++;
       const insertId = event.insert_id;
-      const duplicate = insertId !== undefined && seenInsertIds.has(insertId);
-      if (insertId !== undefined) seenInsertIds.set(insertId, (seenInsertIds.get(insertId) ?? 0) + 1);
-      // Amplitude deduplicates on insert_id; a duplicate is acknowledged but not stored again.
-      if (duplicate) return;
-      const entry = { ...event, _received: { at: request.at, transport, path, api_key: body.api_key, request: requests.length - 1 } };
+      const copy = insertId === undefined ? 1 : (seenInsertIds.get(insertId) ?? 0) + 1;
+      if (insertId !== undefined) seenInsertIds.set(insertId, copy);
+      // `copy` > 1 marks a repeat of an insert_id: Amplitude would ignore it, the tests count it.
+      const entry = { ...event, _received: { at: request.at, transport, path, api_key: body.api_key, request: requests.length - 1, copy } };
       events.push(entry);
       record({ kind: 'event', event: entry });
     });
@@ -174,7 +175,7 @@ export function createCollector() {
     const url = new URL(req.url, 'http://collector');
     const path = url.pathname;
     if (req.method === 'GET' && path === '/_collector/events') {
-      return send(res, 200, { events, requests, usermaps });
+      return send(res, 200, { events, requests, usermaps, duplicates: duplicates() });
     }
     if (req.method === 'GET' && path === '/_collector/stream') {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
@@ -198,7 +199,17 @@ export function createCollector() {
     return send(res, 404, { code: 404, error: 'Not found' });
   }
 
-  return { handler, events, requests, usermaps, reset };
+  /** How many times each insert_id was posted. */
+  function postCounts() {
+    return new Map(seenInsertIds);
+  }
+
+  /** Insert_ids posted more than once, with their counts. */
+  function duplicates() {
+    return [...seenInsertIds].filter(([, n]) => n > 1).map(([insertId, posts]) => ({ insertId, posts }));
+  }
+
+  return { handler, events, requests, usermaps, reset, postCounts, duplicates };
 }
 
 function parseLenient(raw) {

@@ -1,106 +1,119 @@
 /**
- * The one place that talks to @amplitude/analytics-browser. It makes the SDK deterministic (no remote
- * config, no autocapture: the shim decides every event) and stamps every event with the identity and
- * time of the Segment call, because the SDK would otherwise stamp them later (pitfall P4).
+ * The one place that talks to @amplitude/analytics-browser. The SDK keeps what it is good at and what
+ * servers read: the device, user and session in its `AMP_` cookie, session start and expiry. The shim
+ * takes the rest: no remote config and no autocapture (the shim decides every event), and the SDK's
+ * destination is replaced by the shim's outbox, so an event is complete and on its way the moment it
+ * is handed over, not after a timeline tick per event.
  */
 import { AmplitudeBrowser } from '@amplitude/analytics-browser';
-import type { AmplitudeEvent } from './types';
-import { LIBRARY, SHIM_NAME } from './version';
+import type { Dict } from './types';
+import type { DeliveryOutcome, WireEvent } from './outbox';
+import type { EnvelopeFacts } from './envelope';
+import { LIBRARY, SHIM_NAME, VERSION } from './version';
 import { sdkInitOptions, type AdapterInit } from './sdk-options';
 
 export type { AdapterInit } from './sdk-options';
 
-/** The SDK's client class, used directly (not through createInstance) so its destination plugin is reachable. */
-export type AmplitudeClient = AmplitudeBrowser;
-
-/** The built-in destination's flush; with useRetry=true a failed send is retried and stays persisted. */
-interface DestinationPlugin {
-  flush(useRetry?: boolean): Promise<void>;
+/** Where the SDK's own events (if any ever arise) and the shim's go: the outbox. */
+export interface EventSink {
+  add(event: WireEvent, settled?: (outcome: DeliveryOutcome) => void): void;
+  flush(): void;
 }
 
-export interface DeliveryResult {
-  code: number;
-  message: string;
-}
-
-export interface EventStamp {
-  userId: string | null | undefined;
-  deviceId: string;
-  time: number;
-  insertId: string;
-  /** Called once the SDK has queued the event in its destination, which persists it until acknowledged. */
-  onQueued?: () => void;
+/** The session in force for a hand-over, and the event ids it hands out. */
+export interface SessionTicket {
+  sessionId: number | undefined;
+  nextEventId(): number;
+  /** Persists the last event id once, rather than once per event. */
+  close(): void;
 }
 
 /** What the shim needs from Amplitude; the SDK-backed adapter below is the only production one. */
 export interface AmplitudeDriver {
   readonly client: unknown;
-  init(options: AdapterInit): Promise<void>;
-  send(event: AmplitudeEvent, stamp: EventStamp): Promise<DeliveryResult>;
+  init(options: AdapterInit, sink: EventSink): Promise<EnvelopeFacts>;
+  openSession(now: number): SessionTicket;
   setUserId(userId: string | null): void;
   setDeviceId(deviceId: string): void;
-  reset(deviceId: string): void;
+  /** reset(): a new device, no user, and a new session. */
+  reset(deviceId: string, now: number): void;
   getSessionId(): number | undefined;
-  flushForExit(): void;
-  resumeAfterExit(): void;
 }
 
+interface SdkConfig {
+  sessionTimeout?: number;
+  lastEventTime?: number;
+  lastEventId?: number;
+  appVersion?: string;
+  trackingOptions?: { platform?: boolean; language?: boolean; ipAddress?: boolean };
+}
+
+/** The SDK reads and writes its unsent queue here; the outbox keeps its own, so this holds nothing. */
+const NO_EVENT_STORAGE = {
+  isEnabled: () => Promise.resolve(true),
+  get: () => Promise.resolve(undefined),
+  getRaw: () => Promise.resolve(undefined),
+  set: () => Promise.resolve(undefined),
+  remove: () => Promise.resolve(undefined),
+  reset: () => Promise.resolve(undefined),
+};
+
 export class AmplitudeAdapter implements AmplitudeDriver {
-  readonly client: AmplitudeClient = new AmplitudeBrowser();
-  private initialized = false;
-  private exiting = false;
-  /** batchEvents: events handed over since the last threshold flush. */
-  private unsent = 0;
-  private batchThreshold = 0;
-  /** insert_id -> callback, for events handed to the SDK whose destination has not queued them yet. */
-  private readonly awaitingQueue = new Map<string, () => void>();
+  readonly client: AmplitudeBrowser = new AmplitudeBrowser();
 
-  async init(options: AdapterInit): Promise<void> {
+  async init(options: AdapterInit, sink: EventSink): Promise<EnvelopeFacts> {
     const config = sdkInitOptions(options);
+    config.storageProvider = NO_EVENT_STORAGE;
     await this.client.init(options.apiKey, undefined, config).promise;
-    this.batchThreshold = options.settings.batchEvents ? options.settings.eventUploadThreshold : 0;
+    await this.client.remove('amplitude').promise;
     await this.client.add({
-      name: `${SHIM_NAME}-library`,
-      type: 'enrichment',
-      // Enrichment runs just before the destination queues (and persists) the event, in the same task.
-      execute: async (event) => {
-        this.countForBatch();
-        const queued = event.insert_id ? this.awaitingQueue.get(event.insert_id) : undefined;
-        if (queued) {
-          this.awaitingQueue.delete(event.insert_id as string);
-          queued();
-        }
-        return { ...event, library: LIBRARY };
+      name: 'amplitude',
+      type: 'destination',
+      setup: () => Promise.resolve(undefined),
+      execute: (event: Dict) => {
+        if (typeof event.insert_id !== 'string') event.insert_id = `sdk-${VERSION}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+        return new Promise((resolve) => sink.add({ ...event, library: LIBRARY } as unknown as WireEvent, (r) => resolve({ event, code: r.code, message: r.message })));
       },
-    }).promise;
-    this.initialized = true;
-  }
-
-  get ready(): boolean {
-    return this.initialized;
-  }
-
-  send(event: AmplitudeEvent, stamp: EventStamp): Promise<DeliveryResult> {
-    const options = {
-      user_id: stamp.userId ?? undefined,
-      device_id: stamp.deviceId,
-      time: stamp.time,
-      insert_id: stamp.insertId,
+      flush: () => {
+        sink.flush();
+        return Promise.resolve();
+      },
+    } as never).promise;
+    const sdkConfig = this.config();
+    const tracking = sdkConfig?.trackingOptions ?? {};
+    const nav = typeof navigator !== 'undefined' ? navigator : undefined;
+    return {
+      library: LIBRARY,
+      userAgent: nav?.userAgent,
+      language: tracking.language === false ? undefined : nav?.language,
+      appVersion: sdkConfig?.appVersion,
+      platform: tracking.platform !== false,
+      ipAddress: tracking.ipAddress !== false,
+      sourceName: SHIM_NAME,
+      sourceVersion: VERSION,
     };
-    if (stamp.onQueued) this.awaitingQueue.set(stamp.insertId, stamp.onQueued);
-    const { promise } = this.client.track({ ...event, ...options }, undefined, options);
-    // An explicit `time` stops the SDK's Context plugin from extending the session, so extend it here;
-    // the SDK's new-session check has already run synchronously inside track().
+  }
+
+  private config(): SdkConfig | undefined {
+    return (this.client as unknown as { config?: SdkConfig }).config;
+  }
+
+  openSession(now: number): SessionTicket {
+    const config = this.config();
+    if (!config) return { sessionId: undefined, nextEventId: () => 0, close: () => undefined };
+    const last = config.lastEventTime;
+    // The SDK's rule: a new session once the previous event is older than the timeout.
+    if (typeof last === 'number' && now - last > (config.sessionTimeout ?? 30 * 60 * 1000)) this.client.setSessionId(now);
     this.client.extendSession();
-    return promise.then((r) => {
-      // Settled without reaching the destination (opted out, dropped): it is no longer pending either way.
-      const queued = this.awaitingQueue.get(stamp.insertId);
-      if (queued) {
-        this.awaitingQueue.delete(stamp.insertId);
-        queued();
-      }
-      return { code: r.code, message: r.message };
-    });
+    const first = config.lastEventId ?? -1;
+    let eventId = first;
+    return {
+      sessionId: this.client.getSessionId(),
+      nextEventId: () => ++eventId,
+      close: () => {
+        if (eventId !== first) config.lastEventId = eventId;
+      },
+    };
   }
 
   setUserId(userId: string | null): void {
@@ -111,63 +124,13 @@ export class AmplitudeAdapter implements AmplitudeDriver {
     if (this.client.getDeviceId() !== deviceId) this.client.setDeviceId(deviceId);
   }
 
-  /** reset(): a new device, no user, and a new session (the SDK's own reset keeps the session). */
-  reset(deviceId: string): void {
+  reset(deviceId: string, now: number): void {
     this.client.setUserId(undefined);
     this.client.setDeviceId(deviceId);
-    this.client.setSessionId(Date.now());
-  }
-
-  getDeviceId(): string | undefined {
-    return this.client.getDeviceId();
+    this.client.setSessionId(now);
   }
 
   getSessionId(): number | undefined {
     return this.client.getSessionId();
-  }
-
-  /**
-   * amplitude-js uploaded as soon as eventUploadThreshold events were unsent; the v2 SDK only has a timer
-   * (its flushQueueSize is a batch size). Runs in the enrichment step, just before the destination
-   * queues the event, so the flush is scheduled after it.
-   */
-  private countForBatch(): void {
-    if (!this.batchThreshold) return;
-    this.unsent += 1;
-    if (this.unsent < this.batchThreshold) return;
-    this.unsent = 0;
-    setTimeout(() => this.flushWithRetry(), 0);
-  }
-
-  /**
-   * The SDK's public flush() makes one attempt and then forgets the events, even on failure (P8).
-   * Its destination's flush(true) retries and keeps them persisted until acknowledged.
-   */
-  private flushWithRetry(): void {
-    const destination = this.client.plugin('amplitude') as unknown as DestinationPlugin | undefined;
-    if (destination && typeof destination.flush === 'function') void destination.flush(true);
-    else void this.client.flush().promise;
-  }
-
-  /**
-   * On page exit: hand what is queued to sendBeacon, which survives the unload. The SDK reads the
-   * transport asynchronously inside flush, so the beacon stays until the page is shown again. A beacon
-   * the browser refuses counts as a failure, so the events stay persisted for the next page.
-   */
-  flushForExit(): void {
-    if (!this.initialized) return;
-    if (!this.exiting) this.client.setTransport('beacon');
-    this.exiting = true;
-    // Events handed over but not yet queued sit in the SDK's timeline; only its public flush() applies them
-    // at once (then sends without retries; the shim's exit journal still holds those calls).
-    if (this.awaitingQueue.size > 0) void this.client.flush().promise;
-    else this.flushWithRetry();
-  }
-
-  /** The page is visible again (tab switch back, or restored from the back/forward cache). */
-  resumeAfterExit(): void {
-    if (!this.initialized || !this.exiting) return;
-    this.exiting = false;
-    this.client.setTransport('fetch');
   }
 }

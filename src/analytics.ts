@@ -1,7 +1,8 @@
 /**
- * The `window.analytics` object: Segment's API on the outside, Amplitude underneath. Every public
- * method is guarded so nothing ever throws into the host page; calls are kept in true call order,
- * stamped with their identity and time when made, and held until the SDK has initialized (P6).
+ * The runtime behind `window.analytics`. A call resolves its arguments, builds its Segment event with
+ * the identity, time and page of the moment, and joins the call queue; that is all it costs the caller.
+ * The queue hands calls over in order once the SDK is ready (middleware, translation, outbox). Leaving
+ * the page hands everything the browser can take to it, and journals the rest for the next page.
  */
 import type { AmplitudeOperation, Dict, PageSnapshot, SegmentEvent } from './types';
 import {
@@ -12,36 +13,42 @@ import {
   splitPageContext,
   type Callback,
 } from './arguments';
-import { buildEvent, coerceIntegrations, isAmplitudeEnabled, type EventBody } from './events';
+import { buildEvent, isAmplitudeEnabled, type EventBody } from './events';
 import { pageContextFromSnapshot } from './page-context';
 import { normalizeSettings, type AmplitudeSettings } from './settings';
-import { stampVersion, translate } from './translate';
-import { attribution } from './attribution';
-import { resolveDeviceId, type DeviceIdSource } from './device-id';
-import { queryStringCalls, parseQuery } from './query-string';
+import { type DeviceIdSource } from './device-id';
 import { isNonEmptyString, isPlainObject, sanitizeProperties } from './values';
 import {
+  browserTransport,
   currentReferrer,
-  locationHash,
-  locationSearch,
-  randomUUID,
-  readPageSnapshot,
   getCookie,
   isHttps,
-  localGet,
-  localRemove,
-  localSet,
+  localStore,
+  locationHash,
+  locationSearch,
+  memoryStore,
   postJson,
+  randomUUID,
+  readPageSnapshot,
   readStoredAmplitudeDeviceIds,
   readStoredAmplitudeSession,
   type CookieOptions,
 } from './browser-env';
 import { GroupStore, UserStore } from './identity';
-import { AmplitudeAdapter, type AmplitudeDriver } from './amplitude-adapter';
+import { AmplitudeAdapter, type AmplitudeDriver, type SessionTicket } from './amplitude-adapter';
 import { Context } from './context';
 import { Emitter } from './emitter';
 import { Logger } from './log';
 import { trackForm, trackLink } from './auto-track';
+import { systemClock, type Clock } from './clock';
+import { CallQueue, type CallQueueDeps } from './call-queue';
+import { Delivery, type CallItem, type Prepared } from './delivery';
+import { describe, isThenable, runChain, safeThen, type ChainResult, type Middleware } from './middleware';
+import { Outbox, type Transport } from './outbox';
+import { ExitJournal, type JournaledCall, type KeyValueStore } from './exit-journal';
+import { planLoad } from './load-plan';
+import { outboxConfig } from './sdk-options';
+import type { EnvelopeFacts } from './envelope';
 
 export interface LoadOptions {
   integrations?: Dict;
@@ -60,39 +67,14 @@ export interface LoadOptions {
   [key: string]: unknown;
 }
 
-type Middleware = (ctx: { payload: MiddlewarePayload; integrations?: Dict; integration?: string; next: (p?: MiddlewarePayload | null) => void }) => unknown;
-
-interface MiddlewarePayload {
-  obj: SegmentEvent;
-  type(): string;
-  event(): string | undefined;
-}
-
-interface PipelineItem {
-  event: SegmentEvent;
-  /** The Amplitude device ID in force when the call was made (null: not resolved yet, use the resolved one). */
-  deviceId: string | null;
-  referrer: string;
-  ctx: Context;
-  startedAt: number;
-  callback?: Callback;
-  done: (ctx: Context) => void;
-  emit: () => void;
-  prepared?: Promise<{ event: SegmentEvent | null; forAmplitude: SegmentEvent | null }>;
-}
-
-/** How long a callback may wait on Amplitude before it runs anyway (events are queued and persisted by then). */
-const MAX_CALLBACK_WAIT_MS = 1000;
-/** The SDK's (and amplitude-js's) session timeout. */
-const DEFAULT_SESSION_TIMEOUT_MS = 30 * 60 * 1000;
-/** Calls left waiting for the SDK when a page was left; the next page sends them. */
-const JOURNAL_PREFIX = 'segment_amplitude_shim_unsent_';
-const MAX_JOURNAL_ENTRIES = 200;
-
-interface JournalEntry {
-  event: SegmentEvent;
-  deviceId: string | null;
-  referrer: string;
+/** The runtime's outside world; every piece can be replaced in tests. */
+export interface RuntimeEnvironment {
+  adapter: AmplitudeDriver;
+  clock: Clock;
+  newId: () => string;
+  transport: Transport;
+  /** Where the exit journal lives (localStorage in the browser). */
+  store: KeyValueStore;
 }
 
 export class AnalyticsCore {
@@ -100,6 +82,8 @@ export class AnalyticsCore {
   readonly emitter: Emitter;
   readonly userStore: UserStore;
   readonly groupStore: GroupStore;
+  readonly adapter: AmplitudeDriver;
+  private readonly env: RuntimeEnvironment;
 
   settings: AmplitudeSettings = normalizeSettings(undefined).settings;
   writeKey = '';
@@ -111,32 +95,58 @@ export class AnalyticsCore {
   deviceIdSource: DeviceIdSource | null = null;
 
   private loadCalled = false;
-  private sdkReady = false;
-  /** Work waiting for the SDK, in true call order (events and resets alike). */
-  private pending: Array<() => unknown> = [];
-  private pendingItems: PipelineItem[] = [];
-  /**
-   * Calls not yet safe from a page exit: waiting for the SDK, in middleware, or handed to the SDK but not
-   * yet queued (and persisted) by its destination, which the SDK does a few ticks later.
-   */
-  private readonly unsafe = new Set<PipelineItem>();
-  private chain: Promise<void> = Promise.resolve();
+  private loadIntegrations: Dict = {};
   private readyCallbacks: Array<() => void> = [];
   private readyFired = false;
-  private sourceMiddleware: Middleware[] = [];
-  private destinationMiddleware: Middleware[] = [];
-  private loadIntegrations: Dict = {};
-  /** messageIds this page wrote to the exit journal (withdrawn if the page is shown again). */
-  private journaled: string[] = [];
+  private readonly sourceMiddleware: Middleware[] = [];
+  private readonly destinationMiddleware: Middleware[] = [];
+  private readonly queue: CallQueue<CallItem, Prepared>;
+  private readonly delivery: Delivery;
+  private outbox: Outbox | undefined;
+  private journal: ExitJournal | undefined;
+  private facts: EnvelopeFacts | undefined;
 
   constructor(
     private readonly self: () => unknown,
-    readonly adapter: AmplitudeDriver = new AmplitudeAdapter(),
+    env: Partial<RuntimeEnvironment> = {},
   ) {
-    this.emitter = new Emitter(self, (event, error) => this.logger.problem(`analytics.on('${event}')`, `listener threw: ${String(error)}`, false));
-    const persist = true;
-    this.userStore = new UserStore({ persist, cookie: {} }, randomUUID, (anon) => this.onAnonymousIdChanged(anon));
-    this.groupStore = new GroupStore({ persist, cookie: {} });
+    this.env = {
+      adapter: env.adapter ?? new AmplitudeAdapter(),
+      clock: env.clock ?? systemClock,
+      newId: env.newId ?? randomUUID,
+      transport: env.transport ?? browserTransport,
+      store: env.store ?? localStore,
+    };
+    this.adapter = this.env.adapter;
+    this.emitter = new Emitter(self, (event, error) => this.logger.problem(`analytics.on('${event}')`, `listener failed: ${describe(error)}`, false));
+    this.userStore = new UserStore({ persist: true, cookie: {} }, this.env.newId, (anon) => this.onAnonymousIdChanged(anon));
+    this.groupStore = new GroupStore({ persist: true, cookie: {} });
+    const deps: CallQueueDeps<CallItem, Prepared> = {
+      clock: this.env.clock,
+      prepare: (item) => this.prepare(item),
+      handOver: (calls) => {
+        this.delivery.handOver(calls);
+        this.syncIdentity();
+      },
+      fail: (error, item) => {
+        this.logger.problem('analytics', `internal error: ${describe(error)}`, true);
+        if (item) {
+          item.ctx.setFailedDelivery({ reason: 'internal error' });
+          this.delivery.settle(item);
+        }
+      },
+    };
+    this.queue = new CallQueue(deps);
+    this.delivery = new Delivery({
+      clock: this.env.clock,
+      settings: () => this.settings,
+      facts: () => this.facts as EnvelopeFacts,
+      openSession: (now) => this.adapter.openSession(now),
+      outbox: () => this.outbox as Outbox,
+      deviceId: () => this.deviceId ?? this.env.newId(),
+      warn: (call, message, dropped) => this.logger.problem(call, message, dropped),
+      debug: (message) => this.logger.debug(message),
+    });
   }
 
   // ------------------------------------------------------------------------------------------ loading
@@ -158,121 +168,107 @@ export class AnalyticsCore {
     this.loadCalled = true;
     this.writeKey = writeKey;
     this.loadOptions = isPlainObject(options) ? (options as LoadOptions) : {};
-    const persist = !(this.loadOptions.disableClientPersistence === true || this.loadOptions.user?.persist === false);
+    const { clock, newId } = this.env;
+
+    const persist = !(this.loadOptions.disableClientPersistence === true || (isPlainObject(this.loadOptions.user) && this.loadOptions.user.persist === false));
     const cookie = isPlainObject(this.loadOptions.cookie) ? (this.loadOptions.cookie as CookieOptions) : {};
     this.userStore.configure({ persist, cookie });
     this.groupStore.configure({ persist, cookie });
-    const integrations = isPlainObject(this.loadOptions.integrations) ? this.loadOptions.integrations : {};
-    // integrations.Amplitude carries our settings, not a routing decision: only an explicit false routes.
-    const { Amplitude: amplitudeEntry, ...routing } = integrations;
-    this.loadIntegrations = coerceIntegrations(routing);
-    if (amplitudeEntry === false) this.loadIntegrations.Amplitude = false;
-    const normalized = normalizeSettings(integrations.Amplitude);
-    this.settings = normalized.settings;
-    for (const w of normalized.warnings) this.logger.problem('analytics.load()', w, false);
 
-    // The querystring API runs before buffered calls, as in analytics-next.
-    const query = this.loadOptions.useQueryString === false ? undefined : queryStringCalls(locationSearch(), locationHash());
-    for (const w of query?.warnings ?? []) this.logger.problem('querystring', w, true);
-    if (query?.calls.anonymousId) this.userStore.anonymousId(query.calls.anonymousId);
-
-    const urlParams = parseQuery(locationSearch());
-    const decision = resolveDeviceId({
-      preferAnonymousId: this.settings.preferAnonymousIdForDeviceId,
-      anonymousId: this.settings.preferAnonymousIdForDeviceId ? this.userStore.anonymousId() : null,
-      deviceIdFromUrlParam: this.settings.deviceIdFromUrlParam,
-      query: urlParams,
-      stored: readStoredAmplitudeDeviceIds(writeKey),
-      now: Date.now(),
-      generate: randomUUID,
+    const plan = planLoad({
+      writeKey,
+      options: this.loadOptions,
+      search: locationSearch(),
+      hash: locationHash(),
+      referrer: currentReferrer(),
+      utmz: getCookie('__utmz'),
+      storedDeviceIds: readStoredAmplitudeDeviceIds(writeKey),
+      storedSession: readStoredAmplitudeSession(writeKey),
+      anonymousId: this.userStore.anonymousId() as string,
+      now: clock.now(),
+      newId,
     });
-    for (const w of decision.warnings) this.logger.problem('device ID', w, true);
-    this.deviceId = decision.deviceId;
-    this.deviceIdSource = decision.source;
+    for (const w of plan.warnings) this.logger.problem(w.call, w.message, w.dropped);
+    this.settings = plan.settings;
+    this.loadIntegrations = plan.loadIntegrations;
+    if (plan.anonymousId !== this.userStore.peekAnonymousId()) this.userStore.anonymousId(plan.anonymousId);
+    this.deviceId = plan.deviceId;
+    this.deviceIdSource = plan.deviceIdSource;
 
-    const sdkOptions = isPlainObject(this.loadOptions.amplitude) ? this.loadOptions.amplitude : {};
-    this.sendAttribution(writeKey, sdkOptions, urlParams);
-    this.restoreJournal();
+    const store = persist ? this.env.store : memoryStore();
+    const outbox = new Outbox(outboxConfig(writeKey, plan.settings, plan.sdkOptions), {
+      clock,
+      transport: this.env.transport,
+      onChange: () => this.journal?.changed(),
+      reconcile: () => this.journal?.takenOver(),
+      warn: (message) => this.logger.problem('Amplitude', message, true),
+    });
+    this.outbox = outbox;
+    const journal = new ExitJournal(store, clock, writeKey, newId(), () => ({
+      calls: this.queue.pendingItems().map(toJournaled),
+      events: outbox.unsent(),
+    }));
+    this.journal = journal;
+
+    // What earlier pages could not send goes first: their stamped events, then their calls.
+    const left = journal.claim();
+    outbox.restore(left.events);
+    for (const call of left.calls) this.restoreCall(call);
+
+    this.sendAttribution(plan.attribution);
     if (this.loadOptions.initialPageview) this.page();
-    if (query?.calls.identify) this.identify(query.calls.identify.userId, query.calls.identify.traits);
-    if (query?.calls.track) this.track(query.calls.track.event, query.calls.track.properties);
+    if (plan.query.identify) this.identify(plan.query.identify.userId, plan.query.identify.traits);
+    if (plan.query.track) this.track(plan.query.track.event, plan.query.track.properties);
     replay();
 
     this.initialized = true;
     this.emitter.emit('initialize', { writeKey }, this.loadOptions);
     this.adapter
-      .init({
-        apiKey: writeKey,
-        deviceId: this.deviceId,
-        userId: this.userStore.id(),
-        settings: this.settings,
-        sdkOptions,
-        https: isHttps(),
-        warn: (m) => this.logger.problem('analytics.load()', m, false),
-      })
+      .init(
+        {
+          apiKey: writeKey,
+          deviceId: plan.deviceId,
+          userId: this.userStore.id(),
+          settings: plan.settings,
+          sdkOptions: plan.sdkOptions,
+          https: isHttps(),
+          warn: (m) => this.logger.problem('analytics.load()', m, false),
+        },
+        outbox,
+      )
       .then(
-        () => this.onSdkReady(),
+        (facts) => {
+          this.facts = facts;
+          this.syncIdentity();
+          this.queue.start();
+          this.queue.push({ kind: 'task', run: () => this.fireReady() });
+        },
         (error) => {
-          this.logger.once(`Amplitude SDK failed to initialize: ${String(error)}; events are kept but cannot be sent`, 'error');
+          this.logger.once(`Amplitude SDK failed to initialize: ${describe(error)}; events are kept for the next page but cannot be sent`, 'error');
           this.fireReady();
         },
       );
   }
 
-  /**
-   * What amplitude-js did inside init for the classic integration: UTM, gclid and (with
-   * useAmplitudeReferral) referrer user properties, at the start of a session. Sent before any queued
-   * call, under the resolved IDs.
-   */
-  private sendAttribution(writeKey: string, sdkOptions: Dict, urlParams: Record<string, string>): void {
-    const stored = readStoredAmplitudeSession(writeKey);
-    const timeout = typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
-    const now = Date.now();
-    const isNewSession = !stored.sessionId || !stored.lastEventTime || now - stored.lastEventTime > timeout;
-    const { operations, warnings } = attribution({
-      settings: this.settings,
-      query: urlParams,
-      utmz: getCookie('__utmz'),
-      referrer: currentReferrer(),
-      isNewSession,
-    });
-    for (const w of warnings) this.logger.problem('attribution', w, true);
-    const ops = stampVersion(operations, this.settings.versionName);
+  /** amplitude-js's session-start user properties (UTM, gclid, referrer), sent before any queued call. */
+  private sendAttribution(ops: AmplitudeOperation[]): void {
     if (ops.length === 0) return;
-    const stamp = { userId: this.userStore.id(), deviceId: this.deviceId as string, time: now };
-    this.enqueue(() => {
-      for (const op of ops) if (op.op === 'event') void this.adapter.send(op.event, { ...stamp, insertId: `shim-${randomUUID()}` });
-    });
+    const stamp = { userId: this.userStore.id(), deviceId: this.deviceId as string, time: this.env.clock.now(), messageId: `shim-${this.env.newId()}` };
+    this.queue.push({ kind: 'task', run: () => this.withSession((ticket) => this.delivery.send(ops, stamp, ticket)) });
   }
 
-  private onSdkReady(): void {
-    this.sdkReady = true;
-    this.syncIdentity();
-    const queued = this.pending;
-    this.pending = [];
-    // Middleware registered while the calls were queued applies to all of them, as in analytics-next.
-    for (const item of this.pendingItems) this.prepare(item);
-    this.pendingItems = [];
-    for (const task of queued) this.chainTask(task);
-    this.chainTask(() => this.fireReady());
-  }
-
-  /** Runs `task` after everything enqueued before it, once the SDK is ready. */
-  private enqueue(task: () => unknown): void {
-    if (this.sdkReady) this.chainTask(task);
-    else this.pending.push(task);
-  }
-
-  private chainTask(task: () => unknown): void {
-    this.chain = this.chain.then(task).then(
-      () => undefined,
-      (error) => this.logger.problem('analytics', `internal error: ${String(error)}`, true),
-    );
+  private withSession(fn: (ticket: SessionTicket) => void): void {
+    const ticket = this.adapter.openSession(this.env.clock.now());
+    try {
+      fn(ticket);
+    } finally {
+      ticket.close();
+    }
   }
 
   /** Keeps the SDK's own identity (its cookie, read by servers) equal to the current Segment identity. */
   private syncIdentity(): void {
-    if (!this.sdkReady || !this.deviceId) return;
+    if (!this.facts || !this.deviceId) return;
     this.adapter.setDeviceId(this.deviceId);
     this.adapter.setUserId(this.userStore.id());
   }
@@ -288,18 +284,22 @@ export class AnalyticsCore {
   ready(callback?: unknown): Promise<unknown[]> {
     return new Promise((resolve) => {
       const run = () => {
-        if (typeof callback === 'function') {
-          try {
-            callback([]);
-          } catch (error) {
-            this.logger.problem('analytics.ready()', `callback threw: ${String(error)}`, false);
-          }
-        }
+        if (typeof callback === 'function') this.runPageCode('analytics.ready()', () => callback([]));
         resolve([]);
       };
       if (this.readyFired) run();
       else this.readyCallbacks.push(run);
     });
+  }
+
+  /** Runs a function the page gave us; a throw or a rejected promise becomes one warning. */
+  private runPageCode(call: string, fn: () => unknown): void {
+    try {
+      const returned = fn();
+      if (isThenable(returned)) safeThen(returned, undefined, (error) => this.logger.problem(call, `callback failed: ${describe(error)}`, false));
+    } catch (error) {
+      this.logger.problem(call, `callback failed: ${describe(error)}`, false);
+    }
   }
 
   // ----------------------------------------------------------------------------------------- identity
@@ -308,7 +308,8 @@ export class AnalyticsCore {
     if (!anonymousId || !this.settings.preferAnonymousIdForDeviceId || !this.loadCalled) return;
     this.deviceId = anonymousId;
     this.deviceIdSource = 'anonymousId';
-    this.syncIdentity();
+    const deviceId = anonymousId;
+    this.queue.push({ kind: 'task', run: () => this.adapter.setDeviceId(deviceId) });
   }
 
   /** The device ID an event made now belongs to. */
@@ -322,11 +323,11 @@ export class AnalyticsCore {
     this.groupStore.reset();
     const anonymousId = this.userStore.anonymousId() as string;
     if (this.loadCalled) {
-      this.deviceId = this.settings.preferAnonymousIdForDeviceId ? anonymousId : randomUUID();
+      this.deviceId = this.settings.preferAnonymousIdForDeviceId ? anonymousId : this.env.newId();
       this.deviceIdSource = this.settings.preferAnonymousIdForDeviceId ? 'anonymousId' : 'new';
       const deviceId = this.deviceId;
       // In call order: events made before reset() have already been stamped with the old identity.
-      this.enqueue(() => this.adapter.reset(deviceId));
+      this.queue.push({ kind: 'task', run: () => this.adapter.reset(deviceId, this.env.clock.now()) });
     }
     this.emitter.emit('reset');
   }
@@ -337,14 +338,10 @@ export class AnalyticsCore {
     const { args, snapshot } = splitPageContext(rawArgs);
     const r = resolveTrackArguments(args);
     if (!isNonEmptyString(r.name)) {
-      return this.rejectCall('analytics.track()', 'the event name is missing or not a string; the call was dropped', 'track', r.callback);
+      return this.rejectCall('analytics.track()', 'the event name is missing or not a string; the call was dropped', 'track');
     }
     const properties = this.clean('analytics.track()', r.properties);
-    return this.dispatch({ type: 'track', event: r.name, properties }, r.options, snapshot, r.callback, (ev) => [
-      ev.event,
-      ev.properties,
-      undefined,
-    ]);
+    return this.dispatch({ type: 'track', event: r.name, properties }, r.options, snapshot, r.callback, (ev) => [ev.event, ev.properties, undefined]);
   }
 
   page(...rawArgs: unknown[]): Promise<Context> {
@@ -371,10 +368,11 @@ export class AnalyticsCore {
     const { args, snapshot } = splitPageContext(rawArgs);
     const r = resolveEntityArguments(args);
     const traits = r.traits ? this.clean('analytics.identify()', r.traits) : undefined;
-    this.applyAnonymousIdOption(r.options);
+    const options = this.clean('analytics.identify()', r.options);
+    this.applyAnonymousIdOption(options);
     this.userStore.identify(r.id, traits);
     const body: EventBody = { type: 'identify', traits: this.userStore.traits(), userId: this.userStore.id() };
-    return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [ev.userId ?? null, ev.traits, undefined]);
+    return this.dispatch(body, options, snapshot, r.callback, (ev) => [ev.userId ?? null, ev.traits, undefined]);
   }
 
   group(...rawArgs: unknown[]): Promise<Context> | GroupStore {
@@ -394,11 +392,13 @@ export class AnalyticsCore {
     const aliasUrl = this.loadOptions.aliasUrl;
     if (typeof aliasUrl === 'string' && aliasUrl && body.userId && body.previousId && body.userId !== body.previousId) {
       const mapping = { userId: body.userId, previousId: body.previousId };
-      this.enqueue(() =>
-        postJson(aliasUrl, mapping).then((ok) => {
-          if (!ok) this.logger.problem('analytics.alias()', `the alias endpoint ${aliasUrl} did not accept the mapping`, true);
-        }),
-      );
+      this.queue.push({
+        kind: 'task',
+        run: () =>
+          void postJson(aliasUrl, mapping).then((ok) => {
+            if (!ok) this.logger.problem('analytics.alias()', `the alias endpoint ${aliasUrl} did not accept the mapping`, true);
+          }),
+      });
     } else {
       this.logger.problem(
         'analytics.alias()',
@@ -419,11 +419,11 @@ export class AnalyticsCore {
     return clean;
   }
 
-  private rejectCall(call: string, message: string, type: string, callback?: Callback): Promise<Context> {
+  private rejectCall(call: string, message: string, type: string): Promise<Context> {
     this.logger.problem(call, message, true);
     const ctx = new Context({ type });
     ctx.setFailedDelivery({ reason: message });
-    void callback; // analytics-next does not call back for a rejected call either
+    // analytics-next does not call back for a rejected call either.
     return Promise.resolve(ctx);
   }
 
@@ -434,163 +434,59 @@ export class AnalyticsCore {
     callback: Callback | undefined,
     emitArgs: (event: SegmentEvent) => unknown[],
   ): Promise<Context> {
-    const options = this.clean(`analytics.${body.type}()`, rawOptions);
+    const options = body.type === 'identify' ? rawOptions : this.clean(`analytics.${body.type}()`, rawOptions);
     if (body.type !== 'identify') this.applyAnonymousIdOption(options);
     const snap = snapshot ?? readPageSnapshot();
     const anonymousId = this.userStore.anonymousId();
+    const now = this.env.clock.now();
     const event = buildEvent(body, options, {
       page: pageContextFromSnapshot(snap),
       userId: this.userStore.id(),
       anonymousId,
-      now: new Date(),
-      messageId: `ajs-next-${Date.now()}-${randomUUID()}`,
+      now: new Date(now),
+      messageId: `ajs-next-${now}-${this.env.newId()}`,
       loadIntegrations: this.loadIntegrations,
     });
     return new Promise<Context>((resolve) => {
-      const item: PipelineItem = {
+      const item: CallItem = {
         event,
         deviceId: this.currentDeviceId(event.anonymousId ?? null),
         referrer: snapshot ? snap.referrer : currentReferrer(),
         ctx: new Context(event),
-        startedAt: Date.now(),
         callback,
-        done: resolve,
-        emit: () => this.emitter.emit(body.type, ...emitArgs(event)),
+        finish: (ctx) => {
+          resolve(ctx);
+          this.emitter.emit(body.type, ...emitArgs(event));
+        },
       };
-      if (this.sdkReady) this.prepare(item);
-      else this.pendingItems.push(item);
-      this.unsafe.add(item);
-      this.enqueue(() => this.deliver(item));
+      this.delivery.watch(item, this.timeoutMs);
+      this.queue.push({ kind: 'call', item });
     });
   }
 
-  // ------------------------------------------------------------------------------------------ delivery
+  // ---------------------------------------------------------------------------------------- middleware
 
-  private async deliver(item: PipelineItem): Promise<void> {
-    try {
-      await this.deliverUnguarded(item);
-    } catch (error) {
-      this.unsafe.delete(item);
-      this.logger.problem(`analytics.${item.event.type}()`, `delivery failed: ${String(error)}`, true);
-      this.finish(item, Promise.resolve());
-    }
+  private prepare(item: CallItem): Prepared | Promise<Prepared> {
+    const source = runChain(this.sourceMiddleware, item.event, undefined, this.chainDeps('source middleware'));
+    if (source instanceof Promise) return source.then((event) => this.toDestination(event));
+    return this.toDestination(source);
   }
 
-  /**
-   * Starts an item's middleware as soon as it may run, so slow or silent middleware on one event
-   * never delays the events behind it; hand-over to Amplitude still happens in call order.
-   */
-  private prepare(item: PipelineItem): void {
-    item.prepared ??= this.runMiddleware(this.sourceMiddleware, item.event, undefined).then(async (event) => {
-      if (!event) return { event: null, forAmplitude: null };
-      const forAmplitude = isAmplitudeEnabled(event.integrations)
-        ? await this.runMiddleware(this.destinationMiddleware, cloneEvent(event), 'Amplitude')
-        : null;
-      return { event, forAmplitude };
-    });
+  private toDestination(event: SegmentEvent | null): Prepared | Promise<Prepared> {
+    if (!event) return { event: null, forAmplitude: null };
+    if (!isAmplitudeEnabled(isPlainObject(event.integrations) ? event.integrations : {})) return { event, forAmplitude: null };
+    const forAmplitude: ChainResult = this.destinationMiddleware.length
+      ? runChain(this.destinationMiddleware, cloneEvent(event), 'Amplitude', this.chainDeps('destination middleware'))
+      : // Middleware may have put unsafe values on the event; translation needs a JSON-safe copy anyway (P9).
+        this.sourceMiddleware.length
+        ? cloneEvent(event)
+        : event;
+    if (forAmplitude instanceof Promise) return forAmplitude.then((a) => ({ event, forAmplitude: a }));
+    return { event, forAmplitude };
   }
 
-  private async deliverUnguarded(item: PipelineItem): Promise<void> {
-    this.prepare(item);
-    const { event, forAmplitude } = await item.prepared!;
-    if (!event) {
-      this.unsafe.delete(item);
-      item.ctx.setFailedDelivery({ reason: 'dropped by source middleware' });
-      this.finish(item, Promise.resolve());
-      return;
-    }
-    const deliveries = forAmplitude ? this.sendToAmplitude(forAmplitude, item) : [];
-    if (deliveries.length === 0) this.unsafe.delete(item);
-    this.finish(item, Promise.all(deliveries));
-  }
-
-  private sendToAmplitude(event: SegmentEvent, item: PipelineItem): Promise<unknown>[] {
-    const ops: AmplitudeOperation[] = translate({ event, settings: this.settings, referrer: item.referrer });
-    const deviceId = item.deviceId ?? this.deviceId ?? randomUUID();
-    const userId = event.userId ?? null;
-    const results: Promise<unknown>[] = [];
-    const events = ops.filter((op) => op.op === 'event').length;
-    let queued = 0;
-    const onQueued = () => {
-      if (++queued === events) this.unsafe.delete(item);
-    };
-    let n = 0;
-    for (const op of ops) {
-      // setUserId only matters for the SDK's cookie, which syncIdentity keeps current.
-      if (op.op === 'setUserId') continue;
-      const insertId = n === 0 ? event.messageId : `${event.messageId}-${n}`;
-      n++;
-      results.push(
-        this.adapter.send(op.event, { userId, deviceId, time: event.timestamp.getTime(), insertId, onQueued }).then((r) => {
-          if (r.code < 200 || r.code >= 300) item.ctx.log('warn', `Amplitude answered ${r.code}: ${r.message}`);
-        }),
-      );
-    }
-    if (ops.length === 0) this.logger.debug(`${event.type} produced no Amplitude event with the current settings`);
-    this.syncIdentity();
-    return results;
-  }
-
-  private finish(item: PipelineItem, delivered: Promise<unknown>): void {
-    const waitAtMost = Math.max(this.timeoutMs, MAX_CALLBACK_WAIT_MS);
-    const settled = new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, waitAtMost);
-      delivered.then(
-        () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        () => {
-          clearTimeout(timer);
-          resolve();
-        },
-      );
-    });
-    void settled.then(() => {
-      const remaining = Math.max(0, this.timeoutMs - (Date.now() - item.startedAt));
-      setTimeout(() => {
-        if (item.callback) {
-          try {
-            item.callback(item.ctx);
-          } catch (error) {
-            item.ctx.log('warn', `Callback Error: ${String(error)}`);
-            this.logger.problem(`analytics.${item.event.type}()`, `callback threw: ${String(error)}`, false);
-          }
-        }
-        item.done(item.ctx);
-        item.emit();
-      }, remaining);
-    });
-  }
-
-  private runMiddleware(chain: Middleware[], event: SegmentEvent, integration: string | undefined): Promise<SegmentEvent | null> {
-    let current: Promise<SegmentEvent | null> = Promise.resolve(event);
-    for (const fn of chain) {
-      current = current.then(
-        (ev) =>
-          ev &&
-          new Promise<SegmentEvent | null>((resolve) => {
-            const timer = setTimeout(() => {
-              this.logger.problem('middleware', `did not call next() within ${MAX_CALLBACK_WAIT_MS} ms; the event was dropped`, true);
-              resolve(null);
-            }, MAX_CALLBACK_WAIT_MS);
-            const next = (payload?: MiddlewarePayload | null) => {
-              clearTimeout(timer);
-              // Source middleware: next(null) passes the event through; destination middleware: it drops it.
-              if (payload === null || payload === undefined) resolve(integration ? null : ev);
-              else resolve(isPlainObject(payload.obj) ? (payload.obj as SegmentEvent) : ev);
-            };
-            try {
-              fn({ payload: makePayload(ev), integrations: ev.integrations, integration, next });
-            } catch (error) {
-              clearTimeout(timer);
-              this.logger.problem('middleware', `threw: ${String(error)}; the event continues unchanged`, false);
-              resolve(ev);
-            }
-          }),
-      );
-    }
-    return current;
+  private chainDeps(call: string) {
+    return { clock: this.env.clock, warn: (message: string, dropped: boolean) => this.logger.problem(call, message, dropped) };
   }
 
   addSourceMiddleware(fn: unknown): void {
@@ -601,7 +497,7 @@ export class AnalyticsCore {
   addDestinationMiddleware(name: unknown, fns: unknown[]): void {
     const target = typeof name === 'string' ? name.toLowerCase() : '';
     if (target !== 'amplitude' && target !== '*') {
-      this.logger.problem('analytics.addDestinationMiddleware()', `only the "Amplitude" destination exists here; "${String(name)}" was ignored`, false);
+      this.logger.problem('analytics.addDestinationMiddleware()', `only the "Amplitude" destination exists here; "${safeString(name)}" was ignored`, false);
       return;
     }
     for (const fn of fns) if (typeof fn === 'function') this.destinationMiddleware.push(fn as Middleware);
@@ -621,6 +517,7 @@ export class AnalyticsCore {
     return {
       track: (event: unknown, properties: unknown, options: Dict) => this.track(event, properties, options),
       timeout: () => this.timeoutMs,
+      clock: this.env.clock,
       navigate: (href: string) => {
         window.location.href = href;
       },
@@ -631,85 +528,51 @@ export class AnalyticsCore {
   // ------------------------------------------------------------------------------------ page exit
 
   /**
-   * Leaving the page: the SDK sends what it holds by beacon (and keeps it persisted until acknowledged);
-   * calls it does not hold yet are journaled for the next page. Should one of them still reach Amplitude
-   * from this page, the copy from the journal carries the same insert_id and is deduplicated.
+   * The page is being left or hidden. Everything the SDK is ready for is handed over now, and the
+   * browser takes what it can (beacon); the journal keeps the rest for the next page.
    */
   onPageExit(): void {
-    this.adapter.flushForExit();
-    this.writeJournal();
+    if (!this.loadCalled || !this.outbox || !this.journal) return;
+    if (this.queue.started) this.queue.drain();
+    this.outbox.exit();
+    this.journal.pageLeft();
   }
 
   onPageShown(): void {
-    this.adapter.resumeAfterExit();
-    // Back from the back/forward cache: the journaled calls are still here and will be sent from memory.
-    this.withdrawJournal();
+    this.journal?.pageShown();
+    // Another tab may have changed the visitor's IDs while this one was hidden.
+    this.userStore.invalidate();
+    this.groupStore.invalidate();
   }
 
-  private journalKey(): string {
-    return JOURNAL_PREFIX + this.writeKey.slice(0, 10);
+  /** The browser is back online: send what waited. */
+  onOnline(): void {
+    this.outbox?.flush();
   }
 
-  private readJournal(): JournalEntry[] {
-    try {
-      const parsed: unknown = JSON.parse(localGet(this.journalKey()) ?? '[]');
-      return Array.isArray(parsed) ? (parsed as JournalEntry[]) : [];
-    } catch {
-      return [];
-    }
+  /** Another tab changed storage: re-read identity on next use. */
+  onStorageChanged(): void {
+    this.userStore.invalidate();
+    this.groupStore.invalidate();
   }
 
-  private writeJournal(): void {
-    if (!this.loadCalled || this.unsafe.size === 0) return;
-    const mine = [...this.unsafe].map((item) => ({ event: item.event, deviceId: item.deviceId ?? this.deviceId, referrer: item.referrer }));
-    // Exit fires more than once (visibilitychange, then pagehide): merge by messageId.
-    const ids = new Set(mine.map((m) => m.event.messageId));
-    const others = this.readJournal().filter((entry) => !ids.has(entry.event?.messageId));
-    const entries = [...others, ...mine].slice(-MAX_JOURNAL_ENTRIES);
-    if (localSet(this.journalKey(), JSON.stringify(entries))) this.journaled = mine.map((m) => m.event.messageId);
-  }
-
-  private withdrawJournal(): void {
-    if (this.journaled.length === 0) return;
-    const withdrawn = new Set(this.journaled);
-    this.journaled = [];
-    const rest = this.readJournal().filter((entry) => !withdrawn.has(entry.event?.messageId));
-    if (rest.length) localSet(this.journalKey(), JSON.stringify(rest));
-    else localRemove(this.journalKey());
-  }
-
-  /** Sends, in order and under their original IDs and time, the calls a previous page could not. */
-  private restoreJournal(): void {
-    const entries = this.readJournal();
-    if (entries.length === 0) return;
-    localRemove(this.journalKey());
-    for (const entry of entries) {
-      const event = entry?.event;
-      if (!event || typeof event.type !== 'string' || typeof event.messageId !== 'string' || !isPlainObject(event.context)) continue;
-      const restored: SegmentEvent = { ...event, timestamp: new Date(event.timestamp) };
-      if (Number.isNaN(restored.timestamp.getTime())) continue;
-      const item: PipelineItem = {
-        event: restored,
-        deviceId: typeof entry.deviceId === 'string' ? entry.deviceId : null,
-        referrer: typeof entry.referrer === 'string' ? entry.referrer : '',
-        ctx: new Context(restored),
-        startedAt: Date.now(),
-        done: () => undefined,
-        emit: () => undefined,
-      };
-      this.pendingItems.push(item);
-      this.unsafe.add(item);
-      this.enqueue(() => this.deliver(item));
-    }
+  private restoreCall(call: JournaledCall): void {
+    const timestamp = new Date(call.event.timestamp as string);
+    if (Number.isNaN(timestamp.getTime()) || !isPlainObject(call.event.context)) return;
+    const event = { ...call.event, timestamp } as unknown as SegmentEvent;
+    const item: CallItem = {
+      event,
+      deviceId: typeof call.deviceId === 'string' ? call.deviceId : null,
+      referrer: typeof call.referrer === 'string' ? call.referrer : '',
+      ctx: new Context(event),
+      finish: () => undefined,
+    };
+    this.queue.push({ kind: 'call', item });
   }
 }
 
-function makePayload(event: SegmentEvent): MiddlewarePayload {
-  return {
-    obj: event,
-    type: () => event.type,
-    event: () => event.event,
-  };
+function toJournaled(item: CallItem): JournaledCall {
+  return { event: item.event as unknown as JournaledCall['event'], deviceId: item.deviceId, referrer: item.referrer };
 }
 
 /**
@@ -719,4 +582,13 @@ function makePayload(event: SegmentEvent): MiddlewarePayload {
 function cloneEvent(event: SegmentEvent): SegmentEvent {
   const { value } = sanitizeProperties(event);
   return { ...(value as unknown as SegmentEvent), timestamp: event.timestamp };
+}
+
+/** String(x) that cannot throw (hostile toString, revoked Proxy, symbols). */
+export function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return '[unprintable]';
+  }
 }

@@ -15,8 +15,12 @@ const BPC_KEYS = ['__t', 'c', 'p', 'u', 's', 't', 'r'];
 
 /** The 5.x snippet's buffered page context: `{__t:'bpc', ...}` with no other keys. */
 export function isBufferedPageContext(value: unknown): boolean {
-  if (!isPlainObject(value) || value.__t !== 'bpc') return false;
-  return Object.keys(value).every((k) => BPC_KEYS.includes(k));
+  try {
+    if (!isPlainObject(value) || value.__t !== 'bpc') return false;
+    return Object.keys(value).every((k) => BPC_KEYS.includes(k));
+  } catch {
+    return false;
+  }
 }
 
 export function pageSnapshotFromBpc(bpc: Dict): PageSnapshot {

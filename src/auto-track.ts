@@ -1,11 +1,13 @@
 /** trackLink / trackForm, with analytics-next's semantics (navigation waits for the track or the timeout). */
 import type { Dict } from './types';
+import { settledWithin, type Clock } from './clock';
 
 type TrackFn = (event: unknown, properties: unknown, options: Dict) => Promise<unknown>;
 
 interface AutoTrackDeps {
   track: TrackFn;
   timeout: () => number;
+  clock: Clock;
   navigate: (href: string) => void;
   warn: (call: string, message: string) => void;
 }
@@ -20,22 +22,6 @@ function toElements(input: unknown): Element[] {
 
 function resolve(value: unknown, el: Element): unknown {
   return typeof value === 'function' ? (value as (e: Element) => unknown)(el) : value;
-}
-
-function raceTimeout(promise: Promise<unknown>, ms: number): Promise<void> {
-  return new Promise((done) => {
-    const timer = setTimeout(done, ms);
-    promise.then(
-      () => {
-        clearTimeout(timer);
-        done();
-      },
-      () => {
-        clearTimeout(timer);
-        done();
-      },
-    );
-  });
 }
 
 function linkHref(el: Element): string | null {
@@ -60,7 +46,7 @@ export function trackLink(deps: AutoTrackDeps, call: string, links: unknown, eve
         const tracked = deps.track(ev, props, (options as Dict) ?? {});
         if (!newTab && href) {
           e.preventDefault();
-          void raceTimeout(tracked, deps.timeout()).then(() => deps.navigate(href));
+          void settledWithin(tracked, deps.timeout(), deps.clock).then(() => deps.navigate(href));
         }
       } catch (error) {
         deps.warn(call, `click handler failed: ${String(error)}`);
@@ -77,7 +63,7 @@ export function trackForm(deps: AutoTrackDeps, call: string, forms: unknown, eve
       try {
         e.preventDefault();
         const tracked = deps.track(resolve(event, form), resolve(properties, form), (options as Dict) ?? {});
-        void raceTimeout(tracked, deps.timeout()).then(() => form.submit());
+        void settledWithin(tracked, deps.timeout(), deps.clock).then(() => form.submit());
       } catch (error) {
         deps.warn(call, `submit handler failed: ${String(error)}`);
       }

@@ -5,6 +5,8 @@
 import type { PageSnapshot } from './types';
 import type { StoredDeviceIds } from './device-id';
 import { decodeV2Identity, stringField, v2CookieName, type StoredAmplitudeIdentity } from './amplitude-cookie';
+import type { KeyValueStore } from './exit-journal';
+import type { Transport, WireResponse } from './outbox';
 
 const hasWindow = typeof window !== 'undefined' && typeof document !== 'undefined';
 
@@ -156,6 +158,37 @@ export function localRemove(key: string): void {
   if (s) attempt(() => s.removeItem(key), undefined);
 }
 
+function localKeys(): string[] {
+  const s = storage();
+  if (!s) return [];
+  return attempt(() => {
+    const keys: string[] = [];
+    for (let i = 0; i < s.length; i++) {
+      const key = s.key(i);
+      if (key !== null) keys.push(key);
+    }
+    return keys;
+  }, []);
+}
+
+export const localStore: KeyValueStore = { get: localGet, set: localSet, remove: localRemove, keys: localKeys };
+
+/** A store that forgets with the page (disableClientPersistence, tests). */
+export function memoryStore(): KeyValueStore {
+  const data = new Map<string, string>();
+  return {
+    get: (key) => data.get(key) ?? null,
+    set: (key, value) => {
+      data.set(key, value);
+      return true;
+    },
+    remove: (key) => {
+      data.delete(key);
+    },
+    keys: () => [...data.keys()],
+  };
+}
+
 // ------------------------------------------------------------------------------------ Amplitude's storage
 
 /** Device IDs any Amplitude SDK generation left for this API key. */
@@ -199,6 +232,41 @@ export function postJson(url: string, body: unknown): Promise<boolean> {
     );
   } catch {
     return Promise.resolve(false);
+  }
+}
+
+/** The outbox's way to the wire: fetch (keepalive while small enough) and, at exit, sendBeacon. */
+export const browserTransport: Transport = {
+  post(url: string, body: string, keepalive: boolean): Promise<WireResponse | null> {
+    if (!hasWindow || typeof fetch !== 'function') return Promise.resolve(null);
+    try {
+      return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: '*/*' }, body, keepalive }).then(
+        (response) =>
+          response.text().then(
+            (text) => ({ status: response.status, body: parseObject(text) }),
+            () => ({ status: response.status, body: {} }),
+          ),
+        () => null,
+      );
+    } catch {
+      return Promise.resolve(null);
+    }
+  },
+  beacon(url: string, body: string): boolean {
+    if (!hasWindow) return false;
+    return attempt(() => typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(url, body), false);
+  },
+  online(): boolean {
+    return !hasWindow || attempt(() => navigator.onLine !== false, true);
+  },
+};
+
+function parseObject(text: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
   }
 }
 

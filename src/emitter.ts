@@ -1,4 +1,6 @@
 /** analytics-next's emitter: listeners run synchronously with `this` bound to the analytics object. */
+import { isThenable, safeThen } from './middleware';
+
 type Listener = (...args: unknown[]) => unknown;
 
 export class Emitter {
@@ -29,7 +31,9 @@ export class Emitter {
   emit(event: string, ...args: unknown[]): void {
     for (const fn of (this.listeners[event] ?? []).slice()) {
       try {
-        fn.apply(this.self(), args);
+        const returned = fn.apply(this.self(), args);
+        // An async listener that rejects must not surface as an unhandled rejection on the page.
+        if (isThenable(returned)) safeThen(returned, undefined, (error) => this.onListenerError(event, error));
       } catch (error) {
         this.onListenerError(event, error);
       }

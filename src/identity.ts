@@ -18,8 +18,19 @@ export interface StoreOptions {
   cookie: CookieOptions;
 }
 
-class EntityStore {
-  private memory: Dict = {};
+/** What user() and group() expose of a store. */
+export interface EntityStoreApi {
+  id(value?: string | null): string | null;
+  traits(value?: Dict | null): Dict;
+}
+
+class EntityStore implements EntityStoreApi {
+  /**
+   * The values in force, read from storage once and then kept here: a call then costs no cookie or
+   * storage access, and storage is written only when a value changes. invalidate() re-reads, for when
+   * another tab may have changed them.
+   */
+  private cache: Dict = {};
 
   constructor(
     protected readonly keys: EntityKeys,
@@ -31,24 +42,31 @@ class EntityStore {
     this.options = options;
   }
 
+  /** Forget what was read, so the next read sees changes other tabs made. */
+  invalidate(): void {
+    if (this.options.persist) this.cache = {};
+  }
+
   protected readValue(key: string, cookieToo: boolean): unknown {
-    if (!this.options.persist) return this.memory[key] ?? null;
-    const local = localGet(key);
-    if (local !== null) {
-      const parsed = parseLenient(local);
-      if (parsed !== null) return parsed;
-    }
-    if (cookieToo) {
-      const cookie = getCookie(key);
-      if (cookie !== undefined) return parseLenient(cookie);
-    }
-    return this.memory[key] ?? null;
+    if (Object.prototype.hasOwnProperty.call(this.cache, key)) return this.cache[key];
+    const value = this.options.persist ? readStored(key, cookieToo) : null;
+    this.cache[key] = value;
+    // Get-and-sync, once: a value found in one store is written back to the others, as analytics-next does.
+    if (value !== null) this.persist(key, value, cookieToo);
+    return value;
   }
 
   protected writeValue(key: string, value: unknown, cookieToo: boolean): void {
-    this.memory[key] = value;
+    const next = value === undefined ? null : value;
+    const known = Object.prototype.hasOwnProperty.call(this.cache, key);
+    if (known && sameValue(this.cache[key], next)) return;
+    this.cache[key] = next;
+    this.persist(key, next, cookieToo);
+  }
+
+  private persist(key: string, value: unknown, cookieToo: boolean): void {
     if (!this.options.persist) return;
-    if (value === null || value === undefined) {
+    if (value === null) {
       localRemove(key);
       if (cookieToo) removeCookie(key, this.options.cookie);
       return;
@@ -58,11 +76,8 @@ class EntityStore {
   }
 
   protected removeAll(): void {
-    this.memory = {};
-    if (!this.options.persist) return;
-    localRemove(this.keys.id);
-    localRemove(this.keys.traits);
-    removeCookie(this.keys.id, this.options.cookie);
+    this.writeValue(this.keys.id, null, true);
+    this.writeValue(this.keys.traits, null, false);
   }
 
   id(value?: string | null): string | null {
@@ -71,9 +86,7 @@ class EntityStore {
     }
     const stored = this.readValue(this.keys.id, true);
     if (stored === null || stored === undefined || stored === '') return null;
-    const id = String(stored);
-    if (value === undefined) this.writeValue(this.keys.id, id, true);
-    return id;
+    return String(stored);
   }
 
   traits(value?: Dict | null): Dict {
@@ -133,9 +146,7 @@ export class UserStore extends EntityStore {
       this.onAnonymousIdChange(fresh);
       return fresh;
     }
-    const anon = String(stored);
-    if (value === undefined) this.writeValue(UserStore.ANON_KEY, anon, true);
-    return anon;
+    return String(stored);
   }
 
   /** Reads without creating one (for deciding whether a visitor is new). */
@@ -180,6 +191,29 @@ export class GroupStore extends EntityStore {
 
   save(): boolean {
     return true;
+  }
+}
+
+function readStored(key: string, cookieToo: boolean): unknown {
+  const local = localGet(key);
+  if (local !== null) {
+    const parsed = parseLenient(local);
+    if (parsed !== null) return parsed;
+  }
+  if (cookieToo) {
+    const cookie = getCookie(key);
+    if (cookie !== undefined) return parseLenient(cookie);
+  }
+  return null;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
   }
 }
 

@@ -91,11 +91,15 @@ function addPageExitListeners(win: Dict, core: AnalyticsCore): void {
   const w = win as unknown as Window;
   try {
     w.addEventListener('pagehide', () => core.onPageExit());
-    w.addEventListener('pageshow', () => core.onPageShown());
+    w.addEventListener('pageshow', (e) => {
+      if ((e as PageTransitionEvent).persisted) core.onPageShown();
+    });
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') core.onPageExit();
       else core.onPageShown();
     });
+    w.addEventListener('online', () => core.onOnline());
+    w.addEventListener('storage', () => core.onStorageChanged());
   } catch {
     /* no DOM events: nothing to flush on exit */
   }

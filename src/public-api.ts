@@ -6,6 +6,9 @@ import type { Dict } from './types';
 import { AnalyticsCore } from './analytics';
 import { Context } from './context';
 import { VERSION } from './version';
+import { describe } from './middleware';
+import { isPlainObject, sanitizeProperties } from './values';
+import type { EntityStoreApi } from './identity';
 
 /** Members the snippet stubs, in the order analytics-next's snippet lists them (plus the rest of the API). */
 const DEPRECATED_WARN_ONLY = [
@@ -39,7 +42,7 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
       try {
         return fn(...args);
       } catch (error) {
-        core.logger.problem(call(name), `failed internally and was ignored: ${String(error)}`, true);
+        core.logger.problem(call(name), `could not be carried out and was ignored (${describe(error)})`, true);
         return fallback();
       }
     };
@@ -50,21 +53,72 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
   };
   const self = () => target;
 
+  /**
+   * An id argument: a string, a finite number (as a string) or null. Anything else is refused with a
+   * warning and reads as "no argument" (undefined), so the current value is returned unchanged.
+   */
+  const idArgument = (name: string, value: unknown): string | null | undefined => {
+    if (value === undefined || value === null) return value;
+    if (typeof value === 'string') return value;
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    core.logger.problem(call(name), `expects a string or null, got ${kind(value)}; the value was ignored`, true);
+    return undefined;
+  };
+  const traitsArgument = (name: string, value: unknown): Dict | null | undefined => {
+    if (value === undefined || value === null) return value;
+    if (!isPlainObject(value)) {
+      core.logger.problem(call(name), `expects an object, got ${kind(value)}; the value was ignored`, true);
+      return undefined;
+    }
+    const { value: clean, problems } = sanitizeProperties(value);
+    if (problems.length) core.logger.problem(call(name), problems.slice(0, 5).join('; '), true);
+    return clean;
+  };
+  /** user() and group(): analytics-next hands out the store itself; these are the same methods, guarded. */
+  const entity = (prefix: string, store: EntityStoreApi, extra: Dict): Dict => ({
+    id: guard(`${prefix}.id`, () => null, (...a: unknown[]) => {
+      const id = idArgument(`${prefix}.id`, a[0]);
+      return a.length === 0 || id === undefined ? store.id() : store.id(id);
+    }),
+    traits: guard(`${prefix}.traits`, () => ({}), (...a: unknown[]) => {
+      const traits = traitsArgument(`${prefix}.traits`, a[0]);
+      return a.length === 0 || traits === undefined ? store.traits() : store.traits(traits);
+    }),
+    load: () => undefined,
+    save: () => true,
+    ...extra,
+  });
+  const user: Dict = entity('user()', core.userStore, {
+    anonymousId: guard('user().anonymousId', () => null, (...a: unknown[]) => {
+      const id = idArgument('user().anonymousId', a[0]);
+      return a.length === 0 || id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
+    }),
+    logout: guard('user().logout', () => undefined, () => core.userStore.logout()),
+    reset: guard('user().reset', () => undefined, () => core.userStore.reset()),
+  });
+  const group: Dict = entity('group()', core.groupStore, {
+    anonymousId: () => undefined,
+  });
+
   const members: Dict = {
     track: guard('track', failedCtx('track'), (...a: unknown[]) => core.track(...a)),
     page: guard('page', failedCtx('page'), (...a: unknown[]) => core.page(...a)),
     screen: guard('screen', failedCtx('screen'), (...a: unknown[]) => core.screen(...a)),
     identify: guard('identify', failedCtx('identify'), (...a: unknown[]) => core.identify(...a)),
-    group: guard('group', failedCtx('group'), (...a: unknown[]) => core.group(...a)),
+    group: guard('group', failedCtx('group'), (...a: unknown[]) => {
+      const result = core.group(...a);
+      return result instanceof Promise ? result : group;
+    }),
     alias: guard('alias', failedCtx('alias'), (...a: unknown[]) => core.alias(...a)),
     reset: guard('reset', () => undefined, () => {
       core.reset();
     }),
     ready: guard('ready', () => Promise.resolve([]), (cb?: unknown) => core.ready(cb)),
-    user: guard('user', () => core.userStore, () => core.userStore),
-    setAnonymousId: guard('setAnonymousId', () => null, (...a: unknown[]) =>
-      a.length === 0 || a[0] === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(a[0] === null ? null : String(a[0])),
-    ),
+    user: guard('user', () => user, () => user),
+    setAnonymousId: guard('setAnonymousId', () => null, (...a: unknown[]) => {
+      const id = idArgument('setAnonymousId', a[0]);
+      return id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
+    }),
     on: guard('on', self, (event: unknown, fn: unknown) => {
       if (typeof event === 'string' && typeof fn === 'function') core.emitter.on(event, fn as never);
       else core.logger.problem(call('on'), 'expects (eventName, function)', false);
@@ -179,6 +233,16 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
   });
   Object.defineProperty(target, 'integrations', { get: () => core.loadOptions.integrations ?? {}, configurable: true });
   return target;
+}
+
+function kind(value: unknown): string {
+  if (value === null) return 'null';
+  try {
+    if (Array.isArray(value)) return 'an array';
+  } catch {
+    return 'a revoked Proxy';
+  }
+  return `a ${typeof value}`;
 }
 
 function defineValue(target: Dict, name: string, value: unknown): void {

@@ -5,6 +5,7 @@
 import type { Dict } from './types';
 import type { AmplitudeSettings } from './settings';
 import { SHIM_NAME, VERSION } from './version';
+import type { OutboxConfig } from './outbox';
 
 export interface AdapterInit {
   apiKey: string;
@@ -47,4 +48,36 @@ export function sdkInitOptions(options: Omit<AdapterInit, 'apiKey'>): Dict {
     fetchRemoteConfig: false,
     remoteConfig: { fetchRemoteConfig: false },
   });
+}
+
+const SERVER_URLS: Record<string, string> = {
+  US: 'https://api2.amplitude.com/2/httpapi',
+  EU: 'https://api.eu.amplitude.com/2/httpapi',
+  'US-batch': 'https://api2.amplitude.com/batch',
+  'EU-batch': 'https://api.eu.amplitude.com/batch',
+};
+
+/**
+ * How the outbox sends, from the destination settings and the page's raw SDK options, with the
+ * SDK's own defaults and rules (serverUrl wins over serverZone; useBatch picks the batch endpoint).
+ */
+export function outboxConfig(apiKey: string, settings: AmplitudeSettings, sdkOptions: Dict): OutboxConfig {
+  const batching = settings.batchEvents;
+  const zone = sdkOptions.serverZone === 'EU' ? 'EU' : 'US';
+  const serverUrl =
+    typeof sdkOptions.serverUrl === 'string' && sdkOptions.serverUrl ? sdkOptions.serverUrl : SERVER_URLS[sdkOptions.useBatch === true ? `${zone}-batch` : zone];
+  const positive = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback);
+  return {
+    apiKey,
+    serverUrl,
+    batchSize: positive(sdkOptions.flushQueueSize, batching ? settings.eventUploadThreshold : 30),
+    // batchEvents off: each call's events leave at once, as amplitude-js did.
+    flushIntervalMs: positive(sdkOptions.flushIntervalMillis, batching ? settings.eventUploadPeriodMillis : 10),
+    uploadThreshold: batching ? settings.eventUploadThreshold : 0,
+    // Short ids such as "42" are common in Segment installs; Amplitude's API rejects them without this.
+    minIdLength: positive(sdkOptions.minIdLength, 1),
+    maxAttempts: positive(sdkOptions.flushMaxRetries, 5),
+    retryBaseMs: 1000,
+    throttleMs: 30000,
+  };
 }

@@ -3,7 +3,12 @@ import type { Dict } from './types';
 
 /** analytics-next's notion of a plain object: anything whose tag is [object Object] (class instances too). */
 export function isPlainObject(value: unknown): value is Dict {
-  return Object.prototype.toString.call(value) === '[object Object]';
+  try {
+    return Object.prototype.toString.call(value) === '[object Object]';
+  } catch {
+    // A revoked Proxy, or one whose traps throw: not something we can read.
+    return false;
+  }
 }
 
 export function isNonEmptyString(value: unknown): value is string {
@@ -34,6 +39,16 @@ export function sanitizeProperties(input: unknown): SanitizeResult<Dict> {
 }
 
 function copy(value: unknown, path: string, depth: number, stack: unknown[], problems: string[]): unknown {
+  try {
+    return copyValue(value, path, depth, stack, problems);
+  } catch {
+    // Proxies whose traps throw, exotic host objects: whatever cannot be read is left out.
+    problems.push(`${label(path)} could not be read and was dropped`);
+    return undefined;
+  }
+}
+
+function copyValue(value: unknown, path: string, depth: number, stack: unknown[], problems: string[]): unknown {
   switch (typeof value) {
     case 'string':
       if (value.length > MAX_STRING_LENGTH) {

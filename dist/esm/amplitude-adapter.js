@@ -1,69 +1,84 @@
 import { AmplitudeBrowser } from '@amplitude/analytics-browser';
-import { SHIM_NAME, LIBRARY } from './version.js';
+import { VERSION, LIBRARY, SHIM_NAME } from './version.js';
 import { sdkInitOptions } from './sdk-options.js';
 
 /**
- * The one place that talks to @amplitude/analytics-browser. It makes the SDK deterministic (no remote
- * config, no autocapture: the shim decides every event) and stamps every event with the identity and
- * time of the Segment call, because the SDK would otherwise stamp them later (pitfall P4).
+ * The one place that talks to @amplitude/analytics-browser. The SDK keeps what it is good at and what
+ * servers read: the device, user and session in its `AMP_` cookie, session start and expiry. The shim
+ * takes the rest: no remote config and no autocapture (the shim decides every event), and the SDK's
+ * destination is replaced by the shim's outbox, so an event is complete and on its way the moment it
+ * is handed over, not after a timeline tick per event.
  */
+/** The SDK reads and writes its unsent queue here; the outbox keeps its own, so this holds nothing. */
+const NO_EVENT_STORAGE = {
+    isEnabled: () => Promise.resolve(true),
+    get: () => Promise.resolve(undefined),
+    getRaw: () => Promise.resolve(undefined),
+    set: () => Promise.resolve(undefined),
+    remove: () => Promise.resolve(undefined),
+    reset: () => Promise.resolve(undefined),
+};
 class AmplitudeAdapter {
     constructor() {
         this.client = new AmplitudeBrowser();
-        this.initialized = false;
-        this.exiting = false;
-        /** batchEvents: events handed over since the last threshold flush. */
-        this.unsent = 0;
-        this.batchThreshold = 0;
-        /** insert_id -> callback, for events handed to the SDK whose destination has not queued them yet. */
-        this.awaitingQueue = new Map();
     }
-    async init(options) {
+    async init(options, sink) {
+        var _a;
         const config = sdkInitOptions(options);
+        config.storageProvider = NO_EVENT_STORAGE;
         await this.client.init(options.apiKey, undefined, config).promise;
-        this.batchThreshold = options.settings.batchEvents ? options.settings.eventUploadThreshold : 0;
+        await this.client.remove('amplitude').promise;
         await this.client.add({
-            name: `${SHIM_NAME}-library`,
-            type: 'enrichment',
-            // Enrichment runs just before the destination queues (and persists) the event, in the same task.
-            execute: async (event) => {
-                this.countForBatch();
-                const queued = event.insert_id ? this.awaitingQueue.get(event.insert_id) : undefined;
-                if (queued) {
-                    this.awaitingQueue.delete(event.insert_id);
-                    queued();
-                }
-                return Object.assign(Object.assign({}, event), { library: LIBRARY });
+            name: 'amplitude',
+            type: 'destination',
+            setup: () => Promise.resolve(undefined),
+            execute: (event) => {
+                if (typeof event.insert_id !== 'string')
+                    event.insert_id = `sdk-${VERSION}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+                return new Promise((resolve) => sink.add(Object.assign(Object.assign({}, event), { library: LIBRARY }), (r) => resolve({ event, code: r.code, message: r.message })));
+            },
+            flush: () => {
+                sink.flush();
+                return Promise.resolve();
             },
         }).promise;
-        this.initialized = true;
-    }
-    get ready() {
-        return this.initialized;
-    }
-    send(event, stamp) {
-        var _a;
-        const options = {
-            user_id: (_a = stamp.userId) !== null && _a !== void 0 ? _a : undefined,
-            device_id: stamp.deviceId,
-            time: stamp.time,
-            insert_id: stamp.insertId,
+        const sdkConfig = this.config();
+        const tracking = (_a = sdkConfig === null || sdkConfig === void 0 ? void 0 : sdkConfig.trackingOptions) !== null && _a !== void 0 ? _a : {};
+        const nav = typeof navigator !== 'undefined' ? navigator : undefined;
+        return {
+            library: LIBRARY,
+            userAgent: nav === null || nav === void 0 ? void 0 : nav.userAgent,
+            language: tracking.language === false ? undefined : nav === null || nav === void 0 ? void 0 : nav.language,
+            appVersion: sdkConfig === null || sdkConfig === void 0 ? void 0 : sdkConfig.appVersion,
+            platform: tracking.platform !== false,
+            ipAddress: tracking.ipAddress !== false,
+            sourceName: SHIM_NAME,
+            sourceVersion: VERSION,
         };
-        if (stamp.onQueued)
-            this.awaitingQueue.set(stamp.insertId, stamp.onQueued);
-        const { promise } = this.client.track(Object.assign(Object.assign({}, event), options), undefined, options);
-        // An explicit `time` stops the SDK's Context plugin from extending the session, so extend it here;
-        // the SDK's new-session check has already run synchronously inside track().
+    }
+    config() {
+        return this.client.config;
+    }
+    openSession(now) {
+        var _a, _b;
+        const config = this.config();
+        if (!config)
+            return { sessionId: undefined, nextEventId: () => 0, close: () => undefined };
+        const last = config.lastEventTime;
+        // The SDK's rule: a new session once the previous event is older than the timeout.
+        if (typeof last === 'number' && now - last > ((_a = config.sessionTimeout) !== null && _a !== void 0 ? _a : 30 * 60 * 1000))
+            this.client.setSessionId(now);
         this.client.extendSession();
-        return promise.then((r) => {
-            // Settled without reaching the destination (opted out, dropped): it is no longer pending either way.
-            const queued = this.awaitingQueue.get(stamp.insertId);
-            if (queued) {
-                this.awaitingQueue.delete(stamp.insertId);
-                queued();
-            }
-            return { code: r.code, message: r.message };
-        });
+        const first = (_b = config.lastEventId) !== null && _b !== void 0 ? _b : -1;
+        let eventId = first;
+        return {
+            sessionId: this.client.getSessionId(),
+            nextEventId: () => ++eventId,
+            close: () => {
+                if (eventId !== first)
+                    config.lastEventId = eventId;
+            },
+        };
     }
     setUserId(userId) {
         var _a;
@@ -74,67 +89,13 @@ class AmplitudeAdapter {
         if (this.client.getDeviceId() !== deviceId)
             this.client.setDeviceId(deviceId);
     }
-    /** reset(): a new device, no user, and a new session (the SDK's own reset keeps the session). */
-    reset(deviceId) {
+    reset(deviceId, now) {
         this.client.setUserId(undefined);
         this.client.setDeviceId(deviceId);
-        this.client.setSessionId(Date.now());
-    }
-    getDeviceId() {
-        return this.client.getDeviceId();
+        this.client.setSessionId(now);
     }
     getSessionId() {
         return this.client.getSessionId();
-    }
-    /**
-     * amplitude-js uploaded as soon as eventUploadThreshold events were unsent; the v2 SDK only has a timer
-     * (its flushQueueSize is a batch size). Runs in the enrichment step, just before the destination
-     * queues the event, so the flush is scheduled after it.
-     */
-    countForBatch() {
-        if (!this.batchThreshold)
-            return;
-        this.unsent += 1;
-        if (this.unsent < this.batchThreshold)
-            return;
-        this.unsent = 0;
-        setTimeout(() => this.flushWithRetry(), 0);
-    }
-    /**
-     * The SDK's public flush() makes one attempt and then forgets the events, even on failure (P8).
-     * Its destination's flush(true) retries and keeps them persisted until acknowledged.
-     */
-    flushWithRetry() {
-        const destination = this.client.plugin('amplitude');
-        if (destination && typeof destination.flush === 'function')
-            void destination.flush(true);
-        else
-            void this.client.flush().promise;
-    }
-    /**
-     * On page exit: hand what is queued to sendBeacon, which survives the unload. The SDK reads the
-     * transport asynchronously inside flush, so the beacon stays until the page is shown again. A beacon
-     * the browser refuses counts as a failure, so the events stay persisted for the next page.
-     */
-    flushForExit() {
-        if (!this.initialized)
-            return;
-        if (!this.exiting)
-            this.client.setTransport('beacon');
-        this.exiting = true;
-        // Events handed over but not yet queued sit in the SDK's timeline; only its public flush() applies them
-        // at once (then sends without retries; the shim's exit journal still holds those calls).
-        if (this.awaitingQueue.size > 0)
-            void this.client.flush().promise;
-        else
-            this.flushWithRetry();
-    }
-    /** The page is visible again (tab switch back, or restored from the back/forward cache). */
-    resumeAfterExit() {
-        if (!this.initialized || !this.exiting)
-            return;
-        this.exiting = false;
-        this.client.setTransport('fetch');
     }
 }
 

@@ -1,7 +1,8 @@
 /**
- * The `window.analytics` object: Segment's API on the outside, Amplitude underneath. Every public
- * method is guarded so nothing ever throws into the host page; calls are kept in true call order,
- * stamped with their identity and time when made, and held until the SDK has initialized (P6).
+ * The runtime behind `window.analytics`. A call resolves its arguments, builds its Segment event with
+ * the identity, time and page of the moment, and joins the call queue; that is all it costs the caller.
+ * The queue hands calls over in order once the SDK is ready (middleware, translation, outbox). Leaving
+ * the page hands everything the browser can take to it, and journals the rest for the next page.
  */
 import type { Dict } from './types';
 import { type AmplitudeSettings } from './settings';
@@ -12,6 +13,9 @@ import { type AmplitudeDriver } from './amplitude-adapter';
 import { Context } from './context';
 import { Emitter } from './emitter';
 import { Logger } from './log';
+import { type Clock } from './clock';
+import { type Transport } from './outbox';
+import { type KeyValueStore } from './exit-journal';
 export interface LoadOptions {
     integrations?: Dict;
     /** Raw @amplitude/analytics-browser options (serverUrl, serverZone, flushIntervalMillis, logLevel, …). */
@@ -30,13 +34,23 @@ export interface LoadOptions {
     aliasUrl?: string;
     [key: string]: unknown;
 }
+/** The runtime's outside world; every piece can be replaced in tests. */
+export interface RuntimeEnvironment {
+    adapter: AmplitudeDriver;
+    clock: Clock;
+    newId: () => string;
+    transport: Transport;
+    /** Where the exit journal lives (localStorage in the browser). */
+    store: KeyValueStore;
+}
 export declare class AnalyticsCore {
     private readonly self;
-    readonly adapter: AmplitudeDriver;
     readonly logger: Logger;
     readonly emitter: Emitter;
     readonly userStore: UserStore;
     readonly groupStore: GroupStore;
+    readonly adapter: AmplitudeDriver;
+    private readonly env;
     settings: AmplitudeSettings;
     writeKey: string;
     timeoutMs: number;
@@ -45,43 +59,31 @@ export declare class AnalyticsCore {
     deviceId: string | null;
     deviceIdSource: DeviceIdSource | null;
     private loadCalled;
-    private sdkReady;
-    /** Work waiting for the SDK, in true call order (events and resets alike). */
-    private pending;
-    private pendingItems;
-    /**
-     * Calls not yet safe from a page exit: waiting for the SDK, in middleware, or handed to the SDK but not
-     * yet queued (and persisted) by its destination, which the SDK does a few ticks later.
-     */
-    private readonly unsafe;
-    private chain;
+    private loadIntegrations;
     private readyCallbacks;
     private readyFired;
-    private sourceMiddleware;
-    private destinationMiddleware;
-    private loadIntegrations;
-    /** messageIds this page wrote to the exit journal (withdrawn if the page is shown again). */
-    private journaled;
-    constructor(self: () => unknown, adapter?: AmplitudeDriver);
+    private readonly sourceMiddleware;
+    private readonly destinationMiddleware;
+    private readonly queue;
+    private readonly delivery;
+    private outbox;
+    private journal;
+    private facts;
+    constructor(self: () => unknown, env?: Partial<RuntimeEnvironment>);
     /**
      * Initializes once. Identity (querystring ajs_aid, then the device ID) is settled before the SDK
      * starts, so the first event already carries the final IDs.
      */
     load(writeKey: unknown, options: unknown, replay?: () => void): void;
-    /**
-     * What amplitude-js did inside init for the classic integration: UTM, gclid and (with
-     * useAmplitudeReferral) referrer user properties, at the start of a session. Sent before any queued
-     * call, under the resolved IDs.
-     */
+    /** amplitude-js's session-start user properties (UTM, gclid, referrer), sent before any queued call. */
     private sendAttribution;
-    private onSdkReady;
-    /** Runs `task` after everything enqueued before it, once the SDK is ready. */
-    private enqueue;
-    private chainTask;
+    private withSession;
     /** Keeps the SDK's own identity (its cookie, read by servers) equal to the current Segment identity. */
     private syncIdentity;
     private fireReady;
     ready(callback?: unknown): Promise<unknown[]>;
+    /** Runs a function the page gave us; a throw or a rejected promise becomes one warning. */
+    private runPageCode;
     private onAnonymousIdChanged;
     /** The device ID an event made now belongs to. */
     private currentDeviceId;
@@ -97,32 +99,25 @@ export declare class AnalyticsCore {
     private clean;
     private rejectCall;
     private dispatch;
-    private deliver;
-    /**
-     * Starts an item's middleware as soon as it may run, so slow or silent middleware on one event
-     * never delays the events behind it; hand-over to Amplitude still happens in call order.
-     */
     private prepare;
-    private deliverUnguarded;
-    private sendToAmplitude;
-    private finish;
-    private runMiddleware;
+    private toDestination;
+    private chainDeps;
     addSourceMiddleware(fn: unknown): void;
     addDestinationMiddleware(name: unknown, fns: unknown[]): void;
     trackLink(call: string, args: unknown[]): void;
     trackForm(call: string, args: unknown[]): void;
     private autoTrackDeps;
     /**
-     * Leaving the page: the SDK sends what it holds by beacon (and keeps it persisted until acknowledged);
-     * calls it does not hold yet are journaled for the next page. Should one of them still reach Amplitude
-     * from this page, the copy from the journal carries the same insert_id and is deduplicated.
+     * The page is being left or hidden. Everything the SDK is ready for is handed over now, and the
+     * browser takes what it can (beacon); the journal keeps the rest for the next page.
      */
     onPageExit(): void;
     onPageShown(): void;
-    private journalKey;
-    private readJournal;
-    private writeJournal;
-    private withdrawJournal;
-    /** Sends, in order and under their original IDs and time, the calls a previous page could not. */
-    private restoreJournal;
+    /** The browser is back online: send what waited. */
+    onOnline(): void;
+    /** Another tab changed storage: re-read identity on next use. */
+    onStorageChanged(): void;
+    private restoreCall;
 }
+/** String(x) that cannot throw (hostile toString, revoked Proxy, symbols). */
+export declare function safeString(value: unknown): string;

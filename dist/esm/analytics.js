@@ -1,31 +1,28 @@
-import { __rest } from './node_modules/tslib/tslib.es6.js';
 import { splitPageContext, resolveTrackArguments, resolvePageArguments, resolveEntityArguments, resolveAliasArguments } from './arguments.js';
-import { coerceIntegrations, buildEvent, isAmplitudeEnabled } from './events.js';
+import { buildEvent, isAmplitudeEnabled } from './events.js';
 import { pageContextFromSnapshot } from './page-context.js';
 import { normalizeSettings } from './settings.js';
-import { stampVersion, translate } from './translate.js';
-import { attribution } from './attribution.js';
-import { resolveDeviceId } from './device-id.js';
-import { queryStringCalls, parseQuery } from './query-string.js';
 import { isNonEmptyString, isPlainObject, sanitizeProperties } from './values.js';
-import { randomUUID, locationHash, locationSearch, readStoredAmplitudeDeviceIds, isHttps, readStoredAmplitudeSession, currentReferrer, getCookie, postJson, readPageSnapshot, localGet, localSet, localRemove } from './browser-env.js';
+import { localStore, browserTransport, randomUUID, readStoredAmplitudeSession, readStoredAmplitudeDeviceIds, getCookie, currentReferrer, locationHash, locationSearch, memoryStore, isHttps, postJson, readPageSnapshot } from './browser-env.js';
 import { UserStore, GroupStore } from './identity.js';
 import { AmplitudeAdapter } from './amplitude-adapter.js';
 import { Context } from './context.js';
 import { Emitter } from './emitter.js';
 import { Logger } from './log.js';
 import { trackLink, trackForm } from './auto-track.js';
+import { systemClock } from './clock.js';
+import { CallQueue } from './call-queue.js';
+import { Delivery } from './delivery.js';
+import { describe, isThenable, safeThen, runChain } from './middleware.js';
+import { Outbox } from './outbox.js';
+import { ExitJournal } from './exit-journal.js';
+import { planLoad } from './load-plan.js';
+import { outboxConfig } from './sdk-options.js';
 
-/** How long a callback may wait on Amplitude before it runs anyway (events are queued and persisted by then). */
-const MAX_CALLBACK_WAIT_MS = 1000;
-/** The SDK's (and amplitude-js's) session timeout. */
-const DEFAULT_SESSION_TIMEOUT_MS = 30 * 60 * 1000;
-/** Calls left waiting for the SDK when a page was left; the next page sends them. */
-const JOURNAL_PREFIX = 'segment_amplitude_shim_unsent_';
 class AnalyticsCore {
-    constructor(self, adapter = new AmplitudeAdapter()) {
+    constructor(self, env = {}) {
+        var _a, _b, _c, _d, _e;
         this.self = self;
-        this.adapter = adapter;
         this.logger = new Logger();
         this.settings = normalizeSettings(undefined).settings;
         this.writeKey = '';
@@ -35,27 +32,48 @@ class AnalyticsCore {
         this.deviceId = null;
         this.deviceIdSource = null;
         this.loadCalled = false;
-        this.sdkReady = false;
-        /** Work waiting for the SDK, in true call order (events and resets alike). */
-        this.pending = [];
-        this.pendingItems = [];
-        /**
-         * Calls not yet safe from a page exit: waiting for the SDK, in middleware, or handed to the SDK but not
-         * yet queued (and persisted) by its destination, which the SDK does a few ticks later.
-         */
-        this.unsafe = new Set();
-        this.chain = Promise.resolve();
+        this.loadIntegrations = {};
         this.readyCallbacks = [];
         this.readyFired = false;
         this.sourceMiddleware = [];
         this.destinationMiddleware = [];
-        this.loadIntegrations = {};
-        /** messageIds this page wrote to the exit journal (withdrawn if the page is shown again). */
-        this.journaled = [];
-        this.emitter = new Emitter(self, (event, error) => this.logger.problem(`analytics.on('${event}')`, `listener threw: ${String(error)}`, false));
-        const persist = true;
-        this.userStore = new UserStore({ persist, cookie: {} }, randomUUID, (anon) => this.onAnonymousIdChanged(anon));
-        this.groupStore = new GroupStore({ persist, cookie: {} });
+        this.env = {
+            adapter: (_a = env.adapter) !== null && _a !== void 0 ? _a : new AmplitudeAdapter(),
+            clock: (_b = env.clock) !== null && _b !== void 0 ? _b : systemClock,
+            newId: (_c = env.newId) !== null && _c !== void 0 ? _c : randomUUID,
+            transport: (_d = env.transport) !== null && _d !== void 0 ? _d : browserTransport,
+            store: (_e = env.store) !== null && _e !== void 0 ? _e : localStore,
+        };
+        this.adapter = this.env.adapter;
+        this.emitter = new Emitter(self, (event, error) => this.logger.problem(`analytics.on('${event}')`, `listener failed: ${describe(error)}`, false));
+        this.userStore = new UserStore({ persist: true, cookie: {} }, this.env.newId, (anon) => this.onAnonymousIdChanged(anon));
+        this.groupStore = new GroupStore({ persist: true, cookie: {} });
+        const deps = {
+            clock: this.env.clock,
+            prepare: (item) => this.prepare(item),
+            handOver: (calls) => {
+                this.delivery.handOver(calls);
+                this.syncIdentity();
+            },
+            fail: (error, item) => {
+                this.logger.problem('analytics', `internal error: ${describe(error)}`, true);
+                if (item) {
+                    item.ctx.setFailedDelivery({ reason: 'internal error' });
+                    this.delivery.settle(item);
+                }
+            },
+        };
+        this.queue = new CallQueue(deps);
+        this.delivery = new Delivery({
+            clock: this.env.clock,
+            settings: () => this.settings,
+            facts: () => this.facts,
+            openSession: (now) => this.adapter.openSession(now),
+            outbox: () => this.outbox,
+            deviceId: () => { var _a; return (_a = this.deviceId) !== null && _a !== void 0 ? _a : this.env.newId(); },
+            warn: (call, message, dropped) => this.logger.problem(call, message, dropped),
+            debug: (message) => this.logger.debug(message),
+        });
     }
     // ------------------------------------------------------------------------------------------ loading
     /**
@@ -63,7 +81,6 @@ class AnalyticsCore {
      * starts, so the first event already carries the final IDs.
      */
     load(writeKey, options, replay = () => undefined) {
-        var _a, _b;
         if (this.loadCalled) {
             this.logger.once('analytics.load() was called again; the second call is ignored (is the snippet on the page twice?)');
             return;
@@ -76,122 +93,99 @@ class AnalyticsCore {
         this.loadCalled = true;
         this.writeKey = writeKey;
         this.loadOptions = isPlainObject(options) ? options : {};
-        const persist = !(this.loadOptions.disableClientPersistence === true || ((_a = this.loadOptions.user) === null || _a === void 0 ? void 0 : _a.persist) === false);
+        const { clock, newId } = this.env;
+        const persist = !(this.loadOptions.disableClientPersistence === true || (isPlainObject(this.loadOptions.user) && this.loadOptions.user.persist === false));
         const cookie = isPlainObject(this.loadOptions.cookie) ? this.loadOptions.cookie : {};
         this.userStore.configure({ persist, cookie });
         this.groupStore.configure({ persist, cookie });
-        const integrations = isPlainObject(this.loadOptions.integrations) ? this.loadOptions.integrations : {};
-        // integrations.Amplitude carries our settings, not a routing decision: only an explicit false routes.
-        const { Amplitude: amplitudeEntry } = integrations, routing = __rest(integrations, ["Amplitude"]);
-        this.loadIntegrations = coerceIntegrations(routing);
-        if (amplitudeEntry === false)
-            this.loadIntegrations.Amplitude = false;
-        const normalized = normalizeSettings(integrations.Amplitude);
-        this.settings = normalized.settings;
-        for (const w of normalized.warnings)
-            this.logger.problem('analytics.load()', w, false);
-        // The querystring API runs before buffered calls, as in analytics-next.
-        const query = this.loadOptions.useQueryString === false ? undefined : queryStringCalls(locationSearch(), locationHash());
-        for (const w of (_b = query === null || query === void 0 ? void 0 : query.warnings) !== null && _b !== void 0 ? _b : [])
-            this.logger.problem('querystring', w, true);
-        if (query === null || query === void 0 ? void 0 : query.calls.anonymousId)
-            this.userStore.anonymousId(query.calls.anonymousId);
-        const urlParams = parseQuery(locationSearch());
-        const decision = resolveDeviceId({
-            preferAnonymousId: this.settings.preferAnonymousIdForDeviceId,
-            anonymousId: this.settings.preferAnonymousIdForDeviceId ? this.userStore.anonymousId() : null,
-            deviceIdFromUrlParam: this.settings.deviceIdFromUrlParam,
-            query: urlParams,
-            stored: readStoredAmplitudeDeviceIds(writeKey),
-            now: Date.now(),
-            generate: randomUUID,
+        const plan = planLoad({
+            options: this.loadOptions,
+            search: locationSearch(),
+            hash: locationHash(),
+            referrer: currentReferrer(),
+            utmz: getCookie('__utmz'),
+            storedDeviceIds: readStoredAmplitudeDeviceIds(writeKey),
+            storedSession: readStoredAmplitudeSession(writeKey),
+            anonymousId: this.userStore.anonymousId(),
+            now: clock.now(),
+            newId,
         });
-        for (const w of decision.warnings)
-            this.logger.problem('device ID', w, true);
-        this.deviceId = decision.deviceId;
-        this.deviceIdSource = decision.source;
-        const sdkOptions = isPlainObject(this.loadOptions.amplitude) ? this.loadOptions.amplitude : {};
-        this.sendAttribution(writeKey, sdkOptions, urlParams);
-        this.restoreJournal();
+        for (const w of plan.warnings)
+            this.logger.problem(w.call, w.message, w.dropped);
+        this.settings = plan.settings;
+        this.loadIntegrations = plan.loadIntegrations;
+        if (plan.anonymousId !== this.userStore.peekAnonymousId())
+            this.userStore.anonymousId(plan.anonymousId);
+        this.deviceId = plan.deviceId;
+        this.deviceIdSource = plan.deviceIdSource;
+        const store = persist ? this.env.store : memoryStore();
+        const outbox = new Outbox(outboxConfig(writeKey, plan.settings, plan.sdkOptions), {
+            clock,
+            transport: this.env.transport,
+            onChange: () => { var _a; return (_a = this.journal) === null || _a === void 0 ? void 0 : _a.changed(); },
+            reconcile: () => { var _a; return (_a = this.journal) === null || _a === void 0 ? void 0 : _a.takenOver(); },
+            warn: (message) => this.logger.problem('Amplitude', message, true),
+        });
+        this.outbox = outbox;
+        const journal = new ExitJournal(store, clock, writeKey, newId(), () => ({
+            calls: this.queue.pendingItems().map(toJournaled),
+            events: outbox.unsent(),
+        }));
+        this.journal = journal;
+        // What earlier pages could not send goes first: their stamped events, then their calls.
+        const left = journal.claim();
+        outbox.restore(left.events);
+        for (const call of left.calls)
+            this.restoreCall(call);
+        this.sendAttribution(plan.attribution);
         if (this.loadOptions.initialPageview)
             this.page();
-        if (query === null || query === void 0 ? void 0 : query.calls.identify)
-            this.identify(query.calls.identify.userId, query.calls.identify.traits);
-        if (query === null || query === void 0 ? void 0 : query.calls.track)
-            this.track(query.calls.track.event, query.calls.track.properties);
+        if (plan.query.identify)
+            this.identify(plan.query.identify.userId, plan.query.identify.traits);
+        if (plan.query.track)
+            this.track(plan.query.track.event, plan.query.track.properties);
         replay();
         this.initialized = true;
         this.emitter.emit('initialize', { writeKey }, this.loadOptions);
         this.adapter
             .init({
             apiKey: writeKey,
-            deviceId: this.deviceId,
+            deviceId: plan.deviceId,
             userId: this.userStore.id(),
-            settings: this.settings,
-            sdkOptions,
+            settings: plan.settings,
+            sdkOptions: plan.sdkOptions,
             https: isHttps(),
             warn: (m) => this.logger.problem('analytics.load()', m, false),
-        })
-            .then(() => this.onSdkReady(), (error) => {
-            this.logger.once(`Amplitude SDK failed to initialize: ${String(error)}; events are kept but cannot be sent`, 'error');
+        }, outbox)
+            .then((facts) => {
+            this.facts = facts;
+            this.syncIdentity();
+            this.queue.start();
+            this.queue.push({ kind: 'task', run: () => this.fireReady() });
+        }, (error) => {
+            this.logger.once(`Amplitude SDK failed to initialize: ${describe(error)}; events are kept for the next page but cannot be sent`, 'error');
             this.fireReady();
         });
     }
-    /**
-     * What amplitude-js did inside init for the classic integration: UTM, gclid and (with
-     * useAmplitudeReferral) referrer user properties, at the start of a session. Sent before any queued
-     * call, under the resolved IDs.
-     */
-    sendAttribution(writeKey, sdkOptions, urlParams) {
-        const stored = readStoredAmplitudeSession(writeKey);
-        const timeout = typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
-        const now = Date.now();
-        const isNewSession = !stored.sessionId || !stored.lastEventTime || now - stored.lastEventTime > timeout;
-        const { operations, warnings } = attribution({
-            settings: this.settings,
-            query: urlParams,
-            utmz: getCookie('__utmz'),
-            referrer: currentReferrer(),
-            isNewSession,
-        });
-        for (const w of warnings)
-            this.logger.problem('attribution', w, true);
-        const ops = stampVersion(operations, this.settings.versionName);
+    /** amplitude-js's session-start user properties (UTM, gclid, referrer), sent before any queued call. */
+    sendAttribution(ops) {
         if (ops.length === 0)
             return;
-        const stamp = { userId: this.userStore.id(), deviceId: this.deviceId, time: now };
-        this.enqueue(() => {
-            for (const op of ops)
-                if (op.op === 'event')
-                    void this.adapter.send(op.event, Object.assign(Object.assign({}, stamp), { insertId: `shim-${randomUUID()}` }));
-        });
+        const stamp = { userId: this.userStore.id(), deviceId: this.deviceId, time: this.env.clock.now(), messageId: `shim-${this.env.newId()}` };
+        this.queue.push({ kind: 'task', run: () => this.withSession((ticket) => this.delivery.send(ops, stamp, ticket)) });
     }
-    onSdkReady() {
-        this.sdkReady = true;
-        this.syncIdentity();
-        const queued = this.pending;
-        this.pending = [];
-        // Middleware registered while the calls were queued applies to all of them, as in analytics-next.
-        for (const item of this.pendingItems)
-            this.prepare(item);
-        this.pendingItems = [];
-        for (const task of queued)
-            this.chainTask(task);
-        this.chainTask(() => this.fireReady());
-    }
-    /** Runs `task` after everything enqueued before it, once the SDK is ready. */
-    enqueue(task) {
-        if (this.sdkReady)
-            this.chainTask(task);
-        else
-            this.pending.push(task);
-    }
-    chainTask(task) {
-        this.chain = this.chain.then(task).then(() => undefined, (error) => this.logger.problem('analytics', `internal error: ${String(error)}`, true));
+    withSession(fn) {
+        const ticket = this.adapter.openSession(this.env.clock.now());
+        try {
+            fn(ticket);
+        }
+        finally {
+            ticket.close();
+        }
     }
     /** Keeps the SDK's own identity (its cookie, read by servers) equal to the current Segment identity. */
     syncIdentity() {
-        if (!this.sdkReady || !this.deviceId)
+        if (!this.facts || !this.deviceId)
             return;
         this.adapter.setDeviceId(this.deviceId);
         this.adapter.setUserId(this.userStore.id());
@@ -208,14 +202,8 @@ class AnalyticsCore {
     ready(callback) {
         return new Promise((resolve) => {
             const run = () => {
-                if (typeof callback === 'function') {
-                    try {
-                        callback([]);
-                    }
-                    catch (error) {
-                        this.logger.problem('analytics.ready()', `callback threw: ${String(error)}`, false);
-                    }
-                }
+                if (typeof callback === 'function')
+                    this.runPageCode('analytics.ready()', () => callback([]));
                 resolve([]);
             };
             if (this.readyFired)
@@ -224,13 +212,25 @@ class AnalyticsCore {
                 this.readyCallbacks.push(run);
         });
     }
+    /** Runs a function the page gave us; a throw or a rejected promise becomes one warning. */
+    runPageCode(call, fn) {
+        try {
+            const returned = fn();
+            if (isThenable(returned))
+                safeThen(returned, undefined, (error) => this.logger.problem(call, `callback failed: ${describe(error)}`, false));
+        }
+        catch (error) {
+            this.logger.problem(call, `callback failed: ${describe(error)}`, false);
+        }
+    }
     // ----------------------------------------------------------------------------------------- identity
     onAnonymousIdChanged(anonymousId) {
         if (!anonymousId || !this.settings.preferAnonymousIdForDeviceId || !this.loadCalled)
             return;
         this.deviceId = anonymousId;
         this.deviceIdSource = 'anonymousId';
-        this.syncIdentity();
+        const deviceId = anonymousId;
+        this.queue.push({ kind: 'task', run: () => this.adapter.setDeviceId(deviceId) });
     }
     /** The device ID an event made now belongs to. */
     currentDeviceId(anonymousId) {
@@ -243,11 +243,11 @@ class AnalyticsCore {
         this.groupStore.reset();
         const anonymousId = this.userStore.anonymousId();
         if (this.loadCalled) {
-            this.deviceId = this.settings.preferAnonymousIdForDeviceId ? anonymousId : randomUUID();
+            this.deviceId = this.settings.preferAnonymousIdForDeviceId ? anonymousId : this.env.newId();
             this.deviceIdSource = this.settings.preferAnonymousIdForDeviceId ? 'anonymousId' : 'new';
             const deviceId = this.deviceId;
             // In call order: events made before reset() have already been stamped with the old identity.
-            this.enqueue(() => this.adapter.reset(deviceId));
+            this.queue.push({ kind: 'task', run: () => this.adapter.reset(deviceId, this.env.clock.now()) });
         }
         this.emitter.emit('reset');
     }
@@ -256,14 +256,10 @@ class AnalyticsCore {
         const { args, snapshot } = splitPageContext(rawArgs);
         const r = resolveTrackArguments(args);
         if (!isNonEmptyString(r.name)) {
-            return this.rejectCall('analytics.track()', 'the event name is missing or not a string; the call was dropped', 'track', r.callback);
+            return this.rejectCall('analytics.track()', 'the event name is missing or not a string; the call was dropped', 'track');
         }
         const properties = this.clean('analytics.track()', r.properties);
-        return this.dispatch({ type: 'track', event: r.name, properties }, r.options, snapshot, r.callback, (ev) => [
-            ev.event,
-            ev.properties,
-            undefined,
-        ]);
+        return this.dispatch({ type: 'track', event: r.name, properties }, r.options, snapshot, r.callback, (ev) => [ev.event, ev.properties, undefined]);
     }
     page(...rawArgs) {
         return this.pageLike('page', rawArgs);
@@ -289,10 +285,11 @@ class AnalyticsCore {
         const { args, snapshot } = splitPageContext(rawArgs);
         const r = resolveEntityArguments(args);
         const traits = r.traits ? this.clean('analytics.identify()', r.traits) : undefined;
-        this.applyAnonymousIdOption(r.options);
+        const options = this.clean('analytics.identify()', r.options);
+        this.applyAnonymousIdOption(options);
         this.userStore.identify(r.id, traits);
         const body = { type: 'identify', traits: this.userStore.traits(), userId: this.userStore.id() };
-        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a; return [(_a = ev.userId) !== null && _a !== void 0 ? _a : null, ev.traits, undefined]; });
+        return this.dispatch(body, options, snapshot, r.callback, (ev) => { var _a; return [(_a = ev.userId) !== null && _a !== void 0 ? _a : null, ev.traits, undefined]; });
     }
     group(...rawArgs) {
         const { args, snapshot } = splitPageContext(rawArgs);
@@ -312,10 +309,13 @@ class AnalyticsCore {
         const aliasUrl = this.loadOptions.aliasUrl;
         if (typeof aliasUrl === 'string' && aliasUrl && body.userId && body.previousId && body.userId !== body.previousId) {
             const mapping = { userId: body.userId, previousId: body.previousId };
-            this.enqueue(() => postJson(aliasUrl, mapping).then((ok) => {
-                if (!ok)
-                    this.logger.problem('analytics.alias()', `the alias endpoint ${aliasUrl} did not accept the mapping`, true);
-            }));
+            this.queue.push({
+                kind: 'task',
+                run: () => void postJson(aliasUrl, mapping).then((ok) => {
+                    if (!ok)
+                        this.logger.problem('analytics.alias()', `the alias endpoint ${aliasUrl} did not accept the mapping`, true);
+                }),
+            });
         }
         else {
             this.logger.problem('analytics.alias()', 'Amplitude maps users only through its server API; set the load option aliasUrl to your server endpoint (nothing was sent to Amplitude)', false);
@@ -332,24 +332,26 @@ class AnalyticsCore {
             this.logger.problem(call, problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (+${problems.length - 5} more)` : ''), true);
         return clean;
     }
-    rejectCall(call, message, type, callback) {
+    rejectCall(call, message, type) {
         this.logger.problem(call, message, true);
         const ctx = new Context({ type });
         ctx.setFailedDelivery({ reason: message });
+        // analytics-next does not call back for a rejected call either.
         return Promise.resolve(ctx);
     }
     dispatch(body, rawOptions, snapshot, callback, emitArgs) {
-        const options = this.clean(`analytics.${body.type}()`, rawOptions);
+        const options = body.type === 'identify' ? rawOptions : this.clean(`analytics.${body.type}()`, rawOptions);
         if (body.type !== 'identify')
             this.applyAnonymousIdOption(options);
         const snap = snapshot !== null && snapshot !== void 0 ? snapshot : readPageSnapshot();
         const anonymousId = this.userStore.anonymousId();
+        const now = this.env.clock.now();
         const event = buildEvent(body, options, {
             page: pageContextFromSnapshot(snap),
             userId: this.userStore.id(),
             anonymousId,
-            now: new Date(),
-            messageId: `ajs-next-${Date.now()}-${randomUUID()}`,
+            now: new Date(now),
+            messageId: `ajs-next-${now}-${this.env.newId()}`,
             loadIntegrations: this.loadIntegrations,
         });
         return new Promise((resolve) => {
@@ -359,145 +361,40 @@ class AnalyticsCore {
                 deviceId: this.currentDeviceId((_a = event.anonymousId) !== null && _a !== void 0 ? _a : null),
                 referrer: snapshot ? snap.referrer : currentReferrer(),
                 ctx: new Context(event),
-                startedAt: Date.now(),
                 callback,
-                done: resolve,
-                emit: () => this.emitter.emit(body.type, ...emitArgs(event)),
+                finish: (ctx) => {
+                    resolve(ctx);
+                    this.emitter.emit(body.type, ...emitArgs(event));
+                },
             };
-            if (this.sdkReady)
-                this.prepare(item);
-            else
-                this.pendingItems.push(item);
-            this.unsafe.add(item);
-            this.enqueue(() => this.deliver(item));
+            this.delivery.watch(item, this.timeoutMs);
+            this.queue.push({ kind: 'call', item });
         });
     }
-    // ------------------------------------------------------------------------------------------ delivery
-    async deliver(item) {
-        try {
-            await this.deliverUnguarded(item);
-        }
-        catch (error) {
-            this.unsafe.delete(item);
-            this.logger.problem(`analytics.${item.event.type}()`, `delivery failed: ${String(error)}`, true);
-            this.finish(item, Promise.resolve());
-        }
-    }
-    /**
-     * Starts an item's middleware as soon as it may run, so slow or silent middleware on one event
-     * never delays the events behind it; hand-over to Amplitude still happens in call order.
-     */
+    // ---------------------------------------------------------------------------------------- middleware
     prepare(item) {
-        var _a;
-        (_a = item.prepared) !== null && _a !== void 0 ? _a : (item.prepared = this.runMiddleware(this.sourceMiddleware, item.event, undefined).then(async (event) => {
-            if (!event)
-                return { event: null, forAmplitude: null };
-            const forAmplitude = isAmplitudeEnabled(event.integrations)
-                ? await this.runMiddleware(this.destinationMiddleware, cloneEvent(event), 'Amplitude')
-                : null;
-            return { event, forAmplitude };
-        }));
+        const source = runChain(this.sourceMiddleware, item.event, undefined, this.chainDeps('source middleware'));
+        if (source instanceof Promise)
+            return source.then((event) => this.toDestination(event));
+        return this.toDestination(source);
     }
-    async deliverUnguarded(item) {
-        this.prepare(item);
-        const { event, forAmplitude } = await item.prepared;
-        if (!event) {
-            this.unsafe.delete(item);
-            item.ctx.setFailedDelivery({ reason: 'dropped by source middleware' });
-            this.finish(item, Promise.resolve());
-            return;
-        }
-        const deliveries = forAmplitude ? this.sendToAmplitude(forAmplitude, item) : [];
-        if (deliveries.length === 0)
-            this.unsafe.delete(item);
-        this.finish(item, Promise.all(deliveries));
+    toDestination(event) {
+        if (!event)
+            return { event: null, forAmplitude: null };
+        if (!isAmplitudeEnabled(isPlainObject(event.integrations) ? event.integrations : {}))
+            return { event, forAmplitude: null };
+        const forAmplitude = this.destinationMiddleware.length
+            ? runChain(this.destinationMiddleware, cloneEvent(event), 'Amplitude', this.chainDeps('destination middleware'))
+            : // Middleware may have put unsafe values on the event; translation needs a JSON-safe copy anyway (P9).
+                this.sourceMiddleware.length
+                    ? cloneEvent(event)
+                    : event;
+        if (forAmplitude instanceof Promise)
+            return forAmplitude.then((a) => ({ event, forAmplitude: a }));
+        return { event, forAmplitude };
     }
-    sendToAmplitude(event, item) {
-        var _a, _b, _c;
-        const ops = translate({ event, settings: this.settings, referrer: item.referrer });
-        const deviceId = (_b = (_a = item.deviceId) !== null && _a !== void 0 ? _a : this.deviceId) !== null && _b !== void 0 ? _b : randomUUID();
-        const userId = (_c = event.userId) !== null && _c !== void 0 ? _c : null;
-        const results = [];
-        const events = ops.filter((op) => op.op === 'event').length;
-        let queued = 0;
-        const onQueued = () => {
-            if (++queued === events)
-                this.unsafe.delete(item);
-        };
-        let n = 0;
-        for (const op of ops) {
-            // setUserId only matters for the SDK's cookie, which syncIdentity keeps current.
-            if (op.op === 'setUserId')
-                continue;
-            const insertId = n === 0 ? event.messageId : `${event.messageId}-${n}`;
-            n++;
-            results.push(this.adapter.send(op.event, { userId, deviceId, time: event.timestamp.getTime(), insertId, onQueued }).then((r) => {
-                if (r.code < 200 || r.code >= 300)
-                    item.ctx.log('warn', `Amplitude answered ${r.code}: ${r.message}`);
-            }));
-        }
-        if (ops.length === 0)
-            this.logger.debug(`${event.type} produced no Amplitude event with the current settings`);
-        this.syncIdentity();
-        return results;
-    }
-    finish(item, delivered) {
-        const waitAtMost = Math.max(this.timeoutMs, MAX_CALLBACK_WAIT_MS);
-        const settled = new Promise((resolve) => {
-            const timer = setTimeout(resolve, waitAtMost);
-            delivered.then(() => {
-                clearTimeout(timer);
-                resolve();
-            }, () => {
-                clearTimeout(timer);
-                resolve();
-            });
-        });
-        void settled.then(() => {
-            const remaining = Math.max(0, this.timeoutMs - (Date.now() - item.startedAt));
-            setTimeout(() => {
-                if (item.callback) {
-                    try {
-                        item.callback(item.ctx);
-                    }
-                    catch (error) {
-                        item.ctx.log('warn', `Callback Error: ${String(error)}`);
-                        this.logger.problem(`analytics.${item.event.type}()`, `callback threw: ${String(error)}`, false);
-                    }
-                }
-                item.done(item.ctx);
-                item.emit();
-            }, remaining);
-        });
-    }
-    runMiddleware(chain, event, integration) {
-        let current = Promise.resolve(event);
-        for (const fn of chain) {
-            current = current.then((ev) => ev &&
-                new Promise((resolve) => {
-                    const timer = setTimeout(() => {
-                        this.logger.problem('middleware', `did not call next() within ${MAX_CALLBACK_WAIT_MS} ms; the event was dropped`, true);
-                        resolve(null);
-                    }, MAX_CALLBACK_WAIT_MS);
-                    const next = (payload) => {
-                        clearTimeout(timer);
-                        // Source middleware: next(null) passes the event through; destination middleware: it drops it.
-                        if (payload === null || payload === undefined)
-                            resolve(integration ? null : ev);
-                        else
-                            resolve(isPlainObject(payload.obj) ? payload.obj : ev);
-                    };
-                    try {
-                        fn({ payload: makePayload(ev), integrations: ev.integrations, integration, next });
-                    }
-                    catch (error) {
-                        clearTimeout(timer);
-                        this.logger.problem('middleware', `threw: ${String(error)}; the event continues unchanged`, false);
-                        resolve(ev);
-                    }
-                }));
-        }
-        return current;
+    chainDeps(call) {
+        return { clock: this.env.clock, warn: (message, dropped) => this.logger.problem(call, message, dropped) };
     }
     addSourceMiddleware(fn) {
         if (typeof fn === 'function')
@@ -508,7 +405,7 @@ class AnalyticsCore {
     addDestinationMiddleware(name, fns) {
         const target = typeof name === 'string' ? name.toLowerCase() : '';
         if (target !== 'amplitude' && target !== '*') {
-            this.logger.problem('analytics.addDestinationMiddleware()', `only the "Amplitude" destination exists here; "${String(name)}" was ignored`, false);
+            this.logger.problem('analytics.addDestinationMiddleware()', `only the "Amplitude" destination exists here; "${safeString(name)}" was ignored`, false);
             return;
         }
         for (const fn of fns)
@@ -526,6 +423,7 @@ class AnalyticsCore {
         return {
             track: (event, properties, options) => this.track(event, properties, options),
             timeout: () => this.timeoutMs,
+            clock: this.env.clock,
             navigate: (href) => {
                 window.location.href = href;
             },
@@ -534,88 +432,51 @@ class AnalyticsCore {
     }
     // ------------------------------------------------------------------------------------ page exit
     /**
-     * Leaving the page: the SDK sends what it holds by beacon (and keeps it persisted until acknowledged);
-     * calls it does not hold yet are journaled for the next page. Should one of them still reach Amplitude
-     * from this page, the copy from the journal carries the same insert_id and is deduplicated.
+     * The page is being left or hidden. Everything the SDK is ready for is handed over now, and the
+     * browser takes what it can (beacon); the journal keeps the rest for the next page.
      */
     onPageExit() {
-        this.adapter.flushForExit();
-        this.writeJournal();
+        if (!this.loadCalled || !this.outbox || !this.journal)
+            return;
+        if (this.queue.started)
+            this.queue.drain();
+        this.outbox.exit();
+        this.journal.pageLeft();
     }
     onPageShown() {
-        this.adapter.resumeAfterExit();
-        // Back from the back/forward cache: the journaled calls are still here and will be sent from memory.
-        this.withdrawJournal();
-    }
-    journalKey() {
-        return JOURNAL_PREFIX + this.writeKey.slice(0, 10);
-    }
-    readJournal() {
         var _a;
-        try {
-            const parsed = JSON.parse((_a = localGet(this.journalKey())) !== null && _a !== void 0 ? _a : '[]');
-            return Array.isArray(parsed) ? parsed : [];
-        }
-        catch (_b) {
-            return [];
-        }
+        (_a = this.journal) === null || _a === void 0 ? void 0 : _a.pageShown();
+        // Another tab may have changed the visitor's IDs while this one was hidden.
+        this.userStore.invalidate();
+        this.groupStore.invalidate();
     }
-    writeJournal() {
-        if (!this.loadCalled || this.unsafe.size === 0)
-            return;
-        const mine = [...this.unsafe].map((item) => { var _a; return ({ event: item.event, deviceId: (_a = item.deviceId) !== null && _a !== void 0 ? _a : this.deviceId, referrer: item.referrer }); });
-        // Exit fires more than once (visibilitychange, then pagehide): merge by messageId.
-        const ids = new Set(mine.map((m) => m.event.messageId));
-        const others = this.readJournal().filter((entry) => { var _a; return !ids.has((_a = entry.event) === null || _a === void 0 ? void 0 : _a.messageId); });
-        const entries = [...others, ...mine].slice(-200);
-        if (localSet(this.journalKey(), JSON.stringify(entries)))
-            this.journaled = mine.map((m) => m.event.messageId);
+    /** The browser is back online: send what waited. */
+    onOnline() {
+        var _a;
+        (_a = this.outbox) === null || _a === void 0 ? void 0 : _a.flush();
     }
-    withdrawJournal() {
-        if (this.journaled.length === 0)
-            return;
-        const withdrawn = new Set(this.journaled);
-        this.journaled = [];
-        const rest = this.readJournal().filter((entry) => { var _a; return !withdrawn.has((_a = entry.event) === null || _a === void 0 ? void 0 : _a.messageId); });
-        if (rest.length)
-            localSet(this.journalKey(), JSON.stringify(rest));
-        else
-            localRemove(this.journalKey());
+    /** Another tab changed storage: re-read identity on next use. */
+    onStorageChanged() {
+        this.userStore.invalidate();
+        this.groupStore.invalidate();
     }
-    /** Sends, in order and under their original IDs and time, the calls a previous page could not. */
-    restoreJournal() {
-        const entries = this.readJournal();
-        if (entries.length === 0)
+    restoreCall(call) {
+        const timestamp = new Date(call.event.timestamp);
+        if (Number.isNaN(timestamp.getTime()) || !isPlainObject(call.event.context))
             return;
-        localRemove(this.journalKey());
-        for (const entry of entries) {
-            const event = entry === null || entry === void 0 ? void 0 : entry.event;
-            if (!event || typeof event.type !== 'string' || typeof event.messageId !== 'string' || !isPlainObject(event.context))
-                continue;
-            const restored = Object.assign(Object.assign({}, event), { timestamp: new Date(event.timestamp) });
-            if (Number.isNaN(restored.timestamp.getTime()))
-                continue;
-            const item = {
-                event: restored,
-                deviceId: typeof entry.deviceId === 'string' ? entry.deviceId : null,
-                referrer: typeof entry.referrer === 'string' ? entry.referrer : '',
-                ctx: new Context(restored),
-                startedAt: Date.now(),
-                done: () => undefined,
-                emit: () => undefined,
-            };
-            this.pendingItems.push(item);
-            this.unsafe.add(item);
-            this.enqueue(() => this.deliver(item));
-        }
+        const event = Object.assign(Object.assign({}, call.event), { timestamp });
+        const item = {
+            event,
+            deviceId: typeof call.deviceId === 'string' ? call.deviceId : null,
+            referrer: typeof call.referrer === 'string' ? call.referrer : '',
+            ctx: new Context(event),
+            finish: () => undefined,
+        };
+        this.queue.push({ kind: 'call', item });
     }
 }
-function makePayload(event) {
-    return {
-        obj: event,
-        type: () => event.type,
-        event: () => event.event,
-    };
+function toJournaled(item) {
+    return { event: item.event, deviceId: item.deviceId, referrer: item.referrer };
 }
 /**
  * Amplitude's own copy: destination middleware may edit it without touching the event the caller's ctx
@@ -625,5 +486,14 @@ function cloneEvent(event) {
     const { value } = sanitizeProperties(event);
     return Object.assign(Object.assign({}, value), { timestamp: event.timestamp });
 }
+/** String(x) that cannot throw (hostile toString, revoked Proxy, symbols). */
+function safeString(value) {
+    try {
+        return String(value);
+    }
+    catch (_a) {
+        return '[unprintable]';
+    }
+}
 
-export { AnalyticsCore };
+export { AnalyticsCore, safeString };

@@ -6,9 +6,14 @@ const isNil = (v) => v === null || v === undefined;
 const BPC_KEYS = ['__t', 'c', 'p', 'u', 's', 't', 'r'];
 /** The 5.x snippet's buffered page context: `{__t:'bpc', ...}` with no other keys. */
 function isBufferedPageContext(value) {
-    if (!isPlainObject(value) || value.__t !== 'bpc')
+    try {
+        if (!isPlainObject(value) || value.__t !== 'bpc')
+            return false;
+        return Object.keys(value).every((k) => BPC_KEYS.includes(k));
+    }
+    catch (_a) {
         return false;
-    return Object.keys(value).every((k) => BPC_KEYS.includes(k));
+    }
 }
 function pageSnapshotFromBpc(bpc) {
     const str = (v) => (typeof v === 'string' ? v : '');

@@ -1,9 +1,11 @@
 /** trackLink / trackForm, with analytics-next's semantics (navigation waits for the track or the timeout). */
 import type { Dict } from './types';
+import { type Clock } from './clock';
 type TrackFn = (event: unknown, properties: unknown, options: Dict) => Promise<unknown>;
 interface AutoTrackDeps {
     track: TrackFn;
     timeout: () => number;
+    clock: Clock;
     navigate: (href: string) => void;
     warn: (call: string, message: string) => void;
 }

@@ -1,3 +1,5 @@
+import { settledWithin } from './clock.js';
+
 function toElements(input) {
     if (!input)
         return [];
@@ -9,18 +11,6 @@ function toElements(input) {
 }
 function resolve(value, el) {
     return typeof value === 'function' ? value(el) : value;
-}
-function raceTimeout(promise, ms) {
-    return new Promise((done) => {
-        const timer = setTimeout(done, ms);
-        promise.then(() => {
-            clearTimeout(timer);
-            done();
-        }, () => {
-            clearTimeout(timer);
-            done();
-        });
-    });
 }
 function linkHref(el) {
     var _a, _b;
@@ -46,7 +36,7 @@ function trackLink(deps, call, links, event, properties, options) {
                 const tracked = deps.track(ev, props, (_a = options) !== null && _a !== void 0 ? _a : {});
                 if (!newTab && href) {
                     e.preventDefault();
-                    void raceTimeout(tracked, deps.timeout()).then(() => deps.navigate(href));
+                    void settledWithin(tracked, deps.timeout(), deps.clock).then(() => deps.navigate(href));
                 }
             }
             catch (error) {
@@ -65,7 +55,7 @@ function trackForm(deps, call, forms, event, properties, options) {
             try {
                 e.preventDefault();
                 const tracked = deps.track(resolve(event, form), resolve(properties, form), (_a = options) !== null && _a !== void 0 ? _a : {});
-                void raceTimeout(tracked, deps.timeout()).then(() => form.submit());
+                void settledWithin(tracked, deps.timeout(), deps.clock).then(() => form.submit());
             }
             catch (error) {
                 deps.warn(call, `submit handler failed: ${String(error)}`);

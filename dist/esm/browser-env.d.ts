@@ -5,6 +5,8 @@
 import type { PageSnapshot } from './types';
 import type { StoredDeviceIds } from './device-id';
 import { type StoredAmplitudeIdentity } from './amplitude-cookie';
+import type { KeyValueStore } from './exit-journal';
+import type { Transport } from './outbox';
 export declare function readPageSnapshot(): PageSnapshot;
 export declare function locationSearch(): string;
 export declare function locationHash(): string;
@@ -31,10 +33,15 @@ export declare function localGet(key: string): string | null;
 /** Returns false when storage is unavailable or full. */
 export declare function localSet(key: string, value: string): boolean;
 export declare function localRemove(key: string): void;
+export declare const localStore: KeyValueStore;
+/** A store that forgets with the page (disableClientPersistence, tests). */
+export declare function memoryStore(): KeyValueStore;
 /** Device IDs any Amplitude SDK generation left for this API key. */
 export declare function readStoredAmplitudeDeviceIds(apiKey: string): StoredDeviceIds;
 /** The v2 SDK's stored session, to tell whether this page load starts a new Amplitude session. */
 export declare function readStoredAmplitudeSession(apiKey: string): StoredAmplitudeIdentity;
 /** POSTs JSON to the site's own server (same-origin credentials), surviving a navigation that follows. */
 export declare function postJson(url: string, body: unknown): Promise<boolean>;
+/** The outbox's way to the wire: fetch (keepalive while small enough) and, at exit, sendBeacon. */
+export declare const browserTransport: Transport;
 export declare function randomUUID(): string;

@@ -142,6 +142,36 @@ function localRemove(key) {
     if (s)
         attempt(() => s.removeItem(key), undefined);
 }
+function localKeys() {
+    const s = storage();
+    if (!s)
+        return [];
+    return attempt(() => {
+        const keys = [];
+        for (let i = 0; i < s.length; i++) {
+            const key = s.key(i);
+            if (key !== null)
+                keys.push(key);
+        }
+        return keys;
+    }, []);
+}
+const localStore = { get: localGet, set: localSet, remove: localRemove, keys: localKeys };
+/** A store that forgets with the page (disableClientPersistence, tests). */
+function memoryStore() {
+    const data = new Map();
+    return {
+        get: (key) => { var _a; return (_a = data.get(key)) !== null && _a !== void 0 ? _a : null; },
+        set: (key, value) => {
+            data.set(key, value);
+            return true;
+        },
+        remove: (key) => {
+            data.delete(key);
+        },
+        keys: () => [...data.keys()],
+    };
+}
 // ------------------------------------------------------------------------------------ Amplitude's storage
 /** Device IDs any Amplitude SDK generation left for this API key. */
 function readStoredAmplitudeDeviceIds(apiKey) {
@@ -187,6 +217,36 @@ function postJson(url, body) {
         return Promise.resolve(false);
     }
 }
+/** The outbox's way to the wire: fetch (keepalive while small enough) and, at exit, sendBeacon. */
+const browserTransport = {
+    post(url, body, keepalive) {
+        if (!hasWindow || typeof fetch !== 'function')
+            return Promise.resolve(null);
+        try {
+            return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: '*/*' }, body, keepalive }).then((response) => response.text().then((text) => ({ status: response.status, body: parseObject(text) }), () => ({ status: response.status, body: {} })), () => null);
+        }
+        catch (_a) {
+            return Promise.resolve(null);
+        }
+    },
+    beacon(url, body) {
+        if (!hasWindow)
+            return false;
+        return attempt(() => typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(url, body), false);
+    },
+    online() {
+        return !hasWindow || attempt(() => navigator.onLine !== false, true);
+    },
+};
+function parseObject(text) {
+    try {
+        const parsed = JSON.parse(text);
+        return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
+    }
+    catch (_a) {
+        return {};
+    }
+}
 // ------------------------------------------------------------------------------------------------ misc
 function randomUUID() {
     const c = hasWindow ? attempt(() => window.crypto, undefined) : undefined;
@@ -216,4 +276,4 @@ function attempt(fn, fallback) {
     }
 }
 
-export { currentReferrer, getCookie, isHttps, localGet, localRemove, localSet, locationHash, locationSearch, postJson, randomUUID, readCookies, readPageSnapshot, readStoredAmplitudeDeviceIds, readStoredAmplitudeSession, removeCookie, setCookie, topLevelCookieDomain };
+export { browserTransport, currentReferrer, getCookie, isHttps, localGet, localRemove, localSet, localStore, locationHash, locationSearch, memoryStore, postJson, randomUUID, readCookies, readPageSnapshot, readStoredAmplitudeDeviceIds, readStoredAmplitudeSession, removeCookie, setCookie, topLevelCookieDomain };

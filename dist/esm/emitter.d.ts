@@ -1,4 +1,3 @@
-/** analytics-next's emitter: listeners run synchronously with `this` bound to the analytics object. */
 type Listener = (...args: unknown[]) => unknown;
 export declare class Emitter {
     private readonly self;

@@ -1,3 +1,6 @@
+import { isThenable, safeThen } from './middleware.js';
+
+/** analytics-next's emitter: listeners run synchronously with `this` bound to the analytics object. */
 class Emitter {
     constructor(self, onListenerError) {
         this.self = self;
@@ -25,7 +28,10 @@ class Emitter {
         var _a;
         for (const fn of ((_a = this.listeners[event]) !== null && _a !== void 0 ? _a : []).slice()) {
             try {
-                fn.apply(this.self(), args);
+                const returned = fn.apply(this.self(), args);
+                // An async listener that rejects must not surface as an unhandled rejection on the page.
+                if (isThenable(returned))
+                    safeThen(returned, undefined, (error) => this.onListenerError(event, error));
             }
             catch (error) {
                 this.onListenerError(event, error);

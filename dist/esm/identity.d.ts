@@ -14,15 +14,28 @@ export interface StoreOptions {
     persist: boolean;
     cookie: CookieOptions;
 }
-declare class EntityStore {
+/** What user() and group() expose of a store. */
+export interface EntityStoreApi {
+    id(value?: string | null): string | null;
+    traits(value?: Dict | null): Dict;
+}
+declare class EntityStore implements EntityStoreApi {
     protected readonly keys: EntityKeys;
     protected options: StoreOptions;
-    private memory;
+    /**
+     * The values in force, read from storage once and then kept here: a call then costs no cookie or
+     * storage access, and storage is written only when a value changes. invalidate() re-reads, for when
+     * another tab may have changed them.
+     */
+    private cache;
     constructor(keys: EntityKeys, options: StoreOptions);
     /** Applies the load options (persistence, cookie attributes); the store is usable before load too. */
     configure(options: StoreOptions): void;
+    /** Forget what was read, so the next read sees changes other tabs made. */
+    invalidate(): void;
     protected readValue(key: string, cookieToo: boolean): unknown;
     protected writeValue(key: string, value: unknown, cookieToo: boolean): void;
+    private persist;
     protected removeAll(): void;
     id(value?: string | null): string | null;
     traits(value?: Dict | null): Dict;

@@ -1,38 +1,48 @@
-import { localGet, getCookie, localRemove, removeCookie, localSet, setCookie } from './browser-env.js';
+import { localRemove, removeCookie, localSet, setCookie, localGet, getCookie } from './browser-env.js';
 import { isPlainObject } from './values.js';
 
 class EntityStore {
     constructor(keys, options) {
         this.keys = keys;
         this.options = options;
-        this.memory = {};
+        /**
+         * The values in force, read from storage once and then kept here: a call then costs no cookie or
+         * storage access, and storage is written only when a value changes. invalidate() re-reads, for when
+         * another tab may have changed them.
+         */
+        this.cache = {};
     }
     /** Applies the load options (persistence, cookie attributes); the store is usable before load too. */
     configure(options) {
         this.options = options;
     }
+    /** Forget what was read, so the next read sees changes other tabs made. */
+    invalidate() {
+        if (this.options.persist)
+            this.cache = {};
+    }
     readValue(key, cookieToo) {
-        var _a, _b;
-        if (!this.options.persist)
-            return (_a = this.memory[key]) !== null && _a !== void 0 ? _a : null;
-        const local = localGet(key);
-        if (local !== null) {
-            const parsed = parseLenient(local);
-            if (parsed !== null)
-                return parsed;
-        }
-        if (cookieToo) {
-            const cookie = getCookie(key);
-            if (cookie !== undefined)
-                return parseLenient(cookie);
-        }
-        return (_b = this.memory[key]) !== null && _b !== void 0 ? _b : null;
+        if (Object.prototype.hasOwnProperty.call(this.cache, key))
+            return this.cache[key];
+        const value = this.options.persist ? readStored(key, cookieToo) : null;
+        this.cache[key] = value;
+        // Get-and-sync, once: a value found in one store is written back to the others, as analytics-next does.
+        if (value !== null)
+            this.persist(key, value, cookieToo);
+        return value;
     }
     writeValue(key, value, cookieToo) {
-        this.memory[key] = value;
+        const next = value === undefined ? null : value;
+        const known = Object.prototype.hasOwnProperty.call(this.cache, key);
+        if (known && sameValue(this.cache[key], next))
+            return;
+        this.cache[key] = next;
+        this.persist(key, next, cookieToo);
+    }
+    persist(key, value, cookieToo) {
         if (!this.options.persist)
             return;
-        if (value === null || value === undefined) {
+        if (value === null) {
             localRemove(key);
             if (cookieToo)
                 removeCookie(key, this.options.cookie);
@@ -43,12 +53,8 @@ class EntityStore {
             setCookie(key, typeof value === 'string' ? value : JSON.stringify(value), this.options.cookie);
     }
     removeAll() {
-        this.memory = {};
-        if (!this.options.persist)
-            return;
-        localRemove(this.keys.id);
-        localRemove(this.keys.traits);
-        removeCookie(this.keys.id, this.options.cookie);
+        this.writeValue(this.keys.id, null, true);
+        this.writeValue(this.keys.traits, null, false);
     }
     id(value) {
         if (value !== undefined) {
@@ -57,10 +63,7 @@ class EntityStore {
         const stored = this.readValue(this.keys.id, true);
         if (stored === null || stored === undefined || stored === '')
             return null;
-        const id = String(stored);
-        if (value === undefined)
-            this.writeValue(this.keys.id, id, true);
-        return id;
+        return String(stored);
     }
     traits(value) {
         if (value !== undefined)
@@ -116,10 +119,7 @@ class UserStore extends EntityStore {
             this.onAnonymousIdChange(fresh);
             return fresh;
         }
-        const anon = String(stored);
-        if (value === undefined)
-            this.writeValue(UserStore.ANON_KEY, anon, true);
-        return anon;
+        return String(stored);
     }
     /** Reads without creating one (for deciding whether a visitor is new). */
     peekAnonymousId() {
@@ -156,6 +156,32 @@ class GroupStore extends EntityStore {
     }
     save() {
         return true;
+    }
+}
+function readStored(key, cookieToo) {
+    const local = localGet(key);
+    if (local !== null) {
+        const parsed = parseLenient(local);
+        if (parsed !== null)
+            return parsed;
+    }
+    if (cookieToo) {
+        const cookie = getCookie(key);
+        if (cookie !== undefined)
+            return parseLenient(cookie);
+    }
+    return null;
+}
+function sameValue(a, b) {
+    if (a === b)
+        return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+        return false;
+    try {
+        return JSON.stringify(a) === JSON.stringify(b);
+    }
+    catch (_a) {
+        return false;
     }
 }
 /** JSON if it parses (localStorage, classic quoted cookies), else the raw string (unquoted values). */

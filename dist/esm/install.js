@@ -85,13 +85,18 @@ function addPageExitListeners(win, core) {
     const w = win;
     try {
         w.addEventListener('pagehide', () => core.onPageExit());
-        w.addEventListener('pageshow', () => core.onPageShown());
+        w.addEventListener('pageshow', (e) => {
+            if (e.persisted)
+                core.onPageShown();
+        });
         document.addEventListener('visibilitychange', () => {
             if (document.visibilityState === 'hidden')
                 core.onPageExit();
             else
                 core.onPageShown();
         });
+        w.addEventListener('online', () => core.onOnline());
+        w.addEventListener('storage', () => core.onStorageChanged());
     }
     catch (_a) {
         /* no DOM events: nothing to flush on exit */

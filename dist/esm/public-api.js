@@ -1,5 +1,7 @@
 import { Context } from './context.js';
 import { VERSION } from './version.js';
+import { describe } from './middleware.js';
+import { isPlainObject, sanitizeProperties } from './values.js';
 
 /** Members the snippet stubs, in the order analytics-next's snippet lists them (plus the rest of the API). */
 const DEPRECATED_WARN_ONLY = [
@@ -22,7 +24,7 @@ function attachPublicApi(core, target) {
             return fn(...args);
         }
         catch (error) {
-            core.logger.problem(call(name), `failed internally and was ignored: ${String(error)}`, true);
+            core.logger.problem(call(name), `could not be carried out and was ignored (${describe(error)})`, true);
             return fallback();
         }
     };
@@ -32,19 +34,70 @@ function attachPublicApi(core, target) {
         return Promise.resolve(ctx);
     };
     const self = () => target;
+    /**
+     * An id argument: a string, a finite number (as a string) or null. Anything else is refused with a
+     * warning and reads as "no argument" (undefined), so the current value is returned unchanged.
+     */
+    const idArgument = (name, value) => {
+        if (value === undefined || value === null)
+            return value;
+        if (typeof value === 'string')
+            return value;
+        if (typeof value === 'number' && Number.isFinite(value))
+            return String(value);
+        core.logger.problem(call(name), `expects a string or null, got ${kind(value)}; the value was ignored`, true);
+        return undefined;
+    };
+    const traitsArgument = (name, value) => {
+        if (value === undefined || value === null)
+            return value;
+        if (!isPlainObject(value)) {
+            core.logger.problem(call(name), `expects an object, got ${kind(value)}; the value was ignored`, true);
+            return undefined;
+        }
+        const { value: clean, problems } = sanitizeProperties(value);
+        if (problems.length)
+            core.logger.problem(call(name), problems.slice(0, 5).join('; '), true);
+        return clean;
+    };
+    /** user() and group(): analytics-next hands out the store itself; these are the same methods, guarded. */
+    const entity = (prefix, store, extra) => (Object.assign({ id: guard(`${prefix}.id`, () => null, (...a) => {
+            const id = idArgument(`${prefix}.id`, a[0]);
+            return a.length === 0 || id === undefined ? store.id() : store.id(id);
+        }), traits: guard(`${prefix}.traits`, () => ({}), (...a) => {
+            const traits = traitsArgument(`${prefix}.traits`, a[0]);
+            return a.length === 0 || traits === undefined ? store.traits() : store.traits(traits);
+        }), load: () => undefined, save: () => true }, extra));
+    const user = entity('user()', core.userStore, {
+        anonymousId: guard('user().anonymousId', () => null, (...a) => {
+            const id = idArgument('user().anonymousId', a[0]);
+            return a.length === 0 || id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
+        }),
+        logout: guard('user().logout', () => undefined, () => core.userStore.logout()),
+        reset: guard('user().reset', () => undefined, () => core.userStore.reset()),
+    });
+    const group = entity('group()', core.groupStore, {
+        anonymousId: () => undefined,
+    });
     const members = {
         track: guard('track', failedCtx('track'), (...a) => core.track(...a)),
         page: guard('page', failedCtx('page'), (...a) => core.page(...a)),
         screen: guard('screen', failedCtx('screen'), (...a) => core.screen(...a)),
         identify: guard('identify', failedCtx('identify'), (...a) => core.identify(...a)),
-        group: guard('group', failedCtx('group'), (...a) => core.group(...a)),
+        group: guard('group', failedCtx('group'), (...a) => {
+            const result = core.group(...a);
+            return result instanceof Promise ? result : group;
+        }),
         alias: guard('alias', failedCtx('alias'), (...a) => core.alias(...a)),
         reset: guard('reset', () => undefined, () => {
             core.reset();
         }),
         ready: guard('ready', () => Promise.resolve([]), (cb) => core.ready(cb)),
-        user: guard('user', () => core.userStore, () => core.userStore),
-        setAnonymousId: guard('setAnonymousId', () => null, (...a) => a.length === 0 || a[0] === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(a[0] === null ? null : String(a[0]))),
+        user: guard('user', () => user, () => user),
+        setAnonymousId: guard('setAnonymousId', () => null, (...a) => {
+            const id = idArgument('setAnonymousId', a[0]);
+            return id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
+        }),
         on: guard('on', self, (event, fn) => {
             if (typeof event === 'string' && typeof fn === 'function')
                 core.emitter.on(event, fn);
@@ -164,6 +217,18 @@ function attachPublicApi(core, target) {
     });
     Object.defineProperty(target, 'integrations', { get: () => { var _a; return (_a = core.loadOptions.integrations) !== null && _a !== void 0 ? _a : {}; }, configurable: true });
     return target;
+}
+function kind(value) {
+    if (value === null)
+        return 'null';
+    try {
+        if (Array.isArray(value))
+            return 'an array';
+    }
+    catch (_a) {
+        return 'a revoked Proxy';
+    }
+    return `a ${typeof value}`;
 }
 function defineValue(target, name, value) {
     Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable: true });

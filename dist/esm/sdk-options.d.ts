@@ -4,6 +4,7 @@
  */
 import type { Dict } from './types';
 import type { AmplitudeSettings } from './settings';
+import type { OutboxConfig } from './outbox';
 export interface AdapterInit {
     apiKey: string;
     deviceId: string;
@@ -18,3 +19,8 @@ export interface AdapterInit {
 /** SDK options the shim owns; a page may not override them through the raw options key. */
 export declare const OWNED_OPTIONS: string[];
 export declare function sdkInitOptions(options: Omit<AdapterInit, 'apiKey'>): Dict;
+/**
+ * How the outbox sends, from the destination settings and the page's raw SDK options, with the
+ * SDK's own defaults and rules (serverUrl wins over serverZone; useBatch picks the batch endpoint).
+ */
+export declare function outboxConfig(apiKey: string, settings: AmplitudeSettings, sdkOptions: Dict): OutboxConfig;

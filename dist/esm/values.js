@@ -1,6 +1,12 @@
 /** analytics-next's notion of a plain object: anything whose tag is [object Object] (class instances too). */
 function isPlainObject(value) {
-    return Object.prototype.toString.call(value) === '[object Object]';
+    try {
+        return Object.prototype.toString.call(value) === '[object Object]';
+    }
+    catch (_a) {
+        // A revoked Proxy, or one whose traps throw: not something we can read.
+        return false;
+    }
 }
 function isNonEmptyString(value) {
     return typeof value === 'string' && value.length > 0;
@@ -21,6 +27,16 @@ function sanitizeProperties(input) {
     return { value: isPlainObject(out) ? out : {}, problems };
 }
 function copy(value, path, depth, stack, problems) {
+    try {
+        return copyValue(value, path, depth, stack, problems);
+    }
+    catch (_a) {
+        // Proxies whose traps throw, exotic host objects: whatever cannot be read is left out.
+        problems.push(`${label(path)} could not be read and was dropped`);
+        return undefined;
+    }
+}
+function copyValue(value, path, depth, stack, problems) {
     switch (typeof value) {
         case 'string':
             if (value.length > MAX_STRING_LENGTH) {

@@ -56,12 +56,18 @@ describe('HTTP V2 responses', () => {
     expect((await post(null, { path: '/batch', raw: gzipSync(JSON.stringify({ api_key: 'k', events: [event()] })) })).status).toBe(200);
     expect(c.events.map((e) => e._received.transport)).toEqual(['beacon', 'fetch']);
   });
-  it('deduplicates on insert_id like Amplitude', async () => {
+  it('records a repeated insert_id as a second post instead of hiding it', async () => {
     const e = event({ insert_id: 'same' });
     await post({ api_key: 'k', events: [e] });
-    const r = await post({ api_key: 'k', events: [e] });
+    const r = await post({ api_key: 'k', events: [e, event({ insert_id: 'other' })] });
     expect(r.body.code).toBe(200);
-    expect(c.events).toHaveLength(1);
+    expect(c.events.map((x) => [x.insert_id, x._received.copy])).toEqual([
+      ['same', 1],
+      ['same', 2],
+      ['other', 1],
+    ]);
+    expect(c.duplicates()).toEqual([{ insertId: 'same', posts: 2 }]);
+    expect(c.postCounts().get('other')).toBe(1);
   });
 });
 

@@ -21,6 +21,8 @@ export function useBrowserFixture() {
   });
   beforeEach(() => f.collector.reset());
   afterEach(async () => {
+    // Every browser test: no insert_id was posted twice, whatever the test was about.
+    expect(f.collector.duplicates(), 'insert_ids posted more than once').toEqual([]);
     // Every page in every browser test: zero uncaught errors and zero unhandled rejections.
     for (const page of f.pages) {
       const unhandled = page.isClosed() ? [] : await page.unhandled();
@@ -47,6 +49,20 @@ export async function eventsAtLeast(collector, count, timeout = 10000) {
   const deadline = Date.now() + timeout;
   while (collector.events.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   return collector.events.slice();
+}
+
+/**
+ * Exactly once, counted on the wire: each named event type was posted once (the collector records
+ * every post, repeats included). Returns those events.
+ */
+export function expectPostedOnce(collector, names) {
+  const found = [];
+  for (const name of names) {
+    const posts = collector.events.filter((e) => e.event_type === name);
+    expect(posts.length, `posts of "${name}"`).toBe(1);
+    found.push(posts[0]);
+  }
+  return found;
 }
 
 /** Lets in-flight requests land, then returns all events. For asserting that nothing more arrived. */

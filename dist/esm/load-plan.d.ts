@@ -1,0 +1,52 @@
+/**
+ * Everything `load()` decides, as one pure function: a snapshot of the environment in, the decisions
+ * out (settings, routing, persistence, the querystring calls, the device ID and the attribution sent at
+ * the start of a session). The runtime then only carries them out, in order.
+ */
+import type { AmplitudeOperation, Dict } from './types';
+import type { CookieOptions } from './browser-env';
+import { type AmplitudeSettings } from './settings';
+import { type QueryStringCalls } from './query-string';
+import { type DeviceIdSource, type StoredDeviceIds } from './device-id';
+import type { StoredAmplitudeIdentity } from './amplitude-cookie';
+/** The SDK's (and amplitude-js's) session timeout. */
+export declare const DEFAULT_SESSION_TIMEOUT_MS: number;
+export interface LoadEnvironment {
+    writeKey: string;
+    options: unknown;
+    search: string;
+    hash: string;
+    referrer: string;
+    /** Google Analytics' legacy `__utmz` cookie. */
+    utmz: string | undefined;
+    storedDeviceIds: StoredDeviceIds;
+    storedSession: StoredAmplitudeIdentity;
+    /** Segment's anonymousId as stored (or just made) before the querystring is applied. */
+    anonymousId: string;
+    now: number;
+    newId: () => string;
+}
+export interface PlanWarning {
+    call: string;
+    message: string;
+    dropped: boolean;
+}
+export interface LoadPlan {
+    settings: AmplitudeSettings;
+    /** Raw SDK options (load option `amplitude`). */
+    sdkOptions: Dict;
+    /** Load-level routing, coerced to booleans as analytics-next keeps it on events. */
+    loadIntegrations: Dict;
+    persist: boolean;
+    cookie: CookieOptions;
+    query: QueryStringCalls;
+    /** The anonymousId once `ajs_aid` is applied. */
+    anonymousId: string;
+    deviceId: string;
+    deviceIdSource: DeviceIdSource;
+    isNewSession: boolean;
+    /** `$identify` operations for UTM, gclid and referrer, sent before any call. */
+    attribution: AmplitudeOperation[];
+    warnings: PlanWarning[];
+}
+export declare function planLoad(env: LoadEnvironment): LoadPlan;

@@ -1,0 +1,68 @@
+import { __rest } from './node_modules/tslib/tslib.es6.js';
+import { normalizeSettings } from './settings.js';
+import { coerceIntegrations } from './events.js';
+import { queryStringCalls, parseQuery } from './query-string.js';
+import { resolveDeviceId } from './device-id.js';
+import { attribution } from './attribution.js';
+import { stampVersion } from './translate.js';
+import { isPlainObject } from './values.js';
+
+/** The SDK's (and amplitude-js's) session timeout. */
+const DEFAULT_SESSION_TIMEOUT_MS = 30 * 60 * 1000;
+function planLoad(env) {
+    var _a;
+    const warnings = [];
+    const options = isPlainObject(env.options) ? env.options : {};
+    const persist = !(options.disableClientPersistence === true || (isPlainObject(options.user) && options.user.persist === false));
+    const cookie = isPlainObject(options.cookie) ? options.cookie : {};
+    const integrations = isPlainObject(options.integrations) ? options.integrations : {};
+    // integrations.Amplitude carries our settings, not a routing decision: only an explicit false routes.
+    const { Amplitude: amplitudeEntry } = integrations, routing = __rest(integrations, ["Amplitude"]);
+    const loadIntegrations = coerceIntegrations(routing);
+    if (amplitudeEntry === false)
+        loadIntegrations.Amplitude = false;
+    const normalized = normalizeSettings(amplitudeEntry);
+    const settings = normalized.settings;
+    for (const message of normalized.warnings)
+        warnings.push({ call: 'analytics.load()', message, dropped: false });
+    const sdkOptions = isPlainObject(options.amplitude) ? options.amplitude : {};
+    // The querystring API runs before buffered calls, as in analytics-next.
+    const query = options.useQueryString === false ? { calls: {}, warnings: [] } : queryStringCalls(env.search, env.hash);
+    for (const message of query.warnings)
+        warnings.push({ call: 'querystring', message, dropped: true });
+    const anonymousId = (_a = query.calls.anonymousId) !== null && _a !== void 0 ? _a : env.anonymousId;
+    const urlParams = parseQuery(env.search);
+    const decision = resolveDeviceId({
+        preferAnonymousId: settings.preferAnonymousIdForDeviceId,
+        anonymousId: settings.preferAnonymousIdForDeviceId ? anonymousId : null,
+        deviceIdFromUrlParam: settings.deviceIdFromUrlParam,
+        query: urlParams,
+        stored: env.storedDeviceIds,
+        now: env.now,
+        generate: env.newId,
+    });
+    for (const message of decision.warnings)
+        warnings.push({ call: 'device ID', message, dropped: true });
+    const timeout = typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
+    const stored = env.storedSession;
+    const isNewSession = !stored.sessionId || !stored.lastEventTime || env.now - stored.lastEventTime > timeout;
+    const captured = attribution({ settings, query: urlParams, utmz: env.utmz, referrer: env.referrer, isNewSession });
+    for (const message of captured.warnings)
+        warnings.push({ call: 'attribution', message, dropped: true });
+    return {
+        settings,
+        sdkOptions,
+        loadIntegrations,
+        persist,
+        cookie,
+        query: query.calls,
+        anonymousId,
+        deviceId: decision.deviceId,
+        deviceIdSource: decision.source,
+        isNewSession,
+        attribution: stampVersion(captured.operations, settings.versionName),
+        warnings,
+    };
+}
+
+export { DEFAULT_SESSION_TIMEOUT_MS, planLoad };

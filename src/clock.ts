@@ -1,0 +1,31 @@
+/**
+ * Time as the runtime sees it. Every module that waits or stamps takes a Clock, so unit tests drive
+ * them with fake timers and the browser build uses the real ones.
+ */
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** Resolves when `promise` settles or `ms` have passed, whichever comes first; never rejects. */
+export function settledWithin(promise: PromiseLike<unknown>, ms: number, clock: Clock): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = clock.setTimeout(resolve, ms);
+    const done = () => {
+      clock.clearTimeout(timer);
+      resolve();
+    };
+    try {
+      promise.then(done, done);
+    } catch {
+      done();
+    }
+  });
+}

@@ -1,0 +1,113 @@
+/**
+ * Everything `load()` decides, as one pure function: a snapshot of the environment in, the decisions
+ * out (settings, routing, persistence, the querystring calls, the device ID and the attribution sent at
+ * the start of a session). The runtime then only carries them out, in order.
+ */
+import type { AmplitudeOperation, Dict } from './types';
+import type { CookieOptions } from './browser-env';
+import { normalizeSettings, type AmplitudeSettings } from './settings';
+import { coerceIntegrations } from './events';
+import { queryStringCalls, parseQuery, type QueryStringCalls } from './query-string';
+import { resolveDeviceId, type DeviceIdSource, type StoredDeviceIds } from './device-id';
+import { attribution } from './attribution';
+import { stampVersion } from './translate';
+import type { StoredAmplitudeIdentity } from './amplitude-cookie';
+import { isPlainObject } from './values';
+
+/** The SDK's (and amplitude-js's) session timeout. */
+export const DEFAULT_SESSION_TIMEOUT_MS = 30 * 60 * 1000;
+
+export interface LoadEnvironment {
+  writeKey: string;
+  options: unknown;
+  search: string;
+  hash: string;
+  referrer: string;
+  /** Google Analytics' legacy `__utmz` cookie. */
+  utmz: string | undefined;
+  storedDeviceIds: StoredDeviceIds;
+  storedSession: StoredAmplitudeIdentity;
+  /** Segment's anonymousId as stored (or just made) before the querystring is applied. */
+  anonymousId: string;
+  now: number;
+  newId: () => string;
+}
+
+export interface PlanWarning {
+  call: string;
+  message: string;
+  dropped: boolean;
+}
+
+export interface LoadPlan {
+  settings: AmplitudeSettings;
+  /** Raw SDK options (load option `amplitude`). */
+  sdkOptions: Dict;
+  /** Load-level routing, coerced to booleans as analytics-next keeps it on events. */
+  loadIntegrations: Dict;
+  persist: boolean;
+  cookie: CookieOptions;
+  query: QueryStringCalls;
+  /** The anonymousId once `ajs_aid` is applied. */
+  anonymousId: string;
+  deviceId: string;
+  deviceIdSource: DeviceIdSource;
+  isNewSession: boolean;
+  /** `$identify` operations for UTM, gclid and referrer, sent before any call. */
+  attribution: AmplitudeOperation[];
+  warnings: PlanWarning[];
+}
+
+export function planLoad(env: LoadEnvironment): LoadPlan {
+  const warnings: PlanWarning[] = [];
+  const options: Dict = isPlainObject(env.options) ? env.options : {};
+  const persist = !(options.disableClientPersistence === true || (isPlainObject(options.user) && options.user.persist === false));
+  const cookie = isPlainObject(options.cookie) ? (options.cookie as CookieOptions) : {};
+  const integrations = isPlainObject(options.integrations) ? options.integrations : {};
+  // integrations.Amplitude carries our settings, not a routing decision: only an explicit false routes.
+  const { Amplitude: amplitudeEntry, ...routing } = integrations;
+  const loadIntegrations = coerceIntegrations(routing);
+  if (amplitudeEntry === false) loadIntegrations.Amplitude = false;
+  const normalized = normalizeSettings(amplitudeEntry);
+  const settings = normalized.settings;
+  for (const message of normalized.warnings) warnings.push({ call: 'analytics.load()', message, dropped: false });
+  const sdkOptions = isPlainObject(options.amplitude) ? options.amplitude : {};
+
+  // The querystring API runs before buffered calls, as in analytics-next.
+  const query = options.useQueryString === false ? { calls: {}, warnings: [] } : queryStringCalls(env.search, env.hash);
+  for (const message of query.warnings) warnings.push({ call: 'querystring', message, dropped: true });
+  const anonymousId = query.calls.anonymousId ?? env.anonymousId;
+
+  const urlParams = parseQuery(env.search);
+  const decision = resolveDeviceId({
+    preferAnonymousId: settings.preferAnonymousIdForDeviceId,
+    anonymousId: settings.preferAnonymousIdForDeviceId ? anonymousId : null,
+    deviceIdFromUrlParam: settings.deviceIdFromUrlParam,
+    query: urlParams,
+    stored: env.storedDeviceIds,
+    now: env.now,
+    generate: env.newId,
+  });
+  for (const message of decision.warnings) warnings.push({ call: 'device ID', message, dropped: true });
+
+  const timeout = typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
+  const stored = env.storedSession;
+  const isNewSession = !stored.sessionId || !stored.lastEventTime || env.now - stored.lastEventTime > timeout;
+  const captured = attribution({ settings, query: urlParams, utmz: env.utmz, referrer: env.referrer, isNewSession });
+  for (const message of captured.warnings) warnings.push({ call: 'attribution', message, dropped: true });
+
+  return {
+    settings,
+    sdkOptions,
+    loadIntegrations,
+    persist,
+    cookie,
+    query: query.calls,
+    anonymousId,
+    deviceId: decision.deviceId,
+    deviceIdSource: decision.source,
+    isNewSession,
+    attribution: stampVersion(captured.operations, settings.versionName),
+    warnings,
+  };
+}

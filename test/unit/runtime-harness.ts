@@ -1,0 +1,133 @@
+// A runtime with everything outside it recorded: an Amplitude driver that never loads the SDK, a
+// transport that records every post and beacon (repeats included), and a journal store per "site".
+// Tests drive time with vitest's fake timers.
+import { vi } from 'vitest';
+import { AnalyticsCore } from '../../src/analytics';
+import { attachPublicApi } from '../../src/public-api';
+import { memoryStore } from '../../src/browser-env';
+import type { AdapterInit, AmplitudeDriver, EventSink, SessionTicket } from '../../src/amplitude-adapter';
+import type { EnvelopeFacts } from '../../src/envelope';
+import type { Transport, WireEvent, WireResponse } from '../../src/outbox';
+import type { KeyValueStore } from '../../src/exit-journal';
+import type { Dict } from '../../src/types';
+
+export const KEY = 'unit-test-key-0123456789';
+
+export const FACTS: EnvelopeFacts = {
+  library: 'segment-amplitude-shim/test',
+  userAgent: 'unit',
+  language: 'en-US',
+  platform: true,
+  ipAddress: true,
+  sourceName: 'segment-amplitude-shim',
+  sourceVersion: 'test',
+};
+
+export class RecordingDriver implements AmplitudeDriver {
+  readonly client = {};
+  calls: string[] = [];
+  initOptions: AdapterInit | undefined;
+  sink: EventSink | undefined;
+  sessionId = 1700000000000;
+  private eventId = 0;
+  private release: () => void = () => undefined;
+  private readonly initGate = new Promise<void>((r) => (this.release = r));
+
+  constructor(private readonly holdInit = false) {}
+
+  init(options: AdapterInit, sink: EventSink): Promise<EnvelopeFacts> {
+    this.initOptions = options;
+    this.sink = sink;
+    this.calls.push(`init:${options.deviceId}`);
+    return (this.holdInit ? this.initGate : Promise.resolve()).then(() => FACTS);
+  }
+  finishInit(): void {
+    this.release();
+  }
+  openSession(): SessionTicket {
+    this.calls.push('handover');
+    return { sessionId: this.sessionId, nextEventId: () => ++this.eventId, close: () => undefined };
+  }
+  setUserId(userId: string | null): void {
+    this.calls.push(`setUserId:${userId}`);
+  }
+  setDeviceId(deviceId: string): void {
+    this.calls.push(`setDeviceId:${deviceId}`);
+  }
+  reset(deviceId: string): void {
+    this.calls.push(`reset:${deviceId}`);
+  }
+  getSessionId(): number | undefined {
+    return this.sessionId;
+  }
+}
+
+export const OK: WireResponse = { status: 200, body: { code: 200 } };
+
+export class RecordingTransport implements Transport {
+  posts: Array<{ body: Dict; keepalive: boolean }> = [];
+  beacons: Array<{ body: Dict }> = [];
+  /** Every event that left, by post or beacon, in order; a repeat appears twice. */
+  wire: WireEvent[] = [];
+  isOnline = true;
+  beaconAccepts = true;
+  answer: (body: Dict) => WireResponse | null | Promise<WireResponse | null> = () => OK;
+
+  post(_url: string, body: string, keepalive: boolean): Promise<WireResponse | null> {
+    const parsed = JSON.parse(body) as Dict;
+    this.posts.push({ body: parsed, keepalive });
+    this.wire.push(...(parsed.events as WireEvent[]));
+    return Promise.resolve(this.answer(parsed));
+  }
+  beacon(_url: string, body: string): boolean {
+    if (!this.beaconAccepts) return false;
+    const parsed = JSON.parse(body) as Dict;
+    this.beacons.push({ body: parsed });
+    this.wire.push(...(parsed.events as WireEvent[]));
+    return true;
+  }
+  online(): boolean {
+    return this.isOnline;
+  }
+  types(): string[] {
+    return this.wire.map((e) => e.event_type);
+  }
+}
+
+export type Api = Dict & Record<string, (...a: unknown[]) => any>;
+
+export interface Made {
+  core: AnalyticsCore;
+  driver: RecordingDriver;
+  transport: RecordingTransport;
+  analytics: Api;
+  store: KeyValueStore;
+  load: (options?: Dict) => void;
+}
+
+export function make(settings: Dict = {}, { holdInit = false, store = memoryStore(), transport = new RecordingTransport() } = {}): Made {
+  const driver = new RecordingDriver(holdInit);
+  const target: Dict = [] as unknown as Dict;
+  const core = new AnalyticsCore(() => target, { adapter: driver, transport, store });
+  const analytics = attachPublicApi(core, target) as Api;
+  return {
+    core,
+    driver,
+    transport,
+    analytics,
+    store,
+    load: (options: Dict = {}) => core.load(KEY, { integrations: { Amplitude: settings }, ...options }),
+  };
+}
+
+/** Lets `ms` of fake time pass, running timers and the promise callbacks they cause. */
+export const run = (ms = 100) => vi.advanceTimersByTimeAsync(ms);
+
+export function clearBrowserStorage(): void {
+  localStorage.clear();
+  sessionStorage.clear();
+  for (const c of document.cookie.split(';')) {
+    const name = c.split('=')[0].trim();
+    if (name) document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
+  }
+}
