@@ -43,7 +43,8 @@ import { trackForm, trackLink } from './auto-track';
 import { systemClock, type Clock } from './clock';
 import { CallQueue, type CallQueueDeps } from './call-queue';
 import { Delivery, type CallItem, type Prepared } from './delivery';
-import { describe, isThenable, runChain, safeThen, type ChainResult, type Middleware } from './middleware';
+import { runChain, type ChainResult, type Middleware } from './middleware';
+import { callPageFunction, describe } from './page-code';
 import { Outbox, type Transport } from './outbox';
 import { ExitJournal, type JournaledCall, type KeyValueStore } from './exit-journal';
 import { planLoad } from './load-plan';
@@ -294,12 +295,7 @@ export class AnalyticsCore {
 
   /** Runs a function the page gave us; a throw or a rejected promise becomes one warning. */
   private runPageCode(call: string, fn: () => unknown): void {
-    try {
-      const returned = fn();
-      if (isThenable(returned)) safeThen(returned, undefined, (error) => this.logger.problem(call, `callback failed: ${describe(error)}`, false));
-    } catch (error) {
-      this.logger.problem(call, `callback failed: ${describe(error)}`, false);
-    }
+    callPageFunction(fn, undefined, [], (error) => this.logger.problem(call, `callback failed: ${describe(error)}`, false));
   }
 
   // ----------------------------------------------------------------------------------------- identity

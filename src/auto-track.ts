@@ -1,6 +1,7 @@
 /** trackLink / trackForm, with analytics-next's semantics (navigation waits for the track or the timeout). */
 import type { Dict } from './types';
 import { settledWithin, type Clock } from './clock';
+import { callPageFunction, describe } from './page-code';
 
 type TrackFn = (event: unknown, properties: unknown, options: Dict) => Promise<unknown>;
 
@@ -20,8 +21,9 @@ function toElements(input: unknown): Element[] {
   return list.filter((el): el is Element => typeof Element !== 'undefined' && el instanceof Element);
 }
 
-function resolve(value: unknown, el: Element): unknown {
-  return typeof value === 'function' ? (value as (e: Element) => unknown)(el) : value;
+/** An event name or properties given as a function of the element; what it throws or rejects is reported. */
+function resolve(value: unknown, el: Element, onError: (error: unknown) => void): unknown {
+  return typeof value === 'function' ? callPageFunction(value as (e: Element) => unknown, undefined, [el], onError) : value;
 }
 
 function linkHref(el: Element): string | null {
@@ -37,8 +39,9 @@ export function trackLink(deps: AutoTrackDeps, call: string, links: unknown, eve
   for (const el of elements) {
     el.addEventListener('click', (e) => {
       try {
-        const ev = resolve(event, el);
-        const props = resolve(properties, el);
+        const failed = (error: unknown) => deps.warn(call, `a function given to it failed: ${describe(error)}`);
+        const ev = resolve(event, el, failed);
+        const props = resolve(properties, el, failed);
         const href = linkHref(el);
         const mouse = e as MouseEvent;
         const newTab =
@@ -49,7 +52,7 @@ export function trackLink(deps: AutoTrackDeps, call: string, links: unknown, eve
           void settledWithin(tracked, deps.timeout(), deps.clock).then(() => deps.navigate(href));
         }
       } catch (error) {
-        deps.warn(call, `click handler failed: ${String(error)}`);
+        deps.warn(call, `click handler failed: ${describe(error)}`);
       }
     });
   }
@@ -62,10 +65,11 @@ export function trackForm(deps: AutoTrackDeps, call: string, forms: unknown, eve
     form.addEventListener('submit', (e) => {
       try {
         e.preventDefault();
-        const tracked = deps.track(resolve(event, form), resolve(properties, form), (options as Dict) ?? {});
+        const failed = (error: unknown) => deps.warn(call, `a function given to it failed: ${describe(error)}`);
+        const tracked = deps.track(resolve(event, form, failed), resolve(properties, form, failed), (options as Dict) ?? {});
         void settledWithin(tracked, deps.timeout(), deps.clock).then(() => form.submit());
       } catch (error) {
-        deps.warn(call, `submit handler failed: ${String(error)}`);
+        deps.warn(call, `submit handler failed: ${describe(error)}`);
       }
     });
   }

@@ -13,7 +13,7 @@ import type { Outbox } from './outbox';
 import type { Callback } from './arguments';
 import { translate } from './translate';
 import { wireEvent, type EnvelopeFacts } from './envelope';
-import { describe, isThenable, safeThen } from './middleware';
+import { callPageFunction, describe } from './page-code';
 
 export interface CallItem {
   event: SegmentEvent;
@@ -121,12 +121,7 @@ export class Delivery {
     if (!item.callback || item.calledBack) return;
     item.calledBack = true;
     const call = `analytics.${item.event.type}()`;
-    try {
-      const returned = item.callback(item.ctx);
-      if (isThenable(returned)) safeThen(returned, undefined, (error) => this.reportCallbackError(item, call, error));
-    } catch (error) {
-      this.reportCallbackError(item, call, error);
-    }
+    callPageFunction(item.callback, undefined, [item.ctx], (error) => this.reportCallbackError(item, call, error));
   }
 
   private reportCallbackError(item: CallItem, call: string, error: unknown): void {

@@ -1,5 +1,5 @@
 /** analytics-next's emitter: listeners run synchronously with `this` bound to the analytics object. */
-import { isThenable, safeThen } from './middleware';
+import { callPageFunction } from './page-code';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -18,7 +18,7 @@ export class Emitter {
   once(event: string, fn: Listener): void {
     const wrapper: Listener = (...args) => {
       this.off(event, wrapper);
-      return fn.apply(this.self(), args);
+      return fn.apply(this.self(), args); // errors are contained by emit()
     };
     this.on(event, wrapper);
   }
@@ -30,13 +30,8 @@ export class Emitter {
 
   emit(event: string, ...args: unknown[]): void {
     for (const fn of (this.listeners[event] ?? []).slice()) {
-      try {
-        const returned = fn.apply(this.self(), args);
-        // An async listener that rejects must not surface as an unhandled rejection on the page.
-        if (isThenable(returned)) safeThen(returned, undefined, (error) => this.onListenerError(event, error));
-      } catch (error) {
-        this.onListenerError(event, error);
-      }
+      // An async listener that rejects must not surface as an unhandled rejection on the page either.
+      callPageFunction(fn, this.self(), args, (error) => this.onListenerError(event, error));
     }
   }
 }

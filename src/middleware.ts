@@ -7,6 +7,7 @@
 import type { Clock } from './clock';
 import type { Dict, SegmentEvent } from './types';
 import { isPlainObject } from './values';
+import { describe, isThenable, safeThen } from './page-code';
 
 export interface MiddlewarePayload {
   obj: SegmentEvent;
@@ -101,31 +102,4 @@ function runOne(fn: Middleware, event: SegmentEvent, integration: string | undef
 
 function makePayload(event: SegmentEvent): MiddlewarePayload {
   return { obj: event, type: () => event.type, event: () => event.event };
-}
-
-export function isThenable(value: unknown): value is Promise<unknown> & { then: Promise<unknown>['then'] } {
-  try {
-    return !!value && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
-  } catch {
-    return false;
-  }
-}
-
-/** Subscribes to a page-supplied thenable without letting its `then` throw into us. */
-export function safeThen(value: { then: unknown }, onFulfilled: (() => void) | undefined, onRejected: (error: unknown) => void): void {
-  try {
-    (value.then as (a: unknown, b: unknown) => unknown).call(value, onFulfilled, onRejected);
-  } catch (error) {
-    onRejected(error);
-  }
-}
-
-/** A message for any thrown value, even one whose toString throws. */
-export function describe(error: unknown): string {
-  try {
-    if (error instanceof Error) return `${error.name}: ${error.message}`;
-    return String(error);
-  } catch {
-    return 'an unprintable value';
-  }
 }

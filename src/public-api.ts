@@ -6,7 +6,7 @@ import type { Dict } from './types';
 import { AnalyticsCore } from './analytics';
 import { Context } from './context';
 import { VERSION } from './version';
-import { describe } from './middleware';
+import { callPageFunction, describe } from './page-code';
 import { isPlainObject, sanitizeProperties } from './values';
 import type { EntityStoreApi } from './identity';
 
@@ -194,7 +194,7 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
       Promise.resolve(new Context({ type: 'deregister' })),
     ),
     use: guard('use', self, (fn: unknown) => {
-      if (typeof fn === 'function') fn(target);
+      if (typeof fn === 'function') callPageFunction(fn as () => unknown, undefined, [target], (error) => core.logger.problem(call('use'), `the function failed: ${describe(error)}`, false));
       return target;
     }),
     noConflict: guard('noConflict', self, () => {

@@ -13,7 +13,8 @@ import { trackLink, trackForm } from './auto-track.js';
 import { systemClock } from './clock.js';
 import { CallQueue } from './call-queue.js';
 import { Delivery } from './delivery.js';
-import { describe, isThenable, safeThen, runChain } from './middleware.js';
+import { runChain } from './middleware.js';
+import { describe, callPageFunction } from './page-code.js';
 import { Outbox } from './outbox.js';
 import { ExitJournal } from './exit-journal.js';
 import { planLoad } from './load-plan.js';
@@ -214,14 +215,7 @@ class AnalyticsCore {
     }
     /** Runs a function the page gave us; a throw or a rejected promise becomes one warning. */
     runPageCode(call, fn) {
-        try {
-            const returned = fn();
-            if (isThenable(returned))
-                safeThen(returned, undefined, (error) => this.logger.problem(call, `callback failed: ${describe(error)}`, false));
-        }
-        catch (error) {
-            this.logger.problem(call, `callback failed: ${describe(error)}`, false);
-        }
+        callPageFunction(fn, undefined, [], (error) => this.logger.problem(call, `callback failed: ${describe(error)}`, false));
     }
     // ----------------------------------------------------------------------------------------- identity
     onAnonymousIdChanged(anonymousId) {

@@ -1,4 +1,5 @@
 import { settledWithin } from './clock.js';
+import { describe, callPageFunction } from './page-code.js';
 
 function toElements(input) {
     if (!input)
@@ -9,8 +10,9 @@ function toElements(input) {
     const list = Array.isArray(input) ? input : typeof maybe.toArray === 'function' ? maybe.toArray() : [];
     return list.filter((el) => typeof Element !== 'undefined' && el instanceof Element);
 }
-function resolve(value, el) {
-    return typeof value === 'function' ? value(el) : value;
+/** An event name or properties given as a function of the element; what it throws or rejects is reported. */
+function resolve(value, el, onError) {
+    return typeof value === 'function' ? callPageFunction(value, undefined, [el], onError) : value;
 }
 function linkHref(el) {
     var _a, _b;
@@ -28,8 +30,9 @@ function trackLink(deps, call, links, event, properties, options) {
         el.addEventListener('click', (e) => {
             var _a;
             try {
-                const ev = resolve(event, el);
-                const props = resolve(properties, el);
+                const failed = (error) => deps.warn(call, `a function given to it failed: ${describe(error)}`);
+                const ev = resolve(event, el, failed);
+                const props = resolve(properties, el, failed);
                 const href = linkHref(el);
                 const mouse = e;
                 const newTab = (el.getAttribute('target') === '_blank' && Boolean(href)) || mouse.metaKey || mouse.ctrlKey || mouse.shiftKey || mouse.button === 1;
@@ -40,7 +43,7 @@ function trackLink(deps, call, links, event, properties, options) {
                 }
             }
             catch (error) {
-                deps.warn(call, `click handler failed: ${String(error)}`);
+                deps.warn(call, `click handler failed: ${describe(error)}`);
             }
         });
     }
@@ -54,11 +57,12 @@ function trackForm(deps, call, forms, event, properties, options) {
             var _a;
             try {
                 e.preventDefault();
-                const tracked = deps.track(resolve(event, form), resolve(properties, form), (_a = options) !== null && _a !== void 0 ? _a : {});
+                const failed = (error) => deps.warn(call, `a function given to it failed: ${describe(error)}`);
+                const tracked = deps.track(resolve(event, form, failed), resolve(properties, form, failed), (_a = options) !== null && _a !== void 0 ? _a : {});
                 void settledWithin(tracked, deps.timeout(), deps.clock).then(() => form.submit());
             }
             catch (error) {
-                deps.warn(call, `submit handler failed: ${String(error)}`);
+                deps.warn(call, `submit handler failed: ${describe(error)}`);
             }
         });
     }

@@ -1,6 +1,6 @@
 import { translate } from './translate.js';
 import { wireEvent } from './envelope.js';
-import { describe, isThenable, safeThen } from './middleware.js';
+import { describe, callPageFunction } from './page-code.js';
 
 class Delivery {
     constructor(deps) {
@@ -82,14 +82,7 @@ class Delivery {
             return;
         item.calledBack = true;
         const call = `analytics.${item.event.type}()`;
-        try {
-            const returned = item.callback(item.ctx);
-            if (isThenable(returned))
-                safeThen(returned, undefined, (error) => this.reportCallbackError(item, call, error));
-        }
-        catch (error) {
-            this.reportCallbackError(item, call, error);
-        }
+        callPageFunction(item.callback, undefined, [item.ctx], (error) => this.reportCallbackError(item, call, error));
     }
     reportCallbackError(item, call, error) {
         item.ctx.log('warn', `Callback Error: ${describe(error)}`);

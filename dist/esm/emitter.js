@@ -1,4 +1,4 @@
-import { isThenable, safeThen } from './middleware.js';
+import { callPageFunction } from './page-code.js';
 
 /** analytics-next's emitter: listeners run synchronously with `this` bound to the analytics object. */
 class Emitter {
@@ -15,7 +15,7 @@ class Emitter {
     once(event, fn) {
         const wrapper = (...args) => {
             this.off(event, wrapper);
-            return fn.apply(this.self(), args);
+            return fn.apply(this.self(), args); // errors are contained by emit()
         };
         this.on(event, wrapper);
     }
@@ -27,15 +27,8 @@ class Emitter {
     emit(event, ...args) {
         var _a;
         for (const fn of ((_a = this.listeners[event]) !== null && _a !== void 0 ? _a : []).slice()) {
-            try {
-                const returned = fn.apply(this.self(), args);
-                // An async listener that rejects must not surface as an unhandled rejection on the page.
-                if (isThenable(returned))
-                    safeThen(returned, undefined, (error) => this.onListenerError(event, error));
-            }
-            catch (error) {
-                this.onListenerError(event, error);
-            }
+            // An async listener that rejects must not surface as an unhandled rejection on the page either.
+            callPageFunction(fn, this.self(), args, (error) => this.onListenerError(event, error));
         }
     }
 }

@@ -30,12 +30,3 @@ export interface ChainDeps {
  * unchanged. Destination middleware: next(null) drops the event for that destination.
  */
 export declare function runChain(chain: readonly Middleware[], event: SegmentEvent, integration: string | undefined, deps: ChainDeps): ChainResult;
-export declare function isThenable(value: unknown): value is Promise<unknown> & {
-    then: Promise<unknown>['then'];
-};
-/** Subscribes to a page-supplied thenable without letting its `then` throw into us. */
-export declare function safeThen(value: {
-    then: unknown;
-}, onFulfilled: (() => void) | undefined, onRejected: (error: unknown) => void): void;
-/** A message for any thrown value, even one whose toString throws. */
-export declare function describe(error: unknown): string;

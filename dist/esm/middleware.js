@@ -1,4 +1,5 @@
 import { isPlainObject } from './values.js';
+import { isThenable, describe, safeThen } from './page-code.js';
 
 /** The longest a middleware's returned promise may hold its event. */
 const MIDDLEWARE_TIMEOUT_MS = 1000;
@@ -70,33 +71,5 @@ function runOne(fn, event, integration, deps) {
 function makePayload(event) {
     return { obj: event, type: () => event.type, event: () => event.event };
 }
-function isThenable(value) {
-    try {
-        return !!value && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function';
-    }
-    catch (_a) {
-        return false;
-    }
-}
-/** Subscribes to a page-supplied thenable without letting its `then` throw into us. */
-function safeThen(value, onFulfilled, onRejected) {
-    try {
-        value.then.call(value, onFulfilled, onRejected);
-    }
-    catch (error) {
-        onRejected(error);
-    }
-}
-/** A message for any thrown value, even one whose toString throws. */
-function describe(error) {
-    try {
-        if (error instanceof Error)
-            return `${error.name}: ${error.message}`;
-        return String(error);
-    }
-    catch (_a) {
-        return 'an unprintable value';
-    }
-}
 
-export { MIDDLEWARE_TIMEOUT_MS, describe, isThenable, runChain, safeThen };
+export { MIDDLEWARE_TIMEOUT_MS, runChain };

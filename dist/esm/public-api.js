@@ -1,6 +1,6 @@
 import { Context } from './context.js';
 import { VERSION } from './version.js';
-import { describe } from './middleware.js';
+import { describe, callPageFunction } from './page-code.js';
 import { isPlainObject, sanitizeProperties } from './values.js';
 
 /** Members the snippet stubs, in the order analytics-next's snippet lists them (plus the rest of the API). */
@@ -180,7 +180,7 @@ function attachPublicApi(core, target) {
         deregister: guard('deregister', () => Promise.resolve(new Context({ type: 'deregister' })), () => Promise.resolve(new Context({ type: 'deregister' }))),
         use: guard('use', self, (fn) => {
             if (typeof fn === 'function')
-                fn(target);
+                callPageFunction(fn, undefined, [target], (error) => core.logger.problem(call('use'), `the function failed: ${describe(error)}`, false));
             return target;
         }),
         noConflict: guard('noConflict', self, () => {

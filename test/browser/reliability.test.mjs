@@ -24,52 +24,6 @@ async function waitForTypes(types, timeout = 30000) {
   return missing();
 }
 
-describe('fuzz: 10,000 random calls with hostile arguments', () => {
-  it('nothing reaches the page, and every valid call made between them arrives', async () => {
-    const page = await ready();
-    const valid = await page.evaluate(() => {
-      // A seeded generator, so a failure can be replayed.
-      let seed = 20261124;
-      const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-      const pick = (list) => list[Math.floor(random() * list.length)];
-      const cyclic = { a: 1 };
-      cyclic.self = cyclic;
-      let deep = { leaf: true };
-      for (let i = 0; i < 1000; i++) deep = { d: deep };
-      const throwingGetter = Object.defineProperty({}, 'boom', { enumerable: true, get() { throw new Error('getter'); } });
-      const throwingProxy = new Proxy({}, { get() { throw new Error('trap'); }, ownKeys() { throw new Error('trap'); }, getPrototypeOf() { throw new Error('trap'); } });
-      const hostile = [
-        undefined, null, 0, -1, NaN, Infinity, 10n ** 30n, Symbol('s'), () => 1, function named() {}, document.body, document,
-        cyclic, deep, 'x'.repeat(1024 * 1024), '', 'ok', [null, undefined, 1, 'a'], new Date(), new Date('invalid'),
-        Object.freeze({ frozen: { inner: true } }), throwingGetter, throwingProxy, { nested: { cyclic } }, [cyclic], { big: 5n },
-        { fn() {} }, new Map([[1, 2]]), new Set([1]), /re/g, new Error('err'), Object.create(null), new Uint8Array(4),
-      ];
-      const methods = ['track', 'page', 'screen', 'identify', 'group', 'alias', 'ready', 'user', 'setAnonymousId', 'on', 'once', 'off', 'timeout', 'trackLink', 'trackForm', 'pageview', 'push', 'debug'];
-      const a = window.analytics;
-      const validNames = [];
-      for (let i = 0; i < 10000; i++) {
-        if (i % 100 === 0) {
-          const name = `Valid ${i}`;
-          validNames.push(name);
-          a.track(name, { i });
-          continue;
-        }
-        const method = pick(methods);
-        const args = Array.from({ length: Math.floor(random() * 5) }, () => pick(hostile));
-        if (method === 'timeout') args[0] = pick([NaN, -5, 'x', 1e12, null]);
-        if (method === 'debug') args[0] = false;
-        a[method](...args);
-      }
-      a.timeout(300);
-      return validNames;
-    });
-    expect(valid).toHaveLength(100);
-    const missing = await waitForTypes(valid, 120000);
-    expect(missing).toEqual([]);
-    for (const name of valid) expect(byType(f.collector.events, name)).toHaveLength(1);
-  }, 180000);
-});
-
 describe('exactly once, with the original time', () => {
   // Lower bounds only: the SDK must wait at least this long before its last retry (it retries after
   // 10 ms, then 1 s, 2 s, ...; a 429 that names the events throttles them for 30 s).
@@ -85,7 +39,8 @@ describe('exactly once, with the original time', () => {
       const ctxs = await Promise.all(['Retry A', 'Retry B', 'Retry C'].map((n) => window.analytics.track(n)));
       return ctxs.map((c) => [c.event.event, c.event.timestamp.getTime(), c.event.messageId]);
     });
-    expect(await waitForTypes(['Retry A', 'Retry B', 'Retry C'])).toEqual([]);
+    // A throttled event waits 30 s before its retry.
+    expect(await waitForTypes(['Retry A', 'Retry B', 'Retry C'], 45000)).toEqual([]);
     const events = await settle(f.collector, 500);
     for (const [name, time, messageId] of stamps) {
       const matching = byType(events, name);
@@ -152,42 +107,6 @@ describe('exactly once, with the original time', () => {
   });
 });
 
-describe('a track call followed at once by leaving the page', () => {
-  const next = () => f.server.page('/landed', '<!doctype html><title>landed</title>');
-
-  it('a link click', async () => {
-    const page = await ready(QUIET, { body: `<a id="away" href="/landed">away</a>` });
-    next();
-    await page.evaluate(() => {
-      document.getElementById('away').addEventListener('click', () => window.analytics.track('Clicked Link'));
-    });
-    await page.click('#away');
-    await page.waitForURL(/landed/);
-    expect(await waitForTypes(['Clicked Link'])).toEqual([]);
-    expect(byType(await settle(f.collector, 800), 'Clicked Link')).toHaveLength(1);
-  });
-
-  it('a form submit', async () => {
-    const page = await ready(QUIET, { body: `<form id="f" action="/landed" method="get"><button id="send">send</button></form>` });
-    next();
-    await page.evaluate(() => {
-      document.getElementById('f').addEventListener('submit', () => window.analytics.track('Submitted Form'));
-    });
-    await page.click('#send');
-    await page.waitForURL(/landed/);
-    expect(await waitForTypes(['Submitted Form'])).toEqual([]);
-    expect(byType(await settle(f.collector, 800), 'Submitted Form')).toHaveLength(1);
-  });
-
-  it('closing the tab (sent with a beacon on pagehide)', async () => {
-    const page = await ready();
-    await page.evaluate(() => window.analytics.track('Closed Tab'));
-    await page.close({ runBeforeUnload: true });
-    expect(await waitForTypes(['Closed Tab'])).toEqual([]);
-    expect(byType(await settle(f.collector, 800), 'Closed Tab')).toHaveLength(1);
-  });
-});
-
 describe('leaving while the SDK is still initializing', () => {
   it('the calls waiting for it are journaled and sent once by the next page, with their original time', async () => {
     const context = await f.chromium.newContext();
@@ -202,19 +121,21 @@ describe('leaving while the SDK is still initializing', () => {
       window.__ctx = window.analytics.track('Left During Init', { n: 1 });
       window.location.href = '/journal-next';
     }, 0);`;
-    f.server.page('/journal-next', snippetPage({ collector: f.collector, settings: QUIET, page: false, before: `window.__journal = localStorage.getItem('segment_amplitude_shim_unsent_test-api-k');` }));
+    const readJournal = `window.__journal = Object.keys(localStorage).filter((k) => k.startsWith('segment_amplitude_shim_unsent_test-api-k_')).map((k) => JSON.parse(localStorage.getItem(k)));`;
+    f.server.page('/journal-next', snippetPage({ collector: f.collector, settings: QUIET, page: false, before: readJournal }));
     const start = Date.now();
     await page.goto(f.server.page('/journal-leave', snippetPage({ collector: f.collector, settings: QUIET, page: false, before: slowInit, after: leaveAtOnce })));
     await page.waitForURL(/journal-next/);
     const journal = await page.evaluate(() => window.__journal);
-    expect(JSON.parse(journal).map((entry) => entry.event.event)).toEqual(['Left During Init']);
+    expect(journal.flatMap((record) => record.calls.map((c) => c.event.event))).toEqual(['Left During Init']);
+    expect(journal[0].left).toBe(true);
     expect(await waitForTypes(['Left During Init'])).toEqual([]);
     const events = byType(await settle(f.collector, 800), 'Left During Init');
     expect(events).toHaveLength(1);
     expect(events[0].time).toBeGreaterThanOrEqual(start);
     expect(events[0].time).toBeLessThan(events[0]._received.at);
     expect(events[0].insert_id).toMatch(/^ajs-next-/);
-    expect(await page.evaluate(() => localStorage.getItem('segment_amplitude_shim_unsent_test-api-k'))).toBeNull();
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('segment_amplitude_shim_unsent_')))).toEqual([]);
   });
 });
 
