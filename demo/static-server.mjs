@@ -5,8 +5,12 @@ import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json', '.svg': 'image/svg+xml' };
 
+/** The script-tag bundle's URL path; SHIM_BUNDLE serves another file there (npm run test:mutants). */
+const BUNDLE_PATH = '/dist/segment-amplitude-shim.min.js';
+
 export async function startStaticServer({ root, port = 0, host = '127.0.0.1' } = {}) {
   const base = resolve(root);
+  const bundleOverride = process.env.SHIM_BUNDLE ? resolve(process.env.SHIM_BUNDLE) : undefined;
   const pages = new Map();
   const routes = new Map();
   const handlers = new Map();
@@ -25,7 +29,8 @@ export async function startStaticServer({ root, port = 0, host = '127.0.0.1' } =
       return res.end(page.html);
     }
     let path = normalize(join(base, decodeURIComponent(url.pathname)));
-    if (!path.startsWith(base)) {
+    if (bundleOverride && url.pathname === BUNDLE_PATH) path = bundleOverride;
+    else if (!path.startsWith(base)) {
       res.writeHead(403);
       return res.end();
     }

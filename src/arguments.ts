@@ -3,7 +3,7 @@
  * already uses means the same thing here. Pure.
  */
 import type { Dict, PageSnapshot } from './types';
-import { isPlainObject } from './values';
+import { isPlainObject, readKey } from './values';
 
 export type Callback = (...args: unknown[]) => unknown;
 
@@ -53,10 +53,10 @@ export interface ResolvedTrack {
 export function resolveTrackArguments(args: unknown[]): ResolvedTrack {
   const [eventName, properties, options, callback] = args;
   const objectForm = isPlainObject(eventName);
-  const name = objectForm ? (eventName as Dict).event : eventName;
+  const name = objectForm ? readKey(eventName, 'event') : eventName;
   let props: Dict = {};
   if (objectForm) {
-    const p = (eventName as Dict).properties;
+    const p = readKey(eventName, 'properties');
     props = isPlainObject(p) ? p : {};
   } else if (isPlainObject(properties)) props = properties;
 

@@ -15,10 +15,15 @@ interface AutoTrackDeps {
 
 function toElements(input: unknown): Element[] {
   if (!input) return [];
-  if (typeof Element !== 'undefined' && input instanceof Element) return [input];
-  const maybe = input as { toArray?: () => unknown[] };
-  const list = Array.isArray(input) ? input : typeof maybe.toArray === 'function' ? maybe.toArray() : [];
-  return list.filter((el): el is Element => typeof Element !== 'undefined' && el instanceof Element);
+  try {
+    if (typeof Element !== 'undefined' && input instanceof Element) return [input];
+    const maybe = input as { toArray?: () => unknown[] };
+    const list = Array.isArray(input) ? input : typeof maybe.toArray === 'function' ? maybe.toArray() : [];
+    return Array.isArray(list) ? list.filter((el): el is Element => typeof Element !== 'undefined' && el instanceof Element) : [];
+  } catch {
+    // A Proxy whose traps throw, or a jQuery-like whose toArray throws: nothing we can bind to.
+    return [];
+  }
 }
 
 /** An event name or properties given as a function of the element; what it throws or rejects is reported. */

@@ -105,11 +105,6 @@ export class Outbox {
   }
 
   private enqueue(event: WireEvent, settle: Entry['settle']): void {
-    // A second copy of an insert_id already waiting would be a duplicate on the wire.
-    if (this.entries.has(event.insert_id)) {
-      settle?.({ code: 200, message: 'already queued' });
-      return;
-    }
     this.entries.set(event.insert_id, { event, attempts: 0, notBefore: 0, inflight: false, handed: false, settle });
   }
 
@@ -176,7 +171,11 @@ export class Outbox {
       this.requestInFlight = false;
       this.inflightCount = 0;
       this.onResponse(batch, response);
-      this.schedule(0);
+      // A full batch still waiting goes on at once (a burst drains back to back); a partial one waits
+      // its interval like any new event, as the SDK schedules what is left after a flush.
+      const waiting = this.waitingCount();
+      if (waiting >= this.batchSize || (this.config.uploadThreshold > 0 && waiting >= this.config.uploadThreshold)) this.schedule(0);
+      else if (waiting > 0) this.schedule(this.config.flushIntervalMs);
     };
     try {
       this.deps.transport.post(this.config.serverUrl, body, keepalive).then(done, () => done(null));

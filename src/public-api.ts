@@ -170,11 +170,20 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
       return Promise.resolve(target);
     }),
     push: guard('push', () => undefined, (entry: unknown) => {
-      if (!Array.isArray(entry) || typeof entry[0] !== 'string') {
+      let method: unknown;
+      let rest: unknown[] = [];
+      try {
+        if (isArray(entry)) {
+          method = entry[0];
+          rest = entry.slice(1);
+        }
+      } catch {
+        method = undefined;
+      }
+      if (typeof method !== 'string') {
         core.logger.problem(call('push'), 'expects an array whose first item is a method name', false);
         return;
       }
-      const [method, ...rest] = entry as [string, ...unknown[]];
       const member = members[method];
       if (typeof member === 'function' && method !== 'push') (member as (...x: unknown[]) => unknown)(...rest);
       else core.logger.problem(call('push'), `unknown method "${method}" was ignored`, false);
@@ -233,6 +242,15 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
   });
   Object.defineProperty(target, 'integrations', { get: () => core.loadOptions.integrations ?? {}, configurable: true });
   return target;
+}
+
+/** Array.isArray, which throws for a revoked Proxy. */
+function isArray(value: unknown): value is unknown[] {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
 }
 
 function kind(value: unknown): string {

@@ -11,6 +11,15 @@ export function isPlainObject(value: unknown): value is Dict {
   }
 }
 
+/** obj[key], or undefined when reading it throws (a hostile getter or Proxy trap). */
+export function readKey(obj: unknown, key: string): unknown {
+  try {
+    return (obj as Dict)[key];
+  } catch {
+    return undefined;
+  }
+}
+
 export function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
 }

@@ -31,11 +31,6 @@ class Outbox {
         }
     }
     enqueue(event, settle) {
-        // A second copy of an insert_id already waiting would be a duplicate on the wire.
-        if (this.entries.has(event.insert_id)) {
-            settle === null || settle === void 0 ? void 0 : settle({ code: 200, message: 'already queued' });
-            return;
-        }
         this.entries.set(event.insert_id, { event, attempts: 0, notBefore: 0, inflight: false, handed: false, settle });
     }
     afterEnqueue() {

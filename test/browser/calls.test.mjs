@@ -108,3 +108,24 @@ describe('every call type on the wire', () => {
     expect(events[0].event_properties).toEqual({ href: target });
   });
 });
+
+describe('timing, on the page clock (not the wall clock)', () => {
+  it('without batching, an event leaves within 20 ms of page time after its call', async () => {
+    const page = await f.newPage();
+    // Page time moves only when the test moves it.
+    await page.clock.install({ time: new Date('2026-11-29T10:00:00Z') });
+    await page.clock.pauseAt(new Date('2026-11-29T10:00:01Z'));
+    await page.goto(f.server.page('/clocked', snippetPage({ collector: f.collector, settings: { trackReferrer: false }, page: false })));
+    await page.evaluate(() => {
+      window.analytics.ready(() => (window.__ready = true));
+    });
+    // The SDK's start uses timers too: let page time pass until it is ready.
+    for (let i = 0; i < 50 && !(await page.evaluate(() => window.__ready === true)); i++) await page.clock.runFor(100);
+    expect(await page.evaluate(() => window.__ready === true)).toBe(true);
+    await page.evaluate(() => { window.analytics.track('On Time'); });
+    await page.clock.runFor(20);
+    // Page time stands still now: the request is already on its way, or it will never leave.
+    const events = await eventsAtLeast(f.collector, 1, 5000);
+    expect(events.map((e) => e.event_type)).toEqual(['On Time']);
+  });
+});
