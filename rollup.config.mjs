@@ -28,7 +28,8 @@ export default [
       resolve({ browser: true, preferBuiltins: false }),
       commonjs(),
       ts(false),
-      terser({ ecma: 2017, format: { comments: false }, compress: { passes: 2 } }),
+      // SHIM_NO_MINIFY=1: readable function names for CPU profiles (never committed to dist/).
+      process.env.SHIM_NO_MINIFY ? undefined : terser({ ecma: 2017, format: { comments: false }, compress: { passes: 2 } }),
     ],
     onwarn(warning, warn) {
       if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return;

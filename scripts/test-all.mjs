@@ -1,6 +1,7 @@
 // npm test: type-check, then every unit and browser test, then one closing line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { CHROMIUM_PATH } from '../test/support/browser.mjs';
 
 const node = process.execPath;
@@ -15,8 +16,24 @@ if (!existsSync(CHROMIUM_PATH)) {
   );
   process.exit(1);
 }
-if (!existsSync('dist/segment-amplitude-shim.min.js')) {
-  console.log('dist/ is missing; building it first.');
+/** Newest modification time among the files the bundle is built from. */
+function newestSource() {
+  const files = ['package.json', 'package-lock.json', 'rollup.config.mjs', 'tsconfig.json', 'scripts/rollup-lean-amplitude.mjs'];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.push(path);
+    }
+  };
+  walk('src');
+  return Math.max(...files.filter((f) => existsSync(f)).map((f) => statSync(f).mtimeMs));
+}
+
+// The browser tests load dist/: never let them test a bundle older than the sources.
+const BUNDLE = 'dist/segment-amplitude-shim.min.js';
+if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < newestSource()) {
+  console.log(existsSync(BUNDLE) ? 'A source is newer than dist/; rebuilding it first.' : 'dist/ is missing; building it first.');
   if (run(['scripts/build.mjs']) !== 0) process.exit(1);
 }
 

@@ -99,7 +99,11 @@ function addPageExitListeners(win: Dict, core: AnalyticsCore): void {
       else core.onPageShown();
     });
     w.addEventListener('online', () => core.onOnline());
-    w.addEventListener('storage', () => core.onStorageChanged());
+    // Another tab changed Segment's IDs (its journal writes are not identity).
+    w.addEventListener('storage', (e) => {
+      const key = (e as StorageEvent).key;
+      if (key === null || key.startsWith('ajs_')) core.onStorageChanged();
+    });
   } catch {
     /* no DOM events: nothing to flush on exit */
   }

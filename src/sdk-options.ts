@@ -23,14 +23,9 @@ export interface AdapterInit {
 export const OWNED_OPTIONS = ['deviceId', 'userId', 'autocapture', 'defaultTracking', 'fetchRemoteConfig', 'remoteConfig', 'instanceName'];
 
 export function sdkInitOptions(options: Omit<AdapterInit, 'apiKey'>): Dict {
-  const batching = options.settings.batchEvents;
+  // Sending (batching, intervals, retries, min_id_length) is the outbox's: see outboxConfig.
   const config: Dict = {
-    // Short ids such as "42" are common in Segment installs; Amplitude's API rejects them without this.
-    minIdLength: 1,
     identityStorage: 'cookie',
-    flushQueueSize: batching ? options.settings.eventUploadThreshold : 30,
-    // batchEvents off: each call's events leave at once (one request per call), as amplitude-js did.
-    flushIntervalMillis: batching ? options.settings.eventUploadPeriodMillis : 10,
     ingestionMetadata: { sourceName: SHIM_NAME, sourceVersion: VERSION },
     cookieOptions: { sameSite: 'Lax', secure: options.https },
   };

@@ -1,4 +1,4 @@
-import { isPlainObject } from './values.js';
+import { isPlainObject, readKey } from './values.js';
 
 const isFunction = (v) => typeof v === 'function';
 const isString = (v) => typeof v === 'string';
@@ -36,10 +36,10 @@ function splitPageContext(args) {
 function resolveTrackArguments(args) {
     const [eventName, properties, options, callback] = args;
     const objectForm = isPlainObject(eventName);
-    const name = objectForm ? eventName.event : eventName;
+    const name = objectForm ? readKey(eventName, 'event') : eventName;
     let props = {};
     if (objectForm) {
-        const p = eventName.properties;
+        const p = readKey(eventName, 'properties');
         props = isPlainObject(p) ? p : {};
     }
     else if (isPlainObject(properties))

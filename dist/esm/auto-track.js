@@ -4,11 +4,17 @@ import { describe, callPageFunction } from './page-code.js';
 function toElements(input) {
     if (!input)
         return [];
-    if (typeof Element !== 'undefined' && input instanceof Element)
-        return [input];
-    const maybe = input;
-    const list = Array.isArray(input) ? input : typeof maybe.toArray === 'function' ? maybe.toArray() : [];
-    return list.filter((el) => typeof Element !== 'undefined' && el instanceof Element);
+    try {
+        if (typeof Element !== 'undefined' && input instanceof Element)
+            return [input];
+        const maybe = input;
+        const list = Array.isArray(input) ? input : typeof maybe.toArray === 'function' ? maybe.toArray() : [];
+        return Array.isArray(list) ? list.filter((el) => typeof Element !== 'undefined' && el instanceof Element) : [];
+    }
+    catch (_a) {
+        // A Proxy whose traps throw, or a jQuery-like whose toArray throws: nothing we can bind to.
+        return [];
+    }
 }
 /** An event name or properties given as a function of the element; what it throws or rejects is reported. */
 function resolve(value, el, onError) {

@@ -44,4 +44,5 @@ export declare function readStoredAmplitudeSession(apiKey: string): StoredAmplit
 export declare function postJson(url: string, body: unknown): Promise<boolean>;
 /** The outbox's way to the wire: fetch (keepalive while small enough) and, at exit, sendBeacon. */
 export declare const browserTransport: Transport;
+/** A v4 UUID from cryptographic randomness (per call it costs a fraction of crypto.randomUUID). */
 export declare function randomUUID(): string;

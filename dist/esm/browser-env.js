@@ -248,24 +248,32 @@ function parseObject(text) {
     }
 }
 // ------------------------------------------------------------------------------------------------ misc
-function randomUUID() {
-    const c = hasWindow ? attempt(() => window.crypto, undefined) : undefined;
-    if (c && typeof c.randomUUID === 'function')
-        return attempt(() => c.randomUUID(), fallbackUUID());
-    return fallbackUUID();
+const webCrypto = hasWindow ? attempt(() => window.crypto, undefined) : undefined;
+const HEX = Array.from({ length: 256 }, (_, i) => (i + 0x100).toString(16).slice(1));
+/** Random bytes fetched 4 KiB at a time: one call into the browser's generator per 256 ids, not one per id. */
+const pool = new Uint8Array(4096);
+let poolOffset = pool.length;
+function randomBytes16() {
+    if (poolOffset + 16 > pool.length) {
+        if (!webCrypto || !attempt(() => (webCrypto.getRandomValues(pool), true), false)) {
+            for (let i = 0; i < pool.length; i++)
+                pool[i] = Math.floor(Math.random() * 256);
+        }
+        poolOffset = 0;
+    }
+    const at = poolOffset;
+    poolOffset += 16;
+    return at;
 }
-function fallbackUUID() {
-    const bytes = new Uint8Array(16);
-    const c = hasWindow ? attempt(() => window.crypto, undefined) : undefined;
-    if (c && typeof c.getRandomValues === 'function')
-        c.getRandomValues(bytes);
-    else
-        for (let i = 0; i < 16; i++)
-            bytes[i] = Math.floor(Math.random() * 256);
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+/** A v4 UUID from cryptographic randomness (per call it costs a fraction of crypto.randomUUID). */
+function randomUUID() {
+    const i = randomBytes16();
+    const b = pool;
+    return (HEX[b[i]] + HEX[b[i + 1]] + HEX[b[i + 2]] + HEX[b[i + 3]] + '-' +
+        HEX[b[i + 4]] + HEX[b[i + 5]] + '-' +
+        HEX[(b[i + 6] & 0x0f) | 0x40] + HEX[b[i + 7]] + '-' +
+        HEX[(b[i + 8] & 0x3f) | 0x80] + HEX[b[i + 9]] + '-' +
+        HEX[b[i + 10]] + HEX[b[i + 11]] + HEX[b[i + 12]] + HEX[b[i + 13]] + HEX[b[i + 14]] + HEX[b[i + 15]]);
 }
 function attempt(fn, fallback) {
     try {

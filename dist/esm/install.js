@@ -96,7 +96,12 @@ function addPageExitListeners(win, core) {
                 core.onPageShown();
         });
         w.addEventListener('online', () => core.onOnline());
-        w.addEventListener('storage', () => core.onStorageChanged());
+        // Another tab changed Segment's IDs (its journal writes are not identity).
+        w.addEventListener('storage', (e) => {
+            const key = e.key;
+            if (key === null || key.startsWith('ajs_'))
+                core.onStorageChanged();
+        });
     }
     catch (_a) {
         /* no DOM events: nothing to flush on exit */

@@ -105,7 +105,13 @@ class Outbox {
             this.requestInFlight = false;
             this.inflightCount = 0;
             this.onResponse(batch, response);
-            this.schedule(0);
+            // A full batch still waiting goes on at once (a burst drains back to back); a partial one waits
+            // its interval like any new event, as the SDK schedules what is left after a flush.
+            const waiting = this.waitingCount();
+            if (waiting >= this.batchSize || (this.config.uploadThreshold > 0 && waiting >= this.config.uploadThreshold))
+                this.schedule(0);
+            else if (waiting > 0)
+                this.schedule(this.config.flushIntervalMs);
         };
         try {
             this.deps.transport.post(this.config.serverUrl, body, keepalive).then(done, () => done(null));

@@ -155,11 +155,21 @@ function attachPublicApi(core, target) {
             return Promise.resolve(target);
         }),
         push: guard('push', () => undefined, (entry) => {
-            if (!Array.isArray(entry) || typeof entry[0] !== 'string') {
+            let method;
+            let rest = [];
+            try {
+                if (isArray(entry)) {
+                    method = entry[0];
+                    rest = entry.slice(1);
+                }
+            }
+            catch (_a) {
+                method = undefined;
+            }
+            if (typeof method !== 'string') {
                 core.logger.problem(call('push'), 'expects an array whose first item is a method name', false);
                 return;
             }
-            const [method, ...rest] = entry;
             const member = members[method];
             if (typeof member === 'function' && method !== 'push')
                 member(...rest);
@@ -217,6 +227,15 @@ function attachPublicApi(core, target) {
     });
     Object.defineProperty(target, 'integrations', { get: () => { var _a; return (_a = core.loadOptions.integrations) !== null && _a !== void 0 ? _a : {}; }, configurable: true });
     return target;
+}
+/** Array.isArray, which throws for a revoked Proxy. */
+function isArray(value) {
+    try {
+        return Array.isArray(value);
+    }
+    catch (_a) {
+        return false;
+    }
 }
 function kind(value) {
     if (value === null)

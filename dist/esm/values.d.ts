@@ -2,6 +2,8 @@
 import type { Dict } from './types';
 /** analytics-next's notion of a plain object: anything whose tag is [object Object] (class instances too). */
 export declare function isPlainObject(value: unknown): value is Dict;
+/** obj[key], or undefined when reading it throws (a hostile getter or Proxy trap). */
+export declare function readKey(obj: unknown, key: string): unknown;
 export declare function isNonEmptyString(value: unknown): value is string;
 /** Amplitude's classic SDK (5.2.2) truncated every string value to this many characters. */
 export declare const MAX_STRING_LENGTH = 4096;

@@ -8,6 +8,15 @@ function isPlainObject(value) {
         return false;
     }
 }
+/** obj[key], or undefined when reading it throws (a hostile getter or Proxy trap). */
+function readKey(obj, key) {
+    try {
+        return obj[key];
+    }
+    catch (_a) {
+        return undefined;
+    }
+}
 function isNonEmptyString(value) {
     return typeof value === 'string' && value.length > 0;
 }
@@ -150,4 +159,4 @@ function label(path) {
     return path ? `"${path}"` : 'the value';
 }
 
-export { MAX_DEPTH, MAX_STRING_LENGTH, isNonEmptyString, isPlainObject, sanitizeProperties };
+export { MAX_DEPTH, MAX_STRING_LENGTH, isNonEmptyString, isPlainObject, readKey, sanitizeProperties };

@@ -1,6 +1,6 @@
 // How the SDK is initialized: deterministic, batching mapped from Segment's settings, raw options passed.
 import { describe, expect, it } from 'vitest';
-import { sdkInitOptions } from '../../src/sdk-options';
+import { outboxConfig, sdkInitOptions } from '../../src/sdk-options';
 import { settingsWith } from './helpers';
 
 function options(settings = {}, sdkOptions: Record<string, unknown> = {}, https = false) {
@@ -17,7 +17,6 @@ describe('sdkInitOptions', () => {
       autocapture: false,
       fetchRemoteConfig: false,
       remoteConfig: { fetchRemoteConfig: false },
-      minIdLength: 1,
       ingestionMetadata: { sourceName: 'segment-amplitude-shim' },
     });
   });
@@ -27,7 +26,27 @@ describe('sdkInitOptions', () => {
     [{ batchEvents: true, eventUploadThreshold: 5, eventUploadPeriodMillis: 2000 }, { flushIntervalMillis: 2000, flushQueueSize: 5 }],
     [{ batchEvents: false, eventUploadThreshold: 5, eventUploadPeriodMillis: 2000 }, { flushIntervalMillis: 10, flushQueueSize: 30 }],
   ])('batching %j', (settings, expected) => {
-    expect(options(settings).config).toMatchObject(expected);
+    const config = outboxConfig('key', settingsWith(settings), {});
+    expect({ flushIntervalMillis: config.flushIntervalMs, flushQueueSize: config.batchSize }).toEqual(expected);
+    expect(config.uploadThreshold).toBe((settings as { batchEvents?: boolean }).batchEvents ? expected.flushQueueSize : 0);
+  });
+  it.each([
+    [{}, 'https://api2.amplitude.com/2/httpapi'],
+    [{ serverZone: 'EU' }, 'https://api.eu.amplitude.com/2/httpapi'],
+    [{ useBatch: true }, 'https://api2.amplitude.com/batch'],
+    [{ serverZone: 'EU', useBatch: true }, 'https://api.eu.amplitude.com/batch'],
+    [{ serverZone: 'EU', serverUrl: 'http://127.0.0.1:1/2/httpapi' }, 'http://127.0.0.1:1/2/httpapi'],
+  ])('sends where the SDK would: %j', (sdkOptions, url) => {
+    expect(outboxConfig('key', settingsWith({}), sdkOptions).serverUrl).toBe(url);
+  });
+  it('takes the SDK sending options a page passes, and accepts short IDs by default', () => {
+    expect(outboxConfig('key', settingsWith({}), {})).toMatchObject({ minIdLength: 1, maxAttempts: 5 });
+    expect(outboxConfig('key', settingsWith({}), { flushIntervalMillis: 50, flushQueueSize: 7, flushMaxRetries: 2, minIdLength: 5 })).toMatchObject({
+      flushIntervalMs: 50,
+      batchSize: 7,
+      maxAttempts: 2,
+      minIdLength: 5,
+    });
   });
   it('passes raw SDK options through, except the ones the shim owns', () => {
     const { config, warnings } = options({}, { serverZone: 'EU', flushIntervalMillis: 50, logLevel: 0, deviceId: 'hijack', autocapture: true, fetchRemoteConfig: true });
