@@ -47,6 +47,7 @@ export interface DeliveryOutcome {
 export const KEEPALIVE_BODY_LIMIT = 60000;
 
 interface Entry {
+  key: number;
   event: WireEvent;
   attempts: number;
   notBefore: number;
@@ -69,7 +70,12 @@ export interface OutboxDeps {
 }
 
 export class Outbox {
-  private readonly entries = new Map<string, Entry>();
+  /**
+   * In order, keyed by arrival (not by insert_id): what is added twice is sent twice, so a bug that
+   * hands an event over twice shows on the wire instead of being silently merged.
+   */
+  private readonly entries = new Map<number, Entry>();
+  private nextKey = 0;
   private requestInFlight = false;
   /** Only one request is in flight at a time (as in the SDK), so this is that request's size. */
   private inflightCount = 0;
@@ -105,7 +111,8 @@ export class Outbox {
   }
 
   private enqueue(event: WireEvent, settle: Entry['settle']): void {
-    this.entries.set(event.insert_id, { event, attempts: 0, notBefore: 0, inflight: false, handed: false, settle });
+    const key = this.nextKey++;
+    this.entries.set(key, { key, event, attempts: 0, notBefore: 0, inflight: false, handed: false, settle });
   }
 
   private afterEnqueue(): void {
@@ -192,7 +199,7 @@ export class Outbox {
   }
 
   private onResponse(batch: Entry[], response: WireResponse | null): void {
-    let live = batch.filter((entry) => this.entries.get(entry.event.insert_id) === entry);
+    let live = batch.filter((entry) => this.entries.get(entry.key) === entry);
     if (!response) {
       // A page being left sees its keepalive requests fail while the browser still completes them:
       // those were handed over at exit and count as sent (a real HTTP error still retries below).
@@ -278,8 +285,8 @@ export class Outbox {
 
   private finish(entries: Entry[], outcome: DeliveryOutcome): void {
     for (const entry of entries) {
-      if (this.entries.get(entry.event.insert_id) !== entry) continue;
-      this.entries.delete(entry.event.insert_id);
+      if (this.entries.get(entry.key) !== entry) continue;
+      this.entries.delete(entry.key);
       entry.settle?.(outcome);
     }
   }

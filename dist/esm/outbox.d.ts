@@ -54,7 +54,12 @@ export interface OutboxDeps {
 export declare class Outbox {
     private readonly config;
     private readonly deps;
+    /**
+     * In order, keyed by arrival (not by insert_id): what is added twice is sent twice, so a bug that
+     * hands an event over twice shows on the wire instead of being silently merged.
+     */
     private readonly entries;
+    private nextKey;
     private requestInFlight;
     /** Only one request is in flight at a time (as in the SDK), so this is that request's size. */
     private inflightCount;

@@ -4,7 +4,12 @@ class Outbox {
     constructor(config, deps) {
         this.config = config;
         this.deps = deps;
+        /**
+         * In order, keyed by arrival (not by insert_id): what is added twice is sent twice, so a bug that
+         * hands an event over twice shows on the wire instead of being silently merged.
+         */
         this.entries = new Map();
+        this.nextKey = 0;
         this.requestInFlight = false;
         /** Only one request is in flight at a time (as in the SDK), so this is that request's size. */
         this.inflightCount = 0;
@@ -31,7 +36,8 @@ class Outbox {
         }
     }
     enqueue(event, settle) {
-        this.entries.set(event.insert_id, { event, attempts: 0, notBefore: 0, inflight: false, handed: false, settle });
+        const key = this.nextKey++;
+        this.entries.set(key, { key, event, attempts: 0, notBefore: 0, inflight: false, handed: false, settle });
     }
     afterEnqueue() {
         if (this.config.uploadThreshold > 0 && this.waitingCount() >= this.config.uploadThreshold)
@@ -129,7 +135,7 @@ class Outbox {
     }
     onResponse(batch, response) {
         var _a;
-        let live = batch.filter((entry) => this.entries.get(entry.event.insert_id) === entry);
+        let live = batch.filter((entry) => this.entries.get(entry.key) === entry);
         if (!response) {
             // A page being left sees its keepalive requests fail while the browser still completes them:
             // those were handed over at exit and count as sent (a real HTTP error still retries below).
@@ -222,9 +228,9 @@ class Outbox {
     finish(entries, outcome) {
         var _a;
         for (const entry of entries) {
-            if (this.entries.get(entry.event.insert_id) !== entry)
+            if (this.entries.get(entry.key) !== entry)
                 continue;
-            this.entries.delete(entry.event.insert_id);
+            this.entries.delete(entry.key);
             (_a = entry.settle) === null || _a === void 0 ? void 0 : _a.call(entry, outcome);
         }
     }

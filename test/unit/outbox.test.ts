@@ -89,6 +89,14 @@ describe('sending', () => {
     expect(ids(transport.wire)).toEqual(['a', 'b', 'c', 'd']);
   });
 
+  it('never merges: an event added twice is posted twice, so a double hand-over shows on the wire', async () => {
+    const { add, transport, step } = setup();
+    add('same');
+    add('same');
+    await step(10);
+    expect(ids(transport.wire)).toEqual(['same', 'same']);
+  });
+
   it('a body over the keepalive limit goes without keepalive', async () => {
     const { add, transport, step } = setup();
     add('big', { event_properties: { text: 'x'.repeat(KEEPALIVE_BODY_LIMIT) } });
