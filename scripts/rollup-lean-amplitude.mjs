@@ -3,6 +3,7 @@
 // remote config and diagnostics statically, whatever the options say (SDK issues #325, #1268). The shim
 // always initializes with autocapture:false and no remote config, so those imports are never called;
 // here they resolve to small inert stand-ins instead. The browser tests run on this lean bundle.
+import { dirname, relative, resolve as resolvePath, sep } from 'node:path';
 
 /** Plugin factories the SDK only calls when an autocapture feature is on. */
 const DISABLED_PLUGIN_PACKAGES = {
@@ -16,16 +17,28 @@ const DISABLED_PLUGIN_PACKAGES = {
   '@amplitude/plugin-custom-enrichment-browser': ['customEnrichmentPlugin'],
 };
 
-/** The browser client's own modules for features the shim leaves off (paths relative to lib/esm). */
+/**
+ * The browser client's own modules for features the shim leaves off or does itself (paths relative to
+ * lib/esm, whichever SDK module imports them). The shim's outbox sends every event, so the SDK's
+ * transports and its context plugin never run; the shim passes autocapture and defaultTracking off, so
+ * the default-tracking helpers can only ever answer "off".
+ */
 const DISABLED_SDK_MODULES = {
   'plugins/form-interaction-tracking': ['formInteractionTracking'],
   'plugins/file-download-tracking': ['fileDownloadTracking'],
+  'plugins/network-connectivity-checker': ['networkConnectivityCheckerPlugin'],
   'attribution/web-attribution': ['WebAttribution'],
   'config/joined-config': ['updateBrowserConfigWithRemoteConfig'],
+  'transports/xhr': ['XHRTransport'],
+  'transports/fetch': ['FetchTransport'],
+  'transports/send-beacon': ['SendBeaconTransport'],
+  'plugins/context': ['Context'],
+  'default-tracking': ['DefaultTracking'],
 };
 
 const PREFIX = '\0lean-amplitude:';
 const BROWSER_CLIENT = /@amplitude[\\/]analytics-browser[\\/]lib[\\/]esm[\\/]browser-client\.js$/;
+const BROWSER_LIB = /^(.*@amplitude[\\/]analytics-browser[\\/]lib[\\/]esm)[\\/]/;
 
 /** An inert plugin: if a factory were ever called, it adds nothing and passes events through. */
 function inertFactories(names) {
@@ -34,7 +47,29 @@ function inertFactories(names) {
     .join('\n');
 }
 
+/** A transport that is never asked to send (the outbox sends); if it were, it would report a failure. */
+const inertTransport = (name) => `export class ${name} { send() { return Promise.resolve(null); } }`;
+const TRACKING_FLAGS = [
+  'isAttributionTrackingEnabled', 'isSessionTrackingEnabled', 'isFileDownloadTrackingEnabled', 'isFormInteractionTrackingEnabled',
+  'isElementInteractionsEnabled', 'isPageViewTrackingEnabled', 'isNetworkTrackingEnabled', 'isWebVitalsEnabled',
+  'isFrustrationInteractionsEnabled', 'isPerformanceTrackingEnabled', 'isPageUrlEnrichmentEnabled', 'isCustomEnrichmentEnabled',
+];
+const TRACKING_CONFIGS = [
+  'getAttributionTrackingConfig', 'getPageViewTrackingConfig', 'getElementInteractionsConfig', 'getNetworkTrackingConfig',
+  'getWebVitalsConfig', 'getFrustrationInteractionsConfig', 'getPerformanceTrackingConfig', 'getFormInteractionsConfig',
+];
+
 const STUB_SOURCES = {
+  XHRTransport: inertTransport('XHRTransport'),
+  FetchTransport: inertTransport('FetchTransport'),
+  SendBeaconTransport: inertTransport('SendBeaconTransport'),
+  // The shim adds these fields itself at hand-over (src/envelope.ts); the SDK originates no events.
+  Context:
+    "export var BROWSER_PLATFORM = 'Web'; export class Context { constructor() { this.name = '@amplitude/plugin-context-browser'; this.type = 'before'; } setup() { return Promise.resolve(); } execute(e) { return Promise.resolve(e); } }",
+  DefaultTracking: [
+    ...TRACKING_FLAGS.map((n) => `export function ${n}() { return false; }`),
+    ...TRACKING_CONFIGS.map((n) => `export function ${n}() { return {}; }`),
+  ].join('\n'),
   WebAttribution:
     'export class WebAttribution { constructor() { this.shouldTrackNewCampaign = false; } init() { return Promise.resolve(); } shouldSetSessionIdOnNewCampaign() { return false; } generateCampaignEvent() { return undefined; } }',
   updateBrowserConfigWithRemoteConfig: 'export function updateBrowserConfigWithRemoteConfig() {}',
@@ -59,6 +94,15 @@ export class DiagnosticsClient {
   initializeFlushInterval() { return Promise.resolve(); }
   _setSampleRate() {}
 }
+// The shim's outbox replaces the SDK's destination (src/amplitude-adapter.ts removes this one at init).
+export class Destination {
+  constructor() { this.name = 'amplitude'; this.type = 'destination'; }
+  setup() { return Promise.resolve(); }
+  execute(event) { return Promise.resolve({ event, code: 0, message: 'not sent: the shim sends events' }); }
+  flush() { return Promise.resolve(); }
+}
+// The SDK's revenue() API; the shim books revenue as events of its own.
+export class Revenue {}
 export class RemoteConfigClient {
   subscribe() {}
   unsubscribe() { return false; }
@@ -71,9 +115,11 @@ export default function leanAmplitude() {
     name: 'lean-amplitude',
     resolveId(source, importer) {
       if (DISABLED_PLUGIN_PACKAGES[source]) return PREFIX + source;
-      if (!importer || !BROWSER_CLIENT.test(importer)) return null;
-      if (source === '@amplitude/analytics-core') return PREFIX + 'core';
-      const local = source.replace(/^\.\//, '');
+      if (!importer) return null;
+      if (source === '@amplitude/analytics-core' && BROWSER_CLIENT.test(importer)) return PREFIX + 'core';
+      const lib = BROWSER_LIB.exec(importer);
+      if (!lib || !source.startsWith('.')) return null;
+      const local = relative(lib[1], resolvePath(dirname(importer), source)).split(sep).join('/').replace(/\.js$/, '');
       if (DISABLED_SDK_MODULES[local]) return PREFIX + local;
       return null;
     },

@@ -1,15 +1,15 @@
 /**
- * The one place that talks to @amplitude/analytics-browser. The SDK keeps what it is good at and what
- * servers read: the device, user and session in its `AMP_` cookie, session start and expiry. The shim
- * takes the rest: no remote config and no autocapture (the shim decides every event), and the SDK's
- * destination is replaced by the shim's outbox, so an event is complete and on its way the moment it
- * is handed over, not after a timeline tick per event.
+ * The one place that talks to @amplitude/analytics-browser. The SDK keeps what servers and the next page
+ * read: the device, user and session in its `AMP_` cookie (with its legacy-cookie migration and cookie
+ * domain rules). The shim decides the rest before the SDK has started: no remote config and no
+ * autocapture, the session (src/session.ts, the SDK's rules), and delivery: the SDK's destination is
+ * replaced by the shim's outbox, so an event is complete and on its way the moment it is handed over.
  */
 import { AmplitudeBrowser } from '@amplitude/analytics-browser';
 import type { Dict } from './types';
 import type { DeliveryOutcome, WireEvent } from './outbox';
-import type { EnvelopeFacts } from './envelope';
-import { LIBRARY, SHIM_NAME, VERSION } from './version';
+import type { SessionState } from './session';
+import { LIBRARY, VERSION } from './version';
 import { sdkInitOptions, type AdapterInit } from './sdk-options';
 
 export type { AdapterInit } from './sdk-options';
@@ -31,21 +31,20 @@ export interface SessionTicket {
 /** What the shim needs from Amplitude; the SDK-backed adapter below is the only production one. */
 export interface AmplitudeDriver {
   readonly client: unknown;
-  init(options: AdapterInit, sink: EventSink): Promise<EnvelopeFacts>;
-  openSession(now: number): SessionTicket;
+  /** Starts the SDK in the session the shim decided; events never wait for it. */
+  init(options: AdapterInit, sink: EventSink): Promise<void>;
+  /** Tells the SDK the session state, so its cookie carries it (one write per hand-over). */
+  persistSession(state: SessionState): void;
   setUserId(userId: string | null): void;
   setDeviceId(deviceId: string): void;
-  /** reset(): a new device, no user, and a new session. */
-  reset(deviceId: string, now: number): void;
+  /** reset(): a new device and no user (the shim starts the new session). */
+  reset(deviceId: string): void;
   getSessionId(): number | undefined;
 }
 
 interface SdkConfig {
-  sessionTimeout?: number;
   lastEventTime?: number;
   lastEventId?: number;
-  appVersion?: string;
-  trackingOptions?: { platform?: boolean; language?: boolean; ipAddress?: boolean };
 }
 
 /** The SDK reads and writes its unsent queue here; the outbox keeps its own, so this holds nothing. */
@@ -61,7 +60,9 @@ const NO_EVENT_STORAGE = {
 export class AmplitudeAdapter implements AmplitudeDriver {
   readonly client: AmplitudeBrowser = new AmplitudeBrowser();
 
-  async init(options: AdapterInit, sink: EventSink): Promise<EnvelopeFacts> {
+  private started = false;
+
+  async init(options: AdapterInit, sink: EventSink): Promise<void> {
     const config = sdkInitOptions(options);
     config.storageProvider = NO_EVENT_STORAGE;
     await this.client.init(options.apiKey, undefined, config).promise;
@@ -79,41 +80,20 @@ export class AmplitudeAdapter implements AmplitudeDriver {
         return Promise.resolve();
       },
     } as never).promise;
-    const sdkConfig = this.config();
-    const tracking = sdkConfig?.trackingOptions ?? {};
-    const nav = typeof navigator !== 'undefined' ? navigator : undefined;
-    return {
-      library: LIBRARY,
-      userAgent: nav?.userAgent,
-      language: tracking.language === false ? undefined : nav?.language,
-      appVersion: sdkConfig?.appVersion,
-      platform: tracking.platform !== false,
-      ipAddress: tracking.ipAddress !== false,
-      sourceName: SHIM_NAME,
-      sourceVersion: VERSION,
-    };
+    this.started = true;
   }
 
   private config(): SdkConfig | undefined {
-    return (this.client as unknown as { config?: SdkConfig }).config;
+    return this.started ? (this.client as unknown as { config?: SdkConfig }).config : undefined;
   }
 
-  openSession(now: number): SessionTicket {
+  persistSession(state: SessionState): void {
     const config = this.config();
-    if (!config) return { sessionId: undefined, nextEventId: () => 0, close: () => undefined };
-    const last = config.lastEventTime;
-    // The SDK's rule: a new session once the previous event is older than the timeout.
-    if (typeof last === 'number' && now - last > (config.sessionTimeout ?? 30 * 60 * 1000)) this.client.setSessionId(now);
-    this.client.extendSession();
-    const first = config.lastEventId ?? -1;
-    let eventId = first;
-    return {
-      sessionId: this.client.getSessionId(),
-      nextEventId: () => ++eventId,
-      close: () => {
-        if (eventId !== first) config.lastEventId = eventId;
-      },
-    };
+    if (!config) return;
+    // setSessionId clears lastEventTime, so it goes first.
+    if (this.client.getSessionId() !== state.sessionId) this.client.setSessionId(state.sessionId);
+    if (config.lastEventTime !== state.lastEventTime) config.lastEventTime = state.lastEventTime;
+    if (config.lastEventId !== state.lastEventId) config.lastEventId = state.lastEventId;
   }
 
   setUserId(userId: string | null): void {
@@ -124,10 +104,9 @@ export class AmplitudeAdapter implements AmplitudeDriver {
     if (this.client.getDeviceId() !== deviceId) this.client.setDeviceId(deviceId);
   }
 
-  reset(deviceId: string, now: number): void {
+  reset(deviceId: string): void {
     this.client.setUserId(undefined);
     this.client.setDeviceId(deviceId);
-    this.client.setSessionId(now);
   }
 
   getSessionId(): number | undefined {

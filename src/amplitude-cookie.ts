@@ -12,6 +12,7 @@ export interface StoredAmplitudeIdentity {
   userId?: string;
   sessionId?: number;
   lastEventTime?: number;
+  lastEventId?: number;
 }
 
 export function decodeV2Identity(raw: string): StoredAmplitudeIdentity | undefined {
@@ -24,6 +25,7 @@ export function decodeV2Identity(raw: string): StoredAmplitudeIdentity | undefin
         userId: stringField(parsed, 'userId'),
         sessionId: typeof parsed.sessionId === 'number' ? parsed.sessionId : undefined,
         lastEventTime: typeof parsed.lastEventTime === 'number' ? parsed.lastEventTime : undefined,
+        lastEventId: typeof parsed.lastEventId === 'number' ? parsed.lastEventId : undefined,
       };
       for (const key of Object.keys(out) as (keyof StoredAmplitudeIdentity)[]) if (out[key] === undefined) delete out[key];
       return out;

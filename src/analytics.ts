@@ -49,7 +49,9 @@ import { Outbox, type Transport } from './outbox';
 import { ExitJournal, type JournaledCall, type KeyValueStore } from './exit-journal';
 import { planLoad } from './load-plan';
 import { outboxConfig } from './sdk-options';
-import type { EnvelopeFacts } from './envelope';
+import { envelopeFacts, type EnvelopeFacts } from './envelope';
+import { SessionClock } from './session';
+import { LIBRARY, SHIM_NAME, VERSION } from './version';
 
 export interface LoadOptions {
   integrations?: Dict;
@@ -106,6 +108,8 @@ export class AnalyticsCore {
   private outbox: Outbox | undefined;
   private journal: ExitJournal | undefined;
   private facts: EnvelopeFacts | undefined;
+  private session: SessionClock | undefined;
+  private sdkReady = false;
 
   constructor(
     private readonly self: () => unknown,
@@ -142,7 +146,7 @@ export class AnalyticsCore {
       clock: this.env.clock,
       settings: () => this.settings,
       facts: () => this.facts as EnvelopeFacts,
-      openSession: (now) => this.adapter.openSession(now),
+      openSession: (now) => (this.session as SessionClock).open(now),
       outbox: () => this.outbox as Outbox,
       deviceId: () => this.deviceId ?? this.env.newId(),
       warn: (call, message, dropped) => this.logger.problem(call, message, dropped),
@@ -211,6 +215,11 @@ export class AnalyticsCore {
     }));
     this.journal = journal;
 
+    this.facts = envelopeFacts(plan.sdkOptions, typeof navigator !== 'undefined' ? navigator : undefined, LIBRARY, { name: SHIM_NAME, version: VERSION });
+    this.session = new SessionClock(plan.session, plan.sessionTimeoutMs, (state) => {
+      if (this.sdkReady) this.adapter.persistSession(state);
+    });
+
     // What earlier pages could not send goes first: their stamped events, then their calls.
     const left = journal.claim();
     outbox.restore(left.events);
@@ -224,12 +233,15 @@ export class AnalyticsCore {
 
     this.initialized = true;
     this.emitter.emit('initialize', { writeKey }, this.loadOptions);
+    // Events are complete without the SDK (envelope, session), so they do not wait for it to start.
+    this.queue.start();
     this.adapter
       .init(
         {
           apiKey: writeKey,
           deviceId: plan.deviceId,
           userId: this.userStore.id(),
+          sessionId: plan.session.sessionId,
           settings: plan.settings,
           sdkOptions: plan.sdkOptions,
           https: isHttps(),
@@ -238,10 +250,10 @@ export class AnalyticsCore {
         outbox,
       )
       .then(
-        (facts) => {
-          this.facts = facts;
+        () => {
+          this.sdkReady = true;
+          this.adapter.persistSession((this.session as SessionClock).snapshot());
           this.syncIdentity();
-          this.queue.start();
           this.queue.push({ kind: 'task', run: () => this.fireReady() });
         },
         (error) => {
@@ -259,7 +271,7 @@ export class AnalyticsCore {
   }
 
   private withSession(fn: (ticket: SessionTicket) => void): void {
-    const ticket = this.adapter.openSession(this.env.clock.now());
+    const ticket = (this.session as SessionClock).open(this.env.clock.now());
     try {
       fn(ticket);
     } finally {
@@ -269,7 +281,7 @@ export class AnalyticsCore {
 
   /** Keeps the SDK's own identity (its cookie, read by servers) equal to the current Segment identity. */
   private syncIdentity(): void {
-    if (!this.facts || !this.deviceId) return;
+    if (!this.sdkReady || !this.deviceId) return;
     this.adapter.setDeviceId(this.deviceId);
     this.adapter.setUserId(this.userStore.id());
   }
@@ -323,7 +335,13 @@ export class AnalyticsCore {
       this.deviceIdSource = this.settings.preferAnonymousIdForDeviceId ? 'anonymousId' : 'new';
       const deviceId = this.deviceId;
       // In call order: events made before reset() have already been stamped with the old identity.
-      this.queue.push({ kind: 'task', run: () => this.adapter.reset(deviceId, this.env.clock.now()) });
+      this.queue.push({
+        kind: 'task',
+        run: () => {
+          this.adapter.reset(deviceId);
+          this.session?.restart(this.env.clock.now());
+        },
+      });
     }
     this.emitter.emit('reset');
   }

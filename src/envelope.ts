@@ -30,6 +30,21 @@ export interface EnvelopeFacts {
   sourceVersion: string;
 }
 
+/** The envelope's constant fields, from the page's raw SDK options (as the SDK would read them). */
+export function envelopeFacts(sdkOptions: Record<string, unknown>, nav: { userAgent?: string; language?: string } | undefined, library: string, source: { name: string; version: string }): EnvelopeFacts {
+  const tracking = (sdkOptions.trackingOptions && typeof sdkOptions.trackingOptions === 'object' ? sdkOptions.trackingOptions : {}) as Record<string, unknown>;
+  return {
+    library,
+    userAgent: nav?.userAgent,
+    language: tracking.language === false ? undefined : nav?.language,
+    appVersion: typeof sdkOptions.appVersion === 'string' && sdkOptions.appVersion ? sdkOptions.appVersion : undefined,
+    platform: tracking.platform !== false,
+    ipAddress: tracking.ipAddress !== false,
+    sourceName: source.name,
+    sourceVersion: source.version,
+  };
+}
+
 export function wireEvent(event: AmplitudeEvent, stamp: EventStamp, session: SessionStamp, facts: EnvelopeFacts): WireEvent {
   const wire: WireEvent = {
     device_id: stamp.deviceId,

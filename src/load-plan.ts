@@ -13,6 +13,7 @@ import { attribution } from './attribution';
 import { stampVersion } from './translate';
 import type { StoredAmplitudeIdentity } from './amplitude-cookie';
 import { isPlainObject } from './values';
+import type { SessionState } from './session';
 
 /** The SDK's (and amplitude-js's) session timeout. */
 export const DEFAULT_SESSION_TIMEOUT_MS = 30 * 60 * 1000;
@@ -53,6 +54,9 @@ export interface LoadPlan {
   deviceId: string;
   deviceIdSource: DeviceIdSource;
   isNewSession: boolean;
+  /** The session this page starts in (continued from the cookie, from ?ampSessionId, or new). */
+  session: SessionState;
+  sessionTimeoutMs: number;
   /** `$identify` operations for UTM, gclid and referrer, sent before any call. */
   attribution: AmplitudeOperation[];
   warnings: PlanWarning[];
@@ -93,6 +97,18 @@ export function planLoad(env: LoadEnvironment): LoadPlan {
   const timeout = typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
   const stored = env.storedSession;
   const isNewSession = !stored.sessionId || !stored.lastEventTime || env.now - stored.lastEventTime > timeout;
+  const session: SessionState = {
+    sessionId: isNewSession ? env.now : (stored.sessionId as number),
+    lastEventTime: isNewSession ? env.now : (stored.lastEventTime as number),
+    lastEventId: typeof stored.lastEventId === 'number' ? stored.lastEventId : -1,
+  };
+  // Amplitude's cross-domain session hand-off (?ampSessionId, valid until ?ampTimestamp), as the SDK honours it.
+  const handedSession = Number(urlParams.ampSessionId);
+  const handOffValid = urlParams.ampTimestamp === undefined || env.now < Number(urlParams.ampTimestamp);
+  if (urlParams.ampSessionId !== undefined && Number.isFinite(handedSession) && handedSession > 0 && handOffValid) {
+    session.sessionId = handedSession;
+    session.lastEventTime = env.now;
+  }
   const captured = attribution({ settings, query: urlParams, utmz: env.utmz, referrer: env.referrer, isNewSession });
   for (const message of captured.warnings) warnings.push({ call: 'attribution', message, dropped: true });
 
@@ -107,6 +123,8 @@ export function planLoad(env: LoadEnvironment): LoadPlan {
     deviceId: decision.deviceId,
     deviceIdSource: decision.source,
     isNewSession,
+    session,
+    sessionTimeoutMs: timeout,
     attribution: stampVersion(captured.operations, settings.versionName),
     warnings,
   };

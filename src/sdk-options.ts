@@ -11,6 +11,8 @@ export interface AdapterInit {
   apiKey: string;
   deviceId: string;
   userId: string | null;
+  /** The session the shim decided for this page (the SDK adopts it rather than deciding again). */
+  sessionId?: number;
   settings: AmplitudeSettings;
   /** Raw SDK options from the load options' `amplitude` key. */
   sdkOptions: Dict;
@@ -20,7 +22,7 @@ export interface AdapterInit {
 }
 
 /** SDK options the shim owns; a page may not override them through the raw options key. */
-export const OWNED_OPTIONS = ['deviceId', 'userId', 'autocapture', 'defaultTracking', 'fetchRemoteConfig', 'remoteConfig', 'instanceName'];
+export const OWNED_OPTIONS = ['deviceId', 'userId', 'sessionId', 'autocapture', 'defaultTracking', 'fetchRemoteConfig', 'remoteConfig', 'instanceName'];
 
 export function sdkInitOptions(options: Omit<AdapterInit, 'apiKey'>): Dict {
   // Sending (batching, intervals, retries, min_id_length) is the outbox's: see outboxConfig.
@@ -39,6 +41,7 @@ export function sdkInitOptions(options: Omit<AdapterInit, 'apiKey'>): Dict {
   return Object.assign(config, {
     deviceId: options.deviceId,
     userId: options.userId ?? undefined,
+    sessionId: options.sessionId,
     autocapture: false,
     fetchRemoteConfig: false,
     remoteConfig: { fetchRemoteConfig: false },

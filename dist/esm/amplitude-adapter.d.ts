@@ -1,13 +1,13 @@
 /**
- * The one place that talks to @amplitude/analytics-browser. The SDK keeps what it is good at and what
- * servers read: the device, user and session in its `AMP_` cookie, session start and expiry. The shim
- * takes the rest: no remote config and no autocapture (the shim decides every event), and the SDK's
- * destination is replaced by the shim's outbox, so an event is complete and on its way the moment it
- * is handed over, not after a timeline tick per event.
+ * The one place that talks to @amplitude/analytics-browser. The SDK keeps what servers and the next page
+ * read: the device, user and session in its `AMP_` cookie (with its legacy-cookie migration and cookie
+ * domain rules). The shim decides the rest before the SDK has started: no remote config and no
+ * autocapture, the session (src/session.ts, the SDK's rules), and delivery: the SDK's destination is
+ * replaced by the shim's outbox, so an event is complete and on its way the moment it is handed over.
  */
 import { AmplitudeBrowser } from '@amplitude/analytics-browser';
 import type { DeliveryOutcome, WireEvent } from './outbox';
-import type { EnvelopeFacts } from './envelope';
+import type { SessionState } from './session';
 import { type AdapterInit } from './sdk-options';
 export type { AdapterInit } from './sdk-options';
 /** Where the SDK's own events (if any ever arise) and the shim's go: the outbox. */
@@ -25,21 +25,24 @@ export interface SessionTicket {
 /** What the shim needs from Amplitude; the SDK-backed adapter below is the only production one. */
 export interface AmplitudeDriver {
     readonly client: unknown;
-    init(options: AdapterInit, sink: EventSink): Promise<EnvelopeFacts>;
-    openSession(now: number): SessionTicket;
+    /** Starts the SDK in the session the shim decided; events never wait for it. */
+    init(options: AdapterInit, sink: EventSink): Promise<void>;
+    /** Tells the SDK the session state, so its cookie carries it (one write per hand-over). */
+    persistSession(state: SessionState): void;
     setUserId(userId: string | null): void;
     setDeviceId(deviceId: string): void;
-    /** reset(): a new device, no user, and a new session. */
-    reset(deviceId: string, now: number): void;
+    /** reset(): a new device and no user (the shim starts the new session). */
+    reset(deviceId: string): void;
     getSessionId(): number | undefined;
 }
 export declare class AmplitudeAdapter implements AmplitudeDriver {
     readonly client: AmplitudeBrowser;
-    init(options: AdapterInit, sink: EventSink): Promise<EnvelopeFacts>;
+    private started;
+    init(options: AdapterInit, sink: EventSink): Promise<void>;
     private config;
-    openSession(now: number): SessionTicket;
+    persistSession(state: SessionState): void;
     setUserId(userId: string | null): void;
     setDeviceId(deviceId: string): void;
-    reset(deviceId: string, now: number): void;
+    reset(deviceId: string): void;
     getSessionId(): number | undefined;
 }

@@ -1,13 +1,13 @@
 import { AmplitudeBrowser } from '@amplitude/analytics-browser';
-import { VERSION, LIBRARY, SHIM_NAME } from './version.js';
+import { VERSION, LIBRARY } from './version.js';
 import { sdkInitOptions } from './sdk-options.js';
 
 /**
- * The one place that talks to @amplitude/analytics-browser. The SDK keeps what it is good at and what
- * servers read: the device, user and session in its `AMP_` cookie, session start and expiry. The shim
- * takes the rest: no remote config and no autocapture (the shim decides every event), and the SDK's
- * destination is replaced by the shim's outbox, so an event is complete and on its way the moment it
- * is handed over, not after a timeline tick per event.
+ * The one place that talks to @amplitude/analytics-browser. The SDK keeps what servers and the next page
+ * read: the device, user and session in its `AMP_` cookie (with its legacy-cookie migration and cookie
+ * domain rules). The shim decides the rest before the SDK has started: no remote config and no
+ * autocapture, the session (src/session.ts, the SDK's rules), and delivery: the SDK's destination is
+ * replaced by the shim's outbox, so an event is complete and on its way the moment it is handed over.
  */
 /** The SDK reads and writes its unsent queue here; the outbox keeps its own, so this holds nothing. */
 const NO_EVENT_STORAGE = {
@@ -21,9 +21,9 @@ const NO_EVENT_STORAGE = {
 class AmplitudeAdapter {
     constructor() {
         this.client = new AmplitudeBrowser();
+        this.started = false;
     }
     async init(options, sink) {
-        var _a;
         const config = sdkInitOptions(options);
         config.storageProvider = NO_EVENT_STORAGE;
         await this.client.init(options.apiKey, undefined, config).promise;
@@ -42,43 +42,22 @@ class AmplitudeAdapter {
                 return Promise.resolve();
             },
         }).promise;
-        const sdkConfig = this.config();
-        const tracking = (_a = sdkConfig === null || sdkConfig === void 0 ? void 0 : sdkConfig.trackingOptions) !== null && _a !== void 0 ? _a : {};
-        const nav = typeof navigator !== 'undefined' ? navigator : undefined;
-        return {
-            library: LIBRARY,
-            userAgent: nav === null || nav === void 0 ? void 0 : nav.userAgent,
-            language: tracking.language === false ? undefined : nav === null || nav === void 0 ? void 0 : nav.language,
-            appVersion: sdkConfig === null || sdkConfig === void 0 ? void 0 : sdkConfig.appVersion,
-            platform: tracking.platform !== false,
-            ipAddress: tracking.ipAddress !== false,
-            sourceName: SHIM_NAME,
-            sourceVersion: VERSION,
-        };
+        this.started = true;
     }
     config() {
-        return this.client.config;
+        return this.started ? this.client.config : undefined;
     }
-    openSession(now) {
-        var _a, _b;
+    persistSession(state) {
         const config = this.config();
         if (!config)
-            return { sessionId: undefined, nextEventId: () => 0, close: () => undefined };
-        const last = config.lastEventTime;
-        // The SDK's rule: a new session once the previous event is older than the timeout.
-        if (typeof last === 'number' && now - last > ((_a = config.sessionTimeout) !== null && _a !== void 0 ? _a : 30 * 60 * 1000))
-            this.client.setSessionId(now);
-        this.client.extendSession();
-        const first = (_b = config.lastEventId) !== null && _b !== void 0 ? _b : -1;
-        let eventId = first;
-        return {
-            sessionId: this.client.getSessionId(),
-            nextEventId: () => ++eventId,
-            close: () => {
-                if (eventId !== first)
-                    config.lastEventId = eventId;
-            },
-        };
+            return;
+        // setSessionId clears lastEventTime, so it goes first.
+        if (this.client.getSessionId() !== state.sessionId)
+            this.client.setSessionId(state.sessionId);
+        if (config.lastEventTime !== state.lastEventTime)
+            config.lastEventTime = state.lastEventTime;
+        if (config.lastEventId !== state.lastEventId)
+            config.lastEventId = state.lastEventId;
     }
     setUserId(userId) {
         var _a;
@@ -89,10 +68,9 @@ class AmplitudeAdapter {
         if (this.client.getDeviceId() !== deviceId)
             this.client.setDeviceId(deviceId);
     }
-    reset(deviceId, now) {
+    reset(deviceId) {
         this.client.setUserId(undefined);
         this.client.setDeviceId(deviceId);
-        this.client.setSessionId(now);
     }
     getSessionId() {
         return this.client.getSessionId();

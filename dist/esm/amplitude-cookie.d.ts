@@ -8,6 +8,7 @@ export interface StoredAmplitudeIdentity {
     userId?: string;
     sessionId?: number;
     lastEventTime?: number;
+    lastEventId?: number;
 }
 export declare function decodeV2Identity(raw: string): StoredAmplitudeIdentity | undefined;
 /** A non-empty string field of a parsed object, else undefined. */

@@ -15,6 +15,7 @@ function decodeV2Identity(raw) {
                 userId: stringField(parsed, 'userId'),
                 sessionId: typeof parsed.sessionId === 'number' ? parsed.sessionId : undefined,
                 lastEventTime: typeof parsed.lastEventTime === 'number' ? parsed.lastEventTime : undefined,
+                lastEventId: typeof parsed.lastEventId === 'number' ? parsed.lastEventId : undefined,
             };
             for (const key of Object.keys(out))
                 if (out[key] === undefined)

@@ -69,6 +69,8 @@ export declare class AnalyticsCore {
     private outbox;
     private journal;
     private facts;
+    private session;
+    private sdkReady;
     constructor(self: () => unknown, env?: Partial<RuntimeEnvironment>);
     /**
      * Initializes once. Identity (querystring ajs_aid, then the device ID) is settled before the SDK

@@ -19,6 +19,9 @@ import { Outbox } from './outbox.js';
 import { ExitJournal } from './exit-journal.js';
 import { planLoad } from './load-plan.js';
 import { outboxConfig } from './sdk-options.js';
+import { envelopeFacts } from './envelope.js';
+import { SessionClock } from './session.js';
+import { VERSION, SHIM_NAME, LIBRARY } from './version.js';
 
 class AnalyticsCore {
     constructor(self, env = {}) {
@@ -38,6 +41,7 @@ class AnalyticsCore {
         this.readyFired = false;
         this.sourceMiddleware = [];
         this.destinationMiddleware = [];
+        this.sdkReady = false;
         this.env = {
             adapter: (_a = env.adapter) !== null && _a !== void 0 ? _a : new AmplitudeAdapter(),
             clock: (_b = env.clock) !== null && _b !== void 0 ? _b : systemClock,
@@ -69,7 +73,7 @@ class AnalyticsCore {
             clock: this.env.clock,
             settings: () => this.settings,
             facts: () => this.facts,
-            openSession: (now) => this.adapter.openSession(now),
+            openSession: (now) => this.session.open(now),
             outbox: () => this.outbox,
             deviceId: () => { var _a; return (_a = this.deviceId) !== null && _a !== void 0 ? _a : this.env.newId(); },
             warn: (call, message, dropped) => this.logger.problem(call, message, dropped),
@@ -133,6 +137,11 @@ class AnalyticsCore {
             events: outbox.unsent(),
         }));
         this.journal = journal;
+        this.facts = envelopeFacts(plan.sdkOptions, typeof navigator !== 'undefined' ? navigator : undefined, LIBRARY, { name: SHIM_NAME, version: VERSION });
+        this.session = new SessionClock(plan.session, plan.sessionTimeoutMs, (state) => {
+            if (this.sdkReady)
+                this.adapter.persistSession(state);
+        });
         // What earlier pages could not send goes first: their stamped events, then their calls.
         const left = journal.claim();
         outbox.restore(left.events);
@@ -148,20 +157,23 @@ class AnalyticsCore {
         replay();
         this.initialized = true;
         this.emitter.emit('initialize', { writeKey }, this.loadOptions);
+        // Events are complete without the SDK (envelope, session), so they do not wait for it to start.
+        this.queue.start();
         this.adapter
             .init({
             apiKey: writeKey,
             deviceId: plan.deviceId,
             userId: this.userStore.id(),
+            sessionId: plan.session.sessionId,
             settings: plan.settings,
             sdkOptions: plan.sdkOptions,
             https: isHttps(),
             warn: (m) => this.logger.problem('analytics.load()', m, false),
         }, outbox)
-            .then((facts) => {
-            this.facts = facts;
+            .then(() => {
+            this.sdkReady = true;
+            this.adapter.persistSession(this.session.snapshot());
             this.syncIdentity();
-            this.queue.start();
             this.queue.push({ kind: 'task', run: () => this.fireReady() });
         }, (error) => {
             this.logger.once(`Amplitude SDK failed to initialize: ${describe(error)}; events are kept for the next page but cannot be sent`, 'error');
@@ -176,7 +188,7 @@ class AnalyticsCore {
         this.queue.push({ kind: 'task', run: () => this.withSession((ticket) => this.delivery.send(ops, stamp, ticket)) });
     }
     withSession(fn) {
-        const ticket = this.adapter.openSession(this.env.clock.now());
+        const ticket = this.session.open(this.env.clock.now());
         try {
             fn(ticket);
         }
@@ -186,7 +198,7 @@ class AnalyticsCore {
     }
     /** Keeps the SDK's own identity (its cookie, read by servers) equal to the current Segment identity. */
     syncIdentity() {
-        if (!this.facts || !this.deviceId)
+        if (!this.sdkReady || !this.deviceId)
             return;
         this.adapter.setDeviceId(this.deviceId);
         this.adapter.setUserId(this.userStore.id());
@@ -241,7 +253,14 @@ class AnalyticsCore {
             this.deviceIdSource = this.settings.preferAnonymousIdForDeviceId ? 'anonymousId' : 'new';
             const deviceId = this.deviceId;
             // In call order: events made before reset() have already been stamped with the old identity.
-            this.queue.push({ kind: 'task', run: () => this.adapter.reset(deviceId, this.env.clock.now()) });
+            this.queue.push({
+                kind: 'task',
+                run: () => {
+                    var _a;
+                    this.adapter.reset(deviceId);
+                    (_a = this.session) === null || _a === void 0 ? void 0 : _a.restart(this.env.clock.now());
+                },
+            });
         }
         this.emitter.emit('reset');
     }

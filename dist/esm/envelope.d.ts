@@ -26,4 +26,12 @@ export interface EnvelopeFacts {
     sourceName: string;
     sourceVersion: string;
 }
+/** The envelope's constant fields, from the page's raw SDK options (as the SDK would read them). */
+export declare function envelopeFacts(sdkOptions: Record<string, unknown>, nav: {
+    userAgent?: string;
+    language?: string;
+} | undefined, library: string, source: {
+    name: string;
+    version: string;
+}): EnvelopeFacts;
 export declare function wireEvent(event: AmplitudeEvent, stamp: EventStamp, session: SessionStamp, facts: EnvelopeFacts): WireEvent;

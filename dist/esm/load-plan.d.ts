@@ -9,6 +9,7 @@ import { type AmplitudeSettings } from './settings';
 import { type QueryStringCalls } from './query-string';
 import { type DeviceIdSource, type StoredDeviceIds } from './device-id';
 import type { StoredAmplitudeIdentity } from './amplitude-cookie';
+import type { SessionState } from './session';
 /** The SDK's (and amplitude-js's) session timeout. */
 export declare const DEFAULT_SESSION_TIMEOUT_MS: number;
 export interface LoadEnvironment {
@@ -45,6 +46,9 @@ export interface LoadPlan {
     deviceId: string;
     deviceIdSource: DeviceIdSource;
     isNewSession: boolean;
+    /** The session this page starts in (continued from the cookie, from ?ampSessionId, or new). */
+    session: SessionState;
+    sessionTimeoutMs: number;
     /** `$identify` operations for UTM, gclid and referrer, sent before any call. */
     attribution: AmplitudeOperation[];
     warnings: PlanWarning[];

@@ -46,6 +46,18 @@ function planLoad(env) {
     const timeout = typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
     const stored = env.storedSession;
     const isNewSession = !stored.sessionId || !stored.lastEventTime || env.now - stored.lastEventTime > timeout;
+    const session = {
+        sessionId: isNewSession ? env.now : stored.sessionId,
+        lastEventTime: isNewSession ? env.now : stored.lastEventTime,
+        lastEventId: typeof stored.lastEventId === 'number' ? stored.lastEventId : -1,
+    };
+    // Amplitude's cross-domain session hand-off (?ampSessionId, valid until ?ampTimestamp), as the SDK honours it.
+    const handedSession = Number(urlParams.ampSessionId);
+    const handOffValid = urlParams.ampTimestamp === undefined || env.now < Number(urlParams.ampTimestamp);
+    if (urlParams.ampSessionId !== undefined && Number.isFinite(handedSession) && handedSession > 0 && handOffValid) {
+        session.sessionId = handedSession;
+        session.lastEventTime = env.now;
+    }
     const captured = attribution({ settings, query: urlParams, utmz: env.utmz, referrer: env.referrer, isNewSession });
     for (const message of captured.warnings)
         warnings.push({ call: 'attribution', message, dropped: true });
@@ -60,6 +72,8 @@ function planLoad(env) {
         deviceId: decision.deviceId,
         deviceIdSource: decision.source,
         isNewSession,
+        session,
+        sessionTimeoutMs: timeout,
         attribution: stampVersion(captured.operations, settings.versionName),
         warnings,
     };

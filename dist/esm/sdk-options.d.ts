@@ -9,6 +9,8 @@ export interface AdapterInit {
     apiKey: string;
     deviceId: string;
     userId: string | null;
+    /** The session the shim decided for this page (the SDK adopts it rather than deciding again). */
+    sessionId?: number;
     settings: AmplitudeSettings;
     /** Raw SDK options from the load options' `amplitude` key. */
     sdkOptions: Dict;

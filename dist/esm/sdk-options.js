@@ -1,7 +1,7 @@
 import { VERSION, SHIM_NAME } from './version.js';
 
 /** SDK options the shim owns; a page may not override them through the raw options key. */
-const OWNED_OPTIONS = ['deviceId', 'userId', 'autocapture', 'defaultTracking', 'fetchRemoteConfig', 'remoteConfig', 'instanceName'];
+const OWNED_OPTIONS = ['deviceId', 'userId', 'sessionId', 'autocapture', 'defaultTracking', 'fetchRemoteConfig', 'remoteConfig', 'instanceName'];
 function sdkInitOptions(options) {
     var _a;
     // Sending (batching, intervals, retries, min_id_length) is the outbox's: see outboxConfig.
@@ -23,6 +23,7 @@ function sdkInitOptions(options) {
     return Object.assign(config, {
         deviceId: options.deviceId,
         userId: (_a = options.userId) !== null && _a !== void 0 ? _a : undefined,
+        sessionId: options.sessionId,
         autocapture: false,
         fetchRemoteConfig: false,
         remoteConfig: { fetchRemoteConfig: false },

@@ -5,6 +5,7 @@ import { JOURNAL_PREFIX } from '../../src/exit-journal';
 import { memoryStore } from '../../src/browser-env';
 import type { Dict } from '../../src/types';
 import { KEY, clearBrowserStorage, make, run } from './runtime-harness';
+import { LIBRARY } from '../../src/version';
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
@@ -17,17 +18,19 @@ afterEach(() => {
 });
 
 describe('call order and identity stamping', () => {
-  it('delivers calls made during SDK init in true call order, each with the identity it was made under', async () => {
+  it('calls made while the SDK is still starting leave at once, in true call order, each with the identity it was made under', async () => {
     const { analytics, driver, transport, load } = make({}, { holdInit: true });
     load();
     analytics.track('A');
     analytics.identify('user-1', { plan: 'pro' });
     analytics.track('B');
     await run();
-    expect(transport.wire).toHaveLength(0); // held until init resolves (P6)
+    // Events are complete without the SDK (P6 cannot happen): nothing waits for its start.
+    expect(transport.types()).toEqual(['A', '$identify', 'B']);
     driver.finishInit();
     await run();
     expect(transport.types()).toEqual(['A', '$identify', 'B']);
+    expect(driver.sessions[0].sessionId).toBe(transport.wire[0].session_id); // the SDK adopts the shim's session
     expect(transport.wire.map((e) => e.user_id ?? null)).toEqual([null, 'user-1', 'user-1']);
     expect(transport.wire[1].user_properties).toEqual({ $set: { plan: 'pro', id: 'user-1' } });
   });
@@ -48,13 +51,14 @@ describe('call order and identity stamping', () => {
     expect(after.user_id).toBe('bob');
     expect(after.device_id).not.toBe(before.device_id);
     const resetAt = driver.calls.findIndex((c) => c.startsWith('reset:'));
-    const handovers = driver.calls.map((c, i) => (c === 'handover' ? i : -1)).filter((i) => i >= 0);
+    const handovers = driver.calls.map((c, i) => (c === 'persist' ? i : -1)).filter((i) => i >= 0);
     expect(handovers.some((i) => i < resetAt)).toBe(true);
     expect(handovers.some((i) => i > resetAt)).toBe(true);
   });
 
   it('stamps insert_id with the messageId, time with the call time, and the session and envelope fields', async () => {
-    const { analytics, transport, load } = make({ trackAllPages: true, trackReferrer: false });
+    const { analytics, driver, transport, load } = make({ trackAllPages: true, trackReferrer: false });
+    const loadedAt = Date.now();
     load();
     await run();
     const pending = analytics.page('Docs', 'Index');
@@ -65,19 +69,21 @@ describe('call order and identity stamping', () => {
     expect(ctx.event.messageId).toMatch(/^ajs-next-\d+-[0-9a-f-]{36}$/);
     for (const e of transport.wire) {
       expect(e.time).toBe(ctx.event.timestamp.getTime());
-      expect(e).toMatchObject({ session_id: 1700000000000, platform: 'Web', ip: '$remote', library: 'segment-amplitude-shim/test', language: 'en-US' });
+      expect(e).toMatchObject({ session_id: loadedAt, platform: 'Web', ip: '$remote', library: LIBRARY, language: navigator.language, user_agent: navigator.userAgent });
     }
-    expect(transport.wire.map((e) => e.event_id)).toEqual([1, 2, 3]);
+    expect(transport.wire.map((e) => e.event_id)).toEqual([0, 1, 2]);
+    expect(driver.sessions.at(-1)).toMatchObject({ sessionId: loadedAt, lastEventId: 2 });
+    expect(driver.initOptions?.sessionId).toBe(loadedAt);
   });
 
   it('a burst of calls in one task is handed over in one drain and leaves in few requests', async () => {
     const { analytics, driver, transport, load } = make();
     load();
     await run();
-    const before = driver.calls.filter((c) => c === 'handover').length;
+    const before = driver.calls.filter((c) => c === 'persist').length;
     for (let i = 0; i < 100; i++) analytics.track('Burst', { i });
     await run();
-    expect(driver.calls.filter((c) => c === 'handover').length - before).toBe(1);
+    expect(driver.calls.filter((c) => c === 'persist').length - before).toBe(1);
     expect(transport.wire.map((e) => (e.event_properties as Dict).i)).toEqual(Array.from({ length: 100 }, (_, i) => i));
     expect(transport.posts.length).toBe(Math.ceil(100 / 30));
   });
@@ -95,19 +101,21 @@ describe('promises and callbacks (analytics-next timing)', () => {
     expect(vi.getTimerCount()).toBeLessThanOrEqual(2); // the outbox's flush and the journal's write, nothing per call
   });
 
-  it('a callback runs at hand-over; while the SDK is not ready, at the timeout at the latest', async () => {
-    const { analytics, driver, load } = make({}, { holdInit: true });
+  it('a callback runs at hand-over; while a slow middleware holds the event, at the timeout at the latest', async () => {
+    const { analytics, transport, load } = make();
     analytics.timeout(50);
     load();
+    analytics.addSourceMiddleware(({ payload, next }: { payload: unknown; next: (p: unknown) => void }) => new Promise<void>((r) => setTimeout(() => (next(payload), r()), 500)));
     const seen: string[] = [];
-    void analytics.track('Early', {}, () => seen.push('callback'));
+    const pending = analytics.track('Held', {}, () => seen.push('callback'));
     await vi.advanceTimersByTimeAsync(49);
     expect(seen).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
     expect(seen).toEqual(['callback']);
-    driver.finishInit();
-    await run();
+    await run(1000);
     expect(seen).toEqual(['callback']); // once only
+    expect((await pending).event.event).toBe('Held');
+    expect(transport.types()).toEqual(['Held']);
   });
 
   it('callback and emitted event receive analytics-next arguments; a rejecting async callback is contained', async () => {
@@ -269,11 +277,13 @@ describe('leaving the page', () => {
     expect(journalKeys(store)).toEqual([]);
   });
 
-  it('calls still waiting for the SDK are journaled with their original time, and sent once by the next page', async () => {
+  it('calls not handed over yet (held by middleware) are journaled with their original time, and sent once by the next page', async () => {
     const store = memoryStore();
-    const first = make({}, { store, holdInit: true });
+    const first = make({}, { store });
     first.load();
+    first.analytics.addSourceMiddleware(() => new Promise(() => undefined));
     const ctx = first.analytics.track('Waiting', { n: 2 });
+    await run(10);
     first.core.onPageExit();
     const [key] = journalKeys(store);
     const record = JSON.parse(store.get(key)!);
@@ -284,7 +294,7 @@ describe('leaving the page', () => {
     next.load();
     await run();
     const event = (await Promise.race([ctx, Promise.resolve(undefined)])) ?? undefined;
-    expect(event).toBeUndefined(); // the first page never got its SDK
+    expect(event).toBeUndefined(); // the first page never handed it over
     expect(next.transport.types()).toEqual(['Waiting']);
     expect(next.transport.wire[0].insert_id).toBe(record.calls[0].event.messageId);
     expect(next.transport.wire[0].time).toBe(new Date(record.calls[0].event.timestamp).getTime());
@@ -292,9 +302,11 @@ describe('leaving the page', () => {
 
   it('a page that was only hidden and comes back keeps sending, and its record no longer says it left', async () => {
     const store = memoryStore();
-    const { analytics, core, load } = make({}, { store, holdInit: true });
+    const { analytics, core, transport, load } = make({}, { store });
     load();
+    transport.isOnline = false;
     analytics.track('Hidden Then Shown');
+    await run();
     core.onPageExit();
     core.onPageShown();
     await run(300);
@@ -330,15 +342,18 @@ describe('leaving the page', () => {
 describe('ready()', () => {
   it('fires once the SDK is initialized and the queued calls were handed over', async () => {
     const { analytics, driver, transport, load } = make({}, { holdInit: true });
-    const seenAtReady: number[] = [];
-    analytics.ready(() => seenAtReady.push(driver.calls.filter((c) => c === 'handover').length));
-    analytics.track('queued 1');
-    analytics.track('queued 2');
+    const handedOver: string[] = [];
+    const seenAtReady: string[][] = [];
+    analytics.ready(() => seenAtReady.push([...handedOver]));
+    void analytics.track('queued 1').then(() => handedOver.push('queued 1'));
+    void analytics.track('queued 2').then(() => handedOver.push('queued 2'));
     load();
+    await run();
+    expect(seenAtReady).toEqual([]); // the SDK has not started
     driver.finishInit();
     await run();
     expect(await analytics.ready()).toEqual([]);
-    expect(seenAtReady).toEqual([1]);
+    expect(seenAtReady).toEqual([['queued 1', 'queued 2']]);
     expect(transport.types()).toEqual(['queued 1', 'queued 2']);
   });
 

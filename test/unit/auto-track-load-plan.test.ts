@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { trackForm, trackLink } from '../../src/auto-track';
 import { planLoad, type LoadEnvironment } from '../../src/load-plan';
 import { FakeClock, microtasks } from './fake-clock';
+import { SessionClock, type SessionState } from '../../src/session';
 
 function deps(trackResult: () => Promise<unknown> = () => Promise.resolve()) {
   const clock = new FakeClock();
@@ -157,5 +158,37 @@ describe('load plan', () => {
     expect(ongoing.attribution).toEqual([]);
     const hostile = planLoad(env({ search: `?utm_source=${'x'.repeat(600)}` }));
     expect(hostile.warnings.map((w) => w.call)).toContain('attribution');
+  });
+});
+
+describe('session (the SDK rules, kept by the shim)', () => {
+  it('continues within the timeout, starts anew after it; event ids count on; one persist per hand-over', () => {
+    const persisted: SessionState[] = [];
+    const clock = new SessionClock({ sessionId: 1000, lastEventTime: 1000, lastEventId: 7 }, 30 * 60e3, (s) => persisted.push(s));
+    const first = clock.open(1000 + 29 * 60e3);
+    expect([first.sessionId, first.nextEventId(), first.nextEventId()]).toEqual([1000, 8, 9]);
+    first.close();
+    const later = 1000 + 29 * 60e3 + 31 * 60e3;
+    const second = clock.open(later);
+    expect([second.sessionId, second.nextEventId()]).toEqual([later, 10]);
+    second.close();
+    expect(persisted).toEqual([
+      { sessionId: 1000, lastEventTime: 1000 + 29 * 60e3, lastEventId: 9 },
+      { sessionId: later, lastEventTime: later, lastEventId: 10 },
+    ]);
+    clock.restart(later + 5);
+    expect(clock.sessionId).toBe(later + 5);
+  });
+
+  it('the load plan continues the stored session and its event ids, or honours ?ampSessionId until ?ampTimestamp', () => {
+    const NOW = 1_700_000_000_000;
+    const base: LoadEnvironment = {
+      writeKey: 'key', options: {}, search: '', hash: '', referrer: '', utmz: undefined, storedDeviceIds: {},
+      storedSession: { sessionId: NOW - 60e3, lastEventTime: NOW - 1000, lastEventId: 41 }, anonymousId: 'anon-00001', now: NOW, newId: () => 'x',
+    };
+    expect(planLoad(base).session).toEqual({ sessionId: NOW - 60e3, lastEventTime: NOW - 1000, lastEventId: 41 });
+    expect(planLoad({ ...base, search: '?ampSessionId=1699999999000' }).session.sessionId).toBe(1699999999000);
+    expect(planLoad({ ...base, search: `?ampSessionId=1699999999000&ampTimestamp=${NOW - 1}` }).session.sessionId).toBe(NOW - 60e3);
+    expect(planLoad({ ...base, storedSession: {} }).session).toEqual({ sessionId: NOW, lastEventTime: NOW, lastEventId: -1 });
   });
 });

@@ -5,48 +5,38 @@ import { vi } from 'vitest';
 import { AnalyticsCore } from '../../src/analytics';
 import { attachPublicApi } from '../../src/public-api';
 import { memoryStore } from '../../src/browser-env';
-import type { AdapterInit, AmplitudeDriver, EventSink, SessionTicket } from '../../src/amplitude-adapter';
-import type { EnvelopeFacts } from '../../src/envelope';
+import type { AdapterInit, AmplitudeDriver, EventSink } from '../../src/amplitude-adapter';
+import type { SessionState } from '../../src/session';
 import type { Transport, WireEvent, WireResponse } from '../../src/outbox';
 import type { KeyValueStore } from '../../src/exit-journal';
 import type { Dict } from '../../src/types';
 
 export const KEY = 'unit-test-key-0123456789';
 
-export const FACTS: EnvelopeFacts = {
-  library: 'segment-amplitude-shim/test',
-  userAgent: 'unit',
-  language: 'en-US',
-  platform: true,
-  ipAddress: true,
-  sourceName: 'segment-amplitude-shim',
-  sourceVersion: 'test',
-};
-
 export class RecordingDriver implements AmplitudeDriver {
   readonly client = {};
   calls: string[] = [];
   initOptions: AdapterInit | undefined;
   sink: EventSink | undefined;
-  sessionId = 1700000000000;
-  private eventId = 0;
+  sessions: SessionState[] = [];
   private release: () => void = () => undefined;
   private readonly initGate = new Promise<void>((r) => (this.release = r));
 
   constructor(private readonly holdInit = false) {}
 
-  init(options: AdapterInit, sink: EventSink): Promise<EnvelopeFacts> {
+  init(options: AdapterInit, sink: EventSink): Promise<void> {
     this.initOptions = options;
     this.sink = sink;
     this.calls.push(`init:${options.deviceId}`);
-    return (this.holdInit ? this.initGate : Promise.resolve()).then(() => FACTS);
+    return this.holdInit ? this.initGate : Promise.resolve();
   }
   finishInit(): void {
     this.release();
   }
-  openSession(): SessionTicket {
-    this.calls.push('handover');
-    return { sessionId: this.sessionId, nextEventId: () => ++this.eventId, close: () => undefined };
+  /** Called once per hand-over once the SDK is ready (and when the session restarts). */
+  persistSession(state: SessionState): void {
+    this.sessions.push(state);
+    this.calls.push('persist');
   }
   setUserId(userId: string | null): void {
     this.calls.push(`setUserId:${userId}`);
@@ -58,7 +48,7 @@ export class RecordingDriver implements AmplitudeDriver {
     this.calls.push(`reset:${deviceId}`);
   }
   getSessionId(): number | undefined {
-    return this.sessionId;
+    return this.sessions.at(-1)?.sessionId;
   }
 }
 
