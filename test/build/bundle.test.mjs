@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = 45000;
+/** Today's size plus a little room: a change that grows the file by more has to say why (README, Performance). */
+const BUDGET_GZIP_BYTES = 38500;
 const file = readFileSync(new URL('../../dist/segment-amplitude-shim.min.js', import.meta.url));
 const text = file.toString('utf8');
 
@@ -20,6 +21,10 @@ describe('dist/segment-amplitude-shim.min.js', () => {
   it('never contacts remote config or diagnostics hosts', () => {
     expect(text).not.toContain('sr-client-cfg');
     expect(text).not.toContain('diagnostics.prod');
+  });
+  it("leaves out the SDK's own transports and destination (the outbox sends)", () => {
+    expect(text).not.toContain('XMLHttpRequest');
+    expect(text).not.toContain('Skipping flush because previous flush has not resolved');
   });
   it('leaves the autocapture plugins out', () => {
     expect(text).not.toContain('[Amplitude] Element Clicked');
