@@ -55,15 +55,17 @@ for (const mutant of MUTANTS) {
     const output = `${suite.stdout}\n${suite.stderr}`;
     const failedTests = /Tests\s+(\d+) failed/.exec(output)?.[1] ?? '0';
     const killed = suite.status !== 0;
-    results.push({ mutant: mutant.name, killed, failedTests: Number(failedTests) });
-    console.log(`   ${killed ? 'killed' : 'SURVIVED'}: ${failedTests} failing test(s)`);
+    // The suite stops at its first failure (--bail): name the test that caught the mutant.
+    const caughtBy = [...output.matchAll(/FAIL\s+\|browser\|\s+(.+?)\s*$/gm)].map((m) => m[1])[0] ?? '';
+    results.push({ mutant: mutant.name, killed, failedTests: Number(failedTests), caughtBy });
+    console.log(`   ${killed ? 'killed' : 'SURVIVED'}${caughtBy ? ` by: ${caughtBy}` : ''}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-console.log('\nmutant                                   | result   | failing tests');
-for (const r of results) console.log(`${r.mutant.padEnd(40)} | ${(r.killed ? 'killed' : 'SURVIVED').padEnd(8)} | ${r.failedTests}`);
+console.log('\nmutant                                   | result   | caught by');
+for (const r of results) console.log(`${r.mutant.padEnd(40)} | ${(r.killed ? 'killed' : 'SURVIVED').padEnd(8)} | ${r.caughtBy}`);
 const survivors = results.filter((r) => !r.killed);
 if (survivors.length || results.length === 0) {
   console.error(`\n${survivors.length} mutant(s) survived: the browser suite cannot see that breakage.`);

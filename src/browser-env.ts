@@ -10,13 +10,23 @@ import type { Transport, WireResponse } from './outbox';
 
 const hasWindow = typeof window !== 'undefined' && typeof document !== 'undefined';
 
+let lastSnapshot: PageSnapshot | undefined;
+
+/**
+ * The page as a call sees it. A call on the same URL and title as the previous one reuses its snapshot
+ * (the referrer cannot change, and the canonical link is assumed to change only with the URL or title),
+ * which saves most of a call's DOM reads in a burst.
+ */
 export function readPageSnapshot(): PageSnapshot {
   if (!hasWindow) return { pathname: '', href: '', search: '', title: '', referrer: '' };
+  const href = attempt(() => location.href, '');
+  const title = attempt(() => document.title, '');
+  if (lastSnapshot && lastSnapshot.href === href && lastSnapshot.title === title) return { ...lastSnapshot };
   const snap: PageSnapshot = {
     pathname: attempt(() => location.pathname, ''),
-    href: attempt(() => location.href, ''),
+    href,
     search: attempt(() => location.search, ''),
-    title: attempt(() => document.title, ''),
+    title,
     referrer: attempt(() => document.referrer, ''),
   };
   const canonical = attempt(() => {
@@ -24,7 +34,8 @@ export function readPageSnapshot(): PageSnapshot {
     return el ? el.getAttribute('href') ?? undefined : undefined;
   }, undefined);
   if (canonical) snap.canonical = canonical;
-  return snap;
+  lastSnapshot = snap;
+  return { ...snap };
 }
 
 export function locationSearch(): string {

@@ -69,8 +69,9 @@ export function planLoad(env: LoadEnvironment): LoadPlan {
   const cookie = isPlainObject(options.cookie) ? (options.cookie as CookieOptions) : {};
   const integrations = isPlainObject(options.integrations) ? options.integrations : {};
   // integrations.Amplitude carries our settings, not a routing decision: only an explicit false routes.
-  const { Amplitude: amplitudeEntry, ...routing } = integrations;
-  const loadIntegrations = coerceIntegrations(routing);
+  const amplitudeEntry = integrations.Amplitude;
+  const loadIntegrations = coerceIntegrations(integrations);
+  delete loadIntegrations.Amplitude;
   if (amplitudeEntry === false) loadIntegrations.Amplitude = false;
   const normalized = normalizeSettings(amplitudeEntry);
   const settings = normalized.settings;

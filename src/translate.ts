@@ -206,7 +206,8 @@ function translateOrderCompleted(name: string, event: SegmentEvent, settings: Am
     return ops;
   }
 
-  const { products: _products, ...orderProps } = properties;
+  const orderProps: Dict = { ...properties };
+  delete orderProps.products;
   const ops = trackPath(name, orderProps, event, settings, perProduct);
   const orderRevenue = extractRevenue(name, properties);
   const orderRevenueType = explicitRevenueType(properties);

@@ -7,6 +7,11 @@ import type { StoredDeviceIds } from './device-id';
 import { type StoredAmplitudeIdentity } from './amplitude-cookie';
 import type { KeyValueStore } from './exit-journal';
 import type { Transport } from './outbox';
+/**
+ * The page as a call sees it. A call on the same URL and title as the previous one reuses its snapshot
+ * (the referrer cannot change, and the canonical link is assumed to change only with the URL or title),
+ * which saves most of a call's DOM reads in a burst.
+ */
 export declare function readPageSnapshot(): PageSnapshot;
 export declare function locationSearch(): string;
 export declare function locationHash(): string;

@@ -1,14 +1,24 @@
 import { v2CookieName, decodeV2Identity, stringField } from './amplitude-cookie.js';
 
 const hasWindow = typeof window !== 'undefined' && typeof document !== 'undefined';
+let lastSnapshot;
+/**
+ * The page as a call sees it. A call on the same URL and title as the previous one reuses its snapshot
+ * (the referrer cannot change, and the canonical link is assumed to change only with the URL or title),
+ * which saves most of a call's DOM reads in a burst.
+ */
 function readPageSnapshot() {
     if (!hasWindow)
         return { pathname: '', href: '', search: '', title: '', referrer: '' };
+    const href = attempt(() => location.href, '');
+    const title = attempt(() => document.title, '');
+    if (lastSnapshot && lastSnapshot.href === href && lastSnapshot.title === title)
+        return Object.assign({}, lastSnapshot);
     const snap = {
         pathname: attempt(() => location.pathname, ''),
-        href: attempt(() => location.href, ''),
+        href,
         search: attempt(() => location.search, ''),
-        title: attempt(() => document.title, ''),
+        title,
         referrer: attempt(() => document.referrer, ''),
     };
     const canonical = attempt(() => {
@@ -18,7 +28,8 @@ function readPageSnapshot() {
     }, undefined);
     if (canonical)
         snap.canonical = canonical;
-    return snap;
+    lastSnapshot = snap;
+    return Object.assign({}, snap);
 }
 function locationSearch() {
     return hasWindow ? attempt(() => location.search, '') : '';

@@ -1,4 +1,3 @@
-import { __rest } from './node_modules/tslib/tslib.es6.js';
 import { normalizeSettings } from './settings.js';
 import { coerceIntegrations } from './events.js';
 import { queryStringCalls, parseQuery } from './query-string.js';
@@ -17,8 +16,9 @@ function planLoad(env) {
     const cookie = isPlainObject(options.cookie) ? options.cookie : {};
     const integrations = isPlainObject(options.integrations) ? options.integrations : {};
     // integrations.Amplitude carries our settings, not a routing decision: only an explicit false routes.
-    const { Amplitude: amplitudeEntry } = integrations, routing = __rest(integrations, ["Amplitude"]);
-    const loadIntegrations = coerceIntegrations(routing);
+    const amplitudeEntry = integrations.Amplitude;
+    const loadIntegrations = coerceIntegrations(integrations);
+    delete loadIntegrations.Amplitude;
     if (amplitudeEntry === false)
         loadIntegrations.Amplitude = false;
     const normalized = normalizeSettings(amplitudeEntry);

@@ -1,4 +1,3 @@
-import { __rest } from './node_modules/tslib/tslib.es6.js';
 import { isPlainObject, isNonEmptyString } from './values.js';
 import { lookupField, objCaseGet } from './facade.js';
 import { isOrderCompleted, productsOf, reduceProduct, extractRevenue, revenueEvent, revenueAttributes } from './revenue.js';
@@ -196,7 +195,8 @@ function translateOrderCompleted(name, event, settings) {
                 ops.push(...productRevenue(product, properties, settings));
         return ops;
     }
-    const { products: _products } = properties, orderProps = __rest(properties, ["products"]);
+    const orderProps = Object.assign({}, properties);
+    delete orderProps.products;
     const ops = trackPath(name, orderProps, event, settings, perProduct);
     const orderRevenue = extractRevenue(name, properties);
     const orderRevenueType = explicitRevenueType(properties);

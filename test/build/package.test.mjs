@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 const packed = JSON.parse(
@@ -29,6 +30,18 @@ describe('npm package', () => {
       else targets.push(...Object.values(value));
     }
     for (const target of targets) expect(files).toContain(target.replace(/^\.\//, ''));
+  });
+  it('every relative import inside the ESM build resolves to a packed file', () => {
+    const missing = [];
+    for (const file of files.filter((f) => f.startsWith('dist/esm/') && f.endsWith('.js'))) {
+      const source = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+      for (const [, spec] of source.matchAll(/(?:^|\s)(?:import|export)\b[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+        const target = posix.normalize(posix.join(posix.dirname(file), spec));
+        // A helper copied under dist/esm/node_modules is ignored by git, so the committed dist/ would lack it.
+        if (!files.includes(target) || target.includes('/node_modules/')) missing.push(`${file} -> ${spec}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
   it('depends on exactly @amplitude/analytics-browser 2.47.1 at run time', () => {
     expect(pkg.dependencies).toEqual({ '@amplitude/analytics-browser': '2.47.1' });
