@@ -1,5 +1,6 @@
-// Two outputs: the script-tag IIFE (SDK included, minified) and the ESM build for bundlers
-// (the SDK stays an external dependency so the bundler can dedupe it).
+// Two outputs: the script-tag IIFE (SDK included, minified) and the ESM build for bundlers. Both carry
+// the lean SDK (scripts/rollup-lean-amplitude.mjs): a bundler given the SDK as a dependency would pull in
+// every autocapture plugin, remote config and diagnostics, which the shim never runs.
 import resolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import typescript from '@rollup/plugin-typescript';
@@ -39,9 +40,12 @@ export default [
     },
   },
   {
-    input: ['src/index.ts', 'src/server/index.ts'],
-    output: { dir: 'dist/esm', format: 'es', sourcemap: false, preserveModules: true, preserveModulesRoot: 'src' },
-    external: [/^@amplitude\//],
-    plugins: [ts(true)],
+    input: { index: 'src/index.ts', 'server/index': 'src/server/index.ts' },
+    output: { dir: 'dist/esm', format: 'es', sourcemap: false, chunkFileNames: '[name].js' },
+    plugins: [leanAmplitude(), resolve({ browser: true, preferBuiltins: false }), commonjs(), ts(true)],
+    onwarn(warning, warn) {
+      if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return;
+      warn(warning);
+    },
   },
 ];

@@ -45,4 +45,4 @@ function attempt(fn, fallback) {
     }
 }
 
-export { decodeV2Identity, stringField, v2CookieName };
+export { decodeV2Identity as d, stringField as s, v2CookieName as v };

@@ -1,8 +1,7495 @@
-export { findWriteKey, install, writeKeyFromUrl } from './install.js';
-export { AnalyticsCore } from './analytics.js';
-export { attachPublicApi } from './public-api.js';
-export { normalizeGroups, pageEventNames, referrerOperations, traitOperations, translate } from './translate.js';
-export { lookupField, objCaseGet } from './facade.js';
-export { DEFAULT_SETTINGS, normalizeSettings } from './settings.js';
-export { isPlausibleDeviceId, resolveDeviceId } from './device-id.js';
-export { VERSION } from './version.js';
+import { v as v2CookieName, d as decodeV2Identity, s as stringField } from './amplitude-cookie.js';
+
+function _mergeNamespaces(n, m) {
+    m.forEach(function (e) {
+        e && typeof e !== 'string' && !Array.isArray(e) && Object.keys(e).forEach(function (k) {
+            if (k !== 'default' && !(k in n)) {
+                var d = Object.getOwnPropertyDescriptor(e, k);
+                Object.defineProperty(n, k, d.get ? d : {
+                    enumerable: true,
+                    get: function () { return e[k]; }
+                });
+            }
+        });
+    });
+    return Object.freeze(n);
+}
+
+/** analytics-next's notion of a plain object: anything whose tag is [object Object] (class instances too). */
+function isPlainObject(value) {
+    try {
+        return Object.prototype.toString.call(value) === '[object Object]';
+    }
+    catch (_a) {
+        // A revoked Proxy, or one whose traps throw: not something we can read.
+        return false;
+    }
+}
+/** obj[key], or undefined when reading it throws (a hostile getter or Proxy trap). */
+function readKey(obj, key) {
+    try {
+        return obj[key];
+    }
+    catch (_a) {
+        return undefined;
+    }
+}
+function isNonEmptyString(value) {
+    return typeof value === 'string' && value.length > 0;
+}
+/** Amplitude's classic SDK (5.2.2) truncated every string value to this many characters. */
+const MAX_STRING_LENGTH = 4096;
+/** Deeper structures are cut here; nothing legitimate is this deep, and the wire must stay serializable. */
+const MAX_DEPTH = 40;
+/**
+ * Returns a JSON-safe deep copy. The SDK serializes a whole batch with JSON.stringify, so one cyclic
+ * object or BigInt in one event would otherwise make every event in that batch fail (pitfall P9).
+ * Bad values are dropped or converted, never the event.
+ */
+function sanitizeProperties(input) {
+    const problems = [];
+    const stack = [];
+    const out = copy(input, '', 0, stack, problems);
+    return { value: isPlainObject(out) ? out : {}, problems };
+}
+function copy(value, path, depth, stack, problems) {
+    try {
+        return copyValue(value, path, depth, stack, problems);
+    }
+    catch (_a) {
+        // Proxies whose traps throw, exotic host objects: whatever cannot be read is left out.
+        problems.push(`${label(path)} could not be read and was dropped`);
+        return undefined;
+    }
+}
+function copyValue(value, path, depth, stack, problems) {
+    switch (typeof value) {
+        case 'string':
+            if (value.length > MAX_STRING_LENGTH) {
+                problems.push(`${label(path)} was truncated to ${MAX_STRING_LENGTH} characters`);
+                return value.slice(0, MAX_STRING_LENGTH);
+            }
+            return value;
+        case 'boolean':
+            return value;
+        case 'number':
+            if (Number.isFinite(value))
+                return value;
+            problems.push(`${label(path)} is ${String(value)} and was dropped`);
+            return undefined;
+        case 'bigint':
+            problems.push(`${label(path)} is a BigInt and was sent as a string`);
+            return value.toString();
+        case 'undefined':
+            return undefined;
+        case 'function':
+        case 'symbol':
+            problems.push(`${label(path)} is a ${typeof value} and was dropped`);
+            return undefined;
+    }
+    if (value === null)
+        return null;
+    if (depth >= MAX_DEPTH) {
+        problems.push(`${label(path)} is nested deeper than ${MAX_DEPTH} levels and was dropped`);
+        return undefined;
+    }
+    if (stack.includes(value)) {
+        problems.push(`${label(path)} is a circular reference and was dropped`);
+        return undefined;
+    }
+    if (value instanceof Date) {
+        const time = value.getTime();
+        if (Number.isNaN(time)) {
+            problems.push(`${label(path)} is an invalid Date and was dropped`);
+            return undefined;
+        }
+        return value.toISOString();
+    }
+    if (isDomNode(value)) {
+        problems.push(`${label(path)} is a DOM node and was dropped`);
+        return undefined;
+    }
+    stack.push(value);
+    try {
+        if (Array.isArray(value)) {
+            const arr = [];
+            const length = safeLength(value);
+            for (let i = 0; i < length; i++) {
+                const item = read(value, i, path, problems);
+                const copied = item.ok ? copy(item.value, `${path}[${i}]`, depth + 1, stack, problems) : undefined;
+                // JSON turns holes into null; keeping null keeps the array's positions meaningful.
+                arr.push(copied === undefined ? null : copied);
+            }
+            return arr;
+        }
+        const obj = {};
+        let keys;
+        try {
+            keys = Object.keys(value);
+        }
+        catch (_a) {
+            problems.push(`${label(path)} could not be read and was dropped`);
+            return undefined;
+        }
+        for (const key of keys) {
+            const childPath = path ? `${path}.${key}` : key;
+            const item = read(value, key, childPath, problems);
+            if (!item.ok)
+                continue;
+            const copied = copy(item.value, childPath, depth + 1, stack, problems);
+            if (copied !== undefined)
+                obj[key] = copied;
+        }
+        return obj;
+    }
+    finally {
+        stack.pop();
+    }
+}
+function read(container, key, path, problems) {
+    try {
+        return { ok: true, value: container[key] };
+    }
+    catch (_a) {
+        problems.push(`${label(path)} threw when read and was dropped`);
+        return { ok: false };
+    }
+}
+function safeLength(arr) {
+    try {
+        return arr.length;
+    }
+    catch (_a) {
+        return 0;
+    }
+}
+function isDomNode(value) {
+    try {
+        const v = value;
+        return typeof v.nodeType === 'number' && typeof v.nodeName === 'string';
+    }
+    catch (_a) {
+        return false;
+    }
+}
+function label(path) {
+    return path ? `"${path}"` : 'the value';
+}
+
+const isFunction = (v) => typeof v === 'function';
+const isString = (v) => typeof v === 'string';
+const isNil = (v) => v === null || v === undefined;
+const BPC_KEYS = ['__t', 'c', 'p', 'u', 's', 't', 'r'];
+/** The 5.x snippet's buffered page context: `{__t:'bpc', ...}` with no other keys. */
+function isBufferedPageContext(value) {
+    try {
+        if (!isPlainObject(value) || value.__t !== 'bpc')
+            return false;
+        return Object.keys(value).every((k) => BPC_KEYS.includes(k));
+    }
+    catch (_a) {
+        return false;
+    }
+}
+function pageSnapshotFromBpc(bpc) {
+    const str = (v) => (typeof v === 'string' ? v : '');
+    return {
+        canonical: typeof bpc.c === 'string' ? bpc.c : undefined,
+        pathname: str(bpc.p),
+        href: str(bpc.u),
+        search: str(bpc.s),
+        title: str(bpc.t),
+        referrer: str(bpc.r),
+    };
+}
+/** Removes a trailing buffered page context, returning it separately. */
+function splitPageContext(args) {
+    if (args.length > 0 && isBufferedPageContext(args[args.length - 1])) {
+        return { args: args.slice(0, -1), snapshot: pageSnapshotFromBpc(args[args.length - 1]) };
+    }
+    return { args };
+}
+function resolveTrackArguments(args) {
+    const [eventName, properties, options, callback] = args;
+    const objectForm = isPlainObject(eventName);
+    const name = objectForm ? readKey(eventName, 'event') : eventName;
+    let props = {};
+    if (objectForm) {
+        const p = readKey(eventName, 'properties');
+        props = isPlainObject(p) ? p : {};
+    }
+    else if (isPlainObject(properties))
+        props = properties;
+    let opts = {};
+    if (!isFunction(options) && isPlainObject(options))
+        opts = options;
+    if (objectForm && !isFunction(properties) && isPlainObject(properties))
+        opts = properties;
+    const cb = [eventName, properties, options, callback].find(isFunction);
+    return { name, properties: props, options: opts, callback: cb };
+}
+function resolvePageArguments(input) {
+    const args = input.slice(0, 5);
+    let category = null;
+    let name = null;
+    const strings = args.filter(isString);
+    if (strings.length === 1) {
+        if (isString(args[1])) {
+            name = args[1];
+            category = null;
+        }
+        else {
+            name = strings[0];
+        }
+    }
+    else if (strings.length === 2) {
+        if (isString(args[0]))
+            category = args[0];
+        if (isString(args[1]))
+            name = args[1];
+    }
+    const objects = args.filter(isPlainObject);
+    let properties = {};
+    let options = {};
+    if (objects.length === 1) {
+        if (isPlainObject(args[2])) {
+            properties = args[2];
+        }
+        else if (isPlainObject(args[3])) {
+            options = args[3];
+        }
+        else {
+            properties = objects[0];
+        }
+    }
+    else if (objects.length === 2) {
+        properties = objects[0];
+        options = objects[1];
+    }
+    return { category, name, properties, options, callback: args.find(isFunction) };
+}
+/** identify([id], [traits], [options], [cb]) and group([id], [traits], [options], [cb]). */
+function resolveEntityArguments(args) {
+    let id;
+    let traits;
+    let options;
+    let callback;
+    const slots = ['id', 'traits', 'options'];
+    let slot = 0;
+    for (let i = 0; i < args.length && slot <= slots.length; i++) {
+        const arg = args[i];
+        if (isFunction(arg)) {
+            callback = arg;
+            break;
+        }
+        if (slot >= slots.length)
+            break;
+        if (slots[slot] === 'id') {
+            if (isString(arg) || (typeof arg === 'number' && Number.isFinite(arg))) {
+                id = String(arg);
+                slot++;
+                continue;
+            }
+            if (isNil(arg)) {
+                id = null;
+                slot++;
+                continue;
+            }
+            slot++; // the id was omitted: the same argument is considered for traits
+        }
+        const accept = isNil(arg) || isPlainObject(arg);
+        if (slots[slot] === 'traits') {
+            if (accept)
+                traits = arg;
+            slot++;
+        }
+        else if (slots[slot] === 'options') {
+            if (accept)
+                options = arg;
+            slot++;
+        }
+    }
+    return { id, traits: traits !== null && traits !== void 0 ? traits : undefined, options: options !== null && options !== void 0 ? options : {}, callback };
+}
+function resolveAliasArguments(input) {
+    var _a, _b, _c;
+    const args = input.map((a) => (typeof a === 'number' && Number.isFinite(a) ? String(a) : a));
+    const strings = args.filter(isString);
+    const rawTo = args[0];
+    return {
+        to: (_a = strings[0]) !== null && _a !== void 0 ? _a : (isString(rawTo) ? rawTo : undefined),
+        from: (_b = strings[1]) !== null && _b !== void 0 ? _b : null,
+        options: (_c = args.find(isPlainObject)) !== null && _c !== void 0 ? _c : {},
+        callback: args.find(isFunction),
+    };
+}
+
+function pageContextFromSnapshot(snap) {
+    return {
+        path: canonicalPath(snap),
+        referrer: snap.referrer,
+        search: snap.search,
+        title: snap.title,
+        url: canonicalUrl(snap),
+    };
+}
+function canonicalPath(snap) {
+    if (!snap.canonical)
+        return snap.pathname;
+    try {
+        return new URL(snap.canonical).pathname;
+    }
+    catch (_a) {
+        // analytics-next keeps an unparseable canonical href as the path, made absolute.
+        return snap.canonical.charAt(0) === '/' ? snap.canonical : `/${snap.canonical}`;
+    }
+}
+function canonicalUrl(snap) {
+    if (snap.canonical) {
+        return snap.canonical.includes('?') ? snap.canonical : snap.canonical + snap.search;
+    }
+    const hash = snap.href.indexOf('#');
+    return hash === -1 ? snap.href : snap.href.slice(0, hash);
+}
+const PAGE_KEYS = ['path', 'referrer', 'search', 'title', 'url'];
+/**
+ * context.page for an event: detected values, then (page events only) page keys the caller put in the
+ * properties, then an explicit `options.context.page` / `options.page`.
+ */
+function eventPageContext(detected, isPageEvent, properties, explicit) {
+    const page = Object.assign({}, detected);
+    if (isPageEvent) {
+        for (const key of PAGE_KEYS)
+            if (key in properties)
+                page[key] = properties[key];
+    }
+    if (explicit && typeof explicit === 'object')
+        Object.assign(page, explicit);
+    return page;
+}
+
+const TOP_LEVEL_OPTIONS = ['integrations', 'userId', 'anonymousId', 'timestamp', 'messageId', 'context'];
+function buildEvent(body, rawOptions, env) {
+    var _a, _b, _c, _d, _e;
+    const options = {};
+    for (const key of Object.keys(rawOptions))
+        if (rawOptions[key] !== undefined)
+            options[key] = rawOptions[key];
+    const context = isPlainObject(options.context) ? Object.assign({}, options.context) : {};
+    for (const key of Object.keys(options)) {
+        if (!TOP_LEVEL_OPTIONS.includes(key))
+            setPath(context, key, options[key]);
+    }
+    let properties = body.properties;
+    if (body.type === 'page') {
+        properties = Object.assign(Object.assign({}, env.page), ((_a = body.properties) !== null && _a !== void 0 ? _a : {}));
+        if (body.category !== null && body.category !== undefined)
+            properties.category = body.category;
+        if (body.name)
+            properties.name = body.name;
+    }
+    else if (body.type === 'screen') {
+        properties = Object.assign({}, ((_b = body.properties) !== null && _b !== void 0 ? _b : {}));
+    }
+    const explicitPage = (_c = (isPlainObject(options.context) ? options.context.page : undefined)) !== null && _c !== void 0 ? _c : options.page;
+    context.page = eventPageContext(env.page, body.type === 'page', (_d = body.properties) !== null && _d !== void 0 ? _d : {}, explicitPage);
+    const integrations = Object.assign({}, env.loadIntegrations);
+    if (isPlainObject(options.integrations))
+        Object.assign(integrations, options.integrations);
+    const event = {
+        type: body.type,
+        messageId: typeof options.messageId === 'string' && options.messageId ? options.messageId : env.messageId,
+        timestamp: (_e = parseTimestamp(options.timestamp)) !== null && _e !== void 0 ? _e : env.now,
+        context: context,
+        integrations,
+    };
+    if (body.event !== undefined)
+        event.event = body.event;
+    if (body.type === 'page' || body.type === 'screen') {
+        if (body.category !== null && body.category !== undefined)
+            event.category = body.category;
+        if (body.name !== null && body.name !== undefined)
+            event.name = body.name;
+    }
+    if (properties !== undefined)
+        event.properties = properties;
+    if (body.traits !== undefined)
+        event.traits = body.traits;
+    if (body.groupId !== undefined)
+        event.groupId = body.groupId;
+    if (body.previousId !== undefined && body.previousId !== null)
+        event.previousId = body.previousId;
+    event.userId = body.userId !== undefined ? body.userId : typeof options.userId === 'string' ? options.userId : null;
+    if (env.userId)
+        event.userId = env.userId;
+    const anon = typeof options.anonymousId === 'string' && options.anonymousId ? options.anonymousId : env.anonymousId;
+    if (anon)
+        event.anonymousId = anon;
+    return event;
+}
+/** Load options' integrations as analytics-next keeps them on events: every value coerced to a boolean. */
+function coerceIntegrations(value) {
+    const out = {};
+    if (!isPlainObject(value))
+        return out;
+    for (const key of Object.keys(value))
+        out[key] = Boolean(value[key]);
+    return out;
+}
+/** Whether Segment's routing rules would hand this event to the Amplitude destination. */
+function isAmplitudeEnabled(integrations) {
+    const own = integrations.Amplitude;
+    if (own === false)
+        return false;
+    if (own === undefined && integrations.All === false)
+        return false;
+    return true;
+}
+function parseTimestamp(value) {
+    if (value instanceof Date && !Number.isNaN(value.getTime()))
+        return value;
+    if (typeof value === 'string' || typeof value === 'number') {
+        const d = new Date(value);
+        if (!Number.isNaN(d.getTime()))
+            return d;
+    }
+    return undefined;
+}
+function setPath(target, path, value) {
+    const parts = path.split('.');
+    let node = target;
+    for (let i = 0; i < parts.length - 1; i++) {
+        const part = parts[i];
+        if (part === '__proto__' || part === 'constructor' || part === 'prototype')
+            return;
+        if (!isPlainObject(node[part]))
+            node[part] = {};
+        node = node[part];
+    }
+    const last = parts[parts.length - 1];
+    if (last === '__proto__' || last === 'constructor' || last === 'prototype')
+        return;
+    node[last] = value;
+}
+
+const DEFAULT_SETTINGS = Object.freeze({
+    trackAllPages: false,
+    trackNamedPages: true,
+    trackCategorizedPages: true,
+    trackUtmProperties: true,
+    trackReferrer: true,
+    useAmplitudeReferral: false,
+    batchEvents: false,
+    eventUploadThreshold: 30,
+    eventUploadPeriodMillis: 30000,
+    useLogRevenueV2: true,
+    forceHttps: false,
+    trackGclid: false,
+    saveParamsReferrerOncePerSession: true,
+    unsetParamsReferrerOnNewSession: false,
+    deviceIdFromUrlParam: false,
+    preferAnonymousIdForDeviceId: false,
+    mapQueryParams: {},
+    trackRevenuePerProduct: false,
+    trackProductsOnce: false,
+    traitsToIncrement: [],
+    traitsToSetOnce: [],
+    appendFieldsToEventProps: {},
+    versionName: '',
+    groupTypeTrait: '',
+    groupValueTrait: '',
+});
+/** Catalog settings that Segment accepted but that never changed web device-mode behaviour. */
+const IGNORED_SETTINGS = [
+    'apiKey',
+    'enableLocationListening',
+    'endpoint',
+    'secretKey',
+    'sendAlias',
+    'sendToBatchEndpoint',
+    'trackAllPagesV2',
+    'trackSessionEvents',
+    'traitsToAppend',
+    'traitsToPrepend',
+    'useAdvertisingIdForDeviceId',
+    'useCustomAmplitudeProperties',
+];
+/**
+ * Accepts whatever a page put in `integrations.Amplitude` and returns complete settings.
+ * A value of the wrong type falls back to the default with a warning, so one typo never disables the shim.
+ */
+function normalizeSettings(input) {
+    const warnings = [];
+    const settings = Object.assign(Object.assign({}, DEFAULT_SETTINGS), { mapQueryParams: {}, traitsToIncrement: [], traitsToSetOnce: [], appendFieldsToEventProps: {} });
+    if (input === undefined || input === null || input === true)
+        return { settings, warnings };
+    if (!isPlainObject(input)) {
+        warnings.push('integrations.Amplitude must be an object of settings; using the defaults');
+        return { settings, warnings };
+    }
+    const target = settings;
+    for (const key of Object.keys(input)) {
+        const value = input[key];
+        if (!(key in DEFAULT_SETTINGS)) {
+            if (!IGNORED_SETTINGS.includes(key))
+                warnings.push(`unknown setting "${key}" is ignored`);
+            continue;
+        }
+        const expected = DEFAULT_SETTINGS[key];
+        const coerced = coerceSetting(expected, value);
+        if (coerced === undefined) {
+            warnings.push(`setting "${key}" has the wrong type (${describe$2(value)}); using the default`);
+            continue;
+        }
+        target[key] = coerced;
+    }
+    return { settings, warnings };
+}
+function coerceSetting(expected, value) {
+    if (typeof expected === 'boolean')
+        return typeof value === 'boolean' ? value : undefined;
+    if (typeof expected === 'number') {
+        const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+        return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
+    }
+    if (typeof expected === 'string')
+        return typeof value === 'string' ? value : undefined;
+    if (Array.isArray(expected)) {
+        if (!Array.isArray(value))
+            return undefined;
+        return value.filter((v) => typeof v === 'string');
+    }
+    if (isPlainObject(expected)) {
+        // Segment's UI stores maps either as objects or as [{key, value}] pairs.
+        if (Array.isArray(value)) {
+            const out = {};
+            for (const pair of value) {
+                if (isPlainObject(pair) && typeof pair.key === 'string' && typeof pair.value === 'string')
+                    out[pair.key] = pair.value;
+            }
+            return out;
+        }
+        if (!isPlainObject(value))
+            return undefined;
+        const out = {};
+        for (const k of Object.keys(value))
+            if (typeof value[k] === 'string')
+                out[k] = value[k];
+        return out;
+    }
+    return undefined;
+}
+function describe$2(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'array';
+    return typeof value;
+}
+
+const hasWindow = typeof window !== 'undefined' && typeof document !== 'undefined';
+let lastSnapshot;
+/**
+ * The page as a call sees it. A call on the same URL and title as the previous one reuses its snapshot
+ * (the referrer cannot change, and the canonical link is assumed to change only with the URL or title),
+ * which saves most of a call's DOM reads in a burst.
+ */
+function readPageSnapshot() {
+    if (!hasWindow)
+        return { pathname: '', href: '', search: '', title: '', referrer: '' };
+    const href = attempt(() => location.href, '');
+    const title = attempt(() => document.title, '');
+    if (lastSnapshot && lastSnapshot.href === href && lastSnapshot.title === title)
+        return Object.assign({}, lastSnapshot);
+    const snap = {
+        pathname: attempt(() => location.pathname, ''),
+        href,
+        search: attempt(() => location.search, ''),
+        title,
+        referrer: attempt(() => document.referrer, ''),
+    };
+    const canonical = attempt(() => {
+        var _a;
+        const el = document.querySelector('link[rel="canonical"]');
+        return el ? (_a = el.getAttribute('href')) !== null && _a !== void 0 ? _a : undefined : undefined;
+    }, undefined);
+    if (canonical)
+        snap.canonical = canonical;
+    lastSnapshot = snap;
+    return Object.assign({}, snap);
+}
+function locationSearch() {
+    return hasWindow ? attempt(() => location.search, '') : '';
+}
+function locationHash() {
+    return hasWindow ? attempt(() => location.hash, '') : '';
+}
+function currentReferrer() {
+    return hasWindow ? attempt(() => document.referrer, '') : '';
+}
+function isHttps() {
+    return hasWindow && attempt(() => location.protocol === 'https:', false);
+}
+// ------------------------------------------------------------------------------------------------ cookies
+function readCookies() {
+    const out = {};
+    const raw = hasWindow ? attempt(() => document.cookie, '') : '';
+    for (const part of raw.split(';')) {
+        const eq = part.indexOf('=');
+        if (eq === -1)
+            continue;
+        const name = part.slice(0, eq).trim();
+        if (!name || name in out)
+            continue;
+        out[name] = part.slice(eq + 1).trim();
+    }
+    return out;
+}
+function getCookie(name) {
+    const value = readCookies()[name];
+    if (value === undefined)
+        return undefined;
+    try {
+        return decodeURIComponent(value);
+    }
+    catch (_a) {
+        return value;
+    }
+}
+let detectedDomain;
+/**
+ * The registrable domain, found the way analytics-next does: the broadest `.domain` a test cookie
+ * sticks on. localhost, single-label hosts and IPs get host-only cookies.
+ */
+function topLevelCookieDomain() {
+    if (detectedDomain !== undefined)
+        return detectedDomain !== null && detectedDomain !== void 0 ? detectedDomain : undefined;
+    detectedDomain = null;
+    if (!hasWindow)
+        return undefined;
+    const host = attempt(() => location.hostname, '');
+    if (!host || !host.includes('.') || /^[\d.]+$/.test(host) || host.includes(':'))
+        return undefined;
+    const labels = host.split('.');
+    for (let i = labels.length - 2; i >= 0; i--) {
+        const candidate = labels.slice(i).join('.');
+        const probe = `__tld__=1; domain=.${candidate}; path=/`;
+        attempt(() => {
+            document.cookie = probe;
+        }, undefined);
+        if (readCookies().__tld__ !== undefined) {
+            attempt(() => {
+                document.cookie = `__tld__=; domain=.${candidate}; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+            }, undefined);
+            detectedDomain = candidate;
+            return candidate;
+        }
+    }
+    return undefined;
+}
+function setCookie(name, value, options = {}) {
+    var _a, _b, _c, _d, _e;
+    if (!hasWindow)
+        return;
+    const days = (_a = options.maxage) !== null && _a !== void 0 ? _a : 365;
+    const parts = [`${name}=${encodeURIComponent(value)}`, `path=${(_b = options.path) !== null && _b !== void 0 ? _b : '/'}`];
+    parts.push(`expires=${new Date(Date.now() + days * 864e5).toUTCString()}`);
+    const domain = (_c = options.domain) !== null && _c !== void 0 ? _c : topLevelCookieDomain();
+    if (domain)
+        parts.push(`domain=.${domain.replace(/^\./, '')}`);
+    parts.push(`SameSite=${(_d = options.sameSite) !== null && _d !== void 0 ? _d : 'Lax'}`);
+    if ((_e = options.secure) !== null && _e !== void 0 ? _e : isHttps())
+        parts.push('Secure');
+    attempt(() => {
+        document.cookie = parts.join('; ');
+    }, undefined);
+}
+function removeCookie(name, options = {}) {
+    var _a, _b;
+    if (!hasWindow)
+        return;
+    const domain = (_a = options.domain) !== null && _a !== void 0 ? _a : topLevelCookieDomain();
+    const base = `${name}=; path=${(_b = options.path) !== null && _b !== void 0 ? _b : '/'}; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+    attempt(() => {
+        document.cookie = domain ? `${base}; domain=.${domain.replace(/^\./, '')}` : base;
+        document.cookie = base;
+    }, undefined);
+}
+// ------------------------------------------------------------------------------------------- localStorage
+function storage() {
+    if (!hasWindow)
+        return undefined;
+    return attempt(() => { var _a; return (_a = window.localStorage) !== null && _a !== void 0 ? _a : undefined; }, undefined);
+}
+function localGet(key) {
+    const s = storage();
+    return s ? attempt(() => s.getItem(key), null) : null;
+}
+/** Returns false when storage is unavailable or full. */
+function localSet(key, value) {
+    const s = storage();
+    if (!s)
+        return false;
+    return attempt(() => {
+        s.setItem(key, value);
+        return true;
+    }, false);
+}
+function localRemove(key) {
+    const s = storage();
+    if (s)
+        attempt(() => s.removeItem(key), undefined);
+}
+function localKeys() {
+    const s = storage();
+    if (!s)
+        return [];
+    return attempt(() => {
+        const keys = [];
+        for (let i = 0; i < s.length; i++) {
+            const key = s.key(i);
+            if (key !== null)
+                keys.push(key);
+        }
+        return keys;
+    }, []);
+}
+const localStore = { get: localGet, set: localSet, remove: localRemove, keys: localKeys };
+/** A store that forgets with the page (disableClientPersistence, tests). */
+function memoryStore() {
+    const data = new Map();
+    return {
+        get: (key) => { var _a; return (_a = data.get(key)) !== null && _a !== void 0 ? _a : null; },
+        set: (key, value) => {
+            data.set(key, value);
+            return true;
+        },
+        remove: (key) => {
+            data.delete(key);
+        },
+        keys: () => [...data.keys()],
+    };
+}
+// ------------------------------------------------------------------------------------ Amplitude's storage
+/** Device IDs any Amplitude SDK generation left for this API key. */
+function readStoredAmplitudeDeviceIds(apiKey) {
+    var _a;
+    const cookies = readCookies();
+    const stored = {};
+    const v2 = cookies[v2CookieName(apiKey)];
+    if (v2)
+        stored.v2 = (_a = decodeV2Identity(v2)) === null || _a === void 0 ? void 0 : _a.deviceId;
+    if (!stored.v2) {
+        const fromStorage = localGet(v2CookieName(apiKey));
+        if (fromStorage)
+            stored.v2 = attempt(() => stringField(JSON.parse(fromStorage), 'deviceId'), undefined);
+    }
+    const amplitudeJs = cookies[`amp_${apiKey.slice(0, 6)}`];
+    if (amplitudeJs)
+        stored.amplitudeJs = attempt(() => decodeURIComponent(amplitudeJs).split('.')[0] || undefined, undefined);
+    const v5Name = Object.keys(cookies).find((name) => name.indexOf(`amplitude_id_${apiKey}`) === 0);
+    if (v5Name)
+        stored.amplitudeJs5 = attempt(() => stringField(JSON.parse(atob(decodeURIComponent(cookies[v5Name]))), 'deviceId'), undefined);
+    return stored;
+}
+/** The v2 SDK's stored session, to tell whether this page load starts a new Amplitude session. */
+function readStoredAmplitudeSession(apiKey) {
+    const raw = readCookies()[v2CookieName(apiKey)];
+    return (raw && decodeV2Identity(raw)) || {};
+}
+// ------------------------------------------------------------------------------------------------ network
+/** POSTs JSON to the site's own server (same-origin credentials), surviving a navigation that follows. */
+function postJson(url, body) {
+    if (!hasWindow || typeof fetch !== 'function')
+        return Promise.resolve(false);
+    try {
+        return fetch(url, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+            credentials: 'same-origin',
+            keepalive: true,
+        }).then((response) => response.ok, () => false);
+    }
+    catch (_a) {
+        return Promise.resolve(false);
+    }
+}
+/** The outbox's way to the wire: fetch (keepalive while small enough) and, at exit, sendBeacon. */
+const browserTransport = {
+    post(url, body, keepalive) {
+        if (!hasWindow || typeof fetch !== 'function')
+            return Promise.resolve(null);
+        try {
+            return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: '*/*' }, body, keepalive }).then((response) => response.text().then((text) => ({ status: response.status, body: parseObject(text) }), () => ({ status: response.status, body: {} })), () => null);
+        }
+        catch (_a) {
+            return Promise.resolve(null);
+        }
+    },
+    beacon(url, body) {
+        if (!hasWindow)
+            return false;
+        return attempt(() => typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(url, body), false);
+    },
+    online() {
+        return !hasWindow || attempt(() => navigator.onLine !== false, true);
+    },
+};
+function parseObject(text) {
+    try {
+        const parsed = JSON.parse(text);
+        return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
+    }
+    catch (_a) {
+        return {};
+    }
+}
+// ------------------------------------------------------------------------------------------------ misc
+const webCrypto = hasWindow ? attempt(() => window.crypto, undefined) : undefined;
+const HEX = Array.from({ length: 256 }, (_, i) => (i + 0x100).toString(16).slice(1));
+/** Random bytes fetched 4 KiB at a time: one call into the browser's generator per 256 ids, not one per id. */
+const pool = new Uint8Array(4096);
+let poolOffset = pool.length;
+function randomBytes16() {
+    if (poolOffset + 16 > pool.length) {
+        if (!webCrypto || !attempt(() => (webCrypto.getRandomValues(pool), true), false)) {
+            for (let i = 0; i < pool.length; i++)
+                pool[i] = Math.floor(Math.random() * 256);
+        }
+        poolOffset = 0;
+    }
+    const at = poolOffset;
+    poolOffset += 16;
+    return at;
+}
+/** A v4 UUID from cryptographic randomness (per call it costs a fraction of crypto.randomUUID). */
+function randomUUID() {
+    const i = randomBytes16();
+    const b = pool;
+    return (HEX[b[i]] + HEX[b[i + 1]] + HEX[b[i + 2]] + HEX[b[i + 3]] + '-' +
+        HEX[b[i + 4]] + HEX[b[i + 5]] + '-' +
+        HEX[(b[i + 6] & 0x0f) | 0x40] + HEX[b[i + 7]] + '-' +
+        HEX[(b[i + 8] & 0x3f) | 0x80] + HEX[b[i + 9]] + '-' +
+        HEX[b[i + 10]] + HEX[b[i + 11]] + HEX[b[i + 12]] + HEX[b[i + 13]] + HEX[b[i + 14]] + HEX[b[i + 15]]);
+}
+function attempt(fn, fallback) {
+    try {
+        return fn();
+    }
+    catch (_a) {
+        return fallback;
+    }
+}
+
+class EntityStore {
+    constructor(keys, options) {
+        this.keys = keys;
+        this.options = options;
+        /**
+         * The values in force, read from storage once and then kept here: a call then costs no cookie or
+         * storage access, and storage is written only when a value changes. invalidate() re-reads, for when
+         * another tab may have changed them.
+         */
+        this.cache = {};
+    }
+    /** Applies the load options (persistence, cookie attributes); the store is usable before load too. */
+    configure(options) {
+        this.options = options;
+    }
+    /** Forget what was read, so the next read sees changes other tabs made. */
+    invalidate() {
+        if (this.options.persist)
+            this.cache = {};
+    }
+    readValue(key, cookieToo) {
+        if (Object.prototype.hasOwnProperty.call(this.cache, key))
+            return this.cache[key];
+        const value = this.options.persist ? readStored(key, cookieToo) : null;
+        this.cache[key] = value;
+        // Get-and-sync, once: a value found in one store is written back to the others, as analytics-next does.
+        if (value !== null)
+            this.persist(key, value, cookieToo);
+        return value;
+    }
+    writeValue(key, value, cookieToo) {
+        const next = value === undefined ? null : value;
+        const known = Object.prototype.hasOwnProperty.call(this.cache, key);
+        if (known && sameValue(this.cache[key], next))
+            return;
+        this.cache[key] = next;
+        this.persist(key, next, cookieToo);
+    }
+    persist(key, value, cookieToo) {
+        if (!this.options.persist)
+            return;
+        if (value === null) {
+            localRemove(key);
+            if (cookieToo)
+                removeCookie(key, this.options.cookie);
+            return;
+        }
+        localSet(key, JSON.stringify(value));
+        if (cookieToo)
+            setCookie(key, typeof value === 'string' ? value : JSON.stringify(value), this.options.cookie);
+    }
+    removeAll() {
+        this.writeValue(this.keys.id, null, true);
+        this.writeValue(this.keys.traits, null, false);
+    }
+    id(value) {
+        if (value !== undefined) {
+            this.writeValue(this.keys.id, value === null ? null : String(value), true);
+        }
+        const stored = this.readValue(this.keys.id, true);
+        if (stored === null || stored === undefined || stored === '')
+            return null;
+        return String(stored);
+    }
+    traits(value) {
+        if (value !== undefined)
+            this.writeValue(this.keys.traits, isPlainObject(value) ? value : {}, false);
+        const stored = this.readValue(this.keys.traits, false);
+        return isPlainObject(stored) ? stored : {};
+    }
+    /** Same id (or none yet): traits merge. A different id: traits are replaced. */
+    identify(id, traits) {
+        const current = this.id();
+        const sameEntity = current === null || id === null || id === undefined || id === current;
+        const next = sameEntity ? Object.assign(Object.assign({}, this.traits()), (traits !== null && traits !== void 0 ? traits : {})) : Object.assign({}, (traits !== null && traits !== void 0 ? traits : {}));
+        if (id)
+            this.id(id);
+        this.traits(next);
+    }
+    reset() {
+        this.removeAll();
+    }
+}
+class UserStore extends EntityStore {
+    constructor(options, newId, 
+    /** Told whenever the anonymousId takes a new value, so the Amplitude device ID can follow it. */
+    onAnonymousIdChange = () => undefined) {
+        super({ id: 'ajs_user_id', traits: 'ajs_user_traits' }, options);
+        this.newId = newId;
+        this.onAnonymousIdChange = onAnonymousIdChange;
+    }
+    id(value) {
+        if (value !== undefined && value !== null) {
+            const previous = super.id();
+            // analytics-next: a different, non-null user on this browser gets a fresh anonymousId.
+            if (previous !== null && previous !== String(value))
+                this.anonymousId(null);
+        }
+        return super.id(value);
+    }
+    /** Lazily created: the first read makes and persists a UUID, as analytics-next does. */
+    anonymousId(value) {
+        if (value !== undefined) {
+            const next = value === null ? null : String(value);
+            const changed = next !== this.peekAnonymousId();
+            this.writeValue(UserStore.ANON_KEY, next, true);
+            if (changed && next !== null)
+                this.onAnonymousIdChange(next);
+            if (next === null)
+                return null;
+        }
+        const stored = this.readValue(UserStore.ANON_KEY, true);
+        if (stored === null || stored === undefined || stored === '') {
+            const fresh = this.newId();
+            this.writeValue(UserStore.ANON_KEY, fresh, true);
+            this.onAnonymousIdChange(fresh);
+            return fresh;
+        }
+        return String(stored);
+    }
+    /** Reads without creating one (for deciding whether a visitor is new). */
+    peekAnonymousId() {
+        const stored = this.readValue(UserStore.ANON_KEY, true);
+        return stored === null || stored === undefined || stored === '' ? null : String(stored);
+    }
+    logout() {
+        this.anonymousId(null);
+        super.id(null);
+        this.traits({});
+    }
+    reset() {
+        this.logout();
+        super.reset();
+        this.writeValue(UserStore.ANON_KEY, null, true);
+    }
+    load() {
+        return this;
+    }
+    save() {
+        return true;
+    }
+}
+UserStore.ANON_KEY = 'ajs_anonymous_id';
+class GroupStore extends EntityStore {
+    constructor(options) {
+        super({ id: 'ajs_group_id', traits: 'ajs_group_properties' }, options);
+    }
+    anonymousId() {
+        return undefined;
+    }
+    load() {
+        return this;
+    }
+    save() {
+        return true;
+    }
+}
+function readStored(key, cookieToo) {
+    const local = localGet(key);
+    if (local !== null) {
+        const parsed = parseLenient(local);
+        if (parsed !== null)
+            return parsed;
+    }
+    if (cookieToo) {
+        const cookie = getCookie(key);
+        if (cookie !== undefined)
+            return parseLenient(cookie);
+    }
+    return null;
+}
+function sameValue(a, b) {
+    if (a === b)
+        return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+        return false;
+    try {
+        return JSON.stringify(a) === JSON.stringify(b);
+    }
+    catch (_a) {
+        return false;
+    }
+}
+/** JSON if it parses (localStorage, classic quoted cookies), else the raw string (unquoted values). */
+function parseLenient(raw) {
+    try {
+        return JSON.parse(raw);
+    }
+    catch (_a) {
+        return raw;
+    }
+}
+
+/******************************************************************************
+Copyright (c) Microsoft Corporation.
+
+Permission to use, copy, modify, and/or distribute this software for any
+purpose with or without fee is hereby granted.
+
+THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH
+REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY
+AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT,
+INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM
+LOSS OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR
+OTHER TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR
+PERFORMANCE OF THIS SOFTWARE.
+***************************************************************************** */
+/* global Reflect, Promise, SuppressedError, Symbol, Iterator */
+
+var extendStatics = function(d, b) {
+    extendStatics = Object.setPrototypeOf ||
+        ({ __proto__: [] } instanceof Array && function (d, b) { d.__proto__ = b; }) ||
+        function (d, b) { for (var p in b) if (Object.prototype.hasOwnProperty.call(b, p)) d[p] = b[p]; };
+    return extendStatics(d, b);
+};
+
+function __extends(d, b) {
+    if (typeof b !== "function" && b !== null)
+        throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+    extendStatics(d, b);
+    function __() { this.constructor = d; }
+    d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+}
+
+var __assign = function() {
+    __assign = Object.assign || function __assign(t) {
+        for (var s, i = 1, n = arguments.length; i < n; i++) {
+            s = arguments[i];
+            for (var p in s) if (Object.prototype.hasOwnProperty.call(s, p)) t[p] = s[p];
+        }
+        return t;
+    };
+    return __assign.apply(this, arguments);
+};
+
+function __rest(s, e) {
+    var t = {};
+    for (var p in s) if (Object.prototype.hasOwnProperty.call(s, p) && e.indexOf(p) < 0)
+        t[p] = s[p];
+    if (s != null && typeof Object.getOwnPropertySymbols === "function")
+        for (var i = 0, p = Object.getOwnPropertySymbols(s); i < p.length; i++) {
+            if (e.indexOf(p[i]) < 0 && Object.prototype.propertyIsEnumerable.call(s, p[i]))
+                t[p[i]] = s[p[i]];
+        }
+    return t;
+}
+
+function __awaiter(thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+}
+
+function __generator(thisArg, body) {
+    var _ = { label: 0, sent: function() { if (t[0] & 1) throw t[1]; return t[1]; }, trys: [], ops: [] }, f, y, t, g = Object.create((typeof Iterator === "function" ? Iterator : Object).prototype);
+    return g.next = verb(0), g["throw"] = verb(1), g["return"] = verb(2), typeof Symbol === "function" && (g[Symbol.iterator] = function() { return this; }), g;
+    function verb(n) { return function (v) { return step([n, v]); }; }
+    function step(op) {
+        if (f) throw new TypeError("Generator is already executing.");
+        while (g && (g = 0, op[0] && (_ = 0)), _) try {
+            if (f = 1, y && (t = op[0] & 2 ? y["return"] : op[0] ? y["throw"] || ((t = y["return"]) && t.call(y), 0) : y.next) && !(t = t.call(y, op[1])).done) return t;
+            if (y = 0, t) op = [op[0] & 2, t.value];
+            switch (op[0]) {
+                case 0: case 1: t = op; break;
+                case 4: _.label++; return { value: op[1], done: false };
+                case 5: _.label++; y = op[1]; op = [0]; continue;
+                case 7: op = _.ops.pop(); _.trys.pop(); continue;
+                default:
+                    if (!(t = _.trys, t = t.length > 0 && t[t.length - 1]) && (op[0] === 6 || op[0] === 2)) { _ = 0; continue; }
+                    if (op[0] === 3 && (!t || (op[1] > t[0] && op[1] < t[3]))) { _.label = op[1]; break; }
+                    if (op[0] === 6 && _.label < t[1]) { _.label = t[1]; t = op; break; }
+                    if (t && _.label < t[2]) { _.label = t[2]; _.ops.push(op); break; }
+                    if (t[2]) _.ops.pop();
+                    _.trys.pop(); continue;
+            }
+            op = body.call(thisArg, _);
+        } catch (e) { op = [6, e]; y = 0; } finally { f = t = 0; }
+        if (op[0] & 5) throw op[1]; return { value: op[0] ? op[1] : void 0, done: true };
+    }
+}
+
+function __values(o) {
+    var s = typeof Symbol === "function" && Symbol.iterator, m = s && o[s], i = 0;
+    if (m) return m.call(o);
+    if (o && typeof o.length === "number") return {
+        next: function () {
+            if (o && i >= o.length) o = void 0;
+            return { value: o && o[i++], done: !o };
+        }
+    };
+    throw new TypeError(s ? "Object is not iterable." : "Symbol.iterator is not defined.");
+}
+
+function __read(o, n) {
+    var m = typeof Symbol === "function" && o[Symbol.iterator];
+    if (!m) return o;
+    var i = m.call(o), r, ar = [], e;
+    try {
+        while ((n === void 0 || n-- > 0) && !(r = i.next()).done) ar.push(r.value);
+    }
+    catch (error) { e = { error: error }; }
+    finally {
+        try {
+            if (r && !r.done && (m = i["return"])) m.call(i);
+        }
+        finally { if (e) throw e.error; }
+    }
+    return ar;
+}
+
+function __spreadArray(to, from, pack) {
+    if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) {
+        if (ar || !(i in from)) {
+            if (!ar) ar = Array.prototype.slice.call(from, 0, i);
+            ar[i] = from[i];
+        }
+    }
+    return to.concat(ar || Array.prototype.slice.call(from));
+}
+
+typeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {
+    var e = new Error(message);
+    return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
+};
+
+var IdentifyOperation$1;
+(function (IdentifyOperation) {
+    // Base Operations to set values
+    IdentifyOperation["SET"] = "$set";
+    IdentifyOperation["SET_ONCE"] = "$setOnce";
+    // Operations around modifying existing values
+    IdentifyOperation["ADD"] = "$add";
+    IdentifyOperation["APPEND"] = "$append";
+    IdentifyOperation["PREPEND"] = "$prepend";
+    IdentifyOperation["REMOVE"] = "$remove";
+    // Operations around appending values *if* they aren't present
+    IdentifyOperation["PREINSERT"] = "$preInsert";
+    IdentifyOperation["POSTINSERT"] = "$postInsert";
+    // Operations around removing properties/values
+    IdentifyOperation["UNSET"] = "$unset";
+    IdentifyOperation["CLEAR_ALL"] = "$clearAll";
+})(IdentifyOperation$1 || (IdentifyOperation$1 = {}));
+/**
+ * Strings that have special meaning when used as an event's type
+ * and have different specifications.
+ */
+var SpecialEventType;
+(function (SpecialEventType) {
+    SpecialEventType["IDENTIFY"] = "$identify";
+    SpecialEventType["GROUP_IDENTIFY"] = "$groupidentify";
+    SpecialEventType["REVENUE"] = "revenue_amount";
+})(SpecialEventType || (SpecialEventType = {}));
+
+var UNSET_VALUE = '-';
+var AMPLITUDE_PREFIX = 'AMP';
+var DEFAULT_INSTANCE_NAME = '$default_instance';
+var AMPLITUDE_SERVER_URL = 'https://api2.amplitude.com/2/httpapi';
+var EU_AMPLITUDE_SERVER_URL = 'https://api.eu.amplitude.com/2/httpapi';
+var AMPLITUDE_BATCH_SERVER_URL = 'https://api2.amplitude.com/batch';
+var EU_AMPLITUDE_BATCH_SERVER_URL = 'https://api.eu.amplitude.com/batch';
+
+var MAX_PROPERTY_KEYS = 1000;
+var isValidObject = function (properties) {
+    if (Object.keys(properties).length > MAX_PROPERTY_KEYS) {
+        return false;
+    }
+    for (var key in properties) {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
+        var value = properties[key];
+        if (!isValidProperties(key, value))
+            return false;
+    }
+    return true;
+};
+var isValidProperties = function (property, value) {
+    var e_1, _a;
+    if (typeof property !== 'string')
+        return false;
+    if (Array.isArray(value)) {
+        var isValid = true;
+        try {
+            for (var value_1 = __values(value), value_1_1 = value_1.next(); !value_1_1.done; value_1_1 = value_1.next()) {
+                var valueElement = value_1_1.value;
+                if (Array.isArray(valueElement)) {
+                    return false;
+                }
+                else if (typeof valueElement === 'object') {
+                    isValid = isValid && isValidObject(valueElement);
+                }
+                else if (!['number', 'string'].includes(typeof valueElement)) {
+                    return false;
+                }
+                if (!isValid) {
+                    return false;
+                }
+            }
+        }
+        catch (e_1_1) { e_1 = { error: e_1_1 }; }
+        finally {
+            try {
+                if (value_1_1 && !value_1_1.done && (_a = value_1.return)) _a.call(value_1);
+            }
+            finally { if (e_1) throw e_1.error; }
+        }
+    }
+    else if (value === null || value === undefined) {
+        return false;
+    }
+    else if (typeof value === 'object') {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
+        return isValidObject(value);
+    }
+    else if (!['number', 'string', 'boolean'].includes(typeof value)) {
+        return false;
+    }
+    return true;
+};
+
+var Identify = /** @class */ (function () {
+    function Identify() {
+        this._propertySet = new Set();
+        this._properties = {};
+    }
+    Identify.prototype.getUserProperties = function () {
+        return __assign({}, this._properties);
+    };
+    Identify.prototype.set = function (property, value) {
+        this._safeSet(IdentifyOperation.SET, property, value);
+        return this;
+    };
+    Identify.prototype.setOnce = function (property, value) {
+        this._safeSet(IdentifyOperation.SET_ONCE, property, value);
+        return this;
+    };
+    Identify.prototype.append = function (property, value) {
+        this._safeSet(IdentifyOperation.APPEND, property, value);
+        return this;
+    };
+    Identify.prototype.prepend = function (property, value) {
+        this._safeSet(IdentifyOperation.PREPEND, property, value);
+        return this;
+    };
+    Identify.prototype.postInsert = function (property, value) {
+        this._safeSet(IdentifyOperation.POSTINSERT, property, value);
+        return this;
+    };
+    Identify.prototype.preInsert = function (property, value) {
+        this._safeSet(IdentifyOperation.PREINSERT, property, value);
+        return this;
+    };
+    Identify.prototype.remove = function (property, value) {
+        this._safeSet(IdentifyOperation.REMOVE, property, value);
+        return this;
+    };
+    Identify.prototype.add = function (property, value) {
+        this._safeSet(IdentifyOperation.ADD, property, value);
+        return this;
+    };
+    Identify.prototype.unset = function (property) {
+        this._safeSet(IdentifyOperation.UNSET, property, UNSET_VALUE);
+        return this;
+    };
+    Identify.prototype.clearAll = function () {
+        // When clear all happens, all properties are unset. Reset the entire object.
+        this._properties = {};
+        this._properties[IdentifyOperation.CLEAR_ALL] = UNSET_VALUE;
+        return this;
+    };
+    // Returns whether or not this set actually worked.
+    Identify.prototype._safeSet = function (operation, property, value) {
+        if (this._validate(operation, property, value)) {
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
+            var userPropertyMap = this._properties[operation];
+            if (userPropertyMap === undefined) {
+                userPropertyMap = {};
+                // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
+                this._properties[operation] = userPropertyMap;
+            }
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-member-access
+            userPropertyMap[property] = value;
+            this._propertySet.add(property);
+            return true;
+        }
+        return false;
+    };
+    Identify.prototype._validate = function (operation, property, value) {
+        if (this._properties[IdentifyOperation.CLEAR_ALL] !== undefined) {
+            // clear all already set. Skipping operation;
+            return false;
+        }
+        if (this._propertySet.has(property)) {
+            // Property already used. Skipping operation
+            return false;
+        }
+        if (operation === IdentifyOperation.ADD) {
+            return typeof value === 'number';
+        }
+        if (operation !== IdentifyOperation.UNSET && operation !== IdentifyOperation.REMOVE) {
+            return isValidProperties(property, value);
+        }
+        return true;
+    };
+    return Identify;
+}());
+var IdentifyOperation;
+(function (IdentifyOperation) {
+    // Base Operations to set values
+    IdentifyOperation["SET"] = "$set";
+    IdentifyOperation["SET_ONCE"] = "$setOnce";
+    // Operations around modifying existing values
+    IdentifyOperation["ADD"] = "$add";
+    IdentifyOperation["APPEND"] = "$append";
+    IdentifyOperation["PREPEND"] = "$prepend";
+    IdentifyOperation["REMOVE"] = "$remove";
+    // Operations around appending values *if* they aren't present
+    IdentifyOperation["PREINSERT"] = "$preInsert";
+    IdentifyOperation["POSTINSERT"] = "$postInsert";
+    // Operations around removing properties/values
+    IdentifyOperation["UNSET"] = "$unset";
+    IdentifyOperation["CLEAR_ALL"] = "$clearAll";
+})(IdentifyOperation || (IdentifyOperation = {}));
+/**
+ * Note that the order of operations should align with https://github.com/amplitude/nova/blob/7701b5986b565d4b2fb53b99a9f2175df055dea8/src/main/java/com/amplitude/ingestion/core/UserPropertyUtils.java#L210
+ */
+var OrderedIdentifyOperations = [
+    IdentifyOperation.CLEAR_ALL,
+    IdentifyOperation.UNSET,
+    IdentifyOperation.SET,
+    IdentifyOperation.SET_ONCE,
+    IdentifyOperation.ADD,
+    IdentifyOperation.APPEND,
+    IdentifyOperation.PREPEND,
+    IdentifyOperation.PREINSERT,
+    IdentifyOperation.POSTINSERT,
+    IdentifyOperation.REMOVE,
+];
+
+var OPT_OUT_MESSAGE = 'Event skipped due to optOut config';
+var EMPTY_EVENT_TYPE_MESSAGE = 'Event skipped due to empty event type';
+var CLIENT_NOT_INITIALIZED = 'Client not initialized';
+
+/** The status of an event. */
+var Status;
+(function (Status) {
+    /** The status could not be determined. */
+    Status["Unknown"] = "unknown";
+    /** The event was skipped due to configuration or callbacks. */
+    Status["Skipped"] = "skipped";
+    /** The event was sent successfully. */
+    Status["Success"] = "success";
+    /** A user or device in the payload is currently rate limited and should try again later. */
+    Status["RateLimit"] = "rate_limit";
+    /** The sent payload was too large to be processed. */
+    Status["PayloadTooLarge"] = "payload_too_large";
+    /** The event could not be processed. */
+    Status["Invalid"] = "invalid";
+    /** A server-side error ocurred during submission. */
+    Status["Failed"] = "failed";
+    /** a server or client side error occuring when a request takes too long and is cancelled */
+    Status["Timeout"] = "Timeout";
+    /** NodeJS runtime environment error.. E.g. disconnected from network */
+    Status["SystemError"] = "SystemError";
+})(Status || (Status = {}));
+
+var buildResult = function (event, code, message) {
+    if (code === void 0) { code = 0; }
+    if (message === void 0) { message = Status.Unknown; }
+    return { event: event, code: code, message: message };
+};
+
+/* eslint-disable no-restricted-globals */
+/* Only file allowed to access to globalThis, window, self */
+var getGlobalScope = function () {
+    // This should only be used for integrations with Amplitude that are not running in a browser environment
+    //   We need to specify the name of the global variable as a string to prevent it from being minified
+    var ampIntegrationContextName = 'ampIntegrationContext';
+    if (typeof globalThis !== 'undefined' && typeof globalThis[ampIntegrationContextName] !== 'undefined') {
+        return globalThis[ampIntegrationContextName];
+    }
+    if (typeof globalThis !== 'undefined') {
+        return globalThis;
+    }
+    if (typeof window !== 'undefined') {
+        return window;
+    }
+    if (typeof self !== 'undefined') {
+        return self;
+    }
+    if (typeof global !== 'undefined') {
+        return global;
+    }
+    return undefined;
+};
+
+/**
+ * Source: [jed's gist's comment]{@link https://gist.github.com/jed/982883?permalink_comment_id=3223002#gistcomment-3223002}.
+ * Returns a random v4 UUID of the form xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx,
+ * where each x is replaced with a random hexadecimal digit from 0 to f, and
+ * y is replaced with a random hexadecimal digit from 8 to b.
+ * Used to generate UUIDs for deviceIds.
+ * @private
+ */
+var legacyUUID = function (a) {
+    return a // if the placeholder was passed, return
+        ? // a random number from 0 to 15
+            (a ^ // unless b is 8,
+                ((Math.random() * // in which case
+                    16) >> // a random number from
+                    (a / 4))) // 8 to 11
+                .toString(16) // in hexadecimal
+        : // or otherwise a concatenated string:
+            (String(1e7) + // 10000000 +
+                String(-1e3) + // -1000 +
+                String(-4e3) + // -4000 +
+                String(-8e3) + // -80000000 +
+                String(-1e11)) // -100000000000,
+                .replace(
+            // replacing
+            /[018]/g, // zeroes, ones, and eights with
+            UUID);
+};
+var hex = __spreadArray([], __read(Array(256).keys()), false).map(function (index) { return index.toString(16).padStart(2, '0'); });
+var UUID = function (a) {
+    var _a;
+    var globalScope = getGlobalScope();
+    /* istanbul ignore next */
+    if (!((_a = globalScope === null || globalScope === void 0 ? void 0 : globalScope.crypto) === null || _a === void 0 ? void 0 : _a.getRandomValues)) {
+        // Fallback to legacy UUID generation if crypto is not available
+        return legacyUUID(a);
+    }
+    var r = globalScope.crypto.getRandomValues(new Uint8Array(16));
+    r[6] = (r[6] & 0x0f) | 0x40;
+    r[8] = (r[8] & 0x3f) | 0x80;
+    return __spreadArray([], __read(r.entries()), false).map(function (_a) {
+        var _b = __read(_a, 2), index = _b[0], int = _b[1];
+        return ([4, 6, 8, 10].includes(index) ? "-".concat(hex[int]) : hex[int]);
+    }).join('');
+};
+
+function getDefaultExportFromCjs (x) {
+	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
+}
+
+var safeJsonStringify$1 = {exports: {}};
+
+var hasRequiredSafeJsonStringify;
+
+function requireSafeJsonStringify () {
+	if (hasRequiredSafeJsonStringify) return safeJsonStringify$1.exports;
+	hasRequiredSafeJsonStringify = 1;
+	var hasProp = Object.prototype.hasOwnProperty;
+
+	function throwsMessage(err) {
+		return '[Throws: ' + (err ? err.message : '?') + ']';
+	}
+
+	function safeGetValueFromPropertyOnObject(obj, property) {
+		if (hasProp.call(obj, property)) {
+			try {
+				return obj[property];
+			}
+			catch (err) {
+				return throwsMessage(err);
+			}
+		}
+
+		return obj[property];
+	}
+
+	function ensureProperties(obj) {
+		var seen = [ ]; // store references to objects we have seen before
+
+		function visit(obj) {
+			if (obj === null || typeof obj !== 'object') {
+				return obj;
+			}
+
+			if (seen.indexOf(obj) !== -1) {
+				return '[Circular]';
+			}
+			seen.push(obj);
+
+			if (typeof obj.toJSON === 'function') {
+				try {
+					var fResult = visit(obj.toJSON());
+					seen.pop();
+					return fResult;
+				} catch(err) {
+					return throwsMessage(err);
+				}
+			}
+
+			if (Array.isArray(obj)) {
+				var aResult = obj.map(visit);
+				seen.pop();
+				return aResult;
+			}
+
+			var result = Object.keys(obj).reduce(function(result, prop) {
+				// prevent faulty defined getter properties
+				result[prop] = visit(safeGetValueFromPropertyOnObject(obj, prop));
+				return result;
+			}, {});
+			seen.pop();
+			return result;
+		}
+		return visit(obj);
+	}
+
+	safeJsonStringify$1.exports = function(data, replacer, space) {
+		return JSON.stringify(ensureProperties(data), replacer, space);
+	};
+
+	safeJsonStringify$1.exports.ensureProperties = ensureProperties;
+	return safeJsonStringify$1.exports;
+}
+
+var safeJsonStringifyExports = requireSafeJsonStringify();
+var index = /*@__PURE__*/getDefaultExportFromCjs(safeJsonStringifyExports);
+
+var safeJsonStringifyModule = /*#__PURE__*/_mergeNamespaces({
+    __proto__: null,
+    default: index
+}, [safeJsonStringifyExports]);
+
+/* eslint-disable @typescript-eslint/no-unsafe-assignment */
+/* eslint-disable @typescript-eslint/no-unsafe-member-access */
+/* istanbul ignore next */
+var safeJsonStringify = index || safeJsonStringifyModule;
+
+var Timeline = /** @class */ (function () {
+    function Timeline(client) {
+        this.client = client;
+        this.queue = [];
+        // Flag to guarantee one schedule apply is running
+        this.applying = false;
+        this.plugins = [];
+        // Locks plugin names synchronously before `await plugin.setup?.()` so a concurrent
+        // register() with the same name bails. plugins[] only contains fully-installed plugins,
+        // so this map is the only source of truth for in-flight installs. Cleared per-name by
+        // deregister() and en masse by reset().
+        this.pluginStatus = new Map();
+        this._optOutListeners = [];
+    }
+    Timeline.prototype.register = function (plugin, config) {
+        var _a, _b;
+        return __awaiter(this, void 0, void 0, function () {
+            var name;
+            return __generator(this, function (_c) {
+                switch (_c.label) {
+                    case 0:
+                        if (plugin.name === undefined) {
+                            plugin.name = UUID();
+                            this.loggerProvider.warn("Plugin name is undefined.\n      Generating a random UUID for plugin name: ".concat(plugin.name, ".\n      Set a name for the plugin to prevent it from being added multiple times."));
+                        }
+                        name = plugin.name;
+                        if (this.pluginStatus.has(name)) {
+                            this.loggerProvider.warn("Plugin with name ".concat(name, " already exists, skipping registration"));
+                            return [2 /*return*/];
+                        }
+                        plugin.type = (_a = plugin.type) !== null && _a !== void 0 ? _a : 'enrichment';
+                        // Lock the name synchronously to close the TOCTOU window across `await setup`.
+                        // If setup throws, the entry stays as 'locked' and blocks future re-registration —
+                        // a same-named plugin would just fail again, so retry isn't useful.
+                        this.pluginStatus.set(name, 'locked');
+                        return [4 /*yield*/, ((_b = plugin.setup) === null || _b === void 0 ? void 0 : _b.call(plugin, config, this.client))];
+                    case 1:
+                        _c.sent();
+                        // reset() may have cleared the status map while setup was awaiting.
+                        if (this.pluginStatus.get(name) !== 'locked') {
+                            return [2 /*return*/];
+                        }
+                        this.plugins.push(plugin);
+                        this.pluginStatus.set(name, 'installed');
+                        return [2 /*return*/];
+                }
+            });
+        });
+    };
+    Timeline.prototype.deregister = function (pluginName, config) {
+        var _a;
+        return __awaiter(this, void 0, void 0, function () {
+            var index, plugin;
+            return __generator(this, function (_b) {
+                switch (_b.label) {
+                    case 0:
+                        // Clear the status first so a name stuck in 'locked' (mid-install, or setup() threw)
+                        // can be unlocked via deregister(). Map.delete is a no-op if the key is missing.
+                        this.pluginStatus.delete(pluginName);
+                        index = this.plugins.findIndex(function (plugin) { return plugin.name === pluginName; });
+                        if (index === -1) {
+                            config.loggerProvider.warn("Plugin with name ".concat(pluginName, " does not exist, skipping deregistration"));
+                            return [2 /*return*/];
+                        }
+                        plugin = this.plugins[index];
+                        this.plugins.splice(index, 1);
+                        return [4 /*yield*/, ((_a = plugin.teardown) === null || _a === void 0 ? void 0 : _a.call(plugin))];
+                    case 1:
+                        _b.sent();
+                        return [2 /*return*/];
+                }
+            });
+        });
+    };
+    Timeline.prototype.reset = function (client) {
+        this._clearOptOutListeners();
+        this.applying = false;
+        var plugins = this.plugins;
+        plugins.map(function (plugin) { var _a; return (_a = plugin.teardown) === null || _a === void 0 ? void 0 : _a.call(plugin); });
+        this.plugins = [];
+        this.pluginStatus.clear();
+        this.client = client;
+    };
+    Timeline.prototype.push = function (event) {
+        var _this = this;
+        return new Promise(function (resolve) {
+            _this.queue.push([event, resolve]);
+            _this.scheduleApply(0);
+        });
+    };
+    Timeline.prototype.scheduleApply = function (timeout) {
+        var _this = this;
+        if (this.applying)
+            return;
+        this.applying = true;
+        setTimeout(function () {
+            void _this.apply(_this.queue.shift()).then(function () {
+                _this.applying = false;
+                if (_this.queue.length > 0) {
+                    _this.scheduleApply(0);
+                }
+            });
+        }, timeout);
+    };
+    Timeline.prototype.apply = function (item) {
+        return __awaiter(this, void 0, void 0, function () {
+            var _a, event, _b, resolve, before, before_1, before_1_1, plugin, e, e_1_1, enrichment, enrichment_1, enrichment_1_1, plugin, e, e_2_1, destination, executeDestinations;
+            var e_1, _c, e_2, _d;
+            return __generator(this, function (_e) {
+                switch (_e.label) {
+                    case 0:
+                        if (!item) {
+                            return [2 /*return*/];
+                        }
+                        _a = __read(item, 1), event = _a[0];
+                        _b = __read(item, 2), resolve = _b[1];
+                        // Log initial event
+                        this.loggerProvider.log('Timeline.apply: Initial event', event);
+                        before = this.plugins.filter(function (plugin) { return plugin.type === 'before'; });
+                        _e.label = 1;
+                    case 1:
+                        _e.trys.push([1, 6, 7, 8]);
+                        before_1 = __values(before), before_1_1 = before_1.next();
+                        _e.label = 2;
+                    case 2:
+                        if (!!before_1_1.done) return [3 /*break*/, 5];
+                        plugin = before_1_1.value;
+                        /* istanbul ignore if */
+                        if (!plugin.execute) {
+                            // do nothing
+                            return [3 /*break*/, 4];
+                        }
+                        return [4 /*yield*/, plugin.execute(__assign({}, event))];
+                    case 3:
+                        e = _e.sent();
+                        if (e === null) {
+                            this.loggerProvider.log("Timeline.apply: Event filtered out by before plugin '".concat(String(plugin.name), "', event: ").concat(safeJsonStringify(event)));
+                            resolve({ event: event, code: 0, message: '' });
+                            return [2 /*return*/];
+                        }
+                        else {
+                            event = e;
+                            this.loggerProvider.log("Timeline.apply: Event after before plugin '".concat(String(plugin.name), "', event: ").concat(safeJsonStringify(event)));
+                        }
+                        _e.label = 4;
+                    case 4:
+                        before_1_1 = before_1.next();
+                        return [3 /*break*/, 2];
+                    case 5: return [3 /*break*/, 8];
+                    case 6:
+                        e_1_1 = _e.sent();
+                        e_1 = { error: e_1_1 };
+                        return [3 /*break*/, 8];
+                    case 7:
+                        try {
+                            if (before_1_1 && !before_1_1.done && (_c = before_1.return)) _c.call(before_1);
+                        }
+                        finally { if (e_1) throw e_1.error; }
+                        return [7 /*endfinally*/];
+                    case 8:
+                        enrichment = this.plugins.filter(function (plugin) { return plugin.type === 'enrichment' || plugin.type === undefined; });
+                        _e.label = 9;
+                    case 9:
+                        _e.trys.push([9, 14, 15, 16]);
+                        enrichment_1 = __values(enrichment), enrichment_1_1 = enrichment_1.next();
+                        _e.label = 10;
+                    case 10:
+                        if (!!enrichment_1_1.done) return [3 /*break*/, 13];
+                        plugin = enrichment_1_1.value;
+                        /* istanbul ignore if */
+                        if (!plugin.execute) {
+                            // do nothing
+                            return [3 /*break*/, 12];
+                        }
+                        return [4 /*yield*/, plugin.execute(__assign({}, event))];
+                    case 11:
+                        e = _e.sent();
+                        if (e === null) {
+                            this.loggerProvider.log("Timeline.apply: Event filtered out by enrichment plugin '".concat(String(plugin.name), "', event: ").concat(safeJsonStringify(event)));
+                            resolve({ event: event, code: 0, message: '' });
+                            return [2 /*return*/];
+                        }
+                        else {
+                            event = e;
+                            this.loggerProvider.log("Timeline.apply: Event after enrichment plugin '".concat(String(plugin.name), "', event: ").concat(safeJsonStringify(event)));
+                        }
+                        _e.label = 12;
+                    case 12:
+                        enrichment_1_1 = enrichment_1.next();
+                        return [3 /*break*/, 10];
+                    case 13: return [3 /*break*/, 16];
+                    case 14:
+                        e_2_1 = _e.sent();
+                        e_2 = { error: e_2_1 };
+                        return [3 /*break*/, 16];
+                    case 15:
+                        try {
+                            if (enrichment_1_1 && !enrichment_1_1.done && (_d = enrichment_1.return)) _d.call(enrichment_1);
+                        }
+                        finally { if (e_2) throw e_2.error; }
+                        return [7 /*endfinally*/];
+                    case 16:
+                        destination = this.plugins.filter(function (plugin) { return plugin.type === 'destination'; });
+                        // Log final event before sending to destinations
+                        this.loggerProvider.log("Timeline.apply: Final event before destinations, event: ".concat(safeJsonStringify(event)));
+                        executeDestinations = destination.map(function (plugin) {
+                            var eventClone = __assign({}, event);
+                            return plugin.execute(eventClone).catch(function (e) { return buildResult(eventClone, 0, String(e)); });
+                        });
+                        void Promise.all(executeDestinations).then(function (_a) {
+                            var _b = __read(_a, 1), result = _b[0];
+                            var resolveResult = result || buildResult(event, 100, 'Event not tracked, no destination plugins on the instance');
+                            resolve(resolveResult);
+                        });
+                        return [2 /*return*/];
+                }
+            });
+        });
+    };
+    Timeline.prototype.flush = function () {
+        return __awaiter(this, void 0, void 0, function () {
+            var queue, destination, executeDestinations;
+            var _this = this;
+            return __generator(this, function (_a) {
+                switch (_a.label) {
+                    case 0:
+                        queue = this.queue;
+                        this.queue = [];
+                        return [4 /*yield*/, Promise.all(queue.map(function (item) { return _this.apply(item); }))];
+                    case 1:
+                        _a.sent();
+                        destination = this.plugins.filter(function (plugin) { return plugin.type === 'destination'; });
+                        executeDestinations = destination.map(function (plugin) {
+                            return plugin.flush && plugin.flush();
+                        });
+                        return [4 /*yield*/, Promise.all(executeDestinations)];
+                    case 2:
+                        _a.sent();
+                        return [2 /*return*/];
+                }
+            });
+        });
+    };
+    Timeline.prototype.addOptOutListener = function (cb) {
+        this._optOutListeners.push(cb);
+    };
+    Timeline.prototype._clearOptOutListeners = function () {
+        this._optOutListeners = [];
+    };
+    Timeline.prototype.onIdentityChanged = function (identity) {
+        this.plugins.forEach(function (plugin) {
+            var _a;
+            // Intentionally to not await plugin.onIdentityChanged() for non-blocking.
+            // Ignore optional channing next line for test coverage.
+            // If the plugin doesn't implement it, it won't be called.
+            /* istanbul ignore next */
+            void ((_a = plugin.onIdentityChanged) === null || _a === void 0 ? void 0 : _a.call(plugin, identity));
+        });
+    };
+    Timeline.prototype.onSessionIdChanged = function (sessionId) {
+        this.plugins.forEach(function (plugin) {
+            var _a;
+            // Intentionally to not await plugin.onSessionIdChanged() for non-blocking.
+            // Ignore optional channing next line for test coverage.
+            // If the plugin doesn't implement it, it won't be called.
+            /* istanbul ignore next */
+            void ((_a = plugin.onSessionIdChanged) === null || _a === void 0 ? void 0 : _a.call(plugin, sessionId));
+        });
+    };
+    Timeline.prototype.onOptOutChanged = function (optOut) {
+        this.plugins.forEach(function (plugin) {
+            var _a;
+            // Intentionally to not await plugin.onOptOutChanged() for non-blocking.
+            // Ignore optional channing next line for test coverage.
+            // If the plugin doesn't implement it, it won't be called.
+            /* istanbul ignore next */
+            void ((_a = plugin.onOptOutChanged) === null || _a === void 0 ? void 0 : _a.call(plugin, optOut));
+        });
+        void this._callOptOutListeners(optOut);
+    };
+    Timeline.prototype._callOptOutListeners = function (optOut) {
+        return __awaiter(this, void 0, void 0, function () {
+            var _a, _b, listener, e_3, e_4_1;
+            var e_4, _c;
+            return __generator(this, function (_d) {
+                switch (_d.label) {
+                    case 0:
+                        _d.trys.push([0, 7, 8, 9]);
+                        _a = __values(this._optOutListeners), _b = _a.next();
+                        _d.label = 1;
+                    case 1:
+                        if (!!_b.done) return [3 /*break*/, 6];
+                        listener = _b.value;
+                        _d.label = 2;
+                    case 2:
+                        _d.trys.push([2, 4, , 5]);
+                        return [4 /*yield*/, listener(optOut)];
+                    case 3:
+                        _d.sent();
+                        return [3 /*break*/, 5];
+                    case 4:
+                        e_3 = _d.sent();
+                        /* istanbul ignore next */
+                        this.loggerProvider.error('Error calling optOut listener', e_3);
+                        return [3 /*break*/, 5];
+                    case 5:
+                        _b = _a.next();
+                        return [3 /*break*/, 1];
+                    case 6: return [3 /*break*/, 9];
+                    case 7:
+                        e_4_1 = _d.sent();
+                        e_4 = { error: e_4_1 };
+                        return [3 /*break*/, 9];
+                    case 8:
+                        try {
+                            if (_b && !_b.done && (_c = _a.return)) _c.call(_a);
+                        }
+                        finally { if (e_4) throw e_4.error; }
+                        return [7 /*endfinally*/];
+                    case 9: return [2 /*return*/];
+                }
+            });
+        });
+    };
+    Timeline.prototype.onReset = function () {
+        this.plugins.forEach(function (plugin) {
+            var _a;
+            // Intentionally to not await plugin.onReset() for non-blocking.
+            // Ignore optional channing next line for test coverage.
+            // If the plugin doesn't implement it, it won't be called.
+            /* istanbul ignore next */
+            void ((_a = plugin.onReset) === null || _a === void 0 ? void 0 : _a.call(plugin));
+        });
+    };
+    return Timeline;
+}());
+
+var createTrackEvent = function (eventInput, eventProperties, eventOptions) {
+    var baseEvent = typeof eventInput === 'string' ? { event_type: eventInput } : eventInput;
+    return __assign(__assign(__assign({}, baseEvent), eventOptions), (eventProperties && { event_properties: eventProperties }));
+};
+var createIdentifyEvent = function (identify, eventOptions) {
+    var identifyEvent = __assign(__assign({}, eventOptions), { event_type: SpecialEventType.IDENTIFY, user_properties: identify.getUserProperties() });
+    return identifyEvent;
+};
+var createGroupIdentifyEvent = function (groupType, groupName, identify, eventOptions) {
+    var _a;
+    var groupIdentify = __assign(__assign({}, eventOptions), { event_type: SpecialEventType.GROUP_IDENTIFY, group_properties: identify.getUserProperties(), groups: (_a = {},
+            _a[groupType] = groupName,
+            _a) });
+    return groupIdentify;
+};
+var createGroupEvent = function (groupType, groupName, eventOptions) {
+    var _a;
+    var identify = new Identify();
+    identify.set(groupType, groupName);
+    var groupEvent = __assign(__assign({}, eventOptions), { event_type: SpecialEventType.IDENTIFY, user_properties: identify.getUserProperties(), groups: (_a = {},
+            _a[groupType] = groupName,
+            _a) });
+    return groupEvent;
+};
+var createRevenueEvent = function (revenue, eventOptions) {
+    return __assign(__assign({}, eventOptions), { event_type: SpecialEventType.REVENUE, event_properties: revenue.getEventProperties() });
+};
+
+var returnWrapper = function (awaitable) { return ({
+    promise: awaitable || Promise.resolve(),
+}); };
+
+var AmplitudeCore = /** @class */ (function () {
+    function AmplitudeCore(name) {
+        if (name === void 0) { name = '$default'; }
+        this.initializing = false;
+        this.isReady = false;
+        this.q = [];
+        this.dispatchQ = [];
+        this.logEvent = this.track.bind(this);
+        this.timeline = new Timeline(this);
+        this.name = name;
+    }
+    AmplitudeCore.prototype._init = function (config) {
+        return __awaiter(this, void 0, void 0, function () {
+            var _this = this;
+            return __generator(this, function (_a) {
+                switch (_a.label) {
+                    case 0:
+                        this.config = config;
+                        this.timeline.reset(this);
+                        this.timeline.loggerProvider = this.config.loggerProvider;
+                        return [4 /*yield*/, this.runQueuedFunctions('q', function () { return (_this.isReady = true); })];
+                    case 1:
+                        _a.sent();
+                        return [2 /*return*/];
+                }
+            });
+        });
+    };
+    AmplitudeCore.prototype.runQueuedFunctions = function (queueName, onQueueEmpty) {
+        return __awaiter(this, void 0, void 0, function () {
+            var queuedFunctions, queuedFunctions_1, queuedFunctions_1_1, queuedFunction, val, e_1_1;
+            var e_1, _a;
+            return __generator(this, function (_b) {
+                switch (_b.label) {
+                    case 0:
+                        queuedFunctions = this[queueName];
+                        this[queueName] = [];
+                        _b.label = 1;
+                    case 1:
+                        _b.trys.push([1, 8, 9, 10]);
+                        queuedFunctions_1 = __values(queuedFunctions), queuedFunctions_1_1 = queuedFunctions_1.next();
+                        _b.label = 2;
+                    case 2:
+                        if (!!queuedFunctions_1_1.done) return [3 /*break*/, 7];
+                        queuedFunction = queuedFunctions_1_1.value;
+                        val = queuedFunction();
+                        if (!(val && 'promise' in val)) return [3 /*break*/, 4];
+                        return [4 /*yield*/, val.promise];
+                    case 3:
+                        _b.sent();
+                        return [3 /*break*/, 6];
+                    case 4: return [4 /*yield*/, val];
+                    case 5:
+                        _b.sent();
+                        _b.label = 6;
+                    case 6:
+                        queuedFunctions_1_1 = queuedFunctions_1.next();
+                        return [3 /*break*/, 2];
+                    case 7: return [3 /*break*/, 10];
+                    case 8:
+                        e_1_1 = _b.sent();
+                        e_1 = { error: e_1_1 };
+                        return [3 /*break*/, 10];
+                    case 9:
+                        try {
+                            if (queuedFunctions_1_1 && !queuedFunctions_1_1.done && (_a = queuedFunctions_1.return)) _a.call(queuedFunctions_1);
+                        }
+                        finally { if (e_1) throw e_1.error; }
+                        return [7 /*endfinally*/];
+                    case 10:
+                        if (!this[queueName].length) return [3 /*break*/, 12];
+                        return [4 /*yield*/, this.runQueuedFunctions(queueName, onQueueEmpty)];
+                    case 11:
+                        _b.sent();
+                        return [3 /*break*/, 13];
+                    case 12:
+                        onQueueEmpty === null || onQueueEmpty === void 0 ? void 0 : onQueueEmpty();
+                        _b.label = 13;
+                    case 13: return [2 /*return*/];
+                }
+            });
+        });
+    };
+    AmplitudeCore.prototype.track = function (eventInput, eventProperties, eventOptions) {
+        var event = createTrackEvent(eventInput, eventProperties, eventOptions);
+        // Update client user properties immediately and synchronously
+        this.userProperties = this.getOperationAppliedUserProperties(event.user_properties);
+        return returnWrapper(this.dispatch(event));
+    };
+    AmplitudeCore.prototype.identify = function (identify, eventOptions) {
+        var event = createIdentifyEvent(identify, eventOptions);
+        // Update client user properties immediately and synchronously
+        this.userProperties = this.getOperationAppliedUserProperties(event.user_properties);
+        return returnWrapper(this.dispatch(event));
+    };
+    AmplitudeCore.prototype.groupIdentify = function (groupType, groupName, identify, eventOptions) {
+        var event = createGroupIdentifyEvent(groupType, groupName, identify, eventOptions);
+        return returnWrapper(this.dispatch(event));
+    };
+    AmplitudeCore.prototype.setGroup = function (groupType, groupName, eventOptions) {
+        var event = createGroupEvent(groupType, groupName, eventOptions);
+        // Update client user properties immediately and synchronously
+        this.userProperties = this.getOperationAppliedUserProperties(event.user_properties);
+        return returnWrapper(this.dispatch(event));
+    };
+    AmplitudeCore.prototype.revenue = function (revenue, eventOptions) {
+        var event = createRevenueEvent(revenue, eventOptions);
+        return returnWrapper(this.dispatch(event));
+    };
+    AmplitudeCore.prototype.add = function (plugin) {
+        if (!this.isReady) {
+            this.q.push(this._addPlugin.bind(this, plugin));
+            return returnWrapper();
+        }
+        return this._addPlugin(plugin);
+    };
+    AmplitudeCore.prototype._addPlugin = function (plugin) {
+        return returnWrapper(this.timeline.register(plugin, this.config));
+    };
+    AmplitudeCore.prototype.remove = function (pluginName) {
+        if (!this.isReady) {
+            this.q.push(this._removePlugin.bind(this, pluginName));
+            return returnWrapper();
+        }
+        return this._removePlugin(pluginName);
+    };
+    AmplitudeCore.prototype._removePlugin = function (pluginName) {
+        return returnWrapper(this.timeline.deregister(pluginName, this.config));
+    };
+    AmplitudeCore.prototype.dispatchWithCallback = function (event, callback) {
+        if (!this.isReady) {
+            return callback(buildResult(event, 0, CLIENT_NOT_INITIALIZED));
+        }
+        void this.process(event).then(callback);
+    };
+    AmplitudeCore.prototype.dispatch = function (event) {
+        return __awaiter(this, void 0, void 0, function () {
+            var _this = this;
+            return __generator(this, function (_a) {
+                if (!this.isReady) {
+                    return [2 /*return*/, new Promise(function (resolve) {
+                            _this.dispatchQ.push(_this.dispatchWithCallback.bind(_this, event, resolve));
+                        })];
+                }
+                return [2 /*return*/, this.process(event)];
+            });
+        });
+    };
+    /**
+     *
+     * This method applies identify operations to user properties and
+     * returns a single object representing the final user property state.
+     *
+     * This is a best-effort api that only supports $set, $clearAll, and $unset.
+     * Other operations are not supported and are ignored.
+     *
+     * Operations are applied on top of current client state (this.userProperties).
+     *
+     * @param userProperties The new user properties object from identify() or setIdentity().
+     * @returns A key-value object user properties without operations.
+     *
+     * @example
+     * Input:
+     * {
+     *   $set: { plan: 'premium' },
+     *   custom_flag: true
+     * }
+     *
+     * Output:
+     * {
+     *   plan: 'premium',
+     *   custom_flag: true
+     * }
+     */
+    AmplitudeCore.prototype.getOperationAppliedUserProperties = function (userProperties) {
+        var _a;
+        var base = (_a = this.userProperties) !== null && _a !== void 0 ? _a : {};
+        var updatedProperties = __assign({}, base);
+        if (userProperties === undefined) {
+            return updatedProperties;
+        }
+        // Keep non-operation keys for later merge
+        var nonOpProperties = {};
+        Object.keys(userProperties).forEach(function (key) {
+            if (!Object.values(IdentifyOperation$1).includes(key)) {
+                // eslint-disable-next-line @typescript-eslint/ban-ts-comment
+                // @ts-ignore
+                // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
+                nonOpProperties[key] = userProperties[key];
+            }
+        });
+        OrderedIdentifyOperations.forEach(function (operation) {
+            // Skip when key is an operation.
+            if (!Object.keys(userProperties).includes(operation))
+                return;
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
+            var opProperties = userProperties[operation];
+            switch (operation) {
+                case IdentifyOperation$1.CLEAR_ALL:
+                    // Due to operation order, the following line will never execute.
+                    /* istanbul ignore next */
+                    Object.keys(updatedProperties).forEach(function (prop) {
+                        delete updatedProperties[prop];
+                    });
+                    break;
+                case IdentifyOperation$1.UNSET:
+                    Object.keys(opProperties).forEach(function (prop) {
+                        delete updatedProperties[prop];
+                    });
+                    break;
+                case IdentifyOperation$1.SET:
+                    Object.assign(updatedProperties, opProperties);
+                    break;
+            }
+        });
+        // Merge non-operation properties.
+        // Custom properties should not be affected by operations.
+        // https://github.com/amplitude/nova/blob/343f678ded83c032e83b189796b3c2be161b48f5/src/main/java/com/amplitude/userproperty/model/ModifyUserPropertiesIdent.java#L79-L83
+        Object.assign(updatedProperties, nonOpProperties);
+        return updatedProperties;
+    };
+    AmplitudeCore.prototype.process = function (event) {
+        return __awaiter(this, void 0, void 0, function () {
+            var eventType, result, e_2, message, result;
+            return __generator(this, function (_a) {
+                switch (_a.label) {
+                    case 0:
+                        _a.trys.push([0, 2, , 3]);
+                        // skip event processing if opt out
+                        if (this.config.optOut) {
+                            return [2 /*return*/, buildResult(event, 0, OPT_OUT_MESSAGE)];
+                        }
+                        eventType = event.event_type;
+                        if (typeof eventType !== 'string' || eventType.trim().length === 0) {
+                            this.config.loggerProvider.error(EMPTY_EVENT_TYPE_MESSAGE);
+                            return [2 /*return*/, buildResult(event, 0, EMPTY_EVENT_TYPE_MESSAGE)];
+                        }
+                        if (event.event_type === SpecialEventType.IDENTIFY) {
+                            // Do not update this.userProperties here.
+                            // It is only set synchronously in identify() or setIdentity()
+                            this.timeline.onIdentityChanged({ userProperties: this.userProperties });
+                        }
+                        return [4 /*yield*/, this.timeline.push(event)];
+                    case 1:
+                        result = _a.sent();
+                        result.code === 200
+                            ? this.config.loggerProvider.log(result.message)
+                            : result.code === 100
+                                ? this.config.loggerProvider.warn(result.message)
+                                : this.config.loggerProvider.error(result.message);
+                        return [2 /*return*/, result];
+                    case 2:
+                        e_2 = _a.sent();
+                        message = String(e_2);
+                        this.config.loggerProvider.error(message);
+                        result = buildResult(event, 0, message);
+                        return [2 /*return*/, result];
+                    case 3: return [2 /*return*/];
+                }
+            });
+        });
+    };
+    AmplitudeCore.prototype.setOptOut = function (optOut) {
+        if (!this.isReady) {
+            this.q.push(this._setOptOut.bind(this, Boolean(optOut)));
+            return;
+        }
+        this._setOptOut(optOut);
+    };
+    AmplitudeCore.prototype._setOptOut = function (optOut) {
+        if (this.config.optOut !== optOut) {
+            this.config.optOut = Boolean(optOut);
+            this.timeline.onOptOutChanged(optOut);
+        }
+    };
+    AmplitudeCore.prototype.flush = function () {
+        return returnWrapper(this.timeline.flush());
+    };
+    AmplitudeCore.prototype.plugin = function (name) {
+        var plugin = this.timeline.plugins.find(function (plugin) { return plugin.name === name; });
+        if (plugin === undefined) {
+            this.config.loggerProvider.debug("Cannot find plugin with name ".concat(name));
+            return undefined;
+        }
+        return plugin;
+    };
+    AmplitudeCore.prototype.plugins = function (pluginClass) {
+        return this.timeline.plugins.filter(function (plugin) { return plugin instanceof pluginClass; });
+    };
+    return AmplitudeCore;
+}());
+
+var LogLevel;
+(function (LogLevel) {
+    LogLevel[LogLevel["None"] = 0] = "None";
+    LogLevel[LogLevel["Error"] = 1] = "Error";
+    LogLevel[LogLevel["Warn"] = 2] = "Warn";
+    LogLevel[LogLevel["Verbose"] = 3] = "Verbose";
+    LogLevel[LogLevel["Debug"] = 4] = "Debug";
+})(LogLevel || (LogLevel = {}));
+
+var PREFIX$1 = 'Amplitude Logger ';
+var Logger$1 = /** @class */ (function () {
+    function Logger() {
+        this.logLevel = LogLevel.None;
+    }
+    Logger.prototype.disable = function () {
+        this.logLevel = LogLevel.None;
+    };
+    Logger.prototype.enable = function (logLevel) {
+        if (logLevel === void 0) { logLevel = LogLevel.Warn; }
+        this.logLevel = logLevel;
+    };
+    Logger.prototype.log = function () {
+        var args = [];
+        for (var _i = 0; _i < arguments.length; _i++) {
+            args[_i] = arguments[_i];
+        }
+        if (this.logLevel < LogLevel.Verbose) {
+            return;
+        }
+        console.log("".concat(PREFIX$1, "[Log]: ").concat(args.join(' ')));
+    };
+    Logger.prototype.warn = function () {
+        var args = [];
+        for (var _i = 0; _i < arguments.length; _i++) {
+            args[_i] = arguments[_i];
+        }
+        if (this.logLevel < LogLevel.Warn) {
+            return;
+        }
+        console.warn("".concat(PREFIX$1, "[Warn]: ").concat(args.join(' ')));
+    };
+    Logger.prototype.error = function () {
+        var args = [];
+        for (var _i = 0; _i < arguments.length; _i++) {
+            args[_i] = arguments[_i];
+        }
+        if (this.logLevel < LogLevel.Error) {
+            return;
+        }
+        console.error("".concat(PREFIX$1, "[Error]: ").concat(args.join(' ')));
+    };
+    Logger.prototype.debug = function () {
+        var args = [];
+        for (var _i = 0; _i < arguments.length; _i++) {
+            args[_i] = arguments[_i];
+        }
+        if (this.logLevel < LogLevel.Debug) {
+            return;
+        }
+        // console.debug output is hidden by default in chrome
+        console.log("".concat(PREFIX$1, "[Debug]: ").concat(args.join(' ')));
+    };
+    return Logger;
+}());
+
+var normalizeInstanceName = function (instanceName) {
+    return instanceName === undefined || instanceName === '' ? DEFAULT_INSTANCE_NAME : instanceName;
+};
+
+var getDefaultConfig = function () { return ({
+    flushMaxRetries: 12,
+    flushQueueSize: 200,
+    flushIntervalMillis: 10000,
+    instanceName: DEFAULT_INSTANCE_NAME,
+    logLevel: LogLevel.Warn,
+    loggerProvider: new Logger$1(),
+    offline: false,
+    optOut: false,
+    serverUrl: AMPLITUDE_SERVER_URL,
+    serverZone: 'US',
+    useBatch: false,
+}); };
+var Config = /** @class */ (function () {
+    function Config(options) {
+        var _a, _b, _c, _d;
+        this._optOut = false;
+        var defaultConfig = getDefaultConfig();
+        this.apiKey = options.apiKey;
+        this.flushIntervalMillis = (_a = options.flushIntervalMillis) !== null && _a !== void 0 ? _a : defaultConfig.flushIntervalMillis;
+        this.flushMaxRetries = options.flushMaxRetries || defaultConfig.flushMaxRetries;
+        this.flushQueueSize = options.flushQueueSize || defaultConfig.flushQueueSize;
+        this.instanceName = normalizeInstanceName(options.instanceName);
+        this.loggerProvider = options.loggerProvider || defaultConfig.loggerProvider;
+        this.logLevel = (_b = options.logLevel) !== null && _b !== void 0 ? _b : defaultConfig.logLevel;
+        this.minIdLength = options.minIdLength;
+        this.plan = options.plan;
+        this.ingestionMetadata = options.ingestionMetadata;
+        this.offline = options.offline !== undefined ? options.offline : defaultConfig.offline;
+        this.optOut = (_c = options.optOut) !== null && _c !== void 0 ? _c : defaultConfig.optOut;
+        this.serverUrl = options.serverUrl;
+        this.serverZone = options.serverZone || defaultConfig.serverZone;
+        this.storageProvider = options.storageProvider;
+        this.transportProvider = options.transportProvider;
+        this.useBatch = (_d = options.useBatch) !== null && _d !== void 0 ? _d : defaultConfig.useBatch;
+        this.loggerProvider.enable(this.logLevel);
+        var serverConfig = createServerConfig(options.serverUrl, options.serverZone, options.useBatch);
+        this.serverZone = serverConfig.serverZone;
+        this.serverUrl = serverConfig.serverUrl;
+    }
+    Object.defineProperty(Config.prototype, "optOut", {
+        get: function () {
+            return this._optOut;
+        },
+        set: function (optOut) {
+            this._optOut = optOut;
+        },
+        enumerable: false,
+        configurable: true
+    });
+    return Config;
+}());
+var getServerUrl = function (serverZone, useBatch) {
+    if (serverZone === 'EU') {
+        return useBatch ? EU_AMPLITUDE_BATCH_SERVER_URL : EU_AMPLITUDE_SERVER_URL;
+    }
+    return useBatch ? AMPLITUDE_BATCH_SERVER_URL : AMPLITUDE_SERVER_URL;
+};
+var createServerConfig = function (serverUrl, serverZone, useBatch) {
+    if (serverUrl === void 0) { serverUrl = ''; }
+    if (serverZone === void 0) { serverZone = getDefaultConfig().serverZone; }
+    if (useBatch === void 0) { useBatch = getDefaultConfig().useBatch; }
+    if (serverUrl) {
+        return { serverUrl: serverUrl, serverZone: undefined };
+    }
+    var _serverZone = ['US', 'EU'].includes(serverZone) ? serverZone : getDefaultConfig().serverZone;
+    return {
+        serverZone: _serverZone,
+        serverUrl: getServerUrl(_serverZone, useBatch),
+    };
+};
+
+class ApplicationContextProviderImpl {
+  getApplicationContext() {
+    return {
+      versionName: this.versionName,
+      language: getLanguage(),
+      platform: 'Web',
+      os: undefined,
+      deviceModel: undefined
+    };
+  }
+}
+const getLanguage = () => {
+  return typeof navigator !== 'undefined' && (navigator.languages && navigator.languages[0] || navigator.language) || '';
+};
+
+class EventBridgeImpl {
+  constructor() {
+    this.queue = [];
+  }
+  logEvent(event) {
+    if (!this.receiver) {
+      if (this.queue.length < 512) {
+        this.queue.push(event);
+      }
+    } else {
+      this.receiver(event);
+    }
+  }
+  setEventReceiver(receiver) {
+    this.receiver = receiver;
+    if (this.queue.length > 0) {
+      this.queue.forEach(event => {
+        receiver(event);
+      });
+      this.queue = [];
+    }
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const isEqual = (obj1, obj2) => {
+  const primitive = ['string', 'number', 'boolean', 'undefined'];
+  const typeA = typeof obj1;
+  const typeB = typeof obj2;
+  if (typeA !== typeB) {
+    return false;
+  }
+  for (const p of primitive) {
+    if (p === typeA) {
+      return obj1 === obj2;
+    }
+  }
+  // check null
+  if (obj1 == null && obj2 == null) {
+    return true;
+  } else if (obj1 == null || obj2 == null) {
+    return false;
+  }
+  // if got here - objects
+  if (obj1.length !== obj2.length) {
+    return false;
+  }
+  //check if arrays
+  const isArrayA = Array.isArray(obj1);
+  const isArrayB = Array.isArray(obj2);
+  if (isArrayA !== isArrayB) {
+    return false;
+  }
+  if (isArrayA && isArrayB) {
+    //arrays
+    for (let i = 0; i < obj1.length; i++) {
+      if (!isEqual(obj1[i], obj2[i])) {
+        return false;
+      }
+    }
+  } else {
+    //objects
+    const sorted1 = Object.keys(obj1).sort();
+    const sorted2 = Object.keys(obj2).sort();
+    if (!isEqual(sorted1, sorted2)) {
+      return false;
+    }
+    //compare object values
+    let result = true;
+    Object.keys(obj1).forEach(key => {
+      if (!isEqual(obj1[key], obj2[key])) {
+        result = false;
+      }
+    });
+    return result;
+  }
+  return true;
+};
+
+const ID_OP_SET = '$set';
+const ID_OP_UNSET = '$unset';
+const ID_OP_CLEAR_ALL = '$clearAll';
+// Polyfill for Object.entries
+if (!Object.entries) {
+  Object.entries = function (obj) {
+    const ownProps = Object.keys(obj);
+    let i = ownProps.length;
+    const resArray = new Array(i);
+    while (i--) {
+      resArray[i] = [ownProps[i], obj[ownProps[i]]];
+    }
+    return resArray;
+  };
+}
+class IdentityStoreImpl {
+  constructor() {
+    this.identity = {
+      userProperties: {}
+    };
+    this.listeners = new Set();
+  }
+  editIdentity() {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
+    const actingUserProperties = Object.assign({}, this.identity.userProperties);
+    const actingIdentity = Object.assign(Object.assign({}, this.identity), {
+      userProperties: actingUserProperties
+    });
+    return {
+      setUserId: function (userId) {
+        actingIdentity.userId = userId;
+        return this;
+      },
+      setDeviceId: function (deviceId) {
+        actingIdentity.deviceId = deviceId;
+        return this;
+      },
+      setUserProperties: function (userProperties) {
+        actingIdentity.userProperties = userProperties;
+        return this;
+      },
+      setOptOut(optOut) {
+        actingIdentity.optOut = optOut;
+        return this;
+      },
+      updateUserProperties: function (actions) {
+        let actingProperties = actingIdentity.userProperties || {};
+        for (const [action, properties] of Object.entries(actions)) {
+          switch (action) {
+            case ID_OP_SET:
+              for (const [key, value] of Object.entries(properties)) {
+                actingProperties[key] = value;
+              }
+              break;
+            case ID_OP_UNSET:
+              for (const key of Object.keys(properties)) {
+                delete actingProperties[key];
+              }
+              break;
+            case ID_OP_CLEAR_ALL:
+              actingProperties = {};
+              break;
+          }
+        }
+        actingIdentity.userProperties = actingProperties;
+        return this;
+      },
+      commit: function () {
+        self.setIdentity(actingIdentity);
+        return this;
+      }
+    };
+  }
+  getIdentity() {
+    return Object.assign({}, this.identity);
+  }
+  setIdentity(identity) {
+    const originalIdentity = Object.assign({}, this.identity);
+    this.identity = Object.assign({}, identity);
+    if (!isEqual(originalIdentity, this.identity)) {
+      this.listeners.forEach(listener => {
+        listener(identity);
+      });
+    }
+  }
+  addIdentityListener(listener) {
+    this.listeners.add(listener);
+  }
+  removeIdentityListener(listener) {
+    this.listeners.delete(listener);
+  }
+}
+
+/* eslint-disable no-restricted-globals -- standalone global shim; cannot depend on experiment-core */
+const safeGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof global !== 'undefined' ? global : self;
+
+class AnalyticsConnector {
+  constructor() {
+    this.identityStore = new IdentityStoreImpl();
+    this.eventBridge = new EventBridgeImpl();
+    this.applicationContextProvider = new ApplicationContextProviderImpl();
+  }
+  static getInstance(instanceName) {
+    if (!safeGlobal['analyticsConnectorInstances']) {
+      safeGlobal['analyticsConnectorInstances'] = {};
+    }
+    if (!safeGlobal['analyticsConnectorInstances'][instanceName]) {
+      safeGlobal['analyticsConnectorInstances'][instanceName] = new AnalyticsConnector();
+    }
+    return safeGlobal['analyticsConnectorInstances'][instanceName];
+  }
+}
+
+var getAnalyticsConnector = function (instanceName) {
+    return AnalyticsConnector.getInstance(normalizeInstanceName(instanceName));
+};
+var setConnectorUserId = function (userId, instanceName) {
+    // eslint-disable-next-line @typescript-eslint/ban-ts-comment
+    // @ts-ignore
+    getAnalyticsConnector(instanceName).identityStore.editIdentity().setUserId(userId).commit();
+};
+var setConnectorDeviceId = function (deviceId, instanceName) {
+    getAnalyticsConnector(instanceName).identityStore.editIdentity().setDeviceId(deviceId).commit();
+};
+
+var IdentityEventSender = /** @class */ (function () {
+    function IdentityEventSender() {
+        this.name = 'identity';
+        this.type = 'before';
+        this.identityStore = getAnalyticsConnector().identityStore;
+    }
+    IdentityEventSender.prototype.execute = function (context) {
+        return __awaiter(this, void 0, void 0, function () {
+            var userProperties;
+            return __generator(this, function (_a) {
+                userProperties = context.user_properties;
+                if (userProperties) {
+                    this.identityStore.editIdentity().updateUserProperties(userProperties).commit();
+                }
+                return [2 /*return*/, context];
+            });
+        });
+    };
+    IdentityEventSender.prototype.setup = function (config) {
+        return __awaiter(this, void 0, void 0, function () {
+            return __generator(this, function (_a) {
+                if (config.instanceName) {
+                    this.identityStore = getAnalyticsConnector(config.instanceName).identityStore;
+                }
+                return [2 /*return*/];
+            });
+        });
+    };
+    return IdentityEventSender;
+}());
+
+var isNewSession = function (sessionTimeout, lastEventTime) {
+    if (lastEventTime === void 0) { lastEventTime = Date.now(); }
+    var currentTime = Date.now();
+    var timeSinceLastEvent = currentTime - lastEventTime;
+    return timeSinceLastEvent > sessionTimeout;
+};
+
+var getCookieName = function (apiKey, postKey, limit) {
+    if (postKey === void 0) { postKey = ''; }
+    if (limit === void 0) { limit = 10; }
+    return [AMPLITUDE_PREFIX, postKey, apiKey.substring(0, limit)].filter(Boolean).join('_');
+};
+var getOldCookieName = function (apiKey) {
+    return "".concat(AMPLITUDE_PREFIX.toLowerCase(), "_").concat(apiKey.substring(0, 6));
+};
+
+var getQueryParams = function () {
+    var _a;
+    var globalScope = getGlobalScope();
+    /* istanbul ignore if */
+    if (!((_a = globalScope === null || globalScope === void 0 ? void 0 : globalScope.location) === null || _a === void 0 ? void 0 : _a.search)) {
+        return {};
+    }
+    var pairs = globalScope.location.search.substring(1).split('&').filter(Boolean);
+    var params = pairs.reduce(function (acc, curr) {
+        var query = curr.split('=', 2);
+        var key = tryDecodeURIComponent(query[0]);
+        var value = tryDecodeURIComponent(query[1]);
+        if (!value) {
+            return acc;
+        }
+        acc[key] = value;
+        return acc;
+    }, {});
+    return params;
+};
+var tryDecodeURIComponent = function (value) {
+    if (value === void 0) { value = ''; }
+    try {
+        return decodeURIComponent(value);
+    }
+    catch (_a) {
+        return '';
+    }
+};
+
+var MemoryStorage = /** @class */ (function () {
+    function MemoryStorage() {
+        this.memoryStorage = new Map();
+    }
+    MemoryStorage.prototype.isEnabled = function () {
+        return __awaiter(this, void 0, void 0, function () {
+            return __generator(this, function (_a) {
+                return [2 /*return*/, true];
+            });
+        });
+    };
+    MemoryStorage.prototype.get = function (key) {
+        return __awaiter(this, void 0, void 0, function () {
+            return __generator(this, function (_a) {
+                return [2 /*return*/, this.memoryStorage.get(key)];
+            });
+        });
+    };
+    MemoryStorage.prototype.getRaw = function (key) {
+        return __awaiter(this, void 0, void 0, function () {
+            var value;
+            return __generator(this, function (_a) {
+                switch (_a.label) {
+                    case 0: return [4 /*yield*/, this.get(key)];
+                    case 1:
+                        value = _a.sent();
+                        return [2 /*return*/, value ? JSON.stringify(value) : undefined];
+                }
+            });
+        });
+    };
+    MemoryStorage.prototype.set = function (key, value) {
+        return __awaiter(this, void 0, void 0, function () {
+            return __generator(this, function (_a) {
+                this.memoryStorage.set(key, value);
+                return [2 /*return*/];
+            });
+        });
+    };
+    MemoryStorage.prototype.remove = function (key) {
+        return __awaiter(this, void 0, void 0, function () {
+            return __generator(this, function (_a) {
+                this.memoryStorage.delete(key);
+                return [2 /*return*/];
+            });
+        });
+    };
+    MemoryStorage.prototype.reset = function () {
+        return __awaiter(this, void 0, void 0, function () {
+            return __generator(this, function (_a) {
+                this.memoryStorage.clear();
+                return [2 /*return*/];
+            });
+        });
+    };
+    return MemoryStorage;
+}());
+
+/* istanbul ignore next */
+var getLocks = function () {
+    var _a;
+    var globalScope = getGlobalScope();
+    return (_a = globalScope === null || globalScope === void 0 ? void 0 : globalScope.navigator) === null || _a === void 0 ? void 0 : _a.locks;
+};
+var CookieStorage = /** @class */ (function () {
+    function CookieStorage(options, config) {
+        if (config === void 0) { config = {}; }
+        this.options = __assign({}, options);
+        this.config = config;
+    }
+    CookieStorage.prototype.isEnabled = function () {
+        return __awaiter(this, void 0, void 0, function () {
+            var testKey, testCookieOptions, testStorage, testValue;
+            var _this = this;
+            return __generator(this, function (_a) {
+                switch (_a.label) {
+                    case 0:
+                        testKey = 'AMP_TEST';
+                        testCookieOptions = __assign({}, this.options);
+                        testStorage = new CookieStorage(testCookieOptions);
+                        testValue = String(Date.now());
+                        return [4 /*yield*/, testStorage.transaction(testKey, function (storage) {
+                                var _a, _b;
+                                try {
+                                    storage.set(testValue);
+                                    var value = storage.get();
+                                    var result = value === testValue;
+                                    /* istanbul ignore next */
+                                    if (!result && _this.config.diagnosticsClient) {
+                                        (_a = _this.config.diagnosticsClient) === null || _a === void 0 ? void 0 : _a.recordEvent('cookies.isEnabled.failure', {
+                                            reason: 'Test Value mismatch',
+                                            testKey: testKey,
+                                            testValue: testValue,
+                                            sync: true,
+                                        });
+                                    }
+                                    return result;
+                                }
+                                catch (e) {
+                                    /* istanbul ignore next */
+                                    if (_this.config.diagnosticsClient) {
+                                        var errMessage = e instanceof Error ? e.message : String(e);
+                                        (_b = _this.config.diagnosticsClient) === null || _b === void 0 ? void 0 : _b.recordEvent('cookies.isEnabled.failure', {
+                                            reason: 'Cookie getter/setter failed',
+                                            testKey: testKey,
+                                            testValue: testValue,
+                                            error: errMessage,
+                                            sync: true,
+                                        });
+                                    }
+                                    return false;
+                                }
+                                finally {
+                                    // clean-up the AMP_TEST cookie behind us
+                                    storage.set(null);
+                                }
+                            })];
+                    case 1: return [2 /*return*/, _a.sent()];
+                }
+            });
+        });
+    };
+    CookieStorage.prototype.get = function (key) {
+        return __awaiter(this, void 0, void 0, function () {
+            var value;
+            return __generator(this, function (_a) {
+                switch (_a.label) {
+                    case 0: return [4 /*yield*/, this.getRaw(key)];
+                    case 1:
+                        value = _a.sent();
+                        return [2 /*return*/, this.decodeCookieValue(key, value)];
+                }
+            });
+        });
+    };
+    CookieStorage.prototype.decodeCookieValue = function (key, value) {
+        if (!value) {
+            return undefined;
+        }
+        try {
+            var decodedValue = decodeCookieValue(value);
+            if (decodedValue === undefined) {
+                console.error("Amplitude Logger [Error]: Failed to decode cookie value for key: ".concat(key, ", value: ").concat(value));
+                return undefined;
+            }
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+            return JSON.parse(decodedValue);
+        }
+        catch (_a) {
+            console.error("Amplitude Logger [Error]: Failed to parse cookie value for key: ".concat(key, ", value: ").concat(value));
+            return undefined;
+        }
+    };
+    CookieStorage.prototype.getSync = function (key) {
+        var value = this.getRawSync(key);
+        return this.decodeCookieValue(key, value);
+    };
+    CookieStorage.prototype.getRaw = function (key) {
+        var _a, _b;
+        return __awaiter(this, void 0, void 0, function () {
+            var globalScope, globalScopeWithCookiesStore, cookieStore, cookies, cookies_1, cookies_1_1, cookie;
+            var e_1, _c;
+            return __generator(this, function (_d) {
+                switch (_d.label) {
+                    case 0:
+                        globalScope = getGlobalScope();
+                        globalScopeWithCookiesStore = globalScope;
+                        _d.label = 1;
+                    case 1:
+                        _d.trys.push([1, 4, , 5]);
+                        cookieStore = globalScopeWithCookiesStore === null || globalScopeWithCookiesStore === void 0 ? void 0 : globalScopeWithCookiesStore.cookieStore;
+                        if (!cookieStore) return [3 /*break*/, 3];
+                        return [4 /*yield*/, cookieStore.getAll(key)];
+                    case 2:
+                        cookies = _d.sent();
+                        if (cookies) {
+                            /* istanbul ignore if */
+                            if (cookies.length > 1) {
+                                (_a = this.config.diagnosticsClient) === null || _a === void 0 ? void 0 : _a.recordEvent('cookies.duplicate', {
+                                    cookies: cookies.map(function (cookie) { return cookie.domain; }),
+                                });
+                                (_b = this.config.diagnosticsClient) === null || _b === void 0 ? void 0 : _b.increment('cookies.duplicate.occurrence.cookieStore');
+                            }
+                            try {
+                                for (cookies_1 = __values(cookies), cookies_1_1 = cookies_1.next(); !cookies_1_1.done; cookies_1_1 = cookies_1.next()) {
+                                    cookie = cookies_1_1.value;
+                                    if (isDomainEqual(cookie.domain, this.options.domain)) {
+                                        return [2 /*return*/, cookie.value];
+                                    }
+                                }
+                            }
+                            catch (e_1_1) { e_1 = { error: e_1_1 }; }
+                            finally {
+                                try {
+                                    if (cookies_1_1 && !cookies_1_1.done && (_c = cookies_1.return)) _c.call(cookies_1);
+                                }
+                                finally { if (e_1) throw e_1.error; }
+                            }
+                        }
+                        _d.label = 3;
+                    case 3: return [3 /*break*/, 5];
+                    case 4:
+                        _d.sent();
+                        return [3 /*break*/, 5];
+                    case 5: return [2 /*return*/, this.getRawSync(key)];
+                }
+            });
+        });
+    };
+    CookieStorage.prototype.getRawSync = function (key) {
+        var _this = this;
+        var _a, _b;
+        var globalScope = getGlobalScope();
+        var cookies = ((_b = (_a = globalScope === null || globalScope === void 0 ? void 0 : globalScope.document) === null || _a === void 0 ? void 0 : _a.cookie.split('; ')) !== null && _b !== void 0 ? _b : []).filter(function (c) { return c.indexOf(key + '=') === 0; });
+        var match = undefined;
+        // if matcher function is provided, use it to de-duplicate when there's more than one cookie
+        /* istanbul ignore if */
+        var duplicateResolverFn = this.config.duplicateResolverFn;
+        if (typeof duplicateResolverFn === 'function' && cookies.length > 1) {
+            match = cookies.find(function (c) {
+                var _a;
+                try {
+                    var res = duplicateResolverFn(c.substring(key.length + 1));
+                    if (!res) {
+                        (_a = _this.config.diagnosticsClient) === null || _a === void 0 ? void 0 : _a.increment('cookies.duplicate.occurrence.document.cookie');
+                    }
+                    return res;
+                }
+                catch (ignoreError) {
+                    /* istanbul ignore next */
+                    return false;
+                }
+            });
+        }
+        // if match was not found, just get the first one that matches the key
+        if (!match) {
+            match = cookies[0];
+        }
+        if (!match) {
+            return undefined;
+        }
+        return match.substring(key.length + 1);
+    };
+    CookieStorage.prototype.set = function (key, value) {
+        return __awaiter(this, void 0, void 0, function () {
+            return __generator(this, function (_a) {
+                this.setSync(key, value);
+                return [2 /*return*/];
+            });
+        });
+    };
+    CookieStorage.prototype.setSync = function (key, value) {
+        var _a;
+        try {
+            var globalScope = getGlobalScope();
+            // typeguard for non-browser environments
+            if (!globalScope ||
+                !globalScope.document ||
+                typeof globalScope.btoa !== 'function' ||
+                typeof globalScope.encodeURIComponent !== 'function') {
+                return;
+            }
+            var expirationDays = (_a = this.options.expirationDays) !== null && _a !== void 0 ? _a : 0;
+            var expires = value !== null ? expirationDays : -1;
+            var expireDate = undefined;
+            if (expires) {
+                var date = new Date();
+                date.setTime(date.getTime() + expires * 24 * 60 * 60 * 1000);
+                expireDate = date;
+            }
+            var str = "".concat(key, "=").concat(globalScope.btoa(globalScope.encodeURIComponent(JSON.stringify(value))));
+            if (expireDate) {
+                str += "; expires=".concat(expireDate.toUTCString());
+            }
+            str += '; path=/';
+            if (this.options.domain) {
+                str += "; domain=".concat(this.options.domain);
+            }
+            if (this.options.secure) {
+                str += '; Secure';
+            }
+            if (this.options.sameSite) {
+                str += "; SameSite=".concat(this.options.sameSite);
+            }
+            globalScope.document.cookie = str;
+        }
+        catch (error) {
+            var errorMessage = error instanceof Error ? error.message : String(error);
+            console.error("Amplitude Logger [Error]: Failed to set cookie for key: ".concat(key, ". Error: ").concat(errorMessage));
+        }
+    };
+    CookieStorage.prototype.remove = function (key) {
+        return __awaiter(this, void 0, void 0, function () {
+            return __generator(this, function (_a) {
+                switch (_a.label) {
+                    case 0: return [4 /*yield*/, this.set(key, null)];
+                    case 1:
+                        _a.sent();
+                        return [2 /*return*/];
+                }
+            });
+        });
+    };
+    CookieStorage.prototype.reset = function () {
+        return __awaiter(this, void 0, void 0, function () {
+            return __generator(this, function (_a) {
+                return [2 /*return*/];
+            });
+        });
+    };
+    CookieStorage.isDomainWritable = function (domain) {
+        return __awaiter(this, void 0, void 0, function () {
+            var options, storageKey, storage, res;
+            return __generator(this, function (_a) {
+                switch (_a.label) {
+                    case 0:
+                        if (CookieStorage.cachedTlds[domain]) {
+                            return [2 /*return*/, true];
+                        }
+                        options = {
+                            domain: '.' + domain,
+                        };
+                        storageKey = 'AMP_TLDTEST';
+                        storage = new CookieStorage(options);
+                        _a.label = 1;
+                    case 1:
+                        _a.trys.push([1, 3, , 4]);
+                        return [4 /*yield*/, storage.transaction(storageKey, function (storageSync) {
+                                if (CookieStorage.cachedTlds[domain]) {
+                                    return true;
+                                }
+                                try {
+                                    storageSync.set(1);
+                                    var result = !!storageSync.get();
+                                    if (result) {
+                                        CookieStorage.cachedTlds[domain] = true;
+                                    }
+                                    return result;
+                                }
+                                finally {
+                                    storageSync.set(null);
+                                }
+                            })];
+                    case 2:
+                        res = _a.sent();
+                        return [2 /*return*/, !!res];
+                    case 3:
+                        _a.sent();
+                        return [2 /*return*/, false];
+                    case 4: return [2 /*return*/];
+                }
+            });
+        });
+    };
+    CookieStorage.prototype.transaction = function (key, callback) {
+        return __awaiter(this, void 0, void 0, function () {
+            var locks, callbackWrapper;
+            var _this = this;
+            return __generator(this, function (_a) {
+                switch (_a.label) {
+                    case 0:
+                        locks = getLocks();
+                        callbackWrapper = function () {
+                            // construct a sync storage object that is scoped to
+                            // Cookie with name <key>
+                            var storageSync = {
+                                get: function () { return _this.getSync(key); },
+                                set: function (value) { return _this.setSync(key, value); },
+                            };
+                            return callback(storageSync);
+                        };
+                        // if 'locks' is missing, it is a legacy browser, just call the callback directly
+                        // and settle for a transaction that isn't isolated across tabs
+                        if (!locks) {
+                            return [2 /*return*/, callbackWrapper()];
+                        }
+                        _a.label = 1;
+                    case 1:
+                        _a.trys.push([1, 3, , 4]);
+                        return [4 /*yield*/, locks.request("com.amplitude:cookie-lock:".concat(key), callbackWrapper)];
+                    case 2: return [2 /*return*/, (_a.sent())];
+                    case 3:
+                        _a.sent();
+                        return [2 /*return*/, callbackWrapper()];
+                    case 4: return [2 /*return*/];
+                }
+            });
+        });
+    };
+    CookieStorage.cachedTlds = {};
+    return CookieStorage;
+}());
+var decodeCookiesAsDefault = function (value) {
+    try {
+        return decodeURIComponent(atob(value));
+    }
+    catch (_a) {
+        return undefined;
+    }
+};
+var decodeCookiesWithDoubleUrlEncoding = function (value) {
+    // Modern Ruby (v7+) automatically encodes cookies with URL encoding by
+    // https://api.rubyonrails.org/classes/ActionDispatch/Cookies.html
+    try {
+        return decodeURIComponent(atob(decodeURIComponent(value)));
+    }
+    catch (_a) {
+        return undefined;
+    }
+};
+/**
+ * Decodes a cookie value that was encoded with btoa(encodeURIComponent(...)).
+ * Handles both standard encoding and double URL encoding (used by Ruby Rails v7+).
+ */
+var decodeCookieValue = function (value) {
+    var _a;
+    return (_a = decodeCookiesAsDefault(value)) !== null && _a !== void 0 ? _a : decodeCookiesWithDoubleUrlEncoding(value);
+};
+/**
+ * Compares two domain strings for equality, ignoring leading dots.
+ * This is useful for comparing cookie domains since ".example.com" and "example.com"
+ * are effectively equivalent for cookie scoping.
+ */
+var isDomainEqual = function (domain1, domain2) {
+    if (domain1 === '' && domain2 === '') {
+        return true;
+    }
+    if (!domain1 || !domain2) {
+        return false;
+    }
+    var normalized1 = domain1.startsWith('.') ? domain1.substring(1) : domain1;
+    var normalized2 = domain2.startsWith('.') ? domain2.substring(1) : domain2;
+    return normalized1.toLowerCase() === normalized2.toLowerCase();
+};
+
+var BrowserStorage = /** @class */ (function () {
+    function BrowserStorage(storage) {
+        this.storage = storage;
+    }
+    BrowserStorage.prototype.isEnabled = function () {
+        return __awaiter(this, void 0, void 0, function () {
+            var random, testStorage, testKey, value;
+            return __generator(this, function (_b) {
+                switch (_b.label) {
+                    case 0:
+                        /* istanbul ignore if */
+                        if (!this.storage) {
+                            return [2 /*return*/, false];
+                        }
+                        random = String(Date.now());
+                        testStorage = new BrowserStorage(this.storage);
+                        testKey = 'AMP_TEST';
+                        _b.label = 1;
+                    case 1:
+                        _b.trys.push([1, 4, 5, 7]);
+                        return [4 /*yield*/, testStorage.set(testKey, random)];
+                    case 2:
+                        _b.sent();
+                        return [4 /*yield*/, testStorage.get(testKey)];
+                    case 3:
+                        value = _b.sent();
+                        return [2 /*return*/, value === random];
+                    case 4:
+                        _b.sent();
+                        /* istanbul ignore next */
+                        return [2 /*return*/, false];
+                    case 5: return [4 /*yield*/, testStorage.remove(testKey)];
+                    case 6:
+                        _b.sent();
+                        return [7 /*endfinally*/];
+                    case 7: return [2 /*return*/];
+                }
+            });
+        });
+    };
+    BrowserStorage.prototype.get = function (key) {
+        return __awaiter(this, void 0, void 0, function () {
+            var value;
+            return __generator(this, function (_b) {
+                switch (_b.label) {
+                    case 0:
+                        _b.trys.push([0, 2, , 3]);
+                        return [4 /*yield*/, this.getRaw(key)];
+                    case 1:
+                        value = _b.sent();
+                        if (!value) {
+                            return [2 /*return*/, undefined];
+                        }
+                        // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+                        return [2 /*return*/, JSON.parse(value)];
+                    case 2:
+                        _b.sent();
+                        console.error("[Amplitude] Error: Could not get value from storage");
+                        return [2 /*return*/, undefined];
+                    case 3: return [2 /*return*/];
+                }
+            });
+        });
+    };
+    BrowserStorage.prototype.getRaw = function (key) {
+        var _a;
+        return __awaiter(this, void 0, void 0, function () {
+            return __generator(this, function (_b) {
+                return [2 /*return*/, ((_a = this.storage) === null || _a === void 0 ? void 0 : _a.getItem(key)) || undefined];
+            });
+        });
+    };
+    BrowserStorage.prototype.set = function (key, value) {
+        var _a;
+        return __awaiter(this, void 0, void 0, function () {
+            return __generator(this, function (_b) {
+                try {
+                    (_a = this.storage) === null || _a === void 0 ? void 0 : _a.setItem(key, JSON.stringify(value));
+                }
+                catch (_c) {
+                    //
+                }
+                return [2 /*return*/];
+            });
+        });
+    };
+    BrowserStorage.prototype.remove = function (key) {
+        var _a;
+        return __awaiter(this, void 0, void 0, function () {
+            return __generator(this, function (_b) {
+                try {
+                    (_a = this.storage) === null || _a === void 0 ? void 0 : _a.removeItem(key);
+                }
+                catch (_c) {
+                    //
+                }
+                return [2 /*return*/];
+            });
+        });
+    };
+    BrowserStorage.prototype.reset = function () {
+        var _a;
+        return __awaiter(this, void 0, void 0, function () {
+            return __generator(this, function (_b) {
+                try {
+                    (_a = this.storage) === null || _a === void 0 ? void 0 : _a.clear();
+                }
+                catch (_c) {
+                    //
+                }
+                return [2 /*return*/];
+            });
+        });
+    };
+    return BrowserStorage;
+}());
+
+var OfflineDisabled = null;
+
+class DiagnosticsClient {
+  setTag() {}
+  increment() {}
+  recordHistogram() {}
+  recordEvent() {}
+  isStorageAndTrackEnabled() { return false; }
+  startTimersIfNeeded() {}
+  saveAllDataToStorage() { return Promise.resolve(); }
+  _flush() { return Promise.resolve(); }
+  fetch() { return Promise.resolve(); }
+  initializeFlushInterval() { return Promise.resolve(); }
+  _setSampleRate() {}
+}
+// The shim's outbox replaces the SDK's destination (src/amplitude-adapter.ts removes this one at init).
+class Destination {
+  constructor() { this.name = 'amplitude'; this.type = 'destination'; }
+  setup() { return Promise.resolve(); }
+  execute(event) { return Promise.resolve({ event, code: 0, message: 'not sent: the shim sends events' }); }
+  flush() { return Promise.resolve(); }
+}
+// The SDK's revenue() API; the shim books revenue as events of its own.
+class Revenue {}
+class RemoteConfigClient {
+  subscribe() {}
+  unsubscribe() { return false; }
+  updateConfigs() {}
+}
+
+function isAttributionTrackingEnabled() { return false; }
+function isSessionTrackingEnabled() { return false; }
+function isFileDownloadTrackingEnabled() { return false; }
+function isFormInteractionTrackingEnabled() { return false; }
+function isElementInteractionsEnabled() { return false; }
+function isPageViewTrackingEnabled() { return false; }
+function isNetworkTrackingEnabled() { return false; }
+function isWebVitalsEnabled() { return false; }
+function isFrustrationInteractionsEnabled() { return false; }
+function isPerformanceTrackingEnabled() { return false; }
+function isPageUrlEnrichmentEnabled() { return false; }
+function isCustomEnrichmentEnabled() { return false; }
+function getAttributionTrackingConfig() { return {}; }
+function getPageViewTrackingConfig() { return {}; }
+
+/**
+ * Applies the proxied functions on the proxied amplitude snippet to an instance of the real object.
+ * @ignore
+ */
+/**
+ * Applies the proxied functions on the proxied object to an instance of the real object.
+ * Used to convert proxied Identify and Revenue objects.
+ */
+var convertProxyObjectToRealObject = function (instance, queue) {
+    for (var i = 0; i < queue.length; i++) {
+        var _a = queue[i], name_1 = _a.name, args = _a.args, resolve = _a.resolve;
+        var fn = instance && instance[name_1];
+        if (typeof fn === 'function') {
+            var result = fn.apply(instance, args);
+            if (typeof resolve === 'function') {
+                resolve(result === null || result === void 0 ? void 0 : result.promise);
+            }
+        }
+    }
+    return instance;
+};
+/**
+ * Check if the param is snippet proxy
+ */
+var isInstanceProxy = function (instance) {
+    var instanceProxy = instance;
+    return instanceProxy && instanceProxy._q !== undefined;
+};
+
+// All predicates take the already-resolved global scope so the whole classification
+// reads one consistent object.
+// Same check as core's isChromeExtension, on the resolved scope: extension pages,
+// content scripts, and MV3 background workers all expose chrome.runtime.id.
+var isChromeExtension = function (scope) {
+    var _a, _b;
+    return typeof ((_b = (_a = scope.chrome) === null || _a === void 0 ? void 0 : _a.runtime) === null || _b === void 0 ? void 0 : _b.id) === 'string';
+};
+// A service worker global, including an MV3 extension background worker.
+// ServiceWorkerGlobalScope inherits from WorkerGlobalScope, so isWebWorker also matches
+// here — getRuntimeEnvironment checks this one first.
+var isServiceWorker = function (scope) {
+    var ctor = scope.ServiceWorkerGlobalScope;
+    return typeof ctor === 'function' && scope instanceof ctor;
+};
+// Dedicated / shared / service worker. `WorkerGlobalScope` is only exposed on worker
+// globals, so its presence is already worker-specific; the instanceof check additionally
+// rules out non-browser runtimes that expose web constructors on a server global.
+var isWebWorker = function (scope) {
+    var ctor = scope.WorkerGlobalScope;
+    return typeof ctor === 'function' && scope instanceof ctor;
+};
+// Main-thread only: workers have no document.
+var isBrowser = function (scope) {
+    return typeof scope.document !== 'undefined';
+};
+// Checks process.versions.node rather than bare process: bundlers commonly inject a
+// process.env shim into browser builds, but not versions.node.
+var isNode = function (scope) {
+    var _a, _b;
+    return typeof ((_b = (_a = scope.process) === null || _a === void 0 ? void 0 : _a.versions) === null || _b === void 0 ? void 0 : _b.node) === 'string';
+};
+/**
+ * Classifies the JS runtime for diagnostics. The check order is load-bearing:
+ * - service worker before web worker: ServiceWorkerGlobalScope inherits from WorkerGlobalScope
+ * - browser after the extension split: extension pages and content scripts have a `document`
+ * - browser before node: jsdom exposes both `document` and `process.versions.node`
+ */
+function getRuntimeEnvironment() {
+    var scope = getGlobalScope();
+    if (!scope) {
+        return 'unknown';
+    }
+    var isExtension = isChromeExtension(scope);
+    if (isServiceWorker(scope)) {
+        return isExtension ? 'chrome_extension_service_worker' : 'service_worker';
+    }
+    if (isWebWorker(scope)) {
+        return 'web_worker';
+    }
+    if (isBrowser(scope)) {
+        return isExtension ? 'chrome_extension' : 'browser';
+    }
+    if (isNode(scope)) {
+        return 'node';
+    }
+    return 'unknown';
+}
+
+var BROWSER_PLATFORM = 'Web'; let Context$1 = class Context { constructor() { this.name = '@amplitude/plugin-context-browser'; this.type = 'before'; } setup() { return Promise.resolve(); } execute(e) { return Promise.resolve(e); } };
+
+var MAX_ARRAY_LENGTH = 1000;
+var LocalStorage = /** @class */ (function (_super) {
+    __extends(LocalStorage, _super);
+    function LocalStorage(config) {
+        var _this = this;
+        var _a, _b;
+        var localStorage;
+        try {
+            localStorage = (_a = getGlobalScope()) === null || _a === void 0 ? void 0 : _a.localStorage;
+        }
+        catch (e) {
+            (_b = config === null || config === void 0 ? void 0 : config.loggerProvider) === null || _b === void 0 ? void 0 : _b.debug("Failed to access localStorage. error=".concat(JSON.stringify(e)));
+            localStorage = undefined;
+        }
+        _this = _super.call(this, localStorage) || this;
+        _this.loggerProvider = config === null || config === void 0 ? void 0 : config.loggerProvider;
+        return _this;
+    }
+    LocalStorage.prototype.set = function (key, value) {
+        var _a;
+        return __awaiter(this, void 0, void 0, function () {
+            var droppedEventsCount;
+            return __generator(this, function (_b) {
+                switch (_b.label) {
+                    case 0:
+                        if (!(Array.isArray(value) && value.length > MAX_ARRAY_LENGTH)) return [3 /*break*/, 2];
+                        droppedEventsCount = value.length - MAX_ARRAY_LENGTH;
+                        return [4 /*yield*/, _super.prototype.set.call(this, key, value.slice(0, MAX_ARRAY_LENGTH))];
+                    case 1:
+                        _b.sent();
+                        (_a = this.loggerProvider) === null || _a === void 0 ? void 0 : _a.error("Failed to save ".concat(droppedEventsCount, " events because the queue length exceeded ").concat(MAX_ARRAY_LENGTH, "."));
+                        return [3 /*break*/, 4];
+                    case 2: return [4 /*yield*/, _super.prototype.set.call(this, key, value)];
+                    case 3:
+                        _b.sent();
+                        _b.label = 4;
+                    case 4: return [2 /*return*/];
+                }
+            });
+        });
+    };
+    return LocalStorage;
+}(BrowserStorage));
+
+var SessionStorage = /** @class */ (function (_super) {
+    __extends(SessionStorage, _super);
+    function SessionStorage() {
+        var _a;
+        return _super.call(this, (_a = getGlobalScope()) === null || _a === void 0 ? void 0 : _a.sessionStorage) || this;
+    }
+    return SessionStorage;
+}(BrowserStorage));
+
+class XHRTransport { send() { return Promise.resolve(null); } }
+
+class FetchTransport { send() { return Promise.resolve(null); } }
+
+class SendBeaconTransport { send() { return Promise.resolve(null); } }
+
+var parseLegacyCookies = function (apiKey, cookieStorage, deleteLegacyCookies) {
+    if (deleteLegacyCookies === void 0) { deleteLegacyCookies = true; }
+    return __awaiter(void 0, void 0, void 0, function () {
+        var cookieName, cookies, _a, deviceId, userId, optOut, sessionId, lastEventTime, lastEventId;
+        return __generator(this, function (_b) {
+            switch (_b.label) {
+                case 0:
+                    cookieName = getOldCookieName(apiKey);
+                    return [4 /*yield*/, cookieStorage.getRaw(cookieName)];
+                case 1:
+                    cookies = _b.sent();
+                    if (!cookies) {
+                        return [2 /*return*/, {
+                                optOut: false,
+                            }];
+                    }
+                    if (!deleteLegacyCookies) return [3 /*break*/, 3];
+                    return [4 /*yield*/, cookieStorage.remove(cookieName)];
+                case 2:
+                    _b.sent();
+                    _b.label = 3;
+                case 3:
+                    _a = __read(cookies.split('.'), 6), deviceId = _a[0], userId = _a[1], optOut = _a[2], sessionId = _a[3], lastEventTime = _a[4], lastEventId = _a[5];
+                    return [2 /*return*/, {
+                            deviceId: deviceId,
+                            userId: decode(userId),
+                            sessionId: parseTime(sessionId),
+                            lastEventId: parseTime(lastEventId),
+                            lastEventTime: parseTime(lastEventTime),
+                            optOut: Boolean(optOut),
+                        }];
+            }
+        });
+    });
+};
+var parseTime = function (num) {
+    var integer = parseInt(num, 32);
+    if (isNaN(integer)) {
+        return undefined;
+    }
+    return integer;
+};
+var decode = function (value) {
+    if (!atob || !escape || !value) {
+        return undefined;
+    }
+    try {
+        return decodeURIComponent(escape(atob(value)));
+    }
+    catch (_a) {
+        return undefined;
+    }
+};
+
+var DEFAULT_SESSION_START_EVENT = 'session_start';
+var DEFAULT_SESSION_END_EVENT = 'session_end';
+var DEFAULT_IDENTITY_STORAGE = 'cookie';
+var DEFAULT_SERVER_ZONE = 'US';
+
+var VERSION$1 = '2.47.1';
+
+// list of domains that are known ccTLDs that are commonly used
+// and are in the Public Suffix List (https://publicsuffix.org/)
+var KNOWN_2LDS = [
+    'ac.in',
+    'ac.jp',
+    'ac.kr',
+    'ac.th',
+    'ac.uk',
+    'ac.za',
+    'appspot.com',
+    'asn.au',
+    'azurewebsites.net',
+    'cloudfront.net',
+    'myshopify.com',
+    'blogspot.com',
+    'co.ca',
+    'co.in',
+    'co.jp',
+    'co.kr',
+    'co.nz',
+    'co.th',
+    'co.uk',
+    'co.za',
+    'com.ar',
+    'com.au',
+    'com.br',
+    'com.cn',
+    'com.hk',
+    'com.in',
+    'com.jp',
+    'com.kr',
+    'com.mx',
+    'com.pl',
+    'com.sg',
+    'com.tr',
+    'com.tw',
+    'ed.jp',
+    'edu.au',
+    'edu.br',
+    'edu.cn',
+    'edu.hk',
+    'edu.sg',
+    'edu.th',
+    'edu.tr',
+    'edu.tw',
+    'firebaseapp.com',
+    'fly.dev',
+    'gc.ca',
+    'geek.nz',
+    'github.io',
+    'gitlab.io',
+    'go.jp',
+    'go.kr',
+    'go.th',
+    'gob.ar',
+    'gob.mx',
+    'gov.au',
+    'gov.br',
+    'gov.cn',
+    'gov.hk',
+    'gov.in',
+    'gov.pl',
+    'gov.sg',
+    'gov.tr',
+    'gov.tw',
+    'gov.uk',
+    'gov.za',
+    'govt.nz',
+    'gr.jp',
+    'herokuapp.com',
+    'id.au',
+    'idv.hk',
+    'iwi.nz',
+    'lg.jp',
+    'ltd.uk',
+    'maori.nz',
+    'me.uk',
+    'mil.kr',
+    'ne.jp',
+    'ne.kr',
+    'net.au',
+    'net.br',
+    'net.cn',
+    'net.hk',
+    'net.in',
+    'net.nz',
+    'net.pl',
+    'net.sg',
+    'net.tr',
+    'net.tw',
+    'net.za',
+    'onrender.com',
+    'or.jp',
+    'or.kr',
+    'or.th',
+    'org.ar',
+    'org.au',
+    'org.br',
+    'org.cn',
+    'org.hk',
+    'org.in',
+    'org.mx',
+    'org.nz',
+    'org.pl',
+    'org.sg',
+    'org.tw',
+    'org.uk',
+    'org.za',
+    'pages.dev',
+    'pe.kr',
+    'plc.uk',
+    're.kr',
+    'res.in',
+    'sch.uk',
+    'vercel.app',
+    'netlify.app',
+    'workers.dev',
+];
+var getDomain = function (hostnameParam) {
+    var _a, _b;
+    /* istanbul ignore next */
+    var hostname = hostnameParam || ((_b = (_a = getGlobalScope()) === null || _a === void 0 ? void 0 : _a.location) === null || _b === void 0 ? void 0 : _b.hostname);
+    if (!hostname) {
+        return '';
+    }
+    var parts = hostname.split('.');
+    var tld = parts[parts.length - 1];
+    var name = parts[parts.length - 2];
+    if (KNOWN_2LDS.find(function (tld) { return hostname.endsWith(".".concat(tld)); })) {
+        tld = parts[parts.length - 2] + '.' + parts[parts.length - 1];
+        name = parts[parts.length - 3];
+    }
+    if (!name)
+        return tld;
+    return "".concat(name, ".").concat(tld);
+};
+
+// Exported for testing purposes only. Do not expose to public interface.
+var BrowserConfig = /** @class */ (function (_super) {
+    __extends(BrowserConfig, _super);
+    function BrowserConfig(apiKey, appVersion, cookieStorage, cookieOptions, defaultTracking, autocapture, deviceId, flushIntervalMillis, flushMaxRetries, flushQueueSize, identityStorage, ingestionMetadata, instanceName, lastEventId, lastEventTime, loggerProvider, logLevel, minIdLength, offline, optOut, partnerId, plan, serverUrl, serverZone, sessionId, deferredSessionId, sessionTimeout, storageProvider, trackingOptions, transport, useBatch, fetchRemoteConfig, userId, pageCounter, debugLogsEnabled, networkTrackingOptions, identify, enableDiagnostics, diagnosticsSampleRate, diagnosticsClient, remoteConfig, topLevelDomain, enableRequestBodyCompression, customEnrichment) {
+        if (cookieStorage === void 0) { cookieStorage = new MemoryStorage(); }
+        if (cookieOptions === void 0) { cookieOptions = {
+            domain: '',
+            expiration: 365,
+            sameSite: 'Lax',
+            secure: false,
+            upgrade: true,
+        }; }
+        if (flushIntervalMillis === void 0) { flushIntervalMillis = 1000; }
+        if (flushMaxRetries === void 0) { flushMaxRetries = 5; }
+        if (flushQueueSize === void 0) { flushQueueSize = 30; }
+        if (identityStorage === void 0) { identityStorage = DEFAULT_IDENTITY_STORAGE; }
+        if (loggerProvider === void 0) { loggerProvider = new Logger$1(); }
+        if (logLevel === void 0) { logLevel = LogLevel.Warn; }
+        if (offline === void 0) { offline = false; }
+        if (optOut === void 0) { optOut = false; }
+        if (serverUrl === void 0) { serverUrl = ''; }
+        if (serverZone === void 0) { serverZone = DEFAULT_SERVER_ZONE; }
+        if (sessionTimeout === void 0) { sessionTimeout = 30 * 60 * 1000; }
+        if (storageProvider === void 0) { storageProvider = new LocalStorage({ loggerProvider: loggerProvider }); }
+        if (trackingOptions === void 0) { trackingOptions = {
+            ipAddress: true,
+            language: true,
+            platform: true,
+        }; }
+        if (transport === void 0) { transport = 'fetch'; }
+        if (useBatch === void 0) { useBatch = false; }
+        if (fetchRemoteConfig === void 0) { fetchRemoteConfig = true; }
+        if (enableDiagnostics === void 0) { enableDiagnostics = true; }
+        if (diagnosticsSampleRate === void 0) { diagnosticsSampleRate = 0; }
+        if (enableRequestBodyCompression === void 0) { enableRequestBodyCompression = false; }
+        var _this = this;
+        var _a;
+        _this = _super.call(this, { apiKey: apiKey, instanceName: instanceName, storageProvider: storageProvider, transportProvider: createTransport(transport) }) || this;
+        _this.apiKey = apiKey;
+        _this.appVersion = appVersion;
+        _this.cookieOptions = cookieOptions;
+        _this.defaultTracking = defaultTracking;
+        _this.autocapture = autocapture;
+        _this.flushIntervalMillis = flushIntervalMillis;
+        _this.flushMaxRetries = flushMaxRetries;
+        _this.flushQueueSize = flushQueueSize;
+        _this.identityStorage = identityStorage;
+        _this.ingestionMetadata = ingestionMetadata;
+        _this.loggerProvider = loggerProvider;
+        _this.logLevel = logLevel;
+        _this.minIdLength = minIdLength;
+        _this.offline = offline;
+        _this.partnerId = partnerId;
+        _this.plan = plan;
+        _this.serverUrl = serverUrl;
+        _this.serverZone = serverZone;
+        _this.sessionTimeout = sessionTimeout;
+        _this.storageProvider = storageProvider;
+        _this.trackingOptions = trackingOptions;
+        _this.transport = transport;
+        _this.useBatch = useBatch;
+        _this.fetchRemoteConfig = fetchRemoteConfig;
+        _this.networkTrackingOptions = networkTrackingOptions;
+        _this.identify = identify;
+        _this.enableDiagnostics = enableDiagnostics;
+        _this.diagnosticsSampleRate = diagnosticsSampleRate;
+        _this.diagnosticsClient = diagnosticsClient;
+        _this.remoteConfig = remoteConfig;
+        _this.topLevelDomain = topLevelDomain;
+        _this.enableRequestBodyCompression = enableRequestBodyCompression;
+        _this.customEnrichment = customEnrichment;
+        _this.version = VERSION$1;
+        _this._optOut = false;
+        _this._cookieStorage = cookieStorage;
+        _this.deviceId = deviceId;
+        _this.lastEventId = lastEventId;
+        _this.lastEventTime = lastEventTime;
+        _this.optOut = optOut;
+        _this.deferredSessionId = deferredSessionId;
+        _this.sessionId = sessionId;
+        _this.pageCounter = pageCounter;
+        _this.userId = userId;
+        _this.debugLogsEnabled = debugLogsEnabled;
+        _this.loggerProvider.enable(debugLogsEnabled ? LogLevel.Debug : _this.logLevel);
+        _this.networkTrackingOptions = networkTrackingOptions;
+        _this.identify = identify;
+        _this.enableDiagnostics = enableDiagnostics;
+        _this.diagnosticsSampleRate = diagnosticsSampleRate;
+        _this.diagnosticsClient = diagnosticsClient;
+        // Note: The canonical logic for determining fetchRemoteConfig is in shouldFetchRemoteConfig().
+        // This logic is duplicated here to maintain the BrowserConfig constructor contract and ensure
+        // the config object has the correct fetchRemoteConfig value set on its properties.
+        // The value passed to this constructor should already be computed via shouldFetchRemoteConfig().
+        var _fetchRemoteConfig = (_a = remoteConfig === null || remoteConfig === void 0 ? void 0 : remoteConfig.fetchRemoteConfig) !== null && _a !== void 0 ? _a : fetchRemoteConfig;
+        _this.remoteConfig = _this.remoteConfig || {};
+        _this.remoteConfig.fetchRemoteConfig = _fetchRemoteConfig;
+        _this.fetchRemoteConfig = _fetchRemoteConfig;
+        _this.topLevelDomain = topLevelDomain || getDomain();
+        return _this;
+    }
+    Object.defineProperty(BrowserConfig.prototype, "cookieStorage", {
+        get: function () {
+            return this._cookieStorage;
+        },
+        set: function (cookieStorage) {
+            if (this._cookieStorage !== cookieStorage) {
+                this._cookieStorage = cookieStorage;
+                this.updateStorage();
+            }
+        },
+        enumerable: false,
+        configurable: true
+    });
+    Object.defineProperty(BrowserConfig.prototype, "deviceId", {
+        get: function () {
+            return this._deviceId;
+        },
+        set: function (deviceId) {
+            if (this._deviceId !== deviceId) {
+                this._deviceId = deviceId;
+                this.updateStorage();
+            }
+        },
+        enumerable: false,
+        configurable: true
+    });
+    Object.defineProperty(BrowserConfig.prototype, "userId", {
+        get: function () {
+            return this._userId;
+        },
+        set: function (userId) {
+            if (this._userId !== userId) {
+                this._userId = userId;
+                this.updateStorage();
+            }
+        },
+        enumerable: false,
+        configurable: true
+    });
+    Object.defineProperty(BrowserConfig.prototype, "sessionId", {
+        get: function () {
+            return this._sessionId;
+        },
+        set: function (sessionId) {
+            if (this._sessionId !== sessionId) {
+                this._sessionId = sessionId;
+                // Clear deferredSessionId when sessionId is set to prevent stale values
+                // from overriding legitimate sessionIds on subsequent page loads
+                if (sessionId !== undefined && this._deferredSessionId !== undefined) {
+                    this._deferredSessionId = undefined;
+                }
+                this.updateStorage();
+            }
+        },
+        enumerable: false,
+        configurable: true
+    });
+    Object.defineProperty(BrowserConfig.prototype, "deferredSessionId", {
+        get: function () {
+            return this._deferredSessionId;
+        },
+        set: function (deferredSessionId) {
+            if (this._deferredSessionId !== deferredSessionId && deferredSessionId !== this.sessionId) {
+                this._deferredSessionId = deferredSessionId;
+                this.updateStorage();
+            }
+        },
+        enumerable: false,
+        configurable: true
+    });
+    Object.defineProperty(BrowserConfig.prototype, "optOut", {
+        get: function () {
+            return this._optOut;
+        },
+        set: function (optOut) {
+            if (this._optOut !== optOut) {
+                this._optOut = optOut;
+                this.updateStorage();
+            }
+        },
+        enumerable: false,
+        configurable: true
+    });
+    Object.defineProperty(BrowserConfig.prototype, "lastEventTime", {
+        get: function () {
+            return this._lastEventTime;
+        },
+        set: function (lastEventTime) {
+            if (this._lastEventTime !== lastEventTime) {
+                this._lastEventTime = lastEventTime;
+                this.updateStorage();
+            }
+        },
+        enumerable: false,
+        configurable: true
+    });
+    Object.defineProperty(BrowserConfig.prototype, "lastEventId", {
+        get: function () {
+            return this._lastEventId;
+        },
+        set: function (lastEventId) {
+            if (this._lastEventId !== lastEventId) {
+                this._lastEventId = lastEventId;
+                this.updateStorage();
+            }
+        },
+        enumerable: false,
+        configurable: true
+    });
+    Object.defineProperty(BrowserConfig.prototype, "pageCounter", {
+        get: function () {
+            return this._pageCounter;
+        },
+        set: function (pageCounter) {
+            if (this._pageCounter !== pageCounter) {
+                this._pageCounter = pageCounter;
+                this.updateStorage();
+            }
+        },
+        enumerable: false,
+        configurable: true
+    });
+    Object.defineProperty(BrowserConfig.prototype, "debugLogsEnabled", {
+        set: function (debugLogsEnabled) {
+            if (this._debugLogsEnabled !== debugLogsEnabled) {
+                this._debugLogsEnabled = debugLogsEnabled;
+                this.updateStorage();
+            }
+        },
+        enumerable: false,
+        configurable: true
+    });
+    BrowserConfig.prototype.updateStorage = function () {
+        var cache = {
+            deviceId: this._deviceId,
+            userId: this._userId,
+            sessionId: this._sessionId,
+            deferredSessionId: this._deferredSessionId,
+            optOut: this._optOut,
+            lastEventTime: this._lastEventTime,
+            lastEventId: this._lastEventId,
+            pageCounter: this._pageCounter,
+            debugLogsEnabled: this._debugLogsEnabled,
+            cookieDomain: undefined,
+        };
+        if (this.cookieStorage instanceof CookieStorage) {
+            cache.cookieDomain = this.cookieStorage.options.domain;
+        }
+        void this.cookieStorage.set(getCookieName(this.apiKey), cache);
+    };
+    return BrowserConfig;
+}(Config));
+var useBrowserConfig = function (apiKey, options, amplitudeInstance, diagnosticsClient, earlyConfig) {
+    if (options === void 0) { options = {}; }
+    return __awaiter(void 0, void 0, void 0, function () {
+        var identityStorage, defaultCookieDomain, cookieOptions, cookieConfig, cookieStorage, legacyCookies, previousCookies, queryParams, ampTimestamp, isWithinTimeLimit, deviceId, lastEventId, lastEventTime, optOut, sessionId, deferredSessionId, userId, trackingOptions, pageCounter, debugLogsEnabled, browserConfig;
+        var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0, _1, _2, _3, _4, _5;
+        return __generator(this, function (_6) {
+            switch (_6.label) {
+                case 0:
+                    identityStorage = options.identityStorage || DEFAULT_IDENTITY_STORAGE;
+                    defaultCookieDomain = '';
+                    if (!(identityStorage === DEFAULT_IDENTITY_STORAGE &&
+                        !((_a = options.cookieOptions) === null || _a === void 0 ? void 0 : _a.domain) &&
+                        ((_b = options.cookieOptions) === null || _b === void 0 ? void 0 : _b.domain) !== '')) return [3 /*break*/, 2];
+                    return [4 /*yield*/, getTopLevelDomain(undefined, diagnosticsClient)];
+                case 1:
+                    defaultCookieDomain = _6.sent();
+                    _6.label = 2;
+                case 2:
+                    cookieOptions = __assign({ domain: (_d = (_c = options.cookieOptions) === null || _c === void 0 ? void 0 : _c.domain) !== null && _d !== void 0 ? _d : defaultCookieDomain, expiration: 365, sameSite: 'Lax', secure: false, upgrade: true }, options.cookieOptions);
+                    cookieConfig = {
+                        // if more than one cookie with the same key exists,
+                        // look for the cookie that has the domain attribute set to cookieOptions.domain
+                        duplicateResolverFn: function (value) {
+                            var decodedValue = decodeCookieValue(value);
+                            if (!decodedValue) {
+                                return false;
+                            }
+                            var parsed = JSON.parse(decodedValue);
+                            return isDomainEqual(parsed.cookieDomain, cookieOptions.domain);
+                        },
+                        diagnosticsClient: diagnosticsClient,
+                    };
+                    cookieStorage = createCookieStorage(options.identityStorage, cookieOptions, cookieConfig);
+                    return [4 /*yield*/, parseLegacyCookies(apiKey, cookieStorage, (_f = (_e = options.cookieOptions) === null || _e === void 0 ? void 0 : _e.upgrade) !== null && _f !== void 0 ? _f : true)];
+                case 3:
+                    legacyCookies = _6.sent();
+                    return [4 /*yield*/, cookieStorage.get(getCookieName(apiKey))];
+                case 4:
+                    previousCookies = _6.sent();
+                    queryParams = getQueryParams();
+                    ampTimestamp = queryParams.ampTimestamp ? Number(queryParams.ampTimestamp) : undefined;
+                    isWithinTimeLimit = ampTimestamp ? Date.now() < ampTimestamp : true;
+                    deviceId = (_l = (_k = (_j = (_g = options.deviceId) !== null && _g !== void 0 ? _g : (isWithinTimeLimit ? (_h = queryParams.ampDeviceId) !== null && _h !== void 0 ? _h : queryParams.deviceId : undefined)) !== null && _j !== void 0 ? _j : previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.deviceId) !== null && _k !== void 0 ? _k : legacyCookies.deviceId) !== null && _l !== void 0 ? _l : UUID();
+                    lastEventId = (_m = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.lastEventId) !== null && _m !== void 0 ? _m : legacyCookies.lastEventId;
+                    lastEventTime = (_o = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.lastEventTime) !== null && _o !== void 0 ? _o : legacyCookies.lastEventTime;
+                    optOut = (_q = (_p = options.optOut) !== null && _p !== void 0 ? _p : previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.optOut) !== null && _q !== void 0 ? _q : legacyCookies.optOut;
+                    sessionId = (_r = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.sessionId) !== null && _r !== void 0 ? _r : legacyCookies.sessionId;
+                    deferredSessionId = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.deferredSessionId;
+                    userId = (_t = (_s = options.userId) !== null && _s !== void 0 ? _s : previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.userId) !== null && _t !== void 0 ? _t : legacyCookies.userId;
+                    amplitudeInstance.previousSessionDeviceId = (_u = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.deviceId) !== null && _u !== void 0 ? _u : legacyCookies.deviceId;
+                    amplitudeInstance.previousSessionUserId = (_v = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.userId) !== null && _v !== void 0 ? _v : legacyCookies.userId;
+                    trackingOptions = {
+                        ipAddress: (_x = (_w = options.trackingOptions) === null || _w === void 0 ? void 0 : _w.ipAddress) !== null && _x !== void 0 ? _x : true,
+                        language: (_z = (_y = options.trackingOptions) === null || _y === void 0 ? void 0 : _y.language) !== null && _z !== void 0 ? _z : true,
+                        platform: (_1 = (_0 = options.trackingOptions) === null || _0 === void 0 ? void 0 : _0.platform) !== null && _1 !== void 0 ? _1 : true,
+                    };
+                    pageCounter = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.pageCounter;
+                    debugLogsEnabled = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.debugLogsEnabled;
+                    // Override default tracking options if autocapture is set
+                    if (options.autocapture !== undefined) {
+                        options.defaultTracking = options.autocapture;
+                    }
+                    browserConfig = new BrowserConfig(apiKey, options.appVersion, cookieStorage, cookieOptions, options.defaultTracking, options.autocapture, deviceId, options.flushIntervalMillis, options.flushMaxRetries, options.flushQueueSize, identityStorage, options.ingestionMetadata, options.instanceName, lastEventId, lastEventTime, 
+                    // Use earlyConfig.loggerProvider to ensure consistent logger across DiagnosticsClient/RemoteConfigClient/BrowserConfig
+                    (_2 = earlyConfig === null || earlyConfig === void 0 ? void 0 : earlyConfig.loggerProvider) !== null && _2 !== void 0 ? _2 : options.loggerProvider, options.logLevel, options.minIdLength, options.offline, optOut, options.partnerId, options.plan, options.serverUrl, 
+                    // Use earlyConfig.serverZone to ensure consistent serverZone
+                    (_3 = earlyConfig === null || earlyConfig === void 0 ? void 0 : earlyConfig.serverZone) !== null && _3 !== void 0 ? _3 : options.serverZone, sessionId, deferredSessionId, options.sessionTimeout, options.storageProvider, trackingOptions, options.transport, options.useBatch, options.fetchRemoteConfig, userId, pageCounter, debugLogsEnabled, options.networkTrackingOptions, options.identify, 
+                    // Use earlyConfig values (already has remote config applied), otherwise fall back to options
+                    (_4 = earlyConfig === null || earlyConfig === void 0 ? void 0 : earlyConfig.enableDiagnostics) !== null && _4 !== void 0 ? _4 : options.enableDiagnostics, (_5 = earlyConfig === null || earlyConfig === void 0 ? void 0 : earlyConfig.diagnosticsSampleRate) !== null && _5 !== void 0 ? _5 : amplitudeInstance._diagnosticsSampleRate, diagnosticsClient, options.remoteConfig, defaultCookieDomain, options.enableRequestBodyCompression, options.customEnrichment);
+                    return [4 /*yield*/, browserConfig.storageProvider.isEnabled()];
+                case 5:
+                    if (!(_6.sent())) {
+                        browserConfig.loggerProvider.warn("Storage provider ".concat(browserConfig.storageProvider.constructor.name, " is not enabled. Falling back to MemoryStorage."));
+                        browserConfig.storageProvider = new MemoryStorage();
+                    }
+                    return [2 /*return*/, browserConfig];
+            }
+        });
+    });
+};
+var createCookieStorage = function (identityStorage, cookieOptions, cookieConfig) {
+    if (identityStorage === void 0) { identityStorage = DEFAULT_IDENTITY_STORAGE; }
+    if (cookieOptions === void 0) { cookieOptions = {}; }
+    switch (identityStorage) {
+        case 'localStorage':
+            return new LocalStorage();
+        case 'sessionStorage':
+            return new SessionStorage();
+        case 'none':
+            return new MemoryStorage();
+        case 'cookie':
+        default:
+            return new CookieStorage(__assign(__assign({}, cookieOptions), { expirationDays: cookieOptions.expiration }), cookieConfig);
+    }
+};
+/**
+ * Determines whether to fetch remote config based on options.
+ * Extracted to allow early determination before useBrowserConfig is called.
+ */
+var shouldFetchRemoteConfig = function (options) {
+    var _a, _b;
+    if (options === void 0) { options = {}; }
+    if (((_a = options.remoteConfig) === null || _a === void 0 ? void 0 : _a.fetchRemoteConfig) === true) {
+        // set to true if remoteConfig explicitly set to true
+        return true;
+    }
+    else if (((_b = options.remoteConfig) === null || _b === void 0 ? void 0 : _b.fetchRemoteConfig) === false || options.fetchRemoteConfig === false) {
+        // set to false if either are set to false explicitly
+        return false;
+    }
+    else {
+        // default to true if both undefined
+        return true;
+    }
+};
+var createTransport = function (transport) {
+    var type = typeof transport === 'object' ? transport.type : transport;
+    var headers = typeof transport === 'object' ? transport.headers : undefined;
+    var enableKeepalive = typeof transport === 'object' ? transport.enableKeepalive : undefined;
+    var referrerPolicy = typeof transport === 'object' ? transport.referrerPolicy : undefined;
+    if (type === 'xhr') {
+        return new XHRTransport(headers);
+    }
+    if (type === 'beacon') {
+        // SendBeacon does not support custom headers
+        return new SendBeaconTransport();
+    }
+    // Keep a browser-local fetch transport for gzip support.
+    // TODO: Merge back to core FetchTransport after React Native supports gzip.
+    return new FetchTransport(headers, enableKeepalive, referrerPolicy);
+};
+var getTopLevelDomain = function (url, diagnosticsClient) { return __awaiter(void 0, void 0, void 0, function () {
+    var host, parts, levels, skipLevel, i, i, domain, result, e_1;
+    return __generator(this, function (_a) {
+        switch (_a.label) {
+            case 0: return [4 /*yield*/, new CookieStorage(undefined, { diagnosticsClient: diagnosticsClient }).isEnabled()];
+            case 1:
+                if (!(_a.sent()) ||
+                    ((typeof location === 'undefined' || !location.hostname))) {
+                    return [2 /*return*/, ''];
+                }
+                host = location.hostname;
+                parts = host.split('.');
+                // if hostname has less than 2 parts, it's not a registrable domain
+                // and the browser won't allow setting domain-scoped cookies for it so return empty string
+                if (parts.length === 1) {
+                    return [2 /*return*/, ''];
+                }
+                levels = [];
+                skipLevel = 1;
+                // if the hostname ends with a TLD we know is in the Public Suffix List
+                // then the last two parts are definitely not writable as a domain
+                if (KNOWN_2LDS.find(function (tld) { return host.endsWith(".".concat(tld)); })) {
+                    skipLevel = 2;
+                }
+                for (i = parts.length - skipLevel - 1; i >= 0; --i) {
+                    levels.push(parts.slice(i).join('.'));
+                }
+                i = 0;
+                _a.label = 2;
+            case 2:
+                if (!(i < levels.length)) return [3 /*break*/, 7];
+                domain = levels[i];
+                _a.label = 3;
+            case 3:
+                _a.trys.push([3, 5, , 6]);
+                return [4 /*yield*/, CookieStorage.isDomainWritable(domain)];
+            case 4:
+                result = _a.sent();
+                // if the transaction succeeded, the domain is valid
+                if (result) {
+                    return [2 /*return*/, '.' + domain];
+                }
+                return [3 /*break*/, 6];
+            case 5:
+                e_1 = _a.sent();
+                /* istanbul ignore if */
+                if (diagnosticsClient) {
+                    diagnosticsClient.recordEvent('cookies.tld.failure', {
+                        reason: "Unexpected exception checking domain is writable: ".concat(domain),
+                        error: e_1 instanceof Error ? e_1.message : String(e_1),
+                    });
+                }
+                return [3 /*break*/, 6];
+            case 6:
+                i++;
+                return [3 /*break*/, 2];
+            case 7:
+                // if the transaction failed, the domain is invalid
+                // record a diagnostic event
+                if (diagnosticsClient) {
+                    diagnosticsClient.recordEvent('cookies.tld.failure', {
+                        reason: "Could not determine TLD for host ".concat(host),
+                    });
+                }
+                // return an empty string to indicate that we couldn't determine the TLD
+                // so fallback to host-only cookies (scoped to the current host)
+                return [2 /*return*/, ''];
+        }
+    });
+}); };
+
+function pageViewTrackingPlugin() { return { name: 'segment-amplitude-shim/disabled-pageViewTrackingPlugin', type: 'enrichment', setup: function () { return Promise.resolve(); }, execute: function (e) { return Promise.resolve(e); } }; }
+
+var notified = false;
+var detNotify = function (config) {
+    if (notified || config.defaultTracking !== undefined) {
+        return;
+    }
+    var message = "`options.defaultTracking` is set to undefined. This implicitly configures your Amplitude instance to track Page Views, Sessions, File Downloads, and Form Interactions. You can suppress this warning by explicitly setting a value to `options.defaultTracking`. The value must either be a boolean, to enable and disable all default events, or an object, for advanced configuration. For example:\n\namplitude.init(<YOUR_API_KEY>, {\n  defaultTracking: true,\n});\n\nVisit https://www.docs.developers.amplitude.com/data/sdks/browser-2/#tracking-default-events for more details.";
+    config.loggerProvider.warn(message);
+    notified = true;
+};
+
+function networkConnectivityCheckerPlugin() { return { name: 'segment-amplitude-shim/disabled-networkConnectivityCheckerPlugin', type: 'enrichment', setup: function () { return Promise.resolve(); }, execute: function (e) { return Promise.resolve(e); } }; }
+
+var LIBPREFIX = 'amplitude-ts';
+
+var USER_PROPERTY_TRACKING_METHOD = 'userProperty';
+var EVENT_PROPERTY_TRACKING_METHOD = 'eventProperty';
+var isTrackingMethod = function (value) {
+    return value === USER_PROPERTY_TRACKING_METHOD || value === EVENT_PROPERTY_TRACKING_METHOD;
+};
+/**
+ * The default tracking methods used when no valid method is configured. Both run by default and
+ * are independent.
+ */
+var DEFAULT_TRACKING_METHODS = [
+    USER_PROPERTY_TRACKING_METHOD,
+    EVENT_PROPERTY_TRACKING_METHOD,
+];
+/**
+ * Normalizes attribution tracking methods from runtime config, drops unsupported values,
+ * and falls back to the default methods when nothing valid is provided.
+ */
+var normalizeTrackingMethod = function (trackingMethod) {
+    var normalized = __spreadArray([], __read(new Set((Array.isArray(trackingMethod) ? trackingMethod : [trackingMethod]).filter(isTrackingMethod))), false);
+    return normalized.length > 0 ? normalized : __spreadArray([], __read(DEFAULT_TRACKING_METHODS), false);
+};
+var hasTrackingMethod = function (options, trackingMethod) {
+    return normalizeTrackingMethod(options.trackingMethod).includes(trackingMethod);
+};
+var isUserPropertyAttributionEnabled = function (options) {
+    return hasTrackingMethod(options, USER_PROPERTY_TRACKING_METHOD);
+};
+
+var UNSPECIFIED_SESSION_ID = -1;
+/**
+ * Exported for `@amplitude/unified` or integration with blade plugins.
+ * If you only use `@amplitude/analytics-browser`, use `amplitude.init()` or `amplitude.createInstance()` instead.
+ */
+var AmplitudeBrowser = /** @class */ (function (_super) {
+    __extends(AmplitudeBrowser, _super);
+    function AmplitudeBrowser() {
+        var _this = _super !== null && _super.apply(this, arguments) || this;
+        // Backdoor to set diagnostics sample rate
+        // by calling amplitude._setDiagnosticsSampleRate(1); before amplitude.init()
+        _this._diagnosticsSampleRate = 0;
+        return _this;
+    }
+    AmplitudeBrowser.prototype.init = function (apiKey, userIdOrOptions, maybeOptions) {
+        if (apiKey === void 0) { apiKey = ''; }
+        var userId;
+        var options;
+        if (arguments.length > 2) {
+            userId = userIdOrOptions;
+            options = maybeOptions;
+        }
+        else {
+            if (typeof userIdOrOptions === 'string') {
+                userId = userIdOrOptions;
+                options = undefined;
+            }
+            else {
+                userId = userIdOrOptions === null || userIdOrOptions === void 0 ? void 0 : userIdOrOptions.userId;
+                options = userIdOrOptions;
+            }
+        }
+        return returnWrapper(this._init(__assign(__assign({}, options), { userId: userId, apiKey: apiKey })));
+    };
+    AmplitudeBrowser.prototype._init = function (options) {
+        var _a, _b, _c, _d, _e, _f, _g, _h;
+        return __awaiter(this, void 0, void 0, function () {
+            var fetchRemoteConfig, loggerProvider, serverZone, remoteConfigClient, diagnosticsSampleRate, enableDiagnostics, diagnosticsClient, browserOptions, queryParams, ampTimestamp, isWithinTimeLimit, querySessionId, deferredSessionId, connector;
+            var _this = this;
+            return __generator(this, function (_j) {
+                switch (_j.label) {
+                    case 0:
+                        // Step 1: Block concurrent initialization
+                        if (this.initializing) {
+                            return [2 /*return*/];
+                        }
+                        this.initializing = true;
+                        fetchRemoteConfig = shouldFetchRemoteConfig(options);
+                        loggerProvider = (_a = options.loggerProvider) !== null && _a !== void 0 ? _a : new Logger$1();
+                        if (!options.loggerProvider) {
+                            loggerProvider.enable((_b = options.logLevel) !== null && _b !== void 0 ? _b : LogLevel.Warn);
+                        }
+                        serverZone = (_c = options.serverZone) !== null && _c !== void 0 ? _c : DEFAULT_SERVER_ZONE;
+                        diagnosticsSampleRate = this._diagnosticsSampleRate;
+                        enableDiagnostics = (_d = options.enableDiagnostics) !== null && _d !== void 0 ? _d : true;
+                        if (!fetchRemoteConfig) return [3 /*break*/, 2];
+                        remoteConfigClient = new RemoteConfigClient(options.apiKey, loggerProvider, serverZone, 
+                        /* istanbul ignore next */ (_e = options.remoteConfig) === null || _e === void 0 ? void 0 : _e.serverUrl);
+                        // Fetch diagnostics config first to get sample rate
+                        return [4 /*yield*/, new Promise(function (resolve) {
+                                // Disable coverage for this line because remote config client will always be defined in this case.
+                                // istanbul ignore next
+                                remoteConfigClient === null || remoteConfigClient === void 0 ? void 0 : remoteConfigClient.subscribe('configs.diagnostics.browserSDK', 'all', function (remoteConfig, source, lastFetch) {
+                                    loggerProvider.debug('Diagnostics remote configuration received:', JSON.stringify({
+                                        remoteConfig: remoteConfig,
+                                        source: source,
+                                        lastFetch: lastFetch,
+                                    }, null, 2));
+                                    if (remoteConfig) {
+                                        // Validate and set sampleRate (must be a valid number)
+                                        var sampleRate = remoteConfig.sampleRate;
+                                        if (typeof sampleRate === 'number' && !isNaN(sampleRate)) {
+                                            diagnosticsSampleRate = sampleRate;
+                                        }
+                                        // Validate and set enabled (must be a boolean)
+                                        var enabled = remoteConfig.enabled;
+                                        if (typeof enabled === 'boolean') {
+                                            enableDiagnostics = enabled;
+                                        }
+                                    }
+                                    resolve();
+                                });
+                            })];
+                    case 1:
+                        // Fetch diagnostics config first to get sample rate
+                        _j.sent();
+                        _j.label = 2;
+                    case 2:
+                        diagnosticsClient = new DiagnosticsClient(options.apiKey, loggerProvider, serverZone, {
+                            enabled: enableDiagnostics,
+                            sampleRate: diagnosticsSampleRate,
+                        });
+                        diagnosticsClient.setTag('library', "".concat(LIBPREFIX, "/").concat(VERSION$1));
+                        diagnosticsClient.setTag('platform', BROWSER_PLATFORM);
+                        diagnosticsClient.setTag('web_environment', getRuntimeEnvironment());
+                        if (typeof navigator !== 'undefined') {
+                            diagnosticsClient.setTag('user_agent', navigator.userAgent);
+                        }
+                        return [4 /*yield*/, useBrowserConfig(options.apiKey, options, this, diagnosticsClient, {
+                                loggerProvider: loggerProvider,
+                                serverZone: serverZone,
+                                enableDiagnostics: enableDiagnostics,
+                                diagnosticsSampleRate: diagnosticsSampleRate,
+                            })];
+                    case 3:
+                        browserOptions = _j.sent();
+                        if (!(fetchRemoteConfig && remoteConfigClient)) return [3 /*break*/, 5];
+                        return [4 /*yield*/, new Promise(function (resolve) {
+                                // Disable coverage for this line because remote config client will always be defined in this case.
+                                // istanbul ignore next
+                                remoteConfigClient === null || remoteConfigClient === void 0 ? void 0 : remoteConfigClient.subscribe('configs.analyticsSDK.browserSDK', 'all', function (remoteConfig, source, lastFetch) {
+                                    browserOptions.loggerProvider.debug('Remote configuration received:', JSON.stringify({
+                                        remoteConfig: remoteConfig,
+                                        source: source,
+                                        lastFetch: lastFetch,
+                                    }, null, 2));
+                                    // Resolve the promise on first callback (initial config)
+                                    resolve();
+                                });
+                            })];
+                    case 4:
+                        _j.sent();
+                        _j.label = 5;
+                    case 5: return [4 /*yield*/, _super.prototype._init.call(this, browserOptions)];
+                    case 6:
+                        _j.sent();
+                        this.logBrowserOptions(browserOptions);
+                        this.config.remoteConfigClient = remoteConfigClient;
+                        getAttributionTrackingConfig(this.config);
+                        if (!(isAttributionTrackingEnabled(this.config.defaultTracking))) return [3 /*break*/, 8];
+                    case 7:
+                        // Fetch the current campaign, check if need to track web attribution later
+                        _j.sent();
+                        _j.label = 8;
+                    case 8:
+                        queryParams = getQueryParams();
+                        ampTimestamp = queryParams.ampTimestamp ? Number(queryParams.ampTimestamp) : undefined;
+                        isWithinTimeLimit = ampTimestamp ? Date.now() < ampTimestamp : true;
+                        querySessionId = isWithinTimeLimit && !Number.isNaN(Number(queryParams.ampSessionId))
+                            ? Number(queryParams.ampSessionId)
+                            : undefined;
+                        deferredSessionId = this.config.deferredSessionId;
+                        if (deferredSessionId === UNSPECIFIED_SESSION_ID && !this.config.optOut) {
+                            deferredSessionId = Date.now();
+                        }
+                        this.setSessionId((_h = (_g = (_f = options.sessionId) !== null && _f !== void 0 ? _f : querySessionId) !== null && _g !== void 0 ? _g : deferredSessionId) !== null && _h !== void 0 ? _h : this.config.sessionId);
+                        if (this.config.optOut) {
+                            this.timeline.addOptOutListener(function (optOut) { return __awaiter(_this, void 0, void 0, function () {
+                                return __generator(this, function (_a) {
+                                    if (!optOut && this.config.deferredSessionId) {
+                                        if (this.config.deferredSessionId === UNSPECIFIED_SESSION_ID) {
+                                            this.setSessionId(undefined);
+                                        }
+                                        else {
+                                            this.setSessionId(this.config.deferredSessionId);
+                                        }
+                                    }
+                                    return [2 /*return*/];
+                                });
+                            }); });
+                        }
+                        connector = getAnalyticsConnector(this.config.instanceName);
+                        connector.identityStore.setIdentity({
+                            userId: this.config.userId,
+                            deviceId: this.config.deviceId,
+                        });
+                        if (!(this.config.offline !== OfflineDisabled)) return [3 /*break*/, 10];
+                        return [4 /*yield*/, this.add(networkConnectivityCheckerPlugin()).promise];
+                    case 9:
+                        _j.sent();
+                        _j.label = 10;
+                    case 10: return [4 /*yield*/, this.add(new Destination({ diagnosticsClient: diagnosticsClient })).promise];
+                    case 11:
+                        _j.sent();
+                        return [4 /*yield*/, this.add(new Context$1()).promise];
+                    case 12:
+                        _j.sent();
+                        return [4 /*yield*/, this.add(new IdentityEventSender()).promise];
+                    case 13:
+                        _j.sent();
+                        // Notify if DET is enabled
+                        detNotify(this.config);
+                        if (!isFileDownloadTrackingEnabled(this.config.defaultTracking)) return [3 /*break*/, 15];
+                    case 14:
+                        _j.sent();
+                        _j.label = 15;
+                    case 15:
+                        if (!isFormInteractionTrackingEnabled(this.config.defaultTracking)) return [3 /*break*/, 17];
+                    case 16:
+                        _j.sent();
+                        _j.label = 17;
+                    case 17:
+                        if (!isPageViewTrackingEnabled(this.config.defaultTracking)) return [3 /*break*/, 20];
+                    case 18:
+                        _j.sent();
+                        return [3 /*break*/, 20];
+                    case 19:
+                        this.timeline.addOptOutListener(function (optOut) { return __awaiter(_this, void 0, void 0, function () {
+                            return __generator(this, function (_a) {
+                                switch (_a.label) {
+                                    case 0:
+                                        /* istanbul ignore if */
+                                        if (optOut) {
+                                            return [2 /*return*/];
+                                        }
+                                        this.config.loggerProvider.debug('Adding page view tracking plugin');
+                                        return [4 /*yield*/, this.add(pageViewTrackingPlugin(getPageViewTrackingConfig(this.config))).promise];
+                                    case 1:
+                                        _a.sent();
+                                        return [2 /*return*/];
+                                }
+                            });
+                        }); });
+                        _j.label = 20;
+                    case 20:
+                        if (!(isAttributionTrackingEnabled(this.config.defaultTracking))) return [3 /*break*/, 22];
+                    case 21:
+                        _j.sent();
+                        _j.label = 22;
+                    case 22:
+                        if (!isElementInteractionsEnabled(this.config.autocapture)) return [3 /*break*/, 24];
+                    case 23:
+                        _j.sent();
+                        _j.label = 24;
+                    case 24:
+                        if (!isFrustrationInteractionsEnabled(this.config.autocapture)) return [3 /*break*/, 26];
+                    case 25:
+                        _j.sent();
+                        _j.label = 26;
+                    case 26:
+                        if (!isNetworkTrackingEnabled(this.config.autocapture)) return [3 /*break*/, 28];
+                    case 27:
+                        _j.sent();
+                        _j.label = 28;
+                    case 28:
+                        if (!isWebVitalsEnabled(this.config.autocapture)) return [3 /*break*/, 30];
+                    case 29:
+                        _j.sent();
+                        _j.label = 30;
+                    case 30:
+                        if (!isPerformanceTrackingEnabled(this.config.autocapture)) return [3 /*break*/, 32];
+                    case 31:
+                        _j.sent();
+                        _j.label = 32;
+                    case 32:
+                        if (!isPageUrlEnrichmentEnabled(this.config.autocapture)) return [3 /*break*/, 34];
+                    case 33:
+                        _j.sent();
+                        _j.label = 34;
+                    case 34:
+                        if (!isCustomEnrichmentEnabled(this.config.customEnrichment)) return [3 /*break*/, 36];
+                    case 35:
+                        _j.sent();
+                        _j.label = 36;
+                    case 36:
+                        this.initializing = false;
+                        // Step 6: Run queued dispatch functions
+                        return [4 /*yield*/, this.runQueuedFunctions('dispatchQ')];
+                    case 37:
+                        // Step 6: Run queued dispatch functions
+                        _j.sent();
+                        // Step 7: Add the event receiver after running remaining queued functions.
+                        connector.eventBridge.setEventReceiver(function (event) {
+                            var _a = event.eventProperties || {}, time = _a.time, cleanEventProperties = __rest(_a, ["time"]);
+                            var eventOptions = typeof time === 'number' ? { time: time } : undefined;
+                            void _this.track(event.eventType, cleanEventProperties, eventOptions);
+                        });
+                        return [2 /*return*/];
+                }
+            });
+        });
+    };
+    AmplitudeBrowser.prototype.getUserId = function () {
+        var _a;
+        return (_a = this.config) === null || _a === void 0 ? void 0 : _a.userId;
+    };
+    AmplitudeBrowser.prototype.setUserId = function (userId) {
+        if (!this.config) {
+            this.q.push(this.setUserId.bind(this, userId));
+            return;
+        }
+        this.config.loggerProvider.debug('function setUserId: ', userId);
+        if (userId !== this.config.userId || userId === undefined) {
+            this.config.userId = userId;
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+            this.timeline.onIdentityChanged({ userId: userId });
+            setConnectorUserId(userId, this.config.instanceName);
+        }
+    };
+    AmplitudeBrowser.prototype.getDeviceId = function () {
+        var _a;
+        return (_a = this.config) === null || _a === void 0 ? void 0 : _a.deviceId;
+    };
+    AmplitudeBrowser.prototype.setDeviceId = function (deviceId) {
+        if (!this.config) {
+            this.q.push(this.setDeviceId.bind(this, deviceId));
+            return;
+        }
+        this.config.loggerProvider.debug('function setDeviceId: ', deviceId);
+        if (deviceId !== this.config.deviceId) {
+            this.config.deviceId = deviceId;
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+            this.timeline.onIdentityChanged({ deviceId: deviceId });
+            setConnectorDeviceId(deviceId, this.config.instanceName);
+        }
+    };
+    AmplitudeBrowser.prototype.reset = function () {
+        this.setDeviceId(UUID());
+        this.setUserId(undefined);
+        this.timeline.onReset();
+    };
+    AmplitudeBrowser.prototype.getIdentity = function () {
+        var _a, _b;
+        return {
+            deviceId: (_a = this.config) === null || _a === void 0 ? void 0 : _a.deviceId,
+            userId: (_b = this.config) === null || _b === void 0 ? void 0 : _b.userId,
+            userProperties: this.userProperties,
+        };
+    };
+    AmplitudeBrowser.prototype.setIdentity = function (identity) {
+        var e_1, _a;
+        var _b;
+        // Handle userId change
+        if ('userId' in identity) {
+            this.setUserId(identity.userId);
+        }
+        // Handle deviceId change
+        if ('deviceId' in identity && identity.deviceId) {
+            this.setDeviceId(identity.deviceId);
+        }
+        // Handle userProperties change - auto-send identify
+        if ('userProperties' in identity) {
+            this.userProperties = identity.userProperties;
+            // Auto-send identify event with $set operations
+            var identifyObj = new Identify();
+            // istanbul ignore next
+            var userProperties = (_b = identity.userProperties) !== null && _b !== void 0 ? _b : {};
+            try {
+                for (var _c = __values(Object.entries(userProperties)), _d = _c.next(); !_d.done; _d = _c.next()) {
+                    var _e = __read(_d.value, 2), key = _e[0], value = _e[1];
+                    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
+                    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
+                    identifyObj.set(key, value);
+                }
+            }
+            catch (e_1_1) { e_1 = { error: e_1_1 }; }
+            finally {
+                try {
+                    if (_d && !_d.done && (_a = _c.return)) _a.call(_c);
+                }
+                finally { if (e_1) throw e_1.error; }
+            }
+            // The identify event processing in core-client already calls onIdentityChanged,
+            // so we don't need to call it explicitly here to avoid duplicate notifications.
+            this.identify(identifyObj);
+        }
+    };
+    AmplitudeBrowser.prototype.getOptOut = function () {
+        var _a;
+        return (_a = this.config) === null || _a === void 0 ? void 0 : _a.optOut;
+    };
+    AmplitudeBrowser.prototype.getSessionId = function () {
+        var _a;
+        return (_a = this.config) === null || _a === void 0 ? void 0 : _a.sessionId;
+    };
+    AmplitudeBrowser.prototype.setSessionId = function (sessionId) {
+        var _a;
+        var promises = [];
+        if (!this.config) {
+            this.q.push(this.setSessionId.bind(this, sessionId));
+            return returnWrapper(Promise.resolve());
+        }
+        // do not start a new session if optOut is true
+        if (this.config.optOut) {
+            // save the sessionId to storage to be used when optOut is false
+            this.config.deferredSessionId = sessionId !== null && sessionId !== void 0 ? sessionId : UNSPECIFIED_SESSION_ID;
+            return returnWrapper(Promise.resolve());
+        }
+        // default sessionId to current time
+        if (sessionId === undefined) {
+            sessionId = Date.now();
+        }
+        // Prevents starting a new session with the same session ID
+        if (sessionId === this.config.sessionId) {
+            return returnWrapper(Promise.resolve());
+        }
+        this.config.loggerProvider.debug('function setSessionId: ', sessionId);
+        var previousSessionId = this.getSessionId();
+        if (previousSessionId !== sessionId) {
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+            this.timeline.onSessionIdChanged(sessionId);
+        }
+        this.config.lastEventTime;
+        var lastEventId = (_a = this.config.lastEventId) !== null && _a !== void 0 ? _a : -1;
+        this.config.sessionId = sessionId;
+        this.config.lastEventTime = undefined;
+        this.config.pageCounter = 0;
+        if (isSessionTrackingEnabled(this.config.defaultTracking)) ;
+        // Fire web attribution event when enable webAttribution tracking
+        // 1. has new campaign (call setSessionId from init function)
+        // 2. or shouldTrackNewCampaign (call setSessionId from async process(event) when there has new campaign and resetSessionOnNewCampaign = true )
+        this.trackCampaignEventIfNeeded(++lastEventId, promises);
+        // track the identify event if an Identify object is provided in the config
+        if (this.config.identify) {
+            promises.push(this.track(createIdentifyEvent(this.config.identify)).promise);
+        }
+        if (isSessionTrackingEnabled(this.config.defaultTracking)) ;
+        this.previousSessionDeviceId = this.config.deviceId;
+        this.previousSessionUserId = this.config.userId;
+        return returnWrapper(Promise.all(promises));
+    };
+    AmplitudeBrowser.prototype.extendSession = function () {
+        if (!this.config) {
+            this.q.push(this.extendSession.bind(this));
+            return;
+        }
+        this.config.lastEventTime = Date.now();
+    };
+    AmplitudeBrowser.prototype.setTransport = function (transport) {
+        if (!this.config) {
+            this.q.push(this.setTransport.bind(this, transport));
+            return;
+        }
+        this.config.transportProvider = createTransport(transport);
+    };
+    AmplitudeBrowser.prototype.identify = function (identify, eventOptions) {
+        if (isInstanceProxy(identify)) {
+            var queue = identify._q;
+            identify._q = [];
+            identify = convertProxyObjectToRealObject(new Identify(), queue);
+        }
+        if (eventOptions === null || eventOptions === void 0 ? void 0 : eventOptions.user_id) {
+            this.setUserId(eventOptions.user_id);
+        }
+        if (eventOptions === null || eventOptions === void 0 ? void 0 : eventOptions.device_id) {
+            this.setDeviceId(eventOptions.device_id);
+        }
+        return _super.prototype.identify.call(this, identify, eventOptions);
+    };
+    AmplitudeBrowser.prototype.groupIdentify = function (groupType, groupName, identify, eventOptions) {
+        if (isInstanceProxy(identify)) {
+            var queue = identify._q;
+            identify._q = [];
+            identify = convertProxyObjectToRealObject(new Identify(), queue);
+        }
+        return _super.prototype.groupIdentify.call(this, groupType, groupName, identify, eventOptions);
+    };
+    AmplitudeBrowser.prototype.revenue = function (revenue, eventOptions) {
+        if (isInstanceProxy(revenue)) {
+            var queue = revenue._q;
+            revenue._q = [];
+            revenue = convertProxyObjectToRealObject(new Revenue(), queue);
+        }
+        return _super.prototype.revenue.call(this, revenue, eventOptions);
+    };
+    AmplitudeBrowser.prototype.trackCampaignEventIfNeeded = function (lastEventId, promises) {
+        if (!this.webAttribution ||
+            !this.webAttribution.shouldTrackNewCampaign ||
+            !isUserPropertyAttributionEnabled(this.webAttribution.options)) {
+            return false;
+        }
+        var campaignEvent = this.webAttribution.generateCampaignEvent(lastEventId);
+        if (promises) {
+            promises.push(this.track(campaignEvent).promise);
+        }
+        else {
+            this.track(campaignEvent);
+        }
+        this.config.loggerProvider.log('Tracking attribution.');
+        return true;
+    };
+    AmplitudeBrowser.prototype.process = function (event) {
+        return __awaiter(this, void 0, void 0, function () {
+            var currentTime, isEventInNewSession, shouldSetSessionIdOnNewCampaign;
+            return __generator(this, function (_a) {
+                currentTime = Date.now();
+                isEventInNewSession = isNewSession(this.config.sessionTimeout, this.config.lastEventTime);
+                shouldSetSessionIdOnNewCampaign = this.webAttribution && this.webAttribution.shouldSetSessionIdOnNewCampaign();
+                if (event.event_type !== DEFAULT_SESSION_START_EVENT &&
+                    event.event_type !== DEFAULT_SESSION_END_EVENT &&
+                    (!event.session_id || event.session_id === this.getSessionId())) {
+                    if (isEventInNewSession || shouldSetSessionIdOnNewCampaign) {
+                        this.setSessionId(currentTime);
+                        if (shouldSetSessionIdOnNewCampaign) {
+                            this.config.loggerProvider.log('Created a new session for new campaign.');
+                        }
+                    }
+                    else if (!isEventInNewSession) {
+                        // Web attribution should be tracked during the middle of a session
+                        // if there has been a chance in the campaign information.
+                        this.trackCampaignEventIfNeeded();
+                    }
+                }
+                return [2 /*return*/, _super.prototype.process.call(this, event)];
+            });
+        });
+    };
+    AmplitudeBrowser.prototype.logBrowserOptions = function (browserConfig) {
+        try {
+            var browserConfigCopy = __assign(__assign({}, browserConfig), { apiKey: browserConfig.apiKey.substring(0, 10) + '********' });
+            this.config.loggerProvider.debug('Initialized Amplitude with BrowserConfig:', safeJsonStringify(browserConfigCopy));
+        }
+        catch (e) {
+            /* istanbul ignore next */
+            this.config.loggerProvider.error('Error logging browser config', e);
+        }
+    };
+    /**
+     * @experimental
+     * WARNING: This method is for internal testing only and is not part of the public API.
+     * It may be changed or removed at any time without notice.
+     *
+     * Sets the diagnostics sample rate before amplitude.init()
+     * @param sampleRate - The sample rate to set
+     */
+    AmplitudeBrowser.prototype._setDiagnosticsSampleRate = function (sampleRate) {
+        if (sampleRate > 1 || sampleRate < 0) {
+            return;
+        }
+        // Set diagnostics sample rate before initializing the config
+        if (!this.config) {
+            this._diagnosticsSampleRate = sampleRate;
+            return;
+        }
+    };
+    return AmplitudeBrowser;
+}(AmplitudeCore));
+
+/** Kept in step with package.json by scripts/build.mjs (it fails the build when they differ). */
+const VERSION = '0.1.0';
+const SHIM_NAME = 'segment-amplitude-shim';
+const LIBRARY = `${SHIM_NAME}/${VERSION}`;
+
+/** SDK options the shim owns; a page may not override them through the raw options key. */
+const OWNED_OPTIONS = ['deviceId', 'userId', 'sessionId', 'autocapture', 'defaultTracking', 'fetchRemoteConfig', 'remoteConfig', 'instanceName'];
+function sdkInitOptions(options) {
+    var _a;
+    // Sending (batching, intervals, retries, min_id_length) is the outbox's: see outboxConfig.
+    const config = {
+        identityStorage: 'cookie',
+        ingestionMetadata: { sourceName: SHIM_NAME, sourceVersion: VERSION },
+        cookieOptions: { sameSite: 'Lax', secure: options.https },
+    };
+    for (const key of Object.keys(options.sdkOptions)) {
+        const value = options.sdkOptions[key];
+        if (OWNED_OPTIONS.includes(key))
+            options.warn(`the Amplitude SDK option "${key}" is managed by the shim and was ignored`);
+        else if (key === 'cookieOptions' && value && typeof value === 'object')
+            config.cookieOptions = Object.assign(Object.assign({}, config.cookieOptions), value);
+        else
+            config[key] = value;
+    }
+    // The shim decides every event and every ID: no remote config, no autocapture, no URL-derived IDs.
+    return Object.assign(config, {
+        deviceId: options.deviceId,
+        userId: (_a = options.userId) !== null && _a !== void 0 ? _a : undefined,
+        sessionId: options.sessionId,
+        autocapture: false,
+        fetchRemoteConfig: false,
+        remoteConfig: { fetchRemoteConfig: false },
+    });
+}
+const SERVER_URLS = {
+    US: 'https://api2.amplitude.com/2/httpapi',
+    EU: 'https://api.eu.amplitude.com/2/httpapi',
+    'US-batch': 'https://api2.amplitude.com/batch',
+    'EU-batch': 'https://api.eu.amplitude.com/batch',
+};
+/**
+ * How the outbox sends, from the destination settings and the page's raw SDK options, with the
+ * SDK's own defaults and rules (serverUrl wins over serverZone; useBatch picks the batch endpoint).
+ */
+function outboxConfig(apiKey, settings, sdkOptions) {
+    const batching = settings.batchEvents;
+    const zone = sdkOptions.serverZone === 'EU' ? 'EU' : 'US';
+    const serverUrl = typeof sdkOptions.serverUrl === 'string' && sdkOptions.serverUrl ? sdkOptions.serverUrl : SERVER_URLS[sdkOptions.useBatch === true ? `${zone}-batch` : zone];
+    const positive = (value, fallback) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback);
+    return {
+        apiKey,
+        serverUrl,
+        batchSize: positive(sdkOptions.flushQueueSize, batching ? settings.eventUploadThreshold : 30),
+        // batchEvents off: each call's events leave at once, as amplitude-js did.
+        flushIntervalMs: positive(sdkOptions.flushIntervalMillis, batching ? settings.eventUploadPeriodMillis : 10),
+        uploadThreshold: batching ? settings.eventUploadThreshold : 0,
+        // Short ids such as "42" are common in Segment installs; Amplitude's API rejects them without this.
+        minIdLength: positive(sdkOptions.minIdLength, 1),
+        maxAttempts: positive(sdkOptions.flushMaxRetries, 5),
+        retryBaseMs: 1000,
+        throttleMs: 30000,
+    };
+}
+
+/**
+ * The one place that talks to @amplitude/analytics-browser. The SDK keeps what servers and the next page
+ * read: the device, user and session in its `AMP_` cookie (with its legacy-cookie migration and cookie
+ * domain rules). The shim decides the rest before the SDK has started: no remote config and no
+ * autocapture, the session (src/session.ts, the SDK's rules), and delivery: the SDK's destination is
+ * replaced by the shim's outbox, so an event is complete and on its way the moment it is handed over.
+ */
+/** The SDK reads and writes its unsent queue here; the outbox keeps its own, so this holds nothing. */
+const NO_EVENT_STORAGE = {
+    isEnabled: () => Promise.resolve(true),
+    get: () => Promise.resolve(undefined),
+    getRaw: () => Promise.resolve(undefined),
+    set: () => Promise.resolve(undefined),
+    remove: () => Promise.resolve(undefined),
+    reset: () => Promise.resolve(undefined),
+};
+class AmplitudeAdapter {
+    constructor() {
+        this.client = new AmplitudeBrowser();
+        this.started = false;
+    }
+    async init(options, sink) {
+        const config = sdkInitOptions(options);
+        config.storageProvider = NO_EVENT_STORAGE;
+        await this.client.init(options.apiKey, undefined, config).promise;
+        await this.client.remove('amplitude').promise;
+        await this.client.add({
+            name: 'amplitude',
+            type: 'destination',
+            setup: () => Promise.resolve(undefined),
+            execute: (event) => {
+                if (typeof event.insert_id !== 'string')
+                    event.insert_id = `sdk-${VERSION}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+                return new Promise((resolve) => sink.add(Object.assign(Object.assign({}, event), { library: LIBRARY }), (r) => resolve({ event, code: r.code, message: r.message })));
+            },
+            flush: () => {
+                sink.flush();
+                return Promise.resolve();
+            },
+        }).promise;
+        this.started = true;
+    }
+    config() {
+        return this.started ? this.client.config : undefined;
+    }
+    persistSession(state) {
+        const config = this.config();
+        if (!config)
+            return;
+        // setSessionId clears lastEventTime, so it goes first.
+        if (this.client.getSessionId() !== state.sessionId)
+            this.client.setSessionId(state.sessionId);
+        if (config.lastEventTime !== state.lastEventTime)
+            config.lastEventTime = state.lastEventTime;
+        if (config.lastEventId !== state.lastEventId)
+            config.lastEventId = state.lastEventId;
+    }
+    setUserId(userId) {
+        var _a;
+        if (((_a = this.client.getUserId()) !== null && _a !== void 0 ? _a : null) !== userId)
+            this.client.setUserId(userId !== null && userId !== void 0 ? userId : undefined);
+    }
+    setDeviceId(deviceId) {
+        if (this.client.getDeviceId() !== deviceId)
+            this.client.setDeviceId(deviceId);
+    }
+    reset(deviceId) {
+        this.client.setUserId(undefined);
+        this.client.setDeviceId(deviceId);
+    }
+    getSessionId() {
+        return this.client.getSessionId();
+    }
+}
+
+class Context {
+    constructor(event) {
+        this.event = event;
+        this.attempts = 1;
+        this.stats = { metrics: [] };
+        this.logLines = [];
+    }
+    get id() {
+        var _a;
+        return (_a = this.event.messageId) !== null && _a !== void 0 ? _a : '';
+    }
+    setFailedDelivery(failure) {
+        this.failure = failure;
+    }
+    failedDelivery() {
+        return this.failure;
+    }
+    log(level, message) {
+        this.logLines.push({ level, message });
+    }
+    logs() {
+        return this.logLines.slice();
+    }
+    isSame(other) {
+        return other.id === this.id;
+    }
+    toJSON() {
+        return { id: this.id, event: this.event };
+    }
+}
+
+/**
+ * Calling code the page gave us (callbacks, listeners, middleware, `use`, trackLink resolvers) and
+ * reading what it returns, without letting a throw, a rejected promise or a hostile thenable reach
+ * the page as an uncaught error.
+ */
+function isThenable(value) {
+    try {
+        return !!value && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function';
+    }
+    catch (_a) {
+        return false;
+    }
+}
+/** Subscribes to a page-supplied thenable without letting its `then` throw into us. */
+function safeThen(value, onFulfilled, onRejected) {
+    try {
+        value.then.call(value, onFulfilled, onRejected);
+    }
+    catch (error) {
+        onRejected(error);
+    }
+}
+/** A message for any thrown value, even one whose toString throws. */
+function describe$1(error) {
+    try {
+        if (error instanceof Error)
+            return `${error.name}: ${error.message}`;
+        return String(error);
+    }
+    catch (_a) {
+        return 'an unprintable value';
+    }
+}
+/**
+ * Calls a page function. A throw, or a promise it returns that rejects, becomes `onError`; the result
+ * is returned (undefined after a throw).
+ */
+function callPageFunction(fn, thisArg, args, onError) {
+    try {
+        const returned = fn.apply(thisArg, args);
+        if (isThenable(returned))
+            safeThen(returned, undefined, onError);
+        return returned;
+    }
+    catch (error) {
+        onError(error);
+        return undefined;
+    }
+}
+
+/** analytics-next's emitter: listeners run synchronously with `this` bound to the analytics object. */
+class Emitter {
+    constructor(self, onListenerError) {
+        this.self = self;
+        this.onListenerError = onListenerError;
+        this.listeners = {};
+    }
+    on(event, fn) {
+        var _a;
+        var _b;
+        ((_a = (_b = this.listeners)[event]) !== null && _a !== void 0 ? _a : (_b[event] = [])).push(fn);
+    }
+    once(event, fn) {
+        const wrapper = (...args) => {
+            this.off(event, wrapper);
+            return fn.apply(this.self(), args); // errors are contained by emit()
+        };
+        this.on(event, wrapper);
+    }
+    off(event, fn) {
+        const list = this.listeners[event];
+        if (list)
+            this.listeners[event] = list.filter((l) => l !== fn);
+    }
+    emit(event, ...args) {
+        var _a;
+        for (const fn of ((_a = this.listeners[event]) !== null && _a !== void 0 ? _a : []).slice()) {
+            // An async listener that rejects must not surface as an unhandled rejection on the page either.
+            callPageFunction(fn, this.self(), args, (error) => this.onListenerError(event, error));
+        }
+    }
+}
+
+/**
+ * Console output. A problem that drops data is always shown; anything else only in debug mode.
+ * Each distinct message is printed once, so a hot loop with bad input cannot flood the console.
+ */
+const PREFIX = '[segment-amplitude-shim]';
+const MAX_REMEMBERED = 500;
+class Logger {
+    constructor() {
+        this.debugEnabled = false;
+        this.seen = new Set();
+        this.muted = false;
+    }
+    /** `call` names the public method, e.g. "analytics.track()". */
+    problem(call, message, dataDropped) {
+        if (!dataDropped && !this.debugEnabled)
+            return;
+        this.once(`${call}: ${message}`, 'warn');
+    }
+    debug(message, ...details) {
+        if (!this.debugEnabled)
+            return;
+        try {
+            console.debug(PREFIX, message, ...details);
+        }
+        catch (_a) {
+            /* a page that replaced console must not break us */
+        }
+    }
+    once(message, level = 'warn') {
+        if (this.muted || this.seen.has(message))
+            return;
+        if (this.seen.size >= MAX_REMEMBERED) {
+            // This many distinct messages means a page looping over bad input: say so once, then stay quiet.
+            this.muted = true;
+            this.print(`${MAX_REMEMBERED} distinct warnings so far; further ones are not shown`, 'warn');
+            return;
+        }
+        this.seen.add(message);
+        this.print(message, level);
+    }
+    print(message, level) {
+        try {
+            console[level](`${PREFIX} ${message}`);
+        }
+        catch (_a) {
+            /* a page that replaced console must not break us */
+        }
+    }
+}
+
+const systemClock = {
+    now: () => Date.now(),
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (handle) => clearTimeout(handle),
+};
+/** Resolves when `promise` settles or `ms` have passed, whichever comes first; never rejects. */
+function settledWithin(promise, ms, clock) {
+    return new Promise((resolve) => {
+        const timer = clock.setTimeout(resolve, ms);
+        const done = () => {
+            clock.clearTimeout(timer);
+            resolve();
+        };
+        try {
+            promise.then(done, done);
+        }
+        catch (_a) {
+            done();
+        }
+    });
+}
+
+function toElements(input) {
+    if (!input)
+        return [];
+    try {
+        if (typeof Element !== 'undefined' && input instanceof Element)
+            return [input];
+        const maybe = input;
+        const list = Array.isArray(input) ? input : typeof maybe.toArray === 'function' ? maybe.toArray() : [];
+        return Array.isArray(list) ? list.filter((el) => typeof Element !== 'undefined' && el instanceof Element) : [];
+    }
+    catch (_a) {
+        // A Proxy whose traps throw, or a jQuery-like whose toArray throws: nothing we can bind to.
+        return [];
+    }
+}
+/** An event name or properties given as a function of the element; what it throws or rejects is reported. */
+function resolve(value, el, onError) {
+    return typeof value === 'function' ? callPageFunction(value, undefined, [el], onError) : value;
+}
+function linkHref(el) {
+    var _a, _b;
+    const direct = (_b = (_a = el.getAttribute('href')) !== null && _a !== void 0 ? _a : el.getAttributeNS('http://www.w3.org/1999/xlink', 'href')) !== null && _b !== void 0 ? _b : el.getAttribute('xlink:href');
+    if (direct)
+        return direct;
+    const nested = el.getElementsByTagName('a')[0];
+    return nested ? nested.getAttribute('href') : null;
+}
+function trackLink(deps, call, links, event, properties, options) {
+    const elements = toElements(links);
+    if (links && elements.length === 0)
+        deps.warn(call, 'expects an element, an array of elements or a jQuery object; nothing was bound');
+    for (const el of elements) {
+        el.addEventListener('click', (e) => {
+            var _a;
+            try {
+                const failed = (error) => deps.warn(call, `a function given to it failed: ${describe$1(error)}`);
+                const ev = resolve(event, el, failed);
+                const props = resolve(properties, el, failed);
+                const href = linkHref(el);
+                const mouse = e;
+                const newTab = (el.getAttribute('target') === '_blank' && Boolean(href)) || mouse.metaKey || mouse.ctrlKey || mouse.shiftKey || mouse.button === 1;
+                const tracked = deps.track(ev, props, (_a = options) !== null && _a !== void 0 ? _a : {});
+                if (!newTab && href) {
+                    e.preventDefault();
+                    void settledWithin(tracked, deps.timeout(), deps.clock).then(() => deps.navigate(href));
+                }
+            }
+            catch (error) {
+                deps.warn(call, `click handler failed: ${describe$1(error)}`);
+            }
+        });
+    }
+}
+function trackForm(deps, call, forms, event, properties, options) {
+    const elements = toElements(forms).filter((el) => el.tagName === 'FORM');
+    if (forms && elements.length === 0)
+        deps.warn(call, 'expects a form element or an array of forms; nothing was bound');
+    for (const form of elements) {
+        form.addEventListener('submit', (e) => {
+            var _a;
+            try {
+                e.preventDefault();
+                const failed = (error) => deps.warn(call, `a function given to it failed: ${describe$1(error)}`);
+                const tracked = deps.track(resolve(event, form, failed), resolve(properties, form, failed), (_a = options) !== null && _a !== void 0 ? _a : {});
+                void settledWithin(tracked, deps.timeout(), deps.clock).then(() => form.submit());
+            }
+            catch (error) {
+                deps.warn(call, `submit handler failed: ${describe$1(error)}`);
+            }
+        });
+    }
+}
+
+class CallQueue {
+    constructor(deps) {
+        this.deps = deps;
+        /** Not drained yet. */
+        this.waiting = [];
+        /** Drained, in order; the head may still be in asynchronous middleware. */
+        this.inOrder = [];
+        this.open = false;
+        this.scheduled = false;
+    }
+    push(step) {
+        this.waiting.push(step);
+        this.schedule();
+    }
+    /** The SDK is ready: from now on calls are handed over. */
+    start() {
+        this.open = true;
+        this.schedule();
+    }
+    get started() {
+        return this.open;
+    }
+    schedule() {
+        if (!this.open || this.scheduled)
+            return;
+        this.scheduled = true;
+        this.deps.clock.setTimeout(() => this.drain(), 0);
+    }
+    /** Hands over everything that can be, now (also called synchronously when the page is left). */
+    drain() {
+        this.scheduled = false;
+        if (!this.open)
+            return;
+        const batch = this.waiting;
+        this.waiting = [];
+        for (const step of batch) {
+            if (step.kind === 'call')
+                this.prepare(step);
+            this.inOrder.push(step);
+        }
+        this.advance();
+    }
+    prepare(step) {
+        let result;
+        try {
+            result = this.deps.prepare(step.item);
+        }
+        catch (error) {
+            this.deps.fail(error, step.item);
+            return;
+        }
+        if (result instanceof Promise) {
+            step.pending = true;
+            result.then((prepared) => {
+                step.prepared = prepared;
+                step.pending = false;
+                this.advance();
+            }, (error) => {
+                this.deps.fail(error, step.item);
+                step.pending = false;
+                this.advance();
+            });
+        }
+        else {
+            step.prepared = result;
+        }
+    }
+    advance() {
+        let ready = [];
+        const flush = () => {
+            if (!ready.length)
+                return;
+            const calls = ready;
+            ready = [];
+            try {
+                this.deps.handOver(calls);
+            }
+            catch (error) {
+                this.deps.fail(error);
+            }
+        };
+        let i = 0;
+        for (; i < this.inOrder.length; i++) {
+            const step = this.inOrder[i];
+            if (step.kind === 'task') {
+                flush();
+                try {
+                    step.run();
+                }
+                catch (error) {
+                    this.deps.fail(error);
+                }
+                continue;
+            }
+            if (step.pending)
+                break;
+            if (step.prepared !== undefined)
+                ready.push({ item: step.item, prepared: step.prepared });
+        }
+        this.inOrder = i === this.inOrder.length ? [] : this.inOrder.slice(i);
+        flush();
+    }
+    /** Calls not handed over yet, in order (for the exit journal). */
+    pendingItems() {
+        const out = [];
+        for (const step of this.inOrder)
+            if (step.kind === 'call')
+                out.push(step.item);
+        for (const step of this.waiting)
+            if (step.kind === 'call')
+                out.push(step.item);
+        return out;
+    }
+}
+
+/** obj-case comparison: keys match after dropping non-alphanumerics and lowercasing. */
+function objCaseKey(key) {
+    return key.replace(/[^a-zA-Z0-9]/g, '').toLowerCase();
+}
+function objCaseGet(obj, key) {
+    if (!obj || typeof obj !== 'object')
+        return undefined;
+    const record = obj;
+    if (Object.prototype.hasOwnProperty.call(record, key))
+        return record[key];
+    const wanted = objCaseKey(key);
+    for (const k of Object.keys(record))
+        if (objCaseKey(k) === wanted)
+            return record[k];
+    return undefined;
+}
+/**
+ * The facade's `proxy(path)`: the first segment names a facade accessor (context, properties, traits,
+ * or a top-level field), the rest is an obj-case path.
+ */
+function lookupField(event, path) {
+    var _a;
+    const [head, ...rest] = path.split('.');
+    let node;
+    switch (head) {
+        case 'context':
+        case 'options':
+            node = event.context;
+            break;
+        case 'properties':
+            node = event.properties;
+            break;
+        case 'traits':
+            node = (_a = event.traits) !== null && _a !== void 0 ? _a : event.context.traits;
+            break;
+        default:
+            node = objCaseGet(event, head);
+    }
+    for (const part of rest)
+        node = objCaseGet(node, part);
+    return node;
+}
+
+/** Segment's spec events routed to orderCompleted: "Order Completed", "Completed Order" and variants. */
+const ORDER_COMPLETED = /^[ _]?completed[ _]?order[ _]?|^[ _]?order[ _]?completed[ _]?$/i;
+const PURCHASE_EVENTS = ['order completed', 'completed order', 'product purchased'];
+function isOrderCompleted(eventName) {
+    return ORDER_COMPLETED.test(eventName);
+}
+/** Track.revenue(): `revenue` (or `total` for order events); `$`-strings parsed; 0 and junk mean none. */
+function extractRevenue(eventName, properties) {
+    let raw = objCaseGet(properties, 'revenue');
+    if (!raw && isOrderCompleted(eventName))
+        raw = objCaseGet(properties, 'total');
+    const value = toNumber(raw);
+    return value ? value : undefined;
+}
+function toNumber(raw) {
+    if (typeof raw === 'number')
+        return Number.isFinite(raw) ? raw : undefined;
+    if (typeof raw === 'string') {
+        const parsed = parseFloat(raw.replace(/\$/g, ''));
+        return Number.isFinite(parsed) ? parsed : undefined;
+    }
+    return undefined;
+}
+/** mapRevenueAttributes: what the classic integration read from a (possibly product-level) track. */
+function revenueAttributes(eventName, properties) {
+    const productId = objCaseGet(properties, 'productId');
+    const revenueType = objCaseGet(properties, 'revenueType');
+    const quantity = parseQuantity(properties.quantity);
+    return {
+        price: objCaseGet(properties, 'price'),
+        quantity,
+        productId: typeof productId === 'string' && productId ? productId : typeof productId === 'number' ? String(productId) : undefined,
+        revenueType: typeof revenueType === 'string' && revenueType
+            ? revenueType
+            : PURCHASE_EVENTS.includes(eventName.toLowerCase())
+                ? 'Purchase'
+                : undefined,
+        revenue: extractRevenue(eventName, properties),
+        eventProperties: properties,
+    };
+}
+function parseQuantity(raw) {
+    const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseInt(raw, 10) : NaN;
+    // amplitude-js parseInt'ed the quantity; anything unusable counted as 1.
+    return Number.isFinite(n) && n > 0 ? Math.trunc(n) : 1;
+}
+/**
+ * One `revenue_amount` event, carrying Amplitude's revenue fields both as the `$`-properties the SDK's
+ * Revenue class writes and as the HTTP API's top-level `price`/`quantity`/`revenue` fields, so revenue
+ * charts (Revenue LTV, ARPU) read it either way. Returns undefined when nothing is to be booked.
+ */
+function revenueEvent(attrs, useLogRevenueV2) {
+    var _a, _b;
+    let price;
+    let quantity = attrs.quantity;
+    let eventProperties;
+    if (useLogRevenueV2) {
+        const given = toNumber(attrs.price);
+        // Classic V2: no (or zero) price -> the revenue is the price, for a quantity of one.
+        if (!given) {
+            price = attrs.revenue;
+            quantity = 1;
+        }
+        else {
+            // amplitude-js dropped a revenue whose price was not a number (e.g. the string "10").
+            price = typeof attrs.price === 'number' ? given : undefined;
+        }
+        eventProperties = Object.assign({}, attrs.eventProperties);
+    }
+    else {
+        // Difference: classic V1 sent logRevenue(revenue || price*quantity, quantity), which Amplitude booked
+        // as price x quantity, so {revenue: 20, quantity: 2} became 40. Here the booked total is the revenue.
+        const total = (_a = attrs.revenue) !== null && _a !== void 0 ? _a : ((_b = toNumber(attrs.price)) !== null && _b !== void 0 ? _b : 0) * quantity;
+        price = total ? total / quantity : undefined;
+        eventProperties = {};
+    }
+    if (price === undefined || !Number.isFinite(price) || price === 0)
+        return undefined;
+    const revenue = round(price * quantity);
+    const props = Object.assign(Object.assign({}, eventProperties), { $price: price, $quantity: quantity, $revenue: revenue });
+    const event = { event_type: 'revenue_amount', event_properties: props, price, quantity, revenue };
+    if (attrs.productId) {
+        props.$productId = attrs.productId;
+        event.productId = attrs.productId;
+    }
+    if (useLogRevenueV2 && attrs.revenueType) {
+        props.$revenueType = attrs.revenueType;
+        event.revenueType = attrs.revenueType;
+    }
+    return event;
+}
+/** Avoids 3 * 19.99 = 59.970000000000006 on the wire. */
+function round(n) {
+    return Math.round(n * 1e6) / 1e6;
+}
+/** trackProductsOnce: each product reduced to exactly these keys. */
+function reduceProduct(product) {
+    var _a;
+    const productId = objCaseGet(product, 'productId');
+    const out = {
+        productId,
+        sku: product.sku,
+        name: product.name,
+        price: product.price,
+        quantity: (_a = product.quantity) !== null && _a !== void 0 ? _a : 1,
+        category: product.category,
+    };
+    for (const key of Object.keys(out))
+        if (out[key] === undefined)
+            delete out[key];
+    return out;
+}
+function productsOf(properties) {
+    const products = properties.products;
+    if (!Array.isArray(products))
+        return [];
+    return products.filter((p) => p !== null && typeof p === 'object' && !Array.isArray(p));
+}
+
+function translate({ event, settings, referrer }) {
+    var _a, _b;
+    let ops;
+    switch (event.type) {
+        case 'identify':
+            ops = translateIdentify(event, settings);
+            break;
+        case 'track': {
+            const name = (_a = event.event) !== null && _a !== void 0 ? _a : '';
+            ops = isOrderCompleted(name) ? translateOrderCompleted(name, event, settings) : trackPath(name, (_b = event.properties) !== null && _b !== void 0 ? _b : {}, event, settings, false);
+            break;
+        }
+        case 'page':
+            ops = translatePage(event, settings, referrer);
+            break;
+        case 'screen':
+            ops = translateScreen(event, settings);
+            break;
+        case 'group':
+            ops = translateGroup(event, settings);
+            break;
+        default:
+            ops = [];
+    }
+    return stampVersion(ops, settings.versionName);
+}
+/** versionName: amplitude-js's setVersionName, which put the version on every event. */
+function stampVersion(ops, versionName) {
+    if (versionName)
+        for (const op of ops)
+            if (op.op === 'event')
+                op.event.app_version = versionName;
+    return ops;
+}
+/** `integrations.Amplitude` when it is an object (the facade's options('Amplitude')), else {}. */
+function amplitudeOptions(event) {
+    const own = event.integrations.Amplitude;
+    if (isPlainObject(own))
+        return own;
+    const fromContext = event.context.Amplitude;
+    return isPlainObject(fromContext) ? fromContext : {};
+}
+// ---------------------------------------------------------------------------------------------- identify
+function translateIdentify(event, settings) {
+    var _a;
+    const ops = [];
+    const userId = event.userId;
+    if (isNonEmptyString(userId))
+        ops.push({ op: 'setUserId', userId });
+    const traits = Object.assign({}, ((_a = event.traits) !== null && _a !== void 0 ? _a : {}));
+    if (isNonEmptyString(userId))
+        traits.id = userId;
+    const search = pageSearch(event);
+    // The classic integration copied the query string into traits for every mapQueryParams entry,
+    // whichever side the entry named.
+    for (const name of Object.keys(settings.mapQueryParams))
+        traits[name] = search;
+    const userProperties = traitOperations(traits, settings);
+    if (Object.keys(userProperties).length > 0)
+        ops.push(identifyEvent(userProperties));
+    ops.push(...groupOperations(amplitudeOptions(event).groups));
+    return ops;
+}
+/** Builds `$set` / `$setOnce` / `$add`; one operation per trait, and increment beats set-once. */
+function traitOperations(traits, settings) {
+    const ops = { $set: {}, $setOnce: {}, $add: {} };
+    for (const key of Object.keys(traits)) {
+        const value = traits[key];
+        if (value === undefined)
+            continue;
+        if (settings.traitsToIncrement.includes(key)) {
+            // Amplitude's $add takes numbers; amplitude-js also accepted numeric strings.
+            if (typeof value === 'number' || typeof value === 'string')
+                ops.$add[key] = value;
+        }
+        else if (settings.traitsToSetOnce.includes(key)) {
+            ops.$setOnce[key] = value;
+        }
+        else {
+            ops.$set[key] = value;
+        }
+    }
+    const out = {};
+    for (const k of ['$set', '$setOnce', '$add'])
+        if (Object.keys(ops[k]).length > 0)
+            out[k] = ops[k];
+    return out;
+}
+function identifyEvent(userProperties) {
+    return { op: 'event', event: { event_type: '$identify', user_properties: userProperties } };
+}
+/** `integrations.Amplitude.groups` -> one setGroup (`$identify` with groups) per group type. */
+function groupOperations(groups) {
+    const normalized = normalizeGroups(groups);
+    if (!normalized)
+        return [];
+    return Object.keys(normalized).map((type) => setGroup(type, normalized[type]));
+}
+function setGroup(type, value) {
+    return {
+        op: 'event',
+        event: { event_type: '$identify', user_properties: { $set: { [type]: value } }, groups: { [type]: value } },
+    };
+}
+/** Group values as amplitude-js accepted them: strings or arrays of strings; scalars become strings. */
+function normalizeGroups(groups) {
+    if (!isPlainObject(groups))
+        return undefined;
+    const out = {};
+    for (const type of Object.keys(groups)) {
+        if (!type)
+            continue;
+        const value = groups[type];
+        if (Array.isArray(value)) {
+            const items = value.filter(isScalar).map(String);
+            if (items.length > 0)
+                out[type] = items;
+        }
+        else if (isScalar(value)) {
+            out[type] = String(value);
+        }
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+}
+function isScalar(value) {
+    return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean';
+}
+// ------------------------------------------------------------------------------------------------- track
+/**
+ * The classic `logEvent` path, shared by track and by every page-derived event: mapQueryParams,
+ * appendFieldsToEventProps, the event with or without per-event groups, then a revenue event when the
+ * properties carry revenue (any event, not only purchases) and `skipRevenue` is false.
+ */
+function trackPath(eventType, properties, event, settings, skipRevenue) {
+    const ops = [];
+    const props = Object.assign({}, properties);
+    const search = pageSearch(event);
+    const userSide = {};
+    for (const name of Object.keys(settings.mapQueryParams)) {
+        if (settings.mapQueryParams[name] === 'user_properties')
+            userSide[name] = search;
+        else
+            props[name] = search;
+    }
+    // Difference: the classic integration sent the user side only when the *last* entry named
+    // user_properties, silently dropping it in mixed configurations. It is always sent here.
+    if (Object.keys(userSide).some((k) => userSide[k] !== undefined)) {
+        ops.push(identifyEvent({ $set: userSide }));
+    }
+    for (const path of Object.keys(settings.appendFieldsToEventProps)) {
+        const value = lookupField(event, path);
+        if (value !== undefined)
+            props[settings.appendFieldsToEventProps[path]] = value;
+    }
+    const amplitudeEvent = { event_type: eventType, event_properties: props };
+    const groups = normalizeGroups(amplitudeOptions(event).groups);
+    if (groups)
+        amplitudeEvent.groups = groups;
+    ops.push({ op: 'event', event: amplitudeEvent });
+    // The revenue event's properties are the caller's, without the mapQueryParams/appendFields additions.
+    if (!skipRevenue && extractRevenue(eventType, properties) !== undefined) {
+        ops.push(...revenueOperation(revenueEvent(revenueAttributes(eventType, properties), settings.useLogRevenueV2)));
+    }
+    return ops;
+}
+function explicitRevenueType(properties) {
+    const value = objCaseGet(properties, 'revenueType');
+    return typeof value === 'string' && value ? value : undefined;
+}
+function revenueOperation(event) {
+    return event ? [{ op: 'event', event }] : [];
+}
+// --------------------------------------------------------------------------------------- Order Completed
+/**
+ * The classic orderCompleted: the order event, then (unless trackProductsOnce) one "Product Purchased"
+ * per product. The order's revenue is booked once: for the order, or per product with
+ * trackRevenuePerProduct.
+ */
+function translateOrderCompleted(name, event, settings) {
+    var _a;
+    const properties = (_a = event.properties) !== null && _a !== void 0 ? _a : {};
+    const products = productsOf(properties);
+    const perProduct = settings.trackRevenuePerProduct;
+    if (settings.trackProductsOnce) {
+        const reduced = products.map(reduceProduct);
+        const orderProps = Array.isArray(properties.products) ? Object.assign(Object.assign({}, properties), { products: reduced }) : Object.assign({}, properties);
+        const ops = trackPath(name, orderProps, event, settings, perProduct);
+        // Difference: with both settings on, the classic integration booked no revenue at all.
+        if (perProduct)
+            for (const product of reduced)
+                ops.push(...productRevenue(product, properties, settings));
+        return ops;
+    }
+    const orderProps = Object.assign({}, properties);
+    delete orderProps.products;
+    const ops = trackPath(name, orderProps, event, settings, perProduct);
+    const orderRevenue = extractRevenue(name, properties);
+    const orderRevenueType = explicitRevenueType(properties);
+    for (const product of products) {
+        const productProps = Object.assign({}, product);
+        if (perProduct && product.price !== null && product.price !== undefined && product.quantity) {
+            // As the classic integration did, the product event carries the order's revenueType and revenue.
+            if (orderRevenueType)
+                productProps.revenueType = orderRevenueType;
+            if (orderRevenue !== undefined)
+                productProps.revenue = orderRevenue;
+            ops.push(...productRevenue(productProps, properties, settings));
+        }
+        // Difference: with trackRevenuePerProduct off, a product with its own `revenue` property also
+        // booked revenue in the classic integration, on top of the order's. Products never book it here.
+        ops.push(...trackPath('Product Purchased', productProps, event, settings, true));
+    }
+    return ops;
+}
+/**
+ * A product's own revenue: its price x quantity.
+ * Difference: the classic integration booked the *order's* revenue for each product in V1 mode, and the
+ * order's revenue in place of a zero price in V2 mode; both counted the order more than once.
+ */
+function productRevenue(product, order, settings) {
+    var _a;
+    const attrs = revenueAttributes('Product Purchased', product);
+    attrs.revenueType = (_a = explicitRevenueType(order)) !== null && _a !== void 0 ? _a : attrs.revenueType;
+    attrs.revenue = undefined;
+    return revenueOperation(revenueEvent(attrs, settings.useLogRevenueV2));
+}
+// -------------------------------------------------------------------------------------------------- page
+function translatePage(event, settings, referrer) {
+    var _a;
+    const ops = [];
+    if (settings.trackReferrer && !settings.useAmplitudeReferral)
+        ops.push(...referrerOperations(referrer));
+    for (const eventType of pageEventNames(event.category, event.name, settings, 'Page')) {
+        ops.push(...trackPath(eventType, (_a = event.properties) !== null && _a !== void 0 ? _a : {}, event, settings, false));
+    }
+    return ops;
+}
+/**
+ * Difference: the classic web integration had no screen method, so screen() sent nothing. Here it is
+ * named the way Segment's mobile Amplitude integrations named screens ("Viewed X Screen"), governed
+ * by the same page settings ("Loaded a Screen" for trackAllPages).
+ */
+function translateScreen(event, settings) {
+    var _a;
+    const ops = [];
+    for (const eventType of pageEventNames(event.category, event.name, settings, 'Screen')) {
+        ops.push(...trackPath(eventType, (_a = event.properties) !== null && _a !== void 0 ? _a : {}, event, settings, false));
+    }
+    return ops;
+}
+/** Loaded a Page, Viewed {category} Page, Viewed {full name} Page: in that order, each if enabled. */
+function pageEventNames(category, name, settings, noun = 'Page') {
+    const names = [];
+    const fullName = category && name ? `${category} ${name}` : name;
+    if (settings.trackAllPages)
+        names.push(`Loaded a ${noun}`);
+    if (category && settings.trackCategorizedPages)
+        names.push(`Viewed ${category} ${noun}`);
+    if (fullName && settings.trackNamedPages)
+        names.push(`Viewed ${fullName} ${noun}`);
+    return names;
+}
+/** The per-page referrer identify of `trackReferrer`. */
+function referrerOperations(referrer) {
+    if (!referrer)
+        return [];
+    const setOnce = { initial_referrer: referrer };
+    const set = { referrer };
+    const parts = referrer.split('/');
+    if (parts.length >= 3 && parts[2]) {
+        setOnce.initial_referring_domain = parts[2];
+        set.referring_domain = parts[2];
+    }
+    return [identifyEvent({ $setOnce: setOnce, $set: set })];
+}
+// ------------------------------------------------------------------------------------------------- group
+function translateGroup(event, settings) {
+    var _a;
+    const traits = Object.assign({}, ((_a = event.traits) !== null && _a !== void 0 ? _a : {}));
+    if (isNonEmptyString(event.groupId))
+        traits.id = event.groupId;
+    const type = settings.groupTypeTrait ? traits[settings.groupTypeTrait] : undefined;
+    const value = settings.groupValueTrait ? traits[settings.groupValueTrait] : undefined;
+    if (type && value && isScalar(type)) {
+        const groups = normalizeGroups({ [String(type)]: value });
+        if (groups)
+            return groupOperations(groups);
+    }
+    if (isNonEmptyString(event.groupId))
+        return [setGroup('[Segment] Group', event.groupId)];
+    return [];
+}
+// --------------------------------------------------------------------------------------------- lookups
+function pageSearch(event) {
+    var _a;
+    const search = (_a = event.context.page) === null || _a === void 0 ? void 0 : _a.search;
+    return typeof search === 'string' ? search : undefined;
+}
+
+/** The envelope's constant fields, from the page's raw SDK options (as the SDK would read them). */
+function envelopeFacts(sdkOptions, nav, library, source) {
+    const tracking = (sdkOptions.trackingOptions && typeof sdkOptions.trackingOptions === 'object' ? sdkOptions.trackingOptions : {});
+    return {
+        library,
+        userAgent: nav === null || nav === void 0 ? void 0 : nav.userAgent,
+        language: tracking.language === false ? undefined : nav === null || nav === void 0 ? void 0 : nav.language,
+        appVersion: typeof sdkOptions.appVersion === 'string' && sdkOptions.appVersion ? sdkOptions.appVersion : undefined,
+        platform: tracking.platform !== false,
+        ipAddress: tracking.ipAddress !== false,
+        sourceName: source.name,
+        sourceVersion: source.version,
+    };
+}
+function wireEvent(event, stamp, session, facts) {
+    const wire = Object.assign(Object.assign({ device_id: stamp.deviceId, session_id: session.sessionId, time: stamp.time, insert_id: stamp.insertId, ingestion_metadata: { source_name: facts.sourceName, source_version: facts.sourceVersion } }, event), { event_id: session.eventId, library: facts.library });
+    if (stamp.userId)
+        wire.user_id = stamp.userId;
+    if (facts.appVersion && wire.app_version === undefined)
+        wire.app_version = facts.appVersion;
+    if (facts.platform)
+        wire.platform = 'Web';
+    if (facts.language)
+        wire.language = facts.language;
+    if (facts.ipAddress)
+        wire.ip = '$remote';
+    if (facts.userAgent)
+        wire.user_agent = facts.userAgent;
+    return wire;
+}
+
+class Delivery {
+    constructor(deps) {
+        this.deps = deps;
+    }
+    /** Starts the callback clock for a call with a callback: it runs at hand-over, or at `timeoutMs` at the latest. */
+    watch(item, timeoutMs) {
+        if (!item.callback)
+            return;
+        item.timer = this.deps.clock.setTimeout(() => {
+            item.timer = undefined;
+            this.callBack(item);
+        }, timeoutMs);
+    }
+    handOver(calls) {
+        const ticket = this.deps.openSession(this.deps.clock.now());
+        try {
+            for (const { item, prepared } of calls) {
+                try {
+                    this.handOverOne(item, prepared, ticket);
+                }
+                catch (error) {
+                    this.deps.warn(`analytics.${item.event.type}()`, `delivery failed: ${describe$1(error)}`, true);
+                    item.ctx.setFailedDelivery({ reason: 'internal error' });
+                }
+                this.settle(item);
+            }
+        }
+        finally {
+            ticket.close();
+        }
+    }
+    handOverOne(item, prepared, ticket) {
+        var _a, _b;
+        if (!prepared.event) {
+            item.ctx.setFailedDelivery({ reason: 'dropped by source middleware' });
+            return;
+        }
+        if (!prepared.forAmplitude)
+            return;
+        const event = prepared.forAmplitude;
+        const ops = translate({ event, settings: this.deps.settings(), referrer: item.referrer });
+        if (ops.length === 0)
+            this.deps.debug(`${event.type} produced no Amplitude event with the current settings`);
+        this.send(ops, { userId: (_a = event.userId) !== null && _a !== void 0 ? _a : null, deviceId: (_b = item.deviceId) !== null && _b !== void 0 ? _b : this.deps.deviceId(), time: event.timestamp.getTime(), messageId: event.messageId }, ticket, item.ctx);
+    }
+    /** Stamps and queues operations; the first event's insert_id is the messageId, later ones get a suffix. */
+    send(ops, stamp, ticket, ctx) {
+        const facts = this.deps.facts();
+        const outbox = this.deps.outbox();
+        let n = 0;
+        for (const op of ops) {
+            // setUserId only matters for the SDK's cookie, which the runtime keeps current.
+            if (op.op !== 'event')
+                continue;
+            const insertId = n === 0 ? stamp.messageId : `${stamp.messageId}-${n}`;
+            n++;
+            const wire = wireEvent(op.event, { userId: stamp.userId, deviceId: stamp.deviceId, time: stamp.time, insertId }, { sessionId: ticket.sessionId, eventId: ticket.nextEventId() }, facts);
+            outbox.add(wire, ctx ? (outcome) => {
+                if (outcome.code < 200 || outcome.code >= 300)
+                    ctx.log('warn', `Amplitude answered ${outcome.code}: ${outcome.message}`);
+            } : undefined);
+        }
+    }
+    /** The call is done (handed over, or dropped): callback, promise, emitted event. */
+    settle(item) {
+        if (item.settled)
+            return;
+        item.settled = true;
+        if (item.timer !== undefined) {
+            this.deps.clock.clearTimeout(item.timer);
+            item.timer = undefined;
+        }
+        this.callBack(item);
+        item.finish(item.ctx);
+    }
+    callBack(item) {
+        if (!item.callback || item.calledBack)
+            return;
+        item.calledBack = true;
+        const call = `analytics.${item.event.type}()`;
+        callPageFunction(item.callback, undefined, [item.ctx], (error) => this.reportCallbackError(item, call, error));
+    }
+    reportCallbackError(item, call, error) {
+        item.ctx.log('warn', `Callback Error: ${describe$1(error)}`);
+        this.deps.warn(call, `callback failed: ${describe$1(error)}`, false);
+    }
+}
+
+/** The longest a middleware's returned promise may hold its event. */
+const MIDDLEWARE_TIMEOUT_MS = 1000;
+const CANCELLED = Symbol('cancelled');
+/**
+ * Runs `chain` over `event`. Source middleware (no `integration`): next(null) passes the event through
+ * unchanged. Destination middleware: next(null) drops the event for that destination.
+ */
+function runChain(chain, event, integration, deps) {
+    let current = event;
+    for (let i = 0; i < chain.length; i++) {
+        const step = runOne(chain[i], current, integration, deps);
+        if (step === null)
+            return null;
+        if (isThenable(step))
+            return continueAsync(step, chain, i + 1, integration, deps);
+        current = step;
+    }
+    return current;
+}
+async function continueAsync(pending, chain, from, integration, deps) {
+    let current = await pending;
+    for (let i = from; i < chain.length && current; i++) {
+        const step = runOne(chain[i], current, integration, deps);
+        current = isThenable(step) ? await step : step;
+    }
+    return current;
+}
+function runOne(fn, event, integration, deps) {
+    let outcome = CANCELLED;
+    const next = (payload) => {
+        if (outcome !== CANCELLED)
+            return;
+        if (payload === null || payload === undefined)
+            outcome = integration ? null : event;
+        else
+            outcome = isPlainObject(payload.obj) ? payload.obj : event;
+    };
+    let returned;
+    try {
+        returned = fn({ payload: makePayload(event), integrations: event.integrations, integration, next });
+    }
+    catch (error) {
+        deps.warn(`threw: ${describe$1(error)}; the event continues unchanged`, false);
+        return event;
+    }
+    if (outcome !== CANCELLED) {
+        if (isThenable(returned))
+            safeThen(returned, undefined, (error) => deps.warn(`rejected after next(): ${describe$1(error)}`, false));
+        return outcome;
+    }
+    if (!isThenable(returned))
+        return null; // returned without calling next: cancelled, silently
+    return new Promise((resolve) => {
+        const timer = deps.clock.setTimeout(() => {
+            deps.warn(`did not call next() within ${MIDDLEWARE_TIMEOUT_MS} ms; the event was dropped`, true);
+            resolve(null);
+        }, MIDDLEWARE_TIMEOUT_MS);
+        const settle = () => {
+            deps.clock.clearTimeout(timer);
+            resolve(outcome === CANCELLED ? null : outcome);
+        };
+        safeThen(returned, settle, (error) => {
+            deps.warn(`rejected: ${describe$1(error)}`, outcome === CANCELLED);
+            settle();
+        });
+    });
+}
+function makePayload(event) {
+    return { obj: event, type: () => event.type, event: () => event.event };
+}
+
+/** Browsers cap keepalive bodies at 64 KiB in flight; larger requests go without keepalive. */
+const KEEPALIVE_BODY_LIMIT = 60000;
+class Outbox {
+    constructor(config, deps) {
+        this.config = config;
+        this.deps = deps;
+        /**
+         * In order, keyed by arrival (not by insert_id): what is added twice is sent twice, so a bug that
+         * hands an event over twice shows on the wire instead of being silently merged.
+         */
+        this.entries = new Map();
+        this.nextKey = 0;
+        this.requestInFlight = false;
+        /** Only one request is in flight at a time (as in the SDK), so this is that request's size. */
+        this.inflightCount = 0;
+        this.timer = undefined;
+        this.timerDue = Infinity;
+        this.batchSize = Math.max(1, config.batchSize);
+    }
+    get size() {
+        return this.entries.size;
+    }
+    /** Queues an event; `settled` learns once the endpoint accepted it, or it was dropped for good. */
+    add(event, settled) {
+        this.enqueue(event, settled);
+        this.deps.onChange();
+        this.afterEnqueue();
+    }
+    /** Events a previous page left behind, already stamped: they go first, under their own insert_ids. */
+    restore(events) {
+        for (const event of events)
+            this.enqueue(event, undefined);
+        if (events.length) {
+            this.deps.onChange();
+            this.schedule(0);
+        }
+    }
+    enqueue(event, settle) {
+        const key = this.nextKey++;
+        this.entries.set(key, { key, event, attempts: 0, notBefore: 0, inflight: false, handed: false, settle });
+    }
+    afterEnqueue() {
+        if (this.config.uploadThreshold > 0 && this.waitingCount() >= this.config.uploadThreshold)
+            this.schedule(0);
+        else
+            this.schedule(this.config.flushIntervalMs);
+    }
+    waitingCount() {
+        return this.entries.size - this.inflightCount;
+    }
+    /** Sends what is due now (the browser came back online, or the page asked). */
+    flush() {
+        this.schedule(0);
+    }
+    schedule(delayMs) {
+        const due = this.deps.clock.now() + delayMs;
+        if (this.timer !== undefined && this.timerDue <= due)
+            return;
+        if (this.timer !== undefined)
+            this.deps.clock.clearTimeout(this.timer);
+        this.timerDue = due;
+        this.timer = this.deps.clock.setTimeout(() => {
+            this.timer = undefined;
+            this.timerDue = Infinity;
+            this.pump();
+        }, delayMs);
+    }
+    pump() {
+        var _a, _b;
+        if (this.requestInFlight || this.entries.size === 0)
+            return;
+        if (!this.deps.transport.online())
+            return; // the page's `online` event calls flush()
+        const taken = (_b = (_a = this.deps).reconcile) === null || _b === void 0 ? void 0 : _b.call(_a);
+        if (taken && taken.size)
+            this.dropTaken(taken);
+        const now = this.deps.clock.now();
+        const batch = [];
+        let nextDue = Infinity;
+        for (const entry of this.entries.values()) {
+            if (entry.inflight)
+                continue;
+            if (entry.notBefore > now) {
+                nextDue = Math.min(nextDue, entry.notBefore);
+                continue;
+            }
+            batch.push(entry);
+            if (batch.length >= this.batchSize)
+                break;
+        }
+        if (batch.length === 0) {
+            if (nextDue !== Infinity)
+                this.schedule(nextDue - now);
+            return;
+        }
+        const body = this.payload(batch);
+        const keepalive = body.length <= KEEPALIVE_BODY_LIMIT;
+        for (const entry of batch) {
+            entry.inflight = true;
+            entry.handed = keepalive;
+        }
+        if (keepalive)
+            this.deps.onChange();
+        this.requestInFlight = true;
+        this.inflightCount = batch.length;
+        let settled = false;
+        const done = (response) => {
+            if (settled)
+                return;
+            settled = true;
+            this.requestInFlight = false;
+            this.inflightCount = 0;
+            this.onResponse(batch, response);
+            // A full batch still waiting goes on at once (a burst drains back to back); a partial one waits
+            // its interval like any new event, as the SDK schedules what is left after a flush.
+            const waiting = this.waitingCount();
+            if (waiting >= this.batchSize || (this.config.uploadThreshold > 0 && waiting >= this.config.uploadThreshold))
+                this.schedule(0);
+            else if (waiting > 0)
+                this.schedule(this.config.flushIntervalMs);
+        };
+        try {
+            this.deps.transport.post(this.config.serverUrl, body, keepalive).then(done, () => done(null));
+        }
+        catch (_c) {
+            done(null);
+        }
+    }
+    payload(batch) {
+        const body = { api_key: this.config.apiKey, events: batch.map((e) => e.event) };
+        if (this.config.minIdLength !== undefined)
+            body.options = { min_id_length: this.config.minIdLength };
+        body.client_upload_time = new Date(this.deps.clock.now()).toISOString();
+        return JSON.stringify(body);
+    }
+    onResponse(batch, response) {
+        var _a;
+        let live = batch.filter((entry) => this.entries.get(entry.key) === entry);
+        if (!response) {
+            // A page being left sees its keepalive requests fail while the browser still completes them:
+            // those were handed over at exit and count as sent (a real HTTP error still retries below).
+            const left = live.filter((entry) => entry.leftWithBrowser);
+            this.finish(left, { code: 200, message: 'handed to the browser at exit' });
+            live = live.filter((entry) => !entry.leftWithBrowser);
+        }
+        for (const entry of live) {
+            entry.inflight = false;
+            entry.handed = false;
+        }
+        const code = response ? responseCode(response) : 0;
+        const body = (_a = response === null || response === void 0 ? void 0 : response.body) !== null && _a !== void 0 ? _a : {};
+        if (code >= 200 && code < 300) {
+            this.finish(live, { code, message: 'success' });
+        }
+        else if (code === 400) {
+            this.onInvalid(batch, live, body);
+        }
+        else if (code === 413) {
+            if (batch.length === 1)
+                this.finish(live, { code, message: 'payload too large' });
+            else {
+                this.batchSize = Math.max(1, Math.floor(batch.length / 2));
+                this.retry(live, 0);
+            }
+        }
+        else if (code === 429) {
+            this.onThrottled(batch, live, body);
+        }
+        else {
+            // Server error or no answer: back off by attempts, as the SDK does.
+            for (const entry of live)
+                entry.notBefore = this.deps.clock.now() + entry.attempts * this.config.retryBaseMs;
+            this.retry(live, undefined);
+        }
+        this.deps.onChange();
+    }
+    onInvalid(batch, live, body) {
+        const error = typeof body.error === 'string' ? body.error : '';
+        if (body.missing_field || error.startsWith('Invalid API key')) {
+            this.finish(live, { code: 400, message: error || 'invalid request' });
+            this.deps.warn(`Amplitude rejected a request: ${error || 'invalid request'}`);
+            return;
+        }
+        const bad = new Set();
+        for (const field of ['events_with_invalid_fields', 'events_with_missing_fields', 'events_with_invalid_id_lengths']) {
+            const byField = body[field];
+            if (byField && typeof byField === 'object')
+                for (const list of Object.values(byField))
+                    addIndexes(bad, list);
+        }
+        addIndexes(bad, body.silenced_events);
+        const dropped = batch.filter((_, i) => bad.has(i)).filter((e) => live.includes(e));
+        if (dropped.length) {
+            this.finish(dropped, { code: 400, message: error || 'invalid event' });
+            this.deps.warn(`Amplitude rejected ${dropped.length} event(s): ${error || 'invalid event'}`);
+        }
+        this.retry(live.filter((e) => !dropped.includes(e)), 0);
+    }
+    onThrottled(batch, live, body) {
+        const users = new Set(Object.keys(asDict(body.exceeded_daily_quota_users)));
+        const devices = new Set(Object.keys(asDict(body.exceeded_daily_quota_devices)));
+        const throttled = new Set();
+        addIndexes(throttled, body.throttled_events);
+        const over = live.filter((e) => users.has(String(e.event.user_id)) || devices.has(String(e.event.device_id)));
+        if (over.length)
+            this.finish(over, { code: 429, message: 'daily quota exceeded' });
+        const rest = live.filter((e) => !over.includes(e));
+        for (const entry of rest)
+            if (throttled.has(batch.indexOf(entry)))
+                entry.notBefore = this.deps.clock.now() + this.config.throttleMs;
+        this.retry(rest, undefined);
+    }
+    /** Counts an attempt; an event that has used them all is dropped. */
+    retry(entries, delayMs) {
+        const given = [];
+        for (const entry of entries) {
+            entry.attempts += 1;
+            if (entry.attempts >= this.config.maxAttempts)
+                given.push(entry);
+            else if (delayMs !== undefined)
+                entry.notBefore = this.deps.clock.now() + delayMs;
+        }
+        if (given.length) {
+            this.finish(given, { code: 500, message: `dropped after ${this.config.maxAttempts} attempts` });
+            this.deps.warn(`${given.length} event(s) could not be delivered after ${this.config.maxAttempts} attempts and were dropped`);
+        }
+    }
+    finish(entries, outcome) {
+        var _a;
+        for (const entry of entries) {
+            if (this.entries.get(entry.key) !== entry)
+                continue;
+            this.entries.delete(entry.key);
+            (_a = entry.settle) === null || _a === void 0 ? void 0 : _a.call(entry, outcome);
+        }
+    }
+    dropTaken(ids) {
+        const taken = [];
+        for (const entry of this.entries.values())
+            if (!entry.inflight && ids.has(entry.event.insert_id))
+                taken.push(entry);
+        this.finish(taken, { code: 200, message: 'sent by another page' });
+    }
+    /**
+     * The page is being left (or hidden, which may be the last chance). Synchronously hands every waiting
+     * event to sendBeacon; requests already issued with keepalive are the browser's too. What the browser
+     * does not take stays here and in the journal.
+     */
+    exit() {
+        if (!this.deps.transport.online())
+            return;
+        for (const entry of this.entries.values())
+            if (entry.inflight && entry.handed)
+                entry.leftWithBrowser = true;
+        let chunk = [];
+        let bytes = 0;
+        const send = () => {
+            if (!chunk.length)
+                return;
+            const body = this.payload(chunk);
+            let accepted = false;
+            try {
+                accepted = this.deps.transport.beacon(this.config.serverUrl, body);
+            }
+            catch (_a) {
+                accepted = false;
+            }
+            if (accepted)
+                this.finish(chunk, { code: 200, message: 'handed to the browser at exit' });
+            chunk = [];
+            bytes = 0;
+        };
+        for (const entry of [...this.entries.values()]) {
+            if (entry.inflight)
+                continue;
+            const size = JSON.stringify(entry.event).length + 1;
+            if (chunk.length && (bytes + size > KEEPALIVE_BODY_LIMIT || chunk.length >= Math.max(this.batchSize, 100)))
+                send();
+            chunk.push(entry);
+            bytes += size;
+        }
+        send();
+        this.deps.onChange();
+    }
+    /** What must survive if the page dies now: everything the browser has not taken over. */
+    unsent() {
+        const out = [];
+        for (const entry of this.entries.values())
+            if (!entry.handed)
+                out.push(entry.event);
+        return out;
+    }
+}
+function responseCode(response) {
+    const code = response.body.code;
+    return typeof code === 'number' ? code : response.status;
+}
+function asDict(value) {
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+}
+function addIndexes(into, list) {
+    if (Array.isArray(list))
+        for (const i of list)
+            if (typeof i === 'number')
+                into.add(i);
+}
+
+const JOURNAL_PREFIX = 'segment_amplitude_shim_unsent_';
+/** A record whose page has not written for this long, and never said it left, belonged to a page that died. */
+const STALE_RECORD_MS = 10 * 60 * 1000;
+/** While the page is visible, at most one write per this many ms: persisting a long queue costs O(queue). */
+const WRITE_INTERVAL_MS = 250;
+/** A visible page with something pending rewrites its record this often, so no other page thinks it died. */
+const HEARTBEAT_MS = 60 * 1000;
+class ExitJournal {
+    constructor(store, clock, apiKey, pageId, contents) {
+        this.store = store;
+        this.clock = clock;
+        this.apiKey = apiKey;
+        this.contents = contents;
+        this.timer = undefined;
+        this.heartbeat = undefined;
+        this.left = false;
+        /** insert_ids and messageIds in the record this page last wrote (to notice a takeover). */
+        this.written = new Set();
+        this.writtenLeft = false;
+        this.key = `${this.prefix()}_${pageId}`;
+    }
+    prefix() {
+        return JOURNAL_PREFIX + this.apiKey.slice(0, 10);
+    }
+    /** Something pending changed: write soon (at once when the page has been left). */
+    changed() {
+        if (this.timer !== undefined)
+            return;
+        this.timer = this.clock.setTimeout(() => {
+            this.timer = undefined;
+            this.write();
+        }, this.left ? 0 : WRITE_INTERVAL_MS);
+    }
+    /** The page is being left or hidden: write now, synchronously. */
+    pageLeft() {
+        this.left = true;
+        this.write();
+    }
+    /** The page is visible again: its record goes back to being a live page's. */
+    pageShown() {
+        this.left = false;
+        this.changed();
+    }
+    /** Writes the record now (removes it when nothing is pending). */
+    write() {
+        if (this.timer !== undefined) {
+            this.clock.clearTimeout(this.timer);
+            this.timer = undefined;
+        }
+        const { calls, events } = this.contents();
+        if (calls.length === 0 && events.length === 0) {
+            if (this.written.size || this.writtenLeft)
+                this.store.remove(this.key);
+            this.written = new Set();
+            this.writtenLeft = false;
+            this.stopHeartbeat();
+            return;
+        }
+        const record = {
+            v: 1,
+            at: this.clock.now(),
+            left: this.left,
+            calls: calls.slice(-500),
+            events: events.slice(-1e3),
+        };
+        if (this.store.set(this.key, JSON.stringify(record))) {
+            this.written = new Set([...record.calls.map((c) => c.event.messageId), ...record.events.map((e) => e.insert_id)]);
+            this.writtenLeft = this.left;
+        }
+        this.startHeartbeat();
+    }
+    startHeartbeat() {
+        if (this.heartbeat !== undefined)
+            return;
+        this.heartbeat = this.clock.setTimeout(() => {
+            this.heartbeat = undefined;
+            this.write();
+        }, HEARTBEAT_MS);
+    }
+    stopHeartbeat() {
+        if (this.heartbeat === undefined)
+            return;
+        this.clock.clearTimeout(this.heartbeat);
+        this.heartbeat = undefined;
+    }
+    /**
+     * Ids another page has taken over since this page last wrote its record as left (they must not be
+     * sent again from here). Empty when the record is still there.
+     */
+    takenOver() {
+        if (!this.writtenLeft || this.written.size === 0)
+            return undefined;
+        if (this.store.get(this.key) !== null)
+            return undefined;
+        const taken = this.written;
+        this.written = new Set();
+        this.writtenLeft = false;
+        return taken;
+    }
+    /**
+     * Takes over the records of pages that were left or died, and of the previous storage formats
+     * (the shim's single journal key, and the SDK's own unsent queue). Removes what it took.
+     */
+    claim() {
+        const now = this.clock.now();
+        const calls = [];
+        const events = [];
+        const prefix = this.prefix();
+        const legacySdkKey = `AMP_unsent_${this.apiKey.slice(0, 10)}`;
+        for (const key of this.store.keys()) {
+            if (key === this.key)
+                continue;
+            const isRecord = key.startsWith(`${prefix}_`);
+            const isLegacyJournal = key === prefix;
+            if (!isRecord && !isLegacyJournal && key !== legacySdkKey)
+                continue;
+            const parsed = parse(this.store.get(key));
+            if (isRecord) {
+                const record = parsed;
+                if (!record || typeof record !== 'object') {
+                    this.store.remove(key);
+                    continue;
+                }
+                const dead = record.left === true || typeof record.at !== 'number' || now - record.at > STALE_RECORD_MS;
+                if (!dead)
+                    continue;
+                calls.push(...validCalls(record.calls));
+                events.push(...validEvents(record.events));
+            }
+            else if (isLegacyJournal) {
+                calls.push(...validCalls(parsed));
+            }
+            else {
+                events.push(...validEvents(parsed));
+            }
+            this.store.remove(key);
+        }
+        return { calls, events };
+    }
+}
+function parse(raw) {
+    if (raw === null)
+        return undefined;
+    try {
+        return JSON.parse(raw);
+    }
+    catch (_a) {
+        return undefined;
+    }
+}
+function validCalls(list) {
+    if (!Array.isArray(list))
+        return [];
+    return list.filter((c) => !!c &&
+        typeof c === 'object' &&
+        !!c.event &&
+        typeof c.event === 'object' &&
+        typeof c.event.messageId === 'string' &&
+        typeof c.event.type === 'string');
+}
+function validEvents(list) {
+    if (!Array.isArray(list))
+        return [];
+    return list.filter((e) => !!e && typeof e === 'object' && typeof e.event_type === 'string' && typeof e.insert_id === 'string');
+}
+
+/** Segment's querystring API (ajs_aid, ajs_uid + ajs_trait_*, ajs_event + ajs_prop_*). Pure. */
+/** Parses `?a=1&b=2` (or the `?…` part of a hash) leniently; for repeated keys the last value wins. */
+function parseQuery(search) {
+    const out = {};
+    const q = search.charAt(0) === '?' ? search.slice(1) : search;
+    if (!q)
+        return out;
+    for (const part of q.split('&')) {
+        if (!part)
+            continue;
+        const eq = part.indexOf('=');
+        const key = safeDecode(eq === -1 ? part : part.slice(0, eq));
+        const value = eq === -1 ? '' : safeDecode(part.slice(eq + 1));
+        if (key)
+            out[key] = value;
+    }
+    return out;
+}
+function safeDecode(s) {
+    try {
+        return decodeURIComponent(s.replace(/\+/g, ' '));
+    }
+    catch (_a) {
+        return s;
+    }
+}
+/** Longest value accepted from the URL; anything longer is an attack or an accident. */
+const MAX_QUERY_VALUE_LENGTH = 512;
+function queryStringCalls(search, hash) {
+    const warnings = [];
+    const hashQuery = hash.indexOf('?') === -1 ? '' : hash.slice(hash.indexOf('?'));
+    const params = Object.assign(Object.assign({}, parseQuery(search)), parseQuery(hashQuery));
+    const calls = {};
+    const valid = (name, value) => {
+        if (value === undefined || value === '')
+            return false;
+        if (value.length > MAX_QUERY_VALUE_LENGTH || /[\u0000-\u001f<>]/.test(value)) {
+            warnings.push(`the URL parameter ${name} was ignored: it is longer than ${MAX_QUERY_VALUE_LENGTH} characters or contains markup or control characters`);
+            return false;
+        }
+        return true;
+    };
+    const prefixed = (prefix) => {
+        const out = {};
+        for (const key of Object.keys(params)) {
+            if (key.indexOf(prefix) === 0 && key.length > prefix.length && valid(key, params[key]))
+                out[key.slice(prefix.length)] = params[key];
+        }
+        return out;
+    };
+    if (valid('ajs_aid', params.ajs_aid))
+        calls.anonymousId = params.ajs_aid;
+    if (valid('ajs_uid', params.ajs_uid))
+        calls.identify = { userId: params.ajs_uid, traits: prefixed('ajs_trait_') };
+    if (valid('ajs_event', params.ajs_event))
+        calls.track = { event: params.ajs_event, properties: prefixed('ajs_prop_') };
+    return { calls, warnings };
+}
+
+/**
+ * Amplitude device ID precedence, decided before the SDK starts so that no event ever leaves under a
+ * provisional ID. Segment's documented order:
+ *   1. Prefer Anonymous ID for Device ID (setting on) -> Segment's anonymousId
+ *   2. amp_device_id from the URL (deviceIdFromUrlParam on; Amplitude's own `ampDeviceId` too)
+ *   3. the ID Amplitude already stored for this visitor (v2 AMP_*, amplitude-js 6+ amp_*, 5.x amplitude_id_*)
+ *   4. a new ID
+ * The SDK's own URL handling (which also honours an unrelated `?deviceId=`) is never reached, because
+ * the shim always passes the resolved ID explicitly. Pure.
+ */
+/** Amplitude IDs are UUIDs, UUID+"R", or base64-ish tokens: 5 to 128 characters, no markup or spaces. */
+const PLAUSIBLE_ID = /^[A-Za-z0-9][A-Za-z0-9._:+=\/-]{4,127}$/;
+function isPlausibleDeviceId(value) {
+    return typeof value === 'string' && PLAUSIBLE_ID.test(value);
+}
+function resolveDeviceId(input) {
+    const warnings = [];
+    if (input.preferAnonymousId && input.anonymousId) {
+        return { deviceId: input.anonymousId, source: 'anonymousId', warnings };
+    }
+    if (input.deviceIdFromUrlParam) {
+        const fromUrl = urlDeviceId(input.query, input.now, warnings);
+        if (fromUrl)
+            return { deviceId: fromUrl, source: 'url', warnings };
+    }
+    const stored = [input.stored.v2, input.stored.amplitudeJs, input.stored.amplitudeJs5].find(isPlausibleDeviceId);
+    if (stored)
+        return { deviceId: stored, source: 'stored', warnings };
+    return { deviceId: input.generate(), source: 'new', warnings };
+}
+function urlDeviceId(query, now, warnings) {
+    for (const name of ['amp_device_id', 'ampDeviceId']) {
+        const value = query[name];
+        if (value === undefined || value === '')
+            continue;
+        if (!isPlausibleDeviceId(value)) {
+            warnings.push(`the URL parameter ${name} is not a plausible device ID (${describe(value)}) and was ignored`);
+            continue;
+        }
+        if (name === 'ampDeviceId' && query.ampTimestamp !== undefined) {
+            const expiry = Number(query.ampTimestamp);
+            if (!Number.isFinite(expiry) || now > expiry) {
+                warnings.push('the URL parameter ampDeviceId has expired (ampTimestamp) and was ignored');
+                continue;
+            }
+        }
+        return value;
+    }
+    return undefined;
+}
+function describe(value) {
+    if (value.length > 128)
+        return `${value.length} characters`;
+    return `"${value.replace(/[^\x20-\x7e]/g, '?').slice(0, 40)}"`;
+}
+
+const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
+/** Google Analytics' legacy __utmz cookie fields, in UTM_KEYS order. */
+const UTMZ_KEYS = ['utmcsr', 'utmcmd', 'utmccn', 'utmctr', 'utmcct'];
+const UNSET_ON_NEW_SESSION = ['referrer', ...UTM_KEYS];
+/** Campaign values come from URLs anyone can craft: longer values, markup and control characters are refused. */
+const MAX_ATTRIBUTION_VALUE_LENGTH = 512;
+const UNSAFE_VALUE = /[\u0000-\u001f\u007f<>]/;
+/** The `$identify` operations sent at load, before any queued call, in amplitude-js's order. */
+function attribution(input) {
+    const warnings = [];
+    const operations = collect(input, (key, value) => {
+        if (value.length <= MAX_ATTRIBUTION_VALUE_LENGTH && !UNSAFE_VALUE.test(value))
+            return true;
+        warnings.push(`${key} was ignored: longer than ${MAX_ATTRIBUTION_VALUE_LENGTH} characters, or markup or control characters`);
+        return false;
+    });
+    return { operations, warnings };
+}
+function collect(input, accept) {
+    const { settings, isNewSession } = input;
+    const ops = [];
+    const setOnceAndSet = (values) => setOnceAndSetAccepted(values, accept);
+    if (settings.unsetParamsReferrerOnNewSession && isNewSession) {
+        const unset = {};
+        for (const key of UNSET_ON_NEW_SESSION)
+            unset[key] = '-';
+        ops.push(identify({ $unset: unset }));
+    }
+    const capture = settings.saveParamsReferrerOncePerSession ? isNewSession : true;
+    if (!capture)
+        return ops;
+    if (settings.trackUtmProperties)
+        ops.push(...setOnceAndSet(utmValues(input.query, input.utmz)));
+    if (settings.useAmplitudeReferral && input.referrer) {
+        ops.push(...setOnceAndSet({ referrer: input.referrer, referring_domain: referringDomain(input.referrer) }));
+    }
+    if (settings.trackGclid)
+        ops.push(...setOnceAndSet({ gclid: input.query.gclid }));
+    return ops;
+}
+/** URL values first, then the __utmz cookie, key by key. */
+function utmValues(query, utmz) {
+    const fromCookie = parseUtmz(utmz);
+    const out = {};
+    UTM_KEYS.forEach((key, i) => {
+        out[key] = query[key] || fromCookie[UTMZ_KEYS[i]];
+    });
+    return out;
+}
+function parseUtmz(raw) {
+    const out = {};
+    if (!raw)
+        return out;
+    for (const part of raw.split('|')) {
+        const match = /(utm[a-z]{2,3})=(.*)$/.exec(part);
+        if (match)
+            out[match[1]] = match[2];
+    }
+    return out;
+}
+function referringDomain(referrer) {
+    const parts = referrer.split('/');
+    return parts.length >= 3 && parts[2] ? parts[2] : undefined;
+}
+/** `$setOnce initial_<key>` and `$set <key>` for every non-empty accepted value; nothing when none is left. */
+function setOnceAndSetAccepted(values, accept) {
+    const setOnce = {};
+    const set = {};
+    for (const key of Object.keys(values)) {
+        const value = values[key];
+        if (value === undefined || value === null || value === '')
+            continue;
+        if (typeof value !== 'string' || !accept(key, value))
+            continue;
+        setOnce[`initial_${key}`] = value;
+        set[key] = value;
+    }
+    return Object.keys(set).length > 0 ? [identify({ $setOnce: setOnce, $set: set })] : [];
+}
+function identify(userProperties) {
+    return { op: 'event', event: { event_type: '$identify', user_properties: userProperties } };
+}
+
+/** The SDK's (and amplitude-js's) session timeout. */
+const DEFAULT_SESSION_TIMEOUT_MS = 30 * 60 * 1000;
+function planLoad(env) {
+    var _a;
+    const warnings = [];
+    const options = isPlainObject(env.options) ? env.options : {};
+    const persist = !(options.disableClientPersistence === true || (isPlainObject(options.user) && options.user.persist === false));
+    const cookie = isPlainObject(options.cookie) ? options.cookie : {};
+    const integrations = isPlainObject(options.integrations) ? options.integrations : {};
+    // integrations.Amplitude carries our settings, not a routing decision: only an explicit false routes.
+    const amplitudeEntry = integrations.Amplitude;
+    const loadIntegrations = coerceIntegrations(integrations);
+    delete loadIntegrations.Amplitude;
+    if (amplitudeEntry === false)
+        loadIntegrations.Amplitude = false;
+    const normalized = normalizeSettings(amplitudeEntry);
+    const settings = normalized.settings;
+    for (const message of normalized.warnings)
+        warnings.push({ call: 'analytics.load()', message, dropped: false });
+    const sdkOptions = isPlainObject(options.amplitude) ? options.amplitude : {};
+    // The querystring API runs before buffered calls, as in analytics-next.
+    const query = options.useQueryString === false ? { calls: {}, warnings: [] } : queryStringCalls(env.search, env.hash);
+    for (const message of query.warnings)
+        warnings.push({ call: 'querystring', message, dropped: true });
+    const anonymousId = (_a = query.calls.anonymousId) !== null && _a !== void 0 ? _a : env.anonymousId;
+    const urlParams = parseQuery(env.search);
+    const decision = resolveDeviceId({
+        preferAnonymousId: settings.preferAnonymousIdForDeviceId,
+        anonymousId: settings.preferAnonymousIdForDeviceId ? anonymousId : null,
+        deviceIdFromUrlParam: settings.deviceIdFromUrlParam,
+        query: urlParams,
+        stored: env.storedDeviceIds,
+        now: env.now,
+        generate: env.newId,
+    });
+    for (const message of decision.warnings)
+        warnings.push({ call: 'device ID', message, dropped: true });
+    const timeout = typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
+    const stored = env.storedSession;
+    const isNewSession = !stored.sessionId || !stored.lastEventTime || env.now - stored.lastEventTime > timeout;
+    const session = {
+        sessionId: isNewSession ? env.now : stored.sessionId,
+        lastEventTime: isNewSession ? env.now : stored.lastEventTime,
+        lastEventId: typeof stored.lastEventId === 'number' ? stored.lastEventId : -1,
+    };
+    // Amplitude's cross-domain session hand-off (?ampSessionId, valid until ?ampTimestamp), as the SDK honours it.
+    const handedSession = Number(urlParams.ampSessionId);
+    const handOffValid = urlParams.ampTimestamp === undefined || env.now < Number(urlParams.ampTimestamp);
+    if (urlParams.ampSessionId !== undefined && Number.isFinite(handedSession) && handedSession > 0 && handOffValid) {
+        session.sessionId = handedSession;
+        session.lastEventTime = env.now;
+    }
+    const captured = attribution({ settings, query: urlParams, utmz: env.utmz, referrer: env.referrer, isNewSession });
+    for (const message of captured.warnings)
+        warnings.push({ call: 'attribution', message, dropped: true });
+    return {
+        settings,
+        sdkOptions,
+        loadIntegrations,
+        persist,
+        cookie,
+        query: query.calls,
+        anonymousId,
+        deviceId: decision.deviceId,
+        deviceIdSource: decision.source,
+        isNewSession,
+        session,
+        sessionTimeoutMs: timeout,
+        attribution: stampVersion(captured.operations, settings.versionName),
+        warnings,
+    };
+}
+
+class SessionClock {
+    constructor(state, timeoutMs, 
+    /** Called once per hand-over with the state to persist (the SDK's cookie). */
+    persist) {
+        this.state = state;
+        this.timeoutMs = timeoutMs;
+        this.persist = persist;
+    }
+    get sessionId() {
+        return this.state.sessionId;
+    }
+    snapshot() {
+        return Object.assign({}, this.state);
+    }
+    /** A hand-over at `now`: starts a new session if the last one expired, and extends it. */
+    open(now) {
+        if (now - this.state.lastEventTime > this.timeoutMs)
+            this.state.sessionId = now;
+        this.state.lastEventTime = Math.max(this.state.lastEventTime, now);
+        let eventId = this.state.lastEventId;
+        return {
+            sessionId: this.state.sessionId,
+            nextEventId: () => ++eventId,
+            close: () => {
+                this.state.lastEventId = eventId;
+                this.persist(this.snapshot());
+            },
+        };
+    }
+    /** reset(): a new session from now. */
+    restart(now) {
+        this.state.sessionId = now;
+        this.state.lastEventTime = now;
+        this.persist(this.snapshot());
+    }
+}
+
+class AnalyticsCore {
+    constructor(self, env = {}) {
+        var _a, _b, _c, _d, _e;
+        this.self = self;
+        this.logger = new Logger();
+        this.settings = normalizeSettings(undefined).settings;
+        this.writeKey = '';
+        this.timeoutMs = 300;
+        this.loadOptions = {};
+        this.initialized = false;
+        this.deviceId = null;
+        this.deviceIdSource = null;
+        this.loadCalled = false;
+        this.loadIntegrations = {};
+        this.readyCallbacks = [];
+        this.readyFired = false;
+        this.sourceMiddleware = [];
+        this.destinationMiddleware = [];
+        this.sdkReady = false;
+        this.env = {
+            adapter: (_a = env.adapter) !== null && _a !== void 0 ? _a : new AmplitudeAdapter(),
+            clock: (_b = env.clock) !== null && _b !== void 0 ? _b : systemClock,
+            newId: (_c = env.newId) !== null && _c !== void 0 ? _c : randomUUID,
+            transport: (_d = env.transport) !== null && _d !== void 0 ? _d : browserTransport,
+            store: (_e = env.store) !== null && _e !== void 0 ? _e : localStore,
+        };
+        this.adapter = this.env.adapter;
+        this.emitter = new Emitter(self, (event, error) => this.logger.problem(`analytics.on('${event}')`, `listener failed: ${describe$1(error)}`, false));
+        this.userStore = new UserStore({ persist: true, cookie: {} }, this.env.newId, (anon) => this.onAnonymousIdChanged(anon));
+        this.groupStore = new GroupStore({ persist: true, cookie: {} });
+        const deps = {
+            clock: this.env.clock,
+            prepare: (item) => this.prepare(item),
+            handOver: (calls) => {
+                this.delivery.handOver(calls);
+                this.syncIdentity();
+            },
+            fail: (error, item) => {
+                this.logger.problem('analytics', `internal error: ${describe$1(error)}`, true);
+                if (item) {
+                    item.ctx.setFailedDelivery({ reason: 'internal error' });
+                    this.delivery.settle(item);
+                }
+            },
+        };
+        this.queue = new CallQueue(deps);
+        this.delivery = new Delivery({
+            clock: this.env.clock,
+            settings: () => this.settings,
+            facts: () => this.facts,
+            openSession: (now) => this.session.open(now),
+            outbox: () => this.outbox,
+            deviceId: () => { var _a; return (_a = this.deviceId) !== null && _a !== void 0 ? _a : this.env.newId(); },
+            warn: (call, message, dropped) => this.logger.problem(call, message, dropped),
+            debug: (message) => this.logger.debug(message),
+        });
+    }
+    // ------------------------------------------------------------------------------------------ loading
+    /**
+     * Initializes once. Identity (querystring ajs_aid, then the device ID) is settled before the SDK
+     * starts, so the first event already carries the final IDs.
+     */
+    load(writeKey, options, replay = () => undefined) {
+        if (this.loadCalled) {
+            this.logger.once('analytics.load() was called again; the second call is ignored (is the snippet on the page twice?)');
+            return;
+        }
+        if (!isNonEmptyString(writeKey)) {
+            this.logger.once('analytics.load(): no Amplitude API key was given; nothing will be sent until load(KEY) is called', 'error');
+            replay();
+            return;
+        }
+        this.loadCalled = true;
+        this.writeKey = writeKey;
+        this.loadOptions = isPlainObject(options) ? options : {};
+        const { clock, newId } = this.env;
+        const persist = !(this.loadOptions.disableClientPersistence === true || (isPlainObject(this.loadOptions.user) && this.loadOptions.user.persist === false));
+        const cookie = isPlainObject(this.loadOptions.cookie) ? this.loadOptions.cookie : {};
+        this.userStore.configure({ persist, cookie });
+        this.groupStore.configure({ persist, cookie });
+        const plan = planLoad({
+            options: this.loadOptions,
+            search: locationSearch(),
+            hash: locationHash(),
+            referrer: currentReferrer(),
+            utmz: getCookie('__utmz'),
+            storedDeviceIds: readStoredAmplitudeDeviceIds(writeKey),
+            storedSession: readStoredAmplitudeSession(writeKey),
+            anonymousId: this.userStore.anonymousId(),
+            now: clock.now(),
+            newId,
+        });
+        for (const w of plan.warnings)
+            this.logger.problem(w.call, w.message, w.dropped);
+        this.settings = plan.settings;
+        this.loadIntegrations = plan.loadIntegrations;
+        if (plan.anonymousId !== this.userStore.peekAnonymousId())
+            this.userStore.anonymousId(plan.anonymousId);
+        this.deviceId = plan.deviceId;
+        this.deviceIdSource = plan.deviceIdSource;
+        const store = persist ? this.env.store : memoryStore();
+        const outbox = new Outbox(outboxConfig(writeKey, plan.settings, plan.sdkOptions), {
+            clock,
+            transport: this.env.transport,
+            onChange: () => { var _a; return (_a = this.journal) === null || _a === void 0 ? void 0 : _a.changed(); },
+            reconcile: () => { var _a; return (_a = this.journal) === null || _a === void 0 ? void 0 : _a.takenOver(); },
+            warn: (message) => this.logger.problem('Amplitude', message, true),
+        });
+        this.outbox = outbox;
+        const journal = new ExitJournal(store, clock, writeKey, newId(), () => ({
+            calls: this.queue.pendingItems().map(toJournaled),
+            events: outbox.unsent(),
+        }));
+        this.journal = journal;
+        this.facts = envelopeFacts(plan.sdkOptions, typeof navigator !== 'undefined' ? navigator : undefined, LIBRARY, { name: SHIM_NAME, version: VERSION });
+        this.session = new SessionClock(plan.session, plan.sessionTimeoutMs, (state) => {
+            if (this.sdkReady)
+                this.adapter.persistSession(state);
+        });
+        // What earlier pages could not send goes first: their stamped events, then their calls.
+        const left = journal.claim();
+        outbox.restore(left.events);
+        for (const call of left.calls)
+            this.restoreCall(call);
+        this.sendAttribution(plan.attribution);
+        if (this.loadOptions.initialPageview)
+            this.page();
+        if (plan.query.identify)
+            this.identify(plan.query.identify.userId, plan.query.identify.traits);
+        if (plan.query.track)
+            this.track(plan.query.track.event, plan.query.track.properties);
+        replay();
+        this.initialized = true;
+        this.emitter.emit('initialize', { writeKey }, this.loadOptions);
+        // Events are complete without the SDK (envelope, session), so they do not wait for it to start.
+        this.queue.start();
+        this.adapter
+            .init({
+            apiKey: writeKey,
+            deviceId: plan.deviceId,
+            userId: this.userStore.id(),
+            sessionId: plan.session.sessionId,
+            settings: plan.settings,
+            sdkOptions: plan.sdkOptions,
+            https: isHttps(),
+            warn: (m) => this.logger.problem('analytics.load()', m, false),
+        }, outbox)
+            .then(() => {
+            this.sdkReady = true;
+            this.adapter.persistSession(this.session.snapshot());
+            this.syncIdentity();
+            this.queue.push({ kind: 'task', run: () => this.fireReady() });
+        }, (error) => {
+            this.logger.once(`Amplitude SDK failed to initialize: ${describe$1(error)}; events are kept for the next page but cannot be sent`, 'error');
+            this.fireReady();
+        });
+    }
+    /** amplitude-js's session-start user properties (UTM, gclid, referrer), sent before any queued call. */
+    sendAttribution(ops) {
+        if (ops.length === 0)
+            return;
+        const stamp = { userId: this.userStore.id(), deviceId: this.deviceId, time: this.env.clock.now(), messageId: `shim-${this.env.newId()}` };
+        this.queue.push({ kind: 'task', run: () => this.withSession((ticket) => this.delivery.send(ops, stamp, ticket)) });
+    }
+    withSession(fn) {
+        const ticket = this.session.open(this.env.clock.now());
+        try {
+            fn(ticket);
+        }
+        finally {
+            ticket.close();
+        }
+    }
+    /** Keeps the SDK's own identity (its cookie, read by servers) equal to the current Segment identity. */
+    syncIdentity() {
+        if (!this.sdkReady || !this.deviceId)
+            return;
+        this.adapter.setDeviceId(this.deviceId);
+        this.adapter.setUserId(this.userStore.id());
+    }
+    fireReady() {
+        if (this.readyFired)
+            return;
+        this.readyFired = true;
+        const callbacks = this.readyCallbacks;
+        this.readyCallbacks = [];
+        for (const cb of callbacks)
+            cb();
+    }
+    ready(callback) {
+        return new Promise((resolve) => {
+            const run = () => {
+                if (typeof callback === 'function')
+                    this.runPageCode('analytics.ready()', () => callback([]));
+                resolve([]);
+            };
+            if (this.readyFired)
+                run();
+            else
+                this.readyCallbacks.push(run);
+        });
+    }
+    /** Runs a function the page gave us; a throw or a rejected promise becomes one warning. */
+    runPageCode(call, fn) {
+        callPageFunction(fn, undefined, [], (error) => this.logger.problem(call, `callback failed: ${describe$1(error)}`, false));
+    }
+    // ----------------------------------------------------------------------------------------- identity
+    onAnonymousIdChanged(anonymousId) {
+        if (!anonymousId || !this.settings.preferAnonymousIdForDeviceId || !this.loadCalled)
+            return;
+        this.deviceId = anonymousId;
+        this.deviceIdSource = 'anonymousId';
+        const deviceId = anonymousId;
+        this.queue.push({ kind: 'task', run: () => this.adapter.setDeviceId(deviceId) });
+    }
+    /** The device ID an event made now belongs to. */
+    currentDeviceId(anonymousId) {
+        if (this.settings.preferAnonymousIdForDeviceId && anonymousId)
+            return anonymousId;
+        return this.deviceId;
+    }
+    reset() {
+        this.userStore.reset();
+        this.groupStore.reset();
+        const anonymousId = this.userStore.anonymousId();
+        if (this.loadCalled) {
+            this.deviceId = this.settings.preferAnonymousIdForDeviceId ? anonymousId : this.env.newId();
+            this.deviceIdSource = this.settings.preferAnonymousIdForDeviceId ? 'anonymousId' : 'new';
+            const deviceId = this.deviceId;
+            // In call order: events made before reset() have already been stamped with the old identity.
+            this.queue.push({
+                kind: 'task',
+                run: () => {
+                    var _a;
+                    this.adapter.reset(deviceId);
+                    (_a = this.session) === null || _a === void 0 ? void 0 : _a.restart(this.env.clock.now());
+                },
+            });
+        }
+        this.emitter.emit('reset');
+    }
+    // ------------------------------------------------------------------------------------- event calls
+    track(...rawArgs) {
+        const { args, snapshot } = splitPageContext(rawArgs);
+        const r = resolveTrackArguments(args);
+        if (!isNonEmptyString(r.name)) {
+            return this.rejectCall('analytics.track()', 'the event name is missing or not a string; the call was dropped', 'track');
+        }
+        const properties = this.clean('analytics.track()', r.properties);
+        return this.dispatch({ type: 'track', event: r.name, properties }, r.options, snapshot, r.callback, (ev) => [ev.event, ev.properties, undefined]);
+    }
+    page(...rawArgs) {
+        return this.pageLike('page', rawArgs);
+    }
+    screen(...rawArgs) {
+        return this.pageLike('screen', rawArgs);
+    }
+    pageLike(type, rawArgs) {
+        const { args, snapshot } = splitPageContext(rawArgs);
+        const r = resolvePageArguments(args);
+        const properties = this.clean(`analytics.${type}()`, r.properties);
+        return this.dispatch({ type, category: r.category, name: r.name, properties }, r.options, snapshot, r.callback, (ev) => {
+            var _a, _b;
+            return [
+                (_a = ev.category) !== null && _a !== void 0 ? _a : null,
+                (_b = ev.name) !== null && _b !== void 0 ? _b : null,
+                ev.properties,
+                undefined,
+            ];
+        });
+    }
+    identify(...rawArgs) {
+        const { args, snapshot } = splitPageContext(rawArgs);
+        const r = resolveEntityArguments(args);
+        const traits = r.traits ? this.clean('analytics.identify()', r.traits) : undefined;
+        const options = this.clean('analytics.identify()', r.options);
+        this.applyAnonymousIdOption(options);
+        this.userStore.identify(r.id, traits);
+        const body = { type: 'identify', traits: this.userStore.traits(), userId: this.userStore.id() };
+        return this.dispatch(body, options, snapshot, r.callback, (ev) => { var _a; return [(_a = ev.userId) !== null && _a !== void 0 ? _a : null, ev.traits, undefined]; });
+    }
+    group(...rawArgs) {
+        const { args, snapshot } = splitPageContext(rawArgs);
+        if (args.length === 0)
+            return this.groupStore;
+        const r = resolveEntityArguments(args);
+        const traits = r.traits ? this.clean('analytics.group()', r.traits) : undefined;
+        this.groupStore.identify(r.id, traits);
+        const body = { type: 'group', groupId: this.groupStore.id(), traits: this.groupStore.traits() };
+        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a; return [(_a = ev.groupId) !== null && _a !== void 0 ? _a : null, ev.traits, undefined]; });
+    }
+    alias(...rawArgs) {
+        var _a, _b, _c;
+        const { args, snapshot } = splitPageContext(rawArgs);
+        const r = resolveAliasArguments(args);
+        const body = { type: 'alias', userId: (_a = r.to) !== null && _a !== void 0 ? _a : this.userStore.id(), previousId: (_c = (_b = r.from) !== null && _b !== void 0 ? _b : this.userStore.id()) !== null && _c !== void 0 ? _c : this.userStore.anonymousId() };
+        const aliasUrl = this.loadOptions.aliasUrl;
+        if (typeof aliasUrl === 'string' && aliasUrl && body.userId && body.previousId && body.userId !== body.previousId) {
+            const mapping = { userId: body.userId, previousId: body.previousId };
+            this.queue.push({
+                kind: 'task',
+                run: () => void postJson(aliasUrl, mapping).then((ok) => {
+                    if (!ok)
+                        this.logger.problem('analytics.alias()', `the alias endpoint ${aliasUrl} did not accept the mapping`, true);
+                }),
+            });
+        }
+        else {
+            this.logger.problem('analytics.alias()', 'Amplitude maps users only through its server API; set the load option aliasUrl to your server endpoint (nothing was sent to Amplitude)', false);
+        }
+        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a, _b; return [(_a = ev.userId) !== null && _a !== void 0 ? _a : null, (_b = ev.previousId) !== null && _b !== void 0 ? _b : null, undefined]; });
+    }
+    applyAnonymousIdOption(options) {
+        if (isNonEmptyString(options.anonymousId))
+            this.userStore.anonymousId(options.anonymousId);
+    }
+    clean(call, value) {
+        const { value: clean, problems } = sanitizeProperties(value);
+        if (problems.length > 0)
+            this.logger.problem(call, problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (+${problems.length - 5} more)` : ''), true);
+        return clean;
+    }
+    rejectCall(call, message, type) {
+        this.logger.problem(call, message, true);
+        const ctx = new Context({ type });
+        ctx.setFailedDelivery({ reason: message });
+        // analytics-next does not call back for a rejected call either.
+        return Promise.resolve(ctx);
+    }
+    dispatch(body, rawOptions, snapshot, callback, emitArgs) {
+        const options = body.type === 'identify' ? rawOptions : this.clean(`analytics.${body.type}()`, rawOptions);
+        if (body.type !== 'identify')
+            this.applyAnonymousIdOption(options);
+        const snap = snapshot !== null && snapshot !== void 0 ? snapshot : readPageSnapshot();
+        const anonymousId = this.userStore.anonymousId();
+        const now = this.env.clock.now();
+        const event = buildEvent(body, options, {
+            page: pageContextFromSnapshot(snap),
+            userId: this.userStore.id(),
+            anonymousId,
+            now: new Date(now),
+            messageId: `ajs-next-${now}-${this.env.newId()}`,
+            loadIntegrations: this.loadIntegrations,
+        });
+        return new Promise((resolve) => {
+            var _a;
+            const item = {
+                event,
+                deviceId: this.currentDeviceId((_a = event.anonymousId) !== null && _a !== void 0 ? _a : null),
+                referrer: snapshot ? snap.referrer : currentReferrer(),
+                ctx: new Context(event),
+                callback,
+                finish: (ctx) => {
+                    resolve(ctx);
+                    this.emitter.emit(body.type, ...emitArgs(event));
+                },
+            };
+            this.delivery.watch(item, this.timeoutMs);
+            this.queue.push({ kind: 'call', item });
+        });
+    }
+    // ---------------------------------------------------------------------------------------- middleware
+    prepare(item) {
+        const source = runChain(this.sourceMiddleware, item.event, undefined, this.chainDeps('source middleware'));
+        if (source instanceof Promise)
+            return source.then((event) => this.toDestination(event));
+        return this.toDestination(source);
+    }
+    toDestination(event) {
+        if (!event)
+            return { event: null, forAmplitude: null };
+        if (!isAmplitudeEnabled(isPlainObject(event.integrations) ? event.integrations : {}))
+            return { event, forAmplitude: null };
+        const forAmplitude = this.destinationMiddleware.length
+            ? runChain(this.destinationMiddleware, cloneEvent(event), 'Amplitude', this.chainDeps('destination middleware'))
+            : // Middleware may have put unsafe values on the event; translation needs a JSON-safe copy anyway (P9).
+                this.sourceMiddleware.length
+                    ? cloneEvent(event)
+                    : event;
+        if (forAmplitude instanceof Promise)
+            return forAmplitude.then((a) => ({ event, forAmplitude: a }));
+        return { event, forAmplitude };
+    }
+    chainDeps(call) {
+        return { clock: this.env.clock, warn: (message, dropped) => this.logger.problem(call, message, dropped) };
+    }
+    addSourceMiddleware(fn) {
+        if (typeof fn === 'function')
+            this.sourceMiddleware.push(fn);
+        else
+            this.logger.problem('analytics.addSourceMiddleware()', 'expects a function', false);
+    }
+    addDestinationMiddleware(name, fns) {
+        const target = typeof name === 'string' ? name.toLowerCase() : '';
+        if (target !== 'amplitude' && target !== '*') {
+            this.logger.problem('analytics.addDestinationMiddleware()', `only the "Amplitude" destination exists here; "${safeString(name)}" was ignored`, false);
+            return;
+        }
+        for (const fn of fns)
+            if (typeof fn === 'function')
+                this.destinationMiddleware.push(fn);
+    }
+    // ----------------------------------------------------------------------------------- auto-tracking
+    trackLink(call, args) {
+        trackLink(this.autoTrackDeps(), call, args[0], args[1], args[2], args[3]);
+    }
+    trackForm(call, args) {
+        trackForm(this.autoTrackDeps(), call, args[0], args[1], args[2], args[3]);
+    }
+    autoTrackDeps() {
+        return {
+            track: (event, properties, options) => this.track(event, properties, options),
+            timeout: () => this.timeoutMs,
+            clock: this.env.clock,
+            navigate: (href) => {
+                window.location.href = href;
+            },
+            warn: (call, message) => this.logger.problem(call, message, true),
+        };
+    }
+    // ------------------------------------------------------------------------------------ page exit
+    /**
+     * The page is being left or hidden. Everything the SDK is ready for is handed over now, and the
+     * browser takes what it can (beacon); the journal keeps the rest for the next page.
+     */
+    onPageExit() {
+        if (!this.loadCalled || !this.outbox || !this.journal)
+            return;
+        if (this.queue.started)
+            this.queue.drain();
+        this.outbox.exit();
+        this.journal.pageLeft();
+    }
+    onPageShown() {
+        var _a;
+        (_a = this.journal) === null || _a === void 0 ? void 0 : _a.pageShown();
+        // Another tab may have changed the visitor's IDs while this one was hidden.
+        this.userStore.invalidate();
+        this.groupStore.invalidate();
+    }
+    /** The browser is back online: send what waited. */
+    onOnline() {
+        var _a;
+        (_a = this.outbox) === null || _a === void 0 ? void 0 : _a.flush();
+    }
+    /** Another tab changed storage: re-read identity on next use. */
+    onStorageChanged() {
+        this.userStore.invalidate();
+        this.groupStore.invalidate();
+    }
+    restoreCall(call) {
+        const timestamp = new Date(call.event.timestamp);
+        if (Number.isNaN(timestamp.getTime()) || !isPlainObject(call.event.context))
+            return;
+        const event = Object.assign(Object.assign({}, call.event), { timestamp });
+        const item = {
+            event,
+            deviceId: typeof call.deviceId === 'string' ? call.deviceId : null,
+            referrer: typeof call.referrer === 'string' ? call.referrer : '',
+            ctx: new Context(event),
+            finish: () => undefined,
+        };
+        this.queue.push({ kind: 'call', item });
+    }
+}
+function toJournaled(item) {
+    return { event: item.event, deviceId: item.deviceId, referrer: item.referrer };
+}
+/**
+ * Amplitude's own copy: destination middleware may edit it without touching the event the caller's ctx
+ * holds, and values middleware added (cyclic, BigInt, ...) are made safe for the wire (P9).
+ */
+function cloneEvent(event) {
+    const { value } = sanitizeProperties(event);
+    return Object.assign(Object.assign({}, value), { timestamp: event.timestamp });
+}
+/** String(x) that cannot throw (hostile toString, revoked Proxy, symbols). */
+function safeString(value) {
+    try {
+        return String(value);
+    }
+    catch (_a) {
+        return '[unprintable]';
+    }
+}
+
+/** Members the snippet stubs, in the order analytics-next's snippet lists them (plus the rest of the API). */
+const DEPRECATED_WARN_ONLY = [
+    'log',
+    'addIntegrationMiddleware',
+    'listeners',
+    'addEventListener',
+    'removeAllListeners',
+    'removeListener',
+    'removeEventListener',
+    'hasListeners',
+    'add',
+    'addIntegration',
+];
+function attachPublicApi(core, target) {
+    const call = (name) => `analytics.${name}()`;
+    /** Wraps a member so any internal failure becomes a warning and a harmless return value. */
+    const guard = (name, fallback, fn) => function guarded(...args) {
+        try {
+            return fn(...args);
+        }
+        catch (error) {
+            core.logger.problem(call(name), `could not be carried out and was ignored (${describe$1(error)})`, true);
+            return fallback();
+        }
+    };
+    const failedCtx = (type) => () => {
+        const ctx = new Context({ type });
+        ctx.setFailedDelivery({ reason: 'internal error' });
+        return Promise.resolve(ctx);
+    };
+    const self = () => target;
+    /**
+     * An id argument: a string, a finite number (as a string) or null. Anything else is refused with a
+     * warning and reads as "no argument" (undefined), so the current value is returned unchanged.
+     */
+    const idArgument = (name, value) => {
+        if (value === undefined || value === null)
+            return value;
+        if (typeof value === 'string')
+            return value;
+        if (typeof value === 'number' && Number.isFinite(value))
+            return String(value);
+        core.logger.problem(call(name), `expects a string or null, got ${kind(value)}; the value was ignored`, true);
+        return undefined;
+    };
+    const traitsArgument = (name, value) => {
+        if (value === undefined || value === null)
+            return value;
+        if (!isPlainObject(value)) {
+            core.logger.problem(call(name), `expects an object, got ${kind(value)}; the value was ignored`, true);
+            return undefined;
+        }
+        const { value: clean, problems } = sanitizeProperties(value);
+        if (problems.length)
+            core.logger.problem(call(name), problems.slice(0, 5).join('; '), true);
+        return clean;
+    };
+    /** user() and group(): analytics-next hands out the store itself; these are the same methods, guarded. */
+    const entity = (prefix, store, extra) => (Object.assign({ id: guard(`${prefix}.id`, () => null, (...a) => {
+            const id = idArgument(`${prefix}.id`, a[0]);
+            return a.length === 0 || id === undefined ? store.id() : store.id(id);
+        }), traits: guard(`${prefix}.traits`, () => ({}), (...a) => {
+            const traits = traitsArgument(`${prefix}.traits`, a[0]);
+            return a.length === 0 || traits === undefined ? store.traits() : store.traits(traits);
+        }), load: () => undefined, save: () => true }, extra));
+    const user = entity('user()', core.userStore, {
+        anonymousId: guard('user().anonymousId', () => null, (...a) => {
+            const id = idArgument('user().anonymousId', a[0]);
+            return a.length === 0 || id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
+        }),
+        logout: guard('user().logout', () => undefined, () => core.userStore.logout()),
+        reset: guard('user().reset', () => undefined, () => core.userStore.reset()),
+    });
+    const group = entity('group()', core.groupStore, {
+        anonymousId: () => undefined,
+    });
+    const members = {
+        track: guard('track', failedCtx('track'), (...a) => core.track(...a)),
+        page: guard('page', failedCtx('page'), (...a) => core.page(...a)),
+        screen: guard('screen', failedCtx('screen'), (...a) => core.screen(...a)),
+        identify: guard('identify', failedCtx('identify'), (...a) => core.identify(...a)),
+        group: guard('group', failedCtx('group'), (...a) => {
+            const result = core.group(...a);
+            return result instanceof Promise ? result : group;
+        }),
+        alias: guard('alias', failedCtx('alias'), (...a) => core.alias(...a)),
+        reset: guard('reset', () => undefined, () => {
+            core.reset();
+        }),
+        ready: guard('ready', () => Promise.resolve([]), (cb) => core.ready(cb)),
+        user: guard('user', () => user, () => user),
+        setAnonymousId: guard('setAnonymousId', () => null, (...a) => {
+            const id = idArgument('setAnonymousId', a[0]);
+            return id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
+        }),
+        on: guard('on', self, (event, fn) => {
+            if (typeof event === 'string' && typeof fn === 'function')
+                core.emitter.on(event, fn);
+            else
+                core.logger.problem(call('on'), 'expects (eventName, function)', false);
+            return target;
+        }),
+        once: guard('once', self, (event, fn) => {
+            if (typeof event === 'string' && typeof fn === 'function')
+                core.emitter.once(event, fn);
+            return target;
+        }),
+        off: guard('off', self, (event, fn) => {
+            if (typeof event === 'string' && typeof fn === 'function')
+                core.emitter.off(event, fn);
+            return target;
+        }),
+        debug: guard('debug', self, (on) => {
+            core.logger.debugEnabled = on !== false;
+            return target;
+        }),
+        timeout: guard('timeout', () => undefined, (ms) => {
+            if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0)
+                core.timeoutMs = ms;
+            else
+                core.logger.problem(call('timeout'), 'expects a number of milliseconds', false);
+        }),
+        trackLink: guard('trackLink', () => Promise.resolve(target), (...a) => {
+            core.trackLink(call('trackLink'), a);
+            return Promise.resolve(target);
+        }),
+        trackClick: guard('trackClick', () => Promise.resolve(target), (...a) => {
+            core.trackLink(call('trackClick'), a);
+            return Promise.resolve(target);
+        }),
+        trackForm: guard('trackForm', () => Promise.resolve(target), (...a) => {
+            core.trackForm(call('trackForm'), a);
+            return Promise.resolve(target);
+        }),
+        trackSubmit: guard('trackSubmit', () => Promise.resolve(target), (...a) => {
+            core.trackForm(call('trackSubmit'), a);
+            return Promise.resolve(target);
+        }),
+        addSourceMiddleware: guard('addSourceMiddleware', () => Promise.resolve(target), (fn) => {
+            core.addSourceMiddleware(fn);
+            return Promise.resolve(target);
+        }),
+        addDestinationMiddleware: guard('addDestinationMiddleware', () => Promise.resolve(target), (name, ...fns) => {
+            core.addDestinationMiddleware(name, fns);
+            return Promise.resolve(target);
+        }),
+        pageview: guard('pageview', () => Promise.resolve(target), (url) => {
+            core.logger.problem(call('pageview'), 'is deprecated; use analytics.page()', false);
+            void core.page({ path: typeof url === 'string' ? url : undefined });
+            return Promise.resolve(target);
+        }),
+        push: guard('push', () => undefined, (entry) => {
+            let method;
+            let rest = [];
+            try {
+                if (isArray(entry)) {
+                    method = entry[0];
+                    rest = entry.slice(1);
+                }
+            }
+            catch (_a) {
+                method = undefined;
+            }
+            if (typeof method !== 'string') {
+                core.logger.problem(call('push'), 'expects an array whose first item is a method name', false);
+                return;
+            }
+            const member = members[method];
+            if (typeof member === 'function' && method !== 'push')
+                member(...rest);
+            else
+                core.logger.problem(call('push'), `unknown method "${method}" was ignored`, false);
+        }),
+        load: guard('load', () => undefined, (key, options) => {
+            core.load(key, options);
+        }),
+        initialize: guard('initialize', () => Promise.resolve(target), () => {
+            core.logger.problem(call('initialize'), 'is deprecated and does nothing', false);
+            return Promise.resolve(target);
+        }),
+        register: guard('register', () => Promise.resolve(new Context({ type: 'register' })), () => {
+            core.logger.problem(call('register'), 'analytics.js plugins are not supported; use addSourceMiddleware', false);
+            return Promise.resolve(new Context({ type: 'register' }));
+        }),
+        deregister: guard('deregister', () => Promise.resolve(new Context({ type: 'deregister' })), () => Promise.resolve(new Context({ type: 'deregister' }))),
+        use: guard('use', self, (fn) => {
+            if (typeof fn === 'function')
+                callPageFunction(fn, undefined, [target], (error) => core.logger.problem(call('use'), `the function failed: ${describe$1(error)}`, false));
+            return target;
+        }),
+        noConflict: guard('noConflict', self, () => {
+            core.logger.problem(call('noConflict'), 'is deprecated and does nothing', false);
+            return target;
+        }),
+        normalize: guard('normalize', () => ({}), (msg) => msg),
+        queryString: guard('queryString', () => Promise.resolve([]), () => Promise.resolve([])),
+    };
+    members.init = members.initialize;
+    for (const name of DEPRECATED_WARN_ONLY) {
+        members[name] = guard(name, () => undefined, () => {
+            core.logger.problem(call(name), 'is deprecated in analytics.js 2.0 and does nothing', false);
+        });
+    }
+    const amplitude = {
+        get instance() {
+            return core.adapter.client;
+        },
+        getDeviceId: guard('amplitude.getDeviceId', () => undefined, () => { var _a; return (_a = core.deviceId) !== null && _a !== void 0 ? _a : undefined; }),
+        getSessionId: guard('amplitude.getSessionId', () => undefined, () => core.adapter.getSessionId()),
+        getDeviceIdSource: guard('amplitude.getDeviceIdSource', () => undefined, () => { var _a; return (_a = core.deviceIdSource) !== null && _a !== void 0 ? _a : undefined; }),
+    };
+    for (const name of Object.keys(members)) {
+        defineValue(target, name, members[name]);
+    }
+    defineValue(target, 'VERSION', VERSION);
+    defineValue(target, 'amplitude', amplitude);
+    Object.defineProperty(target, 'initialized', { get: () => core.initialized, configurable: true, enumerable: true });
+    Object.defineProperty(target, 'settings', {
+        get: () => ({ writeKey: core.writeKey, timeout: core.timeoutMs, amplitude: core.settings }),
+        configurable: true,
+        enumerable: true,
+    });
+    Object.defineProperty(target, 'integrations', { get: () => { var _a; return (_a = core.loadOptions.integrations) !== null && _a !== void 0 ? _a : {}; }, configurable: true });
+    return target;
+}
+/** Array.isArray, which throws for a revoked Proxy. */
+function isArray(value) {
+    try {
+        return Array.isArray(value);
+    }
+    catch (_a) {
+        return false;
+    }
+}
+function kind(value) {
+    if (value === null)
+        return 'null';
+    try {
+        if (Array.isArray(value))
+            return 'an array';
+    }
+    catch (_a) {
+        return 'a revoked Proxy';
+    }
+    return `a ${typeof value}`;
+}
+function defineValue(target, name, value) {
+    Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable: true });
+}
+
+const INSTALLED = '__segmentAmplitudeShim';
+const WRITE_KEY_PLACEHOLDER = '__WRITE_KEY__';
+function install(win = window) {
+    const globalKey = findGlobalKey();
+    const existing = win[globalKey];
+    if (existing && existing[INSTALLED]) {
+        new Logger().once('the script was included twice; the second copy does nothing');
+        return { analytics: existing, core: undefined };
+    }
+    // Keep the snippet's own object (usually an Array) so references taken before load stay valid.
+    const target = existing && typeof existing === 'object' ? existing : [];
+    const queued = Array.isArray(target) ? target.splice(0, target.length) : [];
+    const writeKey = findWriteKey(target, win);
+    const loadOptions = target._loadOptions;
+    const core = new AnalyticsCore(() => target);
+    attachPublicApi(core, target);
+    Object.defineProperty(target, INSTALLED, { value: true });
+    win[globalKey] = target;
+    const replay = () => {
+        const push = target.push;
+        for (const entry of queued)
+            push(entry);
+    };
+    if (writeKey)
+        core.load(writeKey, loadOptions, replay);
+    else
+        replay(); // they wait in order for analytics.load(KEY)
+    addPageExitListeners(win, core);
+    installLegacyAmplitudeAccessor(win, core);
+    return { analytics: target, core };
+}
+function findGlobalKey() {
+    try {
+        const el = document.querySelector('script[data-global-segment-analytics-key]');
+        const key = el === null || el === void 0 ? void 0 : el.getAttribute('data-global-segment-analytics-key');
+        if (key)
+            return key;
+    }
+    catch (_a) {
+        /* ignore */
+    }
+    return 'analytics';
+}
+/**
+ * The Amplitude API key, in Segment's order: window.analyticsWriteKey, the snippet's `_writeKey`
+ * (every snippet since 4.13.2), then a script URL: `…/analytics.js/v1/<KEY>/…` or `?apiKey=<KEY>`.
+ */
+function findWriteKey(target, win) {
+    const fromGlobal = win.analyticsWriteKey;
+    if (typeof fromGlobal === 'string' && fromGlobal && fromGlobal !== WRITE_KEY_PLACEHOLDER)
+        return fromGlobal;
+    if (typeof target._writeKey === 'string' && target._writeKey)
+        return target._writeKey;
+    const sources = [];
+    try {
+        const current = document.currentScript;
+        if (current === null || current === void 0 ? void 0 : current.src)
+            sources.push(current.src);
+        for (const s of Array.from(document.getElementsByTagName('script')))
+            if (s.src)
+                sources.push(s.src);
+    }
+    catch (_a) {
+        /* ignore */
+    }
+    for (const src of sources) {
+        const key = writeKeyFromUrl(src);
+        if (key)
+            return key;
+    }
+    return undefined;
+}
+function writeKeyFromUrl(src) {
+    const path = /\/analytics\.js\/v1\/([^/?#]+)\//.exec(src);
+    if (path)
+        return decodeURIComponent(path[1]);
+    const query = /[?&](?:apiKey|writeKey|key)=([^&#]+)/.exec(src);
+    return query && /segment-amplitude-shim/.test(src) ? decodeURIComponent(query[1]) : undefined;
+}
+function addPageExitListeners(win, core) {
+    const w = win;
+    try {
+        w.addEventListener('pagehide', () => core.onPageExit());
+        w.addEventListener('pageshow', (e) => {
+            if (e.persisted)
+                core.onPageShown();
+        });
+        document.addEventListener('visibilitychange', () => {
+            if (document.visibilityState === 'hidden')
+                core.onPageExit();
+            else
+                core.onPageShown();
+        });
+        w.addEventListener('online', () => core.onOnline());
+        // Another tab changed Segment's IDs (its journal writes are not identity).
+        w.addEventListener('storage', (e) => {
+            const key = e.key;
+            if (key === null || key.startsWith('ajs_'))
+                core.onStorageChanged();
+        });
+    }
+    catch (_a) {
+        /* no DOM events: nothing to flush on exit */
+    }
+}
+/**
+ * Segment's docs tell sites to read `amplitude.getInstance().options.deviceId` inside analytics.ready.
+ * Provided only when the page has no `window.amplitude` of its own.
+ */
+function installLegacyAmplitudeAccessor(win, core) {
+    if (win.amplitude !== undefined)
+        return;
+    const instance = {
+        options: {
+            get deviceId() {
+                var _a;
+                return (_a = core.deviceId) !== null && _a !== void 0 ? _a : undefined;
+            },
+        },
+        getDeviceId: () => { var _a; return (_a = core.deviceId) !== null && _a !== void 0 ? _a : undefined; },
+        getSessionId: () => core.adapter.getSessionId(),
+        getUserId: () => { var _a; return (_a = core.userStore.id()) !== null && _a !== void 0 ? _a : undefined; },
+    };
+    win.amplitude = { getInstance: () => instance };
+}
+
+export { AnalyticsCore, DEFAULT_SETTINGS, VERSION, attachPublicApi, findWriteKey, install, isPlausibleDeviceId, lookupField, normalizeGroups, normalizeSettings, objCaseGet, pageEventNames, referrerOperations, resolveDeviceId, traitOperations, translate, writeKeyFromUrl };

@@ -1,4 +1,4 @@
-import { v2CookieName, decodeV2Identity } from '../amplitude-cookie.js';
+import { v as v2CookieName, d as decodeV2Identity } from '../amplitude-cookie.js';
 
 /**
  * segment-amplitude-shim/server: the server half of the device-ID hand-off, for Node (18+), no framework.
