@@ -47,7 +47,7 @@ import { runChain, type ChainResult, type Middleware } from './middleware';
 import { callPageFunction, describe } from './page-code';
 import { Outbox, type Transport } from './outbox';
 import { ExitJournal, type JournaledCall, type KeyValueStore } from './exit-journal';
-import { planLoad } from './load-plan';
+import { planLoad, storageOptions } from './load-plan';
 import { outboxConfig } from './sdk-options';
 import { envelopeFacts, type EnvelopeFacts } from './envelope';
 import { SessionClock } from './session';
@@ -175,10 +175,9 @@ export class AnalyticsCore {
     this.loadOptions = isPlainObject(options) ? (options as LoadOptions) : {};
     const { clock, newId } = this.env;
 
-    const persist = !(this.loadOptions.disableClientPersistence === true || (isPlainObject(this.loadOptions.user) && this.loadOptions.user.persist === false));
-    const cookie = isPlainObject(this.loadOptions.cookie) ? (this.loadOptions.cookie as CookieOptions) : {};
-    this.userStore.configure({ persist, cookie });
-    this.groupStore.configure({ persist, cookie });
+    const storage = storageOptions(this.loadOptions);
+    this.userStore.configure(storage);
+    this.groupStore.configure(storage);
 
     const plan = planLoad({
       writeKey,
@@ -200,7 +199,7 @@ export class AnalyticsCore {
     this.deviceId = plan.deviceId;
     this.deviceIdSource = plan.deviceIdSource;
 
-    const store = persist ? this.env.store : memoryStore();
+    const store = plan.persist ? this.env.store : memoryStore();
     const outbox = new Outbox(outboxConfig(writeKey, plan.settings, plan.sdkOptions), {
       clock,
       transport: this.env.transport,

@@ -62,11 +62,19 @@ export interface LoadPlan {
   warnings: PlanWarning[];
 }
 
+/** Whether identity may be stored, and with which cookie attributes (needed before the plan: it reads identity). */
+export function storageOptions(rawOptions: unknown): { persist: boolean; cookie: CookieOptions } {
+  const options: Dict = isPlainObject(rawOptions) ? rawOptions : {};
+  return {
+    persist: !(options.disableClientPersistence === true || (isPlainObject(options.user) && options.user.persist === false)),
+    cookie: isPlainObject(options.cookie) ? (options.cookie as CookieOptions) : {},
+  };
+}
+
 export function planLoad(env: LoadEnvironment): LoadPlan {
   const warnings: PlanWarning[] = [];
   const options: Dict = isPlainObject(env.options) ? env.options : {};
-  const persist = !(options.disableClientPersistence === true || (isPlainObject(options.user) && options.user.persist === false));
-  const cookie = isPlainObject(options.cookie) ? (options.cookie as CookieOptions) : {};
+  const { persist, cookie } = storageOptions(options);
   const integrations = isPlainObject(options.integrations) ? options.integrations : {};
   // integrations.Amplitude carries our settings, not a routing decision: only an explicit false routes.
   const amplitudeEntry = integrations.Amplitude;

@@ -6522,12 +6522,19 @@ function identify(userProperties) {
 
 /** The SDK's (and amplitude-js's) session timeout. */
 const DEFAULT_SESSION_TIMEOUT_MS = 30 * 60 * 1000;
+/** Whether identity may be stored, and with which cookie attributes (needed before the plan: it reads identity). */
+function storageOptions(rawOptions) {
+    const options = isPlainObject(rawOptions) ? rawOptions : {};
+    return {
+        persist: !(options.disableClientPersistence === true || (isPlainObject(options.user) && options.user.persist === false)),
+        cookie: isPlainObject(options.cookie) ? options.cookie : {},
+    };
+}
 function planLoad(env) {
     var _a;
     const warnings = [];
     const options = isPlainObject(env.options) ? env.options : {};
-    const persist = !(options.disableClientPersistence === true || (isPlainObject(options.user) && options.user.persist === false));
-    const cookie = isPlainObject(options.cookie) ? options.cookie : {};
+    const { persist, cookie } = storageOptions(options);
     const integrations = isPlainObject(options.integrations) ? options.integrations : {};
     // integrations.Amplitude carries our settings, not a routing decision: only an explicit false routes.
     const amplitudeEntry = integrations.Amplitude;
@@ -6706,10 +6713,9 @@ class AnalyticsCore {
         this.writeKey = writeKey;
         this.loadOptions = isPlainObject(options) ? options : {};
         const { clock, newId } = this.env;
-        const persist = !(this.loadOptions.disableClientPersistence === true || (isPlainObject(this.loadOptions.user) && this.loadOptions.user.persist === false));
-        const cookie = isPlainObject(this.loadOptions.cookie) ? this.loadOptions.cookie : {};
-        this.userStore.configure({ persist, cookie });
-        this.groupStore.configure({ persist, cookie });
+        const storage = storageOptions(this.loadOptions);
+        this.userStore.configure(storage);
+        this.groupStore.configure(storage);
         const plan = planLoad({
             options: this.loadOptions,
             search: locationSearch(),
@@ -6730,7 +6736,7 @@ class AnalyticsCore {
             this.userStore.anonymousId(plan.anonymousId);
         this.deviceId = plan.deviceId;
         this.deviceIdSource = plan.deviceIdSource;
-        const store = persist ? this.env.store : memoryStore();
+        const store = plan.persist ? this.env.store : memoryStore();
         const outbox = new Outbox(outboxConfig(writeKey, plan.settings, plan.sdkOptions), {
             clock,
             transport: this.env.transport,

@@ -53,4 +53,9 @@ export interface LoadPlan {
     attribution: AmplitudeOperation[];
     warnings: PlanWarning[];
 }
+/** Whether identity may be stored, and with which cookie attributes (needed before the plan: it reads identity). */
+export declare function storageOptions(rawOptions: unknown): {
+    persist: boolean;
+    cookie: CookieOptions;
+};
 export declare function planLoad(env: LoadEnvironment): LoadPlan;
