@@ -10,7 +10,7 @@ import type { AmplitudeSettings } from './settings';
 const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
 /** Google Analytics' legacy __utmz cookie fields, in UTM_KEYS order. */
 const UTMZ_KEYS = ['utmcsr', 'utmcmd', 'utmccn', 'utmctr', 'utmcct'];
-const UNSET_ON_NEW_SESSION = ['referrer', ...UTM_KEYS];
+const UNSET_ON_NEW_SESSION = ['referrer', 'referring_domain', ...UTM_KEYS];
 
 export interface AttributionInput {
   settings: Pick<

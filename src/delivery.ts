@@ -83,7 +83,8 @@ export class Delivery {
     }
     if (!prepared.forAmplitude) return;
     const event = prepared.forAmplitude;
-    const ops = translate({ event, settings: this.deps.settings(), referrer: item.referrer });
+    const timezoneOffsetMinutes = new Date(this.deps.clock.now()).getTimezoneOffset();
+    const ops = translate({ event, settings: this.deps.settings(), referrer: item.referrer, timezoneOffsetMinutes });
     if (ops.length === 0) this.deps.debug(`${event.type} produced no Amplitude event with the current settings`);
     this.send(ops, { userId: event.userId ?? null, deviceId: item.deviceId ?? this.deps.deviceId(), time: event.timestamp.getTime(), messageId: event.messageId }, ticket, item.ctx);
   }

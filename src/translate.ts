@@ -7,6 +7,7 @@ import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEvent } from './t
 import type { AmplitudeSettings } from './settings';
 import { isNonEmptyString, isPlainObject } from './values';
 import { lookupField, objCaseGet } from './facade';
+import { withFacadeDates } from './facade-dates';
 import { extractRevenue, isOrderCompleted, productsOf, reduceProduct, revenueAttributes, revenueEvent } from './revenue';
 
 export interface TranslationInput {
@@ -14,9 +15,20 @@ export interface TranslationInput {
   settings: AmplitudeSettings;
   /** document.referrer when the call was made; the classic referrer identify read the page, not the event. */
   referrer: string;
+  /** The page's Date#getTimezoneOffset(), for date strings with a space before the time (see facade-dates). */
+  timezoneOffsetMinutes?: number;
 }
 
-export function translate({ event, settings, referrer }: TranslationInput): AmplitudeOperation[] {
+export function translate({ event: raw, settings, referrer, timezoneOffsetMinutes = 0 }: TranslationInput): AmplitudeOperation[] {
+  // As the classic stack's facade did before the destination saw the message.
+  const event: SegmentEvent = {
+    ...raw,
+    properties: raw.properties && withFacadeDates(raw.properties, timezoneOffsetMinutes),
+    traits: raw.traits && withFacadeDates(raw.traits, timezoneOffsetMinutes),
+    context: withFacadeDates(raw.context, timezoneOffsetMinutes),
+  };
+  if (!raw.properties) delete event.properties;
+  if (!raw.traits) delete event.traits;
   let ops: AmplitudeOperation[];
   switch (event.type) {
     case 'identify':

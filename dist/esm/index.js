@@ -5241,6 +5241,53 @@ function lookupField(event, path) {
     return node;
 }
 
+/** The lax ISO grammar the facade accepted: date, optional time (T or space), fraction, zone. */
+const ISO_PARTS = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:([ T])(\d{2}):?(\d{2})(?::?(\d{2})(?:[,.](\d+))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
+const STRICT_PREFIX = /^\d{4}-\d{2}-\d{2}/;
+/**
+ * The timestamp the classic stack sent for `value`, or undefined when it left the value alone. A space
+ * before the time meant local time (the zone written after it was ignored); otherwise UTC unless a zone
+ * is given. Out-of-range fields roll over, as Date.UTC does.
+ */
+function facadeTimestamp(value, localOffsetMinutes) {
+    if (!STRICT_PREFIX.test(value))
+        return undefined;
+    const m = ISO_PARTS.exec(value);
+    if (!m)
+        return undefined;
+    const int = (s) => (s ? parseInt(s, 10) || 0 : 0);
+    let offset = 0;
+    if (m[4] === ' ')
+        offset = localOffsetMinutes;
+    else if (m[9] !== 'Z' && m[10])
+        offset = (m[10] === '+' ? -1 : 1) * (int(m[11]) * 60 + int(m[12]));
+    const millis = m[8] ? int(`${m[8]}00`.slice(0, 3)) : 0;
+    const time = Date.UTC(int(m[1]), (int(m[2]) || 1) - 1, int(m[3]) || 1, int(m[5]), int(m[6]) + offset, int(m[7]), millis);
+    if (!Number.isFinite(time))
+        return undefined;
+    try {
+        return new Date(time).toISOString();
+    }
+    catch (_a) {
+        return undefined;
+    }
+}
+/** A copy of `value` with every facade date string replaced by its timestamp, at any depth. */
+function withFacadeDates(value, localOffsetMinutes) {
+    var _a;
+    if (typeof value === 'string')
+        return ((_a = facadeTimestamp(value, localOffsetMinutes)) !== null && _a !== void 0 ? _a : value);
+    if (Array.isArray(value))
+        return value.map((v) => withFacadeDates(v, localOffsetMinutes));
+    if (isPlainObject(value)) {
+        const out = {};
+        for (const key of Object.keys(value))
+            out[key] = withFacadeDates(value[key], localOffsetMinutes);
+        return out;
+    }
+    return value;
+}
+
 /** Segment's spec events routed to orderCompleted: "Order Completed", "Completed Order" and variants. */
 const ORDER_COMPLETED = /^[ _]?completed[ _]?order[ _]?|^[ _]?order[ _]?completed[ _]?$/i;
 const PURCHASE_EVENTS = ['order completed', 'completed order', 'product purchased'];
@@ -5360,8 +5407,14 @@ function productsOf(properties) {
     return products.filter((p) => p !== null && typeof p === 'object' && !Array.isArray(p));
 }
 
-function translate({ event, settings, referrer }) {
+function translate({ event: raw, settings, referrer, timezoneOffsetMinutes = 0 }) {
     var _a, _b;
+    // As the classic stack's facade did before the destination saw the message.
+    const event = Object.assign(Object.assign({}, raw), { properties: raw.properties && withFacadeDates(raw.properties, timezoneOffsetMinutes), traits: raw.traits && withFacadeDates(raw.traits, timezoneOffsetMinutes), context: withFacadeDates(raw.context, timezoneOffsetMinutes) });
+    if (!raw.properties)
+        delete event.properties;
+    if (!raw.traits)
+        delete event.traits;
     let ops;
     switch (event.type) {
         case 'identify':
@@ -5730,7 +5783,8 @@ class Delivery {
         if (!prepared.forAmplitude)
             return;
         const event = prepared.forAmplitude;
-        const ops = translate({ event, settings: this.deps.settings(), referrer: item.referrer });
+        const timezoneOffsetMinutes = new Date(this.deps.clock.now()).getTimezoneOffset();
+        const ops = translate({ event, settings: this.deps.settings(), referrer: item.referrer, timezoneOffsetMinutes });
         if (ops.length === 0)
             this.deps.debug(`${event.type} produced no Amplitude event with the current settings`);
         this.send(ops, { userId: (_a = event.userId) !== null && _a !== void 0 ? _a : null, deviceId: (_b = item.deviceId) !== null && _b !== void 0 ? _b : this.deps.deviceId(), time: event.timestamp.getTime(), messageId: event.messageId }, ticket, item.ctx);
@@ -6440,7 +6494,7 @@ function describe(value) {
 const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
 /** Google Analytics' legacy __utmz cookie fields, in UTM_KEYS order. */
 const UTMZ_KEYS = ['utmcsr', 'utmcmd', 'utmccn', 'utmctr', 'utmcct'];
-const UNSET_ON_NEW_SESSION = ['referrer', ...UTM_KEYS];
+const UNSET_ON_NEW_SESSION = ['referrer', 'referring_domain', ...UTM_KEYS];
 /** Campaign values come from URLs anyone can craft: longer values, markup and control characters are refused. */
 const MAX_ATTRIBUTION_VALUE_LENGTH = 512;
 const UNSAFE_VALUE = /[\u0000-\u001f\u007f<>]/;

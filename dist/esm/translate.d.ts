@@ -10,8 +10,10 @@ export interface TranslationInput {
     settings: AmplitudeSettings;
     /** document.referrer when the call was made; the classic referrer identify read the page, not the event. */
     referrer: string;
+    /** The page's Date#getTimezoneOffset(), for date strings with a space before the time (see facade-dates). */
+    timezoneOffsetMinutes?: number;
 }
-export declare function translate({ event, settings, referrer }: TranslationInput): AmplitudeOperation[];
+export declare function translate({ event: raw, settings, referrer, timezoneOffsetMinutes }: TranslationInput): AmplitudeOperation[];
 /** versionName: amplitude-js's setVersionName, which put the version on every event. */
 export declare function stampVersion(ops: AmplitudeOperation[], versionName: string): AmplitudeOperation[];
 /** `integrations.Amplitude` when it is an object (the facade's options('Amplitude')), else {}. */

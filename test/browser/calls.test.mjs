@@ -46,7 +46,7 @@ describe('every call type on the wire', () => {
     expect(simplified).toEqual([
       // trackUtmProperties (catalog default on): the landing URL's UTM, at the start of the session.
       { event_type: '$identify', user_id: undefined, user_properties: { $setOnce: { initial_utm_source: 'news' }, $set: { utm_source: 'news' } } },
-      { event_type: '$identify', user_id: '42', user_properties: { $set: { email: 'x@example.com', id: '42' }, $add: { logins: 1 }, $setOnce: { signupDate: '2020-01-01' } } },
+      { event_type: '$identify', user_id: '42', user_properties: { $set: { email: 'x@example.com', id: '42' }, $add: { logins: 1 }, $setOnce: { signupDate: '2020-01-01T00:00:00.000Z' } } },
       { event_type: '$identify', user_id: '42', user_properties: { $set: { team: ['red', 'blue'] } }, groups: { team: ['red', 'blue'] } },
       { event_type: 'Song Played', user_id: '42', event_properties: { title: 'So What', plays: 3, pageTitle: 'Calls' }, groups: { org: 'acme' } },
       { event_type: 'Loaded a Page', user_id: '42', event_properties: pageProps },

@@ -32,6 +32,8 @@ export function useBrowserFixture() {
     for (const c of f.contexts) await c.close().catch(() => undefined);
     f.contexts = [];
     f.pages = [];
+    // Closing a page beacons what it still holds: let that land before the next test resets the collector.
+    await quiet(f.collector);
   });
   /** A new page in a new context (fresh cookies and storage), or in `context` when given. */
   f.newPage = async (context) => {
@@ -42,6 +44,20 @@ export function useBrowserFixture() {
     return page;
   };
   return f;
+}
+
+/** Waits until no request has reached the collector for 150 ms (at most 3 s). */
+async function quiet(collector) {
+  const deadline = Date.now() + 3000;
+  let seen = collector.requests.length;
+  let stableSince = Date.now();
+  while (Date.now() - stableSince < 150 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 25));
+    if (collector.requests.length !== seen) {
+      seen = collector.requests.length;
+      stableSince = Date.now();
+    }
+  }
 }
 
 /** Waits until the collector holds at least `count` events (polling; fails by count, not by time). */

@@ -40,7 +40,7 @@ describe('attribution operations', () => {
       'unsetParamsReferrerOnNewSession first, then capture; in amplitude-js order (UTM, referrer, gclid)',
       { query: { ...UTM, gclid: 'g' }, referrer: 'https://r.com/', settings: { unsetParamsReferrerOnNewSession: true, useAmplitudeReferral: true, trackGclid: true } },
       [
-        identify({ $unset: { referrer: '-', utm_source: '-', utm_medium: '-', utm_campaign: '-', utm_term: '-', utm_content: '-' } }),
+        identify({ $unset: { referrer: '-', referring_domain: '-', utm_source: '-', utm_medium: '-', utm_campaign: '-', utm_term: '-', utm_content: '-' } }),
         utmIdentify,
         identify({ $setOnce: { initial_referrer: 'https://r.com/', initial_referring_domain: 'r.com' }, $set: { referrer: 'https://r.com/', referring_domain: 'r.com' } }),
         identify({ $setOnce: { initial_gclid: 'g' }, $set: { gclid: 'g' } }),
