@@ -1,0 +1,169 @@
+// Property-based tests (fast-check) for the code that must never throw and the rule that must never
+// double-count: generated inputs, including hostile ones, instead of hand-picked vectors.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { sanitizeProperties } from '../../src/values';
+import { resolveAliasArguments, resolveEntityArguments, resolvePageArguments, resolveTrackArguments, splitPageContext } from '../../src/arguments';
+import { translate } from '../../src/translate';
+import { isPlausibleDeviceId, resolveDeviceId } from '../../src/device-id';
+import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEventType } from '../../src/types';
+import { segmentEvent, settingsWith } from './helpers';
+
+const RUNS = 500;
+
+const boom = () => {
+  throw new Error('hostile');
+};
+/**
+ * Values no generator makes on its own: throwing accessors, Proxies, cycles, BigInt, symbols. fast-check
+ * itself cannot carry Proxies (it probes its values), so generators carry a reference and `realize`
+ * puts the hostile value in place inside the property.
+ */
+const HOSTILE: unknown[] = [
+  Object.defineProperty({}, 'x', { enumerable: true, get: boom }),
+  new Proxy({}, { get: boom, ownKeys: boom, getPrototypeOf: boom, has: boom }),
+  (() => {
+    const p = Proxy.revocable({}, {});
+    p.revoke();
+    return p.proxy;
+  })(),
+  (() => {
+    const c: Dict = { a: 1 };
+    c.self = c;
+    return c;
+  })(),
+  10n ** 20n,
+  Symbol('s'),
+  { toJSON: boom, toString: boom },
+  () => 1,
+  new Date('invalid'),
+  NaN,
+  -Infinity,
+];
+class HostileRef {
+  constructor(readonly index: number) {}
+}
+function realize(value: unknown): unknown {
+  if (value instanceof HostileRef) return HOSTILE[value.index];
+  if (Array.isArray(value)) return value.map(realize);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Dict = {};
+    for (const key of Object.keys(value)) out[key] = realize((value as Dict)[key]);
+    return out;
+  }
+  return value;
+}
+const hostile = fc.nat(HOSTILE.length - 1).map((i) => new HostileRef(i));
+const anything = fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true });
+const anyValue = fc.oneof(anything, hostile, fc.dictionary(fc.string(), fc.oneof(anything, hostile)), fc.array(fc.oneof(anything, hostile)));
+const anyObject = fc.dictionary(fc.string(), anyValue);
+
+describe('sanitizeProperties', () => {
+  it('never throws; its output is JSON-serializable and stable when sanitized again', () => {
+    fc.assert(
+      fc.property(anyValue, (generated) => {
+        const { value: once } = sanitizeProperties(realize(generated));
+        expect(() => JSON.stringify(once)).not.toThrow();
+        expect(sanitizeProperties(once).value).toEqual(once);
+        expect(sanitizeProperties(once).problems).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('argument resolution', () => {
+  it('never throws, for any arguments', () => {
+    fc.assert(
+      fc.property(fc.array(anyValue, { maxLength: 6 }), (generated) => {
+        const { args: rest } = splitPageContext(realize(generated) as unknown[]);
+        resolveTrackArguments(rest);
+        resolvePageArguments(rest);
+        resolveEntityArguments(rest);
+        resolveAliasArguments(rest);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('translation', () => {
+  const settings = fc.record({
+    trackAllPages: fc.boolean(),
+    trackNamedPages: fc.boolean(),
+    trackCategorizedPages: fc.boolean(),
+    trackRevenuePerProduct: fc.boolean(),
+    trackProductsOnce: fc.boolean(),
+    useLogRevenueV2: fc.boolean(),
+    trackReferrer: fc.boolean(),
+  });
+  const type = fc.constantFrom<SegmentEventType>('track', 'page', 'screen', 'identify', 'group', 'alias');
+
+  it('never throws, for any (sanitized) event and settings', () => {
+    fc.assert(
+      fc.property(type, fc.string(), anyObject, anyObject, settings, (t, name, properties, traits, s) => {
+        const event = segmentEvent({
+          type: t,
+          event: t === 'track' ? name || 'E' : undefined,
+          name: t === 'page' || t === 'screen' ? name : undefined,
+          properties: sanitizeProperties(realize(properties)).value,
+          traits: sanitizeProperties(realize(traits)).value,
+        });
+        const ops = translate({ event, settings: settingsWith(s), referrer: 'https://r.example/' });
+        expect(Array.isArray(ops)).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  const cents = fc.integer({ min: 1, max: 1_000_000 }).map((c) => c / 100);
+  const product = fc.record({ product_id: fc.string({ minLength: 1, maxLength: 8 }), price: cents, quantity: fc.integer({ min: 1, max: 20 }) });
+  const revenueEvents = (ops: AmplitudeOperation[]) =>
+    ops.filter((o): o is { op: 'event'; event: AmplitudeEvent } => o.op === 'event' && o.event.event_type === 'revenue_amount').map((o) => o.event);
+
+  it('Order Completed books the order revenue exactly once, or each product once with trackRevenuePerProduct', () => {
+    fc.assert(
+      fc.property(cents, fc.array(product, { maxLength: 6 }), settings, (revenue, products, s) => {
+        const event = segmentEvent({ type: 'track', event: 'Order Completed', properties: { order_id: 'o1', revenue, products } });
+        const booked = revenueEvents(translate({ event, settings: settingsWith(s), referrer: '' }));
+        const total = booked.reduce((sum, e) => sum + (e.revenue ?? 0), 0);
+        if (s.trackRevenuePerProduct) {
+          expect(booked).toHaveLength(products.length);
+          expect(total).toBeCloseTo(products.reduce((sum, p) => sum + p.price * p.quantity, 0), 4);
+        } else {
+          expect(booked).toHaveLength(1);
+          expect(total).toBeCloseTo(revenue, 6);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('device-ID resolution', () => {
+  it('always returns a plausible ID, whatever the URL and the stored cookies hold', () => {
+    const maybe = fc.option(fc.oneof(fc.string(), fc.uuid(), fc.constant('<script>')), { nil: undefined });
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.boolean(),
+        maybe,
+        fc.dictionary(fc.constantFrom('amp_device_id', 'ampDeviceId', 'ampTimestamp', 'deviceId', 'other'), fc.string()),
+        fc.record({ v2: maybe, amplitudeJs: maybe, amplitudeJs5: maybe }),
+        (prefer, fromUrl, anonymousId, query, stored) => {
+          const decision = resolveDeviceId({
+            preferAnonymousId: prefer,
+            anonymousId: anonymousId && isPlausibleDeviceId(anonymousId) ? anonymousId : null,
+            deviceIdFromUrlParam: fromUrl,
+            query,
+            stored,
+            now: 1_700_000_000_000,
+            generate: () => '3f2c7e4a-1b5d-4c8e-9a0f-6d2b8e1c4a7f',
+          });
+          expect(isPlausibleDeviceId(decision.deviceId)).toBe(true);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
