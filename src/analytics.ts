@@ -4,7 +4,7 @@
  * The queue hands calls over in order once the SDK is ready (middleware, translation, outbox). Leaving
  * the page hands everything the browser can take to it, and journals the rest for the next page.
  */
-import type { AmplitudeOperation, Dict, PageSnapshot, SegmentEvent } from './types';
+import type { AmplitudeOperation, Dict, PageSnapshot, SegmentEvent } from './types.js';
 import {
   resolveAliasArguments,
   resolveEntityArguments,
@@ -12,12 +12,12 @@ import {
   resolveTrackArguments,
   splitPageContext,
   type Callback,
-} from './arguments';
-import { buildEvent, isAmplitudeEnabled, type EventBody } from './events';
-import { pageContextFromSnapshot } from './page-context';
-import { normalizeSettings, type AmplitudeSettings } from './settings';
-import { type DeviceIdSource } from './device-id';
-import { isNonEmptyString, isPlainObject, sanitizeProperties } from './values';
+} from './arguments.js';
+import { buildEvent, isAmplitudeEnabled, type EventBody } from './events.js';
+import { pageContextFromSnapshot } from './page-context.js';
+import { normalizeSettings, type AmplitudeSettings } from './settings.js';
+import { type DeviceIdSource } from './device-id.js';
+import { isNonEmptyString, isPlainObject, sanitizeProperties } from './values.js';
 import {
   browserTransport,
   currentReferrer,
@@ -33,25 +33,25 @@ import {
   readStoredAmplitudeDeviceIds,
   readStoredAmplitudeSession,
   type CookieOptions,
-} from './browser-env';
-import { GroupStore, UserStore } from './identity';
-import { AmplitudeAdapter, type AmplitudeDriver, type SessionTicket } from './amplitude-adapter';
-import { Context } from './context';
-import { Emitter } from './emitter';
-import { Logger } from './log';
-import { trackForm, trackLink } from './auto-track';
-import { systemClock, type Clock } from './clock';
-import { CallQueue, type CallQueueDeps } from './call-queue';
-import { Delivery, type CallItem, type Prepared } from './delivery';
-import { runChain, type ChainResult, type Middleware } from './middleware';
-import { callPageFunction, describe } from './page-code';
-import { Outbox, type Transport } from './outbox';
-import { ExitJournal, type JournaledCall, type KeyValueStore } from './exit-journal';
-import { planLoad, storageOptions } from './load-plan';
-import { outboxConfig } from './sdk-options';
-import { envelopeFacts, type EnvelopeFacts } from './envelope';
-import { SessionClock } from './session';
-import { LIBRARY, SHIM_NAME, VERSION } from './version';
+} from './browser-env.js';
+import { GroupStore, UserStore } from './identity.js';
+import { AmplitudeAdapter, type AmplitudeDriver, type SessionTicket } from './amplitude-adapter.js';
+import { Context } from './context.js';
+import { Emitter } from './emitter.js';
+import { Logger } from './log.js';
+import { trackForm, trackLink } from './auto-track.js';
+import { systemClock, type Clock } from './clock.js';
+import { CallQueue, type CallQueueDeps } from './call-queue.js';
+import { Delivery, type CallItem, type Prepared } from './delivery.js';
+import { runChain, type ChainResult, type Middleware } from './middleware.js';
+import { callPageFunction, describe } from './page-code.js';
+import { Outbox, type Transport } from './outbox.js';
+import { ExitJournal, type JournaledCall, type KeyValueStore } from './exit-journal.js';
+import { planLoad, storageOptions } from './load-plan.js';
+import { outboxConfig } from './sdk-options.js';
+import { envelopeFacts, type EnvelopeFacts } from './envelope.js';
+import { SessionClock } from './session.js';
+import { LIBRARY, SHIM_NAME, VERSION } from './version.js';
 
 export interface LoadOptions {
   integrations?: Dict;

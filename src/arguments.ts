@@ -2,8 +2,8 @@
  * analytics-next's argument resolution, rule for rule (its arguments-resolver), so every call form a site
  * already uses means the same thing here. Pure.
  */
-import type { Dict, PageSnapshot } from './types';
-import { isPlainObject, readKey } from './values';
+import type { Dict, PageSnapshot } from './types.js';
+import { isPlainObject, readKey } from './values.js';
 
 export type Callback = (...args: unknown[]) => unknown;
 

@@ -4,8 +4,8 @@
  * unsetParamsReferrerOnNewSession). Classic semantics, not the v2 SDK's attribution plugin: no "EMPTY"
  * placeholders, no campaign-change sessions, no extra events. Pure.
  */
-import type { AmplitudeOperation, Dict } from './types';
-import type { AmplitudeSettings } from './settings';
+import type { AmplitudeOperation, Dict } from './types.js';
+import type { AmplitudeSettings } from './settings.js';
 
 const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
 /** Google Analytics' legacy __utmz cookie fields, in UTM_KEYS order. */

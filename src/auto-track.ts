@@ -1,7 +1,7 @@
 /** trackLink / trackForm, with analytics-next's semantics (navigation waits for the track or the timeout). */
-import type { Dict } from './types';
-import { settledWithin, type Clock } from './clock';
-import { callPageFunction, describe } from './page-code';
+import type { Dict } from './types.js';
+import { settledWithin, type Clock } from './clock.js';
+import { callPageFunction, describe } from './page-code.js';
 
 type TrackFn = (event: unknown, properties: unknown, options: Dict) => Promise<unknown>;
 

@@ -2,11 +2,11 @@
  * The one module that touches the page's URL, cookies and storage. Everything here is defensive:
  * storage can be disabled, cookies blocked, and any getter can throw in a hostile or sandboxed page.
  */
-import type { PageSnapshot } from './types';
-import type { StoredDeviceIds } from './device-id';
-import { decodeV2Identity, stringField, v2CookieName, type StoredAmplitudeIdentity } from './amplitude-cookie';
-import type { KeyValueStore } from './exit-journal';
-import type { Transport, WireResponse } from './outbox';
+import type { PageSnapshot } from './types.js';
+import type { StoredDeviceIds } from './device-id.js';
+import { decodeV2Identity, stringField, v2CookieName, type StoredAmplitudeIdentity } from './amplitude-cookie.js';
+import type { KeyValueStore } from './exit-journal.js';
+import type { Transport, WireResponse } from './outbox.js';
 
 const hasWindow = typeof window !== 'undefined' && typeof document !== 'undefined';
 

@@ -1,5 +1,5 @@
 /** Script-tag entry: runs once when the file loads and takes over Segment's snippet. */
-import { install } from './install';
+import { install } from './install.js';
 
 try {
   install();

@@ -4,7 +4,7 @@
  * drained; a call whose middleware answers later holds the calls behind it (hand-over stays in call
  * order) but never the middleware of those calls, which starts at once.
  */
-import type { Clock } from './clock';
+import type { Clock } from './clock.js';
 
 export type Step<Item, Prepared> = { kind: 'call'; item: Item; prepared?: Prepared; pending?: boolean } | { kind: 'task'; run: () => void };
 

@@ -1,5 +1,5 @@
 /** analytics-next's emitter: listeners run synchronously with `this` bound to the analytics object. */
-import { callPageFunction } from './page-code';
+import { callPageFunction } from './page-code.js';
 
 type Listener = (...args: unknown[]) => unknown;
 

@@ -2,9 +2,9 @@
  * Builds Segment events the way analytics-next's EventFactory does: options folded into context and
  * integrations, page context attached, identity stamped last. Pure: the clock and ids come in as inputs.
  */
-import type { Dict, PageContext, SegmentEvent, SegmentEventType } from './types';
-import { eventPageContext } from './page-context';
-import { isPlainObject } from './values';
+import type { Dict, PageContext, SegmentEvent, SegmentEventType } from './types.js';
+import { eventPageContext } from './page-context.js';
+import { isPlainObject } from './values.js';
 
 export interface EventBody {
   type: SegmentEventType;

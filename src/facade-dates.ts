@@ -5,8 +5,8 @@
  * grouped by such a property would split if the shim sent the string as typed. Pure: the local timezone
  * offset (used only for a space-separated time, as the facade did) is passed in.
  */
-import type { Dict } from './types';
-import { isPlainObject } from './values';
+import type { Dict } from './types.js';
+import { isPlainObject } from './values.js';
 
 /** The lax ISO grammar the facade accepted: date, optional time (T or space), fraction, zone. */
 const ISO_PARTS =

@@ -2,7 +2,7 @@
  * The facade accessors Segment's classic integrations read through: obj-case key matching and
  * `proxy(path)` lookups on an event. Pure.
  */
-import type { Dict, SegmentEvent } from './types';
+import type { Dict, SegmentEvent } from './types.js';
 
 /** obj-case comparison: keys match after dropping non-alphanumerics and lowercasing. */
 export function objCaseKey(key: string): string {

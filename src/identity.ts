@@ -3,9 +3,9 @@
  * gave them: ids in localStorage (JSON-quoted) and cookies (raw), traits in localStorage only.
  * Reads are get-and-sync like analytics-next: the value found is written back to every store.
  */
-import type { Dict } from './types';
-import { getCookie, localGet, localRemove, localSet, removeCookie, setCookie, type CookieOptions } from './browser-env';
-import { isPlainObject } from './values';
+import type { Dict } from './types.js';
+import { getCookie, localGet, localRemove, localSet, removeCookie, setCookie, type CookieOptions } from './browser-env.js';
+import { isPlainObject } from './values.js';
 
 interface EntityKeys {
   id: string;

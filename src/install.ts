@@ -2,10 +2,10 @@
  * Takes over Segment's snippet: finds the key and load options it recorded, upgrades the stub array in
  * place, replays the calls queued before load in true call order, and wires page-exit delivery.
  */
-import type { Dict } from './types';
-import { AnalyticsCore } from './analytics';
-import { attachPublicApi } from './public-api';
-import { Logger } from './log';
+import type { Dict } from './types.js';
+import { AnalyticsCore } from './analytics.js';
+import { attachPublicApi } from './public-api.js';
+import { Logger } from './log.js';
 
 const INSTALLED = '__segmentAmplitudeShim';
 const WRITE_KEY_PLACEHOLDER = '__WRITE_KEY__';

@@ -3,17 +3,17 @@
  * out (settings, routing, persistence, the querystring calls, the device ID and the attribution sent at
  * the start of a session). The runtime then only carries them out, in order.
  */
-import type { AmplitudeOperation, Dict } from './types';
-import type { CookieOptions } from './browser-env';
-import { normalizeSettings, type AmplitudeSettings } from './settings';
-import { coerceIntegrations } from './events';
-import { queryStringCalls, parseQuery, type QueryStringCalls } from './query-string';
-import { resolveDeviceId, type DeviceIdSource, type StoredDeviceIds } from './device-id';
-import { attribution } from './attribution';
-import { stampVersion } from './translate';
-import type { StoredAmplitudeIdentity } from './amplitude-cookie';
-import { isPlainObject } from './values';
-import type { SessionState } from './session';
+import type { AmplitudeOperation, Dict } from './types.js';
+import type { CookieOptions } from './browser-env.js';
+import { normalizeSettings, type AmplitudeSettings } from './settings.js';
+import { coerceIntegrations } from './events.js';
+import { queryStringCalls, parseQuery, type QueryStringCalls } from './query-string.js';
+import { resolveDeviceId, type DeviceIdSource, type StoredDeviceIds } from './device-id.js';
+import { attribution } from './attribution.js';
+import { stampVersion } from './translate.js';
+import type { StoredAmplitudeIdentity } from './amplitude-cookie.js';
+import { isPlainObject } from './values.js';
+import type { SessionState } from './session.js';
 
 /** The SDK's (and amplitude-js's) session timeout. */
 export const DEFAULT_SESSION_TIMEOUT_MS = 30 * 60 * 1000;

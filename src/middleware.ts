@@ -4,10 +4,10 @@
  * that returns without calling `next` cancels the event at once, as analytics-next does; one that
  * returns a promise is awaited, bounded by a timeout.
  */
-import type { Clock } from './clock';
-import type { Dict, SegmentEvent } from './types';
-import { isPlainObject } from './values';
-import { describe, isThenable, safeThen } from './page-code';
+import type { Clock } from './clock.js';
+import type { Dict, SegmentEvent } from './types.js';
+import { isPlainObject } from './values.js';
+import { describe, isThenable, safeThen } from './page-code.js';
 
 export interface MiddlewarePayload {
   obj: SegmentEvent;

@@ -1,5 +1,5 @@
 /** analytics-next's page fields (path, referrer, search, title, url) from a page snapshot. Pure. */
-import type { Dict, PageContext, PageSnapshot } from './types';
+import type { Dict, PageContext, PageSnapshot } from './types.js';
 
 export function pageContextFromSnapshot(snap: PageSnapshot): PageContext {
   return {

@@ -2,13 +2,13 @@
  * Puts analytics-next's members onto a target object (the snippet's stub array, upgraded in place, so
  * references taken before load keep working). Every member is guarded: nothing throws into the page.
  */
-import type { Dict } from './types';
-import { AnalyticsCore } from './analytics';
-import { Context } from './context';
-import { VERSION } from './version';
-import { callPageFunction, describe } from './page-code';
-import { isPlainObject, sanitizeProperties } from './values';
-import type { EntityStoreApi } from './identity';
+import type { Dict } from './types.js';
+import { AnalyticsCore } from './analytics.js';
+import { Context } from './context.js';
+import { VERSION } from './version.js';
+import { callPageFunction, describe } from './page-code.js';
+import { isPlainObject, sanitizeProperties } from './values.js';
+import type { EntityStoreApi } from './identity.js';
 
 /** Members the snippet stubs, in the order analytics-next's snippet lists them (plus the rest of the API). */
 const DEPRECATED_WARN_ONLY = [

@@ -3,8 +3,8 @@
  * mapRevenueAttributes, setRevenue), producing Amplitude `revenue_amount` events. Pure.
  * Departures where the classic code booked revenue wrongly are marked "Difference:".
  */
-import type { AmplitudeEvent, Dict } from './types';
-import { objCaseGet } from './facade';
+import type { AmplitudeEvent, Dict } from './types.js';
+import { objCaseGet } from './facade.js';
 
 /** Segment's spec events routed to orderCompleted: "Order Completed", "Completed Order" and variants. */
 const ORDER_COMPLETED = /^[ _]?completed[ _]?order[ _]?|^[ _]?order[ _]?completed[ _]?$/i;

@@ -3,8 +3,8 @@
  * Defaults are the catalog's, because the catalog values are what Segment's CDN delivered to browsers
  * (they differ from the integration code for trackReferrer and useLogRevenueV2).
  */
-import type { Dict } from './types';
-import { isPlainObject } from './values';
+import type { Dict } from './types.js';
+import { isPlainObject } from './values.js';
 
 export interface AmplitudeSettings {
   trackAllPages: boolean;

@@ -3,12 +3,12 @@
  * destination did in device mode. Pure: no DOM, no SDK, no clock. Deliberate departures from the
  * classic integration are marked "Difference:" and listed in the README.
  */
-import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEvent } from './types';
-import type { AmplitudeSettings } from './settings';
-import { isNonEmptyString, isPlainObject } from './values';
-import { lookupField, objCaseGet } from './facade';
-import { withFacadeDates } from './facade-dates';
-import { extractRevenue, isOrderCompleted, productsOf, reduceProduct, revenueAttributes, revenueEvent } from './revenue';
+import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEvent } from './types.js';
+import type { AmplitudeSettings } from './settings.js';
+import { isNonEmptyString, isPlainObject } from './values.js';
+import { lookupField, objCaseGet } from './facade.js';
+import { withFacadeDates } from './facade-dates.js';
+import { extractRevenue, isOrderCompleted, productsOf, reduceProduct, revenueAttributes, revenueEvent } from './revenue.js';
 
 export interface TranslationInput {
   event: SegmentEvent;

@@ -6,10 +6,10 @@
  * replaced by the shim's outbox, so an event is complete and on its way the moment it is handed over.
  */
 import { AmplitudeBrowser } from '@amplitude/analytics-browser';
-import type { DeliveryOutcome, WireEvent } from './outbox';
-import type { SessionState } from './session';
-import { type AdapterInit } from './sdk-options';
-export type { AdapterInit } from './sdk-options';
+import type { DeliveryOutcome, WireEvent } from './outbox.js';
+import type { SessionState } from './session.js';
+import { type AdapterInit } from './sdk-options.js';
+export type { AdapterInit } from './sdk-options.js';
 /** Where the SDK's own events (if any ever arise) and the shim's go: the outbox. */
 export interface EventSink {
     add(event: WireEvent, settled?: (outcome: DeliveryOutcome) => void): void;

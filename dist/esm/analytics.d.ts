@@ -4,18 +4,18 @@
  * The queue hands calls over in order once the SDK is ready (middleware, translation, outbox). Leaving
  * the page hands everything the browser can take to it, and journals the rest for the next page.
  */
-import type { Dict } from './types';
-import { type AmplitudeSettings } from './settings';
-import { type DeviceIdSource } from './device-id';
-import { type CookieOptions } from './browser-env';
-import { GroupStore, UserStore } from './identity';
-import { type AmplitudeDriver } from './amplitude-adapter';
-import { Context } from './context';
-import { Emitter } from './emitter';
-import { Logger } from './log';
-import { type Clock } from './clock';
-import { type Transport } from './outbox';
-import { type KeyValueStore } from './exit-journal';
+import type { Dict } from './types.js';
+import { type AmplitudeSettings } from './settings.js';
+import { type DeviceIdSource } from './device-id.js';
+import { type CookieOptions } from './browser-env.js';
+import { GroupStore, UserStore } from './identity.js';
+import { type AmplitudeDriver } from './amplitude-adapter.js';
+import { Context } from './context.js';
+import { Emitter } from './emitter.js';
+import { Logger } from './log.js';
+import { type Clock } from './clock.js';
+import { type Transport } from './outbox.js';
+import { type KeyValueStore } from './exit-journal.js';
 export interface LoadOptions {
     integrations?: Dict;
     /** Raw @amplitude/analytics-browser options (serverUrl, serverZone, flushIntervalMillis, logLevel, …). */

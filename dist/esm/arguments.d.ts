@@ -2,7 +2,7 @@
  * analytics-next's argument resolution, rule for rule (its arguments-resolver), so every call form a site
  * already uses means the same thing here. Pure.
  */
-import type { Dict, PageSnapshot } from './types';
+import type { Dict, PageSnapshot } from './types.js';
 export type Callback = (...args: unknown[]) => unknown;
 /** The 5.x snippet's buffered page context: `{__t:'bpc', ...}` with no other keys. */
 export declare function isBufferedPageContext(value: unknown): boolean;

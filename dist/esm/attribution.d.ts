@@ -4,8 +4,8 @@
  * unsetParamsReferrerOnNewSession). Classic semantics, not the v2 SDK's attribution plugin: no "EMPTY"
  * placeholders, no campaign-change sessions, no extra events. Pure.
  */
-import type { AmplitudeOperation, Dict } from './types';
-import type { AmplitudeSettings } from './settings';
+import type { AmplitudeOperation, Dict } from './types.js';
+import type { AmplitudeSettings } from './settings.js';
 export interface AttributionInput {
     settings: Pick<AmplitudeSettings, 'trackUtmProperties' | 'trackGclid' | 'useAmplitudeReferral' | 'saveParamsReferrerOncePerSession' | 'unsetParamsReferrerOnNewSession'>;
     query: Record<string, string>;

@@ -1,6 +1,6 @@
 /** trackLink / trackForm, with analytics-next's semantics (navigation waits for the track or the timeout). */
-import type { Dict } from './types';
-import { type Clock } from './clock';
+import type { Dict } from './types.js';
+import { type Clock } from './clock.js';
 type TrackFn = (event: unknown, properties: unknown, options: Dict) => Promise<unknown>;
 interface AutoTrackDeps {
     track: TrackFn;

@@ -2,11 +2,11 @@
  * The one module that touches the page's URL, cookies and storage. Everything here is defensive:
  * storage can be disabled, cookies blocked, and any getter can throw in a hostile or sandboxed page.
  */
-import type { PageSnapshot } from './types';
-import type { StoredDeviceIds } from './device-id';
-import { type StoredAmplitudeIdentity } from './amplitude-cookie';
-import type { KeyValueStore } from './exit-journal';
-import type { Transport } from './outbox';
+import type { PageSnapshot } from './types.js';
+import type { StoredDeviceIds } from './device-id.js';
+import { type StoredAmplitudeIdentity } from './amplitude-cookie.js';
+import type { KeyValueStore } from './exit-journal.js';
+import type { Transport } from './outbox.js';
 /**
  * The page as a call sees it. A call on the same URL and title as the previous one reuses its snapshot
  * (the referrer cannot change, and the canonical link is assumed to change only with the URL or title),

@@ -1,5 +1,5 @@
 /** The Context object analytics-next resolves every call with (the subset pages actually read). */
-import type { SegmentEvent } from './types';
+import type { SegmentEvent } from './types.js';
 export interface DeliveryFailure {
     reason: string;
 }

@@ -4,14 +4,14 @@
  * Then its callback runs and its promise resolves: analytics-next resolves once destinations have the
  * event, not after a fixed wait. The timeout only bounds how long a callback waits for that.
  */
-import type { AmplitudeOperation, SegmentEvent } from './types';
-import type { Clock } from './clock';
-import type { Context } from './context';
-import type { AmplitudeSettings } from './settings';
-import type { SessionTicket } from './amplitude-adapter';
-import type { Outbox } from './outbox';
-import type { Callback } from './arguments';
-import { type EnvelopeFacts } from './envelope';
+import type { AmplitudeOperation, SegmentEvent } from './types.js';
+import type { Clock } from './clock.js';
+import type { Context } from './context.js';
+import type { AmplitudeSettings } from './settings.js';
+import type { SessionTicket } from './amplitude-adapter.js';
+import type { Outbox } from './outbox.js';
+import type { Callback } from './arguments.js';
+import { type EnvelopeFacts } from './envelope.js';
 export interface CallItem {
     event: SegmentEvent;
     /** The Amplitude device ID in force when the call was made (null: use the one in force at hand-over). */

@@ -2,8 +2,8 @@
  * The fields the SDK's context plugin would add, added here at hand-over so an event is complete (and
  * can be beaconed) the moment the shim hands it over, with no timeline tick in between. Pure.
  */
-import type { AmplitudeEvent } from './types';
-import type { WireEvent } from './outbox';
+import type { AmplitudeEvent } from './types.js';
+import type { WireEvent } from './outbox.js';
 export interface EventStamp {
     userId: string | null | undefined;
     deviceId: string;

@@ -2,7 +2,7 @@
  * Builds Segment events the way analytics-next's EventFactory does: options folded into context and
  * integrations, page context attached, identity stamped last. Pure: the clock and ids come in as inputs.
  */
-import type { Dict, PageContext, SegmentEvent, SegmentEventType } from './types';
+import type { Dict, PageContext, SegmentEvent, SegmentEventType } from './types.js';
 export interface EventBody {
     type: SegmentEventType;
     event?: string;

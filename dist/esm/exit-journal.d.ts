@@ -5,9 +5,9 @@
  * under their original insert_ids. A page that was only hidden and finds its record taken over drops
  * those events, so they leave once.
  */
-import type { Clock } from './clock';
-import type { WireEvent } from './outbox';
-import type { Dict } from './types';
+import type { Clock } from './clock.js';
+import type { WireEvent } from './outbox.js';
+import type { Dict } from './types.js';
 export interface KeyValueStore {
     get(key: string): string | null;
     /** false when storage is unavailable or full. */

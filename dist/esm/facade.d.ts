@@ -2,7 +2,7 @@
  * The facade accessors Segment's classic integrations read through: obj-case key matching and
  * `proxy(path)` lookups on an event. Pure.
  */
-import type { SegmentEvent } from './types';
+import type { SegmentEvent } from './types.js';
 /** obj-case comparison: keys match after dropping non-alphanumerics and lowercasing. */
 export declare function objCaseKey(key: string): string;
 export declare function objCaseGet(obj: unknown, key: string): unknown;

@@ -3,7 +3,7 @@
  * Amplitude destination settings, and `analytics.amplitude`. Importing the package (or listing it in
  * tsconfig `types`) declares `window.analytics` globally.
  */
-import type { AmplitudeSettings } from './settings';
+import type { AmplitudeSettings } from './settings.js';
 export type Properties = Record<string, unknown>;
 export type Traits = Record<string, unknown>;
 export interface Integrations {

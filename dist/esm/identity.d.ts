@@ -3,8 +3,8 @@
  * gave them: ids in localStorage (JSON-quoted) and cookies (raw), traits in localStorage only.
  * Reads are get-and-sync like analytics-next: the value found is written back to every store.
  */
-import type { Dict } from './types';
-import { type CookieOptions } from './browser-env';
+import type { Dict } from './types.js';
+import { type CookieOptions } from './browser-env.js';
 interface EntityKeys {
     id: string;
     traits: string;

@@ -2,8 +2,8 @@
  * Takes over Segment's snippet: finds the key and load options it recorded, upgrades the stub array in
  * place, replays the calls queued before load in true call order, and wires page-exit delivery.
  */
-import type { Dict } from './types';
-import { AnalyticsCore } from './analytics';
+import type { Dict } from './types.js';
+import { AnalyticsCore } from './analytics.js';
 export interface InstallResult {
     analytics: Dict;
     core: AnalyticsCore | undefined;

@@ -3,13 +3,13 @@
  * out (settings, routing, persistence, the querystring calls, the device ID and the attribution sent at
  * the start of a session). The runtime then only carries them out, in order.
  */
-import type { AmplitudeOperation, Dict } from './types';
-import type { CookieOptions } from './browser-env';
-import { type AmplitudeSettings } from './settings';
-import { type QueryStringCalls } from './query-string';
-import { type DeviceIdSource, type StoredDeviceIds } from './device-id';
-import type { StoredAmplitudeIdentity } from './amplitude-cookie';
-import type { SessionState } from './session';
+import type { AmplitudeOperation, Dict } from './types.js';
+import type { CookieOptions } from './browser-env.js';
+import { type AmplitudeSettings } from './settings.js';
+import { type QueryStringCalls } from './query-string.js';
+import { type DeviceIdSource, type StoredDeviceIds } from './device-id.js';
+import type { StoredAmplitudeIdentity } from './amplitude-cookie.js';
+import type { SessionState } from './session.js';
 /** The SDK's (and amplitude-js's) session timeout. */
 export declare const DEFAULT_SESSION_TIMEOUT_MS: number;
 export interface LoadEnvironment {

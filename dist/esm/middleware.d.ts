@@ -4,8 +4,8 @@
  * that returns without calling `next` cancels the event at once, as analytics-next does; one that
  * returns a promise is awaited, bounded by a timeout.
  */
-import type { Clock } from './clock';
-import type { Dict, SegmentEvent } from './types';
+import type { Clock } from './clock.js';
+import type { Dict, SegmentEvent } from './types.js';
 export interface MiddlewarePayload {
     obj: SegmentEvent;
     type(): string;

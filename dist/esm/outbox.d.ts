@@ -5,8 +5,8 @@
  * (beacon accepted, or a keepalive request already issued) and which it has not: the first count as
  * sent, the second go to the exit journal. Retries follow the SDK's rules so behaviour does not change.
  */
-import type { Clock } from './clock';
-import type { Dict } from './types';
+import type { Clock } from './clock.js';
+import type { Dict } from './types.js';
 export type WireEvent = Dict & {
     event_type: string;
     insert_id: string;

@@ -1,5 +1,5 @@
 /** analytics-next's page fields (path, referrer, search, title, url) from a page snapshot. Pure. */
-import type { Dict, PageContext, PageSnapshot } from './types';
+import type { Dict, PageContext, PageSnapshot } from './types.js';
 export declare function pageContextFromSnapshot(snap: PageSnapshot): PageContext;
 /**
  * context.page for an event: detected values, then (page events only) page keys the caller put in the

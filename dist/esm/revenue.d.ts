@@ -3,7 +3,7 @@
  * mapRevenueAttributes, setRevenue), producing Amplitude `revenue_amount` events. Pure.
  * Departures where the classic code booked revenue wrongly are marked "Difference:".
  */
-import type { AmplitudeEvent, Dict } from './types';
+import type { AmplitudeEvent, Dict } from './types.js';
 export declare function isOrderCompleted(eventName: string): boolean;
 /** Track.revenue(): `revenue` (or `total` for order events); `$`-strings parsed; 0 and junk mean none. */
 export declare function extractRevenue(eventName: string, properties: Dict): number | undefined;

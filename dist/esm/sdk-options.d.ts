@@ -2,9 +2,9 @@
  * The options the shim initializes @amplitude/analytics-browser with. Pure, so the mapping from
  * Segment's settings (and the page's raw SDK options) is tested without the SDK.
  */
-import type { Dict } from './types';
-import type { AmplitudeSettings } from './settings';
-import type { OutboxConfig } from './outbox';
+import type { Dict } from './types.js';
+import type { AmplitudeSettings } from './settings.js';
+import type { OutboxConfig } from './outbox.js';
 export interface AdapterInit {
     apiKey: string;
     deviceId: string;

@@ -4,7 +4,7 @@
  * the timeout, its id the start time in ms, event ids counting up; the SDK is told the result so its
  * cookie (read by servers and by the next page) stays the same.
  */
-import type { SessionTicket } from './amplitude-adapter';
+import type { SessionTicket } from './amplitude-adapter.js';
 export interface SessionState {
     sessionId: number;
     lastEventTime: number;

@@ -3,8 +3,8 @@
  * destination did in device mode. Pure: no DOM, no SDK, no clock. Deliberate departures from the
  * classic integration are marked "Difference:" and listed in the README.
  */
-import type { AmplitudeOperation, Dict, SegmentEvent } from './types';
-import type { AmplitudeSettings } from './settings';
+import type { AmplitudeOperation, Dict, SegmentEvent } from './types.js';
+import type { AmplitudeSettings } from './settings.js';
 export interface TranslationInput {
     event: SegmentEvent;
     settings: AmplitudeSettings;

@@ -1,5 +1,5 @@
 /** Value predicates and the JSON sanitizer. Pure: no DOM globals, no clock. */
-import type { Dict } from './types';
+import type { Dict } from './types.js';
 /** analytics-next's notion of a plain object: anything whose tag is [object Object] (class instances too). */
 export declare function isPlainObject(value: unknown): value is Dict;
 /** obj[key], or undefined when reading it throws (a hostile getter or Proxy trap). */

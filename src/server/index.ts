@@ -6,7 +6,7 @@
  * - createAmplitudeServer(...).aliasHandler(): the endpoint the browser's analytics.alias() posts to; it
  *   calls Amplitude's user-mapping API with keys that never leave the server.
  */
-import { decodeV2Identity, v2CookieName } from '../amplitude-cookie';
+import { decodeV2Identity, v2CookieName } from '../amplitude-cookie.js';
 
 export interface VisitorIdentity {
   /** Amplitude's device ID (from `AMP_<key>`), falling back to Segment's anonymousId. */
