@@ -598,7 +598,7 @@ function cloneEvent(event: SegmentEvent): SegmentEvent {
 }
 
 /** String(x) that cannot throw (hostile toString, revoked Proxy, symbols). */
-export function safeString(value: unknown): string {
+function safeString(value: unknown): string {
   try {
     return String(value);
   } catch {

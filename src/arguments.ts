@@ -23,7 +23,7 @@ export function isBufferedPageContext(value: unknown): boolean {
   }
 }
 
-export function pageSnapshotFromBpc(bpc: Dict): PageSnapshot {
+function pageSnapshotFromBpc(bpc: Dict): PageSnapshot {
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   return {
     canonical: typeof bpc.c === 'string' ? bpc.c : undefined,

@@ -26,7 +26,7 @@ export interface AttributionInput {
 }
 
 /** Campaign values come from URLs anyone can craft: longer values, markup and control characters are refused. */
-export const MAX_ATTRIBUTION_VALUE_LENGTH = 512;
+const MAX_ATTRIBUTION_VALUE_LENGTH = 512;
 const UNSAFE_VALUE = /[\u0000-\u001f\u007f<>]/;
 
 /** The `$identify` operations sent at load, before any queued call, in amplitude-js's order. */

@@ -56,7 +56,7 @@ export function isHttps(): boolean {
 
 // ------------------------------------------------------------------------------------------------ cookies
 
-export function readCookies(): Record<string, string> {
+function readCookies(): Record<string, string> {
   const out: Record<string, string> = {};
   const raw = hasWindow ? attempt(() => document.cookie, '') : '';
   for (const part of raw.split(';')) {
@@ -94,7 +94,7 @@ let detectedDomain: string | null | undefined;
  * The registrable domain, found the way analytics-next does: the broadest `.domain` a test cookie
  * sticks on. localhost, single-label hosts and IPs get host-only cookies.
  */
-export function topLevelCookieDomain(): string | undefined {
+function topLevelCookieDomain(): string | undefined {
   if (detectedDomain !== undefined) return detectedDomain ?? undefined;
   detectedDomain = null;
   if (!hasWindow) return undefined;

@@ -5,7 +5,7 @@
 import type { Dict, SegmentEvent } from './types.js';
 
 /** obj-case comparison: keys match after dropping non-alphanumerics and lowercasing. */
-export function objCaseKey(key: string): string {
+function objCaseKey(key: string): string {
   return key.replace(/[^a-zA-Z0-9]/g, '').toLowerCase();
 }
 

@@ -14,6 +14,7 @@ export type {
   CallOptions,
   Integrations,
   AnalyticsContext,
+  SegmentEventShape,
   AnalyticsUser,
   AnalyticsGroup,
   AmplitudeAccess,

@@ -16,7 +16,7 @@ import { isPlainObject } from './values.js';
 import type { SessionState } from './session.js';
 
 /** The SDK's (and amplitude-js's) session timeout. */
-export const DEFAULT_SESSION_TIMEOUT_MS = 30 * 60 * 1000;
+const DEFAULT_SESSION_TIMEOUT_MS = 30 * 60 * 1000;
 
 export interface LoadEnvironment {
   writeKey: string;
@@ -34,7 +34,7 @@ export interface LoadEnvironment {
   newId: () => string;
 }
 
-export interface PlanWarning {
+interface PlanWarning {
   call: string;
   message: string;
   dropped: boolean;

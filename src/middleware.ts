@@ -9,7 +9,7 @@ import type { Dict, SegmentEvent } from './types.js';
 import { isPlainObject } from './values.js';
 import { describe, isThenable, safeThen } from './page-code.js';
 
-export interface MiddlewarePayload {
+interface MiddlewarePayload {
   obj: SegmentEvent;
   type(): string;
   event(): string | undefined;

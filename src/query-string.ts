@@ -30,7 +30,7 @@ function safeDecode(s: string): string {
 }
 
 /** Longest value accepted from the URL; anything longer is an attack or an accident. */
-export const MAX_QUERY_VALUE_LENGTH = 512;
+const MAX_QUERY_VALUE_LENGTH = 512;
 
 export function queryStringCalls(search: string, hash: string): { calls: QueryStringCalls; warnings: string[] } {
   const warnings: string[] = [];

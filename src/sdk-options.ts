@@ -22,7 +22,7 @@ export interface AdapterInit {
 }
 
 /** SDK options the shim owns; a page may not override them through the raw options key. */
-export const OWNED_OPTIONS = ['deviceId', 'userId', 'sessionId', 'autocapture', 'defaultTracking', 'fetchRemoteConfig', 'remoteConfig', 'instanceName'];
+const OWNED_OPTIONS = ['deviceId', 'userId', 'sessionId', 'autocapture', 'defaultTracking', 'fetchRemoteConfig', 'remoteConfig', 'instanceName'];
 
 export function sdkInitOptions(options: Omit<AdapterInit, 'apiKey'>): Dict {
   // Sending (batching, intervals, retries, min_id_length) is the outbox's: see outboxConfig.

@@ -63,7 +63,7 @@ export const DEFAULT_SETTINGS: Readonly<AmplitudeSettings> = Object.freeze({
 });
 
 /** Catalog settings that Segment accepted but that never changed web device-mode behaviour. */
-export const IGNORED_SETTINGS = [
+const IGNORED_SETTINGS = [
   'apiKey',
   'enableLocationListening',
   'endpoint',

@@ -61,7 +61,7 @@ export function stampVersion(ops: AmplitudeOperation[], versionName: string): Am
 }
 
 /** `integrations.Amplitude` when it is an object (the facade's options('Amplitude')), else {}. */
-export function amplitudeOptions(event: SegmentEvent): Dict {
+function amplitudeOptions(event: SegmentEvent): Dict {
   const own = event.integrations.Amplitude;
   if (isPlainObject(own)) return own;
   const fromContext = event.context.Amplitude;

@@ -27,7 +27,7 @@ export function isNonEmptyString(value: unknown): value is string {
 /** Amplitude's classic SDK (5.2.2) truncated every string value to this many characters. */
 export const MAX_STRING_LENGTH = 4096;
 /** Deeper structures are cut here; nothing legitimate is this deep, and the wire must stay serializable. */
-export const MAX_DEPTH = 40;
+const MAX_DEPTH = 40;
 
 export interface SanitizeResult<T> {
   value: T;

@@ -121,5 +121,3 @@ export declare class AnalyticsCore {
     onStorageChanged(): void;
     private restoreCall;
 }
-/** String(x) that cannot throw (hostile toString, revoked Proxy, symbols). */
-export declare function safeString(value: unknown): string;

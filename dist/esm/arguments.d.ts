@@ -6,7 +6,6 @@ import type { Dict, PageSnapshot } from './types.js';
 export type Callback = (...args: unknown[]) => unknown;
 /** The 5.x snippet's buffered page context: `{__t:'bpc', ...}` with no other keys. */
 export declare function isBufferedPageContext(value: unknown): boolean;
-export declare function pageSnapshotFromBpc(bpc: Dict): PageSnapshot;
 /** Removes a trailing buffered page context, returning it separately. */
 export declare function splitPageContext(args: unknown[]): {
     args: unknown[];

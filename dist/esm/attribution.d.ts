@@ -15,8 +15,6 @@ export interface AttributionInput {
     /** Whether this page load starts an Amplitude session (none stored, or 30 minutes idle). */
     isNewSession: boolean;
 }
-/** Campaign values come from URLs anyone can craft: longer values, markup and control characters are refused. */
-export declare const MAX_ATTRIBUTION_VALUE_LENGTH = 512;
 /** The `$identify` operations sent at load, before any queued call, in amplitude-js's order. */
 export declare function attribution(input: AttributionInput): {
     operations: AmplitudeOperation[];

@@ -17,7 +17,6 @@ export declare function locationSearch(): string;
 export declare function locationHash(): string;
 export declare function currentReferrer(): string;
 export declare function isHttps(): boolean;
-export declare function readCookies(): Record<string, string>;
 export declare function getCookie(name: string): string | undefined;
 export interface CookieOptions {
     /** Days. */
@@ -27,11 +26,6 @@ export interface CookieOptions {
     sameSite?: string;
     secure?: boolean;
 }
-/**
- * The registrable domain, found the way analytics-next does: the broadest `.domain` a test cookie
- * sticks on. localhost, single-label hosts and IPs get host-only cookies.
- */
-export declare function topLevelCookieDomain(): string | undefined;
 export declare function setCookie(name: string, value: string, options?: CookieOptions): void;
 export declare function removeCookie(name: string, options?: CookieOptions): void;
 export declare function localGet(key: string): string | null;

@@ -3,8 +3,6 @@
  * `proxy(path)` lookups on an event. Pure.
  */
 import type { SegmentEvent } from './types.js';
-/** obj-case comparison: keys match after dropping non-alphanumerics and lowercasing. */
-export declare function objCaseKey(key: string): string;
 export declare function objCaseGet(obj: unknown, key: string): unknown;
 /**
  * The facade's `proxy(path)`: the first segment names a facade accessor (context, properties, traits,

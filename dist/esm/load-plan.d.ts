@@ -10,8 +10,6 @@ import { type QueryStringCalls } from './query-string.js';
 import { type DeviceIdSource, type StoredDeviceIds } from './device-id.js';
 import type { StoredAmplitudeIdentity } from './amplitude-cookie.js';
 import type { SessionState } from './session.js';
-/** The SDK's (and amplitude-js's) session timeout. */
-export declare const DEFAULT_SESSION_TIMEOUT_MS: number;
 export interface LoadEnvironment {
     writeKey: string;
     options: unknown;
@@ -27,7 +25,7 @@ export interface LoadEnvironment {
     now: number;
     newId: () => string;
 }
-export interface PlanWarning {
+interface PlanWarning {
     call: string;
     message: string;
     dropped: boolean;
@@ -59,3 +57,4 @@ export declare function storageOptions(rawOptions: unknown): {
     cookie: CookieOptions;
 };
 export declare function planLoad(env: LoadEnvironment): LoadPlan;
+export {};

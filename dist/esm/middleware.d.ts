@@ -6,7 +6,7 @@
  */
 import type { Clock } from './clock.js';
 import type { Dict, SegmentEvent } from './types.js';
-export interface MiddlewarePayload {
+interface MiddlewarePayload {
     obj: SegmentEvent;
     type(): string;
     event(): string | undefined;
@@ -30,3 +30,4 @@ export interface ChainDeps {
  * unchanged. Destination middleware: next(null) drops the event for that destination.
  */
 export declare function runChain(chain: readonly Middleware[], event: SegmentEvent, integration: string | undefined, deps: ChainDeps): ChainResult;
+export {};

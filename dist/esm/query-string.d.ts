@@ -12,8 +12,6 @@ export interface QueryStringCalls {
 }
 /** Parses `?a=1&b=2` (or the `?…` part of a hash) leniently; for repeated keys the last value wins. */
 export declare function parseQuery(search: string): Record<string, string>;
-/** Longest value accepted from the URL; anything longer is an attack or an accident. */
-export declare const MAX_QUERY_VALUE_LENGTH = 512;
 export declare function queryStringCalls(search: string, hash: string): {
     calls: QueryStringCalls;
     warnings: string[];

@@ -18,8 +18,6 @@ export interface AdapterInit {
     https: boolean;
     warn: (message: string) => void;
 }
-/** SDK options the shim owns; a page may not override them through the raw options key. */
-export declare const OWNED_OPTIONS: string[];
 export declare function sdkInitOptions(options: Omit<AdapterInit, 'apiKey'>): Dict;
 /**
  * How the outbox sends, from the destination settings and the page's raw SDK options, with the

@@ -26,8 +26,6 @@ export interface AmplitudeSettings {
     groupValueTrait: string;
 }
 export declare const DEFAULT_SETTINGS: Readonly<AmplitudeSettings>;
-/** Catalog settings that Segment accepted but that never changed web device-mode behaviour. */
-export declare const IGNORED_SETTINGS: string[];
 export interface NormalizedSettings {
     settings: AmplitudeSettings;
     warnings: string[];

@@ -16,8 +16,6 @@ export interface TranslationInput {
 export declare function translate({ event: raw, settings, referrer, timezoneOffsetMinutes }: TranslationInput): AmplitudeOperation[];
 /** versionName: amplitude-js's setVersionName, which put the version on every event. */
 export declare function stampVersion(ops: AmplitudeOperation[], versionName: string): AmplitudeOperation[];
-/** `integrations.Amplitude` when it is an object (the facade's options('Amplitude')), else {}. */
-export declare function amplitudeOptions(event: SegmentEvent): Dict;
 /** Builds `$set` / `$setOnce` / `$add`; one operation per trait, and increment beats set-once. */
 export declare function traitOperations(traits: Dict, settings: Pick<AmplitudeSettings, 'traitsToIncrement' | 'traitsToSetOnce'>): Dict;
 /** Group values as amplitude-js accepted them: strings or arrays of strings; scalars become strings. */

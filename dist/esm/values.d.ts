@@ -7,8 +7,6 @@ export declare function readKey(obj: unknown, key: string): unknown;
 export declare function isNonEmptyString(value: unknown): value is string;
 /** Amplitude's classic SDK (5.2.2) truncated every string value to this many characters. */
 export declare const MAX_STRING_LENGTH = 4096;
-/** Deeper structures are cut here; nothing legitimate is this deep, and the wire must stay serializable. */
-export declare const MAX_DEPTH = 40;
 export interface SanitizeResult<T> {
     value: T;
     /** Human-readable notes about what was dropped or changed, for one warning per call. */
