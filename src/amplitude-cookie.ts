@@ -2,6 +2,7 @@
  * Amplitude's v2 identity cookie, `AMP_<first 10 characters of the API key>`: base64 of URL-encoded JSON
  * ({deviceId, userId, sessionId, lastEventTime, …}). Shared by the browser and the server module. Pure.
  */
+import { attempt } from './values.js';
 
 export function v2CookieName(apiKey: string): string {
   return `AMP_${apiKey.slice(0, 10)}`;
@@ -42,12 +43,4 @@ export function stringField(obj: unknown, key: string): string | undefined {
   if (!obj || typeof obj !== 'object') return undefined;
   const v = (obj as Record<string, unknown>)[key];
   return typeof v === 'string' && v ? v : undefined;
-}
-
-function attempt<T>(fn: () => T, fallback: T): T {
-  try {
-    return fn();
-  } catch {
-    return fallback;
-  }
 }

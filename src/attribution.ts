@@ -6,6 +6,8 @@
  */
 import type { AmplitudeOperation, Dict } from './types.js';
 import type { AmplitudeSettings } from './settings.js';
+import { identifyOperation, referringDomain } from './amplitude-operations.js';
+import { isSafeUrlValue, MAX_URL_VALUE_LENGTH } from './url-values.js';
 
 const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
 /** Google Analytics' legacy __utmz cookie fields, in UTM_KEYS order. */
@@ -25,16 +27,14 @@ export interface AttributionInput {
   isNewSession: boolean;
 }
 
-/** Campaign values come from URLs anyone can craft: longer values, markup and control characters are refused. */
-const MAX_ATTRIBUTION_VALUE_LENGTH = 512;
-const UNSAFE_VALUE = /[\u0000-\u001f\u007f<>]/;
 
 /** The `$identify` operations sent at load, before any queued call, in amplitude-js's order. */
 export function attribution(input: AttributionInput): { operations: AmplitudeOperation[]; warnings: string[] } {
   const warnings: string[] = [];
   const operations = collect(input, (key, value) => {
-    if (value.length <= MAX_ATTRIBUTION_VALUE_LENGTH && !UNSAFE_VALUE.test(value)) return true;
-    warnings.push(`${key} was ignored: longer than ${MAX_ATTRIBUTION_VALUE_LENGTH} characters, or markup or control characters`);
+    // Campaign values come from URLs anyone can craft.
+    if (isSafeUrlValue(value)) return true;
+    warnings.push(`${key} was ignored: longer than ${MAX_URL_VALUE_LENGTH} characters, or markup or control characters`);
     return false;
   });
   return { operations, warnings };
@@ -47,7 +47,7 @@ function collect(input: AttributionInput, accept: (key: string, value: string) =
   if (settings.unsetParamsReferrerOnNewSession && isNewSession) {
     const unset: Dict = {};
     for (const key of UNSET_ON_NEW_SESSION) unset[key] = '-';
-    ops.push(identify({ $unset: unset }));
+    ops.push(identifyOperation({ $unset: unset }));
   }
   const capture = settings.saveParamsReferrerOncePerSession ? isNewSession : true;
   if (!capture) return ops;
@@ -79,11 +79,6 @@ function parseUtmz(raw: string | undefined): Record<string, string> {
   return out;
 }
 
-function referringDomain(referrer: string): string | undefined {
-  const parts = referrer.split('/');
-  return parts.length >= 3 && parts[2] ? parts[2] : undefined;
-}
-
 /** `$setOnce initial_<key>` and `$set <key>` for every non-empty accepted value; nothing when none is left. */
 function setOnceAndSetAccepted(values: Dict, accept: (key: string, value: string) => boolean): AmplitudeOperation[] {
   const setOnce: Dict = {};
@@ -95,9 +90,5 @@ function setOnceAndSetAccepted(values: Dict, accept: (key: string, value: string
     setOnce[`initial_${key}`] = value;
     set[key] = value;
   }
-  return Object.keys(set).length > 0 ? [identify({ $setOnce: setOnce, $set: set })] : [];
-}
-
-function identify(userProperties: Dict): AmplitudeOperation {
-  return { op: 'event', event: { event_type: '$identify', user_properties: userProperties } };
+  return Object.keys(set).length > 0 ? [identifyOperation({ $setOnce: setOnce, $set: set })] : [];
 }

@@ -6,6 +6,8 @@ import type { PageSnapshot } from './types.js';
 import type { StoredDeviceIds } from './device-id.js';
 import { decodeV2Identity, stringField, v2CookieName, type StoredAmplitudeIdentity } from './amplitude-cookie.js';
 import type { KeyValueStore } from './exit-journal.js';
+import { parseCookieHeader } from './cookie-header.js';
+import { attempt } from './values.js';
 import type { Transport, WireResponse } from './outbox.js';
 
 const hasWindow = typeof window !== 'undefined' && typeof document !== 'undefined';
@@ -57,16 +59,7 @@ export function isHttps(): boolean {
 // ------------------------------------------------------------------------------------------------ cookies
 
 function readCookies(): Record<string, string> {
-  const out: Record<string, string> = {};
-  const raw = hasWindow ? attempt(() => document.cookie, '') : '';
-  for (const part of raw.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq === -1) continue;
-    const name = part.slice(0, eq).trim();
-    if (!name || name in out) continue;
-    out[name] = part.slice(eq + 1).trim();
-  }
-  return out;
+  return parseCookieHeader(hasWindow ? attempt(() => document.cookie, '') : '');
 }
 
 export function getCookie(name: string): string | undefined {
@@ -312,12 +305,4 @@ export function randomUUID(): string {
     HEX[(b[i + 8] & 0x3f) | 0x80] + HEX[b[i + 9]] + '-' +
     HEX[b[i + 10]] + HEX[b[i + 11]] + HEX[b[i + 12]] + HEX[b[i + 13]] + HEX[b[i + 14]] + HEX[b[i + 15]]
   );
-}
-
-function attempt<T>(fn: () => T, fallback: T): T {
-  try {
-    return fn();
-  } catch {
-    return fallback;
-  }
 }

@@ -1,4 +1,5 @@
 /** Segment's querystring API (ajs_aid, ajs_uid + ajs_trait_*, ajs_event + ajs_prop_*). Pure. */
+import { isSafeUrlValue, MAX_URL_VALUE_LENGTH } from './url-values.js';
 
 export interface QueryStringCalls {
   anonymousId?: string;
@@ -29,9 +30,6 @@ function safeDecode(s: string): string {
   }
 }
 
-/** Longest value accepted from the URL; anything longer is an attack or an accident. */
-const MAX_QUERY_VALUE_LENGTH = 512;
-
 export function queryStringCalls(search: string, hash: string): { calls: QueryStringCalls; warnings: string[] } {
   const warnings: string[] = [];
   const hashQuery = hash.indexOf('?') === -1 ? '' : hash.slice(hash.indexOf('?'));
@@ -39,8 +37,8 @@ export function queryStringCalls(search: string, hash: string): { calls: QuerySt
   const calls: QueryStringCalls = {};
   const valid = (name: string, value: string | undefined): value is string => {
     if (value === undefined || value === '') return false;
-    if (value.length > MAX_QUERY_VALUE_LENGTH || /[\u0000-\u001f<>]/.test(value)) {
-      warnings.push(`the URL parameter ${name} was ignored: it is longer than ${MAX_QUERY_VALUE_LENGTH} characters or contains markup or control characters`);
+    if (!isSafeUrlValue(value)) {
+      warnings.push(`the URL parameter ${name} was ignored: it is longer than ${MAX_URL_VALUE_LENGTH} characters or contains markup or control characters`);
       return false;
     }
     return true;

@@ -8,6 +8,7 @@ import type { AmplitudeSettings } from './settings.js';
 import { isNonEmptyString, isPlainObject } from './values.js';
 import { lookupField, objCaseGet } from './facade.js';
 import { withFacadeDates } from './facade-dates.js';
+import { identifyOperation, referringDomain } from './amplitude-operations.js';
 import { extractRevenue, isOrderCompleted, productsOf, reduceProduct, revenueAttributes, revenueEvent } from './revenue.js';
 
 export interface TranslationInput {
@@ -83,7 +84,7 @@ function translateIdentify(event: SegmentEvent, settings: AmplitudeSettings): Am
   for (const name of Object.keys(settings.mapQueryParams)) traits[name] = search;
 
   const userProperties = traitOperations(traits, settings);
-  if (Object.keys(userProperties).length > 0) ops.push(identifyEvent(userProperties));
+  if (Object.keys(userProperties).length > 0) ops.push(identifyOperation(userProperties));
 
   ops.push(...groupOperations(amplitudeOptions(event).groups));
   return ops;
@@ -109,9 +110,6 @@ export function traitOperations(traits: Dict, settings: Pick<AmplitudeSettings, 
   return out;
 }
 
-function identifyEvent(userProperties: Dict): AmplitudeOperation {
-  return { op: 'event', event: { event_type: '$identify', user_properties: userProperties } };
-}
 
 /** `integrations.Amplitude.groups` -> one setGroup (`$identify` with groups) per group type. */
 function groupOperations(groups: unknown): AmplitudeOperation[] {
@@ -168,7 +166,7 @@ function trackPath(eventType: string, properties: Dict, event: SegmentEvent, set
   // Difference: the classic integration sent the user side only when the *last* entry named
   // user_properties, silently dropping it in mixed configurations. It is always sent here.
   if (Object.keys(userSide).some((k) => userSide[k] !== undefined)) {
-    ops.push(identifyEvent({ $set: userSide }));
+    ops.push(identifyOperation({ $set: userSide }));
   }
 
   for (const path of Object.keys(settings.appendFieldsToEventProps)) {
@@ -294,12 +292,12 @@ export function referrerOperations(referrer: string): AmplitudeOperation[] {
   if (!referrer) return [];
   const setOnce: Dict = { initial_referrer: referrer };
   const set: Dict = { referrer };
-  const parts = referrer.split('/');
-  if (parts.length >= 3 && parts[2]) {
-    setOnce.initial_referring_domain = parts[2];
-    set.referring_domain = parts[2];
+  const domain = referringDomain(referrer);
+  if (domain) {
+    setOnce.initial_referring_domain = domain;
+    set.referring_domain = domain;
   }
-  return [identifyEvent({ $setOnce: setOnce, $set: set })];
+  return [identifyOperation({ $setOnce: setOnce, $set: set })];
 }
 
 // ------------------------------------------------------------------------------------------------- group

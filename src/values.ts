@@ -11,6 +11,15 @@ export function isPlainObject(value: unknown): value is Dict {
   }
 }
 
+/** fn(), or `fallback` when it throws (storage disabled, cookies blocked, a hostile getter). */
+export function attempt<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+
 /** obj[key], or undefined when reading it throws (a hostile getter or Proxy trap). */
 export function readKey(obj: unknown, key: string): unknown {
   try {

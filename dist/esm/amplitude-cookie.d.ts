@@ -1,7 +1,3 @@
-/**
- * Amplitude's v2 identity cookie, `AMP_<first 10 characters of the API key>`: base64 of URL-encoded JSON
- * ({deviceId, userId, sessionId, lastEventTime, …}). Shared by the browser and the server module. Pure.
- */
 export declare function v2CookieName(apiKey: string): string;
 export interface StoredAmplitudeIdentity {
     deviceId?: string;

@@ -1,4 +1,4 @@
-import { v as v2CookieName, d as decodeV2Identity, s as stringField } from './amplitude-cookie.js';
+import { i as isPlainObject, r as readKey, a as attempt, v as v2CookieName, d as decodeV2Identity, s as stringField, p as parseCookieHeader, b as isNonEmptyString, c as sanitizeProperties } from './cookie-header.js';
 
 function _mergeNamespaces(n, m) {
     m.forEach(function (e) {
@@ -13,167 +13,6 @@ function _mergeNamespaces(n, m) {
         });
     });
     return Object.freeze(n);
-}
-
-/** analytics-next's notion of a plain object: anything whose tag is [object Object] (class instances too). */
-function isPlainObject(value) {
-    try {
-        return Object.prototype.toString.call(value) === '[object Object]';
-    }
-    catch (_a) {
-        // A revoked Proxy, or one whose traps throw: not something we can read.
-        return false;
-    }
-}
-/** obj[key], or undefined when reading it throws (a hostile getter or Proxy trap). */
-function readKey(obj, key) {
-    try {
-        return obj[key];
-    }
-    catch (_a) {
-        return undefined;
-    }
-}
-function isNonEmptyString(value) {
-    return typeof value === 'string' && value.length > 0;
-}
-/** Amplitude's classic SDK (5.2.2) truncated every string value to this many characters. */
-const MAX_STRING_LENGTH = 4096;
-/** Deeper structures are cut here; nothing legitimate is this deep, and the wire must stay serializable. */
-const MAX_DEPTH = 40;
-/**
- * Returns a JSON-safe deep copy. The SDK serializes a whole batch with JSON.stringify, so one cyclic
- * object or BigInt in one event would otherwise make every event in that batch fail (pitfall P9).
- * Bad values are dropped or converted, never the event.
- */
-function sanitizeProperties(input) {
-    const problems = [];
-    const stack = [];
-    const out = copy(input, '', 0, stack, problems);
-    return { value: isPlainObject(out) ? out : {}, problems };
-}
-function copy(value, path, depth, stack, problems) {
-    try {
-        return copyValue(value, path, depth, stack, problems);
-    }
-    catch (_a) {
-        // Proxies whose traps throw, exotic host objects: whatever cannot be read is left out.
-        problems.push(`${label(path)} could not be read and was dropped`);
-        return undefined;
-    }
-}
-function copyValue(value, path, depth, stack, problems) {
-    switch (typeof value) {
-        case 'string':
-            if (value.length > MAX_STRING_LENGTH) {
-                problems.push(`${label(path)} was truncated to ${MAX_STRING_LENGTH} characters`);
-                return value.slice(0, MAX_STRING_LENGTH);
-            }
-            return value;
-        case 'boolean':
-            return value;
-        case 'number':
-            if (Number.isFinite(value))
-                return value;
-            problems.push(`${label(path)} is ${String(value)} and was dropped`);
-            return undefined;
-        case 'bigint':
-            problems.push(`${label(path)} is a BigInt and was sent as a string`);
-            return value.toString();
-        case 'undefined':
-            return undefined;
-        case 'function':
-        case 'symbol':
-            problems.push(`${label(path)} is a ${typeof value} and was dropped`);
-            return undefined;
-    }
-    if (value === null)
-        return null;
-    if (depth >= MAX_DEPTH) {
-        problems.push(`${label(path)} is nested deeper than ${MAX_DEPTH} levels and was dropped`);
-        return undefined;
-    }
-    if (stack.includes(value)) {
-        problems.push(`${label(path)} is a circular reference and was dropped`);
-        return undefined;
-    }
-    if (value instanceof Date) {
-        const time = value.getTime();
-        if (Number.isNaN(time)) {
-            problems.push(`${label(path)} is an invalid Date and was dropped`);
-            return undefined;
-        }
-        return value.toISOString();
-    }
-    if (isDomNode(value)) {
-        problems.push(`${label(path)} is a DOM node and was dropped`);
-        return undefined;
-    }
-    stack.push(value);
-    try {
-        if (Array.isArray(value)) {
-            const arr = [];
-            const length = safeLength(value);
-            for (let i = 0; i < length; i++) {
-                const item = read(value, i, path, problems);
-                const copied = item.ok ? copy(item.value, `${path}[${i}]`, depth + 1, stack, problems) : undefined;
-                // JSON turns holes into null; keeping null keeps the array's positions meaningful.
-                arr.push(copied === undefined ? null : copied);
-            }
-            return arr;
-        }
-        const obj = {};
-        let keys;
-        try {
-            keys = Object.keys(value);
-        }
-        catch (_a) {
-            problems.push(`${label(path)} could not be read and was dropped`);
-            return undefined;
-        }
-        for (const key of keys) {
-            const childPath = path ? `${path}.${key}` : key;
-            const item = read(value, key, childPath, problems);
-            if (!item.ok)
-                continue;
-            const copied = copy(item.value, childPath, depth + 1, stack, problems);
-            if (copied !== undefined)
-                obj[key] = copied;
-        }
-        return obj;
-    }
-    finally {
-        stack.pop();
-    }
-}
-function read(container, key, path, problems) {
-    try {
-        return { ok: true, value: container[key] };
-    }
-    catch (_a) {
-        problems.push(`${label(path)} threw when read and was dropped`);
-        return { ok: false };
-    }
-}
-function safeLength(arr) {
-    try {
-        return arr.length;
-    }
-    catch (_a) {
-        return 0;
-    }
-}
-function isDomNode(value) {
-    try {
-        const v = value;
-        return typeof v.nodeType === 'number' && typeof v.nodeName === 'string';
-    }
-    catch (_a) {
-        return false;
-    }
-}
-function label(path) {
-    return path ? `"${path}"` : 'the value';
 }
 
 const isFunction = (v) => typeof v === 'function';
@@ -632,18 +471,7 @@ function isHttps() {
 }
 // ------------------------------------------------------------------------------------------------ cookies
 function readCookies() {
-    const out = {};
-    const raw = hasWindow ? attempt(() => document.cookie, '') : '';
-    for (const part of raw.split(';')) {
-        const eq = part.indexOf('=');
-        if (eq === -1)
-            continue;
-        const name = part.slice(0, eq).trim();
-        if (!name || name in out)
-            continue;
-        out[name] = part.slice(eq + 1).trim();
-    }
-    return out;
+    return parseCookieHeader(hasWindow ? attempt(() => document.cookie, '') : '');
 }
 function getCookie(name) {
     const value = readCookies()[name];
@@ -872,14 +700,6 @@ function randomUUID() {
         HEX[(b[i + 6] & 0x0f) | 0x40] + HEX[b[i + 7]] + '-' +
         HEX[(b[i + 8] & 0x3f) | 0x80] + HEX[b[i + 9]] + '-' +
         HEX[b[i + 10]] + HEX[b[i + 11]] + HEX[b[i + 12]] + HEX[b[i + 13]] + HEX[b[i + 14]] + HEX[b[i + 15]]);
-}
-function attempt(fn, fallback) {
-    try {
-        return fn();
-    }
-    catch (_a) {
-        return fallback;
-    }
 }
 
 class EntityStore {
@@ -5288,6 +5108,15 @@ function withFacadeDates(value, localOffsetMinutes) {
     return value;
 }
 
+function identifyOperation(userProperties) {
+    return { op: 'event', event: { event_type: '$identify', user_properties: userProperties } };
+}
+/** The host part of a referrer URL, as amplitude-js took it (the third `/`-separated part). */
+function referringDomain(referrer) {
+    const parts = referrer.split('/');
+    return parts.length >= 3 && parts[2] ? parts[2] : undefined;
+}
+
 /** Segment's spec events routed to orderCompleted: "Order Completed", "Completed Order" and variants. */
 const ORDER_COMPLETED = /^[ _]?completed[ _]?order[ _]?|^[ _]?order[ _]?completed[ _]?$/i;
 const PURCHASE_EVENTS = ['order completed', 'completed order', 'product purchased'];
@@ -5472,7 +5301,7 @@ function translateIdentify(event, settings) {
         traits[name] = search;
     const userProperties = traitOperations(traits, settings);
     if (Object.keys(userProperties).length > 0)
-        ops.push(identifyEvent(userProperties));
+        ops.push(identifyOperation(userProperties));
     ops.push(...groupOperations(amplitudeOptions(event).groups));
     return ops;
 }
@@ -5500,9 +5329,6 @@ function traitOperations(traits, settings) {
         if (Object.keys(ops[k]).length > 0)
             out[k] = ops[k];
     return out;
-}
-function identifyEvent(userProperties) {
-    return { op: 'event', event: { event_type: '$identify', user_properties: userProperties } };
 }
 /** `integrations.Amplitude.groups` -> one setGroup (`$identify` with groups) per group type. */
 function groupOperations(groups) {
@@ -5560,7 +5386,7 @@ function trackPath(eventType, properties, event, settings, skipRevenue) {
     // Difference: the classic integration sent the user side only when the *last* entry named
     // user_properties, silently dropping it in mixed configurations. It is always sent here.
     if (Object.keys(userSide).some((k) => userSide[k] !== undefined)) {
-        ops.push(identifyEvent({ $set: userSide }));
+        ops.push(identifyOperation({ $set: userSide }));
     }
     for (const path of Object.keys(settings.appendFieldsToEventProps)) {
         const value = lookupField(event, path);
@@ -5681,12 +5507,12 @@ function referrerOperations(referrer) {
         return [];
     const setOnce = { initial_referrer: referrer };
     const set = { referrer };
-    const parts = referrer.split('/');
-    if (parts.length >= 3 && parts[2]) {
-        setOnce.initial_referring_domain = parts[2];
-        set.referring_domain = parts[2];
+    const domain = referringDomain(referrer);
+    if (domain) {
+        setOnce.initial_referring_domain = domain;
+        set.referring_domain = domain;
     }
-    return [identifyEvent({ $setOnce: setOnce, $set: set })];
+    return [identifyOperation({ $setOnce: setOnce, $set: set })];
 }
 // ------------------------------------------------------------------------------------------------- group
 function translateGroup(event, settings) {
@@ -6376,6 +6202,16 @@ function validEvents(list) {
     return list.filter((e) => !!e && typeof e === 'object' && typeof e.event_type === 'string' && typeof e.insert_id === 'string');
 }
 
+/**
+ * The one policy for values taken from a URL (querystring calls, UTM, gclid): anyone can craft a link,
+ * so values longer than this, or with markup or control characters (DEL included), are refused. Pure.
+ */
+const MAX_URL_VALUE_LENGTH = 512;
+const UNSAFE_URL_VALUE = /[\u0000-\u001f\u007f<>]/;
+function isSafeUrlValue(value) {
+    return value.length <= MAX_URL_VALUE_LENGTH && !UNSAFE_URL_VALUE.test(value);
+}
+
 /** Segment's querystring API (ajs_aid, ajs_uid + ajs_trait_*, ajs_event + ajs_prop_*). Pure. */
 /** Parses `?a=1&b=2` (or the `?…` part of a hash) leniently; for repeated keys the last value wins. */
 function parseQuery(search) {
@@ -6402,8 +6238,6 @@ function safeDecode(s) {
         return s;
     }
 }
-/** Longest value accepted from the URL; anything longer is an attack or an accident. */
-const MAX_QUERY_VALUE_LENGTH = 512;
 function queryStringCalls(search, hash) {
     const warnings = [];
     const hashQuery = hash.indexOf('?') === -1 ? '' : hash.slice(hash.indexOf('?'));
@@ -6412,8 +6246,8 @@ function queryStringCalls(search, hash) {
     const valid = (name, value) => {
         if (value === undefined || value === '')
             return false;
-        if (value.length > MAX_QUERY_VALUE_LENGTH || /[\u0000-\u001f<>]/.test(value)) {
-            warnings.push(`the URL parameter ${name} was ignored: it is longer than ${MAX_QUERY_VALUE_LENGTH} characters or contains markup or control characters`);
+        if (!isSafeUrlValue(value)) {
+            warnings.push(`the URL parameter ${name} was ignored: it is longer than ${MAX_URL_VALUE_LENGTH} characters or contains markup or control characters`);
             return false;
         }
         return true;
@@ -6495,16 +6329,14 @@ const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_c
 /** Google Analytics' legacy __utmz cookie fields, in UTM_KEYS order. */
 const UTMZ_KEYS = ['utmcsr', 'utmcmd', 'utmccn', 'utmctr', 'utmcct'];
 const UNSET_ON_NEW_SESSION = ['referrer', 'referring_domain', ...UTM_KEYS];
-/** Campaign values come from URLs anyone can craft: longer values, markup and control characters are refused. */
-const MAX_ATTRIBUTION_VALUE_LENGTH = 512;
-const UNSAFE_VALUE = /[\u0000-\u001f\u007f<>]/;
 /** The `$identify` operations sent at load, before any queued call, in amplitude-js's order. */
 function attribution(input) {
     const warnings = [];
     const operations = collect(input, (key, value) => {
-        if (value.length <= MAX_ATTRIBUTION_VALUE_LENGTH && !UNSAFE_VALUE.test(value))
+        // Campaign values come from URLs anyone can craft.
+        if (isSafeUrlValue(value))
             return true;
-        warnings.push(`${key} was ignored: longer than ${MAX_ATTRIBUTION_VALUE_LENGTH} characters, or markup or control characters`);
+        warnings.push(`${key} was ignored: longer than ${MAX_URL_VALUE_LENGTH} characters, or markup or control characters`);
         return false;
     });
     return { operations, warnings };
@@ -6517,7 +6349,7 @@ function collect(input, accept) {
         const unset = {};
         for (const key of UNSET_ON_NEW_SESSION)
             unset[key] = '-';
-        ops.push(identify({ $unset: unset }));
+        ops.push(identifyOperation({ $unset: unset }));
     }
     const capture = settings.saveParamsReferrerOncePerSession ? isNewSession : true;
     if (!capture)
@@ -6551,10 +6383,6 @@ function parseUtmz(raw) {
     }
     return out;
 }
-function referringDomain(referrer) {
-    const parts = referrer.split('/');
-    return parts.length >= 3 && parts[2] ? parts[2] : undefined;
-}
 /** `$setOnce initial_<key>` and `$set <key>` for every non-empty accepted value; nothing when none is left. */
 function setOnceAndSetAccepted(values, accept) {
     const setOnce = {};
@@ -6568,10 +6396,7 @@ function setOnceAndSetAccepted(values, accept) {
         setOnce[`initial_${key}`] = value;
         set[key] = value;
     }
-    return Object.keys(set).length > 0 ? [identify({ $setOnce: setOnce, $set: set })] : [];
-}
-function identify(userProperties) {
-    return { op: 'event', event: { event_type: '$identify', user_properties: userProperties } };
+    return Object.keys(set).length > 0 ? [identifyOperation({ $setOnce: setOnce, $set: set })] : [];
 }
 
 /** The SDK's (and amplitude-js's) session timeout. */

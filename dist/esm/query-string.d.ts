@@ -1,4 +1,3 @@
-/** Segment's querystring API (ajs_aid, ajs_uid + ajs_trait_*, ajs_event + ajs_prop_*). Pure. */
 export interface QueryStringCalls {
     anonymousId?: string;
     identify?: {

@@ -2,6 +2,8 @@
 import type { Dict } from './types.js';
 /** analytics-next's notion of a plain object: anything whose tag is [object Object] (class instances too). */
 export declare function isPlainObject(value: unknown): value is Dict;
+/** fn(), or `fallback` when it throws (storage disabled, cookies blocked, a hostile getter). */
+export declare function attempt<T>(fn: () => T, fallback: T): T;
 /** obj[key], or undefined when reading it throws (a hostile getter or Proxy trap). */
 export declare function readKey(obj: unknown, key: string): unknown;
 export declare function isNonEmptyString(value: unknown): value is string;

@@ -7,6 +7,7 @@
  *   calls Amplitude's user-mapping API with keys that never leave the server.
  */
 import { decodeV2Identity, v2CookieName } from '../amplitude-cookie.js';
+import { parseCookieHeader } from '../cookie-header.js';
 
 export interface VisitorIdentity {
   /** Amplitude's device ID (from `AMP_<key>`), falling back to Segment's anonymousId. */
@@ -24,17 +25,7 @@ export interface VisitorIdentity {
 }
 
 /** `Cookie:` header (string, or the array some frameworks give) -> name/value pairs, first value wins. */
-export function parseCookieHeader(header: string | string[] | undefined | null): Record<string, string> {
-  const out: Record<string, string> = {};
-  const text = Array.isArray(header) ? header.join('; ') : header ?? '';
-  for (const part of text.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq === -1) continue;
-    const name = part.slice(0, eq).trim();
-    if (name && !(name in out)) out[name] = part.slice(eq + 1).trim();
-  }
-  return out;
-}
+export { parseCookieHeader };
 
 /** Segment writes ids raw in cookies; classic analytics.js JSON-quoted them; either may be URL-encoded. */
 function segmentValue(raw: string | undefined): string | undefined {

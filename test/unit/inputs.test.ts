@@ -100,6 +100,11 @@ describe('querystring API (vector 85)', () => {
     expect(calls).toEqual({});
     expect(warnings).toHaveLength(2);
   });
+  it('one URL-value policy with the UTM capture: DEL is refused too, 512 characters are accepted', () => {
+    expect(queryStringCalls('?ajs_aid=a%7Fb', '').calls).toEqual({});
+    expect(queryStringCalls(`?ajs_aid=${'a'.repeat(512)}`, '').calls).toEqual({ anonymousId: 'a'.repeat(512) });
+    expect(queryStringCalls(`?ajs_aid=${'a'.repeat(513)}`, '').calls).toEqual({});
+  });
   it('parseQuery decodes leniently', () => {
     expect(parseQuery('?a=1&b=%E0%A4%A&c&d=x=y&e=a+b')).toEqual({ a: '1', b: '%E0%A4%A', c: '', d: 'x=y', e: 'a b' });
   });

@@ -1,3 +1,4 @@
+import { parseCookieHeader } from '../cookie-header.js';
 export interface VisitorIdentity {
     /** Amplitude's device ID (from `AMP_<key>`), falling back to Segment's anonymousId. */
     deviceId?: string;
@@ -13,7 +14,7 @@ export interface VisitorIdentity {
     groupId?: string;
 }
 /** `Cookie:` header (string, or the array some frameworks give) -> name/value pairs, first value wins. */
-export declare function parseCookieHeader(header: string | string[] | undefined | null): Record<string, string>;
+export { parseCookieHeader };
 export declare function readIdentity(cookieHeader: string | string[] | undefined | null, apiKey: string): VisitorIdentity;
 export interface AmplitudeServerOptions {
     apiKey: string;

@@ -1,4 +1,4 @@
-import { v as v2CookieName, d as decodeV2Identity } from '../amplitude-cookie.js';
+import { p as parseCookieHeader, v as v2CookieName, d as decodeV2Identity } from '../cookie-header.js';
 
 /**
  * segment-amplitude-shim/server: the server half of the device-ID hand-off, for Node (18+), no framework.
@@ -8,20 +8,6 @@ import { v as v2CookieName, d as decodeV2Identity } from '../amplitude-cookie.js
  * - createAmplitudeServer(...).aliasHandler(): the endpoint the browser's analytics.alias() posts to; it
  *   calls Amplitude's user-mapping API with keys that never leave the server.
  */
-/** `Cookie:` header (string, or the array some frameworks give) -> name/value pairs, first value wins. */
-function parseCookieHeader(header) {
-    const out = {};
-    const text = Array.isArray(header) ? header.join('; ') : header !== null && header !== void 0 ? header : '';
-    for (const part of text.split(';')) {
-        const eq = part.indexOf('=');
-        if (eq === -1)
-            continue;
-        const name = part.slice(0, eq).trim();
-        if (name && !(name in out))
-            out[name] = part.slice(eq + 1).trim();
-    }
-    return out;
-}
 /** Segment writes ids raw in cookies; classic analytics.js JSON-quoted them; either may be URL-encoded. */
 function segmentValue(raw) {
     if (!raw)
