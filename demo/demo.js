@@ -2,7 +2,9 @@
 // of what the local Amplitude collector received. Uses only the public window.analytics API.
 (function () {
   var collector = window.DEMO.collectorUrl;
-  var $ = function (id) { return document.getElementById(id); };
+  var $ = function (id) {
+    return document.getElementById(id);
+  };
   var SOURCES = {
     anonymousId: 'Segment anonymousId (Prefer Anonymous ID for Device ID)',
     url: 'the amp_device_id URL parameter',
@@ -63,10 +65,16 @@
     server: function () {
       show("fetch('/demo-api/server-event', { method: 'POST' })  // the server reads AMP_* and ajs_* cookies");
       return fetch('/demo-api/server-event', { method: 'POST' })
-        .then(function (r) { return r.json(); })
+        .then(function (r) {
+          return r.json();
+        })
         .then(function (data) {
-          $('server-read').textContent = 'The server read deviceId ' + (data.identity.deviceId || '(none)') +
-            ', sessionId ' + (data.identity.sessionId || '(none)') + ' from the cookies, and logged "Server Side Event" under them.';
+          $('server-read').textContent =
+            'The server read deviceId ' +
+            (data.identity.deviceId || '(none)') +
+            ', sessionId ' +
+            (data.identity.sessionId || '(none)') +
+            ' from the cookies, and logged "Server Side Event" under them.';
           $('server-read').dataset.deviceId = data.identity.deviceId || '';
         });
     },
@@ -108,7 +116,11 @@
     count++;
     $('count').textContent = count;
     var li = document.createElement('li');
-    li.className = 'event' + (event.event_type.charAt(0) === '$' ? ' special' : '') + (event.event_type === 'revenue_amount' ? ' revenue' : '') + (event.mapping || event.library === 'segment-amplitude-shim/server' ? ' server' : '');
+    li.className =
+      'event' +
+      (event.event_type.charAt(0) === '$' ? ' special' : '') +
+      (event.event_type === 'revenue_amount' ? ' revenue' : '') +
+      (event.mapping || event.library === 'segment-amplitude-shim/server' ? ' server' : '');
     li.dataset.eventType = event.event_type;
     var shown = {};
     ['user_id', 'device_id', 'session_id', 'event_properties', 'user_properties', 'groups', 'app_version', 'mapping'].forEach(function (k) {

@@ -39,7 +39,12 @@ export async function startDemo({ port = 0, collectorPort = 0 } = {}) {
   // The site's own server: it reads the visitor's IDs from the cookies of any request after the first page
   // view, logs server-side events under them, and maps users for alias() with a key browsers never see.
   const { createAmplitudeServer, readIdentity } = await import('../dist/esm/server/index.js');
-  const amplitude = createAmplitudeServer({ apiKey: DEMO_API_KEY, secretKey: 'demo-secret-key', serverUrl: collector.ingestUrl, usermapUrl: `${collector.url}/usermap` });
+  const amplitude = createAmplitudeServer({
+    apiKey: DEMO_API_KEY,
+    secretKey: 'demo-secret-key',
+    serverUrl: collector.ingestUrl,
+    usermapUrl: `${collector.url}/usermap`,
+  });
   server.handle('/demo-api/server-event', async (req, res) => {
     const identity = readIdentity(req.headers.cookie, DEMO_API_KEY);
     const result = identity.deviceId ? await amplitude.track(identity, 'Server Side Event', { source: 'demo server' }) : { status: 400 };
@@ -48,9 +53,7 @@ export async function startDemo({ port = 0, collectorPort = 0 } = {}) {
   });
   server.handle('/demo-api/alias', amplitude.aliasHandler());
   server.route('/', (url) =>
-    template
-      .replaceAll('__COLLECTOR_URL__', collector.url)
-      .replaceAll('__PREFER_ANONYMOUS_ID__', url.searchParams.get('prefer') === 'on' ? 'true' : 'false'),
+    template.replaceAll('__COLLECTOR_URL__', collector.url).replaceAll('__PREFER_ANONYMOUS_ID__', url.searchParams.get('prefer') === 'on' ? 'true' : 'false'),
   );
   return {
     collector,

@@ -3,7 +3,15 @@ import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json', '.svg': 'image/svg+xml' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
 
 /** The script-tag bundle's URL path; SHIM_BUNDLE serves another file there (npm run test:mutants). */
 const BUNDLE_PATH = '/dist/segment-amplitude-shim.min.js';
@@ -62,6 +70,10 @@ export async function startStaticServer({ root, port = 0, host = '127.0.0.1' } =
     route(path, render) {
       routes.set(path, render);
     },
-    close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections?.();
+        server.close(() => r());
+      }),
   };
 }

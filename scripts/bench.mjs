@@ -44,7 +44,11 @@ async function esmAppSize() {
     resolveId: (id) => (id === entry ? id : id === 'segment-amplitude-shim' ? fileURLToPath(new URL('../dist/esm/index.js', import.meta.url)) : null),
     load: (id) => (id === entry ? "import { install } from 'segment-amplitude-shim';\ninstall();\n" : null),
   };
-  const bundle = await rollup({ input: entry, plugins: [app, nodeResolve({ browser: true }), terser({ ecma: 2017, format: { comments: false } })], onwarn: () => undefined });
+  const bundle = await rollup({
+    input: entry,
+    plugins: [app, nodeResolve({ browser: true }), terser({ ecma: 2017, format: { comments: false } })],
+    onwarn: () => undefined,
+  });
   const { output } = await bundle.generate({ format: 'iife' });
   await bundle.close();
   const code = Buffer.from(output[0].code);
@@ -136,7 +140,11 @@ try {
               const file = performance.getEntriesByType('resource').find((e) => e.name.includes(script));
               if (request && file) {
                 const mark = performance.getEntriesByName('segment-amplitude-shim:start')[0];
-                resolve({ navigation: request.startTime, script: request.startTime - file.responseEnd, mark: mark ? request.startTime - mark.startTime : null });
+                resolve({
+                  navigation: request.startTime,
+                  script: request.startTime - file.responseEnd,
+                  mark: mark ? request.startTime - mark.startTime : null,
+                });
               } else setTimeout(check, 10);
             };
             check();
@@ -167,7 +175,13 @@ try {
       while (collector.events.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     };
     await page.evaluate(() => new Promise((r) => window.analytics.ready(r)));
-    const fire = (n, label) => page.evaluate(({ n, label }) => { for (let i = 0; i < n; i++) window.analytics.track(label, { i }); }, { n, label });
+    const fire = (n, label) =>
+      page.evaluate(
+        ({ n, label }) => {
+          for (let i = 0; i < n; i++) window.analytics.track(label, { i });
+        },
+        { n, label },
+      );
     await fire(1000, 'Warm up');
     await waitForCollector(1000);
     await new Promise((r) => setTimeout(r, 1500)); // callbacks settle
@@ -215,17 +229,47 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const pc = results.perCallMicroseconds;
 const fr = results.firstEventRequestMs;
 const rows = [
-  ['(a) dist size, raw / gzip / brotli', `${results.size.shim.raw} / ${results.size.shim.gzip} / ${results.size.shim.brotli} bytes`, `official script: ${results.size.officialAmplitude.gzip} gzip; ratio ${(results.size.shim.gzip / results.size.officialAmplitude.gzip).toFixed(2)}x (target <= 0.5)`],
-  ['(a) ESM: minimal app importing install()', `${results.size.esmApp.raw} / ${results.size.esmApp.gzip} / ${results.size.esmApp.brotli} bytes`, 'bundled with rollup + terser'],
-  [`(b) track, synchronous, per call (${pc.calls.toLocaleString('en-US')} burst)`, `${pc.shim.sync.toFixed(2)} µs vs ${pc.direct.sync.toFixed(2)} µs amplitude.track`, `ratio ${pc.syncRatio.toFixed(2)}x (target <= 1.5)`],
-  ['(b) track, incl. deferred work until delivered', `${pc.shim.total.toFixed(1)} µs vs ${pc.direct.total.toFixed(1)} µs amplitude.track`, `ratio ${pc.totalRatio.toFixed(3)}x (target <= 0.1)`],
-  ['(c) navigation -> first event request', `${fr.shim.navigation.toFixed(0)} ms`, `official, default options: ${fr.officialDefaults.navigation.toFixed(0)} ms; ratio ${(fr.shim.navigation / fr.officialDefaults.navigation).toFixed(2)}x (target <= 0.2)`],
-  ['(c) script loaded -> first event request', `${fr.shim.script.toFixed(0)} ms (${fr.shim.mark.toFixed(0)} ms from its first instruction; target <= 50)`, `official: ${fr.officialDefaults.script.toFixed(0)} ms; ratio ${(fr.shim.script / fr.officialDefaults.script).toFixed(2)}x`],
-  [`(d) heap growth after ${results.heap.calls.toLocaleString('en-US')} calls`, `${kb(results.heap.growthBytes)}`, `${kb(results.heap.before)} -> ${kb(results.heap.after)} after GC, all delivered (target < 2 MiB)`],
+  [
+    '(a) dist size, raw / gzip / brotli',
+    `${results.size.shim.raw} / ${results.size.shim.gzip} / ${results.size.shim.brotli} bytes`,
+    `official script: ${results.size.officialAmplitude.gzip} gzip; ratio ${(results.size.shim.gzip / results.size.officialAmplitude.gzip).toFixed(2)}x (target <= 0.5)`,
+  ],
+  [
+    '(a) ESM: minimal app importing install()',
+    `${results.size.esmApp.raw} / ${results.size.esmApp.gzip} / ${results.size.esmApp.brotli} bytes`,
+    'bundled with rollup + terser',
+  ],
+  [
+    `(b) track, synchronous, per call (${pc.calls.toLocaleString('en-US')} burst)`,
+    `${pc.shim.sync.toFixed(2)} µs vs ${pc.direct.sync.toFixed(2)} µs amplitude.track`,
+    `ratio ${pc.syncRatio.toFixed(2)}x (target <= 1.5)`,
+  ],
+  [
+    '(b) track, incl. deferred work until delivered',
+    `${pc.shim.total.toFixed(1)} µs vs ${pc.direct.total.toFixed(1)} µs amplitude.track`,
+    `ratio ${pc.totalRatio.toFixed(3)}x (target <= 0.1)`,
+  ],
+  [
+    '(c) navigation -> first event request',
+    `${fr.shim.navigation.toFixed(0)} ms`,
+    `official, default options: ${fr.officialDefaults.navigation.toFixed(0)} ms; ratio ${(fr.shim.navigation / fr.officialDefaults.navigation).toFixed(2)}x (target <= 0.2)`,
+  ],
+  [
+    '(c) script loaded -> first event request',
+    `${fr.shim.script.toFixed(0)} ms (${fr.shim.mark.toFixed(0)} ms from its first instruction; target <= 50)`,
+    `official: ${fr.officialDefaults.script.toFixed(0)} ms; ratio ${(fr.shim.script / fr.officialDefaults.script).toFixed(2)}x`,
+  ],
+  [
+    `(d) heap growth after ${results.heap.calls.toLocaleString('en-US')} calls`,
+    `${kb(results.heap.growthBytes)}`,
+    `${kb(results.heap.before)} -> ${kb(results.heap.after)} after GC, all delivered (target < 2 MiB)`,
+  ],
   ['(e) longest main-thread task during init', results.longestInitTaskMs ? `${results.longestInitTaskMs.toFixed(0)} ms` : 'none >= 50 ms', 'Long Tasks API'],
 ];
 const width = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
-console.log(`\nsegment-amplitude-shim benchmark, ${results.date} (Chromium headless; (c) and (e) median of ${RUNS} runs, (b) median of ${CALL_RUNS} runs each, amplitude.track = Amplitude's official script)\n`);
+console.log(
+  `\nsegment-amplitude-shim benchmark, ${results.date} (Chromium headless; (c) and (e) median of ${RUNS} runs, (b) median of ${CALL_RUNS} runs each, amplitude.track = Amplitude's official script)\n`,
+);
 for (const [a, b, c] of rows) console.log(`${a.padEnd(width[0])}  ${b.padEnd(width[1])}  ${c}`);
 mkdirSync(new URL('../bench-results', import.meta.url), { recursive: true });
 writeFileSync(new URL('../bench-results/latest.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');

@@ -18,7 +18,8 @@ for (const [id, n] of rows) {
   byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + n);
 }
 console.log(`rendered before minification: ${total} bytes; minified file: ${chunk.code.length} bytes\n`);
-for (const [pkg, n] of [...byPackage].sort((a, b) => b[1] - a[1])) console.log(`${String(n).padStart(8)}  ${((100 * n) / total).toFixed(1).padStart(5)}%  ${pkg}`);
+for (const [pkg, n] of [...byPackage].sort((a, b) => b[1] - a[1]))
+  console.log(`${String(n).padStart(8)}  ${((100 * n) / total).toFixed(1).padStart(5)}%  ${pkg}`);
 console.log('');
 for (const [id, n] of rows.slice(0, Number(process.argv[2] ?? 40))) console.log(`${String(n).padStart(8)}  ${id}`);
 await bundle.close();

@@ -17,7 +17,7 @@ const MUTANTS = [
   {
     name: '(b) page() throws internally',
     file: 'src/analytics.ts',
-    find: "  page(...rawArgs: unknown[]): Promise<Context> {\n",
+    find: '  page(...rawArgs: unknown[]): Promise<Context> {\n',
     replace: "  page(...rawArgs: unknown[]): Promise<Context> {\n    if (rawArgs.length >= 0) throw new Error('mutant: page() is broken');\n",
   },
   {
@@ -37,7 +37,8 @@ for (const mutant of MUTANTS) {
   if (only && !mutant.name.includes(only)) continue;
   const dir = mkdtempSync(join(tmpdir(), 'shim-mutant-'));
   try {
-    for (const entry of ['src', 'scripts', 'rollup.config.mjs', 'tsconfig.json', 'package.json']) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+    for (const entry of ['src', 'scripts', 'rollup.config.mjs', 'tsconfig.json', 'package.json'])
+      cpSync(join(root, entry), join(dir, entry), { recursive: true });
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
     const file = join(dir, mutant.file);
     const source = readFileSync(file, 'utf8');

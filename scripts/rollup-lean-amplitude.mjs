@@ -43,20 +43,38 @@ const BROWSER_LIB = /^(.*@amplitude[\\/]analytics-browser[\\/]lib[\\/]esm)[\\/]/
 /** An inert plugin: if a factory were ever called, it adds nothing and passes events through. */
 function inertFactories(names) {
   return names
-    .map((name) => `export function ${name}() { return { name: 'segment-amplitude-shim/disabled-${name}', type: 'enrichment', setup: function () { return Promise.resolve(); }, execute: function (e) { return Promise.resolve(e); } }; }`)
+    .map(
+      (name) =>
+        `export function ${name}() { return { name: 'segment-amplitude-shim/disabled-${name}', type: 'enrichment', setup: function () { return Promise.resolve(); }, execute: function (e) { return Promise.resolve(e); } }; }`,
+    )
     .join('\n');
 }
 
 /** A transport that is never asked to send (the outbox sends); if it were, it would report a failure. */
 const inertTransport = (name) => `export class ${name} { send() { return Promise.resolve(null); } }`;
 const TRACKING_FLAGS = [
-  'isAttributionTrackingEnabled', 'isSessionTrackingEnabled', 'isFileDownloadTrackingEnabled', 'isFormInteractionTrackingEnabled',
-  'isElementInteractionsEnabled', 'isPageViewTrackingEnabled', 'isNetworkTrackingEnabled', 'isWebVitalsEnabled',
-  'isFrustrationInteractionsEnabled', 'isPerformanceTrackingEnabled', 'isPageUrlEnrichmentEnabled', 'isCustomEnrichmentEnabled',
+  'isAttributionTrackingEnabled',
+  'isSessionTrackingEnabled',
+  'isFileDownloadTrackingEnabled',
+  'isFormInteractionTrackingEnabled',
+  'isElementInteractionsEnabled',
+  'isPageViewTrackingEnabled',
+  'isNetworkTrackingEnabled',
+  'isWebVitalsEnabled',
+  'isFrustrationInteractionsEnabled',
+  'isPerformanceTrackingEnabled',
+  'isPageUrlEnrichmentEnabled',
+  'isCustomEnrichmentEnabled',
 ];
 const TRACKING_CONFIGS = [
-  'getAttributionTrackingConfig', 'getPageViewTrackingConfig', 'getElementInteractionsConfig', 'getNetworkTrackingConfig',
-  'getWebVitalsConfig', 'getFrustrationInteractionsConfig', 'getPerformanceTrackingConfig', 'getFormInteractionsConfig',
+  'getAttributionTrackingConfig',
+  'getPageViewTrackingConfig',
+  'getElementInteractionsConfig',
+  'getNetworkTrackingConfig',
+  'getWebVitalsConfig',
+  'getFrustrationInteractionsConfig',
+  'getPerformanceTrackingConfig',
+  'getFormInteractionsConfig',
 ];
 
 const STUB_SOURCES = {
@@ -119,7 +137,10 @@ export default function leanAmplitude() {
       if (source === '@amplitude/analytics-core' && BROWSER_CLIENT.test(importer)) return PREFIX + 'core';
       const lib = BROWSER_LIB.exec(importer);
       if (!lib || !source.startsWith('.')) return null;
-      const local = relative(lib[1], resolvePath(dirname(importer), source)).split(sep).join('/').replace(/\.js$/, '');
+      const local = relative(lib[1], resolvePath(dirname(importer), source))
+        .split(sep)
+        .join('/')
+        .replace(/\.js$/, '');
       if (DISABLED_SDK_MODULES[local]) return PREFIX + local;
       return null;
     },

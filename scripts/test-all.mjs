@@ -51,7 +51,7 @@ const status = run([
   ...process.argv.slice(2),
 ]);
 
-let summary = '';
+let summary;
 try {
   const report = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
   summary = `${report.numPassedTests} passed, ${report.numFailedTests} failed`;

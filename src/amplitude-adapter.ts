@@ -73,7 +73,9 @@ export class AmplitudeAdapter implements AmplitudeDriver {
       setup: () => Promise.resolve(undefined),
       execute: (event: Dict) => {
         if (typeof event.insert_id !== 'string') event.insert_id = `sdk-${VERSION}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-        return new Promise((resolve) => sink.add({ ...event, library: LIBRARY } as unknown as WireEvent, (r) => resolve({ event, code: r.code, message: r.message })));
+        return new Promise((resolve) =>
+          sink.add({ ...event, library: LIBRARY } as unknown as WireEvent, (r) => resolve({ event, code: r.code, message: r.message })),
+        );
       },
       flush: () => {
         sink.flush();

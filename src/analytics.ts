@@ -5,14 +5,7 @@
  * the page hands everything the browser can take to it, and journals the rest for the next page.
  */
 import type { AmplitudeOperation, Dict, PageSnapshot, SegmentEvent } from './types.js';
-import {
-  resolveAliasArguments,
-  resolveEntityArguments,
-  resolvePageArguments,
-  resolveTrackArguments,
-  splitPageContext,
-  type Callback,
-} from './arguments.js';
+import { resolveAliasArguments, resolveEntityArguments, resolvePageArguments, resolveTrackArguments, splitPageContext, type Callback } from './arguments.js';
 import { buildEvent, isAmplitudeEnabled, type EventBody } from './events.js';
 import { pageContextFromSnapshot } from './page-context.js';
 import { normalizeSettings, type AmplitudeSettings } from './settings.js';

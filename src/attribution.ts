@@ -27,7 +27,6 @@ export interface AttributionInput {
   isNewSession: boolean;
 }
 
-
 /** The `$identify` operations sent at load, before any queued call, in amplitude-js's order. */
 export function attribution(input: AttributionInput): { operations: AmplitudeOperation[]; warnings: string[] } {
   const warnings: string[] = [];

@@ -49,8 +49,7 @@ export function trackLink(deps: AutoTrackDeps, call: string, links: unknown, eve
         const props = resolve(properties, el, failed);
         const href = linkHref(el);
         const mouse = e as MouseEvent;
-        const newTab =
-          (el.getAttribute('target') === '_blank' && Boolean(href)) || mouse.metaKey || mouse.ctrlKey || mouse.shiftKey || mouse.button === 1;
+        const newTab = (el.getAttribute('target') === '_blank' && Boolean(href)) || mouse.metaKey || mouse.ctrlKey || mouse.shiftKey || mouse.button === 1;
         const tracked = deps.track(ev, props, (options as Dict) ?? {});
         if (!newTab && href) {
           e.preventDefault();

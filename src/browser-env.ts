@@ -33,7 +33,7 @@ export function readPageSnapshot(): PageSnapshot {
   };
   const canonical = attempt(() => {
     const el = document.querySelector('link[rel="canonical"]');
-    return el ? el.getAttribute('href') ?? undefined : undefined;
+    return el ? (el.getAttribute('href') ?? undefined) : undefined;
   }, undefined);
   if (canonical) snap.canonical = canonical;
   lastSnapshot = snap;
@@ -299,10 +299,25 @@ export function randomUUID(): string {
   const i = randomBytes16();
   const b = pool;
   return (
-    HEX[b[i]] + HEX[b[i + 1]] + HEX[b[i + 2]] + HEX[b[i + 3]] + '-' +
-    HEX[b[i + 4]] + HEX[b[i + 5]] + '-' +
-    HEX[(b[i + 6] & 0x0f) | 0x40] + HEX[b[i + 7]] + '-' +
-    HEX[(b[i + 8] & 0x3f) | 0x80] + HEX[b[i + 9]] + '-' +
-    HEX[b[i + 10]] + HEX[b[i + 11]] + HEX[b[i + 12]] + HEX[b[i + 13]] + HEX[b[i + 14]] + HEX[b[i + 15]]
+    HEX[b[i]] +
+    HEX[b[i + 1]] +
+    HEX[b[i + 2]] +
+    HEX[b[i + 3]] +
+    '-' +
+    HEX[b[i + 4]] +
+    HEX[b[i + 5]] +
+    '-' +
+    HEX[(b[i + 6] & 0x0f) | 0x40] +
+    HEX[b[i + 7]] +
+    '-' +
+    HEX[(b[i + 8] & 0x3f) | 0x80] +
+    HEX[b[i + 9]] +
+    '-' +
+    HEX[b[i + 10]] +
+    HEX[b[i + 11]] +
+    HEX[b[i + 12]] +
+    HEX[b[i + 13]] +
+    HEX[b[i + 14]] +
+    HEX[b[i + 15]]
   );
 }

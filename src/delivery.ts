@@ -86,11 +86,21 @@ export class Delivery {
     const timezoneOffsetMinutes = new Date(this.deps.clock.now()).getTimezoneOffset();
     const ops = translate({ event, settings: this.deps.settings(), referrer: item.referrer, timezoneOffsetMinutes });
     if (ops.length === 0) this.deps.debug(`${event.type} produced no Amplitude event with the current settings`);
-    this.send(ops, { userId: event.userId ?? null, deviceId: item.deviceId ?? this.deps.deviceId(), time: event.timestamp.getTime(), messageId: event.messageId }, ticket, item.ctx);
+    this.send(
+      ops,
+      { userId: event.userId ?? null, deviceId: item.deviceId ?? this.deps.deviceId(), time: event.timestamp.getTime(), messageId: event.messageId },
+      ticket,
+      item.ctx,
+    );
   }
 
   /** Stamps and queues operations; the first event's insert_id is the messageId, later ones get a suffix. */
-  send(ops: AmplitudeOperation[], stamp: { userId: string | null; deviceId: string; time: number; messageId: string }, ticket: SessionTicket, ctx?: Context): void {
+  send(
+    ops: AmplitudeOperation[],
+    stamp: { userId: string | null; deviceId: string; time: number; messageId: string },
+    ticket: SessionTicket,
+    ctx?: Context,
+  ): void {
     const facts = this.deps.facts();
     const outbox = this.deps.outbox();
     let n = 0;
@@ -99,10 +109,20 @@ export class Delivery {
       if (op.op !== 'event') continue;
       const insertId = n === 0 ? stamp.messageId : `${stamp.messageId}-${n}`;
       n++;
-      const wire = wireEvent(op.event, { userId: stamp.userId, deviceId: stamp.deviceId, time: stamp.time, insertId }, { sessionId: ticket.sessionId, eventId: ticket.nextEventId() }, facts);
-      outbox.add(wire, ctx ? (outcome) => {
-        if (outcome.code < 200 || outcome.code >= 300) ctx.log('warn', `Amplitude answered ${outcome.code}: ${outcome.message}`);
-      } : undefined);
+      const wire = wireEvent(
+        op.event,
+        { userId: stamp.userId, deviceId: stamp.deviceId, time: stamp.time, insertId },
+        { sessionId: ticket.sessionId, eventId: ticket.nextEventId() },
+        facts,
+      );
+      outbox.add(
+        wire,
+        ctx
+          ? (outcome) => {
+              if (outcome.code < 200 || outcome.code >= 300) ctx.log('warn', `Amplitude answered ${outcome.code}: ${outcome.message}`);
+            }
+          : undefined,
+      );
     }
   }
 

@@ -38,7 +38,7 @@ export interface DeviceIdDecision {
 }
 
 /** Amplitude IDs are UUIDs, UUID+"R", or base64-ish tokens: 5 to 128 characters, no markup or spaces. */
-const PLAUSIBLE_ID = /^[A-Za-z0-9][A-Za-z0-9._:+=\/-]{4,127}$/;
+const PLAUSIBLE_ID = /^[A-Za-z0-9][A-Za-z0-9._:+=/-]{4,127}$/;
 
 export function isPlausibleDeviceId(value: unknown): value is string {
   return typeof value === 'string' && PLAUSIBLE_ID.test(value);

@@ -31,7 +31,12 @@ export interface EnvelopeFacts {
 }
 
 /** The envelope's constant fields, from the page's raw SDK options (as the SDK would read them). */
-export function envelopeFacts(sdkOptions: Record<string, unknown>, nav: { userAgent?: string; language?: string } | undefined, library: string, source: { name: string; version: string }): EnvelopeFacts {
+export function envelopeFacts(
+  sdkOptions: Record<string, unknown>,
+  nav: { userAgent?: string; language?: string } | undefined,
+  library: string,
+  source: { name: string; version: string },
+): EnvelopeFacts {
   const tracking = (sdkOptions.trackingOptions && typeof sdkOptions.trackingOptions === 'object' ? sdkOptions.trackingOptions : {}) as Record<string, unknown>;
   return {
     library,

@@ -199,18 +199,11 @@ function validCalls(list: unknown): JournaledCall[] {
   if (!Array.isArray(list)) return [];
   return list.filter(
     (c): c is JournaledCall =>
-      !!c &&
-      typeof c === 'object' &&
-      !!c.event &&
-      typeof c.event === 'object' &&
-      typeof c.event.messageId === 'string' &&
-      typeof c.event.type === 'string',
+      !!c && typeof c === 'object' && !!c.event && typeof c.event === 'object' && typeof c.event.messageId === 'string' && typeof c.event.type === 'string',
   );
 }
 
 function validEvents(list: unknown): WireEvent[] {
   if (!Array.isArray(list)) return [];
-  return list.filter(
-    (e): e is WireEvent => !!e && typeof e === 'object' && typeof e.event_type === 'string' && typeof e.insert_id === 'string',
-  );
+  return list.filter((e): e is WireEvent => !!e && typeof e === 'object' && typeof e.event_type === 'string' && typeof e.insert_id === 'string');
 }

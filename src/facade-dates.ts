@@ -9,8 +9,7 @@ import type { Dict } from './types.js';
 import { isPlainObject } from './values.js';
 
 /** The lax ISO grammar the facade accepted: date, optional time (T or space), fraction, zone. */
-const ISO_PARTS =
-  /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:([ T])(\d{2}):?(\d{2})(?::?(\d{2})(?:[,.](\d+))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
+const ISO_PARTS = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:([ T])(\d{2}):?(\d{2})(?::?(\d{2})(?:[,.](\d+))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
 const STRICT_PREFIX = /^\d{4}-\d{2}-\d{2}/;
 
 /**

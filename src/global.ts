@@ -87,7 +87,11 @@ export interface ShimLoadOptions {
   initialPageview?: boolean;
 }
 
-type Middleware = (args: { payload: { obj: SegmentEventShape }; integrations?: Record<string, unknown>; next: (payload?: { obj: SegmentEventShape } | null) => void }) => void;
+type Middleware = (args: {
+  payload: { obj: SegmentEventShape };
+  integrations?: Record<string, unknown>;
+  next: (payload?: { obj: SegmentEventShape } | null) => void;
+}) => void;
 type ElementInput = Element | Element[] | { toArray(): Element[] } | null | undefined;
 
 export interface SegmentAnalytics {
@@ -119,15 +123,25 @@ export interface SegmentAnalytics {
   user(): AnalyticsUser;
   setAnonymousId(id?: string | null): string | null;
 
-  on(event: string, listener: (...args: any[]) => void): SegmentAnalytics;
-  once(event: string, listener: (...args: any[]) => void): SegmentAnalytics;
-  off(event: string, listener: (...args: any[]) => void): SegmentAnalytics;
+  on(event: string, listener: (...args: never[]) => void): SegmentAnalytics;
+  once(event: string, listener: (...args: never[]) => void): SegmentAnalytics;
+  off(event: string, listener: (...args: never[]) => void): SegmentAnalytics;
   debug(enabled?: boolean): SegmentAnalytics;
   timeout(milliseconds: number): void;
 
-  trackLink(links: ElementInput, event: string | ((el: Element) => string), properties?: Properties | ((el: Element) => Properties), options?: CallOptions): Promise<SegmentAnalytics>;
+  trackLink(
+    links: ElementInput,
+    event: string | ((el: Element) => string),
+    properties?: Properties | ((el: Element) => Properties),
+    options?: CallOptions,
+  ): Promise<SegmentAnalytics>;
   trackClick: SegmentAnalytics['trackLink'];
-  trackForm(forms: ElementInput, event: string | ((el: Element) => string), properties?: Properties | ((el: Element) => Properties), options?: CallOptions): Promise<SegmentAnalytics>;
+  trackForm(
+    forms: ElementInput,
+    event: string | ((el: Element) => string),
+    properties?: Properties | ((el: Element) => Properties),
+    options?: CallOptions,
+  ): Promise<SegmentAnalytics>;
   trackSubmit: SegmentAnalytics['trackForm'];
 
   addSourceMiddleware(middleware: Middleware): Promise<SegmentAnalytics>;

@@ -310,7 +310,7 @@ export class Outbox {
     const send = () => {
       if (!chunk.length) return;
       const body = this.payload(chunk);
-      let accepted = false;
+      let accepted: boolean;
       try {
         accepted = this.deps.transport.beacon(this.config.serverUrl, body);
       } catch {

@@ -34,9 +34,9 @@ export function describe(error: unknown): string {
  * Calls a page function. A throw, or a promise it returns that rejects, becomes `onError`; the result
  * is returned (undefined after a throw).
  */
-export function callPageFunction(fn: (...args: any[]) => unknown, thisArg: unknown, args: unknown[], onError: (error: unknown) => void): unknown {
+export function callPageFunction(fn: (...args: never[]) => unknown, thisArg: unknown, args: unknown[], onError: (error: unknown) => void): unknown {
   try {
-    const returned = fn.apply(thisArg, args);
+    const returned = fn.apply(thisArg, args as never[]);
     if (isThenable(returned)) safeThen(returned, undefined, onError);
     return returned;
   } catch (error) {

@@ -76,25 +76,45 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
   };
   /** user() and group(): analytics-next hands out the store itself; these are the same methods, guarded. */
   const entity = (prefix: string, store: EntityStoreApi, extra: Dict): Dict => ({
-    id: guard(`${prefix}.id`, () => null, (...a: unknown[]) => {
-      const id = idArgument(`${prefix}.id`, a[0]);
-      return a.length === 0 || id === undefined ? store.id() : store.id(id);
-    }),
-    traits: guard(`${prefix}.traits`, () => ({}), (...a: unknown[]) => {
-      const traits = traitsArgument(`${prefix}.traits`, a[0]);
-      return a.length === 0 || traits === undefined ? store.traits() : store.traits(traits);
-    }),
+    id: guard(
+      `${prefix}.id`,
+      () => null,
+      (...a: unknown[]) => {
+        const id = idArgument(`${prefix}.id`, a[0]);
+        return a.length === 0 || id === undefined ? store.id() : store.id(id);
+      },
+    ),
+    traits: guard(
+      `${prefix}.traits`,
+      () => ({}),
+      (...a: unknown[]) => {
+        const traits = traitsArgument(`${prefix}.traits`, a[0]);
+        return a.length === 0 || traits === undefined ? store.traits() : store.traits(traits);
+      },
+    ),
     load: () => undefined,
     save: () => true,
     ...extra,
   });
   const user: Dict = entity('user()', core.userStore, {
-    anonymousId: guard('user().anonymousId', () => null, (...a: unknown[]) => {
-      const id = idArgument('user().anonymousId', a[0]);
-      return a.length === 0 || id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
-    }),
-    logout: guard('user().logout', () => undefined, () => core.userStore.logout()),
-    reset: guard('user().reset', () => undefined, () => core.userStore.reset()),
+    anonymousId: guard(
+      'user().anonymousId',
+      () => null,
+      (...a: unknown[]) => {
+        const id = idArgument('user().anonymousId', a[0]);
+        return a.length === 0 || id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
+      },
+    ),
+    logout: guard(
+      'user().logout',
+      () => undefined,
+      () => core.userStore.logout(),
+    ),
+    reset: guard(
+      'user().reset',
+      () => undefined,
+      () => core.userStore.reset(),
+    ),
   });
   const group: Dict = entity('group()', core.groupStore, {
     anonymousId: () => undefined,
@@ -110,15 +130,31 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
       return result instanceof Promise ? result : group;
     }),
     alias: guard('alias', failedCtx('alias'), (...a: unknown[]) => core.alias(...a)),
-    reset: guard('reset', () => undefined, () => {
-      core.reset();
-    }),
-    ready: guard('ready', () => Promise.resolve([]), (cb?: unknown) => core.ready(cb)),
-    user: guard('user', () => user, () => user),
-    setAnonymousId: guard('setAnonymousId', () => null, (...a: unknown[]) => {
-      const id = idArgument('setAnonymousId', a[0]);
-      return id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
-    }),
+    reset: guard(
+      'reset',
+      () => undefined,
+      () => {
+        core.reset();
+      },
+    ),
+    ready: guard(
+      'ready',
+      () => Promise.resolve([]),
+      (cb?: unknown) => core.ready(cb),
+    ),
+    user: guard(
+      'user',
+      () => user,
+      () => user,
+    ),
+    setAnonymousId: guard(
+      'setAnonymousId',
+      () => null,
+      (...a: unknown[]) => {
+        const id = idArgument('setAnonymousId', a[0]);
+        return id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
+      },
+    ),
     on: guard('on', self, (event: unknown, fn: unknown) => {
       if (typeof event === 'string' && typeof fn === 'function') core.emitter.on(event, fn as never);
       else core.logger.problem(call('on'), 'expects (eventName, function)', false);
@@ -136,97 +172,174 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
       core.logger.debugEnabled = on !== false;
       return target;
     }),
-    timeout: guard('timeout', () => undefined, (ms: unknown) => {
-      if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) core.timeoutMs = ms;
-      else core.logger.problem(call('timeout'), 'expects a number of milliseconds', false);
-    }),
-    trackLink: guard('trackLink', () => Promise.resolve(target), (...a: unknown[]) => {
-      core.trackLink(call('trackLink'), a);
-      return Promise.resolve(target);
-    }),
-    trackClick: guard('trackClick', () => Promise.resolve(target), (...a: unknown[]) => {
-      core.trackLink(call('trackClick'), a);
-      return Promise.resolve(target);
-    }),
-    trackForm: guard('trackForm', () => Promise.resolve(target), (...a: unknown[]) => {
-      core.trackForm(call('trackForm'), a);
-      return Promise.resolve(target);
-    }),
-    trackSubmit: guard('trackSubmit', () => Promise.resolve(target), (...a: unknown[]) => {
-      core.trackForm(call('trackSubmit'), a);
-      return Promise.resolve(target);
-    }),
-    addSourceMiddleware: guard('addSourceMiddleware', () => Promise.resolve(target), (fn: unknown) => {
-      core.addSourceMiddleware(fn);
-      return Promise.resolve(target);
-    }),
-    addDestinationMiddleware: guard('addDestinationMiddleware', () => Promise.resolve(target), (name: unknown, ...fns: unknown[]) => {
-      core.addDestinationMiddleware(name, fns);
-      return Promise.resolve(target);
-    }),
-    pageview: guard('pageview', () => Promise.resolve(target), (url: unknown) => {
-      core.logger.problem(call('pageview'), 'is deprecated; use analytics.page()', false);
-      void core.page({ path: typeof url === 'string' ? url : undefined });
-      return Promise.resolve(target);
-    }),
-    push: guard('push', () => undefined, (entry: unknown) => {
-      let method: unknown;
-      let rest: unknown[] = [];
-      try {
-        if (isArray(entry)) {
-          method = entry[0];
-          rest = entry.slice(1);
+    timeout: guard(
+      'timeout',
+      () => undefined,
+      (ms: unknown) => {
+        if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) core.timeoutMs = ms;
+        else core.logger.problem(call('timeout'), 'expects a number of milliseconds', false);
+      },
+    ),
+    trackLink: guard(
+      'trackLink',
+      () => Promise.resolve(target),
+      (...a: unknown[]) => {
+        core.trackLink(call('trackLink'), a);
+        return Promise.resolve(target);
+      },
+    ),
+    trackClick: guard(
+      'trackClick',
+      () => Promise.resolve(target),
+      (...a: unknown[]) => {
+        core.trackLink(call('trackClick'), a);
+        return Promise.resolve(target);
+      },
+    ),
+    trackForm: guard(
+      'trackForm',
+      () => Promise.resolve(target),
+      (...a: unknown[]) => {
+        core.trackForm(call('trackForm'), a);
+        return Promise.resolve(target);
+      },
+    ),
+    trackSubmit: guard(
+      'trackSubmit',
+      () => Promise.resolve(target),
+      (...a: unknown[]) => {
+        core.trackForm(call('trackSubmit'), a);
+        return Promise.resolve(target);
+      },
+    ),
+    addSourceMiddleware: guard(
+      'addSourceMiddleware',
+      () => Promise.resolve(target),
+      (fn: unknown) => {
+        core.addSourceMiddleware(fn);
+        return Promise.resolve(target);
+      },
+    ),
+    addDestinationMiddleware: guard(
+      'addDestinationMiddleware',
+      () => Promise.resolve(target),
+      (name: unknown, ...fns: unknown[]) => {
+        core.addDestinationMiddleware(name, fns);
+        return Promise.resolve(target);
+      },
+    ),
+    pageview: guard(
+      'pageview',
+      () => Promise.resolve(target),
+      (url: unknown) => {
+        core.logger.problem(call('pageview'), 'is deprecated; use analytics.page()', false);
+        void core.page({ path: typeof url === 'string' ? url : undefined });
+        return Promise.resolve(target);
+      },
+    ),
+    push: guard(
+      'push',
+      () => undefined,
+      (entry: unknown) => {
+        let method: unknown;
+        let rest: unknown[] = [];
+        try {
+          if (isArray(entry)) {
+            method = entry[0];
+            rest = entry.slice(1);
+          }
+        } catch {
+          method = undefined;
         }
-      } catch {
-        method = undefined;
-      }
-      if (typeof method !== 'string') {
-        core.logger.problem(call('push'), 'expects an array whose first item is a method name', false);
-        return;
-      }
-      const member = members[method];
-      if (typeof member === 'function' && method !== 'push') (member as (...x: unknown[]) => unknown)(...rest);
-      else core.logger.problem(call('push'), `unknown method "${method}" was ignored`, false);
-    }),
-    load: guard('load', () => undefined, (key: unknown, options?: unknown) => {
-      core.load(key, options);
-    }),
-    initialize: guard('initialize', () => Promise.resolve(target), () => {
-      core.logger.problem(call('initialize'), 'is deprecated and does nothing', false);
-      return Promise.resolve(target);
-    }),
-    register: guard('register', () => Promise.resolve(new Context({ type: 'register' })), () => {
-      core.logger.problem(call('register'), 'analytics.js plugins are not supported; use addSourceMiddleware', false);
-      return Promise.resolve(new Context({ type: 'register' }));
-    }),
-    deregister: guard('deregister', () => Promise.resolve(new Context({ type: 'deregister' })), () =>
-      Promise.resolve(new Context({ type: 'deregister' })),
+        if (typeof method !== 'string') {
+          core.logger.problem(call('push'), 'expects an array whose first item is a method name', false);
+          return;
+        }
+        const member = members[method];
+        if (typeof member === 'function' && method !== 'push') (member as (...x: unknown[]) => unknown)(...rest);
+        else core.logger.problem(call('push'), `unknown method "${method}" was ignored`, false);
+      },
+    ),
+    load: guard(
+      'load',
+      () => undefined,
+      (key: unknown, options?: unknown) => {
+        core.load(key, options);
+      },
+    ),
+    initialize: guard(
+      'initialize',
+      () => Promise.resolve(target),
+      () => {
+        core.logger.problem(call('initialize'), 'is deprecated and does nothing', false);
+        return Promise.resolve(target);
+      },
+    ),
+    register: guard(
+      'register',
+      () => Promise.resolve(new Context({ type: 'register' })),
+      () => {
+        core.logger.problem(call('register'), 'analytics.js plugins are not supported; use addSourceMiddleware', false);
+        return Promise.resolve(new Context({ type: 'register' }));
+      },
+    ),
+    deregister: guard(
+      'deregister',
+      () => Promise.resolve(new Context({ type: 'deregister' })),
+      () => Promise.resolve(new Context({ type: 'deregister' })),
     ),
     use: guard('use', self, (fn: unknown) => {
-      if (typeof fn === 'function') callPageFunction(fn as () => unknown, undefined, [target], (error) => core.logger.problem(call('use'), `the function failed: ${describe(error)}`, false));
+      if (typeof fn === 'function')
+        callPageFunction(fn as () => unknown, undefined, [target], (error) =>
+          core.logger.problem(call('use'), `the function failed: ${describe(error)}`, false),
+        );
       return target;
     }),
     noConflict: guard('noConflict', self, () => {
       core.logger.problem(call('noConflict'), 'is deprecated and does nothing', false);
       return target;
     }),
-    normalize: guard('normalize', () => ({}), (msg: unknown) => msg),
-    queryString: guard('queryString', () => Promise.resolve([]), () => Promise.resolve([])),
+    normalize: guard(
+      'normalize',
+      () => ({}),
+      (msg: unknown) => msg,
+    ),
+    queryString: guard(
+      'queryString',
+      () => Promise.resolve([]),
+      () => Promise.resolve([]),
+    ),
   };
   members.init = members.initialize;
   for (const name of DEPRECATED_WARN_ONLY) {
-    members[name] = guard(name, () => undefined, () => {
-      core.logger.problem(call(name), 'is deprecated in analytics.js 2.0 and does nothing', false);
-    });
+    members[name] = guard(
+      name,
+      () => undefined,
+      () => {
+        core.logger.problem(call(name), 'is deprecated in analytics.js 2.0 and does nothing', false);
+      },
+    );
   }
 
   const amplitude: AmplitudeHandle = {
     get instance() {
       return core.adapter.client;
     },
-    getDeviceId: guard('amplitude.getDeviceId', () => undefined, () => core.deviceId ?? undefined),
-    getSessionId: guard('amplitude.getSessionId', () => undefined, () => core.adapter.getSessionId()),
-    getDeviceIdSource: guard('amplitude.getDeviceIdSource', () => undefined, () => core.deviceIdSource ?? undefined),
+    getDeviceId: guard(
+      'amplitude.getDeviceId',
+      () => undefined,
+      () => core.deviceId ?? undefined,
+    ),
+    getSessionId: guard(
+      'amplitude.getSessionId',
+      () => undefined,
+      () => core.adapter.getSessionId(),
+    ),
+    getDeviceIdSource: guard(
+      'amplitude.getDeviceIdSource',
+      () => undefined,
+      () => core.deviceIdSource ?? undefined,
+    ),
   };
 
   for (const name of Object.keys(members)) {

@@ -63,7 +63,9 @@ export function outboxConfig(apiKey: string, settings: AmplitudeSettings, sdkOpt
   const batching = settings.batchEvents;
   const zone = sdkOptions.serverZone === 'EU' ? 'EU' : 'US';
   const serverUrl =
-    typeof sdkOptions.serverUrl === 'string' && sdkOptions.serverUrl ? sdkOptions.serverUrl : SERVER_URLS[sdkOptions.useBatch === true ? `${zone}-batch` : zone];
+    typeof sdkOptions.serverUrl === 'string' && sdkOptions.serverUrl
+      ? sdkOptions.serverUrl
+      : SERVER_URLS[sdkOptions.useBatch === true ? `${zone}-batch` : zone];
   const positive = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback);
   return {
     apiKey,

@@ -110,7 +110,6 @@ export function traitOperations(traits: Dict, settings: Pick<AmplitudeSettings, 
   return out;
 }
 
-
 /** `integrations.Amplitude.groups` -> one setGroup (`$identify` with groups) per group type. */
 function groupOperations(groups: unknown): AmplitudeOperation[] {
   const normalized = normalizeGroups(groups);

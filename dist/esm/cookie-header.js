@@ -211,7 +211,7 @@ function stringField(obj, key) {
 /** A string, or the array some server frameworks give; the first value of a name wins. */
 function parseCookieHeader(header) {
     const out = {};
-    const text = Array.isArray(header) ? header.join('; ') : header !== null && header !== void 0 ? header : '';
+    const text = Array.isArray(header) ? header.join('; ') : (header !== null && header !== void 0 ? header : '');
     for (const part of text.split(';')) {
         const eq = part.indexOf('=');
         if (eq === -1)

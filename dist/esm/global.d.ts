@@ -132,9 +132,9 @@ export interface SegmentAnalytics {
     ready(callback?: () => void): Promise<unknown[]>;
     user(): AnalyticsUser;
     setAnonymousId(id?: string | null): string | null;
-    on(event: string, listener: (...args: any[]) => void): SegmentAnalytics;
-    once(event: string, listener: (...args: any[]) => void): SegmentAnalytics;
-    off(event: string, listener: (...args: any[]) => void): SegmentAnalytics;
+    on(event: string, listener: (...args: never[]) => void): SegmentAnalytics;
+    once(event: string, listener: (...args: never[]) => void): SegmentAnalytics;
+    off(event: string, listener: (...args: never[]) => void): SegmentAnalytics;
     debug(enabled?: boolean): SegmentAnalytics;
     timeout(milliseconds: number): void;
     trackLink(links: ElementInput, event: string | ((el: Element) => string), properties?: Properties | ((el: Element) => Properties), options?: CallOptions): Promise<SegmentAnalytics>;

@@ -450,7 +450,7 @@ function readPageSnapshot() {
     const canonical = attempt(() => {
         var _a;
         const el = document.querySelector('link[rel="canonical"]');
-        return el ? (_a = el.getAttribute('href')) !== null && _a !== void 0 ? _a : undefined : undefined;
+        return el ? ((_a = el.getAttribute('href')) !== null && _a !== void 0 ? _a : undefined) : undefined;
     }, undefined);
     if (canonical)
         snap.canonical = canonical;
@@ -695,11 +695,26 @@ function randomBytes16() {
 function randomUUID() {
     const i = randomBytes16();
     const b = pool;
-    return (HEX[b[i]] + HEX[b[i + 1]] + HEX[b[i + 2]] + HEX[b[i + 3]] + '-' +
-        HEX[b[i + 4]] + HEX[b[i + 5]] + '-' +
-        HEX[(b[i + 6] & 0x0f) | 0x40] + HEX[b[i + 7]] + '-' +
-        HEX[(b[i + 8] & 0x3f) | 0x80] + HEX[b[i + 9]] + '-' +
-        HEX[b[i + 10]] + HEX[b[i + 11]] + HEX[b[i + 12]] + HEX[b[i + 13]] + HEX[b[i + 14]] + HEX[b[i + 15]]);
+    return (HEX[b[i]] +
+        HEX[b[i + 1]] +
+        HEX[b[i + 2]] +
+        HEX[b[i + 3]] +
+        '-' +
+        HEX[b[i + 4]] +
+        HEX[b[i + 5]] +
+        '-' +
+        HEX[(b[i + 6] & 0x0f) | 0x40] +
+        HEX[b[i + 7]] +
+        '-' +
+        HEX[(b[i + 8] & 0x3f) | 0x80] +
+        HEX[b[i + 9]] +
+        '-' +
+        HEX[b[i + 10]] +
+        HEX[b[i + 11]] +
+        HEX[b[i + 12]] +
+        HEX[b[i + 13]] +
+        HEX[b[i + 14]] +
+        HEX[b[i + 15]]);
 }
 
 class EntityStore {
@@ -4552,7 +4567,9 @@ const SERVER_URLS = {
 function outboxConfig(apiKey, settings, sdkOptions) {
     const batching = settings.batchEvents;
     const zone = sdkOptions.serverZone === 'EU' ? 'EU' : 'US';
-    const serverUrl = typeof sdkOptions.serverUrl === 'string' && sdkOptions.serverUrl ? sdkOptions.serverUrl : SERVER_URLS[sdkOptions.useBatch === true ? `${zone}-batch` : zone];
+    const serverUrl = typeof sdkOptions.serverUrl === 'string' && sdkOptions.serverUrl
+        ? sdkOptions.serverUrl
+        : SERVER_URLS[sdkOptions.useBatch === true ? `${zone}-batch` : zone];
     const positive = (value, fallback) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback);
     return {
         apiKey,
@@ -5149,11 +5166,7 @@ function revenueAttributes(eventName, properties) {
         price: objCaseGet(properties, 'price'),
         quantity,
         productId: typeof productId === 'string' && productId ? productId : typeof productId === 'number' ? String(productId) : undefined,
-        revenueType: typeof revenueType === 'string' && revenueType
-            ? revenueType
-            : PURCHASE_EVENTS.includes(eventName.toLowerCase())
-                ? 'Purchase'
-                : undefined,
+        revenueType: typeof revenueType === 'string' && revenueType ? revenueType : PURCHASE_EVENTS.includes(eventName.toLowerCase()) ? 'Purchase' : undefined,
         revenue: extractRevenue(eventName, properties),
         eventProperties: properties,
     };
@@ -5627,10 +5640,12 @@ class Delivery {
             const insertId = n === 0 ? stamp.messageId : `${stamp.messageId}-${n}`;
             n++;
             const wire = wireEvent(op.event, { userId: stamp.userId, deviceId: stamp.deviceId, time: stamp.time, insertId }, { sessionId: ticket.sessionId, eventId: ticket.nextEventId() }, facts);
-            outbox.add(wire, ctx ? (outcome) => {
-                if (outcome.code < 200 || outcome.code >= 300)
-                    ctx.log('warn', `Amplitude answered ${outcome.code}: ${outcome.message}`);
-            } : undefined);
+            outbox.add(wire, ctx
+                ? (outcome) => {
+                    if (outcome.code < 200 || outcome.code >= 300)
+                        ctx.log('warn', `Amplitude answered ${outcome.code}: ${outcome.message}`);
+                }
+                : undefined);
         }
     }
     /** The call is done (handed over, or dropped): callback, promise, emitted event. */
@@ -5989,7 +6004,7 @@ class Outbox {
             if (!chunk.length)
                 return;
             const body = this.payload(chunk);
-            let accepted = false;
+            let accepted;
             try {
                 accepted = this.deps.transport.beacon(this.config.serverUrl, body);
             }
@@ -6189,12 +6204,7 @@ function parse(raw) {
 function validCalls(list) {
     if (!Array.isArray(list))
         return [];
-    return list.filter((c) => !!c &&
-        typeof c === 'object' &&
-        !!c.event &&
-        typeof c.event === 'object' &&
-        typeof c.event.messageId === 'string' &&
-        typeof c.event.type === 'string');
+    return list.filter((c) => !!c && typeof c === 'object' && !!c.event && typeof c.event === 'object' && typeof c.event.messageId === 'string' && typeof c.event.type === 'string');
 }
 function validEvents(list) {
     if (!Array.isArray(list))
@@ -6207,6 +6217,7 @@ function validEvents(list) {
  * so values longer than this, or with markup or control characters (DEL included), are refused. Pure.
  */
 const MAX_URL_VALUE_LENGTH = 512;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const UNSAFE_URL_VALUE = /[\u0000-\u001f\u007f<>]/;
 function isSafeUrlValue(value) {
     return value.length <= MAX_URL_VALUE_LENGTH && !UNSAFE_URL_VALUE.test(value);
@@ -6280,7 +6291,7 @@ function queryStringCalls(search, hash) {
  * the shim always passes the resolved ID explicitly. Pure.
  */
 /** Amplitude IDs are UUIDs, UUID+"R", or base64-ish tokens: 5 to 128 characters, no markup or spaces. */
-const PLAUSIBLE_ID = /^[A-Za-z0-9][A-Za-z0-9._:+=\/-]{4,127}$/;
+const PLAUSIBLE_ID = /^[A-Za-z0-9][A-Za-z0-9._:+=/-]{4,127}$/;
 function isPlausibleDeviceId(value) {
     return typeof value === 'string' && PLAUSIBLE_ID.test(value);
 }

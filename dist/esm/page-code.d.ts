@@ -16,4 +16,4 @@ export declare function describe(error: unknown): string;
  * Calls a page function. A throw, or a promise it returns that rejects, becomes `onError`; the result
  * is returned (undefined after a throw).
  */
-export declare function callPageFunction(fn: (...args: any[]) => unknown, thisArg: unknown, args: unknown[], onError: (error: unknown) => void): unknown;
+export declare function callPageFunction(fn: (...args: never[]) => unknown, thisArg: unknown, args: unknown[], onError: (error: unknown) => void): unknown;

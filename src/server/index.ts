@@ -149,7 +149,12 @@ export function createAmplitudeServer(options: AmplitudeServerOptions) {
   }
 
   /** One event under the visitor's device, user and session, as the browser would have sent it. */
-  function track(identity: VisitorIdentity, eventType: string, eventProperties: Record<string, unknown> = {}, extra: ServerEventOptions = {}): Promise<AmplitudeResponse> {
+  function track(
+    identity: VisitorIdentity,
+    eventType: string,
+    eventProperties: Record<string, unknown> = {},
+    extra: ServerEventOptions = {},
+  ): Promise<AmplitudeResponse> {
     if (!identity.deviceId && !identity.userId) {
       return Promise.reject(new Error('segment-amplitude-shim/server: the identity has neither a device ID nor a user ID'));
     }
@@ -219,7 +224,9 @@ export function createAmplitudeServer(options: AmplitudeServerOptions) {
           try {
             if (handlerOptions.authorize && !(await handlerOptions.authorize(req, request))) return reply(403, { ok: false, error: 'not allowed' });
             const upstream = await alias(request.userId, request.previousId);
-            return upstream.status >= 200 && upstream.status < 300 ? reply(200, { ok: true }) : reply(502, { ok: false, error: `Amplitude answered ${upstream.status}` });
+            return upstream.status >= 200 && upstream.status < 300
+              ? reply(200, { ok: true })
+              : reply(502, { ok: false, error: `Amplitude answered ${upstream.status}` });
           } catch {
             return reply(502, { ok: false, error: 'Amplitude could not be reached' });
           }

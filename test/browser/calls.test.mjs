@@ -8,26 +8,36 @@ const f = useBrowserFixture();
 
 async function loaded(settings, path = '/calls') {
   const page = await f.newPage();
-  await page.goto(f.server.page(path.split('?')[0], snippetPage({ collector: f.collector, settings, page: false, title: 'Calls' })) + (path.includes('?') ? path.slice(path.indexOf('?')) : ''));
+  await page.goto(
+    f.server.page(path.split('?')[0], snippetPage({ collector: f.collector, settings, page: false, title: 'Calls' })) +
+      (path.includes('?') ? path.slice(path.indexOf('?')) : ''),
+  );
   await page.evaluate(() => new Promise((r) => window.analytics.ready(r)));
   return page;
 }
 
 describe('every call type on the wire', () => {
   it('identify, track, page, screen, group and alias', async () => {
-    const page = await loaded({
-      trackAllPages: true,
-      trackReferrer: false,
-      traitsToIncrement: ['logins'],
-      traitsToSetOnce: ['signupDate'],
-      groupTypeTrait: 'type',
-      groupValueTrait: 'name',
-      versionName: '4.6.0',
-      appendFieldsToEventProps: { 'context.page.title': 'pageTitle' },
-    }, '/calls?utm_source=news');
+    const page = await loaded(
+      {
+        trackAllPages: true,
+        trackReferrer: false,
+        traitsToIncrement: ['logins'],
+        traitsToSetOnce: ['signupDate'],
+        groupTypeTrait: 'type',
+        groupValueTrait: 'name',
+        versionName: '4.6.0',
+        appendFieldsToEventProps: { 'context.page.title': 'pageTitle' },
+      },
+      '/calls?utm_source=news',
+    );
     await page.evaluate(async () => {
       const a = window.analytics;
-      await a.identify(42, { email: 'x@example.com', logins: 1, signupDate: '2020-01-01' }, { integrations: { Amplitude: { groups: { team: ['red', 'blue'] } } } });
+      await a.identify(
+        42,
+        { email: 'x@example.com', logins: 1, signupDate: '2020-01-01' },
+        { integrations: { Amplitude: { groups: { team: ['red', 'blue'] } } } },
+      );
       await a.track('Song Played', { title: 'So What', plays: 3 }, { integrations: { Amplitude: { groups: { org: 'acme' } } } });
       await a.page('Music', 'Player');
       await a.screen('Settings');
@@ -42,11 +52,24 @@ describe('every call type on the wire', () => {
       ...(e.user_properties && { user_properties: e.user_properties }),
       ...(e.groups && { groups: e.groups }),
     }));
-    const pageProps = { path: '/calls', referrer: '', search: '?utm_source=news', title: 'Calls', url: `${f.server.url}/calls?utm_source=news`, category: 'Music', name: 'Player', pageTitle: 'Calls' };
+    const pageProps = {
+      path: '/calls',
+      referrer: '',
+      search: '?utm_source=news',
+      title: 'Calls',
+      url: `${f.server.url}/calls?utm_source=news`,
+      category: 'Music',
+      name: 'Player',
+      pageTitle: 'Calls',
+    };
     expect(simplified).toEqual([
       // trackUtmProperties (catalog default on): the landing URL's UTM, at the start of the session.
       { event_type: '$identify', user_id: undefined, user_properties: { $setOnce: { initial_utm_source: 'news' }, $set: { utm_source: 'news' } } },
-      { event_type: '$identify', user_id: '42', user_properties: { $set: { email: 'x@example.com', id: '42' }, $add: { logins: 1 }, $setOnce: { signupDate: '2020-01-01T00:00:00.000Z' } } },
+      {
+        event_type: '$identify',
+        user_id: '42',
+        user_properties: { $set: { email: 'x@example.com', id: '42' }, $add: { logins: 1 }, $setOnce: { signupDate: '2020-01-01T00:00:00.000Z' } },
+      },
       { event_type: '$identify', user_id: '42', user_properties: { $set: { team: ['red', 'blue'] } }, groups: { team: ['red', 'blue'] } },
       { event_type: 'Song Played', user_id: '42', event_properties: { title: 'So What', plays: 3, pageTitle: 'Calls' }, groups: { org: 'acme' } },
       { event_type: 'Loaded a Page', user_id: '42', event_properties: pageProps },
@@ -122,7 +145,9 @@ describe('timing, on the page clock (not the wall clock)', () => {
     // The SDK's start uses timers too: let page time pass until it is ready.
     for (let i = 0; i < 50 && !(await page.evaluate(() => window.__ready === true)); i++) await page.clock.runFor(100);
     expect(await page.evaluate(() => window.__ready === true)).toBe(true);
-    await page.evaluate(() => { window.analytics.track('On Time'); });
+    await page.evaluate(() => {
+      window.analytics.track('On Time');
+    });
     await page.clock.runFor(20);
     // Page time stands still now: the request is already on its way, or it will never leave.
     const events = await eventsAtLeast(f.collector, 1, 5000);

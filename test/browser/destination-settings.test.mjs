@@ -18,7 +18,10 @@ const ORDER = {
 
 async function ready(settings, path = '/shop', context) {
   const page = await f.newPage(context);
-  await page.goto(f.server.page(path.split('?')[0], snippetPage({ collector: f.collector, settings, page: false })) + (path.includes('?') ? path.slice(path.indexOf('?')) : ''));
+  await page.goto(
+    f.server.page(path.split('?')[0], snippetPage({ collector: f.collector, settings, page: false })) +
+      (path.includes('?') ? path.slice(path.indexOf('?')) : ''),
+  );
   await page.evaluate(() => new Promise((r) => window.analytics.ready(r)));
   return page;
 }
@@ -78,7 +81,10 @@ describe('UTM, gclid and referrer', () => {
     const context = await f.chromium.newContext();
     f.contexts.push(context);
     const landing = f.server.page('/campaign', snippetPage({ collector: f.collector, settings, page: true }));
-    const origin = f.server.page('/ad', `<!doctype html><a id="go" href="${landing}?utm_source=newsletter&utm_medium=email&utm_campaign=spring&gclid=gc-123">go</a>`);
+    const origin = f.server.page(
+      '/ad',
+      `<!doctype html><a id="go" href="${landing}?utm_source=newsletter&utm_medium=email&utm_campaign=spring&gclid=gc-123">go</a>`,
+    );
     const page = await f.newPage(context);
     await page.goto(origin);
     await page.click('#go');

@@ -32,7 +32,8 @@ describe.each([
     // Server and browser events meet under one device_id at Amplitude.
     await page.evaluate(() => window.analytics.track('Browser Event'));
     const deadline = Date.now() + 5000;
-    while (demo.collector.events.filter((e) => ['Server Side Event', 'Browser Event'].includes(e.event_type)).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (demo.collector.events.filter((e) => ['Server Side Event', 'Browser Event'].includes(e.event_type)).length < 2 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     const server = demo.collector.events.find((e) => e.event_type === 'Server Side Event');
     const browser = demo.collector.events.find((e) => e.event_type === 'Browser Event');
     expect(server.device_id).toBe(browserDevice);

@@ -8,7 +8,10 @@ const URL_DEVICE = '9f1c2b3a-4d5e-4f60-8a7b-0c1d2e3f4a5b';
 const UNRELATED = 'unrelated-device-param-123';
 
 async function load(page, path, settings, after = '') {
-  await page.goto(f.server.page(path.split('?')[0], snippetPage({ collector: f.collector, settings: { trackReferrer: false, ...settings }, page: false, after })) + (path.includes('?') ? path.slice(path.indexOf('?')) : ''));
+  await page.goto(
+    f.server.page(path.split('?')[0], snippetPage({ collector: f.collector, settings: { trackReferrer: false, ...settings }, page: false, after })) +
+      (path.includes('?') ? path.slice(path.indexOf('?')) : ''),
+  );
   await page.evaluate(() => new Promise((r) => window.analytics.ready(r)));
   return page.evaluate(() => ({
     anon: window.analytics.user().anonymousId(),
@@ -86,10 +89,22 @@ describe('Prefer Anonymous ID for Device ID', () => {
 
 describe('returning Amplitude visitors keep their device ID', () => {
   it.each([
-    ['v2 AMP_ cookie', (d) => ({ name: `AMP_${API_KEY.slice(0, 10)}`, value: encodeURIComponent(Buffer.from(encodeURIComponent(JSON.stringify({ deviceId: d, sessionId: 1 }))).toString('base64')) })],
-    ['amplitude-js 5.x cookie (Segment classic)', (d) => ({ name: `amplitude_id_${API_KEY}127.0.0.1`, value: Buffer.from(JSON.stringify({ deviceId: d })).toString('base64') })],
+    [
+      'v2 AMP_ cookie',
+      (d) => ({
+        name: `AMP_${API_KEY.slice(0, 10)}`,
+        value: encodeURIComponent(Buffer.from(encodeURIComponent(JSON.stringify({ deviceId: d, sessionId: 1 }))).toString('base64')),
+      }),
+    ],
+    [
+      'amplitude-js 5.x cookie (Segment classic)',
+      (d) => ({ name: `amplitude_id_${API_KEY}127.0.0.1`, value: Buffer.from(JSON.stringify({ deviceId: d })).toString('base64') }),
+    ],
     // amplitude-js 6+ writes deviceId.base64(userId).optOut('1' or '').sessionId.lastEventTime.eventId in base 32.
-    ['amplitude-js 6+ cookie', (d) => ({ name: `amp_${API_KEY.slice(0, 6)}`, value: `${d}...${(1700000000000).toString(32)}.${(1700000000000).toString(32)}.1` })],
+    [
+      'amplitude-js 6+ cookie',
+      (d) => ({ name: `amp_${API_KEY.slice(0, 6)}`, value: `${d}...${(1700000000000).toString(32)}.${(1700000000000).toString(32)}.1` }),
+    ],
   ])('%s', async (_label, cookie) => {
     const stored = 'stored-device-id-1234567890R';
     const context = await f.chromium.newContext();

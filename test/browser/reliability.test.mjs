@@ -1,7 +1,7 @@
 // Never break the host page; never lose or duplicate an event. Real Chromium against the local collector.
 // The fixture also asserts zero uncaught errors and zero unhandled rejections on every page.
 import { describe, expect, it } from 'vitest';
-import { useBrowserFixture, eventsAtLeast, settle } from '../support/fixture.mjs';
+import { useBrowserFixture, settle } from '../support/fixture.mjs';
 import { snippetPage } from '../support/pages.mjs';
 
 const f = useBrowserFixture();
@@ -32,27 +32,31 @@ describe('exactly once, with the original time', () => {
     [502, 2, 900],
     [503, 2, 900],
     [429, 1, 29000],
-  ])('the endpoint answers %i (%i times), then recovers; backoff of at least %i ms honored', async (status, count, minGapMs) => {
-    const page = await ready();
-    await fetch(`${f.collector.url}/_collector/faults`, { method: 'POST', body: JSON.stringify({ count, status }) });
-    const stamps = await page.evaluate(async () => {
-      const ctxs = await Promise.all(['Retry A', 'Retry B', 'Retry C'].map((n) => window.analytics.track(n)));
-      return ctxs.map((c) => [c.event.event, c.event.timestamp.getTime(), c.event.messageId]);
-    });
-    // A throttled event waits 30 s before its retry.
-    expect(await waitForTypes(['Retry A', 'Retry B', 'Retry C'], 45000)).toEqual([]);
-    const events = await settle(f.collector, 500);
-    for (const [name, time, messageId] of stamps) {
-      const matching = byType(events, name);
-      expect(matching).toHaveLength(1);
-      expect(matching[0].time).toBe(time);
-      expect(matching[0].insert_id).toBe(messageId);
-    }
-    const faults = f.collector.requests.filter((r) => r.fault === status);
-    expect(faults).toHaveLength(count); // every failure was retried, not dropped
-    const success = f.collector.requests.find((r) => r.status === 200 && r.at >= faults[faults.length - 1].at);
-    expect(success.at - faults[faults.length - 1].at).toBeGreaterThanOrEqual(minGapMs);
-  }, 90000);
+  ])(
+    'the endpoint answers %i (%i times), then recovers; backoff of at least %i ms honored',
+    async (status, count, minGapMs) => {
+      const page = await ready();
+      await fetch(`${f.collector.url}/_collector/faults`, { method: 'POST', body: JSON.stringify({ count, status }) });
+      const stamps = await page.evaluate(async () => {
+        const ctxs = await Promise.all(['Retry A', 'Retry B', 'Retry C'].map((n) => window.analytics.track(n)));
+        return ctxs.map((c) => [c.event.event, c.event.timestamp.getTime(), c.event.messageId]);
+      });
+      // A throttled event waits 30 s before its retry.
+      expect(await waitForTypes(['Retry A', 'Retry B', 'Retry C'], 45000)).toEqual([]);
+      const events = await settle(f.collector, 500);
+      for (const [name, time, messageId] of stamps) {
+        const matching = byType(events, name);
+        expect(matching).toHaveLength(1);
+        expect(matching[0].time).toBe(time);
+        expect(matching[0].insert_id).toBe(messageId);
+      }
+      const faults = f.collector.requests.filter((r) => r.fault === status);
+      expect(faults).toHaveLength(count); // every failure was retried, not dropped
+      const success = f.collector.requests.find((r) => r.status === 200 && r.at >= faults[faults.length - 1].at);
+      expect(success.at - faults[faults.length - 1].at).toBeGreaterThanOrEqual(minGapMs);
+    },
+    90000,
+  );
 
   it('413: the batch is split and every event still arrives once', async () => {
     // The SDK retries after a 413 at the next batch period, so keep the period short.

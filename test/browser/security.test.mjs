@@ -15,13 +15,20 @@ const QUIET = { trackReferrer: false };
 
 describe('strict Content-Security-Policy', () => {
   it("runs the whole flow under script-src 'self' and connect-src limited to the collector, with zero violations", async () => {
-    const snippet = snippet5({ apiKey: API_KEY, scriptUrl: '/dist/segment-amplitude-shim.min.js', loadOptions: shimLoadOptions(f.collector, { trackAllPages: true, ...QUIET }), page: true });
+    const snippet = snippet5({
+      apiKey: API_KEY,
+      scriptUrl: '/dist/segment-amplitude-shim.min.js',
+      loadOptions: shimLoadOptions(f.collector, { trackAllPages: true, ...QUIET }),
+      page: true,
+    });
     f.server.handle('/csp-snippet.js', (req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/javascript' });
       res.end(snippet);
     });
     const csp = `default-src 'none'; script-src 'self'; connect-src ${f.collector.url}; style-src 'none'; img-src 'none'`;
-    const url = f.server.page('/csp', '<!doctype html><html><head><title>CSP</title><script src="/csp-snippet.js"></script></head><body>strict</body></html>', { 'Content-Security-Policy': csp });
+    const url = f.server.page('/csp', '<!doctype html><html><head><title>CSP</title><script src="/csp-snippet.js"></script></head><body>strict</body></html>', {
+      'Content-Security-Policy': csp,
+    });
     const page = await f.newPage();
     await page.addInitScript(() => {
       window.__violations = [];
@@ -56,7 +63,14 @@ describe('hostile URL parameters', () => {
       amp_device_id: 'x'.repeat(600),
     };
     const query = new URLSearchParams(bad).toString();
-    await page.goto(f.server.page('/hostile', snippetPage({ collector: f.collector, settings: { ...QUIET, deviceIdFromUrlParam: true, preferAnonymousIdForDeviceId: false }, page: false })) + '?' + query);
+    await page.goto(
+      f.server.page(
+        '/hostile',
+        snippetPage({ collector: f.collector, settings: { ...QUIET, deviceIdFromUrlParam: true, preferAnonymousIdForDeviceId: false }, page: false }),
+      ) +
+        '?' +
+        query,
+    );
     const ids = await page.evaluate(async () => {
       await new Promise((r) => window.analytics.ready(r));
       await window.analytics.track('Visible');
@@ -120,7 +134,25 @@ describe('cookies', () => {
     let dir;
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'shim-tls-'));
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+        ],
+        { stdio: 'ignore' },
+      );
       const bundle = readFileSync(join(ROOT, 'dist/segment-amplitude-shim.min.js'));
       server = https.createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
         if (req.url.startsWith('/dist/')) {

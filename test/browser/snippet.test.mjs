@@ -17,7 +17,12 @@ const PRELOAD = `
 describe.each([4, 5])('snippet %s.x', (version) => {
   it('replays calls queued before load in true call order, with the content Amplitude expects', async () => {
     const page = await f.newPage();
-    await page.goto(f.server.page(`/s${version}/start`, snippetPage({ version, collector: f.collector, settings: { trackAllPages: true, trackReferrer: false }, page: true, after: PRELOAD })));
+    await page.goto(
+      f.server.page(
+        `/s${version}/start`,
+        snippetPage({ version, collector: f.collector, settings: { trackAllPages: true, trackReferrer: false }, page: true, after: PRELOAD }),
+      ),
+    );
     await page.evaluate(() => new Promise((r) => window.analytics.ready(r)));
     const events = await eventsAtLeast(f.collector, 8);
     expect(events.map((e) => e.event_type)).toEqual([
@@ -59,7 +64,13 @@ describe.each([4, 5])('snippet %s.x', (version) => {
     await page.goto(
       f.server.page(
         `/stale${version}`,
-        snippetPage({ version, collector: f.collector, settings: { trackReferrer: false }, page: false, after: 'window.savedTrack = analytics.track; window.savedAnalytics = analytics;' }),
+        snippetPage({
+          version,
+          collector: f.collector,
+          settings: { trackReferrer: false },
+          page: false,
+          after: 'window.savedTrack = analytics.track; window.savedAnalytics = analytics;',
+        }),
       ),
     );
     await page.evaluate(() => new Promise((r) => window.analytics.ready(r)));
@@ -103,7 +114,10 @@ describe('loading twice', () => {
     page.on('console', (m) => (m.type() === 'warning' ? warnings : m.type() === 'error' ? errors : []).push(m.text()));
     const html = snippetPage({ version: 5, collector: f.collector, settings: { trackAllPages: true, trackReferrer: false }, page: true });
     // The same snippet pasted twice, then our file included a second time by hand.
-    const doubled = html.replace('</head>', `<script>${/<script>(!function[\s\S]*?)<\/script>/.exec(html)[1]}</script><script src="/dist/segment-amplitude-shim.min.js"></script></head>`);
+    const doubled = html.replace(
+      '</head>',
+      `<script>${/<script>(!function[\s\S]*?)<\/script>/.exec(html)[1]}</script><script src="/dist/segment-amplitude-shim.min.js"></script></head>`,
+    );
     await page.goto(f.server.page('/twice', doubled));
     await page.evaluate(() => new Promise((r) => window.analytics.ready(r)));
     await page.evaluate(() => window.analytics.load('another-key', {}));

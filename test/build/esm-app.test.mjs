@@ -37,7 +37,9 @@ describe('the ESM build in a bundled app', () => {
       res.end(code);
     });
     const page = await f.newPage();
-    await page.goto(f.server.page('/esm-app', snippetPage({ collector: f.collector, settings: { trackReferrer: false }, page: false, scriptUrl: '/esm-app.js' })));
+    await page.goto(
+      f.server.page('/esm-app', snippetPage({ collector: f.collector, settings: { trackReferrer: false }, page: false, scriptUrl: '/esm-app.js' })),
+    );
     await page.evaluate(() => new Promise((r) => window.analytics.ready(r)));
     await page.evaluate(() => window.analytics.track('From ESM App', { ok: true }));
     await eventsAtLeast(f.collector, 1);

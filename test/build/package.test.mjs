@@ -6,7 +6,11 @@ import { posix } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 const packed = JSON.parse(
-  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: new URL('../..', import.meta.url), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: new URL('../..', import.meta.url),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }),
 )[0];
 const files = packed.files.map((f) => f.path).sort();
 
@@ -20,7 +24,9 @@ describe('npm package', () => {
     expect(files).toContain('dist/esm/server/index.d.ts');
     expect(files).toContain('README.md');
     expect(files).toContain('package.json');
-    const unexpected = files.filter((f) => !/^dist\/(segment-amplitude-shim\.min\.js|esm\/.+\.(js|d\.ts))$/.test(f) && !['README.md', 'package.json'].includes(f));
+    const unexpected = files.filter(
+      (f) => !/^dist\/(segment-amplitude-shim\.min\.js|esm\/.+\.(js|d\.ts))$/.test(f) && !['README.md', 'package.json'].includes(f),
+    );
     expect(unexpected).toEqual([]);
   });
   it('resolves every export to a packed file', () => {

@@ -15,7 +15,10 @@ beforeEach(() => c.reset());
 
 const event = (extra = {}) => ({ event_type: 'e', device_id: 'device-12345', insert_id: `i-${Math.random()}`, ...extra });
 const post = (body, { path = '/2/httpapi', type = 'application/json', raw } = {}) =>
-  fetch(c.url + path, { method: 'POST', headers: { 'Content-Type': type }, body: raw ?? JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json().catch(() => null) }));
+  fetch(c.url + path, { method: 'POST', headers: { 'Content-Type': type }, body: raw ?? JSON.stringify(body) }).then(async (r) => ({
+    status: r.status,
+    body: await r.json().catch(() => null),
+  }));
 
 describe('HTTP V2 responses', () => {
   it('200 with the fields the SDK reads', async () => {
@@ -94,7 +97,10 @@ describe('fault injection, listing, stream and reset', () => {
         let buf = '';
         res.on('data', (chunk) => {
           buf += chunk;
-          const messages = buf.split('\n\n').filter(Boolean).map((m) => JSON.parse(m.replace(/^data: /, '')));
+          const messages = buf
+            .split('\n\n')
+            .filter(Boolean)
+            .map((m) => JSON.parse(m.replace(/^data: /, '')));
           if (messages.some((m) => m.kind === 'event')) {
             req.destroy();
             resolve(messages);

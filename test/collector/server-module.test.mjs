@@ -24,7 +24,11 @@ describe('readIdentity', () => {
       `ajs_anonymous_id=anon-9; AMP_${KEY.slice(0, 10)}=${amp}; ajs_user_id=%22seg-user%22; ajs_group_id=g1`,
       { deviceId: 'amp-device-1', userId: 'amp-user', sessionId: 1700000000000, anonymousId: 'anon-9', segmentUserId: 'seg-user', groupId: 'g1' },
     ],
-    ['only Segment cookies: their IDs stand in', 'ajs_anonymous_id=anon-9; ajs_user_id=1234', { deviceId: 'anon-9', userId: '1234', anonymousId: 'anon-9', segmentUserId: '1234' }],
+    [
+      'only Segment cookies: their IDs stand in',
+      'ajs_anonymous_id=anon-9; ajs_user_id=1234',
+      { deviceId: 'anon-9', userId: '1234', anonymousId: 'anon-9', segmentUserId: '1234' },
+    ],
     ['another key’s cookie is ignored', `AMP_otherkey12=${amp}`, {}],
     ['garbage', `AMP_${KEY.slice(0, 10)}=%%%; ajs_anonymous_id=`, {}],
     ['no header', undefined, {}],
@@ -42,7 +46,13 @@ describe('server-side events', () => {
     const response = await server.track({ deviceId: 'amp-device-1', userId: '42', sessionId: 1700000000000 }, 'Invoice Paid', { amount: 10 });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ code: 200, events_ingested: 1 });
-    expect(collector.events[0]).toMatchObject({ event_type: 'Invoice Paid', device_id: 'amp-device-1', user_id: '42', session_id: 1700000000000, event_properties: { amount: 10 } });
+    expect(collector.events[0]).toMatchObject({
+      event_type: 'Invoice Paid',
+      device_id: 'amp-device-1',
+      user_id: '42',
+      session_id: 1700000000000,
+      event_properties: { amount: 10 },
+    });
   });
   it('refuse an identity with no ID at all', async () => {
     const server = createAmplitudeServer({ apiKey: KEY, serverUrl: collector.ingestUrl });
@@ -63,7 +73,8 @@ describe('aliasHandler', () => {
   });
   afterAll(() => new Promise((r) => site.close(r)));
 
-  const post = (body) => fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).then(async (r) => ({ status: r.status, text: await r.text() }));
+  const post = (body) =>
+    fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).then(async (r) => ({ status: r.status, text: await r.text() }));
 
   it('maps previousId to userId at Amplitude, and answers without any key', async () => {
     authorized = true;
@@ -95,11 +106,27 @@ describe('aliasHandler', () => {
   it('reports an unreachable Amplitude without leaking details', async () => {
     authorized = true;
     const broken = createAmplitudeServer({ apiKey: KEY, secretKey: 'top-secret-value', usermapUrl: 'http://127.0.0.1:1/usermap' }).aliasHandler();
-    const res = { statusCode: 0, headers: {}, body: '', setHeader(n, v) { this.headers[n] = v; }, end(b) { this.body = b; } };
+    const res = {
+      statusCode: 0,
+      headers: {},
+      body: '',
+      setHeader(n, v) {
+        this.headers[n] = v;
+      },
+      end(b) {
+        this.body = b;
+      },
+    };
     const req = new (await import('node:stream')).PassThrough();
     req.method = 'POST';
     req.headers = {};
-    const done = new Promise((r) => { const end = res.end.bind(res); res.end = (b) => { end(b); r(); }; });
+    const done = new Promise((r) => {
+      const end = res.end.bind(res);
+      res.end = (b) => {
+        end(b);
+        r();
+      };
+    });
     broken(req, res);
     req.end(JSON.stringify({ userId: 'a', previousId: 'b' }));
     await done;

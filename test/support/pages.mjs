@@ -12,7 +12,19 @@ export function shimLoadOptions(collector, amplitudeSettings = {}, extra = {}) {
 }
 
 /** A page with the snippet, optional extra inline script after it, and a body. */
-export function snippetPage({ version = 5, collector, settings, extra, before = '', after = '', body = '', title = 'Test page', head = '', page = true, scriptUrl = '/dist/segment-amplitude-shim.min.js' }) {
+export function snippetPage({
+  version = 5,
+  collector,
+  settings,
+  extra,
+  before = '',
+  after = '',
+  body = '',
+  title = 'Test page',
+  head = '',
+  page = true,
+  scriptUrl = '/dist/segment-amplitude-shim.min.js',
+}) {
   const make = version === 4 ? snippet4 : snippet5;
   const code = make({ apiKey: API_KEY, scriptUrl, loadOptions: shimLoadOptions(collector, settings, extra), page });
   return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>${head}

@@ -69,7 +69,14 @@ describe('call order and identity stamping', () => {
     expect(ctx.event.messageId).toMatch(/^ajs-next-\d+-[0-9a-f-]{36}$/);
     for (const e of transport.wire) {
       expect(e.time).toBe(ctx.event.timestamp.getTime());
-      expect(e).toMatchObject({ session_id: loadedAt, platform: 'Web', ip: '$remote', library: LIBRARY, language: navigator.language, user_agent: navigator.userAgent });
+      expect(e).toMatchObject({
+        session_id: loadedAt,
+        platform: 'Web',
+        ip: '$remote',
+        library: LIBRARY,
+        language: navigator.language,
+        user_agent: navigator.userAgent,
+      });
     }
     expect(transport.wire.map((e) => e.event_id)).toEqual([0, 1, 2]);
     expect(driver.sessions.at(-1)).toMatchObject({ sessionId: loadedAt, lastEventId: 2 });
@@ -105,7 +112,9 @@ describe('promises and callbacks (analytics-next timing)', () => {
     const { analytics, transport, load } = make();
     analytics.timeout(50);
     load();
-    analytics.addSourceMiddleware(({ payload, next }: { payload: unknown; next: (p: unknown) => void }) => new Promise<void>((r) => setTimeout(() => (next(payload), r()), 500)));
+    analytics.addSourceMiddleware(
+      ({ payload, next }: { payload: unknown; next: (p: unknown) => void }) => new Promise<void>((r) => setTimeout(() => (next(payload), r()), 500)),
+    );
     const seen: string[] = [];
     const pending = analytics.track('Held', {}, () => seen.push('callback'));
     await vi.advanceTimersByTimeAsync(49);
@@ -533,7 +542,7 @@ describe('identity storage: Segment formats, written only when a value changes',
     expect(analytics.setAnonymousId()).toBe('🦹‍♀️');
   });
 
-  it('a thousand calls read and write no storage once the IDs are known; another tab\'s change is seen after invalidation', async () => {
+  it("a thousand calls read and write no storage once the IDs are known; another tab's change is seen after invalidation", async () => {
     const { analytics, core, load } = make();
     load();
     analytics.identify('steady-user');
@@ -587,7 +596,18 @@ describe('API surface', () => {
 
   it('warn-only deprecated members exist and do nothing', () => {
     const { analytics } = make();
-    for (const name of ['log', 'addIntegrationMiddleware', 'listeners', 'addEventListener', 'removeAllListeners', 'removeListener', 'removeEventListener', 'hasListeners', 'add', 'addIntegration']) {
+    for (const name of [
+      'log',
+      'addIntegrationMiddleware',
+      'listeners',
+      'addEventListener',
+      'removeAllListeners',
+      'removeListener',
+      'removeEventListener',
+      'hasListeners',
+      'add',
+      'addIntegration',
+    ]) {
       expect(typeof analytics[name]).toBe('function');
       expect(analytics[name]()).toBeUndefined();
     }

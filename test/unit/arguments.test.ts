@@ -20,7 +20,11 @@ describe('track arguments', () => {
     ['2 (name, props)', ['Test Event', P], { name: 'Test Event', properties: P, options: {}, callback: undefined }],
     ['3 (name, props, cb)', ['Test Event', P, cb], { name: 'Test Event', properties: P, options: {}, callback: cb }],
     ['4 (name, cb)', ['Test Event', cb], { name: 'Test Event', properties: {}, options: {}, callback: cb }],
-    ['5 (name, undefined, opts)', ['Test Event', undefined, { context: { page: { path: '/custom' } } }], { name: 'Test Event', properties: {}, options: { context: { page: { path: '/custom' } } }, callback: undefined }],
+    [
+      '5 (name, undefined, opts)',
+      ['Test Event', undefined, { context: { page: { path: '/custom' } } }],
+      { name: 'Test Event', properties: {}, options: { context: { page: { path: '/custom' } } }, callback: undefined },
+    ],
     ['6 ({type})', [{ type: 'track' }], { name: undefined, properties: {}, options: {}, callback: undefined }],
     ['7 ({event, properties}, opts, cb)', [{ event: 'Test Event', properties: P }, O, cb], { name: 'Test Event', properties: P, options: O, callback: cb }],
     ['({event}, cb)', [{ event: 'E' }, cb], { name: 'E', properties: {}, options: {}, callback: cb }],
@@ -37,7 +41,11 @@ describe('track arguments', () => {
 
 describe('page arguments', () => {
   it.each([
-    ['8 ("", "", null, opts)', ['', '', null, { integrations: { Amplitude: { sessionId: '123' } } }], { category: '', name: '', properties: {}, options: { integrations: { Amplitude: { sessionId: '123' } } } }],
+    [
+      '8 ("", "", null, opts)',
+      ['', '', null, { integrations: { Amplitude: { sessionId: '123' } } }],
+      { category: '', name: '', properties: {}, options: { integrations: { Amplitude: { sessionId: '123' } } } },
+    ],
     ['9 (category, name)', ['category', 'name'], { category: 'category', name: 'name', properties: {}, options: {} }],
     ['10 (name, props)', ['name', P], { category: null, name: 'name', properties: P, options: {} }],
     ['11 (name, props, opts, cb)', ['name', P, O, cb], { category: null, name: 'name', properties: P, options: O, callback: cb }],

@@ -24,25 +24,49 @@ describe('attribution operations', () => {
   it.each<[string, Partial<AttributionInput> & { settings?: Partial<AttributionInput['settings']> }, unknown[]]>([
     ['UTM on a new session (catalog defaults)', { query: UTM }, [utmIdentify]],
     ['no UTM in a continuing session (saveParamsReferrerOncePerSession)', { query: UTM, isNewSession: false }, []],
-    ['UTM on every load when once-per-session is off', { query: UTM, isNewSession: false, settings: { saveParamsReferrerOncePerSession: false } }, [utmIdentify]],
+    [
+      'UTM on every load when once-per-session is off',
+      { query: UTM, isNewSession: false, settings: { saveParamsReferrerOncePerSession: false } },
+      [utmIdentify],
+    ],
     ['trackUtmProperties off', { query: UTM, settings: { trackUtmProperties: false } }, []],
-    ['only non-empty values, never "EMPTY" placeholders', { query: { utm_source: 'x', utm_medium: '' } }, [identify({ $setOnce: { initial_utm_source: 'x' }, $set: { utm_source: 'x' } })]],
+    [
+      'only non-empty values, never "EMPTY" placeholders',
+      { query: { utm_source: 'x', utm_medium: '' } },
+      [identify({ $setOnce: { initial_utm_source: 'x' }, $set: { utm_source: 'x' } })],
+    ],
     ['nothing at all without parameters', {}, []],
-    ['gclid', { query: { gclid: 'abc' }, settings: { trackGclid: true, trackUtmProperties: false } }, [identify({ $setOnce: { initial_gclid: 'abc' }, $set: { gclid: 'abc' } })]],
+    [
+      'gclid',
+      { query: { gclid: 'abc' }, settings: { trackGclid: true, trackUtmProperties: false } },
+      [identify({ $setOnce: { initial_gclid: 'abc' }, $set: { gclid: 'abc' } })],
+    ],
     ['gclid off by default', { query: { gclid: 'abc' } }, []],
     [
       'useAmplitudeReferral: referrer once per session',
       { referrer: 'https://www.google.com/search?q=x', settings: { useAmplitudeReferral: true } },
-      [identify({ $setOnce: { initial_referrer: 'https://www.google.com/search?q=x', initial_referring_domain: 'www.google.com' }, $set: { referrer: 'https://www.google.com/search?q=x', referring_domain: 'www.google.com' } })],
+      [
+        identify({
+          $setOnce: { initial_referrer: 'https://www.google.com/search?q=x', initial_referring_domain: 'www.google.com' },
+          $set: { referrer: 'https://www.google.com/search?q=x', referring_domain: 'www.google.com' },
+        }),
+      ],
     ],
     ['useAmplitudeReferral in a continuing session', { referrer: 'https://a.com/', isNewSession: false, settings: { useAmplitudeReferral: true } }, []],
     [
       'unsetParamsReferrerOnNewSession first, then capture; in amplitude-js order (UTM, referrer, gclid)',
-      { query: { ...UTM, gclid: 'g' }, referrer: 'https://r.com/', settings: { unsetParamsReferrerOnNewSession: true, useAmplitudeReferral: true, trackGclid: true } },
+      {
+        query: { ...UTM, gclid: 'g' },
+        referrer: 'https://r.com/',
+        settings: { unsetParamsReferrerOnNewSession: true, useAmplitudeReferral: true, trackGclid: true },
+      },
       [
         identify({ $unset: { referrer: '-', referring_domain: '-', utm_source: '-', utm_medium: '-', utm_campaign: '-', utm_term: '-', utm_content: '-' } }),
         utmIdentify,
-        identify({ $setOnce: { initial_referrer: 'https://r.com/', initial_referring_domain: 'r.com' }, $set: { referrer: 'https://r.com/', referring_domain: 'r.com' } }),
+        identify({
+          $setOnce: { initial_referrer: 'https://r.com/', initial_referring_domain: 'r.com' },
+          $set: { referrer: 'https://r.com/', referring_domain: 'r.com' },
+        }),
         identify({ $setOnce: { initial_gclid: 'g' }, $set: { gclid: 'g' } }),
       ],
     ],

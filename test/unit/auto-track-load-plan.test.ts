@@ -141,7 +141,9 @@ describe('load plan', () => {
   });
 
   it('routing, persistence and settings come from the load options', () => {
-    const plan = planLoad(env({ options: { integrations: { All: false, Amplitude: false, Other: 'yes' }, disableClientPersistence: true, amplitude: { serverZone: 'EU' } } }));
+    const plan = planLoad(
+      env({ options: { integrations: { All: false, Amplitude: false, Other: 'yes' }, disableClientPersistence: true, amplitude: { serverZone: 'EU' } } }),
+    );
     expect(plan.loadIntegrations).toEqual({ All: false, Other: true, Amplitude: false });
     expect(plan.persist).toBe(false);
     expect(plan.sdkOptions).toEqual({ serverZone: 'EU' });
@@ -154,7 +156,13 @@ describe('load plan', () => {
     const fresh = planLoad(env({ search }));
     expect(fresh.attribution).toHaveLength(1);
     expect(fresh.query.track).toEqual({ event: 'Opened', properties: { from: 'mail' } });
-    const ongoing = planLoad(env({ search, storedSession: { sessionId: NOW - 1000, lastEventTime: NOW - 1000 }, options: { integrations: { Amplitude: { saveParamsReferrerOncePerSession: true } } } }));
+    const ongoing = planLoad(
+      env({
+        search,
+        storedSession: { sessionId: NOW - 1000, lastEventTime: NOW - 1000 },
+        options: { integrations: { Amplitude: { saveParamsReferrerOncePerSession: true } } },
+      }),
+    );
     expect(ongoing.attribution).toEqual([]);
     const hostile = planLoad(env({ search: `?utm_source=${'x'.repeat(600)}` }));
     expect(hostile.warnings.map((w) => w.call)).toContain('attribution');
@@ -183,8 +191,17 @@ describe('session (the SDK rules, kept by the shim)', () => {
   it('the load plan continues the stored session and its event ids, or honours ?ampSessionId until ?ampTimestamp', () => {
     const NOW = 1_700_000_000_000;
     const base: LoadEnvironment = {
-      writeKey: 'key', options: {}, search: '', hash: '', referrer: '', utmz: undefined, storedDeviceIds: {},
-      storedSession: { sessionId: NOW - 60e3, lastEventTime: NOW - 1000, lastEventId: 41 }, anonymousId: 'anon-00001', now: NOW, newId: () => 'x',
+      writeKey: 'key',
+      options: {},
+      search: '',
+      hash: '',
+      referrer: '',
+      utmz: undefined,
+      storedDeviceIds: {},
+      storedSession: { sessionId: NOW - 60e3, lastEventTime: NOW - 1000, lastEventId: 41 },
+      anonymousId: 'anon-00001',
+      now: NOW,
+      newId: () => 'x',
     };
     expect(planLoad(base).session).toEqual({ sessionId: NOW - 60e3, lastEventTime: NOW - 1000, lastEventId: 41 });
     expect(planLoad({ ...base, search: '?ampSessionId=1699999999000' }).session.sessionId).toBe(1699999999000);

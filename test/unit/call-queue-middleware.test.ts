@@ -25,7 +25,7 @@ function queue(prepare: (item: string) => string | Promise<string> = (item) => i
 }
 
 describe('call queue', () => {
-  it('holds calls until started, then hands over each task\'s calls in one batch, in order, with tasks between', () => {
+  it("holds calls until started, then hands over each task's calls in one batch, in order, with tasks between", () => {
     const { q, clock, handed, log } = queue();
     q.push({ kind: 'call', item: 'a' });
     q.push({ kind: 'task', run: () => log.push('reset') });
@@ -91,10 +91,12 @@ describe('middleware chain', () => {
     return { clock, warnings, chain: { clock, warn: (m: string, d: boolean) => warnings.push([m, d]) } };
   };
   const base = () => segmentEvent({ type: 'track', event: 'E', properties: {} });
-  const setProp = (key: string): Middleware => ({ payload, next }) => {
-    (payload.obj.properties as Record<string, unknown>)[key] = true;
-    next(payload);
-  };
+  const setProp =
+    (key: string): Middleware =>
+    ({ payload, next }) => {
+      (payload.obj.properties as Record<string, unknown>)[key] = true;
+      next(payload);
+    };
 
   it('synchronous middleware stays synchronous: a value, not a promise', () => {
     const { chain } = deps();

@@ -24,8 +24,7 @@ const storedCases: Record<string, StoredDeviceIds> = {
 const rows: [boolean, keyof typeof urlCases, string, boolean][] = [];
 for (const prefer of [true, false])
   for (const url of Object.keys(urlCases) as (keyof typeof urlCases)[])
-    for (const stored of Object.keys(storedCases))
-      for (const unrelated of [false, true]) rows.push([prefer, url, stored, unrelated]);
+    for (const stored of Object.keys(storedCases)) for (const unrelated of [false, true]) rows.push([prefer, url, stored, unrelated]);
 
 function expected(prefer: boolean, url: keyof typeof urlCases, stored: string): { deviceId: string; source: string; warns: boolean } {
   const warns = !prefer && url === 'invalid';

@@ -12,11 +12,19 @@ describe('page context from the page', () => {
   it.each<[string, PageSnapshot, Record<string, string>]>([
     ['35/36 defaults', LOCALHOST, { path: '/', referrer: '', search: '', title: '', url: 'http://localhost/' }],
     ['44 hash stripped', { ...LOCALHOST, href: 'http://www.segment.local#test' }, { url: 'http://www.segment.local' }],
-    ['45 canonical wins', { ...LOCALHOST, pathname: '/nope', canonical: 'http://www.segment.local/test' }, { url: 'http://www.segment.local/test', path: '/test' }],
+    [
+      '45 canonical wins',
+      { ...LOCALHOST, pathname: '/nope', canonical: 'http://www.segment.local/test' },
+      { url: 'http://www.segment.local/test', path: '/test' },
+    ],
     ['46a invalid canonical', { ...LOCALHOST, canonical: 'foo.com/bar' }, { url: 'foo.com/bar', path: '/foo.com/bar' }],
     ['46b canonical "foo"', { ...LOCALHOST, canonical: 'foo' }, { path: '/foo' }],
     ['47a canonical + search', { ...LOCALHOST, search: '?foo=123', canonical: 'http://www.segment.local' }, { url: 'http://www.segment.local?foo=123' }],
-    ['47b canonical with its own query', { ...LOCALHOST, search: '?foo=123', canonical: 'http://www.segment.local?test=true' }, { url: 'http://www.segment.local?test=true' }],
+    [
+      '47b canonical with its own query',
+      { ...LOCALHOST, search: '?foo=123', canonical: 'http://www.segment.local?test=true' },
+      { url: 'http://www.segment.local?test=true' },
+    ],
   ])('%s', (_label, snap, expected) => {
     expect(pageContextFromSnapshot(snap)).toMatchObject(expected);
   });
@@ -27,7 +35,11 @@ describe('page context from the page', () => {
     expect(eventPageContext(page, false, props, undefined)).toEqual(page); // 38
   });
   it('40 explicit undefined/null/empty page properties are kept', () => {
-    expect(eventPageContext(page, true, { referrer: '', path: undefined, title: null }, undefined)).toMatchObject({ referrer: '', path: undefined, title: null });
+    expect(eventPageContext(page, true, { referrer: '', path: undefined, title: null }, undefined)).toMatchObject({
+      referrer: '',
+      path: undefined,
+      title: null,
+    });
   });
   it('41 options.page wins over properties', () => {
     expect(eventPageContext(page, true, { url: 'x' }, { url: 'not-localhost' }).url).toBe('not-localhost');
@@ -52,7 +64,11 @@ describe('buildEvent', () => {
   });
   it('27/28 options fold into context; top-level overrides', () => {
     const d = new Date(99);
-    const e = buildEvent({ type: 'track', event: 'x', properties: {} }, { opt1: true, opt2: '🥝', integrations: { amplitude: false }, anonymousId: 'anon-1', timestamp: d }, env);
+    const e = buildEvent(
+      { type: 'track', event: 'x', properties: {} },
+      { opt1: true, opt2: '🥝', integrations: { amplitude: false }, anonymousId: 'anon-1', timestamp: d },
+      env,
+    );
     expect(e.context).toEqual({ page, opt1: true, opt2: '🥝' });
     expect(e.anonymousId).toBe('anon-1');
     expect(e.timestamp).toBe(d);
@@ -83,7 +99,11 @@ describe('buildEvent', () => {
   });
   it('31/32 load-time integrations are coerced to booleans and event integrations spread over them', () => {
     const load = coerceIntegrations({ 'Segment.io': { apiHost: 'custom' }, GoogleAnalytics: false, 'Customer.io': {} });
-    const e = buildEvent({ type: 'track', event: 'x', properties: {} }, { integrations: { Amplitude: { sessionId: 's' } } }, { ...env, loadIntegrations: load });
+    const e = buildEvent(
+      { type: 'track', event: 'x', properties: {} },
+      { integrations: { Amplitude: { sessionId: 's' } } },
+      { ...env, loadIntegrations: load },
+    );
     expect(e.integrations).toEqual({ 'Segment.io': true, GoogleAnalytics: false, 'Customer.io': true, Amplitude: { sessionId: 's' } });
   });
 });

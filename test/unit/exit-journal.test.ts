@@ -7,7 +7,11 @@ import type { WireEvent } from '../../src/outbox';
 import { FakeClock } from './fake-clock';
 
 const KEY = 'api-key-0123456789';
-const call = (id: string): JournaledCall => ({ event: { messageId: id, type: 'track', timestamp: '2026-11-29T00:00:00.000Z', event: id }, deviceId: 'd', referrer: '' });
+const call = (id: string): JournaledCall => ({
+  event: { messageId: id, type: 'track', timestamp: '2026-11-29T00:00:00.000Z', event: id },
+  deviceId: 'd',
+  referrer: '',
+});
 const event = (id: string): WireEvent => ({ event_type: id, insert_id: id });
 
 function page(store = memoryStore(), clock = new FakeClock(), id = 'page-1') {
@@ -40,7 +44,7 @@ describe('writing', () => {
     expect(p.store.get(p.journal.key)).toBeNull();
   });
 
-  it('pageShown() turns the record back into a live page\'s', () => {
+  it("pageShown() turns the record back into a live page's", () => {
     const p = page();
     p.contents.events.push(event('a'));
     p.journal.pageLeft();
@@ -51,7 +55,7 @@ describe('writing', () => {
 });
 
 describe('taking over', () => {
-  it('takes the records of pages that were left, and of pages silent for too long, never a live page\'s', () => {
+  it("takes the records of pages that were left, and of pages silent for too long, never a live page's", () => {
     const store = memoryStore();
     const clock = new FakeClock();
     const left = page(store, clock, 'left');
@@ -74,7 +78,7 @@ describe('taking over', () => {
     expect(store.keys().sort()).toEqual([live.journal.key]);
   });
 
-  it('also takes the previous formats: the single journal key and the SDK\'s unsent queue', () => {
+  it("also takes the previous formats: the single journal key and the SDK's unsent queue", () => {
     const store = memoryStore();
     store.set(JOURNAL_PREFIX + KEY.slice(0, 10), JSON.stringify([call('old-journal'), { junk: true }]));
     store.set(`AMP_unsent_${KEY.slice(0, 10)}`, JSON.stringify([event('sdk-queue'), 'junk']));

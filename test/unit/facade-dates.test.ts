@@ -37,12 +37,20 @@ describe('facadeTimestamp', () => {
 
 describe('where the classic stack converted them', () => {
   it('event properties of a track', () => {
-    const ops = translate({ event: segmentEvent({ type: 'track', event: 'Booked', properties: { day: '2021-03-04', label: 'x' } }), settings: settingsWith(), referrer: '' });
+    const ops = translate({
+      event: segmentEvent({ type: 'track', event: 'Booked', properties: { day: '2021-03-04', label: 'x' } }),
+      settings: settingsWith(),
+      referrer: '',
+    });
     expect(ops[0]).toMatchObject({ op: 'event', event: { event_type: 'Booked', event_properties: { day: '2021-03-04T00:00:00.000Z', label: 'x' } } });
   });
 
   it('traits of an identify, in $set', () => {
-    const ops = translate({ event: segmentEvent({ type: 'identify', userId: 'u1', traits: { signedUp: '2021-03-04T05:06:07Z' } }), settings: settingsWith(), referrer: '' });
+    const ops = translate({
+      event: segmentEvent({ type: 'identify', userId: 'u1', traits: { signedUp: '2021-03-04T05:06:07Z' } }),
+      settings: settingsWith(),
+      referrer: '',
+    });
     const identify = ops.find((op) => op.op === 'event' && op.event.event_type === '$identify');
     expect(identify).toMatchObject({ event: { user_properties: { $set: { signedUp: '2021-03-04T05:06:07.000Z' } } } });
   });

@@ -15,7 +15,11 @@ export function settingsWith(overrides: Partial<AmplitudeSettings> = {}): Amplit
   return { ...normalizeSettings({}).settings, ...overrides };
 }
 
-export function segmentEvent(body: EventBody, options: Dict = {}, env: Partial<{ userId: string | null; anonymousId: string; page: PageContext }> = {}): SegmentEvent {
+export function segmentEvent(
+  body: EventBody,
+  options: Dict = {},
+  env: Partial<{ userId: string | null; anonymousId: string; page: PageContext }> = {},
+): SegmentEvent {
   return buildEvent(body, options, {
     page: env.page ?? TEST_PAGE,
     userId: env.userId ?? null,

@@ -68,9 +68,21 @@ describe('sanitizeProperties: the wire stays serializable (P9), bad values are d
     expect((sanitizeProperties({ s: 'x'.repeat(10000) }).value.s as string).length).toBe(MAX_STRING_LENGTH);
   });
   it('survives throwing getters and proxies', () => {
-    const getter = Object.defineProperty({ fine: 1 }, 'boom', { enumerable: true, get: () => { throw new Error('no'); } });
+    const getter = Object.defineProperty({ fine: 1 }, 'boom', {
+      enumerable: true,
+      get: () => {
+        throw new Error('no');
+      },
+    });
     expect(sanitizeProperties(getter).value).toEqual({ fine: 1 });
-    const proxy = new Proxy({}, { ownKeys: () => { throw new Error('trap'); } });
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('trap');
+        },
+      },
+    );
     expect(sanitizeProperties({ p: proxy }).value).toEqual({});
   });
   it('cuts structures nested 1,000 deep', () => {

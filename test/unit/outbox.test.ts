@@ -24,10 +24,7 @@ function setup(config: Partial<OutboxConfig> = {}) {
   let changes = 0;
   const warnings: string[] = [];
   let taken: Set<string> | undefined;
-  const outbox = new Outbox(
-    { ...CONFIG, ...config },
-    { clock, transport, onChange: () => changes++, warn: (m) => warnings.push(m), reconcile: () => taken },
-  );
+  const outbox = new Outbox({ ...CONFIG, ...config }, { clock, transport, onChange: () => changes++, warn: (m) => warnings.push(m), reconcile: () => taken });
   const outcomes: Dict = {};
   const add = (id: string, extra: Dict = {}) => outbox.add(event(id, extra), (o) => (outcomes[id] = o.code));
   const step = async (ms: number) => {
@@ -132,7 +129,8 @@ describe("the SDK's retry rules", () => {
 
   it('400 drops only the events it names, and retries the rest; an invalid key drops all', async () => {
     const { add, transport, step, outcomes } = setup();
-    transport.answer = (body) => ((body.events as WireEvent[]).length === 3 ? answer(400, { error: 'bad', events_with_invalid_id_lengths: { user_id: [1] } }) : OK);
+    transport.answer = (body) =>
+      (body.events as WireEvent[]).length === 3 ? answer(400, { error: 'bad', events_with_invalid_id_lengths: { user_id: [1] } }) : OK;
     add('a');
     add('bad');
     add('c');
@@ -220,7 +218,7 @@ describe('leaving the page', () => {
     expect(ids(outbox.unsent())).toEqual(['a']);
   });
 
-  it('events in a keepalive request are the browser\'s: not unsent, and not resent when the page sees the request fail', async () => {
+  it("events in a keepalive request are the browser's: not unsent, and not resent when the page sees the request fail", async () => {
     const { add, transport, outbox, step } = setup();
     let settle: (r: WireResponse | null) => void = () => undefined;
     transport.answer = () => new Promise((r) => (settle = r));

@@ -129,7 +129,10 @@ describe('translation', () => {
         const total = booked.reduce((sum, e) => sum + (e.revenue ?? 0), 0);
         if (s.trackRevenuePerProduct) {
           expect(booked).toHaveLength(products.length);
-          expect(total).toBeCloseTo(products.reduce((sum, p) => sum + p.price * p.quantity, 0), 4);
+          expect(total).toBeCloseTo(
+            products.reduce((sum, p) => sum + p.price * p.quantity, 0),
+            4,
+          );
         } else {
           expect(booked).toHaveLength(1);
           expect(total).toBeCloseTo(revenue, 6);

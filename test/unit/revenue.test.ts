@@ -7,7 +7,12 @@ import type { AmplitudeEvent, AmplitudeOperation } from '../../src/types';
 import type { AmplitudeSettings } from '../../src/settings';
 import { segmentEvent, settingsWith } from './helpers';
 
-function track(name: string, properties: Record<string, unknown>, settings: Partial<AmplitudeSettings> = {}, options: Record<string, unknown> = {}): AmplitudeEvent[] {
+function track(
+  name: string,
+  properties: Record<string, unknown>,
+  settings: Partial<AmplitudeSettings> = {},
+  options: Record<string, unknown> = {},
+): AmplitudeEvent[] {
   const ops = translate({ event: segmentEvent({ type: 'track', event: name, properties }, options), settings: settingsWith(settings), referrer: '' });
   return ops.filter((o): o is Extract<AmplitudeOperation, { op: 'event' }> => o.op === 'event').map((o) => o.event);
 }
@@ -45,14 +50,29 @@ describe('revenue on any tracked event', () => {
       { revenue: 20, quantity: 2, price: 10, productId: 'AMP1', revenueType: 'purchase' },
       [rev(10, 2, { productId: 'AMP1', revenueType: 'purchase', props: { revenue: 20, quantity: 2, price: 10, productId: 'AMP1', revenueType: 'purchase' } })],
     ],
-    ['L34 V2 no price: revenue for a quantity of one', { useLogRevenueV2: true }, { revenue: 20, quantity: 2, productId: 'AMP1' }, [rev(20, 1, { productId: 'AMP1', props: { revenue: 20, quantity: 2, productId: 'AMP1' } })]],
+    [
+      'L34 V2 no price: revenue for a quantity of one',
+      { useLogRevenueV2: true },
+      { revenue: 20, quantity: 2, productId: 'AMP1' },
+      [rev(20, 1, { productId: 'AMP1', props: { revenue: 20, quantity: 2, productId: 'AMP1' } })],
+    ],
     ['L35/L36 price and quantity alone never book revenue', {}, { price: 10, quantity: 2, productId: 'AMP1' }, []],
     ['L30 V1 revenue only', { useLogRevenueV2: false }, { revenue: 19.99 }, [rev(19.99, 1)]],
-    ['L31 V1 books the revenue, not revenue x quantity', { useLogRevenueV2: false }, { revenue: 19.99, quantity: 2, productId: 'AMP1' }, [rev(9.995, 2, { productId: 'AMP1' })]],
+    [
+      'L31 V1 books the revenue, not revenue x quantity',
+      { useLogRevenueV2: false },
+      { revenue: 19.99, quantity: 2, productId: 'AMP1' },
+      [rev(9.995, 2, { productId: 'AMP1' })],
+    ],
     ['D02 $-strings are parsed', {}, { revenue: '$12.50' }, [rev(12.5, 1, { props: { revenue: '$12.50' } })]],
     ['D03 zero means no revenue', {}, { revenue: 0 }, []],
     ['negative revenue (refunds) is kept', {}, { revenue: -10 }, [rev(-10, 1, { props: { revenue: -10 } })]],
-    ['obj-case keys: Revenue, product_id, revenue_type', {}, { Revenue: 5, product_id: 'p1', revenue_type: 'refund' }, [rev(5, 1, { productId: 'p1', revenueType: 'refund', props: { Revenue: 5, product_id: 'p1', revenue_type: 'refund' } })]],
+    [
+      'obj-case keys: Revenue, product_id, revenue_type',
+      {},
+      { Revenue: 5, product_id: 'p1', revenue_type: 'refund' },
+      [rev(5, 1, { productId: 'p1', revenueType: 'refund', props: { Revenue: 5, product_id: 'p1', revenue_type: 'refund' } })],
+    ],
     ['a string price is dropped like amplitude-js did', {}, { revenue: 10, price: '10' }, []],
     ['junk revenue is ignored', {}, { revenue: 'lots' }, []],
   ])('%s', (_label, settings, props, expected) => {
@@ -69,13 +89,22 @@ describe('revenue on any tracked event', () => {
     expect(revenues(track('Product Purchased', { price: 5, quantity: 3 }))).toEqual([]);
   });
   it('the revenue event comes after its event, without the event-level groups or added fields', () => {
-    const events = track('Upgraded', { revenue: 9 }, { appendFieldsToEventProps: { 'context.page.path': 'path' } }, { integrations: { Amplitude: { groups: { org: 'a' } } } });
+    const events = track(
+      'Upgraded',
+      { revenue: 9 },
+      { appendFieldsToEventProps: { 'context.page.path': 'path' } },
+      { integrations: { Amplitude: { groups: { org: 'a' } } } },
+    );
     expect(events.map((e) => e.event_type)).toEqual(['Upgraded', 'revenue_amount']);
     expect(events[0].groups).toEqual({ org: 'a' });
     expect(events[1]).toEqual(rev(9, 1, { props: { revenue: 9 } }));
   });
   it('page events with a revenue property book it too (classic track path)', () => {
-    const ops = translate({ event: segmentEvent({ type: 'page', name: 'Checkout', properties: { revenue: 3 } }), settings: settingsWith({ trackReferrer: false }), referrer: '' });
+    const ops = translate({
+      event: segmentEvent({ type: 'page', name: 'Checkout', properties: { revenue: 3 } }),
+      settings: settingsWith({ trackReferrer: false }),
+      referrer: '',
+    });
     expect(ops.map((o) => (o.op === 'event' ? o.event.event_type : o.op))).toEqual(['Viewed Checkout Page', 'revenue_amount']);
   });
 });
@@ -101,9 +130,28 @@ describe('Order Completed routing', () => {
   });
 });
 
-const MONOPOLY = { productId: '507f1f77bcf86cd799439011', sku: '45790-32', name: 'Monopoly: 3rd Edition', price: 19, quantity: 1, category: 'Games', url: 'https://x/m' };
+const MONOPOLY = {
+  productId: '507f1f77bcf86cd799439011',
+  sku: '45790-32',
+  name: 'Monopoly: 3rd Edition',
+  price: 19,
+  quantity: 1,
+  category: 'Games',
+  url: 'https://x/m',
+};
 const UNO = { productId: '505bd76785ebb509fc183733', sku: '46493-32', name: 'Uno Card Game', price: 3, quantity: 2, category: 'Games', url: 'https://x/u' };
-const ORDER = { checkoutId: 'fksdjfsdjfisjf9sdfjsd9f', orderId: '50314b8e9bcf000000000000', affiliation: 'Google Store', total: 30, revenue: 25, shipping: 3, tax: 2, discount: 2.5, coupon: 'hasbros', currency: 'USD' };
+const ORDER = {
+  checkoutId: 'fksdjfsdjfisjf9sdfjsd9f',
+  orderId: '50314b8e9bcf000000000000',
+  affiliation: 'Google Store',
+  total: 30,
+  revenue: 25,
+  shipping: 3,
+  tax: 2,
+  discount: 2.5,
+  coupon: 'hasbros',
+  currency: 'USD',
+};
 const P = { ...ORDER, products: [MONOPOLY, UNO] };
 const reduce = ({ url: _u, ...rest }: typeof MONOPOLY) => rest;
 
@@ -133,7 +181,10 @@ describe('Order Completed: every combination of trackRevenuePerProduct x trackPr
     [
       'per-product off, products-once on, V2',
       { trackProductsOnce: true },
-      [{ event_type: 'Order Completed', event_properties: { ...ORDER, products: [reduce(MONOPOLY), reduce(UNO)] } }, rev(25, 1, { revenueType: 'Purchase', props: { ...ORDER, products: [reduce(MONOPOLY), reduce(UNO)] } })],
+      [
+        { event_type: 'Order Completed', event_properties: { ...ORDER, products: [reduce(MONOPOLY), reduce(UNO)] } },
+        rev(25, 1, { revenueType: 'Purchase', props: { ...ORDER, products: [reduce(MONOPOLY), reduce(UNO)] } }),
+      ],
     ],
     [
       'per-product on, products-once on, V2',
@@ -147,7 +198,12 @@ describe('Order Completed: every combination of trackRevenuePerProduct x trackPr
     [
       'per-product off, products-once off, V1',
       { useLogRevenueV2: false },
-      [{ event_type: 'Order Completed', event_properties: ORDER }, rev(25, 1), { event_type: 'Product Purchased', event_properties: MONOPOLY }, { event_type: 'Product Purchased', event_properties: UNO }],
+      [
+        { event_type: 'Order Completed', event_properties: ORDER },
+        rev(25, 1),
+        { event_type: 'Product Purchased', event_properties: MONOPOLY },
+        { event_type: 'Product Purchased', event_properties: UNO },
+      ],
     ],
     [
       'per-product on, products-once off, V1 (classic booked the order revenue per product)',
@@ -168,7 +224,11 @@ describe('Order Completed: every combination of trackRevenuePerProduct x trackPr
     [
       'per-product on, products-once on, V1',
       { useLogRevenueV2: false, trackRevenuePerProduct: true, trackProductsOnce: true },
-      [{ event_type: 'Order Completed', event_properties: { ...ORDER, products: [reduce(MONOPOLY), reduce(UNO)] } }, rev(19, 1, { productId: MONOPOLY.productId }), rev(3, 2, { productId: UNO.productId })],
+      [
+        { event_type: 'Order Completed', event_properties: { ...ORDER, products: [reduce(MONOPOLY), reduce(UNO)] } },
+        rev(19, 1, { productId: MONOPOLY.productId }),
+        rev(3, 2, { productId: UNO.productId }),
+      ],
     ],
   ];
   it.each(matrix)('%s', (_label, settings, expected) => {
@@ -178,9 +238,17 @@ describe('Order Completed: every combination of trackRevenuePerProduct x trackPr
   });
 
   it('L42 Completed Order with per-product revenue: one revenue call with the product fields and the order revenueType', () => {
-    const events = track('Completed Order', { revenue: 20, revenueType: 'I am custom', products: [{ quantity: 2, price: 10, productId: 'AMP1' }] }, { trackRevenuePerProduct: true });
+    const events = track(
+      'Completed Order',
+      { revenue: 20, revenueType: 'I am custom', products: [{ quantity: 2, price: 10, productId: 'AMP1' }] },
+      { trackRevenuePerProduct: true },
+    );
     expect(revenues(events)).toEqual([
-      rev(10, 2, { productId: 'AMP1', revenueType: 'I am custom', props: { quantity: 2, price: 10, productId: 'AMP1', revenueType: 'I am custom', revenue: 20 } }),
+      rev(10, 2, {
+        productId: 'AMP1',
+        revenueType: 'I am custom',
+        props: { quantity: 2, price: 10, productId: 'AMP1', revenueType: 'I am custom', revenue: 20 },
+      }),
     ]);
   });
   it('D08 a product without quantity: Product Purchased, no revenue for it, no order-level revenue', () => {
@@ -192,7 +260,17 @@ describe('Order Completed: every combination of trackRevenuePerProduct x trackPr
     expect(booked(events)).toBe(10);
   });
   it('a zero-price product books nothing instead of the order revenue', () => {
-    const events = track('Order Completed', { revenue: 10, products: [{ productId: 'free', price: 0, quantity: 1 }, { productId: 'p', price: 10, quantity: 1 }] }, { trackRevenuePerProduct: true });
+    const events = track(
+      'Order Completed',
+      {
+        revenue: 10,
+        products: [
+          { productId: 'free', price: 0, quantity: 1 },
+          { productId: 'p', price: 10, quantity: 1 },
+        ],
+      },
+      { trackRevenuePerProduct: true },
+    );
     expect(booked(events)).toBe(10);
   });
   it('integrations.Amplitude.groups applies to the order and every Product Purchased event', () => {

@@ -23,8 +23,14 @@ describe('sdkInitOptions', () => {
   it.each([
     [{}, { flushIntervalMillis: 10, flushQueueSize: 30 }],
     [{ batchEvents: true }, { flushIntervalMillis: 30000, flushQueueSize: 30 }],
-    [{ batchEvents: true, eventUploadThreshold: 5, eventUploadPeriodMillis: 2000 }, { flushIntervalMillis: 2000, flushQueueSize: 5 }],
-    [{ batchEvents: false, eventUploadThreshold: 5, eventUploadPeriodMillis: 2000 }, { flushIntervalMillis: 10, flushQueueSize: 30 }],
+    [
+      { batchEvents: true, eventUploadThreshold: 5, eventUploadPeriodMillis: 2000 },
+      { flushIntervalMillis: 2000, flushQueueSize: 5 },
+    ],
+    [
+      { batchEvents: false, eventUploadThreshold: 5, eventUploadPeriodMillis: 2000 },
+      { flushIntervalMillis: 10, flushQueueSize: 30 },
+    ],
   ])('batching %j', (settings, expected) => {
     const config = outboxConfig('key', settingsWith(settings), {});
     expect({ flushIntervalMillis: config.flushIntervalMs, flushQueueSize: config.batchSize }).toEqual(expected);
@@ -49,13 +55,27 @@ describe('sdkInitOptions', () => {
     });
   });
   it('passes raw SDK options through, except the ones the shim owns', () => {
-    const { config, warnings } = options({}, { serverZone: 'EU', flushIntervalMillis: 50, logLevel: 0, deviceId: 'hijack', autocapture: true, fetchRemoteConfig: true });
-    expect(config).toMatchObject({ serverZone: 'EU', flushIntervalMillis: 50, logLevel: 0, deviceId: 'device-1', autocapture: false, fetchRemoteConfig: false });
+    const { config, warnings } = options(
+      {},
+      { serverZone: 'EU', flushIntervalMillis: 50, logLevel: 0, deviceId: 'hijack', autocapture: true, fetchRemoteConfig: true },
+    );
+    expect(config).toMatchObject({
+      serverZone: 'EU',
+      flushIntervalMillis: 50,
+      logLevel: 0,
+      deviceId: 'device-1',
+      autocapture: false,
+      fetchRemoteConfig: false,
+    });
     expect(warnings).toHaveLength(3);
   });
   it("writes Amplitude's cookie SameSite=Lax, and Secure on https; a page's cookieOptions merge over that", () => {
     expect(options({}, {}, false).config.cookieOptions).toEqual({ sameSite: 'Lax', secure: false });
     expect(options({}, {}, true).config.cookieOptions).toEqual({ sameSite: 'Lax', secure: true });
-    expect(options({}, { cookieOptions: { domain: 'example.com' } }, true).config.cookieOptions).toEqual({ sameSite: 'Lax', secure: true, domain: 'example.com' });
+    expect(options({}, { cookieOptions: { domain: 'example.com' } }, true).config.cookieOptions).toEqual({
+      sameSite: 'Lax',
+      secure: true,
+      domain: 'example.com',
+    });
   });
 });

@@ -41,7 +41,12 @@ const vectors: Vector[] = [
       ev('Viewed Category Name Page', { ...PAGE_PROPS, category: 'Category', name: 'Name' }),
     ],
   },
-  { id: 'L15', settings: { trackNamedPages: false, trackCategorizedPages: false, trackReferrer: false }, body: { type: 'page', category: 'Category', name: 'Name' }, expect: [] },
+  {
+    id: 'L15',
+    settings: { trackNamedPages: false, trackCategorizedPages: false, trackReferrer: false },
+    body: { type: 'page', category: 'Category', name: 'Name' },
+    expect: [],
+  },
   {
     id: 'L16',
     settings: { trackAllPages: true, trackReferrer: false, mapQueryParams: { customProp: 'user_properties' } },
@@ -76,7 +81,13 @@ const vectors: Vector[] = [
     referrer: 'https:/',
     expect: [identify({ $setOnce: { initial_referrer: 'https:/' }, $set: { referrer: 'https:/' } })],
   },
-  { id: 'useAmplitudeReferral disables the per-page identify', settings: { trackReferrer: true, useAmplitudeReferral: true }, body: { type: 'page' }, referrer: 'http://a.com/', expect: [] },
+  {
+    id: 'useAmplitudeReferral disables the per-page identify',
+    settings: { trackReferrer: true, useAmplitudeReferral: true },
+    body: { type: 'page' },
+    referrer: 'http://a.com/',
+    expect: [],
+  },
   {
     id: 'D07',
     settings: { trackAllPages: true, trackReferrer: false },
@@ -87,7 +98,11 @@ const vectors: Vector[] = [
   // identify()
   { id: 'L20', body: { type: 'identify', userId: 'id', traits: {} }, expect: [{ op: 'setUserId', userId: 'id' }, identify({ $set: { id: 'id' } })] },
   { id: 'L21', body: { type: 'identify', traits: { trait: true } }, expect: [identify({ $set: { trait: true } })] },
-  { id: 'L22', body: { type: 'identify', userId: 'id', traits: { trait: true } }, expect: [{ op: 'setUserId', userId: 'id' }, identify({ $set: { trait: true, id: 'id' } })] },
+  {
+    id: 'L22',
+    body: { type: 'identify', userId: 'id', traits: { trait: true } },
+    expect: [{ op: 'setUserId', userId: 'id' }, identify({ $set: { trait: true, id: 'id' } })],
+  },
   {
     id: 'L23',
     settings: { mapQueryParams: { ham: 'user_properties' } },
@@ -102,9 +117,24 @@ const vectors: Vector[] = [
     options: { page: { search: '?q=1' } },
     expect: [identify({ $set: { a: 1, ham: '?q=1' } })],
   },
-  { id: 'L24', settings: { traitsToIncrement: ['hatTricks'] }, body: { type: 'identify', traits: { trait: true, hatTricks: 1 } }, expect: [identify({ $set: { trait: true }, $add: { hatTricks: 1 } })] },
-  { id: 'L25', settings: { traitsToSetOnce: ['yolo'] }, body: { type: 'identify', traits: { trait: true, yolo: true } }, expect: [identify({ $set: { trait: true }, $setOnce: { yolo: true } })] },
-  { id: 'D06', settings: { traitsToIncrement: ['n'], traitsToSetOnce: ['n'] }, body: { type: 'identify', traits: { n: 1 } }, expect: [identify({ $add: { n: 1 } })] },
+  {
+    id: 'L24',
+    settings: { traitsToIncrement: ['hatTricks'] },
+    body: { type: 'identify', traits: { trait: true, hatTricks: 1 } },
+    expect: [identify({ $set: { trait: true }, $add: { hatTricks: 1 } })],
+  },
+  {
+    id: 'L25',
+    settings: { traitsToSetOnce: ['yolo'] },
+    body: { type: 'identify', traits: { trait: true, yolo: true } },
+    expect: [identify({ $set: { trait: true }, $setOnce: { yolo: true } })],
+  },
+  {
+    id: 'D06',
+    settings: { traitsToIncrement: ['n'], traitsToSetOnce: ['n'] },
+    body: { type: 'identify', traits: { n: 1 } },
+    expect: [identify({ $add: { n: 1 } })],
+  },
   { id: 'increment ignores non-numeric values', settings: { traitsToIncrement: ['n'] }, body: { type: 'identify', traits: { n: true } }, expect: [] },
   {
     id: 'L26',
@@ -163,10 +193,19 @@ const vectors: Vector[] = [
     options: { page: { title: 'T' } },
     expect: [ev('e', { orderId: 'o1', oid: 'o1', ttl: 'T' })],
   },
-  { id: 'versionName stamps app_version', settings: { versionName: '4.6.0' }, body: { type: 'track', event: 'e', properties: {} }, expect: [ev('e', {}, { app_version: '4.6.0' })] },
+  {
+    id: 'versionName stamps app_version',
+    settings: { versionName: '4.6.0' },
+    body: { type: 'track', event: 'e', properties: {} },
+    expect: [ev('e', {}, { app_version: '4.6.0' })],
+  },
 
   // group()
-  { id: 'L48', body: { type: 'group', groupId: 'testGroupId', traits: {} }, expect: [identify({ $set: { '[Segment] Group': 'testGroupId' } }, { groups: { '[Segment] Group': 'testGroupId' } })] },
+  {
+    id: 'L48',
+    body: { type: 'group', groupId: 'testGroupId', traits: {} },
+    expect: [identify({ $set: { '[Segment] Group': 'testGroupId' } }, { groups: { '[Segment] Group': 'testGroupId' } })],
+  },
   { id: 'L49', body: { type: 'group', groupId: '', traits: {} }, expect: [] },
   {
     id: 'L50',
@@ -207,7 +246,11 @@ describe('translate(): Segment event + settings -> Amplitude operations', () => 
   it('never mutates the Segment event it was given', () => {
     const event = segmentEvent({ type: 'track', event: 'e', properties: { a: 1 } }, { page: { search: '?x' } });
     const before = JSON.stringify(event);
-    translate({ event, settings: settingsWith({ mapQueryParams: { m: 'event_properties' }, appendFieldsToEventProps: { 'context.page.path': 'p' } }), referrer: '' });
+    translate({
+      event,
+      settings: settingsWith({ mapQueryParams: { m: 'event_properties' }, appendFieldsToEventProps: { 'context.page.path': 'p' } }),
+      referrer: '',
+    });
     expect(JSON.stringify(event)).toBe(before);
   });
 

@@ -159,7 +159,9 @@ function createAmplitudeServer(options) {
                         if (handlerOptions.authorize && !(await handlerOptions.authorize(req, request)))
                             return reply(403, { ok: false, error: 'not allowed' });
                         const upstream = await alias(request.userId, request.previousId);
-                        return upstream.status >= 200 && upstream.status < 300 ? reply(200, { ok: true }) : reply(502, { ok: false, error: `Amplitude answered ${upstream.status}` });
+                        return upstream.status >= 200 && upstream.status < 300
+                            ? reply(200, { ok: true })
+                            : reply(502, { ok: false, error: `Amplitude answered ${upstream.status}` });
                     }
                     catch (_b) {
                         return reply(502, { ok: false, error: 'Amplitude could not be reached' });
