@@ -11,8 +11,8 @@ const MUTANTS = [
   {
     name: '(a) every event handed over twice',
     file: 'src/delivery.ts',
-    find: 'outbox.add(wire,',
-    replace: 'outbox.add({ ...wire }), outbox.add(wire,',
+    find: '      outbox.add(\n        wire,',
+    replace: '      outbox.add({ ...wire });\n      outbox.add(\n        wire,',
   },
   {
     name: '(b) page() throws internally',
