@@ -6679,7 +6679,7 @@ class AnalyticsCore {
             this.syncIdentity();
             this.queue.push({ kind: 'task', run: () => this.fireReady() });
         }, (error) => {
-            this.logger.once(`Amplitude SDK failed to initialize: ${describe$1(error)}; events are kept for the next page but cannot be sent`, 'error');
+            this.logger.once(`Amplitude SDK failed to initialize: ${describe$1(error)}; events are still sent, but the visitor's IDs may not persist in its AMP_ cookie`, 'error');
             this.fireReady();
         });
     }
