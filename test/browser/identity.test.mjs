@@ -167,3 +167,29 @@ describe('navigation right after a track call', () => {
     expect(events[0].event_properties).toEqual({ to: next });
   });
 });
+
+describe("a user ID only Amplitude's cookie remembers", () => {
+  it('is not revived: Segment has no user, so events carry none and the SDK cookie forgets it', async () => {
+    const context = await f.chromium.newContext();
+    f.contexts.push(context);
+    const ampCookie = (value) => encodeURIComponent(Buffer.from(encodeURIComponent(JSON.stringify(value))).toString('base64'));
+    await context.addCookies([
+      { name: `AMP_${API_KEY.slice(0, 10)}`, value: ampCookie({ deviceId: 'stored-device-id-0001', userId: 'amp-only-user' }), url: f.server.url },
+    ]);
+    const page = await f.newPage(context);
+    await load(page, '/amp-only-user', {});
+    await page.evaluate(() => window.analytics.track('Anonymous Again'));
+    const [event] = await eventsAtLeast(f.collector, 1);
+    expect(event).toMatchObject({ event_type: 'Anonymous Again', device_id: 'stored-device-id-0001' });
+    expect(event.user_id).toBeUndefined();
+    expect(await page.evaluate(() => window.analytics.user().id())).toBeNull();
+    // The SDK writes its cookie asynchronously: wait (bounded) for it to drop the user.
+    const storedUser = async () => {
+      const cookie = (await context.cookies(f.server.url)).find((c) => c.name === `AMP_${API_KEY.slice(0, 10)}`);
+      return JSON.parse(decodeURIComponent(Buffer.from(decodeURIComponent(cookie.value), 'base64').toString('utf8'))).userId;
+    };
+    const deadline = Date.now() + 3000;
+    while ((await storedUser()) !== undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    expect(await storedUser()).toBeUndefined();
+  });
+});

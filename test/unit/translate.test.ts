@@ -290,3 +290,13 @@ describe('lookupField(): facade proxy paths', () => {
     expect(lookupField(event, path)).toEqual(expected);
   });
 });
+
+describe('values amplitude-js dropped are kept (README "Differences")', () => {
+  it('null values and nested arrays reach event and user properties as given', () => {
+    const properties = { gone: null, matrix: [[1, 2], [3]], mixed: ['a', null, ['b']] };
+    const track = translate({ event: segmentEvent({ type: 'track', event: 'Kept', properties }), settings: settingsWith(), referrer: '' });
+    expect(track[0]).toMatchObject({ event: { event_properties: properties } });
+    const identify = translate({ event: segmentEvent({ type: 'identify', userId: 'u1', traits: properties }), settings: settingsWith(), referrer: '' });
+    expect(identify.find((op) => op.op === 'event')).toMatchObject({ event: { user_properties: { $set: { ...properties, id: 'u1' } } } });
+  });
+});
