@@ -460,7 +460,7 @@ export class AnalyticsCore {
       const item: CallItem = {
         event,
         deviceId: this.currentDeviceId(event.anonymousId ?? null),
-        referrer: snapshot ? snap.referrer : currentReferrer(),
+        referrer: snap.referrer,
         ctx: new Context(event),
         callback,
         finish: (ctx) => {

@@ -6875,7 +6875,7 @@ class AnalyticsCore {
             const item = {
                 event,
                 deviceId: this.currentDeviceId((_a = event.anonymousId) !== null && _a !== void 0 ? _a : null),
-                referrer: snapshot ? snap.referrer : currentReferrer(),
+                referrer: snap.referrer,
                 ctx: new Context(event),
                 callback,
                 finish: (ctx) => {
