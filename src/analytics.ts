@@ -15,6 +15,7 @@ import {
   browserTransport,
   currentReferrer,
   getCookie,
+  globalPrivacyControl,
   isHttps,
   localStore,
   locationHash,
@@ -34,13 +35,24 @@ import { Emitter } from './emitter.js';
 import { Logger } from './log.js';
 import { trackForm, trackLink } from './auto-track.js';
 import { systemClock, type Clock } from './clock.js';
-import { CallQueue, type CallQueueDeps } from './call-queue.js';
+import { CallQueue, type CallQueueDeps, type Step } from './call-queue.js';
 import { Delivery, type CallItem, type Prepared } from './delivery.js';
 import { runChain, type ChainResult, type Middleware } from './middleware.js';
-import { callPageFunction, describe } from './page-code.js';
+import { callPageFunction, describe, isThenable, safeThen } from './page-code.js';
 import { Outbox, type Transport } from './outbox.js';
 import { ExitJournal, type JournaledCall, type KeyValueStore } from './exit-journal.js';
-import { planLoad, storageOptions } from './load-plan.js';
+import { planLoad, storageOptions, type LoadPlan } from './load-plan.js';
+import {
+  cdnSettingsFor,
+  DESTINATION_NAME,
+  gateOutcome,
+  gpcTurnsOff,
+  isRoutedOff,
+  keepsAmplitude,
+  type AmplitudeState,
+  type CdnSettings,
+  type GateOutcome,
+} from './consent.js';
 import { outboxConfig } from './sdk-options.js';
 import { envelopeFacts, type EnvelopeFacts } from './envelope.js';
 import { SessionClock } from './session.js';
@@ -103,6 +115,11 @@ export class AnalyticsCore {
   private facts: EnvelopeFacts | undefined;
   private session: SessionClock | undefined;
   private sdkReady = false;
+  private amplitudeState: AmplitudeState | undefined;
+  /** While load decides what it sends first, steps collect here (see enqueue). */
+  private front: Array<Step<CallItem, Prepared>> | null = null;
+  /** Told once load has decided what this page does: install.ts then adds its page listeners. */
+  onStarted: (what: { sending: boolean; storing: boolean }) => void = () => undefined;
 
   constructor(
     private readonly self: () => unknown,
@@ -117,8 +134,9 @@ export class AnalyticsCore {
     };
     this.adapter = this.env.adapter;
     this.emitter = new Emitter(self, (event, error) => this.logger.problem(`analytics.on('${event}')`, `listener failed: ${describe(error)}`, false));
-    this.userStore = new UserStore({ persist: true, cookie: {} }, this.env.newId, (anon) => this.onAnonymousIdChanged(anon));
-    this.groupStore = new GroupStore({ persist: true, cookie: {} });
+    // Memory only until load has decided (consent): see UserStore.open.
+    this.userStore = new UserStore({ persist: false, cookie: {} }, this.env.newId, (anon) => this.onAnonymousIdChanged(anon));
+    this.groupStore = new GroupStore({ persist: false, cookie: {} });
     const deps: CallQueueDeps<CallItem, Prepared> = {
       clock: this.env.clock,
       prepare: (item) => this.prepare(item),
@@ -139,7 +157,7 @@ export class AnalyticsCore {
       clock: this.env.clock,
       settings: () => this.settings,
       facts: () => this.facts as EnvelopeFacts,
-      openSession: (now) => (this.session as SessionClock).open(now),
+      openSession: (now) => (this.session ? this.session.open(now) : NO_SESSION),
       outbox: () => this.outbox as Outbox,
       deviceId: () => this.deviceId ?? this.env.newId(),
       warn: (call, message, dropped) => this.logger.problem(call, message, dropped),
@@ -150,8 +168,9 @@ export class AnalyticsCore {
   // ------------------------------------------------------------------------------------------ loading
 
   /**
-   * Initializes once. Identity (querystring ajs_aid, then the device ID) is settled before the SDK
-   * starts, so the first event already carries the final IDs.
+   * Initializes once. The consent gate (updateCDNSettings, disable, routing, GPC) answers first, before
+   * any storage is read or written; then identity (querystring ajs_aid, then the device ID) is settled
+   * before the SDK starts, so the first event already carries the final IDs.
    */
   load(writeKey: unknown, options: unknown, replay: () => void = () => undefined): void {
     if (this.loadCalled) {
@@ -166,21 +185,95 @@ export class AnalyticsCore {
     this.loadCalled = true;
     this.writeKey = writeKey;
     this.loadOptions = isPlainObject(options) ? (options as LoadOptions) : {};
-    const { clock, newId } = this.env;
+    const gate = this.askGate();
+    if (gate instanceof Promise) {
+      // The page decides later: its queued calls wait (in memory) behind what load sends first.
+      replay();
+      gate
+        .then((outcome) => this.start(outcome))
+        .catch((error: unknown) => this.logger.problem('analytics.load()', `internal error: ${describe(error)}`, true));
+      return;
+    }
+    this.start(gate);
+    replay();
+  }
 
-    const storage = storageOptions(this.loadOptions);
-    this.userStore.configure(storage);
-    this.groupStore.configure(storage);
+  /** updateCDNSettings, then disable(cdnSettings), as analytics-next runs them; routing and GPC beside. */
+  private askGate(): GateOutcome | Promise<GateOutcome> {
+    const options = this.loadOptions;
+    const call = 'analytics.load()';
+    const integrations = isPlainObject(options.integrations) ? options.integrations : {};
+    const settings = normalizeSettings(integrations[DESTINATION_NAME]).settings;
+    let cdn = cdnSettingsFor(integrations[DESTINATION_NAME], settings);
+    let consentKept = true;
+    const update = options.updateCDNSettings;
+    if (typeof update === 'function') {
+      try {
+        const updated: unknown = update(cdn);
+        consentKept = keepsAmplitude(updated);
+        if (isPlainObject(updated)) cdn = updated as CdnSettings;
+      } catch (error) {
+        // A consent hook that fails cannot grant consent.
+        this.logger.problem(call, `updateCDNSettings threw (${describe(error)}); Amplitude is off for this page`, true);
+        consentKept = false;
+      }
+    } else if (update !== undefined) {
+      this.logger.problem(call, 'the option updateCDNSettings must be a function; it was ignored', false);
+    }
+    const decide = (disabled: boolean): GateOutcome =>
+      gateOutcome({
+        disabled,
+        routedOff: isRoutedOff(integrations),
+        consentKept,
+        gpc: gpcTurnsOff(settings, globalPrivacyControl()),
+        persist: storageOptions(options).persist,
+      });
+    const disable = options.disable;
+    if (disable === undefined || disable === false || disable === true) return decide(disable === true);
+    if (typeof disable !== 'function') {
+      this.logger.problem(call, 'the option disable must be a boolean or a function; it was ignored', false);
+      return decide(false);
+    }
+    const refused = (error: unknown) => {
+      this.logger.problem(call, `the disable option failed (${describe(error)}); analytics stays disabled`, true);
+      return decide(true);
+    };
+    let answer: unknown;
+    try {
+      answer = disable(cdn);
+    } catch (error) {
+      return refused(error);
+    }
+    if (!isThenable(answer)) return decide(Boolean(answer));
+    return new Promise<GateOutcome>((resolve) =>
+      safeThen(
+        answer,
+        (value) => resolve(decide(Boolean(value))),
+        (error) => resolve(refused(error)),
+      ),
+    );
+  }
+
+  /** Carries out load once the gate has answered (calls made meanwhile are already queued). */
+  private start(outcome: GateOutcome): void {
+    this.amplitudeState = outcome.amplitude;
+    const { clock, newId } = this.env;
+    const sending = outcome.amplitude === 'on';
+    const provisional = { anonymousId: this.userStore.peekAnonymousId(), userId: this.userStore.id() };
+    const storage = { ...storageOptions(this.loadOptions), persist: outcome.storeIdentity };
+    this.userStore.open(storage);
+    this.groupStore.open(storage);
 
     const plan = planLoad({
-      writeKey,
+      writeKey: this.writeKey,
       options: this.loadOptions,
       search: locationSearch(),
       hash: locationHash(),
       referrer: currentReferrer(),
-      utmz: getCookie('__utmz'),
-      storedDeviceIds: readStoredAmplitudeDeviceIds(writeKey),
-      storedSession: readStoredAmplitudeSession(writeKey),
+      // Amplitude's cookies are read only for a page that may send to Amplitude.
+      utmz: sending ? getCookie('__utmz') : undefined,
+      storedDeviceIds: sending ? readStoredAmplitudeDeviceIds(this.writeKey) : {},
+      storedSession: sending ? readStoredAmplitudeSession(this.writeKey) : {},
       anonymousId: this.userStore.anonymousId() as string,
       now: clock.now(),
       newId,
@@ -189,11 +282,52 @@ export class AnalyticsCore {
     this.settings = plan.settings;
     this.loadIntegrations = plan.loadIntegrations;
     if (plan.anonymousId !== this.userStore.peekAnonymousId()) this.userStore.anonymousId(plan.anonymousId);
+    this.restampEarlyCalls(provisional);
+    if (outcome.amplitude !== 'on')
+      this.logger.debug(`Amplitude is off for this page (${outcome.amplitude}); nothing is sent${outcome.storeIdentity ? '' : ' or stored'}`);
+
+    // What load sends first goes ahead of every call queued so far.
+    this.front = [];
+    if (sending) this.startSending(plan);
+    if (this.loadOptions.initialPageview) this.page();
+    if (plan.query.identify) this.identify(plan.query.identify.userId, plan.query.identify.traits);
+    if (plan.query.track) this.track(plan.query.track.event, plan.query.track.properties);
+    const first = this.front;
+    this.front = null;
+    this.queue.prepend(first);
+
+    this.initialized = true;
+    this.emitter.emit('initialize', { writeKey: this.writeKey }, this.loadOptions);
+    this.onStarted({ sending, storing: outcome.storeIdentity });
+    // Events are complete without the SDK (envelope, session), so they do not wait for it to start.
+    this.queue.start();
+    if (sending) this.startSdk(plan);
+    else this.enqueue({ kind: 'task', run: () => this.fireReady() });
+  }
+
+  /**
+   * Calls made before load were stamped with identity kept in memory; the visitor's stored identity,
+   * read only now, takes the place of what was made up meanwhile.
+   */
+  private restampEarlyCalls(provisional: { anonymousId: string | null; userId: string | null }): void {
+    const anonymousId = this.userStore.anonymousId();
+    const userId = this.userStore.id();
+    for (const item of this.queue.pendingItems()) {
+      const event = item.event;
+      if (provisional.anonymousId && event.anonymousId === provisional.anonymousId && anonymousId !== provisional.anonymousId) {
+        event.anonymousId = anonymousId ?? undefined;
+        if (item.deviceId === provisional.anonymousId) item.deviceId = null;
+      }
+      if (provisional.userId === null && !event.userId && userId) event.userId = userId;
+    }
+  }
+
+  private startSending(plan: LoadPlan): void {
+    const { clock, newId } = this.env;
     this.deviceId = plan.deviceId;
     this.deviceIdSource = plan.deviceIdSource;
-
-    const store = plan.persist ? this.env.store : memoryStore();
-    const outbox = new Outbox(outboxConfig(writeKey, plan.settings, plan.sdkOptions), {
+    const store = plan.persist && plan.clientPersistence ? this.env.store : memoryStore();
+    const outbox = new Outbox(outboxConfig(this.writeKey, plan.settings, plan.sdkOptions), {
       clock,
       transport: this.env.transport,
       onChange: () => this.journal?.changed(),
@@ -201,7 +335,7 @@ export class AnalyticsCore {
       warn: (message) => this.logger.problem('Amplitude', message, true),
     });
     this.outbox = outbox;
-    const journal = new ExitJournal(store, clock, writeKey, newId(), () => ({
+    const journal = new ExitJournal(store, clock, this.writeKey, newId(), () => ({
       calls: this.queue.pendingItems().map(toJournaled),
       events: outbox.unsent(),
     }));
@@ -216,37 +350,31 @@ export class AnalyticsCore {
     const left = journal.claim();
     outbox.restore(left.events);
     for (const call of left.calls) this.restoreCall(call);
-
     this.sendAttribution(plan.attribution);
-    if (this.loadOptions.initialPageview) this.page();
-    if (plan.query.identify) this.identify(plan.query.identify.userId, plan.query.identify.traits);
-    if (plan.query.track) this.track(plan.query.track.event, plan.query.track.properties);
-    replay();
+  }
 
-    this.initialized = true;
-    this.emitter.emit('initialize', { writeKey }, this.loadOptions);
-    // Events are complete without the SDK (envelope, session), so they do not wait for it to start.
-    this.queue.start();
+  private startSdk(plan: LoadPlan): void {
     this.adapter
       .init(
         {
-          apiKey: writeKey,
+          apiKey: this.writeKey,
           deviceId: plan.deviceId,
           userId: this.userStore.id(),
           sessionId: plan.session.sessionId,
           settings: plan.settings,
           sdkOptions: plan.sdkOptions,
           https: isHttps(),
+          clientPersistence: plan.clientPersistence,
           warn: (m) => this.logger.problem('analytics.load()', m, false),
         },
-        outbox,
+        this.outbox as Outbox,
       )
       .then(
         () => {
           this.sdkReady = true;
           this.adapter.persistSession((this.session as SessionClock).snapshot());
           this.syncIdentity();
-          this.queue.push({ kind: 'task', run: () => this.fireReady() });
+          this.enqueue({ kind: 'task', run: () => this.fireReady() });
         },
         (error) => {
           this.logger.once(
@@ -258,11 +386,17 @@ export class AnalyticsCore {
       );
   }
 
+  /** Queues a step, or keeps it for the front of the queue while load decides what goes first. */
+  private enqueue(step: Step<CallItem, Prepared>): void {
+    if (this.front) this.front.push(step);
+    else this.queue.push(step);
+  }
+
   /** amplitude-js's session-start user properties (UTM, gclid, referrer), sent before any queued call. */
   private sendAttribution(ops: AmplitudeOperation[]): void {
     if (ops.length === 0) return;
     const stamp = { userId: this.userStore.id(), deviceId: this.deviceId as string, time: this.env.clock.now(), messageId: `shim-${this.env.newId()}` };
-    this.queue.push({ kind: 'task', run: () => this.withSession((ticket) => this.delivery.send(ops, stamp, ticket)) });
+    this.enqueue({ kind: 'task', run: () => this.withSession((ticket) => this.delivery.send(ops, stamp, ticket)) });
   }
 
   private withSession(fn: (ticket: SessionTicket) => void): void {
@@ -312,7 +446,7 @@ export class AnalyticsCore {
     this.deviceId = anonymousId;
     this.deviceIdSource = 'anonymousId';
     const deviceId = anonymousId;
-    this.queue.push({ kind: 'task', run: () => this.adapter.setDeviceId(deviceId) });
+    this.enqueue({ kind: 'task', run: () => this.adapter.setDeviceId(deviceId) });
   }
 
   /** The device ID an event made now belongs to. */
@@ -330,7 +464,7 @@ export class AnalyticsCore {
       this.deviceIdSource = this.settings.preferAnonymousIdForDeviceId ? 'anonymousId' : 'new';
       const deviceId = this.deviceId;
       // In call order: events made before reset() have already been stamped with the old identity.
-      this.queue.push({
+      this.enqueue({
         kind: 'task',
         run: () => {
           this.adapter.reset(deviceId);
@@ -401,7 +535,7 @@ export class AnalyticsCore {
     const aliasUrl = this.loadOptions.aliasUrl;
     if (typeof aliasUrl === 'string' && aliasUrl && body.userId && body.previousId && body.userId !== body.previousId) {
       const mapping = { userId: body.userId, previousId: body.previousId };
-      this.queue.push({
+      this.enqueue({
         kind: 'task',
         run: () =>
           void postJson(aliasUrl, mapping).then((ok) => {
@@ -469,7 +603,7 @@ export class AnalyticsCore {
         },
       };
       this.delivery.watch(item, this.timeoutMs);
-      this.queue.push({ kind: 'call', item });
+      this.enqueue({ kind: 'call', item });
     });
   }
 
@@ -483,6 +617,7 @@ export class AnalyticsCore {
 
   private toDestination(event: SegmentEvent | null): Prepared | Promise<Prepared> {
     if (!event) return { event: null, forAmplitude: null };
+    if (this.amplitudeState !== 'on') return { event, forAmplitude: null };
     if (!isAmplitudeEnabled(isPlainObject(event.integrations) ? event.integrations : {})) return { event, forAmplitude: null };
     const forAmplitude: ChainResult = this.destinationMiddleware.length
       ? runChain(this.destinationMiddleware, cloneEvent(event), 'Amplitude', this.chainDeps('destination middleware'))
@@ -509,7 +644,11 @@ export class AnalyticsCore {
       this.logger.problem('analytics.addDestinationMiddleware()', `only the "Amplitude" destination exists here; "${safeString(name)}" was ignored`, false);
       return;
     }
-    for (const fn of fns) if (typeof fn === 'function') this.destinationMiddleware.push(fn as Middleware);
+    // analytics-next takes them spread; a list of them is accepted too.
+    for (const fn of fns.flatMap((f) => (Array.isArray(f) ? (f as unknown[]) : [f]))) {
+      if (typeof fn === 'function') this.destinationMiddleware.push(fn as Middleware);
+      else this.logger.problem('analytics.addDestinationMiddleware()', 'expects functions; a value that is not one was ignored', false);
+    }
   }
 
   // ----------------------------------------------------------------------------------- auto-tracking
@@ -576,9 +715,12 @@ export class AnalyticsCore {
       ctx: new Context(event),
       finish: () => undefined,
     };
-    this.queue.push({ kind: 'call', item });
+    this.enqueue({ kind: 'call', item });
   }
 }
+
+/** Hand-overs on a page that sends nothing to Amplitude have no session. */
+const NO_SESSION: SessionTicket = { sessionId: undefined, nextEventId: () => -1, close: () => undefined };
 
 function toJournaled(item: CallItem): JournaledCall {
   return { event: item.event as unknown as JournaledCall['event'], deviceId: item.deviceId, referrer: item.referrer };

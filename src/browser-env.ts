@@ -52,6 +52,11 @@ export function currentReferrer(): string {
   return hasWindow ? attempt(() => document.referrer, '') : '';
 }
 
+/** The browser's Global Privacy Control signal (`navigator.globalPrivacyControl`), if it sends one. */
+export function globalPrivacyControl(): unknown {
+  return attempt(() => (typeof navigator === 'undefined' ? undefined : (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl), undefined);
+}
+
 export function isHttps(): boolean {
   return hasWindow && attempt(() => location.protocol === 'https:', false);
 }

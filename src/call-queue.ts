@@ -33,6 +33,13 @@ export class CallQueue<Item, Prepared> {
     this.schedule();
   }
 
+  /** Steps that go ahead of everything queued so far (what load sends first). */
+  prepend(steps: Array<Step<Item, Prepared>>): void {
+    if (steps.length === 0) return;
+    this.waiting.unshift(...steps);
+    this.schedule();
+  }
+
   /** The SDK is ready: from now on calls are handed over. */
   start(): void {
     this.open = true;

@@ -37,9 +37,31 @@ class EntityStore implements EntityStoreApi {
     protected options: StoreOptions,
   ) {}
 
-  /** Applies the load options (persistence, cookie attributes); the store is usable before load too. */
-  configure(options: StoreOptions): void {
+  /**
+   * Keys written by the page before the store was opened (identify, setAnonymousId, user().id(...)
+   * before load): they win over stored values when it opens. Other cached values were only made up
+   * in memory, and give way to what the visitor already has.
+   */
+  private explicit = new Set<string>();
+  private opened = false;
+
+  /**
+   * Applies load's decision: persisted (cookies and localStorage) or memory only. Until then the store
+   * lives in memory and touches no storage, so nothing is read or written before consent.
+   */
+  open(options: StoreOptions): void {
+    const first = !this.opened;
+    this.opened = true;
     this.options = options;
+    if (!first || !options.persist) return;
+    const pending = this.cache;
+    this.cache = {};
+    for (const key of Object.keys(pending)) {
+      const cookieToo = key !== this.keys.traits;
+      if (this.explicit.has(key)) this.writeValue(key, pending[key], cookieToo);
+      else if (readStored(key, cookieToo) === null) this.writeValue(key, pending[key], cookieToo);
+    }
+    this.explicit.clear();
   }
 
   /** Forget what was read, so the next read sees changes other tabs made. */
@@ -56,8 +78,9 @@ class EntityStore implements EntityStoreApi {
     return value;
   }
 
-  protected writeValue(key: string, value: unknown, cookieToo: boolean): void {
+  protected writeValue(key: string, value: unknown, cookieToo: boolean, madeUp = false): void {
     const next = value === undefined ? null : value;
+    if (!this.opened && !madeUp) this.explicit.add(key);
     const known = Object.prototype.hasOwnProperty.call(this.cache, key);
     if (known && sameValue(this.cache[key], next)) return;
     this.cache[key] = next;
@@ -142,7 +165,7 @@ export class UserStore extends EntityStore {
     const stored = this.readValue(UserStore.ANON_KEY, true);
     if (stored === null || stored === undefined || stored === '') {
       const fresh = this.newId();
-      this.writeValue(UserStore.ANON_KEY, fresh, true);
+      this.writeValue(UserStore.ANON_KEY, fresh, true, true);
       this.onAnonymousIdChange(fresh);
       return fresh;
     }

@@ -30,6 +30,8 @@ export function install(win: Dict = window as unknown as Dict): InstallResult {
   const loadOptions = target._loadOptions;
 
   const core = new AnalyticsCore(() => target);
+  // Listeners only once load has decided the page may send or store anything.
+  core.onStarted = ({ sending, storing }) => addPageListeners(win, core, sending, storing);
   attachPublicApi(core, target);
   Object.defineProperty(target, INSTALLED, { value: true });
   win[globalKey] = target;
@@ -41,7 +43,6 @@ export function install(win: Dict = window as unknown as Dict): InstallResult {
   if (writeKey) core.load(writeKey, loadOptions, replay);
   else replay(); // they wait in order for analytics.load(KEY)
 
-  addPageExitListeners(win, core);
   installLegacyAmplitudeAccessor(win, core);
   return { analytics: target, core };
 }
@@ -87,23 +88,26 @@ export function writeKeyFromUrl(src: string): string | undefined {
   return query && /segment-amplitude-shim/.test(src) ? decodeURIComponent(query[1]) : undefined;
 }
 
-function addPageExitListeners(win: Dict, core: AnalyticsCore): void {
+function addPageListeners(win: Dict, core: AnalyticsCore, sending: boolean, storing: boolean): void {
   const w = win as unknown as Window;
   try {
-    w.addEventListener('pagehide', () => core.onPageExit());
-    w.addEventListener('pageshow', (e) => {
-      if ((e as PageTransitionEvent).persisted) core.onPageShown();
-    });
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'hidden') core.onPageExit();
-      else core.onPageShown();
-    });
-    w.addEventListener('online', () => core.onOnline());
+    if (sending) {
+      w.addEventListener('pagehide', () => core.onPageExit());
+      w.addEventListener('pageshow', (e) => {
+        if ((e as PageTransitionEvent).persisted) core.onPageShown();
+      });
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'hidden') core.onPageExit();
+        else core.onPageShown();
+      });
+      w.addEventListener('online', () => core.onOnline());
+    }
     // Another tab changed Segment's IDs (its journal writes are not identity).
-    w.addEventListener('storage', (e) => {
-      const key = (e as StorageEvent).key;
-      if (key === null || key.startsWith('ajs_')) core.onStorageChanged();
-    });
+    if (storing)
+      w.addEventListener('storage', (e) => {
+        const key = (e as StorageEvent).key;
+        if (key === null || key.startsWith('ajs_')) core.onStorageChanged();
+      });
   } catch {
     /* no DOM events: nothing to flush on exit */
   }

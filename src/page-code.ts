@@ -12,7 +12,7 @@ export function isThenable(value: unknown): value is Promise<unknown> & { then: 
 }
 
 /** Subscribes to a page-supplied thenable without letting its `then` throw into us. */
-export function safeThen(value: { then: unknown }, onFulfilled: (() => void) | undefined, onRejected: (error: unknown) => void): void {
+export function safeThen(value: { then: unknown }, onFulfilled: ((value: unknown) => void) | undefined, onRejected: (error: unknown) => void): void {
   try {
     (value.then as (a: unknown, b: unknown) => unknown).call(value, onFulfilled, onRejected);
   } catch (error) {

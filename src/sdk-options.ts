@@ -18,6 +18,8 @@ export interface AdapterInit {
   sdkOptions: Dict;
   /** The page is served over https: Amplitude's identity cookie is then written Secure. */
   https: boolean;
+  /** false: the SDK keeps identity in memory (no AMP_ cookie) and leaves legacy cookies alone. */
+  clientPersistence?: boolean;
   warn: (message: string) => void;
 }
 
@@ -36,6 +38,10 @@ export function sdkInitOptions(options: Omit<AdapterInit, 'apiKey'>): Dict {
     if (OWNED_OPTIONS.includes(key)) options.warn(`the Amplitude SDK option "${key}" is managed by the shim and was ignored`);
     else if (key === 'cookieOptions' && value && typeof value === 'object') config.cookieOptions = { ...(config.cookieOptions as Dict), ...(value as Dict) };
     else config[key] = value;
+  }
+  if (options.clientPersistence === false) {
+    config.identityStorage = 'none';
+    config.cookieOptions = { ...(config.cookieOptions as Dict), upgrade: false };
   }
   // The shim decides every event and every ID: no remote config, no autocapture, no URL-derived IDs.
   return Object.assign(config, {

@@ -32,6 +32,10 @@ export interface AmplitudeSettings {
   versionName: string;
   groupTypeTrait: string;
   groupValueTrait: string;
+  /** Consent categories the site mapped Amplitude to (Segment's `consentSettings.categories`). */
+  consentCategories: string[];
+  /** Beyond Segment: a browser sending Global Privacy Control turns Amplitude off for that visitor. */
+  honorGlobalPrivacyControl: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<AmplitudeSettings> = Object.freeze({
@@ -60,6 +64,8 @@ export const DEFAULT_SETTINGS: Readonly<AmplitudeSettings> = Object.freeze({
   versionName: '',
   groupTypeTrait: '',
   groupValueTrait: '',
+  consentCategories: [],
+  honorGlobalPrivacyControl: false,
 });
 
 /** Catalog settings that Segment accepted but that never changed web device-mode behaviour. */
@@ -95,6 +101,7 @@ export function normalizeSettings(input: unknown): NormalizedSettings {
     traitsToIncrement: [],
     traitsToSetOnce: [],
     appendFieldsToEventProps: {},
+    consentCategories: [],
   };
   if (input === undefined || input === null || input === true) return { settings, warnings };
   if (!isPlainObject(input)) {
@@ -104,7 +111,13 @@ export function normalizeSettings(input: unknown): NormalizedSettings {
   const target = settings as unknown as Dict;
   for (const key of Object.keys(input)) {
     const value = input[key];
-    if (!(key in DEFAULT_SETTINGS)) {
+    if (key === 'consentSettings') {
+      const categories = isPlainObject(value) ? value.categories : undefined;
+      if (Array.isArray(categories) && categories.every((c) => typeof c === 'string')) settings.consentCategories = categories.slice();
+      else warnings.push('setting "consentSettings" must be {categories: string[]}; Amplitude is then mapped to no category');
+      continue;
+    }
+    if (key === 'consentCategories' || !(key in DEFAULT_SETTINGS)) {
       if (!IGNORED_SETTINGS.includes(key)) warnings.push(`unknown setting "${key}" is ignored`);
       continue;
     }

@@ -71,12 +71,34 @@ export declare class AnalyticsCore {
     private facts;
     private session;
     private sdkReady;
+    private amplitudeState;
+    /** While load decides what it sends first, steps collect here (see enqueue). */
+    private front;
+    /** Told once load has decided what this page does: install.ts then adds its page listeners. */
+    onStarted: (what: {
+        sending: boolean;
+        storing: boolean;
+    }) => void;
     constructor(self: () => unknown, env?: Partial<RuntimeEnvironment>);
     /**
-     * Initializes once. Identity (querystring ajs_aid, then the device ID) is settled before the SDK
-     * starts, so the first event already carries the final IDs.
+     * Initializes once. The consent gate (updateCDNSettings, disable, routing, GPC) answers first, before
+     * any storage is read or written; then identity (querystring ajs_aid, then the device ID) is settled
+     * before the SDK starts, so the first event already carries the final IDs.
      */
     load(writeKey: unknown, options: unknown, replay?: () => void): void;
+    /** updateCDNSettings, then disable(cdnSettings), as analytics-next runs them; routing and GPC beside. */
+    private askGate;
+    /** Carries out load once the gate has answered (calls made meanwhile are already queued). */
+    private start;
+    /**
+     * Calls made before load were stamped with identity kept in memory; the visitor's stored identity,
+     * read only now, takes the place of what was made up meanwhile.
+     */
+    private restampEarlyCalls;
+    private startSending;
+    private startSdk;
+    /** Queues a step, or keeps it for the front of the queue while load decides what goes first. */
+    private enqueue;
     /** amplitude-js's session-start user properties (UTM, gclid, referrer), sent before any queued call. */
     private sendAttribution;
     private withSession;

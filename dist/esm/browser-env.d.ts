@@ -16,6 +16,8 @@ export declare function readPageSnapshot(): PageSnapshot;
 export declare function locationSearch(): string;
 export declare function locationHash(): string;
 export declare function currentReferrer(): string;
+/** The browser's Global Privacy Control signal (`navigator.globalPrivacyControl`), if it sends one. */
+export declare function globalPrivacyControl(): unknown;
 export declare function isHttps(): boolean;
 export declare function getCookie(name: string): string | undefined;
 export interface CookieOptions {

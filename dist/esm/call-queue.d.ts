@@ -36,6 +36,8 @@ export declare class CallQueue<Item, Prepared> {
     private scheduled;
     constructor(deps: CallQueueDeps<Item, Prepared>);
     push(step: Step<Item, Prepared>): void;
+    /** Steps that go ahead of everything queued so far (what load sends first). */
+    prepend(steps: Array<Step<Item, Prepared>>): void;
     /** The SDK is ready: from now on calls are handed over. */
     start(): void;
     get started(): boolean;

@@ -29,12 +29,22 @@ declare class EntityStore implements EntityStoreApi {
      */
     private cache;
     constructor(keys: EntityKeys, options: StoreOptions);
-    /** Applies the load options (persistence, cookie attributes); the store is usable before load too. */
-    configure(options: StoreOptions): void;
+    /**
+     * Keys written by the page before the store was opened (identify, setAnonymousId, user().id(...)
+     * before load): they win over stored values when it opens. Other cached values were only made up
+     * in memory, and give way to what the visitor already has.
+     */
+    private explicit;
+    private opened;
+    /**
+     * Applies load's decision: persisted (cookies and localStorage) or memory only. Until then the store
+     * lives in memory and touches no storage, so nothing is read or written before consent.
+     */
+    open(options: StoreOptions): void;
     /** Forget what was read, so the next read sees changes other tabs made. */
     invalidate(): void;
     protected readValue(key: string, cookieToo: boolean): unknown;
-    protected writeValue(key: string, value: unknown, cookieToo: boolean): void;
+    protected writeValue(key: string, value: unknown, cookieToo: boolean, madeUp?: boolean): void;
     private persist;
     protected removeAll(): void;
     id(value?: string | null): string | null;

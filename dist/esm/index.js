@@ -337,6 +337,8 @@ const DEFAULT_SETTINGS = Object.freeze({
     versionName: '',
     groupTypeTrait: '',
     groupValueTrait: '',
+    consentCategories: [],
+    honorGlobalPrivacyControl: false,
 });
 /** Catalog settings that Segment accepted but that never changed web device-mode behaviour. */
 const IGNORED_SETTINGS = [
@@ -359,7 +361,7 @@ const IGNORED_SETTINGS = [
  */
 function normalizeSettings(input) {
     const warnings = [];
-    const settings = Object.assign(Object.assign({}, DEFAULT_SETTINGS), { mapQueryParams: {}, traitsToIncrement: [], traitsToSetOnce: [], appendFieldsToEventProps: {} });
+    const settings = Object.assign(Object.assign({}, DEFAULT_SETTINGS), { mapQueryParams: {}, traitsToIncrement: [], traitsToSetOnce: [], appendFieldsToEventProps: {}, consentCategories: [] });
     if (input === undefined || input === null || input === true)
         return { settings, warnings };
     if (!isPlainObject(input)) {
@@ -369,7 +371,15 @@ function normalizeSettings(input) {
     const target = settings;
     for (const key of Object.keys(input)) {
         const value = input[key];
-        if (!(key in DEFAULT_SETTINGS)) {
+        if (key === 'consentSettings') {
+            const categories = isPlainObject(value) ? value.categories : undefined;
+            if (Array.isArray(categories) && categories.every((c) => typeof c === 'string'))
+                settings.consentCategories = categories.slice();
+            else
+                warnings.push('setting "consentSettings" must be {categories: string[]}; Amplitude is then mapped to no category');
+            continue;
+        }
+        if (key === 'consentCategories' || !(key in DEFAULT_SETTINGS)) {
             if (!IGNORED_SETTINGS.includes(key))
                 warnings.push(`unknown setting "${key}" is ignored`);
             continue;
@@ -465,6 +475,10 @@ function locationHash() {
 }
 function currentReferrer() {
     return hasWindow ? attempt(() => document.referrer, '') : '';
+}
+/** The browser's Global Privacy Control signal (`navigator.globalPrivacyControl`), if it sends one. */
+function globalPrivacyControl() {
+    return attempt(() => (typeof navigator === 'undefined' ? undefined : navigator.globalPrivacyControl), undefined);
 }
 function isHttps() {
     return hasWindow && attempt(() => location.protocol === 'https:', false);
@@ -727,10 +741,34 @@ class EntityStore {
          * another tab may have changed them.
          */
         this.cache = {};
+        /**
+         * Keys written by the page before the store was opened (identify, setAnonymousId, user().id(...)
+         * before load): they win over stored values when it opens. Other cached values were only made up
+         * in memory, and give way to what the visitor already has.
+         */
+        this.explicit = new Set();
+        this.opened = false;
     }
-    /** Applies the load options (persistence, cookie attributes); the store is usable before load too. */
-    configure(options) {
+    /**
+     * Applies load's decision: persisted (cookies and localStorage) or memory only. Until then the store
+     * lives in memory and touches no storage, so nothing is read or written before consent.
+     */
+    open(options) {
+        const first = !this.opened;
+        this.opened = true;
         this.options = options;
+        if (!first || !options.persist)
+            return;
+        const pending = this.cache;
+        this.cache = {};
+        for (const key of Object.keys(pending)) {
+            const cookieToo = key !== this.keys.traits;
+            if (this.explicit.has(key))
+                this.writeValue(key, pending[key], cookieToo);
+            else if (readStored(key, cookieToo) === null)
+                this.writeValue(key, pending[key], cookieToo);
+        }
+        this.explicit.clear();
     }
     /** Forget what was read, so the next read sees changes other tabs made. */
     invalidate() {
@@ -747,8 +785,10 @@ class EntityStore {
             this.persist(key, value, cookieToo);
         return value;
     }
-    writeValue(key, value, cookieToo) {
+    writeValue(key, value, cookieToo, madeUp = false) {
         const next = value === undefined ? null : value;
+        if (!this.opened && !madeUp)
+            this.explicit.add(key);
         const known = Object.prototype.hasOwnProperty.call(this.cache, key);
         if (known && sameValue(this.cache[key], next))
             return;
@@ -831,7 +871,7 @@ class UserStore extends EntityStore {
         const stored = this.readValue(UserStore.ANON_KEY, true);
         if (stored === null || stored === undefined || stored === '') {
             const fresh = this.newId();
-            this.writeValue(UserStore.ANON_KEY, fresh, true);
+            this.writeValue(UserStore.ANON_KEY, fresh, true, true);
             this.onAnonymousIdChange(fresh);
             return fresh;
         }
@@ -4544,6 +4584,10 @@ function sdkInitOptions(options) {
         else
             config[key] = value;
     }
+    if (options.clientPersistence === false) {
+        config.identityStorage = 'none';
+        config.cookieOptions = Object.assign(Object.assign({}, config.cookieOptions), { upgrade: false });
+    }
     // The shim decides every event and every ID: no remote config, no autocapture, no URL-derived IDs.
     return Object.assign(config, {
         deviceId: options.deviceId,
@@ -4932,6 +4976,13 @@ class CallQueue {
     }
     push(step) {
         this.waiting.push(step);
+        this.schedule();
+    }
+    /** Steps that go ahead of everything queued so far (what load sends first). */
+    prepend(steps) {
+        if (steps.length === 0)
+            return;
+        this.waiting.unshift(...steps);
         this.schedule();
     }
     /** The SDK is ready: from now on calls are handed over. */
@@ -6477,6 +6528,7 @@ function planLoad(env) {
         sdkOptions,
         loadIntegrations,
         persist,
+        clientPersistence: options.disableClientPersistence !== true,
         cookie,
         query: query.calls,
         anonymousId,
@@ -6488,6 +6540,65 @@ function planLoad(env) {
         attribution: stampVersion(captured.operations, settings.versionName),
         warnings,
     };
+}
+
+/** The name of the destination in Segment's CDN settings (and in `integrations`). */
+const DESTINATION_NAME = 'Amplitude';
+/**
+ * What Segment's CDN would have delivered for a source whose only destination is Amplitude. A
+ * destination mapped to no category counts as unmapped, as Segment's CDN reports it: consent tools
+ * then leave it on instead of disabling everything for want of a category.
+ */
+function cdnSettingsFor(amplitudeEntry, settings) {
+    const categories = settings.consentCategories.slice();
+    const destination = isPlainObject(amplitudeEntry) ? Object.assign({}, amplitudeEntry) : {};
+    destination.consentSettings = { categories };
+    return {
+        integrations: { [DESTINATION_NAME]: destination },
+        remotePlugins: [],
+        consentSettings: { allCategories: categories.slice(), hasUnmappedDestinations: categories.length === 0 },
+    };
+}
+/** Whether settings returned by `updateCDNSettings` still carry the Amplitude destination. */
+function keepsAmplitude(updated) {
+    if (!isPlainObject(updated) || !isPlainObject(updated.integrations))
+        return false;
+    const entry = updated.integrations[DESTINATION_NAME];
+    return entry !== undefined && entry !== null && entry !== false;
+}
+/**
+ * Load-level routing that means the destination is never loaded: `{Amplitude: false}`, or `{All: false}`
+ * without `Amplitude` turned back on. (Per-event routing is applied to each event instead.)
+ */
+function isRoutedOff(integrations) {
+    if (!isPlainObject(integrations))
+        return false;
+    const entry = integrations[DESTINATION_NAME];
+    if (entry === false)
+        return true;
+    return integrations.All === false && (entry === undefined || entry === null);
+}
+/** Global Privacy Control, honoured only where the site opted in. */
+function gpcTurnsOff(settings, globalPrivacyControl) {
+    return settings.honorGlobalPrivacyControl && globalPrivacyControl === true;
+}
+/**
+ * The page's state once every gate has answered. Identity is stored only for a visitor who may be
+ * tracked: a disabled page, a consent refusal or GPC keep it in memory; load-level routing does not,
+ * because a site that merely routes Amplitude off still relies on analytics.js keeping `user()`.
+ */
+function gateOutcome(input) {
+    const amplitude = input.disabled
+        ? 'disabled'
+        : !input.consentKept
+            ? 'consent-off'
+            : input.gpc
+                ? 'gpc-off'
+                : input.routedOff
+                    ? 'routed-off'
+                    : 'on';
+    const storeIdentity = input.persist && (amplitude === 'on' || amplitude === 'routed-off');
+    return { amplitude, storeIdentity };
 }
 
 class SessionClock {
@@ -6546,6 +6657,10 @@ class AnalyticsCore {
         this.sourceMiddleware = [];
         this.destinationMiddleware = [];
         this.sdkReady = false;
+        /** While load decides what it sends first, steps collect here (see enqueue). */
+        this.front = null;
+        /** Told once load has decided what this page does: install.ts then adds its page listeners. */
+        this.onStarted = () => undefined;
         this.env = {
             adapter: (_a = env.adapter) !== null && _a !== void 0 ? _a : new AmplitudeAdapter(),
             clock: (_b = env.clock) !== null && _b !== void 0 ? _b : systemClock,
@@ -6555,8 +6670,9 @@ class AnalyticsCore {
         };
         this.adapter = this.env.adapter;
         this.emitter = new Emitter(self, (event, error) => this.logger.problem(`analytics.on('${event}')`, `listener failed: ${describe$1(error)}`, false));
-        this.userStore = new UserStore({ persist: true, cookie: {} }, this.env.newId, (anon) => this.onAnonymousIdChanged(anon));
-        this.groupStore = new GroupStore({ persist: true, cookie: {} });
+        // Memory only until load has decided (consent): see UserStore.open.
+        this.userStore = new UserStore({ persist: false, cookie: {} }, this.env.newId, (anon) => this.onAnonymousIdChanged(anon));
+        this.groupStore = new GroupStore({ persist: false, cookie: {} });
         const deps = {
             clock: this.env.clock,
             prepare: (item) => this.prepare(item),
@@ -6577,7 +6693,7 @@ class AnalyticsCore {
             clock: this.env.clock,
             settings: () => this.settings,
             facts: () => this.facts,
-            openSession: (now) => this.session.open(now),
+            openSession: (now) => (this.session ? this.session.open(now) : NO_SESSION),
             outbox: () => this.outbox,
             deviceId: () => { var _a; return (_a = this.deviceId) !== null && _a !== void 0 ? _a : this.env.newId(); },
             warn: (call, message, dropped) => this.logger.problem(call, message, dropped),
@@ -6586,8 +6702,9 @@ class AnalyticsCore {
     }
     // ------------------------------------------------------------------------------------------ loading
     /**
-     * Initializes once. Identity (querystring ajs_aid, then the device ID) is settled before the SDK
-     * starts, so the first event already carries the final IDs.
+     * Initializes once. The consent gate (updateCDNSettings, disable, routing, GPC) answers first, before
+     * any storage is read or written; then identity (querystring ajs_aid, then the device ID) is settled
+     * before the SDK starts, so the first event already carries the final IDs.
      */
     load(writeKey, options, replay = () => undefined) {
         if (this.loadCalled) {
@@ -6602,18 +6719,91 @@ class AnalyticsCore {
         this.loadCalled = true;
         this.writeKey = writeKey;
         this.loadOptions = isPlainObject(options) ? options : {};
+        const gate = this.askGate();
+        if (gate instanceof Promise) {
+            // The page decides later: its queued calls wait (in memory) behind what load sends first.
+            replay();
+            gate
+                .then((outcome) => this.start(outcome))
+                .catch((error) => this.logger.problem('analytics.load()', `internal error: ${describe$1(error)}`, true));
+            return;
+        }
+        this.start(gate);
+        replay();
+    }
+    /** updateCDNSettings, then disable(cdnSettings), as analytics-next runs them; routing and GPC beside. */
+    askGate() {
+        const options = this.loadOptions;
+        const call = 'analytics.load()';
+        const integrations = isPlainObject(options.integrations) ? options.integrations : {};
+        const settings = normalizeSettings(integrations[DESTINATION_NAME]).settings;
+        let cdn = cdnSettingsFor(integrations[DESTINATION_NAME], settings);
+        let consentKept = true;
+        const update = options.updateCDNSettings;
+        if (typeof update === 'function') {
+            try {
+                const updated = update(cdn);
+                consentKept = keepsAmplitude(updated);
+                if (isPlainObject(updated))
+                    cdn = updated;
+            }
+            catch (error) {
+                // A consent hook that fails cannot grant consent.
+                this.logger.problem(call, `updateCDNSettings threw (${describe$1(error)}); Amplitude is off for this page`, true);
+                consentKept = false;
+            }
+        }
+        else if (update !== undefined) {
+            this.logger.problem(call, 'the option updateCDNSettings must be a function; it was ignored', false);
+        }
+        const decide = (disabled) => gateOutcome({
+            disabled,
+            routedOff: isRoutedOff(integrations),
+            consentKept,
+            gpc: gpcTurnsOff(settings, globalPrivacyControl()),
+            persist: storageOptions(options).persist,
+        });
+        const disable = options.disable;
+        if (disable === undefined || disable === false || disable === true)
+            return decide(disable === true);
+        if (typeof disable !== 'function') {
+            this.logger.problem(call, 'the option disable must be a boolean or a function; it was ignored', false);
+            return decide(false);
+        }
+        const refused = (error) => {
+            this.logger.problem(call, `the disable option failed (${describe$1(error)}); analytics stays disabled`, true);
+            return decide(true);
+        };
+        let answer;
+        try {
+            answer = disable(cdn);
+        }
+        catch (error) {
+            return refused(error);
+        }
+        if (!isThenable(answer))
+            return decide(Boolean(answer));
+        return new Promise((resolve) => safeThen(answer, (value) => resolve(decide(Boolean(value))), (error) => resolve(refused(error))));
+    }
+    /** Carries out load once the gate has answered (calls made meanwhile are already queued). */
+    start(outcome) {
+        this.amplitudeState = outcome.amplitude;
         const { clock, newId } = this.env;
-        const storage = storageOptions(this.loadOptions);
-        this.userStore.configure(storage);
-        this.groupStore.configure(storage);
+        const sending = outcome.amplitude === 'on';
+        const provisional = { anonymousId: this.userStore.peekAnonymousId(), userId: this.userStore.id() };
+        const storage = Object.assign(Object.assign({}, storageOptions(this.loadOptions)), { persist: outcome.storeIdentity });
+        this.userStore.open(storage);
+        this.groupStore.open(storage);
         const plan = planLoad({
+            writeKey: this.writeKey,
             options: this.loadOptions,
             search: locationSearch(),
             hash: locationHash(),
             referrer: currentReferrer(),
-            utmz: getCookie('__utmz'),
-            storedDeviceIds: readStoredAmplitudeDeviceIds(writeKey),
-            storedSession: readStoredAmplitudeSession(writeKey),
+            // Amplitude's cookies are read only for a page that may send to Amplitude.
+            utmz: sending ? getCookie('__utmz') : undefined,
+            storedDeviceIds: sending ? readStoredAmplitudeDeviceIds(this.writeKey) : {},
+            storedSession: sending ? readStoredAmplitudeSession(this.writeKey) : {},
             anonymousId: this.userStore.anonymousId(),
             now: clock.now(),
             newId,
@@ -6624,10 +6814,56 @@ class AnalyticsCore {
         this.loadIntegrations = plan.loadIntegrations;
         if (plan.anonymousId !== this.userStore.peekAnonymousId())
             this.userStore.anonymousId(plan.anonymousId);
+        this.restampEarlyCalls(provisional);
+        if (outcome.amplitude !== 'on')
+            this.logger.debug(`Amplitude is off for this page (${outcome.amplitude}); nothing is sent${outcome.storeIdentity ? '' : ' or stored'}`);
+        // What load sends first goes ahead of every call queued so far.
+        this.front = [];
+        if (sending)
+            this.startSending(plan);
+        if (this.loadOptions.initialPageview)
+            this.page();
+        if (plan.query.identify)
+            this.identify(plan.query.identify.userId, plan.query.identify.traits);
+        if (plan.query.track)
+            this.track(plan.query.track.event, plan.query.track.properties);
+        const first = this.front;
+        this.front = null;
+        this.queue.prepend(first);
+        this.initialized = true;
+        this.emitter.emit('initialize', { writeKey: this.writeKey }, this.loadOptions);
+        this.onStarted({ sending, storing: outcome.storeIdentity });
+        // Events are complete without the SDK (envelope, session), so they do not wait for it to start.
+        this.queue.start();
+        if (sending)
+            this.startSdk(plan);
+        else
+            this.enqueue({ kind: 'task', run: () => this.fireReady() });
+    }
+    /**
+     * Calls made before load were stamped with identity kept in memory; the visitor's stored identity,
+     * read only now, takes the place of what was made up meanwhile.
+     */
+    restampEarlyCalls(provisional) {
+        const anonymousId = this.userStore.anonymousId();
+        const userId = this.userStore.id();
+        for (const item of this.queue.pendingItems()) {
+            const event = item.event;
+            if (provisional.anonymousId && event.anonymousId === provisional.anonymousId && anonymousId !== provisional.anonymousId) {
+                event.anonymousId = anonymousId !== null && anonymousId !== void 0 ? anonymousId : undefined;
+                if (item.deviceId === provisional.anonymousId)
+                    item.deviceId = null;
+            }
+            if (provisional.userId === null && !event.userId && userId)
+                event.userId = userId;
+        }
+    }
+    startSending(plan) {
+        const { clock, newId } = this.env;
         this.deviceId = plan.deviceId;
         this.deviceIdSource = plan.deviceIdSource;
-        const store = plan.persist ? this.env.store : memoryStore();
-        const outbox = new Outbox(outboxConfig(writeKey, plan.settings, plan.sdkOptions), {
+        const store = plan.persist && plan.clientPersistence ? this.env.store : memoryStore();
+        const outbox = new Outbox(outboxConfig(this.writeKey, plan.settings, plan.sdkOptions), {
             clock,
             transport: this.env.transport,
             onChange: () => { var _a; return (_a = this.journal) === null || _a === void 0 ? void 0 : _a.changed(); },
@@ -6635,7 +6871,7 @@ class AnalyticsCore {
             warn: (message) => this.logger.problem('Amplitude', message, true),
         });
         this.outbox = outbox;
-        const journal = new ExitJournal(store, clock, writeKey, newId(), () => ({
+        const journal = new ExitJournal(store, clock, this.writeKey, newId(), () => ({
             calls: this.queue.pendingItems().map(toJournaled),
             events: outbox.unsent(),
         }));
@@ -6651,44 +6887,43 @@ class AnalyticsCore {
         for (const call of left.calls)
             this.restoreCall(call);
         this.sendAttribution(plan.attribution);
-        if (this.loadOptions.initialPageview)
-            this.page();
-        if (plan.query.identify)
-            this.identify(plan.query.identify.userId, plan.query.identify.traits);
-        if (plan.query.track)
-            this.track(plan.query.track.event, plan.query.track.properties);
-        replay();
-        this.initialized = true;
-        this.emitter.emit('initialize', { writeKey }, this.loadOptions);
-        // Events are complete without the SDK (envelope, session), so they do not wait for it to start.
-        this.queue.start();
+    }
+    startSdk(plan) {
         this.adapter
             .init({
-            apiKey: writeKey,
+            apiKey: this.writeKey,
             deviceId: plan.deviceId,
             userId: this.userStore.id(),
             sessionId: plan.session.sessionId,
             settings: plan.settings,
             sdkOptions: plan.sdkOptions,
             https: isHttps(),
+            clientPersistence: plan.clientPersistence,
             warn: (m) => this.logger.problem('analytics.load()', m, false),
-        }, outbox)
+        }, this.outbox)
             .then(() => {
             this.sdkReady = true;
             this.adapter.persistSession(this.session.snapshot());
             this.syncIdentity();
-            this.queue.push({ kind: 'task', run: () => this.fireReady() });
+            this.enqueue({ kind: 'task', run: () => this.fireReady() });
         }, (error) => {
             this.logger.once(`Amplitude SDK failed to initialize: ${describe$1(error)}; events are still sent, but the visitor's IDs may not persist in its AMP_ cookie`, 'error');
             this.fireReady();
         });
+    }
+    /** Queues a step, or keeps it for the front of the queue while load decides what goes first. */
+    enqueue(step) {
+        if (this.front)
+            this.front.push(step);
+        else
+            this.queue.push(step);
     }
     /** amplitude-js's session-start user properties (UTM, gclid, referrer), sent before any queued call. */
     sendAttribution(ops) {
         if (ops.length === 0)
             return;
         const stamp = { userId: this.userStore.id(), deviceId: this.deviceId, time: this.env.clock.now(), messageId: `shim-${this.env.newId()}` };
-        this.queue.push({ kind: 'task', run: () => this.withSession((ticket) => this.delivery.send(ops, stamp, ticket)) });
+        this.enqueue({ kind: 'task', run: () => this.withSession((ticket) => this.delivery.send(ops, stamp, ticket)) });
     }
     withSession(fn) {
         const ticket = this.session.open(this.env.clock.now());
@@ -6739,7 +6974,7 @@ class AnalyticsCore {
         this.deviceId = anonymousId;
         this.deviceIdSource = 'anonymousId';
         const deviceId = anonymousId;
-        this.queue.push({ kind: 'task', run: () => this.adapter.setDeviceId(deviceId) });
+        this.enqueue({ kind: 'task', run: () => this.adapter.setDeviceId(deviceId) });
     }
     /** The device ID an event made now belongs to. */
     currentDeviceId(anonymousId) {
@@ -6756,7 +6991,7 @@ class AnalyticsCore {
             this.deviceIdSource = this.settings.preferAnonymousIdForDeviceId ? 'anonymousId' : 'new';
             const deviceId = this.deviceId;
             // In call order: events made before reset() have already been stamped with the old identity.
-            this.queue.push({
+            this.enqueue({
                 kind: 'task',
                 run: () => {
                     var _a;
@@ -6825,7 +7060,7 @@ class AnalyticsCore {
         const aliasUrl = this.loadOptions.aliasUrl;
         if (typeof aliasUrl === 'string' && aliasUrl && body.userId && body.previousId && body.userId !== body.previousId) {
             const mapping = { userId: body.userId, previousId: body.previousId };
-            this.queue.push({
+            this.enqueue({
                 kind: 'task',
                 run: () => void postJson(aliasUrl, mapping).then((ok) => {
                     if (!ok)
@@ -6884,7 +7119,7 @@ class AnalyticsCore {
                 },
             };
             this.delivery.watch(item, this.timeoutMs);
-            this.queue.push({ kind: 'call', item });
+            this.enqueue({ kind: 'call', item });
         });
     }
     // ---------------------------------------------------------------------------------------- middleware
@@ -6897,6 +7132,8 @@ class AnalyticsCore {
     toDestination(event) {
         if (!event)
             return { event: null, forAmplitude: null };
+        if (this.amplitudeState !== 'on')
+            return { event, forAmplitude: null };
         if (!isAmplitudeEnabled(isPlainObject(event.integrations) ? event.integrations : {}))
             return { event, forAmplitude: null };
         const forAmplitude = this.destinationMiddleware.length
@@ -6924,9 +7161,13 @@ class AnalyticsCore {
             this.logger.problem('analytics.addDestinationMiddleware()', `only the "Amplitude" destination exists here; "${safeString(name)}" was ignored`, false);
             return;
         }
-        for (const fn of fns)
+        // analytics-next takes them spread; a list of them is accepted too.
+        for (const fn of fns.flatMap((f) => (Array.isArray(f) ? f : [f]))) {
             if (typeof fn === 'function')
                 this.destinationMiddleware.push(fn);
+            else
+                this.logger.problem('analytics.addDestinationMiddleware()', 'expects functions; a value that is not one was ignored', false);
+        }
     }
     // ----------------------------------------------------------------------------------- auto-tracking
     trackLink(call, args) {
@@ -6988,9 +7229,11 @@ class AnalyticsCore {
             ctx: new Context(event),
             finish: () => undefined,
         };
-        this.queue.push({ kind: 'call', item });
+        this.enqueue({ kind: 'call', item });
     }
 }
+/** Hand-overs on a page that sends nothing to Amplitude have no session. */
+const NO_SESSION = { sessionId: undefined, nextEventId: () => -1, close: () => undefined };
 function toJournaled(item) {
     return { event: item.event, deviceId: item.deviceId, referrer: item.referrer };
 }
@@ -7277,6 +7520,8 @@ function install(win = window) {
     const writeKey = findWriteKey(target, win);
     const loadOptions = target._loadOptions;
     const core = new AnalyticsCore(() => target);
+    // Listeners only once load has decided the page may send or store anything.
+    core.onStarted = ({ sending, storing }) => addPageListeners(win, core, sending, storing);
     attachPublicApi(core, target);
     Object.defineProperty(target, INSTALLED, { value: true });
     win[globalKey] = target;
@@ -7289,7 +7534,6 @@ function install(win = window) {
         core.load(writeKey, loadOptions, replay);
     else
         replay(); // they wait in order for analytics.load(KEY)
-    addPageExitListeners(win, core);
     installLegacyAmplitudeAccessor(win, core);
     return { analytics: target, core };
 }
@@ -7341,27 +7585,30 @@ function writeKeyFromUrl(src) {
     const query = /[?&](?:apiKey|writeKey|key)=([^&#]+)/.exec(src);
     return query && /segment-amplitude-shim/.test(src) ? decodeURIComponent(query[1]) : undefined;
 }
-function addPageExitListeners(win, core) {
+function addPageListeners(win, core, sending, storing) {
     const w = win;
     try {
-        w.addEventListener('pagehide', () => core.onPageExit());
-        w.addEventListener('pageshow', (e) => {
-            if (e.persisted)
-                core.onPageShown();
-        });
-        document.addEventListener('visibilitychange', () => {
-            if (document.visibilityState === 'hidden')
-                core.onPageExit();
-            else
-                core.onPageShown();
-        });
-        w.addEventListener('online', () => core.onOnline());
+        if (sending) {
+            w.addEventListener('pagehide', () => core.onPageExit());
+            w.addEventListener('pageshow', (e) => {
+                if (e.persisted)
+                    core.onPageShown();
+            });
+            document.addEventListener('visibilitychange', () => {
+                if (document.visibilityState === 'hidden')
+                    core.onPageExit();
+                else
+                    core.onPageShown();
+            });
+            w.addEventListener('online', () => core.onOnline());
+        }
         // Another tab changed Segment's IDs (its journal writes are not identity).
-        w.addEventListener('storage', (e) => {
-            const key = e.key;
-            if (key === null || key.startsWith('ajs_'))
-                core.onStorageChanged();
-        });
+        if (storing)
+            w.addEventListener('storage', (e) => {
+                const key = e.key;
+                if (key === null || key.startsWith('ajs_'))
+                    core.onStorageChanged();
+            });
     }
     catch (_a) {
         /* no DOM events: nothing to flush on exit */

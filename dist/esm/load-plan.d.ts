@@ -37,6 +37,8 @@ export interface LoadPlan {
     /** Load-level routing, coerced to booleans as analytics-next keeps it on events. */
     loadIntegrations: Dict;
     persist: boolean;
+    /** false with `disableClientPersistence`: no cookie and no storage key at all, ours or the SDK's. */
+    clientPersistence: boolean;
     cookie: CookieOptions;
     query: QueryStringCalls;
     /** The anonymousId once `ajs_aid` is applied. */

@@ -9,7 +9,7 @@ export declare function isThenable(value: unknown): value is Promise<unknown> & 
 /** Subscribes to a page-supplied thenable without letting its `then` throw into us. */
 export declare function safeThen(value: {
     then: unknown;
-}, onFulfilled: (() => void) | undefined, onRejected: (error: unknown) => void): void;
+}, onFulfilled: ((value: unknown) => void) | undefined, onRejected: (error: unknown) => void): void;
 /** A message for any thrown value, even one whose toString throws. */
 export declare function describe(error: unknown): string;
 /**

@@ -16,6 +16,8 @@ export interface AdapterInit {
     sdkOptions: Dict;
     /** The page is served over https: Amplitude's identity cookie is then written Secure. */
     https: boolean;
+    /** false: the SDK keeps identity in memory (no AMP_ cookie) and leaves legacy cookies alone. */
+    clientPersistence?: boolean;
     warn: (message: string) => void;
 }
 export declare function sdkInitOptions(options: Omit<AdapterInit, 'apiKey'>): Dict;

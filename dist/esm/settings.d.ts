@@ -24,6 +24,10 @@ export interface AmplitudeSettings {
     versionName: string;
     groupTypeTrait: string;
     groupValueTrait: string;
+    /** Consent categories the site mapped Amplitude to (Segment's `consentSettings.categories`). */
+    consentCategories: string[];
+    /** Beyond Segment: a browser sending Global Privacy Control turns Amplitude off for that visitor. */
+    honorGlobalPrivacyControl: boolean;
 }
 export declare const DEFAULT_SETTINGS: Readonly<AmplitudeSettings>;
 export interface NormalizedSettings {

@@ -477,7 +477,8 @@ describe('reset()', () => {
 
 describe('identity storage: Segment formats, written only when a value changes', () => {
   it('49: anonymousId is raw in the cookie and JSON-quoted in localStorage', () => {
-    const { analytics } = make();
+    const { analytics, load } = make();
+    load();
     const anon = analytics.user().anonymousId();
     expect(anon).toHaveLength(36);
     expect(localStorage.getItem('ajs_anonymous_id')).toBe(JSON.stringify(anon));
@@ -499,7 +500,8 @@ describe('identity storage: Segment formats, written only when a value changes',
   it('53/54: numeric cookie ids and unquoted localStorage values are read', () => {
     document.cookie = 'ajs_user_id=1234; path=/';
     localStorage.setItem('ajs_anonymous_id', 'abc-def');
-    const { analytics } = make();
+    const { analytics, load } = make();
+    load();
     const user = analytics.user();
     expect(user.id()).toBe('1234');
     expect(user.anonymousId()).toBe('abc-def');
@@ -516,7 +518,8 @@ describe('identity storage: Segment formats, written only when a value changes',
   });
 
   it('56: traits merge for the same user and are replaced for a new one', () => {
-    const { analytics } = make();
+    const { analytics, load } = make();
+    load();
     analytics.identify('id', { one: 1 });
     analytics.identify('id', { two: 2 });
     expect(analytics.user().traits()).toEqual({ one: 1, two: 2 });
