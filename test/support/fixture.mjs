@@ -107,12 +107,12 @@ export function useDemoFixture() {
     expect(await d.page.unhandled(), 'unhandled rejections').toEqual([]);
     await d.context.close();
   });
-  d.open = async (query = '', { waitForPanel = false } = {}) => {
+  d.open = async (query = '', { waitForPanel = false, waitForReady = true } = {}) => {
     d.demo.collector.reset();
     d.context = await d.chromium.newContext();
     d.page = await openPage(d.context);
     await d.page.goto(d.demo.url + query);
-    await d.page.waitForSelector('body[data-ready="true"]');
+    await d.page.waitForSelector(waitForReady ? 'body[data-ready="true"]' : 'body[data-started="true"]');
     if (waitForPanel) await d.page.waitForSelector('#status.ok');
     return d.page;
   };

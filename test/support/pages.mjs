@@ -24,9 +24,10 @@ export function snippetPage({
   head = '',
   page = true,
   scriptUrl = '/dist/segment-amplitude-shim.min.js',
+  load = true,
 }) {
   const make = version === 4 ? snippet4 : snippet5;
-  const code = make({ apiKey: API_KEY, scriptUrl, loadOptions: shimLoadOptions(collector, settings, extra), page });
+  const code = make({ apiKey: API_KEY, scriptUrl, loadOptions: shimLoadOptions(collector, settings, extra), page, load });
   return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>${head}
 <script>${before}</script>
 <script>${code}</script>

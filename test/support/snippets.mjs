@@ -48,9 +48,9 @@ const METHODS_4 = [
 ];
 
 /** 5.x: buffered page context on the six event methods, and the `initialized` forwarding proxy. */
-export function snippet5({ apiKey, scriptUrl, loadOptions, page = true }) {
+export function snippet5({ apiKey, scriptUrl, loadOptions, page = true, load = true }) {
   return `!function(){var i="analytics",analytics=window[i]=window[i]||[];if(!analytics.initialize)if(analytics.invoked)window.console&&console.error&&console.error("Segment snippet included twice.");else{analytics.invoked=!0;analytics.methods=${JSON.stringify(METHODS_5)};analytics.factory=function(e){return function(){if(window[i].initialized)return window[i][e].apply(window[i],arguments);var n=Array.prototype.slice.call(arguments);if(["track","screen","alias","group","page","identify"].indexOf(e)>-1){var c=document.querySelector("link[rel='canonical']");n.push({__t:"bpc",c:c&&c.getAttribute("href")||void 0,p:location.pathname,u:location.href,s:location.search,t:document.title,r:document.referrer})}n.unshift(e);analytics.push(n);return analytics}};for(var n=0;n<analytics.methods.length;n++){var key=analytics.methods[n];analytics[key]=analytics.factory(key)}analytics.load=function(key,n){var t=document.createElement("script");t.type="text/javascript";t.async=!0;t.setAttribute("data-global-segment-analytics-key",i);t.src=${JSON.stringify(scriptUrl)};var r=document.getElementsByTagName("script")[0];r.parentNode.insertBefore(t,r);analytics._loadOptions=n};analytics._writeKey=${JSON.stringify(apiKey)};analytics.SNIPPET_VERSION="5.2.1";
-  analytics.load(${JSON.stringify(apiKey)}, ${JSON.stringify(loadOptions ?? {})});
+  ${load ? `analytics.load(${JSON.stringify(apiKey)}, ${JSON.stringify(loadOptions ?? {})});` : ''}
   ${page ? 'analytics.page();' : ''}
   }}();`;
 }
