@@ -176,7 +176,56 @@
     fetch(collector + '/_collector/reset', { method: 'POST' });
   });
 
+  // ---- consent: the banner's answer, and every key this site has stored (it should be none before consent)
+  function refreshStored() {
+    var keys = [];
+    document.cookie.split(';').forEach(function (c) {
+      var name = c.split('=')[0].trim();
+      if (name) keys.push('cookie ' + name);
+    });
+    Object.keys(localStorage).forEach(function (k) {
+      keys.push('localStorage ' + k);
+    });
+    Object.keys(sessionStorage).forEach(function (k) {
+      keys.push('sessionStorage ' + k);
+    });
+    var text = keys.length ? keys.sort().join('\n') : '(nothing)';
+    if ($('stored').dataset.text === text) return;
+    $('stored').dataset.text = text;
+    $('stored').innerHTML = '';
+    (keys.length ? keys.sort() : ['(nothing)']).forEach(function (k) {
+      var li = document.createElement('li');
+      li.textContent = k;
+      $('stored').appendChild(li);
+    });
+  }
+  function setUpConsent() {
+    var optIn = window.DEMO.consent === 'optin';
+    $('link-consent').href = location.pathname + (optIn ? '' : '?consent=optin');
+    $('link-consent').textContent = optIn ? 'Reload without a consent manager' : 'Reload behind a consent banner (opt-in, Segment’s consent wrapper)';
+    if (!optIn) {
+      $('consent-state').textContent = 'No consent manager on this page: the shim loads at once.';
+      return;
+    }
+    $('consent-state').textContent = 'Banner open: the shim is not even loaded. Calls wait in the snippet; nothing is stored or sent.';
+    $('consent-buttons').hidden = false;
+    $('consent-accept').addEventListener('click', function () {
+      window.fakeOneTrustAnswer(',C0001,C0002,');
+      $('consent-state').textContent = 'Accepted: the queued calls and "Segment Consent Preference Updated" were sent; identity is stored.';
+      $('consent-buttons').hidden = true;
+    });
+    $('consent-reject').addEventListener('click', function () {
+      window.fakeOneTrustAnswer(',C0001,');
+      $('consent-state').textContent = 'Rejected: Amplitude is off for this page. Nothing is stored or sent; calls still resolve.';
+      $('consent-buttons').hidden = true;
+    });
+  }
+
   setLinks();
+  setUpConsent();
+  refreshStored();
+  setInterval(refreshStored, 300);
+  document.body.dataset.started = 'true';
   connect();
   window.analytics.ready(function () {
     refreshIdentity();

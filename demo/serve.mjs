@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { startCollector } from '../collector/collector.mjs';
 import { startStaticServer } from './static-server.mjs';
+import { consentToolsScript } from './consent-wrapper.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = join(ROOT, 'dist/segment-amplitude-shim.min.js');
@@ -52,9 +53,17 @@ export async function startDemo({ port = 0, collectorPort = 0 } = {}) {
     res.end(JSON.stringify({ identity, amplitudeStatus: result.status }));
   });
   server.handle('/demo-api/alias', amplitude.aliasHandler());
-  server.route('/', (url) =>
-    template.replaceAll('__COLLECTOR_URL__', collector.url).replaceAll('__PREFER_ANONYMOUS_ID__', url.searchParams.get('prefer') === 'on' ? 'true' : 'false'),
-  );
+  // ?consent=optin: the page loads through Segment's consent wrapper, behind a stand-in OneTrust banner.
+  server.page('/demo/consent-tools.js', await consentToolsScript(), { 'Content-Type': 'text/javascript; charset=utf-8' });
+  server.route('/', (url) => {
+    const optIn = url.searchParams.get('consent') === 'optin';
+    return template
+      .replaceAll('__COLLECTOR_URL__', collector.url)
+      .replaceAll('__PREFER_ANONYMOUS_ID__', url.searchParams.get('prefer') === 'on' ? 'true' : 'false')
+      .replaceAll('__CONSENT_MODE__', optIn ? "'optin'" : 'null')
+      .replaceAll('__CONSENT_SCRIPTS__', optIn ? `<script src="/demo/consent-tools.js"></script><script>installFakeOneTrust('opt-in');</script>` : '')
+      .replaceAll('__LOAD__', optIn ? 'withOneTrust(analytics).load' : 'analytics.load');
+  });
   return {
     collector,
     server,

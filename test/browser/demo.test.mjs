@@ -81,4 +81,31 @@ describe('demo page', () => {
     expect(await text('deviceId')).toBe(wanted);
     expect(await text('deviceIdSource')).toBe('anonymousId');
   });
+
+  it('the consent toggle: behind the banner nothing is stored or sent; accepting sends the queued calls and stores identity', async () => {
+    page = await d.open('?consent=optin', { waitForReady: false });
+    demo = d.demo;
+    await page.waitForTimeout(300);
+    expect(await page.$$eval('#stored li', (li) => li.map((x) => x.textContent))).toEqual(['(nothing)']);
+    expect(demo.collector.events).toEqual([]);
+    await page.click('#consent-accept');
+    await page.waitForSelector('body[data-ready="true"]');
+    const deadline = Date.now() + 10000;
+    while (demo.collector.events.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(demo.collector.events.map((e) => e.event_type)).toEqual(['Loaded a Page', 'Segment Consent Preference Updated']);
+    await page.waitForFunction(() => document.querySelector('#stored').textContent.includes('ajs_anonymous_id'));
+    const stored = await page.$$eval('#stored li', (li) => li.map((x) => x.textContent));
+    expect(stored).toEqual(expect.arrayContaining(['cookie ajs_anonymous_id', 'cookie AMP_demo-ampli']));
+  });
+
+  it('the consent toggle: rejecting keeps storage empty and sends nothing, and the buttons still work', async () => {
+    page = await d.open('?consent=optin', { waitForReady: false });
+    demo = d.demo;
+    await page.click('#consent-reject');
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.click('[data-call="track"]');
+    await page.waitForTimeout(500);
+    expect(demo.collector.events).toEqual([]);
+    expect(await page.$$eval('#stored li', (li) => li.map((x) => x.textContent))).toEqual(['(nothing)']);
+  });
 });
