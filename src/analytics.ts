@@ -5,6 +5,7 @@
  * the page hands everything the browser can take to it, and journals the rest for the next page.
  */
 import type { AmplitudeOperation, Dict, PageSnapshot, SegmentEvent } from './types.js';
+import type { ShimLoadOptions } from './global.js';
 import { resolveAliasArguments, resolveEntityArguments, resolvePageArguments, resolveTrackArguments, splitPageContext, type Callback } from './arguments.js';
 import { buildEvent, isAmplitudeEnabled, type EventBody } from './events.js';
 import { pageContextFromSnapshot } from './page-context.js';
@@ -26,7 +27,6 @@ import {
   readPageSnapshot,
   readStoredAmplitudeDeviceIds,
   readStoredAmplitudeSession,
-  type CookieOptions,
 } from './browser-env.js';
 import { GroupStore, UserStore } from './identity.js';
 import { AmplitudeAdapter, type AmplitudeDriver, type SessionTicket } from './amplitude-adapter.js';
@@ -58,22 +58,8 @@ import { envelopeFacts, type EnvelopeFacts } from './envelope.js';
 import { SessionClock } from './session.js';
 import { LIBRARY, SHIM_NAME, VERSION } from './version.js';
 
-export interface LoadOptions {
-  integrations?: Dict;
-  /** Raw @amplitude/analytics-browser options (serverUrl, serverZone, flushIntervalMillis, logLevel, …). */
-  amplitude?: Dict;
-  cookie?: CookieOptions;
-  user?: { persist?: boolean };
-  disableClientPersistence?: boolean;
-  useQueryString?: boolean;
-  initialPageview?: boolean;
-  /**
-   * Your server's endpoint for alias() (see segment-amplitude-shim/server's aliasHandler). Amplitude maps
-   * users only through its server API, so without it alias() sends nothing to Amplitude.
-   */
-  aliasUrl?: string;
-  [key: string]: unknown;
-}
+/** The load options as the page gave them (the public ShimLoadOptions, plus anything else a page passes). */
+export type LoadOptions = ShimLoadOptions & Dict;
 
 /** The runtime's outside world; every piece can be replaced in tests. */
 export interface RuntimeEnvironment {

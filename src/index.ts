@@ -11,6 +11,7 @@ export type { SegmentEvent, AmplitudeEvent, AmplitudeOperation, PageContext } fr
 export type {
   SegmentAnalytics,
   ShimLoadOptions,
+  AmplitudeDestinationSettings,
   CallOptions,
   Integrations,
   AnalyticsContext,

@@ -9,6 +9,7 @@ import { VERSION } from './version.js';
 import { callPageFunction, describe } from './page-code.js';
 import { isPlainObject, sanitizeProperties } from './values.js';
 import type { EntityStoreApi } from './identity.js';
+import type { AmplitudeAccess } from './global.js';
 
 /** Members the snippet stubs, in the order analytics-next's snippet lists them (plus the rest of the API). */
 const DEPRECATED_WARN_ONLY = [
@@ -24,14 +25,8 @@ const DEPRECATED_WARN_ONLY = [
   'addIntegration',
 ];
 
-export interface AmplitudeHandle {
-  /** The @amplitude/analytics-browser instance the shim drives. */
-  instance: unknown;
-  getDeviceId(): string | undefined;
-  getSessionId(): number | undefined;
-  /** Where the device ID came from: 'anonymousId', 'url', 'stored' or 'new'. */
-  getDeviceIdSource(): string | undefined;
-}
+/** `analytics.amplitude` (the public AmplitudeAccess type). */
+export type AmplitudeHandle = AmplitudeAccess;
 
 export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
   const call = (name: string) => `analytics.${name}()`;

@@ -38,6 +38,12 @@ analytics.on('track', (event: string) => event).debug(true);
 analytics.push(['track', 'Pushed']);
 const load: ShimLoadOptions = { integrations: { Amplitude: { trackAllPages: true, traitsToIncrement: ['logins'] } }, amplitude: { serverZone: 'EU' } };
 analytics.load('key', load);
+const consented: ShimLoadOptions = {
+  integrations: { Amplitude: { consentSettings: { categories: ['C0002'] }, honorGlobalPrivacyControl: true } },
+  disable: (cdn) => Promise.resolve(!cdn.integrations.Amplitude),
+  updateCDNSettings: (cdn) => cdn,
+};
+void consented;
 void groupId;
 void anonymousId;
 
