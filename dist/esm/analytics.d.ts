@@ -5,9 +5,9 @@
  * the page hands everything the browser can take to it, and journals the rest for the next page.
  */
 import type { Dict } from './types.js';
+import type { ShimLoadOptions } from './global.js';
 import { type AmplitudeSettings } from './settings.js';
 import { type DeviceIdSource } from './device-id.js';
-import { type CookieOptions } from './browser-env.js';
 import { GroupStore, UserStore } from './identity.js';
 import { type AmplitudeDriver } from './amplitude-adapter.js';
 import { Context } from './context.js';
@@ -16,24 +16,8 @@ import { Logger } from './log.js';
 import { type Clock } from './clock.js';
 import { type Transport } from './outbox.js';
 import { type KeyValueStore } from './exit-journal.js';
-export interface LoadOptions {
-    integrations?: Dict;
-    /** Raw @amplitude/analytics-browser options (serverUrl, serverZone, flushIntervalMillis, logLevel, …). */
-    amplitude?: Dict;
-    cookie?: CookieOptions;
-    user?: {
-        persist?: boolean;
-    };
-    disableClientPersistence?: boolean;
-    useQueryString?: boolean;
-    initialPageview?: boolean;
-    /**
-     * Your server's endpoint for alias() (see segment-amplitude-shim/server's aliasHandler). Amplitude maps
-     * users only through its server API, so without it alias() sends nothing to Amplitude.
-     */
-    aliasUrl?: string;
-    [key: string]: unknown;
-}
+/** The load options as the page gave them (the public ShimLoadOptions, plus anything else a page passes). */
+export type LoadOptions = ShimLoadOptions & Dict;
 /** The runtime's outside world; every piece can be replaced in tests. */
 export interface RuntimeEnvironment {
     adapter: AmplitudeDriver;

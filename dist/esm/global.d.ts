@@ -1,9 +1,17 @@
 /**
  * Types for `window.analytics` as this shim provides it: Segment's analytics.js 2.0 call forms, the
  * Amplitude destination settings, and `analytics.amplitude`. Importing the package (or listing it in
- * tsconfig `types`) declares `window.analytics` globally.
+ * tsconfig `types`) declares `window.analytics` globally. Every shape the runtime also uses is derived
+ * from its internal type here, so the two cannot drift.
  */
 import type { AmplitudeSettings } from './settings.js';
+import type { SegmentEvent } from './types.js';
+import type { Context } from './context.js';
+import type { EntityStoreApi } from './identity.js';
+import type { DeviceIdSource } from './device-id.js';
+import type { CookieOptions } from './browser-env.js';
+import type { Middleware } from './middleware.js';
+import type { CdnSettings } from './consent.js';
 export type Properties = Record<string, unknown>;
 export type Traits = Record<string, unknown>;
 export interface Integrations {
@@ -25,84 +33,60 @@ export interface CallOptions {
     traits?: Traits;
     [key: string]: unknown;
 }
-export interface SegmentEventShape {
-    type: 'track' | 'page' | 'screen' | 'identify' | 'group' | 'alias';
-    event?: string;
-    name?: string;
-    category?: string;
-    properties?: Properties;
-    traits?: Traits;
-    userId?: string | null;
-    anonymousId?: string | null;
-    groupId?: string | null;
-    previousId?: string;
-    messageId: string;
-    timestamp: Date;
-    context: Record<string, unknown>;
-    integrations: Record<string, unknown>;
-}
-export interface AnalyticsContext {
-    readonly id: string;
+/** A Segment event as analytics-next builds it (what `ctx.event` and middleware's `payload.obj` hold). */
+export type SegmentEventShape = SegmentEvent;
+/** What a call resolves with: analytics-next's Context, as the runtime's own Context class provides it. */
+export type AnalyticsContext = Pick<Context, 'id' | 'attempts' | 'failedDelivery' | 'logs'> & {
     readonly event: SegmentEventShape;
-    attempts: number;
-    failedDelivery(): {
-        reason: string;
-    } | undefined;
-    logs(): {
-        level: string;
-        message: string;
-    }[];
-}
+};
 export type Callback = (ctx: AnalyticsContext) => void;
-export interface AnalyticsUser {
-    id(id?: string | null): string | null;
+/** `analytics.user()`: the runtime's user store. */
+export type AnalyticsUser = EntityStoreApi & {
     anonymousId(id?: string | null): string | null;
-    traits(traits?: Traits | null): Traits;
-}
-export interface AnalyticsGroup {
-    id(id?: string | null): string | null;
-    traits(traits?: Traits | null): Traits;
+};
+/** `analytics.group()`: the runtime's group store. */
+export type AnalyticsGroup = EntityStoreApi & {
     anonymousId(): undefined;
-}
+};
+/** `analytics.amplitude`. */
 export interface AmplitudeAccess {
     /** The @amplitude/analytics-browser client the shim drives. */
     readonly instance: unknown;
     /** The Amplitude device ID (send it to your server to log events under the same device). */
     getDeviceId(): string | undefined;
     getSessionId(): number | undefined;
-    getDeviceIdSource(): 'anonymousId' | 'url' | 'stored' | 'new' | undefined;
+    /** Where the device ID came from. */
+    getDeviceIdSource(): DeviceIdSource | undefined;
 }
+/** Destination settings as a page writes them in `integrations.Amplitude`. */
+export type AmplitudeDestinationSettings = Partial<Omit<AmplitudeSettings, 'consentCategories'>> & {
+    /** The consent categories Amplitude belongs to, as in Segment's UI (read by Segment's consent wrapper). */
+    consentSettings?: {
+        categories: string[];
+    };
+};
+/** The options of `analytics.load(key, options)`; the runtime reads exactly these. */
 export interface ShimLoadOptions {
     integrations?: Integrations & {
-        Amplitude?: Partial<AmplitudeSettings>;
+        Amplitude?: AmplitudeDestinationSettings | boolean;
     };
     /** Raw @amplitude/analytics-browser init options (serverUrl, serverZone, flushIntervalMillis, logLevel, …). */
     amplitude?: Record<string, unknown>;
     /** Your server's alias endpoint (segment-amplitude-shim/server's aliasHandler). */
     aliasUrl?: string;
-    cookie?: {
-        maxage?: number;
-        domain?: string;
-        path?: string;
-        secure?: boolean;
-        sameSite?: string;
-    };
+    cookie?: CookieOptions;
     user?: {
         persist?: boolean;
     };
+    /** No cookie and no storage key at all (ours or the SDK's); identity and pending events live in memory. */
     disableClientPersistence?: boolean;
     useQueryString?: boolean;
     initialPageview?: boolean;
+    /** Nothing is stored or sent: `true`, or a function of the CDN settings answering (or promising) a boolean. */
+    disable?: boolean | ((cdnSettings: CdnSettings) => boolean | Promise<boolean>);
+    /** Called once at load with Segment-shaped CDN settings; removing `integrations.Amplitude` turns Amplitude off. */
+    updateCDNSettings?: (cdnSettings: CdnSettings) => CdnSettings;
 }
-type Middleware = (args: {
-    payload: {
-        obj: SegmentEventShape;
-    };
-    integrations?: Record<string, unknown>;
-    next: (payload?: {
-        obj: SegmentEventShape;
-    } | null) => void;
-}) => void;
 type ElementInput = Element | Element[] | {
     toArray(): Element[];
 } | null | undefined;

@@ -8,4 +8,4 @@ export { normalizeSettings, DEFAULT_SETTINGS, type AmplitudeSettings } from './s
 export { resolveDeviceId, isPlausibleDeviceId, type DeviceIdSource, type DeviceIdDecision } from './device-id.js';
 export { VERSION } from './version.js';
 export type { SegmentEvent, AmplitudeEvent, AmplitudeOperation, PageContext } from './types.js';
-export type { SegmentAnalytics, ShimLoadOptions, CallOptions, Integrations, AnalyticsContext, SegmentEventShape, AnalyticsUser, AnalyticsGroup, AmplitudeAccess, Properties, Traits, Callback, } from './global.js';
+export type { SegmentAnalytics, ShimLoadOptions, AmplitudeDestinationSettings, CallOptions, Integrations, AnalyticsContext, SegmentEventShape, AnalyticsUser, AnalyticsGroup, AmplitudeAccess, Properties, Traits, Callback, } from './global.js';

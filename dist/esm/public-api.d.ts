@@ -4,12 +4,7 @@
  */
 import type { Dict } from './types.js';
 import { AnalyticsCore } from './analytics.js';
-export interface AmplitudeHandle {
-    /** The @amplitude/analytics-browser instance the shim drives. */
-    instance: unknown;
-    getDeviceId(): string | undefined;
-    getSessionId(): number | undefined;
-    /** Where the device ID came from: 'anonymousId', 'url', 'stored' or 'new'. */
-    getDeviceIdSource(): string | undefined;
-}
+import type { AmplitudeAccess } from './global.js';
+/** `analytics.amplitude` (the public AmplitudeAccess type). */
+export type AmplitudeHandle = AmplitudeAccess;
 export declare function attachPublicApi(core: AnalyticsCore, target: Dict): Dict;
