@@ -11,3 +11,14 @@ if (!versionFile.includes(`'${pkg.version}'`)) {
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit'], { stdio: 'inherit' });
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent'], { stdio: 'inherit' });
+
+// TypeScript 6 emits no declarations, silently, when it cannot place them under rootDir: the package would
+// ship without types. Fail the build instead.
+for (const entry of ['dist/esm/index.d.ts', 'dist/esm/server/index.d.ts', 'dist/esm/global.d.ts']) {
+  try {
+    readFileSync(entry);
+  } catch {
+    console.error(`build: ${entry} was not emitted (check "rootDir" in tsconfig.json)`);
+    process.exit(1);
+  }
+}

@@ -49,9 +49,9 @@ describe('npm package', () => {
     }
     expect(missing).toEqual([]);
   });
-  it('builds on exactly @amplitude/analytics-browser 2.47.1, bundled (lean) into both builds: no run-time dependencies', () => {
+  it('builds on exactly @amplitude/analytics-browser 2.48.1, bundled (lean) into both builds: no run-time dependencies', () => {
     expect(pkg.dependencies).toBeUndefined();
-    expect(pkg.devDependencies['@amplitude/analytics-browser']).toBe('2.47.1');
+    expect(pkg.devDependencies['@amplitude/analytics-browser']).toBe('2.48.1');
     const esm = readFileSync(new URL('../../dist/esm/index.js', import.meta.url), 'utf8');
     expect(esm).not.toMatch(/from ['"]@amplitude\//);
     expect(esm).not.toContain('[Amplitude] Element Clicked'); // autocapture left out, as in the script file
