@@ -8,8 +8,12 @@ import type { AmplitudeOperation, Dict, PageSnapshot, SegmentEvent } from './typ
 import type { ShimLoadOptions } from './global.js';
 import { resolveAliasArguments, resolveEntityArguments, resolvePageArguments, resolveTrackArguments, splitPageContext, type Callback } from './arguments.js';
 import { buildEvent, isAmplitudeEnabled, type EventBody } from './events.js';
-import { pageContextFromSnapshot } from './page-context.js';
+import { campaignFromSearch, pageContextFromSnapshot } from './page-context.js';
 import { normalizeSettings, type AmplitudeSettings } from './settings.js';
+import { translate } from './translate.js';
+import { aliasMapping, translateActions, withSessionId, type ActionsSettings } from './actions-translate.js';
+import { chooseMode, CLASSIC_DESTINATION, type DestinationMode } from './destination-mode.js';
+import { parseQuery } from './query-string.js';
 import { type DeviceIdSource } from './device-id.js';
 import { isNonEmptyString, isPlainObject, sanitizeProperties } from './values.js';
 import {
@@ -27,6 +31,8 @@ import {
   readPageSnapshot,
   readStoredAmplitudeDeviceIds,
   readStoredAmplitudeSession,
+  readActionsSession,
+  writeActionsSession,
 } from './browser-env.js';
 import { GroupStore, UserStore } from './identity.js';
 import { AmplitudeAdapter, type AmplitudeDriver, type SessionTicket } from './amplitude-adapter.js';
@@ -42,17 +48,7 @@ import { callPageFunction, describe, isThenable, safeThen } from './page-code.js
 import { Outbox, type Transport } from './outbox.js';
 import { ExitJournal, type JournaledCall, type KeyValueStore } from './exit-journal.js';
 import { planLoad, storageOptions, type LoadPlan } from './load-plan.js';
-import {
-  cdnSettingsFor,
-  DESTINATION_NAME,
-  gateOutcome,
-  gpcTurnsOff,
-  isRoutedOff,
-  keepsAmplitude,
-  type AmplitudeState,
-  type CdnSettings,
-  type GateOutcome,
-} from './consent.js';
+import { cdnSettingsFor, gateOutcome, gpcTurnsOff, isRoutedOff, keepsAmplitude, type AmplitudeState, type CdnSettings, type GateOutcome } from './consent.js';
 import { outboxConfig } from './sdk-options.js';
 import { envelopeFacts, type EnvelopeFacts } from './envelope.js';
 import { SessionClock } from './session.js';
@@ -102,6 +98,10 @@ export class AnalyticsCore {
   private session: SessionClock | undefined;
   private sdkReady = false;
   private amplitudeState: AmplitudeState | undefined;
+  /** Which Segment destination this page reproduces, and its name in `integrations`. */
+  mode: DestinationMode = 'classic';
+  private destinationName = CLASSIC_DESTINATION;
+  private actions: ActionsSettings | undefined;
   /** While load decides what it sends first, steps collect here (see enqueue). */
   private front: Array<Step<CallItem, Prepared>> | null = null;
   /** Told once load has decided what this page does: install.ts then adds its page listeners. */
@@ -141,7 +141,7 @@ export class AnalyticsCore {
     this.queue = new CallQueue(deps);
     this.delivery = new Delivery({
       clock: this.env.clock,
-      settings: () => this.settings,
+      translate: (event, referrer, ticket) => this.translateEvent(event, referrer, ticket.sessionId),
       facts: () => this.facts as EnvelopeFacts,
       openSession: (now) => (this.session ? this.session.open(now) : NO_SESSION),
       outbox: () => this.outbox as Outbox,
@@ -189,14 +189,14 @@ export class AnalyticsCore {
     const options = this.loadOptions;
     const call = 'analytics.load()';
     const integrations = isPlainObject(options.integrations) ? options.integrations : {};
-    const settings = normalizeSettings(integrations[DESTINATION_NAME]).settings;
-    let cdn = cdnSettingsFor(integrations[DESTINATION_NAME], settings);
+    const { name, settings } = chooseMode(integrations);
+    let cdn = cdnSettingsFor(integrations[name], settings, name);
     let consentKept = true;
     const update = options.updateCDNSettings;
     if (typeof update === 'function') {
       try {
         const updated: unknown = update(cdn);
-        consentKept = keepsAmplitude(updated);
+        consentKept = keepsAmplitude(updated, name);
         if (isPlainObject(updated)) cdn = updated as CdnSettings;
       } catch (error) {
         // A consent hook that fails cannot grant consent.
@@ -209,7 +209,7 @@ export class AnalyticsCore {
     const decide = (disabled: boolean): GateOutcome =>
       gateOutcome({
         disabled,
-        routedOff: isRoutedOff(integrations),
+        routedOff: isRoutedOff(integrations, name),
         consentKept,
         gpc: gpcTurnsOff(settings, globalPrivacyControl()),
         persist: storageOptions(options).persist,
@@ -260,12 +260,16 @@ export class AnalyticsCore {
       utmz: sending ? getCookie('__utmz') : undefined,
       storedDeviceIds: sending ? readStoredAmplitudeDeviceIds(this.writeKey) : {},
       storedSession: sending ? readStoredAmplitudeSession(this.writeKey) : {},
+      storedActionsSession: sending ? readActionsSession() : undefined,
       anonymousId: this.userStore.anonymousId() as string,
       now: clock.now(),
       newId,
     });
     for (const w of plan.warnings) this.logger.problem(w.call, w.message, w.dropped);
     this.settings = plan.settings;
+    this.mode = plan.mode;
+    this.destinationName = plan.destinationName;
+    this.actions = plan.actions;
     this.loadIntegrations = plan.loadIntegrations;
     if (plan.anonymousId !== this.userStore.peekAnonymousId()) this.userStore.anonymousId(plan.anonymousId);
     this.restampEarlyCalls(provisional);
@@ -328,9 +332,17 @@ export class AnalyticsCore {
     this.journal = journal;
 
     this.facts = envelopeFacts(plan.sdkOptions, typeof navigator !== 'undefined' ? navigator : undefined, LIBRARY, { name: SHIM_NAME, version: VERSION });
-    this.session = new SessionClock(plan.session, plan.sessionTimeoutMs, (state) => {
-      if (this.sdkReady) this.adapter.persistSession(state);
-    });
+    const keepActionsSession = plan.mode === 'actions' && plan.persist && plan.clientPersistence;
+    this.session = new SessionClock(
+      plan.session,
+      plan.sessionTimeoutMs,
+      (state) => {
+        if (this.sdkReady) this.adapter.persistSession(state);
+        // Segment's session plugin keys, so the visitor's session also survives a switch back.
+        if (keepActionsSession) writeActionsSession(state.sessionId, state.lastEventTime, plan.cookie);
+      },
+      plan.mode === 'actions' ? 'segment-plugin' : 'sdk',
+    );
 
     // What earlier pages could not send goes first: their stamped events, then their calls.
     const left = journal.claim();
@@ -454,7 +466,8 @@ export class AnalyticsCore {
         kind: 'task',
         run: () => {
           this.adapter.reset(deviceId);
-          this.session?.restart(this.env.clock.now());
+          // Segment's session plugin keeps its session across reset(); Amplitude's SDK starts a new one.
+          if (this.mode === 'classic') this.session?.restart(this.env.clock.now());
         },
       });
     }
@@ -519,6 +532,19 @@ export class AnalyticsCore {
     const r = resolveAliasArguments(args);
     const body: EventBody = { type: 'alias', userId: r.to ?? this.userStore.id(), previousId: r.from ?? this.userStore.id() ?? this.userStore.anonymousId() };
     const aliasUrl = this.loadOptions.aliasUrl;
+    if (this.actions) {
+      // Actions maps users only when the site mapped its Alias Calls preset (mapUser).
+      const mapped = aliasMapping(
+        { ...body, type: 'alias', messageId: '', timestamp: new Date(0), context: {} as SegmentEvent['context'], integrations: {} },
+        this.actions,
+      );
+      if (!mapped) {
+        this.logger.debug('alias() sends nothing in Actions mode unless mappings["Alias Calls"] is set');
+        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [ev.userId ?? null, ev.previousId ?? null, undefined]);
+      }
+      body.userId = mapped.global_user_id;
+      body.previousId = mapped.user_id;
+    }
     if (typeof aliasUrl === 'string' && aliasUrl && body.userId && body.previousId && body.userId !== body.previousId) {
       const mapping = { userId: body.userId, previousId: body.previousId };
       this.enqueue({
@@ -575,6 +601,7 @@ export class AnalyticsCore {
       now: new Date(now),
       messageId: `ajs-next-${now}-${this.env.newId()}`,
       loadIntegrations: this.loadIntegrations,
+      context: contextFromPage(snap),
     });
     return new Promise<Context>((resolve) => {
       const item: CallItem = {
@@ -593,6 +620,13 @@ export class AnalyticsCore {
     });
   }
 
+  /** The destination's translation: Classic's, or the Actions presets' after the session plugin's enrichment. */
+  private translateEvent(event: SegmentEvent, referrer: string, sessionId: number | undefined): AmplitudeOperation[] {
+    if (this.actions) return translateActions(withSessionId(event, sessionId), this.actions);
+    const timezoneOffsetMinutes = new Date(this.env.clock.now()).getTimezoneOffset();
+    return translate({ event, settings: this.settings, referrer, timezoneOffsetMinutes });
+  }
+
   // ---------------------------------------------------------------------------------------- middleware
 
   private prepare(item: CallItem): Prepared | Promise<Prepared> {
@@ -604,9 +638,9 @@ export class AnalyticsCore {
   private toDestination(event: SegmentEvent | null): Prepared | Promise<Prepared> {
     if (!event) return { event: null, forAmplitude: null };
     if (this.amplitudeState !== 'on') return { event, forAmplitude: null };
-    if (!isAmplitudeEnabled(isPlainObject(event.integrations) ? event.integrations : {})) return { event, forAmplitude: null };
+    if (!isAmplitudeEnabled(isPlainObject(event.integrations) ? event.integrations : {}, this.destinationName)) return { event, forAmplitude: null };
     const forAmplitude: ChainResult = this.destinationMiddleware.length
-      ? runChain(this.destinationMiddleware, cloneEvent(event), 'Amplitude', this.chainDeps('destination middleware'))
+      ? runChain(this.destinationMiddleware, cloneEvent(event), this.destinationName, this.chainDeps('destination middleware'))
       : // Middleware may have put unsafe values on the event; translation needs a JSON-safe copy anyway (P9).
         this.sourceMiddleware.length
         ? cloneEvent(event)
@@ -626,8 +660,12 @@ export class AnalyticsCore {
 
   addDestinationMiddleware(name: unknown, fns: unknown[]): void {
     const target = typeof name === 'string' ? name.toLowerCase() : '';
-    if (target !== 'amplitude' && target !== '*') {
-      this.logger.problem('analytics.addDestinationMiddleware()', `only the "Amplitude" destination exists here; "${safeString(name)}" was ignored`, false);
+    if (target !== 'amplitude' && target !== 'actions amplitude' && target !== '*') {
+      this.logger.problem(
+        'analytics.addDestinationMiddleware()',
+        `only the "Amplitude" (or "Actions Amplitude") destination exists here; "${safeString(name)}" was ignored`,
+        false,
+      );
       return;
     }
     // analytics-next takes them spread; a list of them is accepted too.
@@ -703,6 +741,18 @@ export class AnalyticsCore {
     };
     this.enqueue({ kind: 'call', item });
   }
+}
+
+/** What analytics.js adds to every event's context besides the page (the Actions presets read it). */
+function contextFromPage(snap: PageSnapshot): Dict {
+  const context: Dict = { library: { name: 'analytics.js', version: `${SHIM_NAME}-${VERSION}` } };
+  const campaign = campaignFromSearch(parseQuery(snap.search));
+  if (campaign) context.campaign = campaign;
+  if (typeof navigator !== 'undefined') {
+    if (navigator.userAgent) context.userAgent = navigator.userAgent;
+    if (navigator.language) context.locale = navigator.language;
+  }
+  return context;
 }
 
 /** Hand-overs on a page that sends nothing to Amplitude have no session. */

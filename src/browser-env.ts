@@ -223,6 +223,27 @@ export function readStoredAmplitudeSession(apiKey: string): StoredAmplitudeIdent
   return (raw && decodeV2Identity(raw)) || {};
 }
 
+const ACTIONS_SESSION_KEYS = ['analytics_session_id', 'analytics_session_id.last_access'] as const;
+
+/** Segment's session plugin keys, localStorage first, then the cookie (analytics.js storage order). */
+export function readActionsSession(): { id: number | null; lastAccess: number | null } {
+  const read = (key: string): number | null => {
+    const raw = localGet(key) ?? getCookie(key) ?? null;
+    const n = raw === null ? NaN : Number(raw);
+    return Number.isFinite(n) && n > 0 ? n : null;
+  };
+  return { id: read(ACTIONS_SESSION_KEYS[0]), lastAccess: read(ACTIONS_SESSION_KEYS[1]) };
+}
+
+/** Writes them where analytics.js keeps them (localStorage and cookie), so Segment's plugin would continue too. */
+export function writeActionsSession(id: number, lastAccess: number, cookie: CookieOptions): void {
+  const values = [id, lastAccess];
+  ACTIONS_SESSION_KEYS.forEach((key, i) => {
+    localSet(key, String(values[i]));
+    setCookie(key, String(values[i]), cookie);
+  });
+}
+
 // ------------------------------------------------------------------------------------------------ network
 
 /** POSTs JSON to the site's own server (same-origin credentials), surviving a navigation that follows. */

@@ -9,8 +9,8 @@ import type { Dict } from './types.js';
 import type { AmplitudeSettings } from './settings.js';
 import { isPlainObject } from './values.js';
 
-/** The name of the destination in Segment's CDN settings (and in `integrations`). */
-export const DESTINATION_NAME = 'Amplitude';
+/** The Classic destination's name in Segment's CDN settings (and in `integrations`); Actions mode passes its own. */
+const DESTINATION_NAME = 'Amplitude';
 
 /** The part of Segment's CDN settings that consent tools read and rewrite. */
 export interface CdnSettings {
@@ -28,21 +28,21 @@ export type AmplitudeState = 'on' | 'routed-off' | 'consent-off' | 'gpc-off' | '
  * destination mapped to no category counts as unmapped, as Segment's CDN reports it: consent tools
  * then leave it on instead of disabling everything for want of a category.
  */
-export function cdnSettingsFor(amplitudeEntry: unknown, settings: AmplitudeSettings): CdnSettings {
+export function cdnSettingsFor(amplitudeEntry: unknown, settings: AmplitudeSettings, name = DESTINATION_NAME): CdnSettings {
   const categories = settings.consentCategories.slice();
   const destination: Dict = isPlainObject(amplitudeEntry) ? { ...amplitudeEntry } : {};
   destination.consentSettings = { categories };
   return {
-    integrations: { [DESTINATION_NAME]: destination },
+    integrations: { [name]: destination },
     remotePlugins: [],
     consentSettings: { allCategories: categories.slice(), hasUnmappedDestinations: categories.length === 0 },
   };
 }
 
 /** Whether settings returned by `updateCDNSettings` still carry the Amplitude destination. */
-export function keepsAmplitude(updated: unknown): boolean {
+export function keepsAmplitude(updated: unknown, name = DESTINATION_NAME): boolean {
   if (!isPlainObject(updated) || !isPlainObject(updated.integrations)) return false;
-  const entry = updated.integrations[DESTINATION_NAME];
+  const entry = updated.integrations[name];
   return entry !== undefined && entry !== null && entry !== false;
 }
 
@@ -50,9 +50,9 @@ export function keepsAmplitude(updated: unknown): boolean {
  * Load-level routing that means the destination is never loaded: `{Amplitude: false}`, or `{All: false}`
  * without `Amplitude` turned back on. (Per-event routing is applied to each event instead.)
  */
-export function isRoutedOff(integrations: unknown): boolean {
+export function isRoutedOff(integrations: unknown, name = DESTINATION_NAME): boolean {
   if (!isPlainObject(integrations)) return false;
-  const entry = integrations[DESTINATION_NAME];
+  const entry = integrations[name];
   if (entry === false) return true;
   return integrations.All === false && (entry === undefined || entry === null);
 }

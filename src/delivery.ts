@@ -7,11 +7,9 @@
 import type { AmplitudeOperation, SegmentEvent } from './types.js';
 import type { Clock } from './clock.js';
 import type { Context } from './context.js';
-import type { AmplitudeSettings } from './settings.js';
 import type { SessionTicket } from './amplitude-adapter.js';
 import type { Outbox } from './outbox.js';
 import type { Callback } from './arguments.js';
-import { translate } from './translate.js';
 import { wireEvent, type EnvelopeFacts } from './envelope.js';
 import { callPageFunction, describe } from './page-code.js';
 
@@ -36,9 +34,12 @@ export interface Prepared {
   forAmplitude: SegmentEvent | null;
 }
 
+/** The destination's translation of one event (Classic or Actions), given the session in force. */
+type Translation = (event: SegmentEvent, referrer: string, ticket: SessionTicket) => AmplitudeOperation[];
+
 export interface DeliveryDeps {
   clock: Clock;
-  settings(): AmplitudeSettings;
+  translate: Translation;
   facts(): EnvelopeFacts;
   openSession(now: number): SessionTicket;
   outbox(): Outbox;
@@ -83,8 +84,7 @@ export class Delivery {
     }
     if (!prepared.forAmplitude) return;
     const event = prepared.forAmplitude;
-    const timezoneOffsetMinutes = new Date(this.deps.clock.now()).getTimezoneOffset();
-    const ops = translate({ event, settings: this.deps.settings(), referrer: item.referrer, timezoneOffsetMinutes });
+    const ops = this.deps.translate(event, item.referrer, ticket);
     if (ops.length === 0) this.deps.debug(`${event.type} produced no Amplitude event with the current settings`);
     this.send(
       ops,

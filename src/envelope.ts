@@ -61,7 +61,7 @@ export function wireEvent(event: AmplitudeEvent, stamp: EventStamp, session: Ses
     event_id: session.eventId,
     library: facts.library,
   };
-  if (stamp.userId) wire.user_id = stamp.userId;
+  if (stamp.userId && wire.user_id === undefined) wire.user_id = stamp.userId;
   if (facts.appVersion && wire.app_version === undefined) wire.app_version = facts.appVersion;
   if (facts.platform) wire.platform = 'Web';
   if (facts.language) wire.language = facts.language;

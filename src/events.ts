@@ -26,6 +26,8 @@ export interface EventEnvironment {
   messageId: string;
   /** Load-time `integrations`, already coerced to booleans (analytics-next does the same). */
   loadIntegrations: Dict;
+  /** What analytics.js adds to every context (campaign, userAgent, locale, library); the call's own context wins. */
+  context?: Dict;
 }
 
 const TOP_LEVEL_OPTIONS = ['integrations', 'userId', 'anonymousId', 'timestamp', 'messageId', 'context'];
@@ -34,7 +36,7 @@ export function buildEvent(body: EventBody, rawOptions: Dict, env: EventEnvironm
   const options: Dict = {};
   for (const key of Object.keys(rawOptions)) if (rawOptions[key] !== undefined) options[key] = rawOptions[key];
 
-  const context: Dict = isPlainObject(options.context) ? { ...options.context } : {};
+  const context: Dict = { ...(env.context ?? {}), ...(isPlainObject(options.context) ? options.context : {}) };
   for (const key of Object.keys(options)) {
     if (!TOP_LEVEL_OPTIONS.includes(key)) setPath(context, key, options[key]);
   }
@@ -87,8 +89,8 @@ export function coerceIntegrations(value: unknown): Dict {
 }
 
 /** Whether Segment's routing rules would hand this event to the Amplitude destination. */
-export function isAmplitudeEnabled(integrations: Dict): boolean {
-  const own = integrations.Amplitude;
+export function isAmplitudeEnabled(integrations: Dict, name = 'Amplitude'): boolean {
+  const own = integrations[name];
   if (own === false) return false;
   if (own === undefined && integrations.All === false) return false;
   return true;

@@ -5,7 +5,9 @@
  */
 import type { AmplitudeOperation, Dict } from './types.js';
 import type { CookieOptions } from './browser-env.js';
-import { normalizeSettings, type AmplitudeSettings } from './settings.js';
+import type { AmplitudeSettings } from './settings.js';
+import { chooseMode, CLASSIC_DESTINATION, type DestinationMode } from './destination-mode.js';
+import { ACTIONS_DESTINATION, type ActionsSettings } from './actions-translate.js';
 import { coerceIntegrations } from './events.js';
 import { queryStringCalls, parseQuery, type QueryStringCalls } from './query-string.js';
 import { resolveDeviceId, type DeviceIdSource, type StoredDeviceIds } from './device-id.js';
@@ -28,6 +30,8 @@ export interface LoadEnvironment {
   utmz: string | undefined;
   storedDeviceIds: StoredDeviceIds;
   storedSession: StoredAmplitudeIdentity;
+  /** Segment's session plugin keys (`analytics_session_id`, `.last_access`), read for Actions mode. */
+  storedActionsSession?: { id: number | null; lastAccess: number | null };
   /** Segment's anonymousId as stored (or just made) before the querystring is applied. */
   anonymousId: string;
   now: number;
@@ -41,7 +45,12 @@ interface PlanWarning {
 }
 
 export interface LoadPlan {
+  mode: DestinationMode;
+  /** The destination's name in `integrations`: routing, consent and destination middleware use it. */
+  destinationName: string;
   settings: AmplitudeSettings;
+  /** Actions mode: the presets' settings and the site's mapping overrides. */
+  actions?: ActionsSettings;
   /** Raw SDK options (load option `amplitude`). */
   sdkOptions: Dict;
   /** Load-level routing, coerced to booleans as analytics-next keeps it on events. */
@@ -78,14 +87,15 @@ export function planLoad(env: LoadEnvironment): LoadPlan {
   const options: Dict = isPlainObject(env.options) ? env.options : {};
   const { persist, cookie } = storageOptions(options);
   const integrations = isPlainObject(options.integrations) ? options.integrations : {};
-  // integrations.Amplitude carries our settings, not a routing decision: only an explicit false routes.
-  const amplitudeEntry = integrations.Amplitude;
+  const choice = chooseMode(integrations);
+  // The destination entries carry settings, not routing decisions: only an explicit false routes.
   const loadIntegrations = coerceIntegrations(integrations);
-  delete loadIntegrations.Amplitude;
-  if (amplitudeEntry === false) loadIntegrations.Amplitude = false;
-  const normalized = normalizeSettings(amplitudeEntry);
-  const settings = normalized.settings;
-  for (const message of normalized.warnings) warnings.push({ call: 'analytics.load()', message, dropped: false });
+  for (const name of [CLASSIC_DESTINATION, ACTIONS_DESTINATION]) {
+    delete loadIntegrations[name];
+    if (integrations[name] === false) loadIntegrations[name] = false;
+  }
+  const settings = choice.settings;
+  for (const message of choice.warnings) warnings.push({ call: 'analytics.load()', message, dropped: false });
   const sdkOptions = isPlainObject(options.amplitude) ? options.amplitude : {};
 
   // The querystring API runs before buffered calls, as in analytics-next.
@@ -106,7 +116,10 @@ export function planLoad(env: LoadEnvironment): LoadPlan {
   for (const message of decision.warnings) warnings.push({ call: 'device ID', message, dropped: true });
 
   const timeout = typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
-  const stored = env.storedSession;
+  // Actions mode continues the session Segment's plugin kept; Classic the one in Amplitude's cookie.
+  const actionsSession = env.storedActionsSession ?? { id: null, lastAccess: null };
+  const stored: StoredAmplitudeIdentity =
+    choice.mode === 'actions' ? { sessionId: actionsSession.id ?? undefined, lastEventTime: actionsSession.lastAccess ?? undefined } : env.storedSession;
   const isNewSession = !stored.sessionId || !stored.lastEventTime || env.now - stored.lastEventTime > timeout;
   const session: SessionState = {
     sessionId: isNewSession ? env.now : (stored.sessionId as number),
@@ -124,7 +137,10 @@ export function planLoad(env: LoadEnvironment): LoadPlan {
   for (const message of captured.warnings) warnings.push({ call: 'attribution', message, dropped: true });
 
   return {
+    mode: choice.mode,
+    destinationName: choice.name,
     settings,
+    actions: choice.actions,
     sdkOptions,
     loadIntegrations,
     persist,

@@ -43,3 +43,18 @@ export function eventPageContext(detected: PageContext, isPageEvent: boolean, pr
   if (explicit && typeof explicit === 'object') Object.assign(page, explicit);
   return page as unknown as PageContext;
 }
+
+/**
+ * `context.campaign` as analytics.js fills it from the URL: every `utm_*` parameter without its prefix,
+ * `utm_campaign` as `name`. Undefined when the URL has none.
+ */
+export function campaignFromSearch(query: Record<string, string>): Dict | undefined {
+  let campaign: Dict | undefined;
+  for (const key of Object.keys(query)) {
+    if (!key.startsWith('utm_') || key.length === 4) continue;
+    const field = key.slice(4) === 'campaign' ? 'name' : key.slice(4);
+    campaign = campaign ?? {};
+    campaign[field] = query[key];
+  }
+  return campaign;
+}

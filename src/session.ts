@@ -2,7 +2,8 @@
  * The Amplitude session, kept by the shim so an event is complete the moment it is handed over, before
  * the SDK has even started. The SDK's own rules: a new session once the previous event is older than
  * the timeout, its id the start time in ms, event ids counting up; the SDK is told the result so its
- * cookie (read by servers and by the next page) stays the same.
+ * cookie (read by servers and by the next page) stays the same. In Actions mode the rules are Segment's
+ * session plugin's: the same, except that a session is stale once exactly the timeout has passed.
  */
 import type { SessionTicket } from './amplitude-adapter.js';
 
@@ -18,6 +19,7 @@ export class SessionClock {
     private readonly timeoutMs: number,
     /** Called once per hand-over with the state to persist (the SDK's cookie). */
     private readonly persist: (state: SessionState) => void,
+    private readonly rules: 'sdk' | 'segment-plugin' = 'sdk',
   ) {}
 
   get sessionId(): number {
@@ -30,7 +32,8 @@ export class SessionClock {
 
   /** A hand-over at `now`: starts a new session if the last one expired, and extends it. */
   open(now: number): SessionTicket {
-    if (now - this.state.lastEventTime > this.timeoutMs) this.state.sessionId = now;
+    const idle = now - this.state.lastEventTime;
+    if (idle > this.timeoutMs || (this.rules === 'segment-plugin' && idle === this.timeoutMs)) this.state.sessionId = now;
     this.state.lastEventTime = Math.max(this.state.lastEventTime, now);
     let eventId = this.state.lastEventId;
     return {

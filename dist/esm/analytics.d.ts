@@ -7,6 +7,7 @@
 import type { Dict } from './types.js';
 import type { ShimLoadOptions } from './global.js';
 import { type AmplitudeSettings } from './settings.js';
+import { type DestinationMode } from './destination-mode.js';
 import { type DeviceIdSource } from './device-id.js';
 import { GroupStore, UserStore } from './identity.js';
 import { type AmplitudeDriver } from './amplitude-adapter.js';
@@ -56,6 +57,10 @@ export declare class AnalyticsCore {
     private session;
     private sdkReady;
     private amplitudeState;
+    /** Which Segment destination this page reproduces, and its name in `integrations`. */
+    mode: DestinationMode;
+    private destinationName;
+    private actions;
     /** While load decides what it sends first, steps collect here (see enqueue). */
     private front;
     /** Told once load has decided what this page does: install.ts then adds its page listeners. */
@@ -107,6 +112,8 @@ export declare class AnalyticsCore {
     private clean;
     private rejectCall;
     private dispatch;
+    /** The destination's translation: Classic's, or the Actions presets' after the session plugin's enrichment. */
+    private translateEvent;
     private prepare;
     private toDestination;
     private chainDeps;

@@ -41,6 +41,13 @@ export declare function memoryStore(): KeyValueStore;
 export declare function readStoredAmplitudeDeviceIds(apiKey: string): StoredDeviceIds;
 /** The v2 SDK's stored session, to tell whether this page load starts a new Amplitude session. */
 export declare function readStoredAmplitudeSession(apiKey: string): StoredAmplitudeIdentity;
+/** Segment's session plugin keys, localStorage first, then the cookie (analytics.js storage order). */
+export declare function readActionsSession(): {
+    id: number | null;
+    lastAccess: number | null;
+};
+/** Writes them where analytics.js keeps them (localStorage and cookie), so Segment's plugin would continue too. */
+export declare function writeActionsSession(id: number, lastAccess: number, cookie: CookieOptions): void;
 /** POSTs JSON to the site's own server (same-origin credentials), surviving a navigation that follows. */
 export declare function postJson(url: string, body: unknown): Promise<boolean>;
 /** The outbox's way to the wire: fetch (keepalive while small enough) and, at exit, sendBeacon. */

@@ -7,8 +7,6 @@
  */
 import type { Dict } from './types.js';
 import type { AmplitudeSettings } from './settings.js';
-/** The name of the destination in Segment's CDN settings (and in `integrations`). */
-export declare const DESTINATION_NAME = "Amplitude";
 /** The part of Segment's CDN settings that consent tools read and rewrite. */
 export interface CdnSettings {
     integrations: Dict;
@@ -26,14 +24,14 @@ export type AmplitudeState = 'on' | 'routed-off' | 'consent-off' | 'gpc-off' | '
  * destination mapped to no category counts as unmapped, as Segment's CDN reports it: consent tools
  * then leave it on instead of disabling everything for want of a category.
  */
-export declare function cdnSettingsFor(amplitudeEntry: unknown, settings: AmplitudeSettings): CdnSettings;
+export declare function cdnSettingsFor(amplitudeEntry: unknown, settings: AmplitudeSettings, name?: string): CdnSettings;
 /** Whether settings returned by `updateCDNSettings` still carry the Amplitude destination. */
-export declare function keepsAmplitude(updated: unknown): boolean;
+export declare function keepsAmplitude(updated: unknown, name?: string): boolean;
 /**
  * Load-level routing that means the destination is never loaded: `{Amplitude: false}`, or `{All: false}`
  * without `Amplitude` turned back on. (Per-event routing is applied to each event instead.)
  */
-export declare function isRoutedOff(integrations: unknown): boolean;
+export declare function isRoutedOff(integrations: unknown, name?: string): boolean;
 /** Global Privacy Control, honoured only where the site opted in. */
 export declare function gpcTurnsOff(settings: AmplitudeSettings, globalPrivacyControl: unknown): boolean;
 export interface GateOutcome {

@@ -223,4 +223,4 @@ function parseCookieHeader(header) {
     return out;
 }
 
-export { attempt as a, isNonEmptyString as b, sanitizeProperties as c, decodeV2Identity as d, isPlainObject as i, parseCookieHeader as p, readKey as r, stringField as s, v2CookieName as v };
+export { isNonEmptyString as a, attempt as b, sanitizeProperties as c, decodeV2Identity as d, isPlainObject as i, parseCookieHeader as p, readKey as r, stringField as s, v2CookieName as v };

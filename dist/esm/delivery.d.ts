@@ -7,7 +7,6 @@
 import type { AmplitudeOperation, SegmentEvent } from './types.js';
 import type { Clock } from './clock.js';
 import type { Context } from './context.js';
-import type { AmplitudeSettings } from './settings.js';
 import type { SessionTicket } from './amplitude-adapter.js';
 import type { Outbox } from './outbox.js';
 import type { Callback } from './arguments.js';
@@ -31,9 +30,11 @@ export interface Prepared {
     /** null: not routed to Amplitude, or dropped by destination middleware. */
     forAmplitude: SegmentEvent | null;
 }
+/** The destination's translation of one event (Classic or Actions), given the session in force. */
+type Translation = (event: SegmentEvent, referrer: string, ticket: SessionTicket) => AmplitudeOperation[];
 export interface DeliveryDeps {
     clock: Clock;
-    settings(): AmplitudeSettings;
+    translate: Translation;
     facts(): EnvelopeFacts;
     openSession(now: number): SessionTicket;
     outbox(): Outbox;
@@ -63,3 +64,4 @@ export declare class Delivery {
     private callBack;
     private reportCallbackError;
 }
+export {};

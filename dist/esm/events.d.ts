@@ -22,9 +22,11 @@ export interface EventEnvironment {
     messageId: string;
     /** Load-time `integrations`, already coerced to booleans (analytics-next does the same). */
     loadIntegrations: Dict;
+    /** What analytics.js adds to every context (campaign, userAgent, locale, library); the call's own context wins. */
+    context?: Dict;
 }
 export declare function buildEvent(body: EventBody, rawOptions: Dict, env: EventEnvironment): SegmentEvent;
 /** Load options' integrations as analytics-next keeps them on events: every value coerced to a boolean. */
 export declare function coerceIntegrations(value: unknown): Dict;
 /** Whether Segment's routing rules would hand this event to the Amplitude destination. */
-export declare function isAmplitudeEnabled(integrations: Dict): boolean;
+export declare function isAmplitudeEnabled(integrations: Dict, name?: string): boolean;

@@ -1,4 +1,4 @@
-import { i as isPlainObject, r as readKey, a as attempt, v as v2CookieName, d as decodeV2Identity, s as stringField, p as parseCookieHeader, b as isNonEmptyString, c as sanitizeProperties } from './cookie-header.js';
+import { i as isPlainObject, r as readKey, a as isNonEmptyString, b as attempt, v as v2CookieName, d as decodeV2Identity, s as stringField, p as parseCookieHeader, c as sanitizeProperties } from './cookie-header.js';
 
 function _mergeNamespaces(n, m) {
     m.forEach(function (e) {
@@ -206,39 +206,54 @@ function eventPageContext(detected, isPageEvent, properties, explicit) {
         Object.assign(page, explicit);
     return page;
 }
+/**
+ * `context.campaign` as analytics.js fills it from the URL: every `utm_*` parameter without its prefix,
+ * `utm_campaign` as `name`. Undefined when the URL has none.
+ */
+function campaignFromSearch(query) {
+    let campaign;
+    for (const key of Object.keys(query)) {
+        if (!key.startsWith('utm_') || key.length === 4)
+            continue;
+        const field = key.slice(4) === 'campaign' ? 'name' : key.slice(4);
+        campaign = campaign !== null && campaign !== void 0 ? campaign : {};
+        campaign[field] = query[key];
+    }
+    return campaign;
+}
 
 const TOP_LEVEL_OPTIONS = ['integrations', 'userId', 'anonymousId', 'timestamp', 'messageId', 'context'];
 function buildEvent(body, rawOptions, env) {
-    var _a, _b, _c, _d, _e;
+    var _a, _b, _c, _d, _e, _f;
     const options = {};
     for (const key of Object.keys(rawOptions))
         if (rawOptions[key] !== undefined)
             options[key] = rawOptions[key];
-    const context = isPlainObject(options.context) ? Object.assign({}, options.context) : {};
+    const context = Object.assign(Object.assign({}, ((_a = env.context) !== null && _a !== void 0 ? _a : {})), (isPlainObject(options.context) ? options.context : {}));
     for (const key of Object.keys(options)) {
         if (!TOP_LEVEL_OPTIONS.includes(key))
             setPath(context, key, options[key]);
     }
     let properties = body.properties;
     if (body.type === 'page') {
-        properties = Object.assign(Object.assign({}, env.page), ((_a = body.properties) !== null && _a !== void 0 ? _a : {}));
+        properties = Object.assign(Object.assign({}, env.page), ((_b = body.properties) !== null && _b !== void 0 ? _b : {}));
         if (body.category !== null && body.category !== undefined)
             properties.category = body.category;
         if (body.name)
             properties.name = body.name;
     }
     else if (body.type === 'screen') {
-        properties = Object.assign({}, ((_b = body.properties) !== null && _b !== void 0 ? _b : {}));
+        properties = Object.assign({}, ((_c = body.properties) !== null && _c !== void 0 ? _c : {}));
     }
-    const explicitPage = (_c = (isPlainObject(options.context) ? options.context.page : undefined)) !== null && _c !== void 0 ? _c : options.page;
-    context.page = eventPageContext(env.page, body.type === 'page', (_d = body.properties) !== null && _d !== void 0 ? _d : {}, explicitPage);
+    const explicitPage = (_d = (isPlainObject(options.context) ? options.context.page : undefined)) !== null && _d !== void 0 ? _d : options.page;
+    context.page = eventPageContext(env.page, body.type === 'page', (_e = body.properties) !== null && _e !== void 0 ? _e : {}, explicitPage);
     const integrations = Object.assign({}, env.loadIntegrations);
     if (isPlainObject(options.integrations))
         Object.assign(integrations, options.integrations);
     const event = {
         type: body.type,
         messageId: typeof options.messageId === 'string' && options.messageId ? options.messageId : env.messageId,
-        timestamp: (_e = parseTimestamp(options.timestamp)) !== null && _e !== void 0 ? _e : env.now,
+        timestamp: (_f = parseTimestamp(options.timestamp)) !== null && _f !== void 0 ? _f : env.now,
         context: context,
         integrations,
     };
@@ -276,8 +291,8 @@ function coerceIntegrations(value) {
     return out;
 }
 /** Whether Segment's routing rules would hand this event to the Amplitude destination. */
-function isAmplitudeEnabled(integrations) {
-    const own = integrations.Amplitude;
+function isAmplitudeEnabled(integrations, name = 'Amplitude') {
+    const own = integrations[name];
     if (own === false)
         return false;
     if (own === undefined && integrations.All === false)
@@ -434,6 +449,1110 @@ function describe$2(value) {
     if (Array.isArray(value))
         return 'array';
     return typeof value;
+}
+
+/** obj-case comparison: keys match after dropping non-alphanumerics and lowercasing. */
+function objCaseKey(key) {
+    return key.replace(/[^a-zA-Z0-9]/g, '').toLowerCase();
+}
+function objCaseGet(obj, key) {
+    if (!obj || typeof obj !== 'object')
+        return undefined;
+    const record = obj;
+    if (Object.prototype.hasOwnProperty.call(record, key))
+        return record[key];
+    const wanted = objCaseKey(key);
+    for (const k of Object.keys(record))
+        if (objCaseKey(k) === wanted)
+            return record[k];
+    return undefined;
+}
+/**
+ * The facade's `proxy(path)`: the first segment names a facade accessor (context, properties, traits,
+ * or a top-level field), the rest is an obj-case path.
+ */
+function lookupField(event, path) {
+    var _a;
+    const [head, ...rest] = path.split('.');
+    let node;
+    switch (head) {
+        case 'context':
+        case 'options':
+            node = event.context;
+            break;
+        case 'properties':
+            node = event.properties;
+            break;
+        case 'traits':
+            node = (_a = event.traits) !== null && _a !== void 0 ? _a : event.context.traits;
+            break;
+        default:
+            node = objCaseGet(event, head);
+    }
+    for (const part of rest)
+        node = objCaseGet(node, part);
+    return node;
+}
+
+/** The lax ISO grammar the facade accepted: date, optional time (T or space), fraction, zone. */
+const ISO_PARTS = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:([ T])(\d{2}):?(\d{2})(?::?(\d{2})(?:[,.](\d+))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
+const STRICT_PREFIX = /^\d{4}-\d{2}-\d{2}/;
+/**
+ * The timestamp the classic stack sent for `value`, or undefined when it left the value alone. A space
+ * before the time meant local time (the zone written after it was ignored); otherwise UTC unless a zone
+ * is given. Out-of-range fields roll over, as Date.UTC does.
+ */
+function facadeTimestamp(value, localOffsetMinutes) {
+    if (!STRICT_PREFIX.test(value))
+        return undefined;
+    const m = ISO_PARTS.exec(value);
+    if (!m)
+        return undefined;
+    const int = (s) => (s ? parseInt(s, 10) || 0 : 0);
+    let offset = 0;
+    if (m[4] === ' ')
+        offset = localOffsetMinutes;
+    else if (m[9] !== 'Z' && m[10])
+        offset = (m[10] === '+' ? -1 : 1) * (int(m[11]) * 60 + int(m[12]));
+    const millis = m[8] ? int(`${m[8]}00`.slice(0, 3)) : 0;
+    const time = Date.UTC(int(m[1]), (int(m[2]) || 1) - 1, int(m[3]) || 1, int(m[5]), int(m[6]) + offset, int(m[7]), millis);
+    if (!Number.isFinite(time))
+        return undefined;
+    try {
+        return new Date(time).toISOString();
+    }
+    catch (_a) {
+        return undefined;
+    }
+}
+/** A copy of `value` with every facade date string replaced by its timestamp, at any depth. */
+function withFacadeDates(value, localOffsetMinutes) {
+    var _a;
+    if (typeof value === 'string')
+        return ((_a = facadeTimestamp(value, localOffsetMinutes)) !== null && _a !== void 0 ? _a : value);
+    if (Array.isArray(value))
+        return value.map((v) => withFacadeDates(v, localOffsetMinutes));
+    if (isPlainObject(value)) {
+        const out = {};
+        for (const key of Object.keys(value))
+            out[key] = withFacadeDates(value[key], localOffsetMinutes);
+        return out;
+    }
+    return value;
+}
+
+function identifyOperation(userProperties) {
+    return { op: 'event', event: { event_type: '$identify', user_properties: userProperties } };
+}
+/** The host part of a referrer URL, as amplitude-js took it (the third `/`-separated part). */
+function referringDomain(referrer) {
+    const parts = referrer.split('/');
+    return parts.length >= 3 && parts[2] ? parts[2] : undefined;
+}
+
+/** Segment's spec events routed to orderCompleted: "Order Completed", "Completed Order" and variants. */
+const ORDER_COMPLETED = /^[ _]?completed[ _]?order[ _]?|^[ _]?order[ _]?completed[ _]?$/i;
+const PURCHASE_EVENTS = ['order completed', 'completed order', 'product purchased'];
+function isOrderCompleted(eventName) {
+    return ORDER_COMPLETED.test(eventName);
+}
+/** Track.revenue(): `revenue` (or `total` for order events); `$`-strings parsed; 0 and junk mean none. */
+function extractRevenue(eventName, properties) {
+    let raw = objCaseGet(properties, 'revenue');
+    if (!raw && isOrderCompleted(eventName))
+        raw = objCaseGet(properties, 'total');
+    const value = toNumber(raw);
+    return value ? value : undefined;
+}
+function toNumber(raw) {
+    if (typeof raw === 'number')
+        return Number.isFinite(raw) ? raw : undefined;
+    if (typeof raw === 'string') {
+        const parsed = parseFloat(raw.replace(/\$/g, ''));
+        return Number.isFinite(parsed) ? parsed : undefined;
+    }
+    return undefined;
+}
+/** mapRevenueAttributes: what the classic integration read from a (possibly product-level) track. */
+function revenueAttributes(eventName, properties) {
+    const productId = objCaseGet(properties, 'productId');
+    const revenueType = objCaseGet(properties, 'revenueType');
+    const quantity = parseQuantity(properties.quantity);
+    return {
+        price: objCaseGet(properties, 'price'),
+        quantity,
+        productId: typeof productId === 'string' && productId ? productId : typeof productId === 'number' ? String(productId) : undefined,
+        revenueType: typeof revenueType === 'string' && revenueType ? revenueType : PURCHASE_EVENTS.includes(eventName.toLowerCase()) ? 'Purchase' : undefined,
+        revenue: extractRevenue(eventName, properties),
+        eventProperties: properties,
+    };
+}
+function parseQuantity(raw) {
+    const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseInt(raw, 10) : NaN;
+    // amplitude-js parseInt'ed the quantity; anything unusable counted as 1.
+    return Number.isFinite(n) && n > 0 ? Math.trunc(n) : 1;
+}
+/**
+ * One `revenue_amount` event, carrying Amplitude's revenue fields both as the `$`-properties the SDK's
+ * Revenue class writes and as the HTTP API's top-level `price`/`quantity`/`revenue` fields, so revenue
+ * charts (Revenue LTV, ARPU) read it either way. Returns undefined when nothing is to be booked.
+ */
+function revenueEvent(attrs, useLogRevenueV2) {
+    var _a, _b;
+    let price;
+    let quantity = attrs.quantity;
+    let eventProperties;
+    if (useLogRevenueV2) {
+        const given = toNumber(attrs.price);
+        // Classic V2: no (or zero) price -> the revenue is the price, for a quantity of one.
+        if (!given) {
+            price = attrs.revenue;
+            quantity = 1;
+        }
+        else {
+            // amplitude-js dropped a revenue whose price was not a number (e.g. the string "10").
+            price = typeof attrs.price === 'number' ? given : undefined;
+        }
+        eventProperties = Object.assign({}, attrs.eventProperties);
+    }
+    else {
+        // Difference: classic V1 sent logRevenue(revenue || price*quantity, quantity), which Amplitude booked
+        // as price x quantity, so {revenue: 20, quantity: 2} became 40. Here the booked total is the revenue.
+        const total = (_a = attrs.revenue) !== null && _a !== void 0 ? _a : ((_b = toNumber(attrs.price)) !== null && _b !== void 0 ? _b : 0) * quantity;
+        price = total ? total / quantity : undefined;
+        eventProperties = {};
+    }
+    if (price === undefined || !Number.isFinite(price) || price === 0)
+        return undefined;
+    const revenue = round(price * quantity);
+    const props = Object.assign(Object.assign({}, eventProperties), { $price: price, $quantity: quantity, $revenue: revenue });
+    const event = { event_type: 'revenue_amount', event_properties: props, price, quantity, revenue };
+    if (attrs.productId) {
+        props.$productId = attrs.productId;
+        event.productId = attrs.productId;
+    }
+    if (useLogRevenueV2 && attrs.revenueType) {
+        props.$revenueType = attrs.revenueType;
+        event.revenueType = attrs.revenueType;
+    }
+    return event;
+}
+/** Avoids 3 * 19.99 = 59.970000000000006 on the wire. */
+function round(n) {
+    return Math.round(n * 1e6) / 1e6;
+}
+/** trackProductsOnce: each product reduced to exactly these keys. */
+function reduceProduct(product) {
+    var _a;
+    const productId = objCaseGet(product, 'productId');
+    const out = {
+        productId,
+        sku: product.sku,
+        name: product.name,
+        price: product.price,
+        quantity: (_a = product.quantity) !== null && _a !== void 0 ? _a : 1,
+        category: product.category,
+    };
+    for (const key of Object.keys(out))
+        if (out[key] === undefined)
+            delete out[key];
+    return out;
+}
+function productsOf(properties) {
+    const products = properties.products;
+    if (!Array.isArray(products))
+        return [];
+    return products.filter((p) => p !== null && typeof p === 'object' && !Array.isArray(p));
+}
+
+function translate({ event: raw, settings, referrer, timezoneOffsetMinutes = 0 }) {
+    var _a, _b;
+    // As the classic stack's facade did before the destination saw the message.
+    const event = Object.assign(Object.assign({}, raw), { properties: raw.properties && withFacadeDates(raw.properties, timezoneOffsetMinutes), traits: raw.traits && withFacadeDates(raw.traits, timezoneOffsetMinutes), context: withFacadeDates(raw.context, timezoneOffsetMinutes) });
+    if (!raw.properties)
+        delete event.properties;
+    if (!raw.traits)
+        delete event.traits;
+    let ops;
+    switch (event.type) {
+        case 'identify':
+            ops = translateIdentify(event, settings);
+            break;
+        case 'track': {
+            const name = (_a = event.event) !== null && _a !== void 0 ? _a : '';
+            ops = isOrderCompleted(name) ? translateOrderCompleted(name, event, settings) : trackPath(name, (_b = event.properties) !== null && _b !== void 0 ? _b : {}, event, settings, false);
+            break;
+        }
+        case 'page':
+            ops = translatePage(event, settings, referrer);
+            break;
+        case 'screen':
+            ops = translateScreen(event, settings);
+            break;
+        case 'group':
+            ops = translateGroup(event, settings);
+            break;
+        default:
+            ops = [];
+    }
+    return stampVersion(ops, settings.versionName);
+}
+/** versionName: amplitude-js's setVersionName, which put the version on every event. */
+function stampVersion(ops, versionName) {
+    if (versionName)
+        for (const op of ops)
+            if (op.op === 'event')
+                op.event.app_version = versionName;
+    return ops;
+}
+/** `integrations.Amplitude` when it is an object (the facade's options('Amplitude')), else {}. */
+function amplitudeOptions(event) {
+    const own = event.integrations.Amplitude;
+    if (isPlainObject(own))
+        return own;
+    const fromContext = event.context.Amplitude;
+    return isPlainObject(fromContext) ? fromContext : {};
+}
+// ---------------------------------------------------------------------------------------------- identify
+function translateIdentify(event, settings) {
+    var _a;
+    const ops = [];
+    const userId = event.userId;
+    if (isNonEmptyString(userId))
+        ops.push({ op: 'setUserId', userId });
+    const traits = Object.assign({}, ((_a = event.traits) !== null && _a !== void 0 ? _a : {}));
+    if (isNonEmptyString(userId))
+        traits.id = userId;
+    const search = pageSearch(event);
+    // The classic integration copied the query string into traits for every mapQueryParams entry,
+    // whichever side the entry named.
+    for (const name of Object.keys(settings.mapQueryParams))
+        traits[name] = search;
+    const userProperties = traitOperations(traits, settings);
+    if (Object.keys(userProperties).length > 0)
+        ops.push(identifyOperation(userProperties));
+    ops.push(...groupOperations(amplitudeOptions(event).groups));
+    return ops;
+}
+/** Builds `$set` / `$setOnce` / `$add`; one operation per trait, and increment beats set-once. */
+function traitOperations(traits, settings) {
+    const ops = { $set: {}, $setOnce: {}, $add: {} };
+    for (const key of Object.keys(traits)) {
+        const value = traits[key];
+        if (value === undefined)
+            continue;
+        if (settings.traitsToIncrement.includes(key)) {
+            // Amplitude's $add takes numbers; amplitude-js also accepted numeric strings.
+            if (typeof value === 'number' || typeof value === 'string')
+                ops.$add[key] = value;
+        }
+        else if (settings.traitsToSetOnce.includes(key)) {
+            ops.$setOnce[key] = value;
+        }
+        else {
+            ops.$set[key] = value;
+        }
+    }
+    const out = {};
+    for (const k of ['$set', '$setOnce', '$add'])
+        if (Object.keys(ops[k]).length > 0)
+            out[k] = ops[k];
+    return out;
+}
+/** `integrations.Amplitude.groups` -> one setGroup (`$identify` with groups) per group type. */
+function groupOperations(groups) {
+    const normalized = normalizeGroups(groups);
+    if (!normalized)
+        return [];
+    return Object.keys(normalized).map((type) => setGroup(type, normalized[type]));
+}
+function setGroup(type, value) {
+    return {
+        op: 'event',
+        event: { event_type: '$identify', user_properties: { $set: { [type]: value } }, groups: { [type]: value } },
+    };
+}
+/** Group values as amplitude-js accepted them: strings or arrays of strings; scalars become strings. */
+function normalizeGroups(groups) {
+    if (!isPlainObject(groups))
+        return undefined;
+    const out = {};
+    for (const type of Object.keys(groups)) {
+        if (!type)
+            continue;
+        const value = groups[type];
+        if (Array.isArray(value)) {
+            const items = value.filter(isScalar).map(String);
+            if (items.length > 0)
+                out[type] = items;
+        }
+        else if (isScalar(value)) {
+            out[type] = String(value);
+        }
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+}
+function isScalar(value) {
+    return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean';
+}
+// ------------------------------------------------------------------------------------------------- track
+/**
+ * The classic `logEvent` path, shared by track and by every page-derived event: mapQueryParams,
+ * appendFieldsToEventProps, the event with or without per-event groups, then a revenue event when the
+ * properties carry revenue (any event, not only purchases) and `skipRevenue` is false.
+ */
+function trackPath(eventType, properties, event, settings, skipRevenue) {
+    const ops = [];
+    const props = Object.assign({}, properties);
+    const search = pageSearch(event);
+    const userSide = {};
+    for (const name of Object.keys(settings.mapQueryParams)) {
+        if (settings.mapQueryParams[name] === 'user_properties')
+            userSide[name] = search;
+        else
+            props[name] = search;
+    }
+    // Difference: the classic integration sent the user side only when the *last* entry named
+    // user_properties, silently dropping it in mixed configurations. It is always sent here.
+    if (Object.keys(userSide).some((k) => userSide[k] !== undefined)) {
+        ops.push(identifyOperation({ $set: userSide }));
+    }
+    for (const path of Object.keys(settings.appendFieldsToEventProps)) {
+        const value = lookupField(event, path);
+        if (value !== undefined)
+            props[settings.appendFieldsToEventProps[path]] = value;
+    }
+    const amplitudeEvent = { event_type: eventType, event_properties: props };
+    const groups = normalizeGroups(amplitudeOptions(event).groups);
+    if (groups)
+        amplitudeEvent.groups = groups;
+    ops.push({ op: 'event', event: amplitudeEvent });
+    // The revenue event's properties are the caller's, without the mapQueryParams/appendFields additions.
+    if (!skipRevenue && extractRevenue(eventType, properties) !== undefined) {
+        ops.push(...revenueOperation(revenueEvent(revenueAttributes(eventType, properties), settings.useLogRevenueV2)));
+    }
+    return ops;
+}
+function explicitRevenueType(properties) {
+    const value = objCaseGet(properties, 'revenueType');
+    return typeof value === 'string' && value ? value : undefined;
+}
+function revenueOperation(event) {
+    return event ? [{ op: 'event', event }] : [];
+}
+// --------------------------------------------------------------------------------------- Order Completed
+/**
+ * The classic orderCompleted: the order event, then (unless trackProductsOnce) one "Product Purchased"
+ * per product. The order's revenue is booked once: for the order, or per product with
+ * trackRevenuePerProduct.
+ */
+function translateOrderCompleted(name, event, settings) {
+    var _a;
+    const properties = (_a = event.properties) !== null && _a !== void 0 ? _a : {};
+    const products = productsOf(properties);
+    const perProduct = settings.trackRevenuePerProduct;
+    if (settings.trackProductsOnce) {
+        const reduced = products.map(reduceProduct);
+        const orderProps = Array.isArray(properties.products) ? Object.assign(Object.assign({}, properties), { products: reduced }) : Object.assign({}, properties);
+        const ops = trackPath(name, orderProps, event, settings, perProduct);
+        // Difference: with both settings on, the classic integration booked no revenue at all.
+        if (perProduct)
+            for (const product of reduced)
+                ops.push(...productRevenue(product, properties, settings));
+        return ops;
+    }
+    const orderProps = Object.assign({}, properties);
+    delete orderProps.products;
+    const ops = trackPath(name, orderProps, event, settings, perProduct);
+    const orderRevenue = extractRevenue(name, properties);
+    const orderRevenueType = explicitRevenueType(properties);
+    for (const product of products) {
+        const productProps = Object.assign({}, product);
+        if (perProduct && product.price !== null && product.price !== undefined && product.quantity) {
+            // As the classic integration did, the product event carries the order's revenueType and revenue.
+            if (orderRevenueType)
+                productProps.revenueType = orderRevenueType;
+            if (orderRevenue !== undefined)
+                productProps.revenue = orderRevenue;
+            ops.push(...productRevenue(productProps, properties, settings));
+        }
+        // Difference: with trackRevenuePerProduct off, a product with its own `revenue` property also
+        // booked revenue in the classic integration, on top of the order's. Products never book it here.
+        ops.push(...trackPath('Product Purchased', productProps, event, settings, true));
+    }
+    return ops;
+}
+/**
+ * A product's own revenue: its price x quantity.
+ * Difference: the classic integration booked the *order's* revenue for each product in V1 mode, and the
+ * order's revenue in place of a zero price in V2 mode; both counted the order more than once.
+ */
+function productRevenue(product, order, settings) {
+    var _a;
+    const attrs = revenueAttributes('Product Purchased', product);
+    attrs.revenueType = (_a = explicitRevenueType(order)) !== null && _a !== void 0 ? _a : attrs.revenueType;
+    attrs.revenue = undefined;
+    return revenueOperation(revenueEvent(attrs, settings.useLogRevenueV2));
+}
+// -------------------------------------------------------------------------------------------------- page
+function translatePage(event, settings, referrer) {
+    var _a;
+    const ops = [];
+    if (settings.trackReferrer && !settings.useAmplitudeReferral)
+        ops.push(...referrerOperations(referrer));
+    for (const eventType of pageEventNames(event.category, event.name, settings, 'Page')) {
+        ops.push(...trackPath(eventType, (_a = event.properties) !== null && _a !== void 0 ? _a : {}, event, settings, false));
+    }
+    return ops;
+}
+/**
+ * Difference: the classic web integration had no screen method, so screen() sent nothing. Here it is
+ * named the way Segment's mobile Amplitude integrations named screens ("Viewed X Screen"), governed
+ * by the same page settings ("Loaded a Screen" for trackAllPages).
+ */
+function translateScreen(event, settings) {
+    var _a;
+    const ops = [];
+    for (const eventType of pageEventNames(event.category, event.name, settings, 'Screen')) {
+        ops.push(...trackPath(eventType, (_a = event.properties) !== null && _a !== void 0 ? _a : {}, event, settings, false));
+    }
+    return ops;
+}
+/** Loaded a Page, Viewed {category} Page, Viewed {full name} Page: in that order, each if enabled. */
+function pageEventNames(category, name, settings, noun = 'Page') {
+    const names = [];
+    const fullName = category && name ? `${category} ${name}` : name;
+    if (settings.trackAllPages)
+        names.push(`Loaded a ${noun}`);
+    if (category && settings.trackCategorizedPages)
+        names.push(`Viewed ${category} ${noun}`);
+    if (fullName && settings.trackNamedPages)
+        names.push(`Viewed ${fullName} ${noun}`);
+    return names;
+}
+/** The per-page referrer identify of `trackReferrer`. */
+function referrerOperations(referrer) {
+    if (!referrer)
+        return [];
+    const setOnce = { initial_referrer: referrer };
+    const set = { referrer };
+    const domain = referringDomain(referrer);
+    if (domain) {
+        setOnce.initial_referring_domain = domain;
+        set.referring_domain = domain;
+    }
+    return [identifyOperation({ $setOnce: setOnce, $set: set })];
+}
+// ------------------------------------------------------------------------------------------------- group
+function translateGroup(event, settings) {
+    var _a;
+    const traits = Object.assign({}, ((_a = event.traits) !== null && _a !== void 0 ? _a : {}));
+    if (isNonEmptyString(event.groupId))
+        traits.id = event.groupId;
+    const type = settings.groupTypeTrait ? traits[settings.groupTypeTrait] : undefined;
+    const value = settings.groupValueTrait ? traits[settings.groupValueTrait] : undefined;
+    if (type && value && isScalar(type)) {
+        const groups = normalizeGroups({ [String(type)]: value });
+        if (groups)
+            return groupOperations(groups);
+    }
+    if (isNonEmptyString(event.groupId))
+        return [setGroup('[Segment] Group', event.groupId)];
+    return [];
+}
+// --------------------------------------------------------------------------------------------- lookups
+function pageSearch(event) {
+    var _a;
+    const search = (_a = event.context.page) === null || _a === void 0 ? void 0 : _a.search;
+    return typeof search === 'string' ? search : undefined;
+}
+
+const SUPPORTED = ['@path', '@template', '@if', '@arrayPath'];
+const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'];
+/** An object with exactly one key, starting with "@": a directive. */
+function directiveName(value) {
+    if (!isPlainObject(value))
+        return undefined;
+    const keys = Object.keys(value);
+    return keys.length === 1 && keys[0].startsWith('@') ? keys[0] : undefined;
+}
+/**
+ * What in a mapping cannot be evaluated here: each unsupported directive by name, or a malformed one.
+ * An empty list means `resolveMapping` understands all of it.
+ */
+function mappingProblems(mapping) {
+    const problems = [];
+    const visit = (node) => {
+        const name = directiveName(node);
+        if (name) {
+            const arg = node[name];
+            if (!SUPPORTED.includes(name))
+                problems.push(`the directive ${name} is not supported`);
+            else if ((name === '@path' || name === '@template') && typeof arg !== 'string')
+                problems.push(`${name} needs a string`);
+            else if (name === '@if') {
+                if (!isPlainObject(arg) || (arg.exists === undefined && arg.blank === undefined))
+                    problems.push('@if needs an "exists" or a "blank" key');
+                else
+                    for (const key of ['exists', 'blank', 'then', 'else'])
+                        if (arg[key] !== undefined)
+                            visit(arg[key]);
+            }
+            else if (name === '@arrayPath') {
+                if (!Array.isArray(arg) || arg.length < 1 || arg.length > 2)
+                    problems.push('@arrayPath needs [path] or [path, item mapping]');
+                else {
+                    if (typeof arg[0] !== 'string')
+                        visit(arg[0]);
+                    if (arg[1] !== undefined)
+                        visit(arg[1]);
+                }
+            }
+            return;
+        }
+        if (Array.isArray(node))
+            node.forEach(visit);
+        else if (isPlainObject(node))
+            for (const key of Object.keys(node))
+                visit(node[key]);
+    };
+    visit(mapping);
+    return problems;
+}
+/**
+ * Evaluates a mapping against `data` (the Segment event, or one array item inside `@arrayPath`). Keys
+ * whose value resolves to undefined are left out, as Segment's mapping kit leaves them out of a payload.
+ */
+function resolveMapping(mapping, data) {
+    const name = directiveName(mapping);
+    if (name)
+        return runDirective(name, mapping[name], data);
+    if (Array.isArray(mapping))
+        return mapping.map((item) => resolveMapping(item, data));
+    if (isPlainObject(mapping)) {
+        const out = {};
+        for (const key of Object.keys(mapping)) {
+            if (UNSAFE_KEYS.includes(key))
+                continue;
+            const value = resolveMapping(mapping[key], data);
+            if (value !== undefined)
+                out[key] = value;
+        }
+        return out;
+    }
+    return mapping;
+}
+function runDirective(name, arg, data) {
+    switch (name) {
+        case '@path':
+            return typeof arg === 'string' ? lookupPath(data, arg) : undefined;
+        case '@template':
+            return typeof arg === 'string' ? renderTemplate(arg, data) : undefined;
+        case '@if': {
+            if (!isPlainObject(arg))
+                return undefined;
+            let condition;
+            if (arg.exists !== undefined) {
+                const value = resolveMapping(arg.exists, data);
+                condition = value !== undefined && value !== null;
+            }
+            else if (arg.blank !== undefined) {
+                // As Segment's kit: the condition holds when the value is present and not blank.
+                const value = resolveMapping(arg.blank, data);
+                condition = value !== undefined && value !== null && value !== '';
+            }
+            else
+                return undefined;
+            if (condition)
+                return arg.then === undefined ? undefined : resolveMapping(arg.then, data);
+            return arg.else === undefined ? undefined : resolveMapping(arg.else, data);
+        }
+        case '@arrayPath': {
+            if (!Array.isArray(arg))
+                return undefined;
+            const [path, shape] = arg;
+            const root = typeof path === 'string' ? lookupPath(data, path) : resolveMapping(path, data);
+            const hasShape = isPlainObject(shape) && Object.keys(shape).length > 0;
+            if (!hasShape || (!Array.isArray(root) && !isPlainObject(root)))
+                return root;
+            return (Array.isArray(root) ? root : [root]).map((item) => resolveMapping(shape, item));
+        }
+        default:
+            return undefined;
+    }
+}
+/** `{{path}}` placeholders (and `{{{path}}}`) filled from `data`; a missing value renders as "". */
+function renderTemplate(template, data) {
+    const fill = (braces) => (match) => {
+        const value = lookupPath(data, match.slice(braces, -braces).trim());
+        return value === undefined || value === null ? '' : String(value);
+    };
+    return template.replace(/\{\{\{([^}]+)\}\}\}/g, fill(3)).replace(/\{\{([^}]+)\}\}/g, fill(2));
+}
+/** `$.a.b`, `a.b`, `a['b c'].d`: the value at that path, or undefined. */
+function lookupPath(data, path) {
+    var _a, _b, _c;
+    const segments = [];
+    const source = path.startsWith('$.') ? path.slice(2) : path === '$' ? '' : path;
+    const pattern = /\[(?:'([^']*)'|"([^"]*)"|(\d+))\]|([^.[\]]+)/g;
+    let match;
+    while ((match = pattern.exec(source)) !== null)
+        segments.push((_c = (_b = (_a = match[1]) !== null && _a !== void 0 ? _a : match[2]) !== null && _b !== void 0 ? _b : match[3]) !== null && _c !== void 0 ? _c : match[4]);
+    let node = data;
+    for (const segment of segments) {
+        if (node === null || typeof node !== 'object' || UNSAFE_KEYS.includes(segment))
+            return undefined;
+        if (!Object.prototype.hasOwnProperty.call(node, segment))
+            return undefined;
+        node = node[segment];
+    }
+    return node;
+}
+
+/** The destination's name in Segment's `integrations` object, and the key that selects this mode. */
+const ACTIONS_DESTINATION = 'Actions Amplitude';
+const PRESETS = ['Track Calls', 'Order Completed Calls', 'Page Calls', 'Screen Calls', 'Identify Calls', 'Group Calls', 'Alias Calls'];
+const path = (p) => ({ '@path': p });
+const campaign = (field) => path(`$.context.campaign.${field}`);
+const UTM = [
+    ['utm_source', 'source'],
+    ['utm_medium', 'medium'],
+    ['utm_campaign', 'name'],
+    ['utm_term', 'term'],
+    ['utm_content', 'content'],
+];
+/** Fields every event action shares (Segment's event-schema defaults). */
+const EVENT_FIELDS = {
+    user_id: path('$.userId'),
+    device_id: { '@if': { exists: path('$.context.device.id'), then: path('$.context.device.id'), else: path('$.anonymousId') } },
+    event_type: path('$.event'),
+    session_id: path(`$.integrations['${ACTIONS_DESTINATION}'].session_id`),
+    time: path('$.timestamp'),
+    event_properties: path('$.properties'),
+    user_properties: path('$.traits'),
+    app_version: path('$.context.app.version'),
+};
+/** logEventV2: referrer and UTM as $setOnce / $set on every event. */
+const LOG_EVENT_FIELDS = Object.assign(Object.assign({}, EVENT_FIELDS), { setOnce: Object.assign({ initial_referrer: path('$.context.page.referrer') }, Object.fromEntries(UTM.map(([k, c]) => [`initial_${k}`, campaign(c)]))), setAlways: Object.assign({ referrer: path('$.context.page.referrer') }, Object.fromEntries(UTM.map(([k, c]) => [k, campaign(c)]))) });
+/** utm_properties and referrer, as logPurchase and identifyUser take them. */
+const ATTRIBUTION_FIELDS = {
+    utm_properties: Object.fromEntries(UTM.map(([k, c]) => [k, campaign(c)])),
+    referrer: path('$.context.page.referrer'),
+};
+const PURCHASE_FIELDS = Object.assign(Object.assign(Object.assign({}, EVENT_FIELDS), ATTRIBUTION_FIELDS), { revenue: path('$.properties.revenue'), price: path('$.properties.price'), quantity: path('$.properties.quantity'), productId: path('$.properties.productId'), revenueType: path('$.properties.revenueType'), products: {
+        '@arrayPath': [
+            '$.properties.products',
+            { price: path('price'), revenue: path('revenue'), quantity: path('quantity'), productId: path('productId'), revenueType: path('revenueType') },
+        ],
+    } });
+const IDENTIFY_FIELDS = Object.assign({ user_id: EVENT_FIELDS.user_id, device_id: EVENT_FIELDS.device_id, time: EVENT_FIELDS.time, user_properties: path('$.traits'), app_version: EVENT_FIELDS.app_version }, ATTRIBUTION_FIELDS);
+const GROUP_FIELDS = {
+    user_id: EVENT_FIELDS.user_id,
+    device_id: EVENT_FIELDS.device_id,
+    time: EVENT_FIELDS.time,
+    group_properties: path('$.traits'),
+};
+const ALIAS_FIELDS = { user_id: path('$.previousId'), global_user_id: path('$.userId') };
+const DEFAULTS = {
+    'Track Calls': LOG_EVENT_FIELDS,
+    'Order Completed Calls': PURCHASE_FIELDS,
+    'Page Calls': Object.assign(Object.assign({}, LOG_EVENT_FIELDS), { event_type: { '@template': 'Viewed {{name}}' } }),
+    'Screen Calls': Object.assign(Object.assign({}, LOG_EVENT_FIELDS), { event_type: { '@template': 'Viewed {{name}}' } }),
+    'Identify Calls': IDENTIFY_FIELDS,
+    'Group Calls': GROUP_FIELDS,
+    'Alias Calls': ALIAS_FIELDS,
+};
+/** Fields a site may map for each preset: the preset's own, plus those Segment's UI offers without a default. */
+const EXTRA_FIELDS = {
+    'Track Calls': ['groups', 'add'],
+    'Page Calls': ['groups', 'add'],
+    'Screen Calls': ['groups', 'add'],
+    'Order Completed Calls': ['groups', 'trackRevenuePerProduct'],
+    'Group Calls': ['group_type', 'group_value'],
+};
+/** Accepts whatever a page put in `integrations['Actions Amplitude']`; a bad part warns and keeps the default. */
+function normalizeActionsSettings(input) {
+    const warnings = [];
+    const settings = { trackRevenuePerProduct: false, mappings: {}, consentCategories: [], honorGlobalPrivacyControl: false };
+    if (input === undefined || input === null || input === true)
+        return { settings, warnings };
+    if (!isPlainObject(input)) {
+        warnings.push(`integrations['${ACTIONS_DESTINATION}'] must be an object of settings; using the defaults`);
+        return { settings, warnings };
+    }
+    for (const key of Object.keys(input)) {
+        const value = input[key];
+        if (key === 'trackRevenuePerProduct' || key === 'honorGlobalPrivacyControl') {
+            if (typeof value === 'boolean')
+                settings[key] = value;
+            else
+                warnings.push(`setting "${key}" must be a boolean; using the default`);
+        }
+        else if (key === 'consentSettings') {
+            const categories = isPlainObject(value) ? value.categories : undefined;
+            if (Array.isArray(categories) && categories.every((c) => typeof c === 'string'))
+                settings.consentCategories = categories.slice();
+            else
+                warnings.push('setting "consentSettings" must be {categories: string[]}');
+        }
+        else if (key === 'mappings') {
+            normalizeMappings(value, settings, warnings);
+        }
+        else if (!['apiKey', 'secretKey', 'endpoint'].includes(key)) {
+            warnings.push(`unknown setting "${key}" is ignored`);
+        }
+    }
+    return { settings, warnings };
+}
+function normalizeMappings(value, settings, warnings) {
+    var _a;
+    if (!isPlainObject(value)) {
+        warnings.push('setting "mappings" must be {"<preset name>": {<field>: <mapping>}}; the presets keep their defaults');
+        return;
+    }
+    for (const preset of Object.keys(value)) {
+        const fields = value[preset];
+        if (!PRESETS.includes(preset)) {
+            warnings.push(`mappings: there is no preset "${preset}" (presets: ${PRESETS.join(', ')}); it was ignored`);
+            continue;
+        }
+        if (!isPlainObject(fields)) {
+            warnings.push(`mappings["${preset}"] must be an object of field mappings; it was ignored`);
+            continue;
+        }
+        const name = preset;
+        const known = [...Object.keys(DEFAULTS[name]), ...((_a = EXTRA_FIELDS[name]) !== null && _a !== void 0 ? _a : [])];
+        const kept = {};
+        for (const field of Object.keys(fields)) {
+            if (!known.includes(field)) {
+                warnings.push(`mappings["${preset}"]: the field "${field}" does not exist in this preset; it was ignored`);
+                continue;
+            }
+            const problems = mappingProblems(fields[field]);
+            if (problems.length)
+                warnings.push(`mappings["${preset}"].${field}: ${problems.join('; ')}; the preset's default stays in force`);
+            else
+                kept[field] = fields[field];
+        }
+        settings.mappings[name] = kept;
+    }
+}
+/** Which preset a Segment event triggers (Group and Alias only when the site mapped them). */
+function presetFor(event, settings) {
+    switch (event.type) {
+        case 'track':
+            return event.event === 'Order Completed' ? 'Order Completed Calls' : 'Track Calls';
+        case 'page':
+            return 'Page Calls';
+        case 'screen':
+            return 'Screen Calls';
+        case 'identify':
+            return 'Identify Calls';
+        case 'group':
+            return settings.mappings['Group Calls'] ? 'Group Calls' : undefined;
+        case 'alias':
+            return settings.mappings['Alias Calls'] ? 'Alias Calls' : undefined;
+        default:
+            return undefined;
+    }
+}
+/** The preset's payload for an event: its defaults with the site's overrides, evaluated. */
+function presetPayload(preset, event, settings) {
+    var _a;
+    const mapping = Object.assign(Object.assign({}, DEFAULTS[preset]), ((_a = settings.mappings[preset]) !== null && _a !== void 0 ? _a : {}));
+    if (preset === 'Order Completed Calls' && mapping.trackRevenuePerProduct === undefined)
+        mapping.trackRevenuePerProduct = settings.trackRevenuePerProduct;
+    return resolveMapping(mapping, eventData(event));
+}
+/** The event as Segment's servers see it: JSON, with the timestamp as an ISO string. */
+function eventData(event) {
+    return Object.assign(Object.assign({}, event), { timestamp: event.timestamp instanceof Date ? event.timestamp.toISOString() : event.timestamp });
+}
+/** Segment's session plugin runs on these types; screen events carry no session. */
+const SESSION_TYPES = ['track', 'identify', 'group', 'page', 'alias'];
+/**
+ * The session plugin's enrichment: `integrations['Actions Amplitude'].session_id`, unless the call routes
+ * everything away from the destination.
+ */
+function withSessionId(event, sessionId) {
+    const integrations = isPlainObject(event.integrations) ? event.integrations : {};
+    if (sessionId === undefined || !SESSION_TYPES.includes(event.type))
+        return event;
+    if (integrations.All === false && !integrations[ACTIONS_DESTINATION])
+        return event;
+    const own = integrations[ACTIONS_DESTINATION];
+    return Object.assign(Object.assign({}, event), { integrations: Object.assign(Object.assign({}, integrations), { [ACTIONS_DESTINATION]: Object.assign(Object.assign({}, (isPlainObject(own) ? own : {})), { session_id: sessionId }) }) });
+}
+function aliasMapping(event, settings) {
+    if (presetFor(event, settings) !== 'Alias Calls')
+        return undefined;
+    const payload = presetPayload('Alias Calls', event, settings);
+    const from = payload.user_id;
+    const to = payload.global_user_id;
+    if (typeof from !== 'string' || !from || typeof to !== 'string' || !to)
+        return undefined;
+    return { user_id: from, global_user_id: to };
+}
+function translateActions(event, settings) {
+    const preset = presetFor(event, settings);
+    if (!preset || preset === 'Alias Calls')
+        return [];
+    const payload = presetPayload(preset, event, settings);
+    switch (preset) {
+        case 'Order Completed Calls':
+            return logPurchase(payload);
+        case 'Identify Calls':
+            return identifyUser(payload);
+        case 'Group Calls':
+            return groupIdentifyUser(payload);
+        default:
+            return logEvent(payload);
+    }
+}
+const op = (event) => ({ op: 'event', event });
+/** The fields every event carries, as Actions sends them. */
+function envelope(payload) {
+    var _a, _b;
+    const event = { event_type: typeof payload.event_type === 'string' ? payload.event_type : String((_a = payload.event_type) !== null && _a !== void 0 ? _a : '') };
+    event.user_id = typeof payload.user_id === 'string' ? payload.user_id : null;
+    if (typeof payload.device_id === 'string')
+        event.device_id = payload.device_id;
+    const time = toMillis(payload.time);
+    if (time !== undefined)
+        event.time = time;
+    // Without a session id Actions sends none, which Amplitude stores as -1 (out of session).
+    event.session_id = (_b = toSessionId(payload.session_id)) !== null && _b !== void 0 ? _b : -1;
+    if (payload.event_properties !== undefined)
+        event.event_properties = isPlainObject(payload.event_properties) ? payload.event_properties : {};
+    if (isPlainObject(payload.user_properties))
+        event.user_properties = Object.assign({}, payload.user_properties);
+    if (isPlainObject(payload.groups))
+        event.groups = payload.groups;
+    if (typeof payload.app_version === 'string' && payload.app_version)
+        event.app_version = payload.app_version;
+    return event;
+}
+/** A $set / $setOnce / $add object counts when one of its values is not an empty string (empty ones are then kept). */
+function hasValue(obj) {
+    return isPlainObject(obj) && Object.keys(obj).some((k) => obj[k] !== '');
+}
+function logEvent(payload) {
+    var _a;
+    const event = envelope(payload);
+    for (const [name, key] of [
+        ['$setOnce', 'setOnce'],
+        ['$set', 'setAlways'],
+        ['$add', 'add'],
+    ]) {
+        const value = payload[key];
+        if (hasValue(value))
+            event.user_properties = Object.assign(Object.assign({}, ((_a = event.user_properties) !== null && _a !== void 0 ? _a : {})), { [name]: value });
+    }
+    return [op(event)];
+}
+/** utm_properties and referrer as user-property operations (merged over the payload's own). */
+function withAttribution(base, payload) {
+    const utm = isPlainObject(payload.utm_properties) ? payload.utm_properties : {};
+    const referrer = payload.referrer;
+    if (Object.keys(utm).length === 0 && !referrer)
+        return base;
+    const set = Object.assign({}, utm);
+    const setOnce = {};
+    for (const key of Object.keys(utm))
+        setOnce[`initial_${key}`] = utm[key];
+    if (referrer) {
+        set.referrer = referrer;
+        setOnce.initial_referrer = referrer;
+    }
+    const own = base !== null && base !== void 0 ? base : {};
+    return Object.assign(Object.assign({}, own), { $set: Object.assign(Object.assign({}, (isPlainObject(own.$set) ? own.$set : {})), set), $setOnce: Object.assign(Object.assign({}, (isPlainObject(own.$setOnce) ? own.$setOnce : {})), setOnce) });
+}
+const REVENUE_FIELDS = ['revenue', 'price', 'quantity', 'productId', 'revenueType'];
+/** Actions' revenue rule: price × quantity when both are numbers, else `revenue`; nothing when falsy. */
+function revenueFields(source) {
+    let revenue = source.revenue;
+    if (typeof source.quantity === 'number' && typeof source.price === 'number')
+        revenue = source.quantity * source.price;
+    if (!revenue || typeof revenue !== 'number')
+        return {};
+    const out = { revenue, revenueType: typeof source.revenueType === 'string' ? source.revenueType : 'Purchase' };
+    if (typeof source.quantity === 'number')
+        out.quantity = Math.round(source.quantity);
+    if (typeof source.price === 'number')
+        out.price = source.price;
+    if (typeof source.productId === 'string')
+        out.productId = source.productId;
+    return out;
+}
+function logPurchase(payload) {
+    const order = envelope(payload);
+    const userProperties = withAttribution(order.user_properties, payload);
+    if (userProperties)
+        order.user_properties = userProperties;
+    const products = Array.isArray(payload.products) ? payload.products.filter(isPlainObject) : [];
+    const perProduct = payload.trackRevenuePerProduct === true;
+    const orderRevenue = {};
+    for (const key of REVENUE_FIELDS)
+        if (payload[key] !== undefined)
+            orderRevenue[key] = payload[key];
+    Object.assign(order, products.length && perProduct ? {} : revenueFields(orderRevenue));
+    const ops = [op(order)];
+    const shared = Object.assign({}, order);
+    for (const key of REVENUE_FIELDS)
+        delete shared[key];
+    for (const product of products) {
+        ops.push(op(Object.assign(Object.assign(Object.assign({}, shared), (perProduct ? revenueFields(product) : {})), { event_properties: product, event_type: 'Product Purchased' })));
+    }
+    return ops;
+}
+function identifyUser(payload) {
+    const traits = isPlainObject(payload.user_properties) ? payload.user_properties : {};
+    const merged = withAttribution({ $set: Object.assign({}, traits) }, payload);
+    const event = envelope(Object.assign(Object.assign({}, payload), { event_type: '$identify', event_properties: undefined, session_id: undefined }));
+    delete event.event_properties;
+    event.user_properties = merged;
+    return [op(event)];
+}
+function groupIdentifyUser(payload) {
+    const type = payload.group_type;
+    const value = payload.group_value;
+    if (typeof type !== 'string' || !type || (typeof value !== 'string' && typeof value !== 'number'))
+        return [];
+    const groupValue = String(value);
+    const association = { [type]: groupValue };
+    const ops = [];
+    if (payload.user_id || payload.device_id) {
+        const identify = envelope(Object.assign(Object.assign({}, payload), { event_type: '$identify', session_id: undefined }));
+        identify.groups = association;
+        identify.user_properties = { $set: association };
+        ops.push(op(identify));
+    }
+    const groupIdentify = envelope(Object.assign(Object.assign({}, payload), { event_type: '$groupidentify', session_id: undefined }));
+    groupIdentify.groups = association;
+    groupIdentify.group_properties = { $set: isPlainObject(payload.group_properties) ? payload.group_properties : {} };
+    ops.push(op(groupIdentify));
+    return ops;
+}
+function toMillis(value) {
+    if (typeof value === 'number' && Number.isFinite(value))
+        return value;
+    if (typeof value === 'string') {
+        const ms = Date.parse(value);
+        return Number.isNaN(ms) ? undefined : ms;
+    }
+    return undefined;
+}
+/** Actions' rule: a numeric string is the id itself; anything else is read as a date. */
+function toSessionId(value) {
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0)
+        return value;
+    if (typeof value === 'string' && /^\d+$/.test(value))
+        return Number(value);
+    const ms = toMillis(value);
+    return ms !== undefined && ms > 0 ? ms : undefined;
+}
+
+const CLASSIC_DESTINATION = 'Amplitude';
+/** The page's destination settings as given (an object), or undefined for `true`, `false` or nothing. */
+function entryOf(integrations, name) {
+    return integrations[name];
+}
+function chooseMode(rawIntegrations) {
+    const integrations = isPlainObject(rawIntegrations) ? rawIntegrations : {};
+    const warnings = [];
+    if (!Object.prototype.hasOwnProperty.call(integrations, ACTIONS_DESTINATION)) {
+        const normalized = normalizeSettings(entryOf(integrations, CLASSIC_DESTINATION) === false ? undefined : entryOf(integrations, CLASSIC_DESTINATION));
+        return { mode: 'classic', name: CLASSIC_DESTINATION, settings: normalized.settings, warnings: normalized.warnings };
+    }
+    const classic = entryOf(integrations, CLASSIC_DESTINATION);
+    if (classic !== undefined && classic !== false) {
+        warnings.push(`both integrations.Amplitude (Classic) and integrations['${ACTIONS_DESTINATION}'] were given; Actions mode is used`);
+    }
+    const entry = entryOf(integrations, ACTIONS_DESTINATION);
+    const normalized = normalizeActionsSettings(entry === false ? undefined : entry);
+    warnings.push(...normalized.warnings);
+    return {
+        mode: 'actions',
+        name: ACTIONS_DESTINATION,
+        settings: classicRulesForActions(normalized.settings),
+        actions: normalized.settings,
+        warnings,
+    };
+}
+/**
+ * Actions sends the anonymousId as the device ID and puts referrer and UTM on every event, so none of
+ * Classic's separate attribution identifies apply; the consent settings are the Actions entry's.
+ */
+function classicRulesForActions(actions) {
+    return Object.assign(Object.assign({}, DEFAULT_SETTINGS), { mapQueryParams: {}, traitsToIncrement: [], traitsToSetOnce: [], appendFieldsToEventProps: {}, preferAnonymousIdForDeviceId: true, trackUtmProperties: false, trackReferrer: false, trackGclid: false, useAmplitudeReferral: false, trackRevenuePerProduct: actions.trackRevenuePerProduct, consentCategories: actions.consentCategories, honorGlobalPrivacyControl: actions.honorGlobalPrivacyControl });
+}
+
+/**
+ * The one policy for values taken from a URL (querystring calls, UTM, gclid): anyone can craft a link,
+ * so values longer than this, or with markup or control characters (DEL included), are refused. Pure.
+ */
+const MAX_URL_VALUE_LENGTH = 512;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+const UNSAFE_URL_VALUE = /[\u0000-\u001f\u007f<>]/;
+function isSafeUrlValue(value) {
+    return value.length <= MAX_URL_VALUE_LENGTH && !UNSAFE_URL_VALUE.test(value);
+}
+
+/** Segment's querystring API (ajs_aid, ajs_uid + ajs_trait_*, ajs_event + ajs_prop_*). Pure. */
+/** Parses `?a=1&b=2` (or the `?…` part of a hash) leniently; for repeated keys the last value wins. */
+function parseQuery(search) {
+    const out = {};
+    const q = search.charAt(0) === '?' ? search.slice(1) : search;
+    if (!q)
+        return out;
+    for (const part of q.split('&')) {
+        if (!part)
+            continue;
+        const eq = part.indexOf('=');
+        const key = safeDecode(eq === -1 ? part : part.slice(0, eq));
+        const value = eq === -1 ? '' : safeDecode(part.slice(eq + 1));
+        if (key)
+            out[key] = value;
+    }
+    return out;
+}
+function safeDecode(s) {
+    try {
+        return decodeURIComponent(s.replace(/\+/g, ' '));
+    }
+    catch (_a) {
+        return s;
+    }
+}
+function queryStringCalls(search, hash) {
+    const warnings = [];
+    const hashQuery = hash.indexOf('?') === -1 ? '' : hash.slice(hash.indexOf('?'));
+    const params = Object.assign(Object.assign({}, parseQuery(search)), parseQuery(hashQuery));
+    const calls = {};
+    const valid = (name, value) => {
+        if (value === undefined || value === '')
+            return false;
+        if (!isSafeUrlValue(value)) {
+            warnings.push(`the URL parameter ${name} was ignored: it is longer than ${MAX_URL_VALUE_LENGTH} characters or contains markup or control characters`);
+            return false;
+        }
+        return true;
+    };
+    const prefixed = (prefix) => {
+        const out = {};
+        for (const key of Object.keys(params)) {
+            if (key.indexOf(prefix) === 0 && key.length > prefix.length && valid(key, params[key]))
+                out[key.slice(prefix.length)] = params[key];
+        }
+        return out;
+    };
+    if (valid('ajs_aid', params.ajs_aid))
+        calls.anonymousId = params.ajs_aid;
+    if (valid('ajs_uid', params.ajs_uid))
+        calls.identify = { userId: params.ajs_uid, traits: prefixed('ajs_trait_') };
+    if (valid('ajs_event', params.ajs_event))
+        calls.track = { event: params.ajs_event, properties: prefixed('ajs_prop_') };
+    return { calls, warnings };
 }
 
 const hasWindow = typeof window !== 'undefined' && typeof document !== 'undefined';
@@ -638,6 +1757,25 @@ function readStoredAmplitudeDeviceIds(apiKey) {
 function readStoredAmplitudeSession(apiKey) {
     const raw = readCookies()[v2CookieName(apiKey)];
     return (raw && decodeV2Identity(raw)) || {};
+}
+const ACTIONS_SESSION_KEYS = ['analytics_session_id', 'analytics_session_id.last_access'];
+/** Segment's session plugin keys, localStorage first, then the cookie (analytics.js storage order). */
+function readActionsSession() {
+    const read = (key) => {
+        var _a, _b;
+        const raw = (_b = (_a = localGet(key)) !== null && _a !== void 0 ? _a : getCookie(key)) !== null && _b !== void 0 ? _b : null;
+        const n = raw === null ? NaN : Number(raw);
+        return Number.isFinite(n) && n > 0 ? n : null;
+    };
+    return { id: read(ACTIONS_SESSION_KEYS[0]), lastAccess: read(ACTIONS_SESSION_KEYS[1]) };
+}
+/** Writes them where analytics.js keeps them (localStorage and cookie), so Segment's plugin would continue too. */
+function writeActionsSession(id, lastAccess, cookie) {
+    const values = [id, lastAccess];
+    ACTIONS_SESSION_KEYS.forEach((key, i) => {
+        localSet(key, String(values[i]));
+        setCookie(key, String(values[i]), cookie);
+    });
 }
 // ------------------------------------------------------------------------------------------------ network
 /** POSTs JSON to the site's own server (same-origin credentials), surviving a navigation that follows. */
@@ -3395,7 +4533,7 @@ var DEFAULT_SESSION_END_EVENT = 'session_end';
 var DEFAULT_IDENTITY_STORAGE = 'cookie';
 var DEFAULT_SERVER_ZONE = 'US';
 
-var VERSION$1 = '2.47.1';
+var VERSION$1 = '2.48.1';
 
 // list of domains that are known ccTLDs that are commonly used
 // and are in the Public Suffix List (https://publicsuffix.org/)
@@ -4296,8 +5434,8 @@ var AmplitudeBrowser = /** @class */ (function (_super) {
                         // Step 7: Add the event receiver after running remaining queued functions.
                         connector.eventBridge.setEventReceiver(function (event) {
                             var _a = event.eventProperties || {}, time = _a.time, cleanEventProperties = __rest(_a, ["time"]);
-                            var eventOptions = typeof time === 'number' ? { time: time } : undefined;
-                            void _this.track(event.eventType, cleanEventProperties, eventOptions);
+                            var eventOptions = __assign(__assign({}, (typeof time === 'number' && { time: time })), (event.groups && { groups: event.groups }));
+                            void _this.track(event.eventType, cleanEventProperties, Object.keys(eventOptions).length ? eventOptions : undefined);
                         });
                         return [2 /*return*/];
                 }
@@ -5086,522 +6224,6 @@ class CallQueue {
     }
 }
 
-/** obj-case comparison: keys match after dropping non-alphanumerics and lowercasing. */
-function objCaseKey(key) {
-    return key.replace(/[^a-zA-Z0-9]/g, '').toLowerCase();
-}
-function objCaseGet(obj, key) {
-    if (!obj || typeof obj !== 'object')
-        return undefined;
-    const record = obj;
-    if (Object.prototype.hasOwnProperty.call(record, key))
-        return record[key];
-    const wanted = objCaseKey(key);
-    for (const k of Object.keys(record))
-        if (objCaseKey(k) === wanted)
-            return record[k];
-    return undefined;
-}
-/**
- * The facade's `proxy(path)`: the first segment names a facade accessor (context, properties, traits,
- * or a top-level field), the rest is an obj-case path.
- */
-function lookupField(event, path) {
-    var _a;
-    const [head, ...rest] = path.split('.');
-    let node;
-    switch (head) {
-        case 'context':
-        case 'options':
-            node = event.context;
-            break;
-        case 'properties':
-            node = event.properties;
-            break;
-        case 'traits':
-            node = (_a = event.traits) !== null && _a !== void 0 ? _a : event.context.traits;
-            break;
-        default:
-            node = objCaseGet(event, head);
-    }
-    for (const part of rest)
-        node = objCaseGet(node, part);
-    return node;
-}
-
-/** The lax ISO grammar the facade accepted: date, optional time (T or space), fraction, zone. */
-const ISO_PARTS = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:([ T])(\d{2}):?(\d{2})(?::?(\d{2})(?:[,.](\d+))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
-const STRICT_PREFIX = /^\d{4}-\d{2}-\d{2}/;
-/**
- * The timestamp the classic stack sent for `value`, or undefined when it left the value alone. A space
- * before the time meant local time (the zone written after it was ignored); otherwise UTC unless a zone
- * is given. Out-of-range fields roll over, as Date.UTC does.
- */
-function facadeTimestamp(value, localOffsetMinutes) {
-    if (!STRICT_PREFIX.test(value))
-        return undefined;
-    const m = ISO_PARTS.exec(value);
-    if (!m)
-        return undefined;
-    const int = (s) => (s ? parseInt(s, 10) || 0 : 0);
-    let offset = 0;
-    if (m[4] === ' ')
-        offset = localOffsetMinutes;
-    else if (m[9] !== 'Z' && m[10])
-        offset = (m[10] === '+' ? -1 : 1) * (int(m[11]) * 60 + int(m[12]));
-    const millis = m[8] ? int(`${m[8]}00`.slice(0, 3)) : 0;
-    const time = Date.UTC(int(m[1]), (int(m[2]) || 1) - 1, int(m[3]) || 1, int(m[5]), int(m[6]) + offset, int(m[7]), millis);
-    if (!Number.isFinite(time))
-        return undefined;
-    try {
-        return new Date(time).toISOString();
-    }
-    catch (_a) {
-        return undefined;
-    }
-}
-/** A copy of `value` with every facade date string replaced by its timestamp, at any depth. */
-function withFacadeDates(value, localOffsetMinutes) {
-    var _a;
-    if (typeof value === 'string')
-        return ((_a = facadeTimestamp(value, localOffsetMinutes)) !== null && _a !== void 0 ? _a : value);
-    if (Array.isArray(value))
-        return value.map((v) => withFacadeDates(v, localOffsetMinutes));
-    if (isPlainObject(value)) {
-        const out = {};
-        for (const key of Object.keys(value))
-            out[key] = withFacadeDates(value[key], localOffsetMinutes);
-        return out;
-    }
-    return value;
-}
-
-function identifyOperation(userProperties) {
-    return { op: 'event', event: { event_type: '$identify', user_properties: userProperties } };
-}
-/** The host part of a referrer URL, as amplitude-js took it (the third `/`-separated part). */
-function referringDomain(referrer) {
-    const parts = referrer.split('/');
-    return parts.length >= 3 && parts[2] ? parts[2] : undefined;
-}
-
-/** Segment's spec events routed to orderCompleted: "Order Completed", "Completed Order" and variants. */
-const ORDER_COMPLETED = /^[ _]?completed[ _]?order[ _]?|^[ _]?order[ _]?completed[ _]?$/i;
-const PURCHASE_EVENTS = ['order completed', 'completed order', 'product purchased'];
-function isOrderCompleted(eventName) {
-    return ORDER_COMPLETED.test(eventName);
-}
-/** Track.revenue(): `revenue` (or `total` for order events); `$`-strings parsed; 0 and junk mean none. */
-function extractRevenue(eventName, properties) {
-    let raw = objCaseGet(properties, 'revenue');
-    if (!raw && isOrderCompleted(eventName))
-        raw = objCaseGet(properties, 'total');
-    const value = toNumber(raw);
-    return value ? value : undefined;
-}
-function toNumber(raw) {
-    if (typeof raw === 'number')
-        return Number.isFinite(raw) ? raw : undefined;
-    if (typeof raw === 'string') {
-        const parsed = parseFloat(raw.replace(/\$/g, ''));
-        return Number.isFinite(parsed) ? parsed : undefined;
-    }
-    return undefined;
-}
-/** mapRevenueAttributes: what the classic integration read from a (possibly product-level) track. */
-function revenueAttributes(eventName, properties) {
-    const productId = objCaseGet(properties, 'productId');
-    const revenueType = objCaseGet(properties, 'revenueType');
-    const quantity = parseQuantity(properties.quantity);
-    return {
-        price: objCaseGet(properties, 'price'),
-        quantity,
-        productId: typeof productId === 'string' && productId ? productId : typeof productId === 'number' ? String(productId) : undefined,
-        revenueType: typeof revenueType === 'string' && revenueType ? revenueType : PURCHASE_EVENTS.includes(eventName.toLowerCase()) ? 'Purchase' : undefined,
-        revenue: extractRevenue(eventName, properties),
-        eventProperties: properties,
-    };
-}
-function parseQuantity(raw) {
-    const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseInt(raw, 10) : NaN;
-    // amplitude-js parseInt'ed the quantity; anything unusable counted as 1.
-    return Number.isFinite(n) && n > 0 ? Math.trunc(n) : 1;
-}
-/**
- * One `revenue_amount` event, carrying Amplitude's revenue fields both as the `$`-properties the SDK's
- * Revenue class writes and as the HTTP API's top-level `price`/`quantity`/`revenue` fields, so revenue
- * charts (Revenue LTV, ARPU) read it either way. Returns undefined when nothing is to be booked.
- */
-function revenueEvent(attrs, useLogRevenueV2) {
-    var _a, _b;
-    let price;
-    let quantity = attrs.quantity;
-    let eventProperties;
-    if (useLogRevenueV2) {
-        const given = toNumber(attrs.price);
-        // Classic V2: no (or zero) price -> the revenue is the price, for a quantity of one.
-        if (!given) {
-            price = attrs.revenue;
-            quantity = 1;
-        }
-        else {
-            // amplitude-js dropped a revenue whose price was not a number (e.g. the string "10").
-            price = typeof attrs.price === 'number' ? given : undefined;
-        }
-        eventProperties = Object.assign({}, attrs.eventProperties);
-    }
-    else {
-        // Difference: classic V1 sent logRevenue(revenue || price*quantity, quantity), which Amplitude booked
-        // as price x quantity, so {revenue: 20, quantity: 2} became 40. Here the booked total is the revenue.
-        const total = (_a = attrs.revenue) !== null && _a !== void 0 ? _a : ((_b = toNumber(attrs.price)) !== null && _b !== void 0 ? _b : 0) * quantity;
-        price = total ? total / quantity : undefined;
-        eventProperties = {};
-    }
-    if (price === undefined || !Number.isFinite(price) || price === 0)
-        return undefined;
-    const revenue = round(price * quantity);
-    const props = Object.assign(Object.assign({}, eventProperties), { $price: price, $quantity: quantity, $revenue: revenue });
-    const event = { event_type: 'revenue_amount', event_properties: props, price, quantity, revenue };
-    if (attrs.productId) {
-        props.$productId = attrs.productId;
-        event.productId = attrs.productId;
-    }
-    if (useLogRevenueV2 && attrs.revenueType) {
-        props.$revenueType = attrs.revenueType;
-        event.revenueType = attrs.revenueType;
-    }
-    return event;
-}
-/** Avoids 3 * 19.99 = 59.970000000000006 on the wire. */
-function round(n) {
-    return Math.round(n * 1e6) / 1e6;
-}
-/** trackProductsOnce: each product reduced to exactly these keys. */
-function reduceProduct(product) {
-    var _a;
-    const productId = objCaseGet(product, 'productId');
-    const out = {
-        productId,
-        sku: product.sku,
-        name: product.name,
-        price: product.price,
-        quantity: (_a = product.quantity) !== null && _a !== void 0 ? _a : 1,
-        category: product.category,
-    };
-    for (const key of Object.keys(out))
-        if (out[key] === undefined)
-            delete out[key];
-    return out;
-}
-function productsOf(properties) {
-    const products = properties.products;
-    if (!Array.isArray(products))
-        return [];
-    return products.filter((p) => p !== null && typeof p === 'object' && !Array.isArray(p));
-}
-
-function translate({ event: raw, settings, referrer, timezoneOffsetMinutes = 0 }) {
-    var _a, _b;
-    // As the classic stack's facade did before the destination saw the message.
-    const event = Object.assign(Object.assign({}, raw), { properties: raw.properties && withFacadeDates(raw.properties, timezoneOffsetMinutes), traits: raw.traits && withFacadeDates(raw.traits, timezoneOffsetMinutes), context: withFacadeDates(raw.context, timezoneOffsetMinutes) });
-    if (!raw.properties)
-        delete event.properties;
-    if (!raw.traits)
-        delete event.traits;
-    let ops;
-    switch (event.type) {
-        case 'identify':
-            ops = translateIdentify(event, settings);
-            break;
-        case 'track': {
-            const name = (_a = event.event) !== null && _a !== void 0 ? _a : '';
-            ops = isOrderCompleted(name) ? translateOrderCompleted(name, event, settings) : trackPath(name, (_b = event.properties) !== null && _b !== void 0 ? _b : {}, event, settings, false);
-            break;
-        }
-        case 'page':
-            ops = translatePage(event, settings, referrer);
-            break;
-        case 'screen':
-            ops = translateScreen(event, settings);
-            break;
-        case 'group':
-            ops = translateGroup(event, settings);
-            break;
-        default:
-            ops = [];
-    }
-    return stampVersion(ops, settings.versionName);
-}
-/** versionName: amplitude-js's setVersionName, which put the version on every event. */
-function stampVersion(ops, versionName) {
-    if (versionName)
-        for (const op of ops)
-            if (op.op === 'event')
-                op.event.app_version = versionName;
-    return ops;
-}
-/** `integrations.Amplitude` when it is an object (the facade's options('Amplitude')), else {}. */
-function amplitudeOptions(event) {
-    const own = event.integrations.Amplitude;
-    if (isPlainObject(own))
-        return own;
-    const fromContext = event.context.Amplitude;
-    return isPlainObject(fromContext) ? fromContext : {};
-}
-// ---------------------------------------------------------------------------------------------- identify
-function translateIdentify(event, settings) {
-    var _a;
-    const ops = [];
-    const userId = event.userId;
-    if (isNonEmptyString(userId))
-        ops.push({ op: 'setUserId', userId });
-    const traits = Object.assign({}, ((_a = event.traits) !== null && _a !== void 0 ? _a : {}));
-    if (isNonEmptyString(userId))
-        traits.id = userId;
-    const search = pageSearch(event);
-    // The classic integration copied the query string into traits for every mapQueryParams entry,
-    // whichever side the entry named.
-    for (const name of Object.keys(settings.mapQueryParams))
-        traits[name] = search;
-    const userProperties = traitOperations(traits, settings);
-    if (Object.keys(userProperties).length > 0)
-        ops.push(identifyOperation(userProperties));
-    ops.push(...groupOperations(amplitudeOptions(event).groups));
-    return ops;
-}
-/** Builds `$set` / `$setOnce` / `$add`; one operation per trait, and increment beats set-once. */
-function traitOperations(traits, settings) {
-    const ops = { $set: {}, $setOnce: {}, $add: {} };
-    for (const key of Object.keys(traits)) {
-        const value = traits[key];
-        if (value === undefined)
-            continue;
-        if (settings.traitsToIncrement.includes(key)) {
-            // Amplitude's $add takes numbers; amplitude-js also accepted numeric strings.
-            if (typeof value === 'number' || typeof value === 'string')
-                ops.$add[key] = value;
-        }
-        else if (settings.traitsToSetOnce.includes(key)) {
-            ops.$setOnce[key] = value;
-        }
-        else {
-            ops.$set[key] = value;
-        }
-    }
-    const out = {};
-    for (const k of ['$set', '$setOnce', '$add'])
-        if (Object.keys(ops[k]).length > 0)
-            out[k] = ops[k];
-    return out;
-}
-/** `integrations.Amplitude.groups` -> one setGroup (`$identify` with groups) per group type. */
-function groupOperations(groups) {
-    const normalized = normalizeGroups(groups);
-    if (!normalized)
-        return [];
-    return Object.keys(normalized).map((type) => setGroup(type, normalized[type]));
-}
-function setGroup(type, value) {
-    return {
-        op: 'event',
-        event: { event_type: '$identify', user_properties: { $set: { [type]: value } }, groups: { [type]: value } },
-    };
-}
-/** Group values as amplitude-js accepted them: strings or arrays of strings; scalars become strings. */
-function normalizeGroups(groups) {
-    if (!isPlainObject(groups))
-        return undefined;
-    const out = {};
-    for (const type of Object.keys(groups)) {
-        if (!type)
-            continue;
-        const value = groups[type];
-        if (Array.isArray(value)) {
-            const items = value.filter(isScalar).map(String);
-            if (items.length > 0)
-                out[type] = items;
-        }
-        else if (isScalar(value)) {
-            out[type] = String(value);
-        }
-    }
-    return Object.keys(out).length > 0 ? out : undefined;
-}
-function isScalar(value) {
-    return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean';
-}
-// ------------------------------------------------------------------------------------------------- track
-/**
- * The classic `logEvent` path, shared by track and by every page-derived event: mapQueryParams,
- * appendFieldsToEventProps, the event with or without per-event groups, then a revenue event when the
- * properties carry revenue (any event, not only purchases) and `skipRevenue` is false.
- */
-function trackPath(eventType, properties, event, settings, skipRevenue) {
-    const ops = [];
-    const props = Object.assign({}, properties);
-    const search = pageSearch(event);
-    const userSide = {};
-    for (const name of Object.keys(settings.mapQueryParams)) {
-        if (settings.mapQueryParams[name] === 'user_properties')
-            userSide[name] = search;
-        else
-            props[name] = search;
-    }
-    // Difference: the classic integration sent the user side only when the *last* entry named
-    // user_properties, silently dropping it in mixed configurations. It is always sent here.
-    if (Object.keys(userSide).some((k) => userSide[k] !== undefined)) {
-        ops.push(identifyOperation({ $set: userSide }));
-    }
-    for (const path of Object.keys(settings.appendFieldsToEventProps)) {
-        const value = lookupField(event, path);
-        if (value !== undefined)
-            props[settings.appendFieldsToEventProps[path]] = value;
-    }
-    const amplitudeEvent = { event_type: eventType, event_properties: props };
-    const groups = normalizeGroups(amplitudeOptions(event).groups);
-    if (groups)
-        amplitudeEvent.groups = groups;
-    ops.push({ op: 'event', event: amplitudeEvent });
-    // The revenue event's properties are the caller's, without the mapQueryParams/appendFields additions.
-    if (!skipRevenue && extractRevenue(eventType, properties) !== undefined) {
-        ops.push(...revenueOperation(revenueEvent(revenueAttributes(eventType, properties), settings.useLogRevenueV2)));
-    }
-    return ops;
-}
-function explicitRevenueType(properties) {
-    const value = objCaseGet(properties, 'revenueType');
-    return typeof value === 'string' && value ? value : undefined;
-}
-function revenueOperation(event) {
-    return event ? [{ op: 'event', event }] : [];
-}
-// --------------------------------------------------------------------------------------- Order Completed
-/**
- * The classic orderCompleted: the order event, then (unless trackProductsOnce) one "Product Purchased"
- * per product. The order's revenue is booked once: for the order, or per product with
- * trackRevenuePerProduct.
- */
-function translateOrderCompleted(name, event, settings) {
-    var _a;
-    const properties = (_a = event.properties) !== null && _a !== void 0 ? _a : {};
-    const products = productsOf(properties);
-    const perProduct = settings.trackRevenuePerProduct;
-    if (settings.trackProductsOnce) {
-        const reduced = products.map(reduceProduct);
-        const orderProps = Array.isArray(properties.products) ? Object.assign(Object.assign({}, properties), { products: reduced }) : Object.assign({}, properties);
-        const ops = trackPath(name, orderProps, event, settings, perProduct);
-        // Difference: with both settings on, the classic integration booked no revenue at all.
-        if (perProduct)
-            for (const product of reduced)
-                ops.push(...productRevenue(product, properties, settings));
-        return ops;
-    }
-    const orderProps = Object.assign({}, properties);
-    delete orderProps.products;
-    const ops = trackPath(name, orderProps, event, settings, perProduct);
-    const orderRevenue = extractRevenue(name, properties);
-    const orderRevenueType = explicitRevenueType(properties);
-    for (const product of products) {
-        const productProps = Object.assign({}, product);
-        if (perProduct && product.price !== null && product.price !== undefined && product.quantity) {
-            // As the classic integration did, the product event carries the order's revenueType and revenue.
-            if (orderRevenueType)
-                productProps.revenueType = orderRevenueType;
-            if (orderRevenue !== undefined)
-                productProps.revenue = orderRevenue;
-            ops.push(...productRevenue(productProps, properties, settings));
-        }
-        // Difference: with trackRevenuePerProduct off, a product with its own `revenue` property also
-        // booked revenue in the classic integration, on top of the order's. Products never book it here.
-        ops.push(...trackPath('Product Purchased', productProps, event, settings, true));
-    }
-    return ops;
-}
-/**
- * A product's own revenue: its price x quantity.
- * Difference: the classic integration booked the *order's* revenue for each product in V1 mode, and the
- * order's revenue in place of a zero price in V2 mode; both counted the order more than once.
- */
-function productRevenue(product, order, settings) {
-    var _a;
-    const attrs = revenueAttributes('Product Purchased', product);
-    attrs.revenueType = (_a = explicitRevenueType(order)) !== null && _a !== void 0 ? _a : attrs.revenueType;
-    attrs.revenue = undefined;
-    return revenueOperation(revenueEvent(attrs, settings.useLogRevenueV2));
-}
-// -------------------------------------------------------------------------------------------------- page
-function translatePage(event, settings, referrer) {
-    var _a;
-    const ops = [];
-    if (settings.trackReferrer && !settings.useAmplitudeReferral)
-        ops.push(...referrerOperations(referrer));
-    for (const eventType of pageEventNames(event.category, event.name, settings, 'Page')) {
-        ops.push(...trackPath(eventType, (_a = event.properties) !== null && _a !== void 0 ? _a : {}, event, settings, false));
-    }
-    return ops;
-}
-/**
- * Difference: the classic web integration had no screen method, so screen() sent nothing. Here it is
- * named the way Segment's mobile Amplitude integrations named screens ("Viewed X Screen"), governed
- * by the same page settings ("Loaded a Screen" for trackAllPages).
- */
-function translateScreen(event, settings) {
-    var _a;
-    const ops = [];
-    for (const eventType of pageEventNames(event.category, event.name, settings, 'Screen')) {
-        ops.push(...trackPath(eventType, (_a = event.properties) !== null && _a !== void 0 ? _a : {}, event, settings, false));
-    }
-    return ops;
-}
-/** Loaded a Page, Viewed {category} Page, Viewed {full name} Page: in that order, each if enabled. */
-function pageEventNames(category, name, settings, noun = 'Page') {
-    const names = [];
-    const fullName = category && name ? `${category} ${name}` : name;
-    if (settings.trackAllPages)
-        names.push(`Loaded a ${noun}`);
-    if (category && settings.trackCategorizedPages)
-        names.push(`Viewed ${category} ${noun}`);
-    if (fullName && settings.trackNamedPages)
-        names.push(`Viewed ${fullName} ${noun}`);
-    return names;
-}
-/** The per-page referrer identify of `trackReferrer`. */
-function referrerOperations(referrer) {
-    if (!referrer)
-        return [];
-    const setOnce = { initial_referrer: referrer };
-    const set = { referrer };
-    const domain = referringDomain(referrer);
-    if (domain) {
-        setOnce.initial_referring_domain = domain;
-        set.referring_domain = domain;
-    }
-    return [identifyOperation({ $setOnce: setOnce, $set: set })];
-}
-// ------------------------------------------------------------------------------------------------- group
-function translateGroup(event, settings) {
-    var _a;
-    const traits = Object.assign({}, ((_a = event.traits) !== null && _a !== void 0 ? _a : {}));
-    if (isNonEmptyString(event.groupId))
-        traits.id = event.groupId;
-    const type = settings.groupTypeTrait ? traits[settings.groupTypeTrait] : undefined;
-    const value = settings.groupValueTrait ? traits[settings.groupValueTrait] : undefined;
-    if (type && value && isScalar(type)) {
-        const groups = normalizeGroups({ [String(type)]: value });
-        if (groups)
-            return groupOperations(groups);
-    }
-    if (isNonEmptyString(event.groupId))
-        return [setGroup('[Segment] Group', event.groupId)];
-    return [];
-}
-// --------------------------------------------------------------------------------------------- lookups
-function pageSearch(event) {
-    var _a;
-    const search = (_a = event.context.page) === null || _a === void 0 ? void 0 : _a.search;
-    return typeof search === 'string' ? search : undefined;
-}
-
 /** The envelope's constant fields, from the page's raw SDK options (as the SDK would read them). */
 function envelopeFacts(sdkOptions, nav, library, source) {
     const tracking = (sdkOptions.trackingOptions && typeof sdkOptions.trackingOptions === 'object' ? sdkOptions.trackingOptions : {});
@@ -5618,7 +6240,7 @@ function envelopeFacts(sdkOptions, nav, library, source) {
 }
 function wireEvent(event, stamp, session, facts) {
     const wire = Object.assign(Object.assign({ device_id: stamp.deviceId, session_id: session.sessionId, time: stamp.time, insert_id: stamp.insertId, ingestion_metadata: { source_name: facts.sourceName, source_version: facts.sourceVersion } }, event), { event_id: session.eventId, library: facts.library });
-    if (stamp.userId)
+    if (stamp.userId && wire.user_id === undefined)
         wire.user_id = stamp.userId;
     if (facts.appVersion && wire.app_version === undefined)
         wire.app_version = facts.appVersion;
@@ -5673,8 +6295,7 @@ class Delivery {
         if (!prepared.forAmplitude)
             return;
         const event = prepared.forAmplitude;
-        const timezoneOffsetMinutes = new Date(this.deps.clock.now()).getTimezoneOffset();
-        const ops = translate({ event, settings: this.deps.settings(), referrer: item.referrer, timezoneOffsetMinutes });
+        const ops = this.deps.translate(event, item.referrer, ticket);
         if (ops.length === 0)
             this.deps.debug(`${event.type} produced no Amplitude event with the current settings`);
         this.send(ops, { userId: (_a = event.userId) !== null && _a !== void 0 ? _a : null, deviceId: (_b = item.deviceId) !== null && _b !== void 0 ? _b : this.deps.deviceId(), time: event.timestamp.getTime(), messageId: event.messageId }, ticket, item.ctx);
@@ -6264,74 +6885,6 @@ function validEvents(list) {
 }
 
 /**
- * The one policy for values taken from a URL (querystring calls, UTM, gclid): anyone can craft a link,
- * so values longer than this, or with markup or control characters (DEL included), are refused. Pure.
- */
-const MAX_URL_VALUE_LENGTH = 512;
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
-const UNSAFE_URL_VALUE = /[\u0000-\u001f\u007f<>]/;
-function isSafeUrlValue(value) {
-    return value.length <= MAX_URL_VALUE_LENGTH && !UNSAFE_URL_VALUE.test(value);
-}
-
-/** Segment's querystring API (ajs_aid, ajs_uid + ajs_trait_*, ajs_event + ajs_prop_*). Pure. */
-/** Parses `?a=1&b=2` (or the `?…` part of a hash) leniently; for repeated keys the last value wins. */
-function parseQuery(search) {
-    const out = {};
-    const q = search.charAt(0) === '?' ? search.slice(1) : search;
-    if (!q)
-        return out;
-    for (const part of q.split('&')) {
-        if (!part)
-            continue;
-        const eq = part.indexOf('=');
-        const key = safeDecode(eq === -1 ? part : part.slice(0, eq));
-        const value = eq === -1 ? '' : safeDecode(part.slice(eq + 1));
-        if (key)
-            out[key] = value;
-    }
-    return out;
-}
-function safeDecode(s) {
-    try {
-        return decodeURIComponent(s.replace(/\+/g, ' '));
-    }
-    catch (_a) {
-        return s;
-    }
-}
-function queryStringCalls(search, hash) {
-    const warnings = [];
-    const hashQuery = hash.indexOf('?') === -1 ? '' : hash.slice(hash.indexOf('?'));
-    const params = Object.assign(Object.assign({}, parseQuery(search)), parseQuery(hashQuery));
-    const calls = {};
-    const valid = (name, value) => {
-        if (value === undefined || value === '')
-            return false;
-        if (!isSafeUrlValue(value)) {
-            warnings.push(`the URL parameter ${name} was ignored: it is longer than ${MAX_URL_VALUE_LENGTH} characters or contains markup or control characters`);
-            return false;
-        }
-        return true;
-    };
-    const prefixed = (prefix) => {
-        const out = {};
-        for (const key of Object.keys(params)) {
-            if (key.indexOf(prefix) === 0 && key.length > prefix.length && valid(key, params[key]))
-                out[key.slice(prefix.length)] = params[key];
-        }
-        return out;
-    };
-    if (valid('ajs_aid', params.ajs_aid))
-        calls.anonymousId = params.ajs_aid;
-    if (valid('ajs_uid', params.ajs_uid))
-        calls.identify = { userId: params.ajs_uid, traits: prefixed('ajs_trait_') };
-    if (valid('ajs_event', params.ajs_event))
-        calls.track = { event: params.ajs_event, properties: prefixed('ajs_prop_') };
-    return { calls, warnings };
-}
-
-/**
  * Amplitude device ID precedence, decided before the SDK starts so that no event ever leaves under a
  * provisional ID. Segment's documented order:
  *   1. Prefer Anonymous ID for Device ID (setting on) -> Segment's anonymousId
@@ -6472,20 +7025,21 @@ function storageOptions(rawOptions) {
     };
 }
 function planLoad(env) {
-    var _a;
+    var _a, _b, _c, _d;
     const warnings = [];
     const options = isPlainObject(env.options) ? env.options : {};
     const { persist, cookie } = storageOptions(options);
     const integrations = isPlainObject(options.integrations) ? options.integrations : {};
-    // integrations.Amplitude carries our settings, not a routing decision: only an explicit false routes.
-    const amplitudeEntry = integrations.Amplitude;
+    const choice = chooseMode(integrations);
+    // The destination entries carry settings, not routing decisions: only an explicit false routes.
     const loadIntegrations = coerceIntegrations(integrations);
-    delete loadIntegrations.Amplitude;
-    if (amplitudeEntry === false)
-        loadIntegrations.Amplitude = false;
-    const normalized = normalizeSettings(amplitudeEntry);
-    const settings = normalized.settings;
-    for (const message of normalized.warnings)
+    for (const name of [CLASSIC_DESTINATION, ACTIONS_DESTINATION]) {
+        delete loadIntegrations[name];
+        if (integrations[name] === false)
+            loadIntegrations[name] = false;
+    }
+    const settings = choice.settings;
+    for (const message of choice.warnings)
         warnings.push({ call: 'analytics.load()', message, dropped: false });
     const sdkOptions = isPlainObject(options.amplitude) ? options.amplitude : {};
     // The querystring API runs before buffered calls, as in analytics-next.
@@ -6506,7 +7060,9 @@ function planLoad(env) {
     for (const message of decision.warnings)
         warnings.push({ call: 'device ID', message, dropped: true });
     const timeout = typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
-    const stored = env.storedSession;
+    // Actions mode continues the session Segment's plugin kept; Classic the one in Amplitude's cookie.
+    const actionsSession = (_b = env.storedActionsSession) !== null && _b !== void 0 ? _b : { id: null, lastAccess: null };
+    const stored = choice.mode === 'actions' ? { sessionId: (_c = actionsSession.id) !== null && _c !== void 0 ? _c : undefined, lastEventTime: (_d = actionsSession.lastAccess) !== null && _d !== void 0 ? _d : undefined } : env.storedSession;
     const isNewSession = !stored.sessionId || !stored.lastEventTime || env.now - stored.lastEventTime > timeout;
     const session = {
         sessionId: isNewSession ? env.now : stored.sessionId,
@@ -6524,7 +7080,10 @@ function planLoad(env) {
     for (const message of captured.warnings)
         warnings.push({ call: 'attribution', message, dropped: true });
     return {
+        mode: choice.mode,
+        destinationName: choice.name,
         settings,
+        actions: choice.actions,
         sdkOptions,
         loadIntegrations,
         persist,
@@ -6542,38 +7101,38 @@ function planLoad(env) {
     };
 }
 
-/** The name of the destination in Segment's CDN settings (and in `integrations`). */
+/** The Classic destination's name in Segment's CDN settings (and in `integrations`); Actions mode passes its own. */
 const DESTINATION_NAME = 'Amplitude';
 /**
  * What Segment's CDN would have delivered for a source whose only destination is Amplitude. A
  * destination mapped to no category counts as unmapped, as Segment's CDN reports it: consent tools
  * then leave it on instead of disabling everything for want of a category.
  */
-function cdnSettingsFor(amplitudeEntry, settings) {
+function cdnSettingsFor(amplitudeEntry, settings, name = DESTINATION_NAME) {
     const categories = settings.consentCategories.slice();
     const destination = isPlainObject(amplitudeEntry) ? Object.assign({}, amplitudeEntry) : {};
     destination.consentSettings = { categories };
     return {
-        integrations: { [DESTINATION_NAME]: destination },
+        integrations: { [name]: destination },
         remotePlugins: [],
         consentSettings: { allCategories: categories.slice(), hasUnmappedDestinations: categories.length === 0 },
     };
 }
 /** Whether settings returned by `updateCDNSettings` still carry the Amplitude destination. */
-function keepsAmplitude(updated) {
+function keepsAmplitude(updated, name = DESTINATION_NAME) {
     if (!isPlainObject(updated) || !isPlainObject(updated.integrations))
         return false;
-    const entry = updated.integrations[DESTINATION_NAME];
+    const entry = updated.integrations[name];
     return entry !== undefined && entry !== null && entry !== false;
 }
 /**
  * Load-level routing that means the destination is never loaded: `{Amplitude: false}`, or `{All: false}`
  * without `Amplitude` turned back on. (Per-event routing is applied to each event instead.)
  */
-function isRoutedOff(integrations) {
+function isRoutedOff(integrations, name = DESTINATION_NAME) {
     if (!isPlainObject(integrations))
         return false;
-    const entry = integrations[DESTINATION_NAME];
+    const entry = integrations[name];
     if (entry === false)
         return true;
     return integrations.All === false && (entry === undefined || entry === null);
@@ -6604,10 +7163,11 @@ function gateOutcome(input) {
 class SessionClock {
     constructor(state, timeoutMs, 
     /** Called once per hand-over with the state to persist (the SDK's cookie). */
-    persist) {
+    persist, rules = 'sdk') {
         this.state = state;
         this.timeoutMs = timeoutMs;
         this.persist = persist;
+        this.rules = rules;
     }
     get sessionId() {
         return this.state.sessionId;
@@ -6617,7 +7177,8 @@ class SessionClock {
     }
     /** A hand-over at `now`: starts a new session if the last one expired, and extends it. */
     open(now) {
-        if (now - this.state.lastEventTime > this.timeoutMs)
+        const idle = now - this.state.lastEventTime;
+        if (idle > this.timeoutMs || (this.rules === 'segment-plugin' && idle === this.timeoutMs))
             this.state.sessionId = now;
         this.state.lastEventTime = Math.max(this.state.lastEventTime, now);
         let eventId = this.state.lastEventId;
@@ -6657,6 +7218,9 @@ class AnalyticsCore {
         this.sourceMiddleware = [];
         this.destinationMiddleware = [];
         this.sdkReady = false;
+        /** Which Segment destination this page reproduces, and its name in `integrations`. */
+        this.mode = 'classic';
+        this.destinationName = CLASSIC_DESTINATION;
         /** While load decides what it sends first, steps collect here (see enqueue). */
         this.front = null;
         /** Told once load has decided what this page does: install.ts then adds its page listeners. */
@@ -6691,7 +7255,7 @@ class AnalyticsCore {
         this.queue = new CallQueue(deps);
         this.delivery = new Delivery({
             clock: this.env.clock,
-            settings: () => this.settings,
+            translate: (event, referrer, ticket) => this.translateEvent(event, referrer, ticket.sessionId),
             facts: () => this.facts,
             openSession: (now) => (this.session ? this.session.open(now) : NO_SESSION),
             outbox: () => this.outbox,
@@ -6736,14 +7300,14 @@ class AnalyticsCore {
         const options = this.loadOptions;
         const call = 'analytics.load()';
         const integrations = isPlainObject(options.integrations) ? options.integrations : {};
-        const settings = normalizeSettings(integrations[DESTINATION_NAME]).settings;
-        let cdn = cdnSettingsFor(integrations[DESTINATION_NAME], settings);
+        const { name, settings } = chooseMode(integrations);
+        let cdn = cdnSettingsFor(integrations[name], settings, name);
         let consentKept = true;
         const update = options.updateCDNSettings;
         if (typeof update === 'function') {
             try {
                 const updated = update(cdn);
-                consentKept = keepsAmplitude(updated);
+                consentKept = keepsAmplitude(updated, name);
                 if (isPlainObject(updated))
                     cdn = updated;
             }
@@ -6758,7 +7322,7 @@ class AnalyticsCore {
         }
         const decide = (disabled) => gateOutcome({
             disabled,
-            routedOff: isRoutedOff(integrations),
+            routedOff: isRoutedOff(integrations, name),
             consentKept,
             gpc: gpcTurnsOff(settings, globalPrivacyControl()),
             persist: storageOptions(options).persist,
@@ -6804,6 +7368,7 @@ class AnalyticsCore {
             utmz: sending ? getCookie('__utmz') : undefined,
             storedDeviceIds: sending ? readStoredAmplitudeDeviceIds(this.writeKey) : {},
             storedSession: sending ? readStoredAmplitudeSession(this.writeKey) : {},
+            storedActionsSession: sending ? readActionsSession() : undefined,
             anonymousId: this.userStore.anonymousId(),
             now: clock.now(),
             newId,
@@ -6811,6 +7376,9 @@ class AnalyticsCore {
         for (const w of plan.warnings)
             this.logger.problem(w.call, w.message, w.dropped);
         this.settings = plan.settings;
+        this.mode = plan.mode;
+        this.destinationName = plan.destinationName;
+        this.actions = plan.actions;
         this.loadIntegrations = plan.loadIntegrations;
         if (plan.anonymousId !== this.userStore.peekAnonymousId())
             this.userStore.anonymousId(plan.anonymousId);
@@ -6877,10 +7445,14 @@ class AnalyticsCore {
         }));
         this.journal = journal;
         this.facts = envelopeFacts(plan.sdkOptions, typeof navigator !== 'undefined' ? navigator : undefined, LIBRARY, { name: SHIM_NAME, version: VERSION });
+        const keepActionsSession = plan.mode === 'actions' && plan.persist && plan.clientPersistence;
         this.session = new SessionClock(plan.session, plan.sessionTimeoutMs, (state) => {
             if (this.sdkReady)
                 this.adapter.persistSession(state);
-        });
+            // Segment's session plugin keys, so the visitor's session also survives a switch back.
+            if (keepActionsSession)
+                writeActionsSession(state.sessionId, state.lastEventTime, plan.cookie);
+        }, plan.mode === 'actions' ? 'segment-plugin' : 'sdk');
         // What earlier pages could not send goes first: their stamped events, then their calls.
         const left = journal.claim();
         outbox.restore(left.events);
@@ -6996,7 +7568,9 @@ class AnalyticsCore {
                 run: () => {
                     var _a;
                     this.adapter.reset(deviceId);
-                    (_a = this.session) === null || _a === void 0 ? void 0 : _a.restart(this.env.clock.now());
+                    // Segment's session plugin keeps its session across reset(); Amplitude's SDK starts a new one.
+                    if (this.mode === 'classic')
+                        (_a = this.session) === null || _a === void 0 ? void 0 : _a.restart(this.env.clock.now());
                 },
             });
         }
@@ -7058,6 +7632,16 @@ class AnalyticsCore {
         const r = resolveAliasArguments(args);
         const body = { type: 'alias', userId: (_a = r.to) !== null && _a !== void 0 ? _a : this.userStore.id(), previousId: (_c = (_b = r.from) !== null && _b !== void 0 ? _b : this.userStore.id()) !== null && _c !== void 0 ? _c : this.userStore.anonymousId() };
         const aliasUrl = this.loadOptions.aliasUrl;
+        if (this.actions) {
+            // Actions maps users only when the site mapped its Alias Calls preset (mapUser).
+            const mapped = aliasMapping(Object.assign(Object.assign({}, body), { type: 'alias', messageId: '', timestamp: new Date(0), context: {}, integrations: {} }), this.actions);
+            if (!mapped) {
+                this.logger.debug('alias() sends nothing in Actions mode unless mappings["Alias Calls"] is set');
+                return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a, _b; return [(_a = ev.userId) !== null && _a !== void 0 ? _a : null, (_b = ev.previousId) !== null && _b !== void 0 ? _b : null, undefined]; });
+            }
+            body.userId = mapped.global_user_id;
+            body.previousId = mapped.user_id;
+        }
         if (typeof aliasUrl === 'string' && aliasUrl && body.userId && body.previousId && body.userId !== body.previousId) {
             const mapping = { userId: body.userId, previousId: body.previousId };
             this.enqueue({
@@ -7104,6 +7688,7 @@ class AnalyticsCore {
             now: new Date(now),
             messageId: `ajs-next-${now}-${this.env.newId()}`,
             loadIntegrations: this.loadIntegrations,
+            context: contextFromPage(snap),
         });
         return new Promise((resolve) => {
             var _a;
@@ -7122,6 +7707,13 @@ class AnalyticsCore {
             this.enqueue({ kind: 'call', item });
         });
     }
+    /** The destination's translation: Classic's, or the Actions presets' after the session plugin's enrichment. */
+    translateEvent(event, referrer, sessionId) {
+        if (this.actions)
+            return translateActions(withSessionId(event, sessionId), this.actions);
+        const timezoneOffsetMinutes = new Date(this.env.clock.now()).getTimezoneOffset();
+        return translate({ event, settings: this.settings, referrer, timezoneOffsetMinutes });
+    }
     // ---------------------------------------------------------------------------------------- middleware
     prepare(item) {
         const source = runChain(this.sourceMiddleware, item.event, undefined, this.chainDeps('source middleware'));
@@ -7134,10 +7726,10 @@ class AnalyticsCore {
             return { event: null, forAmplitude: null };
         if (this.amplitudeState !== 'on')
             return { event, forAmplitude: null };
-        if (!isAmplitudeEnabled(isPlainObject(event.integrations) ? event.integrations : {}))
+        if (!isAmplitudeEnabled(isPlainObject(event.integrations) ? event.integrations : {}, this.destinationName))
             return { event, forAmplitude: null };
         const forAmplitude = this.destinationMiddleware.length
-            ? runChain(this.destinationMiddleware, cloneEvent(event), 'Amplitude', this.chainDeps('destination middleware'))
+            ? runChain(this.destinationMiddleware, cloneEvent(event), this.destinationName, this.chainDeps('destination middleware'))
             : // Middleware may have put unsafe values on the event; translation needs a JSON-safe copy anyway (P9).
                 this.sourceMiddleware.length
                     ? cloneEvent(event)
@@ -7157,8 +7749,8 @@ class AnalyticsCore {
     }
     addDestinationMiddleware(name, fns) {
         const target = typeof name === 'string' ? name.toLowerCase() : '';
-        if (target !== 'amplitude' && target !== '*') {
-            this.logger.problem('analytics.addDestinationMiddleware()', `only the "Amplitude" destination exists here; "${safeString(name)}" was ignored`, false);
+        if (target !== 'amplitude' && target !== 'actions amplitude' && target !== '*') {
+            this.logger.problem('analytics.addDestinationMiddleware()', `only the "Amplitude" (or "Actions Amplitude") destination exists here; "${safeString(name)}" was ignored`, false);
             return;
         }
         // analytics-next takes them spread; a list of them is accepted too.
@@ -7231,6 +7823,20 @@ class AnalyticsCore {
         };
         this.enqueue({ kind: 'call', item });
     }
+}
+/** What analytics.js adds to every event's context besides the page (the Actions presets read it). */
+function contextFromPage(snap) {
+    const context = { library: { name: 'analytics.js', version: `${SHIM_NAME}-${VERSION}` } };
+    const campaign = campaignFromSearch(parseQuery(snap.search));
+    if (campaign)
+        context.campaign = campaign;
+    if (typeof navigator !== 'undefined') {
+        if (navigator.userAgent)
+            context.userAgent = navigator.userAgent;
+        if (navigator.language)
+            context.locale = navigator.language;
+    }
+    return context;
 }
 /** Hand-overs on a page that sends nothing to Amplitude have no session. */
 const NO_SESSION = { sessionId: undefined, nextEventId: () => -1, close: () => undefined };

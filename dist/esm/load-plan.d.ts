@@ -5,7 +5,9 @@
  */
 import type { AmplitudeOperation, Dict } from './types.js';
 import type { CookieOptions } from './browser-env.js';
-import { type AmplitudeSettings } from './settings.js';
+import type { AmplitudeSettings } from './settings.js';
+import { type DestinationMode } from './destination-mode.js';
+import { type ActionsSettings } from './actions-translate.js';
 import { type QueryStringCalls } from './query-string.js';
 import { type DeviceIdSource, type StoredDeviceIds } from './device-id.js';
 import type { StoredAmplitudeIdentity } from './amplitude-cookie.js';
@@ -20,6 +22,11 @@ export interface LoadEnvironment {
     utmz: string | undefined;
     storedDeviceIds: StoredDeviceIds;
     storedSession: StoredAmplitudeIdentity;
+    /** Segment's session plugin keys (`analytics_session_id`, `.last_access`), read for Actions mode. */
+    storedActionsSession?: {
+        id: number | null;
+        lastAccess: number | null;
+    };
     /** Segment's anonymousId as stored (or just made) before the querystring is applied. */
     anonymousId: string;
     now: number;
@@ -31,7 +38,12 @@ interface PlanWarning {
     dropped: boolean;
 }
 export interface LoadPlan {
+    mode: DestinationMode;
+    /** The destination's name in `integrations`: routing, consent and destination middleware use it. */
+    destinationName: string;
     settings: AmplitudeSettings;
+    /** Actions mode: the presets' settings and the site's mapping overrides. */
+    actions?: ActionsSettings;
     /** Raw SDK options (load option `amplitude`). */
     sdkOptions: Dict;
     /** Load-level routing, coerced to booleans as analytics-next keeps it on events. */

@@ -6,3 +6,8 @@ export declare function pageContextFromSnapshot(snap: PageSnapshot): PageContext
  * properties, then an explicit `options.context.page` / `options.page`.
  */
 export declare function eventPageContext(detected: PageContext, isPageEvent: boolean, properties: Dict, explicit: unknown): PageContext;
+/**
+ * `context.campaign` as analytics.js fills it from the URL: every `utm_*` parameter without its prefix,
+ * `utm_campaign` as `name`. Undefined when the URL has none.
+ */
+export declare function campaignFromSearch(query: Record<string, string>): Dict | undefined;

@@ -43,6 +43,12 @@ export interface SegmentEvent {
 /** One event for Amplitude, as the translation decides it; ids and time are stamped by the adapter. */
 export interface AmplitudeEvent {
     event_type: string;
+    /** Set by a translation that decides the ids, time and session itself (Actions mode); else stamped at hand-over. */
+    user_id?: string | null;
+    device_id?: string;
+    time?: number;
+    session_id?: number;
+    group_properties?: Dict;
     event_properties?: Dict;
     user_properties?: Dict;
     groups?: Dict;
