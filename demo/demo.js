@@ -221,7 +221,17 @@
     });
   }
 
+  function setUpMode() {
+    var actions = window.DEMO.mode === 'actions';
+    $('mode-state').textContent = actions
+      ? 'Amplitude (Actions): a page is one "Viewed {name}", the device ID is always the anonymousId, only "Order Completed" books revenue, group sends nothing.'
+      : 'Amplitude (Classic): page events "Viewed {category} {name} Page" and "Loaded a Page", Amplitude’s own device ID, revenue on any event.';
+    $('link-mode').href = location.pathname + (actions ? '' : '?mode=actions');
+    $('link-mode').textContent = actions ? 'Switch to Classic mode' : 'Switch to Actions mode (integrations["Actions Amplitude"])';
+  }
+
   setLinks();
+  setUpMode();
   setUpConsent();
   refreshStored();
   setInterval(refreshStored, 300);

@@ -57,7 +57,21 @@ export async function startDemo({ port = 0, collectorPort = 0 } = {}) {
   server.page('/demo/consent-tools.js', await consentToolsScript(), { 'Content-Type': 'text/javascript; charset=utf-8' });
   server.route('/', (url) => {
     const optIn = url.searchParams.get('consent') === 'optin';
+    const actions = url.searchParams.get('mode') === 'actions';
+    const consentSettings = { categories: ['C0002'] };
+    const integrations = actions
+      ? { 'Actions Amplitude': { consentSettings } }
+      : {
+          Amplitude: {
+            trackAllPages: true,
+            deviceIdFromUrlParam: true,
+            preferAnonymousIdForDeviceId: url.searchParams.get('prefer') === 'on',
+            consentSettings,
+          },
+        };
     return template
+      .replaceAll('__INTEGRATIONS__', JSON.stringify(integrations))
+      .replaceAll('__MODE__', actions ? "'actions'" : "'classic'")
       .replaceAll('__COLLECTOR_URL__', collector.url)
       .replaceAll('__PREFER_ANONYMOUS_ID__', url.searchParams.get('prefer') === 'on' ? 'true' : 'false')
       .replaceAll('__CONSENT_MODE__', optIn ? "'optin'" : 'null')

@@ -65,7 +65,8 @@ describe('demo page', () => {
     await open();
     const href = await page.getAttribute('#link-amp', 'href');
     const wanted = new URL(href, demo.url).searchParams.get('amp_device_id');
-    await page.click('#link-amp');
+    // The old page's body is ready too: wait for the new document first.
+    await Promise.all([page.waitForURL(new URL(href, demo.url).href), page.click('#link-amp')]);
     await page.waitForSelector('body[data-ready="true"]');
     expect(await text('deviceId')).toBe(wanted);
     expect(await text('deviceIdSource')).toBe('url');
@@ -75,7 +76,7 @@ describe('demo page', () => {
     await open('?prefer=on');
     const href = await page.getAttribute('#link-aid', 'href');
     const wanted = new URL(href, demo.url).searchParams.get('ajs_aid');
-    await page.click('#link-aid');
+    await Promise.all([page.waitForURL(new URL(href, demo.url).href), page.click('#link-aid')]);
     await page.waitForSelector('body[data-ready="true"]');
     expect(await text('anonymousId')).toBe(wanted);
     expect(await text('deviceId')).toBe(wanted);
@@ -93,7 +94,8 @@ describe('demo page', () => {
     const deadline = Date.now() + 10000;
     while (demo.collector.events.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(demo.collector.events.map((e) => e.event_type)).toEqual(['Loaded a Page', 'Segment Consent Preference Updated']);
-    await page.waitForFunction(() => document.querySelector('#stored').textContent.includes('ajs_anonymous_id'));
+    // Amplitude's cookie is written once its SDK has started, a moment after the events.
+    await page.waitForFunction(() => document.querySelector('#stored').textContent.includes('AMP_'));
     const stored = await page.$$eval('#stored li', (li) => li.map((x) => x.textContent));
     expect(stored).toEqual(expect.arrayContaining(['cookie ajs_anonymous_id', 'cookie AMP_demo-ampli']));
   });
@@ -107,5 +109,20 @@ describe('demo page', () => {
     await page.waitForTimeout(500);
     expect(demo.collector.events).toEqual([]);
     expect(await page.$$eval('#stored li', (li) => li.map((x) => x.textContent))).toEqual(['(nothing)']);
+  });
+
+  it('the mode switch: the same buttons in Actions mode give Actions’ events', async () => {
+    await open();
+    await Promise.all([page.waitForURL(/mode=actions/), page.click('#link-mode')]);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await text('mode')).toContain('Actions');
+    const deadline = Date.now() + 10000;
+    while (!demo.collector.events.some((e) => e.event_type === 'Viewed ') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const pageEvents = await clickAndCollect('page', 1);
+    expect(pageEvents.map((e) => e.event_type)).toEqual(['Viewed Quick Start']);
+    const order = await clickAndCollect('order', 3);
+    expect(order.map((e) => e.event_type)).toEqual(['Order Completed', 'Product Purchased', 'Product Purchased']);
+    expect(order[0]).toMatchObject({ revenue: 25, revenueType: 'Purchase' });
+    expect(order[0].device_id).toBe(await text('anonymousId'));
   });
 });
