@@ -224,6 +224,27 @@ describe('opt-out (CCPA-style): events flow until consent is revoked', () => {
   });
 });
 
+describe('Actions mode behind the wrapper', () => {
+  it('opt-out: the wrapper finds "Actions Amplitude" and its categories; revocation drops later events', async () => {
+    const page = await f.newPage();
+    const actions = { 'Actions Amplitude': { consentSettings: { categories: ['C0002'] } } };
+    await page.goto(
+      f.server.page('/optout-actions', wrappedSnippetPage({ model: 'opt-out', oneTrust: { active: ',C0001,C0002,' }, extra: { integrations: actions } })),
+    );
+    await page.evaluate(() => window.analytics.track('Before revocation'));
+    await eventsAtLeast(f.collector, 2);
+    await page.evaluate(async () => {
+      window.fakeOneTrustAnswer(',C0001,');
+      await window.analytics.track('After revocation');
+    });
+    await settle(f.collector);
+    // Actions' page event name, and the revoked event never sent.
+    expectPostedOnce(f.collector, ['Viewed ', 'Before revocation']);
+    expect(f.collector.events.map((e) => e.event_type)).not.toContain('After revocation');
+    expect(page.shimWarnings.filter((w) => w.includes('segment-amplitude-shim'))).toEqual([]);
+  });
+});
+
 describe('load options', () => {
   async function openWith(path, extra, settings = {}, code = '') {
     const page = await f.newPage();
