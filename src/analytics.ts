@@ -444,7 +444,7 @@ export class AnalyticsCore {
     this.deviceId = anonymousId;
     this.deviceIdSource = 'anonymousId';
     const deviceId = anonymousId;
-    this.enqueue({ kind: 'task', run: () => this.adapter.setDeviceId(deviceId) });
+    this.enqueue({ kind: 'task', run: () => this.amplitudeState === 'on' && this.adapter.setDeviceId(deviceId) });
   }
 
   /** The device ID an event made now belongs to. */
@@ -465,6 +465,8 @@ export class AnalyticsCore {
       this.enqueue({
         kind: 'task',
         run: () => {
+          // A page that sends nothing never starts the SDK, so there is nothing to tell it.
+          if (this.amplitudeState !== 'on') return;
           this.adapter.reset(deviceId);
           // Segment's session plugin keeps its session across reset(); Amplitude's SDK starts a new one.
           if (this.mode === 'classic') this.session?.restart(this.env.clock.now());

@@ -7546,7 +7546,7 @@ class AnalyticsCore {
         this.deviceId = anonymousId;
         this.deviceIdSource = 'anonymousId';
         const deviceId = anonymousId;
-        this.enqueue({ kind: 'task', run: () => this.adapter.setDeviceId(deviceId) });
+        this.enqueue({ kind: 'task', run: () => this.amplitudeState === 'on' && this.adapter.setDeviceId(deviceId) });
     }
     /** The device ID an event made now belongs to. */
     currentDeviceId(anonymousId) {
@@ -7567,6 +7567,9 @@ class AnalyticsCore {
                 kind: 'task',
                 run: () => {
                     var _a;
+                    // A page that sends nothing never starts the SDK, so there is nothing to tell it.
+                    if (this.amplitudeState !== 'on')
+                        return;
                     this.adapter.reset(deviceId);
                     // Segment's session plugin keeps its session across reset(); Amplitude's SDK starts a new one.
                     if (this.mode === 'classic')

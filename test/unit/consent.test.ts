@@ -152,6 +152,7 @@ describe('the runtime behind the gate', () => {
     core.load(KEY, { disable: true });
     const callback = vi.fn();
     const tracked = analytics.track('Nope', {}, {}, callback);
+    analytics.reset();
     analytics.identify('someone');
     await run(2000);
     await expect(tracked).resolves.toBeDefined();
