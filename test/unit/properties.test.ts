@@ -8,6 +8,8 @@ import { translate } from '../../src/translate';
 import { isPlausibleDeviceId, resolveDeviceId } from '../../src/device-id';
 import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEventType } from '../../src/types';
 import { segmentEvent, settingsWith } from './helpers';
+import { normalizeActionsSettings, translateActions } from '../../src/actions-translate';
+import { resolveMapping } from '../../src/mapping-kit';
 
 const RUNS = 500;
 
@@ -166,6 +168,89 @@ describe('device-ID resolution', () => {
           expect(isPlausibleDeviceId(decision.deviceId)).toBe(true);
         },
       ),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('Actions mode', () => {
+  const type = fc.constantFrom<SegmentEventType>('track', 'page', 'screen', 'identify', 'group', 'alias');
+  /** Mapping-language values: directives (supported or not, well-formed or not) mixed with literals. */
+  const mapping: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small' },
+      anything,
+      fc.record({ '@path': fc.oneof(fc.constantFrom('$.properties', '$.userId', '$.traits.a', 'price', "$.integrations['x'].y"), fc.string(), anything) }),
+      fc.record({ '@template': fc.oneof(fc.constantFrom('Viewed {{name}}', '{{{event}}}-{{ properties.a }}'), fc.string(), anything) }),
+      fc.record({ '@if': fc.record({ exists: tie('node'), blank: tie('node'), then: tie('node'), else: tie('node') }, { requiredKeys: [] }) }),
+      fc.record({ '@arrayPath': fc.oneof(fc.tuple(fc.string()), fc.tuple(fc.constant('$.properties.products'), tie('node')), anything) }),
+      fc.record({ '@case': tie('node') }),
+      fc.dictionary(fc.string(), tie('node'), { maxKeys: 4 }),
+      fc.array(tie('node'), { maxLength: 4 }),
+    ),
+  })).node;
+  const preset = fc.constantFrom('Track Calls', 'Order Completed Calls', 'Page Calls', 'Screen Calls', 'Identify Calls', 'Group Calls', 'Alias Calls', 'Nope');
+  const actionsInput = fc.record({
+    trackRevenuePerProduct: fc.oneof(fc.boolean(), anything),
+    mappings: fc.oneof(
+      fc.dictionary(
+        preset,
+        fc.dictionary(
+          fc.constantFrom('event_type', 'user_id', 'event_properties', 'products', 'group_type', 'group_value', 'time', 'session_id', 'x'),
+          mapping,
+        ),
+      ),
+      anything,
+    ),
+  });
+
+  it('the mapping kit never throws, for any mapping and any data', () => {
+    fc.assert(
+      fc.property(mapping, anyObject, (m, data) => {
+        resolveMapping(m, sanitizeProperties(realize(data)).value);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('translation never throws, for any event, settings and mapping overrides; every event has a string type', () => {
+    fc.assert(
+      fc.property(type, fc.string(), anyObject, anyObject, actionsInput, (t, name, properties, traits, input) => {
+        const event = segmentEvent({
+          type: t,
+          event: t === 'track' ? name || 'E' : undefined,
+          name: t === 'page' || t === 'screen' ? name : undefined,
+          properties: sanitizeProperties(realize(properties)).value,
+          traits: sanitizeProperties(realize(traits)).value,
+        });
+        const ops = translateActions(event, normalizeActionsSettings(input).settings);
+        for (const o of ops) if (o.op === 'event') expect(typeof o.event.event_type).toBe('string');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  const cents = fc.integer({ min: 1, max: 1_000_000 }).map((c) => c / 100);
+  const product = fc.record({ productId: fc.string({ minLength: 1, maxLength: 8 }), price: cents, quantity: fc.integer({ min: 1, max: 20 }) });
+
+  it('Order Completed books revenue exactly once: on the order, or on each product with trackRevenuePerProduct', () => {
+    fc.assert(
+      fc.property(cents, fc.array(product, { maxLength: 6 }), fc.boolean(), (revenue, products, perProduct) => {
+        const event = segmentEvent({ type: 'track', event: 'Order Completed', properties: { order_id: 'o1', revenue, products } });
+        const ops = translateActions(event, normalizeActionsSettings({ trackRevenuePerProduct: perProduct }).settings);
+        const booked = ops.filter((o) => o.op === 'event' && o.event.revenue !== undefined).map((o) => (o as { event: AmplitudeEvent }).event);
+        const total = booked.reduce((sum, e) => sum + (e.revenue ?? 0), 0);
+        if (perProduct && products.length > 0) {
+          expect(booked.map((e) => e.event_type)).toEqual(products.map(() => 'Product Purchased'));
+          expect(total).toBeCloseTo(
+            products.reduce((sum, p) => sum + p.price * p.quantity, 0),
+            4,
+          );
+        } else {
+          expect(booked.map((e) => e.event_type)).toEqual(['Order Completed']);
+          expect(total).toBeCloseTo(revenue, 6);
+        }
+      }),
       { numRuns: RUNS },
     );
   });
