@@ -60,6 +60,17 @@ const anything = fc.anything({ withBigInt: true, withDate: true, withMap: true, 
 const anyValue = fc.oneof(anything, hostile, fc.dictionary(fc.string(), fc.oneof(anything, hostile)), fc.array(fc.oneof(anything, hostile)));
 const anyObject = fc.dictionary(fc.string(), anyValue);
 
+/** A Segment event of any type from generated values, made safe as the runtime makes them before translation. */
+function generatedEvent(t: SegmentEventType, name: string, properties: unknown, traits: unknown) {
+  return segmentEvent({
+    type: t,
+    event: t === 'track' ? name || 'E' : undefined,
+    name: t === 'page' || t === 'screen' ? name : undefined,
+    properties: sanitizeProperties(realize(properties)).value,
+    traits: sanitizeProperties(realize(traits)).value,
+  });
+}
+
 describe('sanitizeProperties', () => {
   it('never throws; its output is JSON-serializable and stable when sanitized again', () => {
     fc.assert(
@@ -104,13 +115,7 @@ describe('translation', () => {
   it('never throws, for any (sanitized) event and settings', () => {
     fc.assert(
       fc.property(type, fc.string(), anyObject, anyObject, settings, (t, name, properties, traits, s) => {
-        const event = segmentEvent({
-          type: t,
-          event: t === 'track' ? name || 'E' : undefined,
-          name: t === 'page' || t === 'screen' ? name : undefined,
-          properties: sanitizeProperties(realize(properties)).value,
-          traits: sanitizeProperties(realize(traits)).value,
-        });
+        const event = generatedEvent(t, name, properties, traits);
         const ops = translate({ event, settings: settingsWith(s), referrer: 'https://r.example/' });
         expect(Array.isArray(ops)).toBe(true);
       }),
@@ -216,13 +221,7 @@ describe('Actions mode', () => {
   it('translation never throws, for any event, settings and mapping overrides; every event has a string type', () => {
     fc.assert(
       fc.property(type, fc.string(), anyObject, anyObject, actionsInput, (t, name, properties, traits, input) => {
-        const event = segmentEvent({
-          type: t,
-          event: t === 'track' ? name || 'E' : undefined,
-          name: t === 'page' || t === 'screen' ? name : undefined,
-          properties: sanitizeProperties(realize(properties)).value,
-          traits: sanitizeProperties(realize(traits)).value,
-        });
+        const event = generatedEvent(t, name, properties, traits);
         const ops = translateActions(event, normalizeActionsSettings(input).settings);
         for (const o of ops) if (o.op === 'event') expect(typeof o.event.event_type).toBe('string');
       }),
