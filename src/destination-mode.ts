@@ -4,7 +4,7 @@
  */
 import type { Dict } from './types.js';
 import { isPlainObject } from './values.js';
-import { DEFAULT_SETTINGS, normalizeSettings, type AmplitudeSettings } from './settings.js';
+import { normalizeSettings, type AmplitudeSettings } from './settings.js';
 import { ACTIONS_DESTINATION, normalizeActionsSettings, type ActionsSettings } from './actions-translate.js';
 
 export const CLASSIC_DESTINATION = 'Amplitude';
@@ -22,23 +22,18 @@ export interface ModeChoice {
   warnings: string[];
 }
 
-/** The page's destination settings as given (an object), or undefined for `true`, `false` or nothing. */
-function entryOf(integrations: Dict, name: string): unknown {
-  return integrations[name];
-}
-
 export function chooseMode(rawIntegrations: unknown): ModeChoice {
   const integrations: Dict = isPlainObject(rawIntegrations) ? rawIntegrations : {};
   const warnings: string[] = [];
   if (!Object.prototype.hasOwnProperty.call(integrations, ACTIONS_DESTINATION)) {
-    const normalized = normalizeSettings(entryOf(integrations, CLASSIC_DESTINATION) === false ? undefined : entryOf(integrations, CLASSIC_DESTINATION));
+    const normalized = normalizeSettings(integrations[CLASSIC_DESTINATION] === false ? undefined : integrations[CLASSIC_DESTINATION]);
     return { mode: 'classic', name: CLASSIC_DESTINATION, settings: normalized.settings, warnings: normalized.warnings };
   }
-  const classic = entryOf(integrations, CLASSIC_DESTINATION);
+  const classic = integrations[CLASSIC_DESTINATION];
   if (classic !== undefined && classic !== false) {
     warnings.push(`both integrations.Amplitude (Classic) and integrations['${ACTIONS_DESTINATION}'] were given; Actions mode is used`);
   }
-  const entry = entryOf(integrations, ACTIONS_DESTINATION);
+  const entry = integrations[ACTIONS_DESTINATION];
   const normalized = normalizeActionsSettings(entry === false ? undefined : entry);
   warnings.push(...normalized.warnings);
   return {
@@ -56,16 +51,10 @@ export function chooseMode(rawIntegrations: unknown): ModeChoice {
  */
 function classicRulesForActions(actions: ActionsSettings): AmplitudeSettings {
   return {
-    ...DEFAULT_SETTINGS,
-    mapQueryParams: {},
-    traitsToIncrement: [],
-    traitsToSetOnce: [],
-    appendFieldsToEventProps: {},
+    ...normalizeSettings(undefined).settings,
     preferAnonymousIdForDeviceId: true,
     trackUtmProperties: false,
     trackReferrer: false,
-    trackGclid: false,
-    useAmplitudeReferral: false,
     trackRevenuePerProduct: actions.trackRevenuePerProduct,
     consentCategories: actions.consentCategories,
     honorGlobalPrivacyControl: actions.honorGlobalPrivacyControl,

@@ -1453,22 +1453,18 @@ function toSessionId(value) {
 }
 
 const CLASSIC_DESTINATION = 'Amplitude';
-/** The page's destination settings as given (an object), or undefined for `true`, `false` or nothing. */
-function entryOf(integrations, name) {
-    return integrations[name];
-}
 function chooseMode(rawIntegrations) {
     const integrations = isPlainObject(rawIntegrations) ? rawIntegrations : {};
     const warnings = [];
     if (!Object.prototype.hasOwnProperty.call(integrations, ACTIONS_DESTINATION)) {
-        const normalized = normalizeSettings(entryOf(integrations, CLASSIC_DESTINATION) === false ? undefined : entryOf(integrations, CLASSIC_DESTINATION));
+        const normalized = normalizeSettings(integrations[CLASSIC_DESTINATION] === false ? undefined : integrations[CLASSIC_DESTINATION]);
         return { mode: 'classic', name: CLASSIC_DESTINATION, settings: normalized.settings, warnings: normalized.warnings };
     }
-    const classic = entryOf(integrations, CLASSIC_DESTINATION);
+    const classic = integrations[CLASSIC_DESTINATION];
     if (classic !== undefined && classic !== false) {
         warnings.push(`both integrations.Amplitude (Classic) and integrations['${ACTIONS_DESTINATION}'] were given; Actions mode is used`);
     }
-    const entry = entryOf(integrations, ACTIONS_DESTINATION);
+    const entry = integrations[ACTIONS_DESTINATION];
     const normalized = normalizeActionsSettings(entry === false ? undefined : entry);
     warnings.push(...normalized.warnings);
     return {
@@ -1484,7 +1480,7 @@ function chooseMode(rawIntegrations) {
  * Classic's separate attribution identifies apply; the consent settings are the Actions entry's.
  */
 function classicRulesForActions(actions) {
-    return Object.assign(Object.assign({}, DEFAULT_SETTINGS), { mapQueryParams: {}, traitsToIncrement: [], traitsToSetOnce: [], appendFieldsToEventProps: {}, preferAnonymousIdForDeviceId: true, trackUtmProperties: false, trackReferrer: false, trackGclid: false, useAmplitudeReferral: false, trackRevenuePerProduct: actions.trackRevenuePerProduct, consentCategories: actions.consentCategories, honorGlobalPrivacyControl: actions.honorGlobalPrivacyControl });
+    return Object.assign(Object.assign({}, normalizeSettings(undefined).settings), { preferAnonymousIdForDeviceId: true, trackUtmProperties: false, trackReferrer: false, trackRevenuePerProduct: actions.trackRevenuePerProduct, consentCategories: actions.consentCategories, honorGlobalPrivacyControl: actions.honorGlobalPrivacyControl });
 }
 
 /**
