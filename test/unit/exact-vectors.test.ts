@@ -9,6 +9,8 @@ import { chooseMode } from '../../src/destination-mode';
 import { cdnSettingsFor, isRoutedOff } from '../../src/consent';
 import { normalizeSettings } from '../../src/settings';
 import { sanitizeProperties } from '../../src/values';
+import { productsOf, reduceProduct, revenueAttributes, revenueEvent } from '../../src/revenue';
+import { normalizeGroups, referrerOperations, stampVersion, traitOperations } from '../../src/translate';
 import type { Dict, PageContext, SegmentEvent } from '../../src/types';
 
 const PAGE: PageContext = { path: '/p', referrer: '', search: '', title: 'T', url: 'https://x.example/p' };
@@ -541,5 +543,107 @@ describe('Classic settings, exact', () => {
     const result = normalizeSettings(input);
     expect(result.settings).toEqual({ ...normalizeSettings(undefined).settings, ...changed });
     expect(result.warnings).toEqual(warnings);
+  });
+});
+
+describe('Classic revenue helpers, exact', () => {
+  it.each<[Dict, Dict]>([
+    [
+      { productId: 'p', revenueType: 'Refund', quantity: 3 },
+      { productId: 'p', revenueType: 'Refund', quantity: 3 },
+    ],
+    [
+      { productId: '', revenueType: '' },
+      { productId: undefined, revenueType: undefined },
+    ],
+    [{ product_id: 7 }, { productId: '7' }],
+    [{ productId: true }, { productId: undefined }],
+    [{ quantity: '4 boxes' }, { quantity: 4 }],
+    [{ quantity: '0' }, { quantity: 1 }],
+    [{ quantity: -2 }, { quantity: 1 }],
+    [{ quantity: 2.9 }, { quantity: 2 }],
+    [{ quantity: {} }, { quantity: 1 }],
+    [{ quantity: Infinity }, { quantity: 1 }],
+  ])('revenueAttributes(%j) has %j', (properties, expected) => {
+    expect(revenueAttributes('Upgraded', properties)).toMatchObject(expected);
+  });
+
+  it('a purchase event defaults its revenue type', () => {
+    expect(revenueAttributes('Order Completed', {}).revenueType).toBe('Purchase');
+    expect(revenueAttributes('Upgraded', { revenueType: 5 }).revenueType).toBeUndefined();
+  });
+
+  it.each<[Dict, boolean, Dict | undefined]>([
+    [{ price: 0, revenue: 0 }, true, undefined],
+    [{ price: Infinity }, true, undefined],
+    [{ price: 2, quantity: 3, productId: 'p', revenueType: 'R' }, true, { price: 2, quantity: 3, revenue: 6, productId: 'p', revenueType: 'R' }],
+    [{ price: 2, quantity: 3, productId: 'p', revenueType: 'R' }, false, { price: 2, quantity: 3, revenue: 6, productId: 'p' }],
+  ])('revenueEvent(%j, v2 %s)', (properties, v2, expected) => {
+    const event = revenueEvent(revenueAttributes('Bought', properties), v2);
+    if (!expected) expect(event).toBeUndefined();
+    else {
+      const { event_properties: _props, event_type, ...fields } = event as Dict;
+      expect(event_type).toBe('revenue_amount');
+      expect(fields).toEqual(expected);
+    }
+  });
+
+  it('reduceProduct keeps exactly its keys; productsOf keeps objects only', () => {
+    expect(reduceProduct({ product_id: 'p', sku: 's', name: 'n', price: 1, category: 'c', brand: 'b' })).toEqual({
+      productId: 'p',
+      sku: 's',
+      name: 'n',
+      price: 1,
+      quantity: 1,
+      category: 'c',
+    });
+    expect(reduceProduct({})).toEqual({ quantity: 1 });
+    expect(productsOf({ products: [null, 1, [], { a: 1 }, 'x'] })).toEqual([{ a: 1 }]);
+    expect(productsOf({ products: 'x' })).toEqual([]);
+  });
+});
+
+describe('Classic translation helpers, exact', () => {
+  it('traitOperations: increments take numbers and numeric text; undefined traits are skipped', () => {
+    expect(
+      traitOperations({ n: 2, s: '3', b: true, u: undefined, o: 'once', plain: 1 }, { traitsToIncrement: ['n', 's', 'b'], traitsToSetOnce: ['o'] }),
+    ).toEqual({
+      $add: { n: 2, s: '3' },
+      $setOnce: { o: 'once' },
+      $set: { plain: 1 },
+    });
+  });
+
+  it.each<[unknown, unknown]>([
+    [
+      { org: 'a', team: ['x', 2, null, {}], '': 'skip', bad: {}, none: [], flag: true, n: 3, inf: Infinity },
+      { org: 'a', team: ['x', '2'], flag: 'true', n: '3' },
+    ],
+    [{ only: [] }, undefined],
+    ['x', undefined],
+  ])('normalizeGroups(%j) is %j', (groups, expected) => {
+    expect(normalizeGroups(groups)).toEqual(expected);
+  });
+
+  it('referrerOperations: no referrer, no operations; a referrer without a domain sets no domain', () => {
+    expect(referrerOperations('')).toEqual([]);
+    const [op] = referrerOperations('not a url');
+    expect(op).toMatchObject({ op: 'event', event: { event_type: '$identify' } });
+    expect(JSON.stringify(op)).not.toContain('referring_domain');
+  });
+
+  it('stampVersion only with a version, only on events', () => {
+    const ops = [
+      { op: 'event' as const, event: { event_type: 'E' } },
+      { op: 'setUserId' as const, userId: 'u' },
+    ];
+    expect(stampVersion(ops, '')).toEqual([
+      { op: 'event', event: { event_type: 'E' } },
+      { op: 'setUserId', userId: 'u' },
+    ]);
+    expect(stampVersion(ops, '1.0')).toEqual([
+      { op: 'event', event: { event_type: 'E', app_version: '1.0' } },
+      { op: 'setUserId', userId: 'u' },
+    ]);
   });
 });
