@@ -17,6 +17,8 @@ try {
   }
   await page.waitForFunction(() => document.querySelectorAll('#events li').length >= 8);
   await page.waitForFunction(() => document.querySelector('[data-testid="serverRead"]').dataset.deviceId);
+  // Clicking the buttons scrolled the page; the picture shows it from the top.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'docs/demo.png' });
   console.log('wrote docs/demo.png');
 } finally {
