@@ -17,6 +17,9 @@ const PAGE: PageContext = { path: '/p', referrer: '', search: '', title: 'T', ur
 const NOW = new Date(1700000000000);
 const env = (extra: Dict = {}) => ({ page: PAGE, userId: null, anonymousId: 'anon-1', now: NOW, messageId: 'm-1', loadIntegrations: {}, ...extra });
 
+/** What every event built with env() carries besides its body. */
+const STAMPED = { messageId: 'm-1', timestamp: NOW, context: { page: PAGE }, integrations: {}, userId: null, anonymousId: 'anon-1' };
+
 describe('buildEvent, whole events', () => {
   it('a page with category, name and properties', () => {
     expect(buildEvent({ type: 'page', category: 'Docs', name: 'Home', properties: { a: 1 } }, {}, env())).toEqual({
@@ -24,12 +27,7 @@ describe('buildEvent, whole events', () => {
       category: 'Docs',
       name: 'Home',
       properties: { ...PAGE, a: 1, category: 'Docs', name: 'Home' },
-      messageId: 'm-1',
-      timestamp: NOW,
-      context: { page: PAGE },
-      integrations: {},
-      userId: null,
-      anonymousId: 'anon-1',
+      ...STAMPED,
     });
   });
 
@@ -54,12 +52,7 @@ describe('buildEvent, whole events', () => {
       type: 'track',
       event: 'E',
       properties: { b: 2 },
-      messageId: 'm-1',
-      timestamp: NOW,
-      context: { page: PAGE },
-      integrations: {},
-      userId: null,
-      anonymousId: 'anon-1',
+      ...STAMPED,
     });
   });
 
