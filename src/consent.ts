@@ -8,6 +8,7 @@
 import type { Dict } from './types.js';
 import type { AmplitudeSettings } from './settings.js';
 import { isPlainObject } from './values.js';
+import { coerceIntegrations, isAmplitudeEnabled } from './events.js';
 
 /** The Classic destination's name in Segment's CDN settings (and in `integrations`); Actions mode passes its own. */
 const DESTINATION_NAME = 'Amplitude';
@@ -51,10 +52,8 @@ export function keepsAmplitude(updated: unknown, name = DESTINATION_NAME): boole
  * without `Amplitude` turned back on. (Per-event routing is applied to each event instead.)
  */
 export function isRoutedOff(integrations: unknown, name = DESTINATION_NAME): boolean {
-  if (!isPlainObject(integrations)) return false;
-  const entry = integrations[name];
-  if (entry === false) return true;
-  return integrations.All === false && (entry === undefined || entry === null);
+  // The per-event rule, on the load-level values coerced to booleans as analytics-next keeps them.
+  return !isAmplitudeEnabled(coerceIntegrations(integrations), name);
 }
 
 /** Global Privacy Control, honoured only where the site opted in. */

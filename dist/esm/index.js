@@ -7126,12 +7126,8 @@ function keepsAmplitude(updated, name = DESTINATION_NAME) {
  * without `Amplitude` turned back on. (Per-event routing is applied to each event instead.)
  */
 function isRoutedOff(integrations, name = DESTINATION_NAME) {
-    if (!isPlainObject(integrations))
-        return false;
-    const entry = integrations[name];
-    if (entry === false)
-        return true;
-    return integrations.All === false && (entry === undefined || entry === null);
+    // The per-event rule, on the load-level values coerced to booleans as analytics-next keeps them.
+    return !isAmplitudeEnabled(coerceIntegrations(integrations), name);
 }
 /** Global Privacy Control, honoured only where the site opted in. */
 function gpcTurnsOff(settings, globalPrivacyControl) {
