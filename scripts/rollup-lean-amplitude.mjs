@@ -21,7 +21,10 @@ const DISABLED_PLUGIN_PACKAGES = {
  * The browser client's own modules for features the shim leaves off or does itself (paths relative to
  * lib/esm, whichever SDK module imports them). The shim's outbox sends every event, so the SDK's
  * transports and its context plugin never run; the shim passes autocapture and defaultTracking off, so
- * the default-tracking helpers can only ever answer "off".
+ * the default-tracking helpers can only ever answer "off". Found with V8 coverage
+ * (`npm run bundle-stats -- --coverage`): the default-tracking notice (it would describe tracking the shim
+ * never does), the runtime-environment probe (a diagnostics tag only) and the attribution tracking-method
+ * checks (reached only once attribution tracking is on).
  */
 const DISABLED_SDK_MODULES = {
   'plugins/form-interaction-tracking': ['formInteractionTracking'],
@@ -34,6 +37,9 @@ const DISABLED_SDK_MODULES = {
   'transports/send-beacon': ['SendBeaconTransport'],
   'plugins/context': ['Context'],
   'default-tracking': ['DefaultTracking'],
+  'det-notification': ['detNotify'],
+  'utils/environment': ['getRuntimeEnvironment'],
+  'attribution/tracking-methods': ['AttributionTrackingMethods'],
 };
 
 const PREFIX = '\0lean-amplitude:';
@@ -91,6 +97,10 @@ const STUB_SOURCES = {
   WebAttribution:
     'export class WebAttribution { constructor() { this.shouldTrackNewCampaign = false; } init() { return Promise.resolve(); } shouldSetSessionIdOnNewCampaign() { return false; } generateCampaignEvent() { return undefined; } }',
   updateBrowserConfigWithRemoteConfig: 'export function updateBrowserConfigWithRemoteConfig() {}',
+  detNotify: 'export function detNotify() {}',
+  getRuntimeEnvironment: "export function getRuntimeEnvironment() { return 'browser'; }",
+  AttributionTrackingMethods:
+    'export function isUserPropertyAttributionEnabled() { return false; } export function isEventPropertyAttributionEnabled() { return false; }',
 };
 
 /**

@@ -4350,64 +4350,7 @@ var isInstanceProxy = function (instance) {
     return instanceProxy && instanceProxy._q !== undefined;
 };
 
-// All predicates take the already-resolved global scope so the whole classification
-// reads one consistent object.
-// Same check as core's isChromeExtension, on the resolved scope: extension pages,
-// content scripts, and MV3 background workers all expose chrome.runtime.id.
-var isChromeExtension = function (scope) {
-    var _a, _b;
-    return typeof ((_b = (_a = scope.chrome) === null || _a === void 0 ? void 0 : _a.runtime) === null || _b === void 0 ? void 0 : _b.id) === 'string';
-};
-// A service worker global, including an MV3 extension background worker.
-// ServiceWorkerGlobalScope inherits from WorkerGlobalScope, so isWebWorker also matches
-// here — getRuntimeEnvironment checks this one first.
-var isServiceWorker = function (scope) {
-    var ctor = scope.ServiceWorkerGlobalScope;
-    return typeof ctor === 'function' && scope instanceof ctor;
-};
-// Dedicated / shared / service worker. `WorkerGlobalScope` is only exposed on worker
-// globals, so its presence is already worker-specific; the instanceof check additionally
-// rules out non-browser runtimes that expose web constructors on a server global.
-var isWebWorker = function (scope) {
-    var ctor = scope.WorkerGlobalScope;
-    return typeof ctor === 'function' && scope instanceof ctor;
-};
-// Main-thread only: workers have no document.
-var isBrowser = function (scope) {
-    return typeof scope.document !== 'undefined';
-};
-// Checks process.versions.node rather than bare process: bundlers commonly inject a
-// process.env shim into browser builds, but not versions.node.
-var isNode = function (scope) {
-    var _a, _b;
-    return typeof ((_b = (_a = scope.process) === null || _a === void 0 ? void 0 : _a.versions) === null || _b === void 0 ? void 0 : _b.node) === 'string';
-};
-/**
- * Classifies the JS runtime for diagnostics. The check order is load-bearing:
- * - service worker before web worker: ServiceWorkerGlobalScope inherits from WorkerGlobalScope
- * - browser after the extension split: extension pages and content scripts have a `document`
- * - browser before node: jsdom exposes both `document` and `process.versions.node`
- */
-function getRuntimeEnvironment() {
-    var scope = getGlobalScope();
-    if (!scope) {
-        return 'unknown';
-    }
-    var isExtension = isChromeExtension(scope);
-    if (isServiceWorker(scope)) {
-        return isExtension ? 'chrome_extension_service_worker' : 'service_worker';
-    }
-    if (isWebWorker(scope)) {
-        return 'web_worker';
-    }
-    if (isBrowser(scope)) {
-        return isExtension ? 'chrome_extension' : 'browser';
-    }
-    if (isNode(scope)) {
-        return 'node';
-    }
-    return 'unknown';
-}
+function getRuntimeEnvironment() { return 'browser'; }
 
 var BROWSER_PLATFORM = 'Web'; let Context$1 = class Context { constructor() { this.name = '@amplitude/plugin-context-browser'; this.type = 'before'; } setup() { return Promise.resolve(); } execute(e) { return Promise.resolve(e); } };
 
@@ -5124,47 +5067,13 @@ var getTopLevelDomain = function (url, diagnosticsClient) { return __awaiter(voi
 
 function pageViewTrackingPlugin() { return { name: 'segment-amplitude-shim/disabled-pageViewTrackingPlugin', type: 'enrichment', setup: function () { return Promise.resolve(); }, execute: function (e) { return Promise.resolve(e); } }; }
 
-var notified = false;
-var detNotify = function (config) {
-    if (notified || config.defaultTracking !== undefined) {
-        return;
-    }
-    var message = "`options.defaultTracking` is set to undefined. This implicitly configures your Amplitude instance to track Page Views, Sessions, File Downloads, and Form Interactions. You can suppress this warning by explicitly setting a value to `options.defaultTracking`. The value must either be a boolean, to enable and disable all default events, or an object, for advanced configuration. For example:\n\namplitude.init(<YOUR_API_KEY>, {\n  defaultTracking: true,\n});\n\nVisit https://www.docs.developers.amplitude.com/data/sdks/browser-2/#tracking-default-events for more details.";
-    config.loggerProvider.warn(message);
-    notified = true;
-};
+function detNotify() {}
 
 function networkConnectivityCheckerPlugin() { return { name: 'segment-amplitude-shim/disabled-networkConnectivityCheckerPlugin', type: 'enrichment', setup: function () { return Promise.resolve(); }, execute: function (e) { return Promise.resolve(e); } }; }
 
 var LIBPREFIX = 'amplitude-ts';
 
-var USER_PROPERTY_TRACKING_METHOD = 'userProperty';
-var EVENT_PROPERTY_TRACKING_METHOD = 'eventProperty';
-var isTrackingMethod = function (value) {
-    return value === USER_PROPERTY_TRACKING_METHOD || value === EVENT_PROPERTY_TRACKING_METHOD;
-};
-/**
- * The default tracking methods used when no valid method is configured. Both run by default and
- * are independent.
- */
-var DEFAULT_TRACKING_METHODS = [
-    USER_PROPERTY_TRACKING_METHOD,
-    EVENT_PROPERTY_TRACKING_METHOD,
-];
-/**
- * Normalizes attribution tracking methods from runtime config, drops unsupported values,
- * and falls back to the default methods when nothing valid is provided.
- */
-var normalizeTrackingMethod = function (trackingMethod) {
-    var normalized = __spreadArray([], __read(new Set((Array.isArray(trackingMethod) ? trackingMethod : [trackingMethod]).filter(isTrackingMethod))), false);
-    return normalized.length > 0 ? normalized : __spreadArray([], __read(DEFAULT_TRACKING_METHODS), false);
-};
-var hasTrackingMethod = function (options, trackingMethod) {
-    return normalizeTrackingMethod(options.trackingMethod).includes(trackingMethod);
-};
-var isUserPropertyAttributionEnabled = function (options) {
-    return hasTrackingMethod(options, USER_PROPERTY_TRACKING_METHOD);
-};
+function isUserPropertyAttributionEnabled() { return false; }
 
 var UNSPECIFIED_SESSION_ID = -1;
 /**
@@ -5627,15 +5536,6 @@ var AmplitudeBrowser = /** @class */ (function (_super) {
             !isUserPropertyAttributionEnabled(this.webAttribution.options)) {
             return false;
         }
-        var campaignEvent = this.webAttribution.generateCampaignEvent(lastEventId);
-        if (promises) {
-            promises.push(this.track(campaignEvent).promise);
-        }
-        else {
-            this.track(campaignEvent);
-        }
-        this.config.loggerProvider.log('Tracking attribution.');
-        return true;
     };
     AmplitudeBrowser.prototype.process = function (event) {
         return __awaiter(this, void 0, void 0, function () {
