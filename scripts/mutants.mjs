@@ -21,10 +21,10 @@ const MUTANTS = [
     replace: "  page(...rawArgs: unknown[]): Promise<Context> {\n    if (rawArgs.length >= 0) throw new Error('mutant: page() is broken');\n",
   },
   {
-    name: '(c) flush interval 10 ms -> 5 s',
-    file: 'src/sdk-options.ts',
-    find: 'eventUploadPeriodMillis : 10)',
-    replace: 'eventUploadPeriodMillis : 5000)',
+    name: '(c) a new event waits 5 s before it is sent',
+    file: 'src/outbox.ts',
+    find: 'this.waitingCount() >= this.config.uploadThreshold)) this.schedule(0);\n    else this.schedule(this.config.flushIntervalMs);',
+    replace: 'this.waitingCount() >= this.config.uploadThreshold)) this.schedule(5000);\n    else this.schedule(5000);',
   },
 ];
 

@@ -97,6 +97,8 @@ export class AnalyticsCore {
   private facts: EnvelopeFacts | undefined;
   private session: SessionClock | undefined;
   private sdkReady = false;
+  /** Collected until the calls queued at load have been handed over (see deferUntilQueuedCallsSent). */
+  private deferredWork: Array<() => void> | null = [];
   private amplitudeState: AmplitudeState | undefined;
   /** Which Segment destination this page reproduces, and its name in `integrations`. */
   mode: DestinationMode = 'classic';
@@ -176,12 +178,16 @@ export class AnalyticsCore {
       // The page decides later: its queued calls wait (in memory) behind what load sends first.
       replay();
       gate
-        .then((outcome) => this.start(outcome))
+        .then((outcome) => {
+          this.start(outcome);
+          this.runDeferredWorkAfterQueuedCalls();
+        })
         .catch((error: unknown) => this.logger.problem('analytics.load()', `internal error: ${describe(error)}`, true));
       return;
     }
     this.start(gate);
     replay();
+    this.runDeferredWorkAfterQueuedCalls();
   }
 
   /** updateCDNSettings, then disable(cdnSettings), as analytics-next runs them; routing and GPC beside. */
@@ -289,10 +295,45 @@ export class AnalyticsCore {
     this.initialized = true;
     this.emitter.emit('initialize', { writeKey: this.writeKey }, this.loadOptions);
     this.onStarted({ sending, storing: outcome.storeIdentity });
-    // Events are complete without the SDK (envelope, session), so they do not wait for it to start.
     this.queue.start();
-    if (sending) this.startSdk(plan);
+    // Events are complete without the SDK (envelope, session), so they do not wait for it to start.
+    if (sending) this.deferUntilQueuedCallsSent(() => this.startSdk(plan));
     else this.enqueue({ kind: 'task', run: () => this.fireReady() });
+  }
+
+  /**
+   * Work the first event need not wait for. The SDK's init reads and probes cookies, each read after a
+   * write being a synchronous round trip to the browser's cookie store (about 14 ms in all on the bench
+   * machine), and a page's first `storage` listener opens its storage area (up to 10 ms). It runs in a
+   * task of its own once the calls queued at load have been handed over, so the first request (already
+   * scheduled by then) leaves first.
+   */
+  deferUntilQueuedCallsSent(work: () => void): void {
+    if (this.deferredWork) this.deferredWork.push(work);
+    else this.env.clock.setTimeout(() => this.runDeferred([work]), 0);
+  }
+
+  private runDeferredWorkAfterQueuedCalls(): void {
+    this.enqueue({
+      kind: 'task',
+      run: () =>
+        this.env.clock.setTimeout(() => {
+          const work = this.deferredWork ?? [];
+          this.deferredWork = null;
+          this.runDeferred(work);
+        }, 0),
+    });
+  }
+
+  /** In a timer of its own, nothing may reach the page: a failure is reported and the rest still runs. */
+  private runDeferred(work: Array<() => void>): void {
+    for (const fn of work) {
+      try {
+        fn();
+      } catch (error) {
+        this.logger.problem('analytics', `internal error: ${describe(error)}`, true);
+      }
+    }
   }
 
   /**

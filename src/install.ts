@@ -104,10 +104,12 @@ function addPageListeners(win: Dict, core: AnalyticsCore, sending: boolean, stor
     }
     // Another tab changed Segment's IDs (its journal writes are not identity).
     if (storing)
-      w.addEventListener('storage', (e) => {
-        const key = (e as StorageEvent).key;
-        if (key === null || key.startsWith('ajs_')) core.onStorageChanged();
-      });
+      core.deferUntilQueuedCallsSent(() =>
+        w.addEventListener('storage', (e) => {
+          const key = (e as StorageEvent).key;
+          if (key === null || key.startsWith('ajs_')) core.onStorageChanged();
+        }),
+      );
   } catch {
     /* no DOM events: nothing to flush on exit */
   }

@@ -28,8 +28,13 @@ export interface OutboxConfig {
   serverUrl: string;
   /** Most events in one request (halved after a 413). */
   batchSize: number;
-  /** How long a new event waits for others to share its request. */
+  /** How long a new event waits for others to share its request (and what is left after a request waits). */
   flushIntervalMs: number;
+  /**
+   * batchEvents off, as amplitude-js sent: a new event leaves in the next task, with whatever the same
+   * hand-over brought, instead of waiting the interval (which still paces what is left after a request).
+   */
+  sendNewEventsAtOnce?: boolean;
   /** With batching: this many waiting events leave at once (amplitude-js's eventUploadThreshold). */
   uploadThreshold: number;
   minIdLength?: number;
@@ -116,7 +121,7 @@ export class Outbox {
   }
 
   private afterEnqueue(): void {
-    if (this.config.uploadThreshold > 0 && this.waitingCount() >= this.config.uploadThreshold) this.schedule(0);
+    if (this.config.sendNewEventsAtOnce || (this.config.uploadThreshold > 0 && this.waitingCount() >= this.config.uploadThreshold)) this.schedule(0);
     else this.schedule(this.config.flushIntervalMs);
   }
 

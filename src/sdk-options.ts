@@ -77,8 +77,10 @@ export function outboxConfig(apiKey: string, settings: AmplitudeSettings, sdkOpt
     apiKey,
     serverUrl,
     batchSize: positive(sdkOptions.flushQueueSize, batching ? settings.eventUploadThreshold : 30),
-    // batchEvents off: each call's events leave at once, as amplitude-js did.
     flushIntervalMs: positive(sdkOptions.flushIntervalMillis, batching ? settings.eventUploadPeriodMillis : 10),
+    // batchEvents off: each call's events leave at once, as amplitude-js did, unless the page set its
+    // own interval (it asked for its events to wait).
+    sendNewEventsAtOnce: !batching && positive(sdkOptions.flushIntervalMillis, 0) === 0,
     uploadThreshold: batching ? settings.eventUploadThreshold : 0,
     // Short ids such as "42" are common in Segment installs; Amplitude's API rejects them without this.
     minIdLength: positive(sdkOptions.minIdLength, 1),

@@ -56,6 +56,8 @@ export declare class AnalyticsCore {
     private facts;
     private session;
     private sdkReady;
+    /** Collected until the calls queued at load have been handed over (see deferUntilQueuedCallsSent). */
+    private deferredWork;
     private amplitudeState;
     /** Which Segment destination this page reproduces, and its name in `integrations`. */
     mode: DestinationMode;
@@ -79,6 +81,17 @@ export declare class AnalyticsCore {
     private askGate;
     /** Carries out load once the gate has answered (calls made meanwhile are already queued). */
     private start;
+    /**
+     * Work the first event need not wait for. The SDK's init reads and probes cookies, each read after a
+     * write being a synchronous round trip to the browser's cookie store (about 14 ms in all on the bench
+     * machine), and a page's first `storage` listener opens its storage area (up to 10 ms). It runs in a
+     * task of its own once the calls queued at load have been handed over, so the first request (already
+     * scheduled by then) leaves first.
+     */
+    deferUntilQueuedCallsSent(work: () => void): void;
+    private runDeferredWorkAfterQueuedCalls;
+    /** In a timer of its own, nothing may reach the page: a failure is reported and the rest still runs. */
+    private runDeferred;
     /**
      * Calls made before load were stamped with identity kept in memory; the visitor's stored identity,
      * read only now, takes the place of what was made up meanwhile.

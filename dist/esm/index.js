@@ -5653,8 +5653,10 @@ function outboxConfig(apiKey, settings, sdkOptions) {
         apiKey,
         serverUrl,
         batchSize: positive(sdkOptions.flushQueueSize, batching ? settings.eventUploadThreshold : 30),
-        // batchEvents off: each call's events leave at once, as amplitude-js did.
         flushIntervalMs: positive(sdkOptions.flushIntervalMillis, batching ? settings.eventUploadPeriodMillis : 10),
+        // batchEvents off: each call's events leave at once, as amplitude-js did, unless the page set its
+        // own interval (it asked for its events to wait).
+        sendNewEventsAtOnce: !batching && positive(sdkOptions.flushIntervalMillis, 0) === 0,
         uploadThreshold: batching ? settings.eventUploadThreshold : 0,
         // Short ids such as "42" are common in Segment installs; Amplitude's API rejects them without this.
         minIdLength: positive(sdkOptions.minIdLength, 1),
@@ -6354,7 +6356,7 @@ class Outbox {
         this.entries.set(key, { key, event, attempts: 0, notBefore: 0, inflight: false, handed: false, settle });
     }
     afterEnqueue() {
-        if (this.config.uploadThreshold > 0 && this.waitingCount() >= this.config.uploadThreshold)
+        if (this.config.sendNewEventsAtOnce || (this.config.uploadThreshold > 0 && this.waitingCount() >= this.config.uploadThreshold))
             this.schedule(0);
         else
             this.schedule(this.config.flushIntervalMs);
@@ -7110,6 +7112,8 @@ class AnalyticsCore {
         this.sourceMiddleware = [];
         this.destinationMiddleware = [];
         this.sdkReady = false;
+        /** Collected until the calls queued at load have been handed over (see deferUntilQueuedCallsSent). */
+        this.deferredWork = [];
         /** Which Segment destination this page reproduces, and its name in `integrations`. */
         this.mode = 'classic';
         this.destinationName = CLASSIC_DESTINATION;
@@ -7180,12 +7184,16 @@ class AnalyticsCore {
             // The page decides later: its queued calls wait (in memory) behind what load sends first.
             replay();
             gate
-                .then((outcome) => this.start(outcome))
+                .then((outcome) => {
+                this.start(outcome);
+                this.runDeferredWorkAfterQueuedCalls();
+            })
                 .catch((error) => this.logger.problem('analytics.load()', `internal error: ${describe$1(error)}`, true));
             return;
         }
         this.start(gate);
         replay();
+        this.runDeferredWorkAfterQueuedCalls();
     }
     /** updateCDNSettings, then disable(cdnSettings), as analytics-next runs them; routing and GPC beside. */
     askGate() {
@@ -7293,12 +7301,47 @@ class AnalyticsCore {
         this.initialized = true;
         this.emitter.emit('initialize', { writeKey: this.writeKey }, this.loadOptions);
         this.onStarted({ sending, storing: outcome.storeIdentity });
-        // Events are complete without the SDK (envelope, session), so they do not wait for it to start.
         this.queue.start();
+        // Events are complete without the SDK (envelope, session), so they do not wait for it to start.
         if (sending)
-            this.startSdk(plan);
+            this.deferUntilQueuedCallsSent(() => this.startSdk(plan));
         else
             this.enqueue({ kind: 'task', run: () => this.fireReady() });
+    }
+    /**
+     * Work the first event need not wait for. The SDK's init reads and probes cookies, each read after a
+     * write being a synchronous round trip to the browser's cookie store (about 14 ms in all on the bench
+     * machine), and a page's first `storage` listener opens its storage area (up to 10 ms). It runs in a
+     * task of its own once the calls queued at load have been handed over, so the first request (already
+     * scheduled by then) leaves first.
+     */
+    deferUntilQueuedCallsSent(work) {
+        if (this.deferredWork)
+            this.deferredWork.push(work);
+        else
+            this.env.clock.setTimeout(() => this.runDeferred([work]), 0);
+    }
+    runDeferredWorkAfterQueuedCalls() {
+        this.enqueue({
+            kind: 'task',
+            run: () => this.env.clock.setTimeout(() => {
+                var _a;
+                const work = (_a = this.deferredWork) !== null && _a !== void 0 ? _a : [];
+                this.deferredWork = null;
+                this.runDeferred(work);
+            }, 0),
+        });
+    }
+    /** In a timer of its own, nothing may reach the page: a failure is reported and the rest still runs. */
+    runDeferred(work) {
+        for (const fn of work) {
+            try {
+                fn();
+            }
+            catch (error) {
+                this.logger.problem('analytics', `internal error: ${describe$1(error)}`, true);
+            }
+        }
     }
     /**
      * Calls made before load were stamped with identity kept in memory; the visitor's stored identity,
@@ -8105,11 +8148,11 @@ function addPageListeners(win, core, sending, storing) {
         }
         // Another tab changed Segment's IDs (its journal writes are not identity).
         if (storing)
-            w.addEventListener('storage', (e) => {
+            core.deferUntilQueuedCallsSent(() => w.addEventListener('storage', (e) => {
                 const key = e.key;
                 if (key === null || key.startsWith('ajs_'))
                     core.onStorageChanged();
-            });
+            }));
     }
     catch (_a) {
         /* no DOM events: nothing to flush on exit */

@@ -383,6 +383,53 @@ describe('ready()', () => {
   });
 });
 
+describe('load() puts the first request ahead of deferrable work', () => {
+  it("the SDK's init (its cookie probing) starts only after the calls queued at load, replayed ones included, have left", async () => {
+    const { analytics, core, driver, transport } = make();
+    const initDoneAtPost: boolean[] = [];
+    transport.answer = () => {
+      initDoneAtPost.push(driver.calls.some((c) => c.startsWith('init')));
+      return { status: 200, body: { code: 200 } };
+    };
+    void analytics.track('before load');
+    core.load(KEY, { integrations: { Amplitude: {} } }, () => void analytics.track('replayed'));
+    await run();
+    expect(transport.types()).toEqual(['before load', 'replayed']);
+    expect(initDoneAtPost).toEqual([false]);
+    expect(driver.calls.filter((c) => c.startsWith('init'))).toHaveLength(1);
+    expect(await analytics.ready()).toEqual([]);
+  });
+
+  it('with batching, nothing leaves yet, and the SDK still starts (and ready fires) at once', async () => {
+    const { analytics, driver, transport, load } = make({ batchEvents: true });
+    let ready = false;
+    analytics.ready(() => (ready = true));
+    void analytics.track('waits for its batch');
+    load();
+    await run(10);
+    expect(driver.calls.filter((c) => c.startsWith('init'))).toHaveLength(1);
+    expect(ready).toBe(true);
+    expect(transport.posts).toHaveLength(0);
+  });
+
+  it('work deferred after that point still runs, in a timer of its own, and a failure in it is contained', async () => {
+    const { core, driver, load } = make();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    load();
+    await run();
+    const ran: string[] = [];
+    core.deferUntilQueuedCallsSent(() => {
+      throw new Error('boom');
+    });
+    core.deferUntilQueuedCallsSent(() => ran.push('late'));
+    expect(ran).toEqual([]);
+    await run(1);
+    expect(ran).toEqual(['late']);
+    expect(warn.mock.calls.flat().join(' ')).toMatch(/internal error: .*boom/);
+    expect(driver.calls.filter((c) => c.startsWith('init'))).toHaveLength(1);
+  });
+});
+
 describe('load()', () => {
   it('initializes once; a second load warns once', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);

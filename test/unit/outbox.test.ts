@@ -54,6 +54,24 @@ describe('sending', () => {
     expect(outcomes).toEqual({ a: 200, b: 200 });
   });
 
+  it('batchEvents off (sendNewEventsAtOnce): a new event leaves in the next task; what is left after a request waits the interval', async () => {
+    const { add, transport, step } = setup({ sendNewEventsAtOnce: true });
+    let release: (r: WireResponse) => void = () => undefined;
+    transport.answer = () => new Promise((r) => (release = r));
+    add('a');
+    add('b');
+    await step(0);
+    expect(transport.posts.map((p) => ids(p.body.events as WireEvent[]))).toEqual([['a', 'b']]);
+    add('c'); // while the request is in flight: it waits for it
+    await step(0);
+    expect(transport.posts).toHaveLength(1);
+    release(OK);
+    await step(9);
+    expect(transport.posts).toHaveLength(1);
+    await step(1);
+    expect(transport.posts.map((p) => ids(p.body.events as WireEvent[]))).toEqual([['a', 'b'], ['c']]);
+  });
+
   it('sends one request at a time, in batches of batchSize, in order', async () => {
     const { add, transport, step } = setup({ batchSize: 2 });
     let release: (r: WireResponse) => void = () => undefined;

@@ -35,6 +35,11 @@ describe('sdkInitOptions', () => {
     const config = outboxConfig('key', settingsWith(settings), {});
     expect({ flushIntervalMillis: config.flushIntervalMs, flushQueueSize: config.batchSize }).toEqual(expected);
     expect(config.uploadThreshold).toBe((settings as { batchEvents?: boolean }).batchEvents ? expected.flushQueueSize : 0);
+    expect(config.sendNewEventsAtOnce).toBe(!(settings as { batchEvents?: boolean }).batchEvents);
+  });
+  it("batchEvents off sends new events at once, unless the page set the SDK's flushIntervalMillis", () => {
+    expect(outboxConfig('key', settingsWith({}), { flushIntervalMillis: 500 })).toMatchObject({ sendNewEventsAtOnce: false, flushIntervalMs: 500 });
+    expect(outboxConfig('key', settingsWith({}), { flushIntervalMillis: 'soon' })).toMatchObject({ sendNewEventsAtOnce: true, flushIntervalMs: 10 });
   });
   it.each([
     [{}, 'https://api2.amplitude.com/2/httpapi'],
