@@ -7,7 +7,7 @@
  */
 import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEvent } from './types.js';
 import { mappingProblems, resolveMapping } from './mapping-kit.js';
-import { isPlainObject } from './values.js';
+import { isNonEmptyString, isPlainObject } from './values.js';
 
 /** The destination's name in Segment's `integrations` object, and the key that selects this mode. */
 export const ACTIONS_DESTINATION = 'Actions Amplitude';
@@ -221,26 +221,13 @@ export function withSessionId(event: SegmentEvent, sessionId: number | undefined
   return { ...event, integrations: { ...integrations, [ACTIONS_DESTINATION]: { ...(isPlainObject(own) ? own : {}), session_id: sessionId } } };
 }
 
-/** What an alias sends through the server hand-off with the Alias Calls preset mapped (mapUser). */
-export interface UserMapping {
-  user_id: string;
-  global_user_id: string;
-}
-
-export function aliasMapping(event: SegmentEvent, settings: ActionsSettings): UserMapping | undefined {
-  if (presetFor(event, settings) !== 'Alias Calls') return undefined;
-  const payload = presetPayload('Alias Calls', event, settings);
-  const from = payload.user_id;
-  const to = payload.global_user_id;
-  if (typeof from !== 'string' || !from || typeof to !== 'string' || !to) return undefined;
-  return { user_id: from, global_user_id: to };
-}
-
 export function translateActions(event: SegmentEvent, settings: ActionsSettings): AmplitudeOperation[] {
   const preset = presetFor(event, settings);
-  if (!preset || preset === 'Alias Calls') return [];
+  if (!preset) return [];
   const payload = presetPayload(preset, event, settings);
   switch (preset) {
+    case 'Alias Calls':
+      return mapUser(payload);
     case 'Order Completed Calls':
       return logPurchase(payload);
     case 'Identify Calls':
@@ -250,6 +237,13 @@ export function translateActions(event: SegmentEvent, settings: ActionsSettings)
     default:
       return logEvent(payload);
   }
+}
+
+/** mapUser: the user mapping (through the server hand-off), when the mapping gives both ids. */
+function mapUser(payload: Dict): AmplitudeOperation[] {
+  const { user_id: previousId, global_user_id: userId } = payload;
+  if (!isNonEmptyString(previousId) || !isNonEmptyString(userId)) return [];
+  return [{ op: 'mapUser', userId, previousId }];
 }
 
 const op = (event: AmplitudeEvent): AmplitudeOperation => ({ op: 'event', event });

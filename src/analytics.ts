@@ -11,7 +11,7 @@ import { buildEvent, isAmplitudeEnabled, type EventBody } from './events.js';
 import { campaignFromSearch, pageContextFromSnapshot } from './page-context.js';
 import { normalizeSettings, type AmplitudeSettings } from './settings.js';
 import { translate } from './translate.js';
-import { aliasMapping, translateActions, withSessionId, type ActionsSettings } from './actions-translate.js';
+import { translateActions, withSessionId, type ActionsSettings } from './actions-translate.js';
 import { chooseMode, CLASSIC_DESTINATION, type DestinationMode } from './destination-mode.js';
 import { parseQuery } from './query-string.js';
 import { type DeviceIdSource } from './device-id.js';
@@ -148,6 +148,7 @@ export class AnalyticsCore {
       openSession: (now) => (this.session ? this.session.open(now) : NO_SESSION),
       outbox: () => this.outbox as Outbox,
       deviceId: () => this.deviceId ?? this.env.newId(),
+      mapUser: (mapping) => this.mapUser(mapping),
       warn: (call, message, dropped) => this.logger.problem(call, message, dropped),
       debug: (message) => this.logger.debug(message),
     });
@@ -570,41 +571,29 @@ export class AnalyticsCore {
     return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [ev.groupId ?? null, ev.traits, undefined]);
   }
 
+  /** The user mapping goes out at hand-over, like any event: after middleware, routing and consent. */
   alias(...rawArgs: unknown[]): Promise<Context> {
     const { args, snapshot } = splitPageContext(rawArgs);
     const r = resolveAliasArguments(args);
     const body: EventBody = { type: 'alias', userId: r.to ?? this.userStore.id(), previousId: r.from ?? this.userStore.id() ?? this.userStore.anonymousId() };
+    return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [ev.userId ?? null, ev.previousId ?? null, undefined]);
+  }
+
+  /** Amplitude takes user mappings only through its server API, so they go to the site's aliasUrl. */
+  private mapUser(mapping: { userId: string; previousId: string }): void {
     const aliasUrl = this.loadOptions.aliasUrl;
-    if (this.actions) {
-      // Actions maps users only when the site mapped its Alias Calls preset (mapUser).
-      const mapped = aliasMapping(
-        { ...body, type: 'alias', messageId: '', timestamp: new Date(0), context: {} as SegmentEvent['context'], integrations: {} },
-        this.actions,
-      );
-      if (!mapped) {
-        this.logger.debug('alias() sends nothing in Actions mode unless mappings["Alias Calls"] is set');
-        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [ev.userId ?? null, ev.previousId ?? null, undefined]);
-      }
-      body.userId = mapped.global_user_id;
-      body.previousId = mapped.user_id;
-    }
-    if (typeof aliasUrl === 'string' && aliasUrl && body.userId && body.previousId && body.userId !== body.previousId) {
-      const mapping = { userId: body.userId, previousId: body.previousId };
-      this.enqueue({
-        kind: 'task',
-        run: () =>
-          void postJson(aliasUrl, mapping).then((ok) => {
-            if (!ok) this.logger.problem('analytics.alias()', `the alias endpoint ${aliasUrl} did not accept the mapping`, true);
-          }),
-      });
-    } else {
+    if (mapping.userId === mapping.previousId) return;
+    if (typeof aliasUrl !== 'string' || !aliasUrl) {
       this.logger.problem(
         'analytics.alias()',
         'Amplitude maps users only through its server API; set the load option aliasUrl to your server endpoint (nothing was sent to Amplitude)',
         false,
       );
+      return;
     }
-    return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [ev.userId ?? null, ev.previousId ?? null, undefined]);
+    void postJson(aliasUrl, mapping).then((ok) => {
+      if (!ok) this.logger.problem('analytics.alias()', `the alias endpoint ${aliasUrl} did not accept the mapping`, true);
+    });
   }
 
   private applyAnonymousIdOption(options: Dict): void {
@@ -665,7 +654,12 @@ export class AnalyticsCore {
 
   /** The destination's translation: Classic's, or the Actions presets' after the session plugin's enrichment. */
   private translateEvent(event: SegmentEvent, referrer: string, sessionId: number | undefined): AmplitudeOperation[] {
-    if (this.actions) return translateActions(withSessionId(event, sessionId), this.actions);
+    if (this.actions) {
+      const ops = translateActions(withSessionId(event, sessionId), this.actions);
+      if (event.type === 'alias' && !this.actions.mappings['Alias Calls'])
+        this.logger.debug('alias() sends nothing in Actions mode unless mappings["Alias Calls"] is set');
+      return ops;
+    }
     const timezoneOffsetMinutes = new Date(this.env.clock.now()).getTimezoneOffset();
     return translate({ event, settings: this.settings, referrer, timezoneOffsetMinutes });
   }

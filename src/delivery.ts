@@ -44,6 +44,8 @@ export interface DeliveryDeps {
   openSession(now: number): SessionTicket;
   outbox(): Outbox;
   deviceId(): string;
+  /** Amplitude's user mapping, which the browser cannot send itself (see AnalyticsCore.mapUser). */
+  mapUser(mapping: { userId: string; previousId: string }): void;
   warn(call: string, message: string, dropped: boolean): void;
   debug(message: string): void;
 }
@@ -105,6 +107,7 @@ export class Delivery {
     const outbox = this.deps.outbox();
     let n = 0;
     for (const op of ops) {
+      if (op.op === 'mapUser') this.deps.mapUser({ userId: op.userId, previousId: op.previousId });
       // setUserId only matters for the SDK's cookie, which the runtime keeps current.
       if (op.op !== 'event') continue;
       const insertId = n === 0 ? stamp.messageId : `${stamp.messageId}-${n}`;

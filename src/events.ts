@@ -74,7 +74,9 @@ export function buildEvent(body: EventBody, rawOptions: Dict, env: EventEnvironm
   if (body.previousId !== undefined && body.previousId !== null) event.previousId = body.previousId;
 
   event.userId = body.userId !== undefined ? body.userId : typeof options.userId === 'string' ? options.userId : null;
-  if (env.userId) event.userId = env.userId;
+  // The current user wins, as in analytics-next, except over the new ID an alias names (Segment's spec;
+  // the user mapping is made from it).
+  if (env.userId && (body.type !== 'alias' || !body.userId)) event.userId = env.userId;
   const anon = typeof options.anonymousId === 'string' && options.anonymousId ? options.anonymousId : env.anonymousId;
   if (anon) event.anonymousId = anon;
   return event;

@@ -49,10 +49,20 @@ export function translate({ event: raw, settings, referrer, timezoneOffsetMinute
     case 'group':
       ops = translateGroup(event, settings);
       break;
+    case 'alias':
+      ops = translateAlias(event);
+      break;
     default:
       ops = [];
   }
   return stampVersion(ops, settings.versionName);
+}
+
+/** alias(to, from): a user mapping, when both sides are known (no event is sent). */
+function translateAlias(event: SegmentEvent): AmplitudeOperation[] {
+  const { userId, previousId } = event;
+  if (!isNonEmptyString(userId) || !isNonEmptyString(previousId)) return [];
+  return [{ op: 'mapUser', userId, previousId }];
 }
 
 /** versionName: amplitude-js's setVersionName, which put the version on every event. */

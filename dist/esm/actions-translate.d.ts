@@ -28,11 +28,5 @@ export declare function normalizeActionsSettings(input: unknown): NormalizedActi
  * everything away from the destination.
  */
 export declare function withSessionId(event: SegmentEvent, sessionId: number | undefined): SegmentEvent;
-/** What an alias sends through the server hand-off with the Alias Calls preset mapped (mapUser). */
-export interface UserMapping {
-    user_id: string;
-    global_user_id: string;
-}
-export declare function aliasMapping(event: SegmentEvent, settings: ActionsSettings): UserMapping | undefined;
 export declare function translateActions(event: SegmentEvent, settings: ActionsSettings): AmplitudeOperation[];
 export {};

@@ -120,7 +120,10 @@ export declare class AnalyticsCore {
     private pageLike;
     identify(...rawArgs: unknown[]): Promise<Context>;
     group(...rawArgs: unknown[]): Promise<Context> | GroupStore;
+    /** The user mapping goes out at hand-over, like any event: after middleware, routing and consent. */
     alias(...rawArgs: unknown[]): Promise<Context>;
+    /** Amplitude takes user mappings only through its server API, so they go to the site's aliasUrl. */
+    private mapUser;
     private applyAnonymousIdOption;
     private clean;
     private rejectCall;

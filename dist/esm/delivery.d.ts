@@ -39,6 +39,11 @@ export interface DeliveryDeps {
     openSession(now: number): SessionTicket;
     outbox(): Outbox;
     deviceId(): string;
+    /** Amplitude's user mapping, which the browser cannot send itself (see AnalyticsCore.mapUser). */
+    mapUser(mapping: {
+        userId: string;
+        previousId: string;
+    }): void;
     warn(call: string, message: string, dropped: boolean): void;
     debug(message: string): void;
 }

@@ -274,7 +274,9 @@ function buildEvent(body, rawOptions, env) {
     if (body.previousId !== undefined && body.previousId !== null)
         event.previousId = body.previousId;
     event.userId = body.userId !== undefined ? body.userId : typeof options.userId === 'string' ? options.userId : null;
-    if (env.userId)
+    // The current user wins, as in analytics-next, except over the new ID an alias names (Segment's spec;
+    // the user mapping is made from it).
+    if (env.userId && (body.type !== 'alias' || !body.userId))
         event.userId = env.userId;
     const anon = typeof options.anonymousId === 'string' && options.anonymousId ? options.anonymousId : env.anonymousId;
     if (anon)
@@ -692,10 +694,20 @@ function translate({ event: raw, settings, referrer, timezoneOffsetMinutes = 0 }
         case 'group':
             ops = translateGroup(event, settings);
             break;
+        case 'alias':
+            ops = translateAlias(event);
+            break;
         default:
             ops = [];
     }
     return stampVersion(ops, settings.versionName);
+}
+/** alias(to, from): a user mapping, when both sides are known (no event is sent). */
+function translateAlias(event) {
+    const { userId, previousId } = event;
+    if (!isNonEmptyString(userId) || !isNonEmptyString(previousId))
+        return [];
+    return [{ op: 'mapUser', userId, previousId }];
 }
 /** versionName: amplitude-js's setVersionName, which put the version on every event. */
 function stampVersion(ops, versionName) {
@@ -1283,22 +1295,14 @@ function withSessionId(event, sessionId) {
     const own = integrations[ACTIONS_DESTINATION];
     return Object.assign(Object.assign({}, event), { integrations: Object.assign(Object.assign({}, integrations), { [ACTIONS_DESTINATION]: Object.assign(Object.assign({}, (isPlainObject(own) ? own : {})), { session_id: sessionId }) }) });
 }
-function aliasMapping(event, settings) {
-    if (presetFor(event, settings) !== 'Alias Calls')
-        return undefined;
-    const payload = presetPayload('Alias Calls', event, settings);
-    const from = payload.user_id;
-    const to = payload.global_user_id;
-    if (typeof from !== 'string' || !from || typeof to !== 'string' || !to)
-        return undefined;
-    return { user_id: from, global_user_id: to };
-}
 function translateActions(event, settings) {
     const preset = presetFor(event, settings);
-    if (!preset || preset === 'Alias Calls')
+    if (!preset)
         return [];
     const payload = presetPayload(preset, event, settings);
     switch (preset) {
+        case 'Alias Calls':
+            return mapUser(payload);
         case 'Order Completed Calls':
             return logPurchase(payload);
         case 'Identify Calls':
@@ -1308,6 +1312,13 @@ function translateActions(event, settings) {
         default:
             return logEvent(payload);
     }
+}
+/** mapUser: the user mapping (through the server hand-off), when the mapping gives both ids. */
+function mapUser(payload) {
+    const { user_id: previousId, global_user_id: userId } = payload;
+    if (!isNonEmptyString(previousId) || !isNonEmptyString(userId))
+        return [];
+    return [{ op: 'mapUser', userId, previousId }];
 }
 const op = (event) => ({ op: 'event', event });
 /** The fields every event carries, as Actions sends them. */
@@ -6204,6 +6215,8 @@ class Delivery {
         const outbox = this.deps.outbox();
         let n = 0;
         for (const op of ops) {
+            if (op.op === 'mapUser')
+                this.deps.mapUser({ userId: op.userId, previousId: op.previousId });
             // setUserId only matters for the SDK's cookie, which the runtime keeps current.
             if (op.op !== 'event')
                 continue;
@@ -7156,6 +7169,7 @@ class AnalyticsCore {
             openSession: (now) => (this.session ? this.session.open(now) : NO_SESSION),
             outbox: () => this.outbox,
             deviceId: () => { var _a; return (_a = this.deviceId) !== null && _a !== void 0 ? _a : this.env.newId(); },
+            mapUser: (mapping) => this.mapUser(mapping),
             warn: (call, message, dropped) => this.logger.problem(call, message, dropped),
             debug: (message) => this.logger.debug(message),
         });
@@ -7564,36 +7578,27 @@ class AnalyticsCore {
         const body = { type: 'group', groupId: this.groupStore.id(), traits: this.groupStore.traits() };
         return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a; return [(_a = ev.groupId) !== null && _a !== void 0 ? _a : null, ev.traits, undefined]; });
     }
+    /** The user mapping goes out at hand-over, like any event: after middleware, routing and consent. */
     alias(...rawArgs) {
         var _a, _b, _c;
         const { args, snapshot } = splitPageContext(rawArgs);
         const r = resolveAliasArguments(args);
         const body = { type: 'alias', userId: (_a = r.to) !== null && _a !== void 0 ? _a : this.userStore.id(), previousId: (_c = (_b = r.from) !== null && _b !== void 0 ? _b : this.userStore.id()) !== null && _c !== void 0 ? _c : this.userStore.anonymousId() };
-        const aliasUrl = this.loadOptions.aliasUrl;
-        if (this.actions) {
-            // Actions maps users only when the site mapped its Alias Calls preset (mapUser).
-            const mapped = aliasMapping(Object.assign(Object.assign({}, body), { type: 'alias', messageId: '', timestamp: new Date(0), context: {}, integrations: {} }), this.actions);
-            if (!mapped) {
-                this.logger.debug('alias() sends nothing in Actions mode unless mappings["Alias Calls"] is set');
-                return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a, _b; return [(_a = ev.userId) !== null && _a !== void 0 ? _a : null, (_b = ev.previousId) !== null && _b !== void 0 ? _b : null, undefined]; });
-            }
-            body.userId = mapped.global_user_id;
-            body.previousId = mapped.user_id;
-        }
-        if (typeof aliasUrl === 'string' && aliasUrl && body.userId && body.previousId && body.userId !== body.previousId) {
-            const mapping = { userId: body.userId, previousId: body.previousId };
-            this.enqueue({
-                kind: 'task',
-                run: () => void postJson(aliasUrl, mapping).then((ok) => {
-                    if (!ok)
-                        this.logger.problem('analytics.alias()', `the alias endpoint ${aliasUrl} did not accept the mapping`, true);
-                }),
-            });
-        }
-        else {
-            this.logger.problem('analytics.alias()', 'Amplitude maps users only through its server API; set the load option aliasUrl to your server endpoint (nothing was sent to Amplitude)', false);
-        }
         return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a, _b; return [(_a = ev.userId) !== null && _a !== void 0 ? _a : null, (_b = ev.previousId) !== null && _b !== void 0 ? _b : null, undefined]; });
+    }
+    /** Amplitude takes user mappings only through its server API, so they go to the site's aliasUrl. */
+    mapUser(mapping) {
+        const aliasUrl = this.loadOptions.aliasUrl;
+        if (mapping.userId === mapping.previousId)
+            return;
+        if (typeof aliasUrl !== 'string' || !aliasUrl) {
+            this.logger.problem('analytics.alias()', 'Amplitude maps users only through its server API; set the load option aliasUrl to your server endpoint (nothing was sent to Amplitude)', false);
+            return;
+        }
+        void postJson(aliasUrl, mapping).then((ok) => {
+            if (!ok)
+                this.logger.problem('analytics.alias()', `the alias endpoint ${aliasUrl} did not accept the mapping`, true);
+        });
     }
     applyAnonymousIdOption(options) {
         if (isNonEmptyString(options.anonymousId))
@@ -7647,8 +7652,12 @@ class AnalyticsCore {
     }
     /** The destination's translation: Classic's, or the Actions presets' after the session plugin's enrichment. */
     translateEvent(event, referrer, sessionId) {
-        if (this.actions)
-            return translateActions(withSessionId(event, sessionId), this.actions);
+        if (this.actions) {
+            const ops = translateActions(withSessionId(event, sessionId), this.actions);
+            if (event.type === 'alias' && !this.actions.mappings['Alias Calls'])
+                this.logger.debug('alias() sends nothing in Actions mode unless mappings["Alias Calls"] is set');
+            return ops;
+        }
         const timezoneOffsetMinutes = new Date(this.env.clock.now()).getTimezoneOffset();
         return translate({ event, settings: this.settings, referrer, timezoneOffsetMinutes });
     }

@@ -67,4 +67,10 @@ export type AmplitudeOperation = {
 } | {
     op: 'event';
     event: AmplitudeEvent;
+}
+/** Amplitude's user mapping (previousId's events merge into userId's), which only its server API takes. */
+ | {
+    op: 'mapUser';
+    userId: string;
+    previousId: string;
 };

@@ -2,7 +2,7 @@
 // each row asserting the exact Amplitude operations (ids, time and session decided by the translation).
 import { describe, expect, it } from 'vitest';
 import { lookupPath, mappingProblems, renderTemplate, resolveMapping } from '../../src/mapping-kit';
-import { aliasMapping, normalizeActionsSettings, translateActions, withSessionId, type ActionsSettings } from '../../src/actions-translate';
+import { normalizeActionsSettings, translateActions, withSessionId, type ActionsSettings } from '../../src/actions-translate';
 import { chooseMode } from '../../src/destination-mode';
 import type { Dict, SegmentEvent } from '../../src/types';
 
@@ -243,10 +243,12 @@ describe('Actions presets: one row per preset and edge case', () => {
   });
 
   it('alias sends nothing by default; with Alias Calls mapped it becomes a user mapping (previousId → userId)', () => {
-    const alias = ev({ type: 'alias', userId: 'new-id', previousId: 'old-id' });
+    const alias = ev({ type: 'alias', userId: 'new-id', previousId: 'old-id', context: { traits: { crm: 'crm-7' } } });
     expect(run(alias)).toEqual([]);
-    expect(aliasMapping(alias, settings())).toBeUndefined();
-    expect(aliasMapping(alias, settings({ mappings: { 'Alias Calls': {} } }))).toEqual({ user_id: 'old-id', global_user_id: 'new-id' });
+    expect(translateActions(alias, settings({ mappings: { 'Alias Calls': {} } }))).toEqual([{ op: 'mapUser', userId: 'new-id', previousId: 'old-id' }]);
+    // The mapping sees the whole event, context included.
+    const fromContext = settings({ mappings: { 'Alias Calls': { global_user_id: { '@path': '$.context.traits.crm' } } } });
+    expect(translateActions(alias, fromContext)).toEqual([{ op: 'mapUser', userId: 'crm-7', previousId: 'old-id' }]);
   });
 
   it('overrides replace a preset’s field (template, @if) and leave the others at their defaults', () => {

@@ -383,6 +383,56 @@ describe('ready()', () => {
   });
 });
 
+describe('alias(): the user mapping goes to the aliasUrl at hand-over, like an event', () => {
+  const mappingsPosted = (fetchSpy: ReturnType<typeof vi.fn>) =>
+    fetchSpy.mock.calls.filter(([url]) => url === '/api/alias').map(([, init]) => JSON.parse((init as { body: string }).body));
+  const spyFetch = () => {
+    const fetchSpy = vi.fn(() => Promise.resolve(new Response('{}', { status: 200 })));
+    vi.stubGlobal('fetch', fetchSpy);
+    return fetchSpy;
+  };
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('posts {userId, previousId} once, sends no Amplitude event, and respects middleware and routing', async () => {
+    const fetchSpy = spyFetch();
+    const { analytics, transport, load } = make();
+    analytics.addSourceMiddleware(({ payload, next }: Dict) => {
+      const event = (payload as Dict).obj as Dict;
+      if (event.userId === 'dropped-by-middleware') return null;
+      return (next as (p: unknown) => void)(payload);
+    });
+    load({ aliasUrl: '/api/alias' });
+    void analytics.alias('new-id', 'old-id');
+    void analytics.alias('dropped-by-middleware', 'old-id');
+    void analytics.alias('routed-away', 'old-id', { integrations: { Amplitude: false } });
+    void analytics.alias('same-id', 'same-id');
+    await run();
+    expect(mappingsPosted(fetchSpy)).toEqual([{ userId: 'new-id', previousId: 'old-id' }]);
+    expect(transport.wire).toEqual([]);
+  });
+
+  it('sends nothing while Amplitude is off for the page (consent refused)', async () => {
+    const fetchSpy = spyFetch();
+    const { analytics, load } = make();
+    load({ aliasUrl: '/api/alias', disable: true });
+    void analytics.alias('new-id', 'old-id');
+    await run();
+    expect(mappingsPosted(fetchSpy)).toEqual([]);
+  });
+
+  it('in Actions mode, a call made before load follows the Alias Calls mapping, which sees the whole event', async () => {
+    const fetchSpy = spyFetch();
+    const { analytics, core } = make();
+    void analytics.alias('new-id', 'old-id', { context: { traits: { crm: 'crm-7' } } });
+    core.load(KEY, {
+      aliasUrl: '/api/alias',
+      integrations: { 'Actions Amplitude': { mappings: { 'Alias Calls': { global_user_id: { '@path': '$.context.traits.crm' } } } } },
+    });
+    await run();
+    expect(mappingsPosted(fetchSpy)).toEqual([{ userId: 'crm-7', previousId: 'old-id' }]);
+  });
+});
+
 describe('load() puts the first request ahead of deferrable work', () => {
   it("the SDK's init (its cookie probing) starts only after the calls queued at load, replayed ones included, have left", async () => {
     const { analytics, core, driver, transport } = make();

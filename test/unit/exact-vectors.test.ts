@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildEvent } from '../../src/events';
 import { campaignFromSearch, eventPageContext, pageContextFromSnapshot } from '../../src/page-context';
 import { lookupPath, mappingProblems, renderTemplate, resolveMapping } from '../../src/mapping-kit';
-import { aliasMapping, normalizeActionsSettings, translateActions, withSessionId } from '../../src/actions-translate';
+import { normalizeActionsSettings, translateActions, withSessionId } from '../../src/actions-translate';
 import { chooseMode } from '../../src/destination-mode';
 import { cdnSettingsFor, isRoutedOff } from '../../src/consent';
 import { normalizeSettings } from '../../src/settings';
@@ -106,6 +106,12 @@ describe('buildEvent, whole events', () => {
       env({ context: { locale: 'en', userAgent: 'UA' } }),
     );
     expect(event.context).toEqual({ locale: 'fr', userAgent: 'UA', page: { ...PAGE, title: 'Mine' } });
+  });
+
+  it("alias: the new ID it names stays the event's userId, even for an identified user (analytics-next overwrites it)", () => {
+    expect(buildEvent({ type: 'alias', userId: 'to', previousId: 'from' }, {}, { ...env(), userId: 'current' }).userId).toBe('to');
+    expect(buildEvent({ type: 'alias', userId: null, previousId: 'from' }, {}, { ...env(), userId: 'current' }).userId).toBe('current');
+    expect(buildEvent({ type: 'track', event: 'E', userId: 'other' }, {}, { ...env(), userId: 'current' }).userId).toBe('current');
   });
 
   it('alias keeps a previousId, drops a null one; group keeps its groupId; identify keeps traits', () => {
@@ -387,12 +393,12 @@ describe('Actions events, exact envelopes', () => {
     ]);
   });
 
-  it('alias: a missing side maps nothing; a mapped alias still sends no event', () => {
+  it('alias: a missing side maps nothing; a mapped alias is a user mapping, never an event', () => {
     const s = actions({ mappings: { 'Alias Calls': {} } });
-    expect(aliasMapping(ev({ type: 'alias', userId: 'to', previousId: '' }), s)).toBeUndefined();
-    expect(aliasMapping(ev({ type: 'alias', userId: null, previousId: 'from' }), s)).toBeUndefined();
-    expect(aliasMapping(ev({ type: 'alias', userId: 'to', previousId: 5 }), s)).toBeUndefined();
-    expect(translateActions(ev({ type: 'alias', userId: 'to', previousId: 'from' }), s)).toEqual([]);
+    expect(translateActions(ev({ type: 'alias', userId: 'to', previousId: '' }), s)).toEqual([]);
+    expect(translateActions(ev({ type: 'alias', userId: null, previousId: 'from' }), s)).toEqual([]);
+    expect(translateActions(ev({ type: 'alias', userId: 'to', previousId: 5 }), s)).toEqual([]);
+    expect(translateActions(ev({ type: 'alias', userId: 'to', previousId: 'from' }), s)).toEqual([{ op: 'mapUser', userId: 'to', previousId: 'from' }]);
   });
 
   it('session enrichment: kept fields of the destination entry, untouched screens, no id, routed calls', () => {

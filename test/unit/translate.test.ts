@@ -233,7 +233,12 @@ const vectors: Vector[] = [
     body: { type: 'screen', category: 'Main', name: 'Home', properties: { a: 1 } },
     expect: [ev('Loaded a Screen', { a: 1 }), ev('Viewed Main Screen', { a: 1 }), ev('Viewed Main Home Screen', { a: 1 })],
   },
-  { id: 'alias sends nothing to Amplitude', body: { type: 'alias', userId: 'new', previousId: 'old' }, expect: [] },
+  {
+    id: 'alias is a user mapping, not an event',
+    body: { type: 'alias', userId: 'new', previousId: 'old' },
+    expect: [{ op: 'mapUser', userId: 'new', previousId: 'old' }],
+  },
+  { id: 'alias with a side missing maps nothing', body: { type: 'alias', userId: 'new', previousId: '' }, expect: [] },
 ];
 
 describe('translate(): Segment event + settings -> Amplitude operations', () => {
