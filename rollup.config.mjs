@@ -1,11 +1,13 @@
 // Two outputs: the script-tag IIFE (SDK included, minified) and the ESM build for bundlers. Both carry
 // the lean SDK (scripts/rollup-lean-amplitude.mjs): a bundler given the SDK as a dependency would pull in
-// every autocapture plugin, remote config and diagnostics, which the shim never runs.
+// every autocapture plugin, remote config and diagnostics, which the shim never runs. Both also take the
+// SDK's code at ES2017, from its own TypeScript source (scripts/rollup-sdk-es2017.mjs), instead of ES5.
 import resolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import leanAmplitude from './scripts/rollup-lean-amplitude.mjs';
+import sdkAsEs2017 from './scripts/rollup-sdk-es2017.mjs';
 
 const ts = (declarations) =>
   typescript({
@@ -28,6 +30,7 @@ export default [
     },
     plugins: [
       leanAmplitude(),
+      sdkAsEs2017(),
       resolve({ browser: true, preferBuiltins: false }),
       commonjs(),
       ts(false),
@@ -42,7 +45,7 @@ export default [
   {
     input: { index: 'src/index.ts', 'server/index': 'src/server/index.ts' },
     output: { dir: 'dist/esm', format: 'es', sourcemap: false, chunkFileNames: '[name].js' },
-    plugins: [leanAmplitude(), resolve({ browser: true, preferBuiltins: false }), commonjs(), ts(true)],
+    plugins: [leanAmplitude(), sdkAsEs2017(), resolve({ browser: true, preferBuiltins: false }), commonjs(), ts(true)],
     onwarn(warning, warn) {
       if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return;
       warn(warning);

@@ -2095,142 +2095,6 @@ function parseLenient(raw) {
     }
 }
 
-/******************************************************************************
-Copyright (c) Microsoft Corporation.
-
-Permission to use, copy, modify, and/or distribute this software for any
-purpose with or without fee is hereby granted.
-
-THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH
-REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY
-AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT,
-INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM
-LOSS OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR
-OTHER TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR
-PERFORMANCE OF THIS SOFTWARE.
-***************************************************************************** */
-/* global Reflect, Promise, SuppressedError, Symbol, Iterator */
-
-var extendStatics = function(d, b) {
-    extendStatics = Object.setPrototypeOf ||
-        ({ __proto__: [] } instanceof Array && function (d, b) { d.__proto__ = b; }) ||
-        function (d, b) { for (var p in b) if (Object.prototype.hasOwnProperty.call(b, p)) d[p] = b[p]; };
-    return extendStatics(d, b);
-};
-
-function __extends(d, b) {
-    if (typeof b !== "function" && b !== null)
-        throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
-    extendStatics(d, b);
-    function __() { this.constructor = d; }
-    d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
-}
-
-var __assign = function() {
-    __assign = Object.assign || function __assign(t) {
-        for (var s, i = 1, n = arguments.length; i < n; i++) {
-            s = arguments[i];
-            for (var p in s) if (Object.prototype.hasOwnProperty.call(s, p)) t[p] = s[p];
-        }
-        return t;
-    };
-    return __assign.apply(this, arguments);
-};
-
-function __rest(s, e) {
-    var t = {};
-    for (var p in s) if (Object.prototype.hasOwnProperty.call(s, p) && e.indexOf(p) < 0)
-        t[p] = s[p];
-    if (s != null && typeof Object.getOwnPropertySymbols === "function")
-        for (var i = 0, p = Object.getOwnPropertySymbols(s); i < p.length; i++) {
-            if (e.indexOf(p[i]) < 0 && Object.prototype.propertyIsEnumerable.call(s, p[i]))
-                t[p[i]] = s[p[i]];
-        }
-    return t;
-}
-
-function __awaiter(thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-}
-
-function __generator(thisArg, body) {
-    var _ = { label: 0, sent: function() { if (t[0] & 1) throw t[1]; return t[1]; }, trys: [], ops: [] }, f, y, t, g = Object.create((typeof Iterator === "function" ? Iterator : Object).prototype);
-    return g.next = verb(0), g["throw"] = verb(1), g["return"] = verb(2), typeof Symbol === "function" && (g[Symbol.iterator] = function() { return this; }), g;
-    function verb(n) { return function (v) { return step([n, v]); }; }
-    function step(op) {
-        if (f) throw new TypeError("Generator is already executing.");
-        while (g && (g = 0, op[0] && (_ = 0)), _) try {
-            if (f = 1, y && (t = op[0] & 2 ? y["return"] : op[0] ? y["throw"] || ((t = y["return"]) && t.call(y), 0) : y.next) && !(t = t.call(y, op[1])).done) return t;
-            if (y = 0, t) op = [op[0] & 2, t.value];
-            switch (op[0]) {
-                case 0: case 1: t = op; break;
-                case 4: _.label++; return { value: op[1], done: false };
-                case 5: _.label++; y = op[1]; op = [0]; continue;
-                case 7: op = _.ops.pop(); _.trys.pop(); continue;
-                default:
-                    if (!(t = _.trys, t = t.length > 0 && t[t.length - 1]) && (op[0] === 6 || op[0] === 2)) { _ = 0; continue; }
-                    if (op[0] === 3 && (!t || (op[1] > t[0] && op[1] < t[3]))) { _.label = op[1]; break; }
-                    if (op[0] === 6 && _.label < t[1]) { _.label = t[1]; t = op; break; }
-                    if (t && _.label < t[2]) { _.label = t[2]; _.ops.push(op); break; }
-                    if (t[2]) _.ops.pop();
-                    _.trys.pop(); continue;
-            }
-            op = body.call(thisArg, _);
-        } catch (e) { op = [6, e]; y = 0; } finally { f = t = 0; }
-        if (op[0] & 5) throw op[1]; return { value: op[0] ? op[1] : void 0, done: true };
-    }
-}
-
-function __values(o) {
-    var s = typeof Symbol === "function" && Symbol.iterator, m = s && o[s], i = 0;
-    if (m) return m.call(o);
-    if (o && typeof o.length === "number") return {
-        next: function () {
-            if (o && i >= o.length) o = void 0;
-            return { value: o && o[i++], done: !o };
-        }
-    };
-    throw new TypeError(s ? "Object is not iterable." : "Symbol.iterator is not defined.");
-}
-
-function __read(o, n) {
-    var m = typeof Symbol === "function" && o[Symbol.iterator];
-    if (!m) return o;
-    var i = m.call(o), r, ar = [], e;
-    try {
-        while ((n === void 0 || n-- > 0) && !(r = i.next()).done) ar.push(r.value);
-    }
-    catch (error) { e = { error: error }; }
-    finally {
-        try {
-            if (r && !r.done && (m = i["return"])) m.call(i);
-        }
-        finally { if (e) throw e.error; }
-    }
-    return ar;
-}
-
-function __spreadArray(to, from, pack) {
-    if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) {
-        if (ar || !(i in from)) {
-            if (!ar) ar = Array.prototype.slice.call(from, 0, i);
-            ar[i] = from[i];
-        }
-    }
-    return to.concat(ar || Array.prototype.slice.call(from));
-}
-
-typeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {
-    var e = new Error(message);
-    return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
-};
-
 var IdentifyOperation$1;
 (function (IdentifyOperation) {
     // Base Operations to set values
@@ -2267,48 +2131,37 @@ var EU_AMPLITUDE_SERVER_URL = 'https://api.eu.amplitude.com/2/httpapi';
 var AMPLITUDE_BATCH_SERVER_URL = 'https://api2.amplitude.com/batch';
 var EU_AMPLITUDE_BATCH_SERVER_URL = 'https://api.eu.amplitude.com/batch';
 
-var MAX_PROPERTY_KEYS = 1000;
-var isValidObject = function (properties) {
+const MAX_PROPERTY_KEYS = 1000;
+const isValidObject = (properties) => {
     if (Object.keys(properties).length > MAX_PROPERTY_KEYS) {
         return false;
     }
-    for (var key in properties) {
+    for (const key in properties) {
         // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
-        var value = properties[key];
+        const value = properties[key];
         if (!isValidProperties(key, value))
             return false;
     }
     return true;
 };
-var isValidProperties = function (property, value) {
-    var e_1, _a;
+const isValidProperties = (property, value) => {
     if (typeof property !== 'string')
         return false;
     if (Array.isArray(value)) {
-        var isValid = true;
-        try {
-            for (var value_1 = __values(value), value_1_1 = value_1.next(); !value_1_1.done; value_1_1 = value_1.next()) {
-                var valueElement = value_1_1.value;
-                if (Array.isArray(valueElement)) {
-                    return false;
-                }
-                else if (typeof valueElement === 'object') {
-                    isValid = isValid && isValidObject(valueElement);
-                }
-                else if (!['number', 'string'].includes(typeof valueElement)) {
-                    return false;
-                }
-                if (!isValid) {
-                    return false;
-                }
+        let isValid = true;
+        for (const valueElement of value) {
+            if (Array.isArray(valueElement)) {
+                return false;
             }
-        }
-        catch (e_1_1) { e_1 = { error: e_1_1 }; }
-        finally {
-            try {
-                if (value_1_1 && !value_1_1.done && (_a = value_1.return)) _a.call(value_1);
+            else if (typeof valueElement === 'object') {
+                isValid = isValid && isValidObject(valueElement);
             }
-            finally { if (e_1) throw e_1.error; }
+            else if (!['number', 'string'].includes(typeof valueElement)) {
+                return false;
+            }
+            if (!isValid) {
+                return false;
+            }
         }
     }
     else if (value === null || value === undefined) {
@@ -2324,61 +2177,61 @@ var isValidProperties = function (property, value) {
     return true;
 };
 
-var Identify = /** @class */ (function () {
-    function Identify() {
+class Identify {
+    constructor() {
         this._propertySet = new Set();
         this._properties = {};
     }
-    Identify.prototype.getUserProperties = function () {
-        return __assign({}, this._properties);
-    };
-    Identify.prototype.set = function (property, value) {
+    getUserProperties() {
+        return Object.assign({}, this._properties);
+    }
+    set(property, value) {
         this._safeSet(IdentifyOperation.SET, property, value);
         return this;
-    };
-    Identify.prototype.setOnce = function (property, value) {
+    }
+    setOnce(property, value) {
         this._safeSet(IdentifyOperation.SET_ONCE, property, value);
         return this;
-    };
-    Identify.prototype.append = function (property, value) {
+    }
+    append(property, value) {
         this._safeSet(IdentifyOperation.APPEND, property, value);
         return this;
-    };
-    Identify.prototype.prepend = function (property, value) {
+    }
+    prepend(property, value) {
         this._safeSet(IdentifyOperation.PREPEND, property, value);
         return this;
-    };
-    Identify.prototype.postInsert = function (property, value) {
+    }
+    postInsert(property, value) {
         this._safeSet(IdentifyOperation.POSTINSERT, property, value);
         return this;
-    };
-    Identify.prototype.preInsert = function (property, value) {
+    }
+    preInsert(property, value) {
         this._safeSet(IdentifyOperation.PREINSERT, property, value);
         return this;
-    };
-    Identify.prototype.remove = function (property, value) {
+    }
+    remove(property, value) {
         this._safeSet(IdentifyOperation.REMOVE, property, value);
         return this;
-    };
-    Identify.prototype.add = function (property, value) {
+    }
+    add(property, value) {
         this._safeSet(IdentifyOperation.ADD, property, value);
         return this;
-    };
-    Identify.prototype.unset = function (property) {
+    }
+    unset(property) {
         this._safeSet(IdentifyOperation.UNSET, property, UNSET_VALUE);
         return this;
-    };
-    Identify.prototype.clearAll = function () {
+    }
+    clearAll() {
         // When clear all happens, all properties are unset. Reset the entire object.
         this._properties = {};
         this._properties[IdentifyOperation.CLEAR_ALL] = UNSET_VALUE;
         return this;
-    };
+    }
     // Returns whether or not this set actually worked.
-    Identify.prototype._safeSet = function (operation, property, value) {
+    _safeSet(operation, property, value) {
         if (this._validate(operation, property, value)) {
             // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
-            var userPropertyMap = this._properties[operation];
+            let userPropertyMap = this._properties[operation];
             if (userPropertyMap === undefined) {
                 userPropertyMap = {};
                 // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
@@ -2390,8 +2243,8 @@ var Identify = /** @class */ (function () {
             return true;
         }
         return false;
-    };
-    Identify.prototype._validate = function (operation, property, value) {
+    }
+    _validate(operation, property, value) {
         if (this._properties[IdentifyOperation.CLEAR_ALL] !== undefined) {
             // clear all already set. Skipping operation;
             return false;
@@ -2407,9 +2260,8 @@ var Identify = /** @class */ (function () {
             return isValidProperties(property, value);
         }
         return true;
-    };
-    return Identify;
-}());
+    }
+}
 var IdentifyOperation;
 (function (IdentifyOperation) {
     // Base Operations to set values
@@ -2430,7 +2282,7 @@ var IdentifyOperation;
 /**
  * Note that the order of operations should align with https://github.com/amplitude/nova/blob/7701b5986b565d4b2fb53b99a9f2175df055dea8/src/main/java/com/amplitude/ingestion/core/UserPropertyUtils.java#L210
  */
-var OrderedIdentifyOperations = [
+const OrderedIdentifyOperations = [
     IdentifyOperation.CLEAR_ALL,
     IdentifyOperation.UNSET,
     IdentifyOperation.SET,
@@ -2508,7 +2360,7 @@ var getGlobalScope = function () {
  * Used to generate UUIDs for deviceIds.
  * @private
  */
-var legacyUUID = function (a) {
+const legacyUUID = function (a) {
     return a // if the placeholder was passed, return
         ? // a random number from 0 to 15
             (a ^ // unless b is 8,
@@ -2527,22 +2379,19 @@ var legacyUUID = function (a) {
             /[018]/g, // zeroes, ones, and eights with
             UUID);
 };
-var hex = __spreadArray([], __read(Array(256).keys()), false).map(function (index) { return index.toString(16).padStart(2, '0'); });
-var UUID = function (a) {
+const hex = [...Array(256).keys()].map((index) => index.toString(16).padStart(2, '0'));
+const UUID = (a) => {
     var _a;
-    var globalScope = getGlobalScope();
+    const globalScope = getGlobalScope();
     /* istanbul ignore next */
     if (!((_a = globalScope === null || globalScope === void 0 ? void 0 : globalScope.crypto) === null || _a === void 0 ? void 0 : _a.getRandomValues)) {
         // Fallback to legacy UUID generation if crypto is not available
         return legacyUUID(a);
     }
-    var r = globalScope.crypto.getRandomValues(new Uint8Array(16));
+    const r = globalScope.crypto.getRandomValues(new Uint8Array(16));
     r[6] = (r[6] & 0x0f) | 0x40;
     r[8] = (r[8] & 0x3f) | 0x80;
-    return __spreadArray([], __read(r.entries()), false).map(function (_a) {
-        var _b = __read(_a, 2), index = _b[0], int = _b[1];
-        return ([4, 6, 8, 10].includes(index) ? "-".concat(hex[int]) : hex[int]);
-    }).join('');
+    return [...r.entries()].map(([index, int]) => ([4, 6, 8, 10].includes(index) ? `-${hex[int]}` : hex[int])).join('');
 };
 
 function getDefaultExportFromCjs (x) {
@@ -2636,8 +2485,8 @@ var safeJsonStringifyModule = /*#__PURE__*/_mergeNamespaces({
 /* istanbul ignore next */
 var safeJsonStringify = index || safeJsonStringifyModule;
 
-var Timeline = /** @class */ (function () {
-    function Timeline(client) {
+class Timeline {
+    constructor(client) {
         this.client = client;
         this.queue = [];
         // Flag to guarantee one schedule apply is running
@@ -2650,243 +2499,149 @@ var Timeline = /** @class */ (function () {
         this.pluginStatus = new Map();
         this._optOutListeners = [];
     }
-    Timeline.prototype.register = function (plugin, config) {
+    async register(plugin, config) {
         var _a, _b;
-        return __awaiter(this, void 0, void 0, function () {
-            var name;
-            return __generator(this, function (_c) {
-                switch (_c.label) {
-                    case 0:
-                        if (plugin.name === undefined) {
-                            plugin.name = UUID();
-                            this.loggerProvider.warn("Plugin name is undefined.\n      Generating a random UUID for plugin name: ".concat(plugin.name, ".\n      Set a name for the plugin to prevent it from being added multiple times."));
-                        }
-                        name = plugin.name;
-                        if (this.pluginStatus.has(name)) {
-                            this.loggerProvider.warn("Plugin with name ".concat(name, " already exists, skipping registration"));
-                            return [2 /*return*/];
-                        }
-                        plugin.type = (_a = plugin.type) !== null && _a !== void 0 ? _a : 'enrichment';
-                        // Lock the name synchronously to close the TOCTOU window across `await setup`.
-                        // If setup throws, the entry stays as 'locked' and blocks future re-registration —
-                        // a same-named plugin would just fail again, so retry isn't useful.
-                        this.pluginStatus.set(name, 'locked');
-                        return [4 /*yield*/, ((_b = plugin.setup) === null || _b === void 0 ? void 0 : _b.call(plugin, config, this.client))];
-                    case 1:
-                        _c.sent();
-                        // reset() may have cleared the status map while setup was awaiting.
-                        if (this.pluginStatus.get(name) !== 'locked') {
-                            return [2 /*return*/];
-                        }
-                        this.plugins.push(plugin);
-                        this.pluginStatus.set(name, 'installed');
-                        return [2 /*return*/];
-                }
-            });
-        });
-    };
-    Timeline.prototype.deregister = function (pluginName, config) {
+        if (plugin.name === undefined) {
+            plugin.name = UUID();
+            this.loggerProvider.warn(`Plugin name is undefined.
+      Generating a random UUID for plugin name: ${plugin.name}.
+      Set a name for the plugin to prevent it from being added multiple times.`);
+        }
+        const name = plugin.name;
+        if (this.pluginStatus.has(name)) {
+            this.loggerProvider.warn(`Plugin with name ${name} already exists, skipping registration`);
+            return;
+        }
+        plugin.type = (_a = plugin.type) !== null && _a !== void 0 ? _a : 'enrichment';
+        // Lock the name synchronously to close the TOCTOU window across `await setup`.
+        // If setup throws, the entry stays as 'locked' and blocks future re-registration —
+        // a same-named plugin would just fail again, so retry isn't useful.
+        this.pluginStatus.set(name, 'locked');
+        await ((_b = plugin.setup) === null || _b === void 0 ? void 0 : _b.call(plugin, config, this.client));
+        // reset() may have cleared the status map while setup was awaiting.
+        if (this.pluginStatus.get(name) !== 'locked') {
+            return;
+        }
+        this.plugins.push(plugin);
+        this.pluginStatus.set(name, 'installed');
+    }
+    async deregister(pluginName, config) {
         var _a;
-        return __awaiter(this, void 0, void 0, function () {
-            var index, plugin;
-            return __generator(this, function (_b) {
-                switch (_b.label) {
-                    case 0:
-                        // Clear the status first so a name stuck in 'locked' (mid-install, or setup() threw)
-                        // can be unlocked via deregister(). Map.delete is a no-op if the key is missing.
-                        this.pluginStatus.delete(pluginName);
-                        index = this.plugins.findIndex(function (plugin) { return plugin.name === pluginName; });
-                        if (index === -1) {
-                            config.loggerProvider.warn("Plugin with name ".concat(pluginName, " does not exist, skipping deregistration"));
-                            return [2 /*return*/];
-                        }
-                        plugin = this.plugins[index];
-                        this.plugins.splice(index, 1);
-                        return [4 /*yield*/, ((_a = plugin.teardown) === null || _a === void 0 ? void 0 : _a.call(plugin))];
-                    case 1:
-                        _b.sent();
-                        return [2 /*return*/];
-                }
-            });
-        });
-    };
-    Timeline.prototype.reset = function (client) {
+        // Clear the status first so a name stuck in 'locked' (mid-install, or setup() threw)
+        // can be unlocked via deregister(). Map.delete is a no-op if the key is missing.
+        this.pluginStatus.delete(pluginName);
+        const index = this.plugins.findIndex((plugin) => plugin.name === pluginName);
+        if (index === -1) {
+            config.loggerProvider.warn(`Plugin with name ${pluginName} does not exist, skipping deregistration`);
+            return;
+        }
+        const plugin = this.plugins[index];
+        this.plugins.splice(index, 1);
+        await ((_a = plugin.teardown) === null || _a === void 0 ? void 0 : _a.call(plugin));
+    }
+    reset(client) {
         this._clearOptOutListeners();
         this.applying = false;
-        var plugins = this.plugins;
-        plugins.map(function (plugin) { var _a; return (_a = plugin.teardown) === null || _a === void 0 ? void 0 : _a.call(plugin); });
+        const plugins = this.plugins;
+        plugins.map((plugin) => { var _a; return (_a = plugin.teardown) === null || _a === void 0 ? void 0 : _a.call(plugin); });
         this.plugins = [];
         this.pluginStatus.clear();
         this.client = client;
-    };
-    Timeline.prototype.push = function (event) {
-        var _this = this;
-        return new Promise(function (resolve) {
-            _this.queue.push([event, resolve]);
-            _this.scheduleApply(0);
+    }
+    push(event) {
+        return new Promise((resolve) => {
+            this.queue.push([event, resolve]);
+            this.scheduleApply(0);
         });
-    };
-    Timeline.prototype.scheduleApply = function (timeout) {
-        var _this = this;
+    }
+    scheduleApply(timeout) {
         if (this.applying)
             return;
         this.applying = true;
-        setTimeout(function () {
-            void _this.apply(_this.queue.shift()).then(function () {
-                _this.applying = false;
-                if (_this.queue.length > 0) {
-                    _this.scheduleApply(0);
+        setTimeout(() => {
+            void this.apply(this.queue.shift()).then(() => {
+                this.applying = false;
+                if (this.queue.length > 0) {
+                    this.scheduleApply(0);
                 }
             });
         }, timeout);
-    };
-    Timeline.prototype.apply = function (item) {
-        return __awaiter(this, void 0, void 0, function () {
-            var _a, event, _b, resolve, before, before_1, before_1_1, plugin, e, e_1_1, enrichment, enrichment_1, enrichment_1_1, plugin, e, e_2_1, destination, executeDestinations;
-            var e_1, _c, e_2, _d;
-            return __generator(this, function (_e) {
-                switch (_e.label) {
-                    case 0:
-                        if (!item) {
-                            return [2 /*return*/];
-                        }
-                        _a = __read(item, 1), event = _a[0];
-                        _b = __read(item, 2), resolve = _b[1];
-                        // Log initial event
-                        this.loggerProvider.log('Timeline.apply: Initial event', event);
-                        before = this.plugins.filter(function (plugin) { return plugin.type === 'before'; });
-                        _e.label = 1;
-                    case 1:
-                        _e.trys.push([1, 6, 7, 8]);
-                        before_1 = __values(before), before_1_1 = before_1.next();
-                        _e.label = 2;
-                    case 2:
-                        if (!!before_1_1.done) return [3 /*break*/, 5];
-                        plugin = before_1_1.value;
-                        /* istanbul ignore if */
-                        if (!plugin.execute) {
-                            // do nothing
-                            return [3 /*break*/, 4];
-                        }
-                        return [4 /*yield*/, plugin.execute(__assign({}, event))];
-                    case 3:
-                        e = _e.sent();
-                        if (e === null) {
-                            this.loggerProvider.log("Timeline.apply: Event filtered out by before plugin '".concat(String(plugin.name), "', event: ").concat(safeJsonStringify(event)));
-                            resolve({ event: event, code: 0, message: '' });
-                            return [2 /*return*/];
-                        }
-                        else {
-                            event = e;
-                            this.loggerProvider.log("Timeline.apply: Event after before plugin '".concat(String(plugin.name), "', event: ").concat(safeJsonStringify(event)));
-                        }
-                        _e.label = 4;
-                    case 4:
-                        before_1_1 = before_1.next();
-                        return [3 /*break*/, 2];
-                    case 5: return [3 /*break*/, 8];
-                    case 6:
-                        e_1_1 = _e.sent();
-                        e_1 = { error: e_1_1 };
-                        return [3 /*break*/, 8];
-                    case 7:
-                        try {
-                            if (before_1_1 && !before_1_1.done && (_c = before_1.return)) _c.call(before_1);
-                        }
-                        finally { if (e_1) throw e_1.error; }
-                        return [7 /*endfinally*/];
-                    case 8:
-                        enrichment = this.plugins.filter(function (plugin) { return plugin.type === 'enrichment' || plugin.type === undefined; });
-                        _e.label = 9;
-                    case 9:
-                        _e.trys.push([9, 14, 15, 16]);
-                        enrichment_1 = __values(enrichment), enrichment_1_1 = enrichment_1.next();
-                        _e.label = 10;
-                    case 10:
-                        if (!!enrichment_1_1.done) return [3 /*break*/, 13];
-                        plugin = enrichment_1_1.value;
-                        /* istanbul ignore if */
-                        if (!plugin.execute) {
-                            // do nothing
-                            return [3 /*break*/, 12];
-                        }
-                        return [4 /*yield*/, plugin.execute(__assign({}, event))];
-                    case 11:
-                        e = _e.sent();
-                        if (e === null) {
-                            this.loggerProvider.log("Timeline.apply: Event filtered out by enrichment plugin '".concat(String(plugin.name), "', event: ").concat(safeJsonStringify(event)));
-                            resolve({ event: event, code: 0, message: '' });
-                            return [2 /*return*/];
-                        }
-                        else {
-                            event = e;
-                            this.loggerProvider.log("Timeline.apply: Event after enrichment plugin '".concat(String(plugin.name), "', event: ").concat(safeJsonStringify(event)));
-                        }
-                        _e.label = 12;
-                    case 12:
-                        enrichment_1_1 = enrichment_1.next();
-                        return [3 /*break*/, 10];
-                    case 13: return [3 /*break*/, 16];
-                    case 14:
-                        e_2_1 = _e.sent();
-                        e_2 = { error: e_2_1 };
-                        return [3 /*break*/, 16];
-                    case 15:
-                        try {
-                            if (enrichment_1_1 && !enrichment_1_1.done && (_d = enrichment_1.return)) _d.call(enrichment_1);
-                        }
-                        finally { if (e_2) throw e_2.error; }
-                        return [7 /*endfinally*/];
-                    case 16:
-                        destination = this.plugins.filter(function (plugin) { return plugin.type === 'destination'; });
-                        // Log final event before sending to destinations
-                        this.loggerProvider.log("Timeline.apply: Final event before destinations, event: ".concat(safeJsonStringify(event)));
-                        executeDestinations = destination.map(function (plugin) {
-                            var eventClone = __assign({}, event);
-                            return plugin.execute(eventClone).catch(function (e) { return buildResult(eventClone, 0, String(e)); });
-                        });
-                        void Promise.all(executeDestinations).then(function (_a) {
-                            var _b = __read(_a, 1), result = _b[0];
-                            var resolveResult = result || buildResult(event, 100, 'Event not tracked, no destination plugins on the instance');
-                            resolve(resolveResult);
-                        });
-                        return [2 /*return*/];
-                }
-            });
+    }
+    async apply(item) {
+        if (!item) {
+            return;
+        }
+        let [event] = item;
+        const [, resolve] = item;
+        // Log initial event
+        this.loggerProvider.log('Timeline.apply: Initial event', event);
+        const before = this.plugins.filter((plugin) => plugin.type === 'before');
+        for (const plugin of before) {
+            /* istanbul ignore if */
+            if (!plugin.execute) {
+                // do nothing
+                continue;
+            }
+            const e = await plugin.execute(Object.assign({}, event));
+            if (e === null) {
+                this.loggerProvider.log(`Timeline.apply: Event filtered out by before plugin '${String(plugin.name)}', event: ${safeJsonStringify(event)}`);
+                resolve({ event, code: 0, message: '' });
+                return;
+            }
+            else {
+                event = e;
+                this.loggerProvider.log(`Timeline.apply: Event after before plugin '${String(plugin.name)}', event: ${safeJsonStringify(event)}`);
+            }
+        }
+        const enrichment = this.plugins.filter((plugin) => plugin.type === 'enrichment' || plugin.type === undefined);
+        for (const plugin of enrichment) {
+            /* istanbul ignore if */
+            if (!plugin.execute) {
+                // do nothing
+                continue;
+            }
+            const e = await plugin.execute(Object.assign({}, event));
+            if (e === null) {
+                this.loggerProvider.log(`Timeline.apply: Event filtered out by enrichment plugin '${String(plugin.name)}', event: ${safeJsonStringify(event)}`);
+                resolve({ event, code: 0, message: '' });
+                return;
+            }
+            else {
+                event = e;
+                this.loggerProvider.log(`Timeline.apply: Event after enrichment plugin '${String(plugin.name)}', event: ${safeJsonStringify(event)}`);
+            }
+        }
+        const destination = this.plugins.filter((plugin) => plugin.type === 'destination');
+        // Log final event before sending to destinations
+        this.loggerProvider.log(`Timeline.apply: Final event before destinations, event: ${safeJsonStringify(event)}`);
+        const executeDestinations = destination.map((plugin) => {
+            const eventClone = Object.assign({}, event);
+            return plugin.execute(eventClone).catch((e) => buildResult(eventClone, 0, String(e)));
         });
-    };
-    Timeline.prototype.flush = function () {
-        return __awaiter(this, void 0, void 0, function () {
-            var queue, destination, executeDestinations;
-            var _this = this;
-            return __generator(this, function (_a) {
-                switch (_a.label) {
-                    case 0:
-                        queue = this.queue;
-                        this.queue = [];
-                        return [4 /*yield*/, Promise.all(queue.map(function (item) { return _this.apply(item); }))];
-                    case 1:
-                        _a.sent();
-                        destination = this.plugins.filter(function (plugin) { return plugin.type === 'destination'; });
-                        executeDestinations = destination.map(function (plugin) {
-                            return plugin.flush && plugin.flush();
-                        });
-                        return [4 /*yield*/, Promise.all(executeDestinations)];
-                    case 2:
-                        _a.sent();
-                        return [2 /*return*/];
-                }
-            });
+        void Promise.all(executeDestinations).then(([result]) => {
+            const resolveResult = result || buildResult(event, 100, 'Event not tracked, no destination plugins on the instance');
+            resolve(resolveResult);
         });
-    };
-    Timeline.prototype.addOptOutListener = function (cb) {
+        return;
+    }
+    async flush() {
+        const queue = this.queue;
+        this.queue = [];
+        await Promise.all(queue.map((item) => this.apply(item)));
+        const destination = this.plugins.filter((plugin) => plugin.type === 'destination');
+        const executeDestinations = destination.map((plugin) => {
+            return plugin.flush && plugin.flush();
+        });
+        await Promise.all(executeDestinations);
+    }
+    addOptOutListener(cb) {
         this._optOutListeners.push(cb);
-    };
-    Timeline.prototype._clearOptOutListeners = function () {
+    }
+    _clearOptOutListeners() {
         this._optOutListeners = [];
-    };
-    Timeline.prototype.onIdentityChanged = function (identity) {
-        this.plugins.forEach(function (plugin) {
+    }
+    onIdentityChanged(identity) {
+        this.plugins.forEach((plugin) => {
             var _a;
             // Intentionally to not await plugin.onIdentityChanged() for non-blocking.
             // Ignore optional channing next line for test coverage.
@@ -2894,9 +2649,9 @@ var Timeline = /** @class */ (function () {
             /* istanbul ignore next */
             void ((_a = plugin.onIdentityChanged) === null || _a === void 0 ? void 0 : _a.call(plugin, identity));
         });
-    };
-    Timeline.prototype.onSessionIdChanged = function (sessionId) {
-        this.plugins.forEach(function (plugin) {
+    }
+    onSessionIdChanged(sessionId) {
+        this.plugins.forEach((plugin) => {
             var _a;
             // Intentionally to not await plugin.onSessionIdChanged() for non-blocking.
             // Ignore optional channing next line for test coverage.
@@ -2904,9 +2659,9 @@ var Timeline = /** @class */ (function () {
             /* istanbul ignore next */
             void ((_a = plugin.onSessionIdChanged) === null || _a === void 0 ? void 0 : _a.call(plugin, sessionId));
         });
-    };
-    Timeline.prototype.onOptOutChanged = function (optOut) {
-        this.plugins.forEach(function (plugin) {
+    }
+    onOptOutChanged(optOut) {
+        this.plugins.forEach((plugin) => {
             var _a;
             // Intentionally to not await plugin.onOptOutChanged() for non-blocking.
             // Ignore optional channing next line for test coverage.
@@ -2915,53 +2670,20 @@ var Timeline = /** @class */ (function () {
             void ((_a = plugin.onOptOutChanged) === null || _a === void 0 ? void 0 : _a.call(plugin, optOut));
         });
         void this._callOptOutListeners(optOut);
-    };
-    Timeline.prototype._callOptOutListeners = function (optOut) {
-        return __awaiter(this, void 0, void 0, function () {
-            var _a, _b, listener, e_3, e_4_1;
-            var e_4, _c;
-            return __generator(this, function (_d) {
-                switch (_d.label) {
-                    case 0:
-                        _d.trys.push([0, 7, 8, 9]);
-                        _a = __values(this._optOutListeners), _b = _a.next();
-                        _d.label = 1;
-                    case 1:
-                        if (!!_b.done) return [3 /*break*/, 6];
-                        listener = _b.value;
-                        _d.label = 2;
-                    case 2:
-                        _d.trys.push([2, 4, , 5]);
-                        return [4 /*yield*/, listener(optOut)];
-                    case 3:
-                        _d.sent();
-                        return [3 /*break*/, 5];
-                    case 4:
-                        e_3 = _d.sent();
-                        /* istanbul ignore next */
-                        this.loggerProvider.error('Error calling optOut listener', e_3);
-                        return [3 /*break*/, 5];
-                    case 5:
-                        _b = _a.next();
-                        return [3 /*break*/, 1];
-                    case 6: return [3 /*break*/, 9];
-                    case 7:
-                        e_4_1 = _d.sent();
-                        e_4 = { error: e_4_1 };
-                        return [3 /*break*/, 9];
-                    case 8:
-                        try {
-                            if (_b && !_b.done && (_c = _a.return)) _c.call(_a);
-                        }
-                        finally { if (e_4) throw e_4.error; }
-                        return [7 /*endfinally*/];
-                    case 9: return [2 /*return*/];
-                }
-            });
-        });
-    };
-    Timeline.prototype.onReset = function () {
-        this.plugins.forEach(function (plugin) {
+    }
+    async _callOptOutListeners(optOut) {
+        for (const listener of this._optOutListeners) {
+            try {
+                await listener(optOut);
+            }
+            catch (e) {
+                /* istanbul ignore next */
+                this.loggerProvider.error('Error calling optOut listener', e);
+            }
+        }
+    }
+    onReset() {
+        this.plugins.forEach((plugin) => {
             var _a;
             // Intentionally to not await plugin.onReset() for non-blocking.
             // Ignore optional channing next line for test coverage.
@@ -2969,45 +2691,41 @@ var Timeline = /** @class */ (function () {
             /* istanbul ignore next */
             void ((_a = plugin.onReset) === null || _a === void 0 ? void 0 : _a.call(plugin));
         });
-    };
-    return Timeline;
-}());
+    }
+}
 
-var createTrackEvent = function (eventInput, eventProperties, eventOptions) {
-    var baseEvent = typeof eventInput === 'string' ? { event_type: eventInput } : eventInput;
-    return __assign(__assign(__assign({}, baseEvent), eventOptions), (eventProperties && { event_properties: eventProperties }));
+const createTrackEvent = (eventInput, eventProperties, eventOptions) => {
+    const baseEvent = typeof eventInput === 'string' ? { event_type: eventInput } : eventInput;
+    return Object.assign(Object.assign(Object.assign({}, baseEvent), eventOptions), (eventProperties && { event_properties: eventProperties }));
 };
-var createIdentifyEvent = function (identify, eventOptions) {
-    var identifyEvent = __assign(__assign({}, eventOptions), { event_type: SpecialEventType.IDENTIFY, user_properties: identify.getUserProperties() });
+const createIdentifyEvent = (identify, eventOptions) => {
+    const identifyEvent = Object.assign(Object.assign({}, eventOptions), { event_type: SpecialEventType.IDENTIFY, user_properties: identify.getUserProperties() });
     return identifyEvent;
 };
-var createGroupIdentifyEvent = function (groupType, groupName, identify, eventOptions) {
-    var _a;
-    var groupIdentify = __assign(__assign({}, eventOptions), { event_type: SpecialEventType.GROUP_IDENTIFY, group_properties: identify.getUserProperties(), groups: (_a = {},
-            _a[groupType] = groupName,
-            _a) });
+const createGroupIdentifyEvent = (groupType, groupName, identify, eventOptions) => {
+    const groupIdentify = Object.assign(Object.assign({}, eventOptions), { event_type: SpecialEventType.GROUP_IDENTIFY, group_properties: identify.getUserProperties(), groups: {
+            [groupType]: groupName,
+        } });
     return groupIdentify;
 };
-var createGroupEvent = function (groupType, groupName, eventOptions) {
-    var _a;
-    var identify = new Identify();
+const createGroupEvent = (groupType, groupName, eventOptions) => {
+    const identify = new Identify();
     identify.set(groupType, groupName);
-    var groupEvent = __assign(__assign({}, eventOptions), { event_type: SpecialEventType.IDENTIFY, user_properties: identify.getUserProperties(), groups: (_a = {},
-            _a[groupType] = groupName,
-            _a) });
+    const groupEvent = Object.assign(Object.assign({}, eventOptions), { event_type: SpecialEventType.IDENTIFY, user_properties: identify.getUserProperties(), groups: {
+            [groupType]: groupName,
+        } });
     return groupEvent;
 };
-var createRevenueEvent = function (revenue, eventOptions) {
-    return __assign(__assign({}, eventOptions), { event_type: SpecialEventType.REVENUE, event_properties: revenue.getEventProperties() });
+const createRevenueEvent = (revenue, eventOptions) => {
+    return Object.assign(Object.assign({}, eventOptions), { event_type: SpecialEventType.REVENUE, event_properties: revenue.getEventProperties() });
 };
 
 var returnWrapper = function (awaitable) { return ({
     promise: awaitable || Promise.resolve(),
 }); };
 
-var AmplitudeCore = /** @class */ (function () {
-    function AmplitudeCore(name) {
-        if (name === void 0) { name = '$default'; }
+class AmplitudeCore {
+    constructor(name = '$default') {
         this.initializing = false;
         this.isReady = false;
         this.q = [];
@@ -3016,143 +2734,95 @@ var AmplitudeCore = /** @class */ (function () {
         this.timeline = new Timeline(this);
         this.name = name;
     }
-    AmplitudeCore.prototype._init = function (config) {
-        return __awaiter(this, void 0, void 0, function () {
-            var _this = this;
-            return __generator(this, function (_a) {
-                switch (_a.label) {
-                    case 0:
-                        this.config = config;
-                        this.timeline.reset(this);
-                        this.timeline.loggerProvider = this.config.loggerProvider;
-                        return [4 /*yield*/, this.runQueuedFunctions('q', function () { return (_this.isReady = true); })];
-                    case 1:
-                        _a.sent();
-                        return [2 /*return*/];
-                }
-            });
-        });
-    };
-    AmplitudeCore.prototype.runQueuedFunctions = function (queueName, onQueueEmpty) {
-        return __awaiter(this, void 0, void 0, function () {
-            var queuedFunctions, queuedFunctions_1, queuedFunctions_1_1, queuedFunction, val, e_1_1;
-            var e_1, _a;
-            return __generator(this, function (_b) {
-                switch (_b.label) {
-                    case 0:
-                        queuedFunctions = this[queueName];
-                        this[queueName] = [];
-                        _b.label = 1;
-                    case 1:
-                        _b.trys.push([1, 8, 9, 10]);
-                        queuedFunctions_1 = __values(queuedFunctions), queuedFunctions_1_1 = queuedFunctions_1.next();
-                        _b.label = 2;
-                    case 2:
-                        if (!!queuedFunctions_1_1.done) return [3 /*break*/, 7];
-                        queuedFunction = queuedFunctions_1_1.value;
-                        val = queuedFunction();
-                        if (!(val && 'promise' in val)) return [3 /*break*/, 4];
-                        return [4 /*yield*/, val.promise];
-                    case 3:
-                        _b.sent();
-                        return [3 /*break*/, 6];
-                    case 4: return [4 /*yield*/, val];
-                    case 5:
-                        _b.sent();
-                        _b.label = 6;
-                    case 6:
-                        queuedFunctions_1_1 = queuedFunctions_1.next();
-                        return [3 /*break*/, 2];
-                    case 7: return [3 /*break*/, 10];
-                    case 8:
-                        e_1_1 = _b.sent();
-                        e_1 = { error: e_1_1 };
-                        return [3 /*break*/, 10];
-                    case 9:
-                        try {
-                            if (queuedFunctions_1_1 && !queuedFunctions_1_1.done && (_a = queuedFunctions_1.return)) _a.call(queuedFunctions_1);
-                        }
-                        finally { if (e_1) throw e_1.error; }
-                        return [7 /*endfinally*/];
-                    case 10:
-                        if (!this[queueName].length) return [3 /*break*/, 12];
-                        return [4 /*yield*/, this.runQueuedFunctions(queueName, onQueueEmpty)];
-                    case 11:
-                        _b.sent();
-                        return [3 /*break*/, 13];
-                    case 12:
-                        onQueueEmpty === null || onQueueEmpty === void 0 ? void 0 : onQueueEmpty();
-                        _b.label = 13;
-                    case 13: return [2 /*return*/];
-                }
-            });
-        });
-    };
-    AmplitudeCore.prototype.track = function (eventInput, eventProperties, eventOptions) {
-        var event = createTrackEvent(eventInput, eventProperties, eventOptions);
+    async _init(config) {
+        this.config = config;
+        this.timeline.reset(this);
+        this.timeline.loggerProvider = this.config.loggerProvider;
+        await this.runQueuedFunctions('q', () => (this.isReady = true));
+    }
+    async runQueuedFunctions(queueName, onQueueEmpty) {
+        const queuedFunctions = this[queueName];
+        this[queueName] = [];
+        for (const queuedFunction of queuedFunctions) {
+            // eslint-disable-next-line @typescript-eslint/ban-ts-comment
+            // @ts-ignore
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
+            const val = queuedFunction();
+            if (val && 'promise' in val) {
+                await val.promise;
+            }
+            else {
+                await val;
+            }
+        }
+        // Rerun queued functions if the queue has accrued more while awaiting promises
+        if (this[queueName].length) {
+            await this.runQueuedFunctions(queueName, onQueueEmpty);
+        }
+        else {
+            onQueueEmpty === null || onQueueEmpty === void 0 ? void 0 : onQueueEmpty();
+        }
+    }
+    track(eventInput, eventProperties, eventOptions) {
+        const event = createTrackEvent(eventInput, eventProperties, eventOptions);
         // Update client user properties immediately and synchronously
         this.userProperties = this.getOperationAppliedUserProperties(event.user_properties);
         return returnWrapper(this.dispatch(event));
-    };
-    AmplitudeCore.prototype.identify = function (identify, eventOptions) {
-        var event = createIdentifyEvent(identify, eventOptions);
+    }
+    identify(identify, eventOptions) {
+        const event = createIdentifyEvent(identify, eventOptions);
         // Update client user properties immediately and synchronously
         this.userProperties = this.getOperationAppliedUserProperties(event.user_properties);
         return returnWrapper(this.dispatch(event));
-    };
-    AmplitudeCore.prototype.groupIdentify = function (groupType, groupName, identify, eventOptions) {
-        var event = createGroupIdentifyEvent(groupType, groupName, identify, eventOptions);
+    }
+    groupIdentify(groupType, groupName, identify, eventOptions) {
+        const event = createGroupIdentifyEvent(groupType, groupName, identify, eventOptions);
         return returnWrapper(this.dispatch(event));
-    };
-    AmplitudeCore.prototype.setGroup = function (groupType, groupName, eventOptions) {
-        var event = createGroupEvent(groupType, groupName, eventOptions);
+    }
+    setGroup(groupType, groupName, eventOptions) {
+        const event = createGroupEvent(groupType, groupName, eventOptions);
         // Update client user properties immediately and synchronously
         this.userProperties = this.getOperationAppliedUserProperties(event.user_properties);
         return returnWrapper(this.dispatch(event));
-    };
-    AmplitudeCore.prototype.revenue = function (revenue, eventOptions) {
-        var event = createRevenueEvent(revenue, eventOptions);
+    }
+    revenue(revenue, eventOptions) {
+        const event = createRevenueEvent(revenue, eventOptions);
         return returnWrapper(this.dispatch(event));
-    };
-    AmplitudeCore.prototype.add = function (plugin) {
+    }
+    add(plugin) {
         if (!this.isReady) {
             this.q.push(this._addPlugin.bind(this, plugin));
             return returnWrapper();
         }
         return this._addPlugin(plugin);
-    };
-    AmplitudeCore.prototype._addPlugin = function (plugin) {
+    }
+    _addPlugin(plugin) {
         return returnWrapper(this.timeline.register(plugin, this.config));
-    };
-    AmplitudeCore.prototype.remove = function (pluginName) {
+    }
+    remove(pluginName) {
         if (!this.isReady) {
             this.q.push(this._removePlugin.bind(this, pluginName));
             return returnWrapper();
         }
         return this._removePlugin(pluginName);
-    };
-    AmplitudeCore.prototype._removePlugin = function (pluginName) {
+    }
+    _removePlugin(pluginName) {
         return returnWrapper(this.timeline.deregister(pluginName, this.config));
-    };
-    AmplitudeCore.prototype.dispatchWithCallback = function (event, callback) {
+    }
+    dispatchWithCallback(event, callback) {
         if (!this.isReady) {
             return callback(buildResult(event, 0, CLIENT_NOT_INITIALIZED));
         }
         void this.process(event).then(callback);
-    };
-    AmplitudeCore.prototype.dispatch = function (event) {
-        return __awaiter(this, void 0, void 0, function () {
-            var _this = this;
-            return __generator(this, function (_a) {
-                if (!this.isReady) {
-                    return [2 /*return*/, new Promise(function (resolve) {
-                            _this.dispatchQ.push(_this.dispatchWithCallback.bind(_this, event, resolve));
-                        })];
-                }
-                return [2 /*return*/, this.process(event)];
+    }
+    async dispatch(event) {
+        if (!this.isReady) {
+            return new Promise((resolve) => {
+                this.dispatchQ.push(this.dispatchWithCallback.bind(this, event, resolve));
             });
-        });
-    };
+        }
+        return this.process(event);
+    }
     /**
      *
      * This method applies identify operations to user properties and
@@ -3179,16 +2849,16 @@ var AmplitudeCore = /** @class */ (function () {
      *   custom_flag: true
      * }
      */
-    AmplitudeCore.prototype.getOperationAppliedUserProperties = function (userProperties) {
+    getOperationAppliedUserProperties(userProperties) {
         var _a;
-        var base = (_a = this.userProperties) !== null && _a !== void 0 ? _a : {};
-        var updatedProperties = __assign({}, base);
+        const base = (_a = this.userProperties) !== null && _a !== void 0 ? _a : {};
+        const updatedProperties = Object.assign({}, base);
         if (userProperties === undefined) {
             return updatedProperties;
         }
         // Keep non-operation keys for later merge
-        var nonOpProperties = {};
-        Object.keys(userProperties).forEach(function (key) {
+        const nonOpProperties = {};
+        Object.keys(userProperties).forEach((key) => {
             if (!Object.values(IdentifyOperation$1).includes(key)) {
                 // eslint-disable-next-line @typescript-eslint/ban-ts-comment
                 // @ts-ignore
@@ -3196,22 +2866,22 @@ var AmplitudeCore = /** @class */ (function () {
                 nonOpProperties[key] = userProperties[key];
             }
         });
-        OrderedIdentifyOperations.forEach(function (operation) {
+        OrderedIdentifyOperations.forEach((operation) => {
             // Skip when key is an operation.
             if (!Object.keys(userProperties).includes(operation))
                 return;
             // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
-            var opProperties = userProperties[operation];
+            const opProperties = userProperties[operation];
             switch (operation) {
                 case IdentifyOperation$1.CLEAR_ALL:
                     // Due to operation order, the following line will never execute.
                     /* istanbul ignore next */
-                    Object.keys(updatedProperties).forEach(function (prop) {
+                    Object.keys(updatedProperties).forEach((prop) => {
                         delete updatedProperties[prop];
                     });
                     break;
                 case IdentifyOperation$1.UNSET:
-                    Object.keys(opProperties).forEach(function (prop) {
+                    Object.keys(opProperties).forEach((prop) => {
                         delete updatedProperties[prop];
                     });
                     break;
@@ -3225,77 +2895,68 @@ var AmplitudeCore = /** @class */ (function () {
         // https://github.com/amplitude/nova/blob/343f678ded83c032e83b189796b3c2be161b48f5/src/main/java/com/amplitude/userproperty/model/ModifyUserPropertiesIdent.java#L79-L83
         Object.assign(updatedProperties, nonOpProperties);
         return updatedProperties;
-    };
-    AmplitudeCore.prototype.process = function (event) {
-        return __awaiter(this, void 0, void 0, function () {
-            var eventType, result, e_2, message, result;
-            return __generator(this, function (_a) {
-                switch (_a.label) {
-                    case 0:
-                        _a.trys.push([0, 2, , 3]);
-                        // skip event processing if opt out
-                        if (this.config.optOut) {
-                            return [2 /*return*/, buildResult(event, 0, OPT_OUT_MESSAGE)];
-                        }
-                        eventType = event.event_type;
-                        if (typeof eventType !== 'string' || eventType.trim().length === 0) {
-                            this.config.loggerProvider.error(EMPTY_EVENT_TYPE_MESSAGE);
-                            return [2 /*return*/, buildResult(event, 0, EMPTY_EVENT_TYPE_MESSAGE)];
-                        }
-                        if (event.event_type === SpecialEventType.IDENTIFY) {
-                            // Do not update this.userProperties here.
-                            // It is only set synchronously in identify() or setIdentity()
-                            this.timeline.onIdentityChanged({ userProperties: this.userProperties });
-                        }
-                        return [4 /*yield*/, this.timeline.push(event)];
-                    case 1:
-                        result = _a.sent();
-                        result.code === 200
-                            ? this.config.loggerProvider.log(result.message)
-                            : result.code === 100
-                                ? this.config.loggerProvider.warn(result.message)
-                                : this.config.loggerProvider.error(result.message);
-                        return [2 /*return*/, result];
-                    case 2:
-                        e_2 = _a.sent();
-                        message = String(e_2);
-                        this.config.loggerProvider.error(message);
-                        result = buildResult(event, 0, message);
-                        return [2 /*return*/, result];
-                    case 3: return [2 /*return*/];
-                }
-            });
-        });
-    };
-    AmplitudeCore.prototype.setOptOut = function (optOut) {
+    }
+    async process(event) {
+        try {
+            // skip event processing if opt out
+            if (this.config.optOut) {
+                return buildResult(event, 0, OPT_OUT_MESSAGE);
+            }
+            // The event server 400s a blank event type, which also forces the rest of its
+            // upload batch to be retried, so drop it before it ever reaches a destination.
+            const eventType = event.event_type;
+            if (typeof eventType !== 'string' || eventType.trim().length === 0) {
+                this.config.loggerProvider.error(EMPTY_EVENT_TYPE_MESSAGE);
+                return buildResult(event, 0, EMPTY_EVENT_TYPE_MESSAGE);
+            }
+            if (event.event_type === SpecialEventType.IDENTIFY) {
+                // Do not update this.userProperties here.
+                // It is only set synchronously in identify() or setIdentity()
+                this.timeline.onIdentityChanged({ userProperties: this.userProperties });
+            }
+            const result = await this.timeline.push(event);
+            result.code === 200
+                ? this.config.loggerProvider.log(result.message)
+                : result.code === 100
+                    ? this.config.loggerProvider.warn(result.message)
+                    : this.config.loggerProvider.error(result.message);
+            return result;
+        }
+        catch (e) {
+            const message = String(e);
+            this.config.loggerProvider.error(message);
+            const result = buildResult(event, 0, message);
+            return result;
+        }
+    }
+    setOptOut(optOut) {
         if (!this.isReady) {
             this.q.push(this._setOptOut.bind(this, Boolean(optOut)));
             return;
         }
         this._setOptOut(optOut);
-    };
-    AmplitudeCore.prototype._setOptOut = function (optOut) {
+    }
+    _setOptOut(optOut) {
         if (this.config.optOut !== optOut) {
             this.config.optOut = Boolean(optOut);
             this.timeline.onOptOutChanged(optOut);
         }
-    };
-    AmplitudeCore.prototype.flush = function () {
+    }
+    flush() {
         return returnWrapper(this.timeline.flush());
-    };
-    AmplitudeCore.prototype.plugin = function (name) {
-        var plugin = this.timeline.plugins.find(function (plugin) { return plugin.name === name; });
+    }
+    plugin(name) {
+        const plugin = this.timeline.plugins.find((plugin) => plugin.name === name);
         if (plugin === undefined) {
-            this.config.loggerProvider.debug("Cannot find plugin with name ".concat(name));
+            this.config.loggerProvider.debug(`Cannot find plugin with name ${name}`);
             return undefined;
         }
         return plugin;
-    };
-    AmplitudeCore.prototype.plugins = function (pluginClass) {
-        return this.timeline.plugins.filter(function (plugin) { return plugin instanceof pluginClass; });
-    };
-    return AmplitudeCore;
-}());
+    }
+    plugins(pluginClass) {
+        return this.timeline.plugins.filter((plugin) => plugin instanceof pluginClass);
+    }
+}
 
 var LogLevel;
 (function (LogLevel) {
@@ -3658,36 +3319,25 @@ var setConnectorDeviceId = function (deviceId, instanceName) {
     getAnalyticsConnector(instanceName).identityStore.editIdentity().setDeviceId(deviceId).commit();
 };
 
-var IdentityEventSender = /** @class */ (function () {
-    function IdentityEventSender() {
+class IdentityEventSender {
+    constructor() {
         this.name = 'identity';
         this.type = 'before';
         this.identityStore = getAnalyticsConnector().identityStore;
     }
-    IdentityEventSender.prototype.execute = function (context) {
-        return __awaiter(this, void 0, void 0, function () {
-            var userProperties;
-            return __generator(this, function (_a) {
-                userProperties = context.user_properties;
-                if (userProperties) {
-                    this.identityStore.editIdentity().updateUserProperties(userProperties).commit();
-                }
-                return [2 /*return*/, context];
-            });
-        });
-    };
-    IdentityEventSender.prototype.setup = function (config) {
-        return __awaiter(this, void 0, void 0, function () {
-            return __generator(this, function (_a) {
-                if (config.instanceName) {
-                    this.identityStore = getAnalyticsConnector(config.instanceName).identityStore;
-                }
-                return [2 /*return*/];
-            });
-        });
-    };
-    return IdentityEventSender;
-}());
+    async execute(context) {
+        const userProperties = context.user_properties;
+        if (userProperties) {
+            this.identityStore.editIdentity().updateUserProperties(userProperties).commit();
+        }
+        return context;
+    }
+    async setup(config) {
+        if (config.instanceName) {
+            this.identityStore = getAnalyticsConnector(config.instanceName).identityStore;
+        }
+    }
+}
 
 var isNewSession = function (sessionTimeout, lastEventTime) {
     if (lastEventTime === void 0) { lastEventTime = Date.now(); }
@@ -3735,231 +3385,156 @@ var tryDecodeURIComponent = function (value) {
     }
 };
 
-var MemoryStorage = /** @class */ (function () {
-    function MemoryStorage() {
+class MemoryStorage {
+    constructor() {
         this.memoryStorage = new Map();
     }
-    MemoryStorage.prototype.isEnabled = function () {
-        return __awaiter(this, void 0, void 0, function () {
-            return __generator(this, function (_a) {
-                return [2 /*return*/, true];
-            });
-        });
-    };
-    MemoryStorage.prototype.get = function (key) {
-        return __awaiter(this, void 0, void 0, function () {
-            return __generator(this, function (_a) {
-                return [2 /*return*/, this.memoryStorage.get(key)];
-            });
-        });
-    };
-    MemoryStorage.prototype.getRaw = function (key) {
-        return __awaiter(this, void 0, void 0, function () {
-            var value;
-            return __generator(this, function (_a) {
-                switch (_a.label) {
-                    case 0: return [4 /*yield*/, this.get(key)];
-                    case 1:
-                        value = _a.sent();
-                        return [2 /*return*/, value ? JSON.stringify(value) : undefined];
-                }
-            });
-        });
-    };
-    MemoryStorage.prototype.set = function (key, value) {
-        return __awaiter(this, void 0, void 0, function () {
-            return __generator(this, function (_a) {
-                this.memoryStorage.set(key, value);
-                return [2 /*return*/];
-            });
-        });
-    };
-    MemoryStorage.prototype.remove = function (key) {
-        return __awaiter(this, void 0, void 0, function () {
-            return __generator(this, function (_a) {
-                this.memoryStorage.delete(key);
-                return [2 /*return*/];
-            });
-        });
-    };
-    MemoryStorage.prototype.reset = function () {
-        return __awaiter(this, void 0, void 0, function () {
-            return __generator(this, function (_a) {
-                this.memoryStorage.clear();
-                return [2 /*return*/];
-            });
-        });
-    };
-    return MemoryStorage;
-}());
+    async isEnabled() {
+        return true;
+    }
+    async get(key) {
+        return this.memoryStorage.get(key);
+    }
+    async getRaw(key) {
+        const value = await this.get(key);
+        return value ? JSON.stringify(value) : undefined;
+    }
+    async set(key, value) {
+        this.memoryStorage.set(key, value);
+    }
+    async remove(key) {
+        this.memoryStorage.delete(key);
+    }
+    async reset() {
+        this.memoryStorage.clear();
+    }
+}
 
 /* istanbul ignore next */
-var getLocks = function () {
+const getLocks = () => {
     var _a;
-    var globalScope = getGlobalScope();
+    const globalScope = getGlobalScope();
     return (_a = globalScope === null || globalScope === void 0 ? void 0 : globalScope.navigator) === null || _a === void 0 ? void 0 : _a.locks;
 };
-var CookieStorage = /** @class */ (function () {
-    function CookieStorage(options, config) {
-        if (config === void 0) { config = {}; }
-        this.options = __assign({}, options);
+class CookieStorage {
+    constructor(options, config = {}) {
+        this.options = Object.assign({}, options);
         this.config = config;
     }
-    CookieStorage.prototype.isEnabled = function () {
-        return __awaiter(this, void 0, void 0, function () {
-            var testKey, testCookieOptions, testStorage, testValue;
-            var _this = this;
-            return __generator(this, function (_a) {
-                switch (_a.label) {
-                    case 0:
-                        testKey = 'AMP_TEST';
-                        testCookieOptions = __assign({}, this.options);
-                        testStorage = new CookieStorage(testCookieOptions);
-                        testValue = String(Date.now());
-                        return [4 /*yield*/, testStorage.transaction(testKey, function (storage) {
-                                var _a, _b;
-                                try {
-                                    storage.set(testValue);
-                                    var value = storage.get();
-                                    var result = value === testValue;
-                                    /* istanbul ignore next */
-                                    if (!result && _this.config.diagnosticsClient) {
-                                        (_a = _this.config.diagnosticsClient) === null || _a === void 0 ? void 0 : _a.recordEvent('cookies.isEnabled.failure', {
-                                            reason: 'Test Value mismatch',
-                                            testKey: testKey,
-                                            testValue: testValue,
-                                            sync: true,
-                                        });
-                                    }
-                                    return result;
-                                }
-                                catch (e) {
-                                    /* istanbul ignore next */
-                                    if (_this.config.diagnosticsClient) {
-                                        var errMessage = e instanceof Error ? e.message : String(e);
-                                        (_b = _this.config.diagnosticsClient) === null || _b === void 0 ? void 0 : _b.recordEvent('cookies.isEnabled.failure', {
-                                            reason: 'Cookie getter/setter failed',
-                                            testKey: testKey,
-                                            testValue: testValue,
-                                            error: errMessage,
-                                            sync: true,
-                                        });
-                                    }
-                                    return false;
-                                }
-                                finally {
-                                    // clean-up the AMP_TEST cookie behind us
-                                    storage.set(null);
-                                }
-                            })];
-                    case 1: return [2 /*return*/, _a.sent()];
+    async isEnabled() {
+        const testKey = 'AMP_TEST';
+        const testCookieOptions = Object.assign({}, this.options);
+        const testStorage = new CookieStorage(testCookieOptions);
+        const testValue = String(Date.now());
+        return await testStorage.transaction(testKey, (storage) => {
+            var _a, _b;
+            try {
+                storage.set(testValue);
+                const value = storage.get();
+                const result = value === testValue;
+                /* istanbul ignore next */
+                if (!result && this.config.diagnosticsClient) {
+                    (_a = this.config.diagnosticsClient) === null || _a === void 0 ? void 0 : _a.recordEvent('cookies.isEnabled.failure', {
+                        reason: 'Test Value mismatch',
+                        testKey,
+                        testValue,
+                        sync: true,
+                    });
                 }
-            });
-        });
-    };
-    CookieStorage.prototype.get = function (key) {
-        return __awaiter(this, void 0, void 0, function () {
-            var value;
-            return __generator(this, function (_a) {
-                switch (_a.label) {
-                    case 0: return [4 /*yield*/, this.getRaw(key)];
-                    case 1:
-                        value = _a.sent();
-                        return [2 /*return*/, this.decodeCookieValue(key, value)];
+                return result;
+            }
+            catch (e) {
+                /* istanbul ignore next */
+                if (this.config.diagnosticsClient) {
+                    const errMessage = e instanceof Error ? e.message : String(e);
+                    (_b = this.config.diagnosticsClient) === null || _b === void 0 ? void 0 : _b.recordEvent('cookies.isEnabled.failure', {
+                        reason: 'Cookie getter/setter failed',
+                        testKey,
+                        testValue,
+                        error: errMessage,
+                        sync: true,
+                    });
                 }
-            });
+                return false;
+            }
+            finally {
+                // clean-up the AMP_TEST cookie behind us
+                storage.set(null);
+            }
         });
-    };
-    CookieStorage.prototype.decodeCookieValue = function (key, value) {
+    }
+    async get(key) {
+        const value = await this.getRaw(key);
+        return this.decodeCookieValue(key, value);
+    }
+    decodeCookieValue(key, value) {
         if (!value) {
             return undefined;
         }
         try {
-            var decodedValue = decodeCookieValue(value);
+            const decodedValue = decodeCookieValue(value);
             if (decodedValue === undefined) {
-                console.error("Amplitude Logger [Error]: Failed to decode cookie value for key: ".concat(key, ", value: ").concat(value));
+                console.error(`Amplitude Logger [Error]: Failed to decode cookie value for key: ${key}, value: ${value}`);
                 return undefined;
             }
             // eslint-disable-next-line @typescript-eslint/no-unsafe-return
             return JSON.parse(decodedValue);
         }
         catch (_a) {
-            console.error("Amplitude Logger [Error]: Failed to parse cookie value for key: ".concat(key, ", value: ").concat(value));
+            console.error(`Amplitude Logger [Error]: Failed to parse cookie value for key: ${key}, value: ${value}`);
             return undefined;
         }
-    };
-    CookieStorage.prototype.getSync = function (key) {
-        var value = this.getRawSync(key);
+    }
+    getSync(key) {
+        const value = this.getRawSync(key);
         return this.decodeCookieValue(key, value);
-    };
-    CookieStorage.prototype.getRaw = function (key) {
+    }
+    async getRaw(key) {
         var _a, _b;
-        return __awaiter(this, void 0, void 0, function () {
-            var globalScope, globalScopeWithCookiesStore, cookieStore, cookies, cookies_1, cookies_1_1, cookie;
-            var e_1, _c;
-            return __generator(this, function (_d) {
-                switch (_d.label) {
-                    case 0:
-                        globalScope = getGlobalScope();
-                        globalScopeWithCookiesStore = globalScope;
-                        _d.label = 1;
-                    case 1:
-                        _d.trys.push([1, 4, , 5]);
-                        cookieStore = globalScopeWithCookiesStore === null || globalScopeWithCookiesStore === void 0 ? void 0 : globalScopeWithCookiesStore.cookieStore;
-                        if (!cookieStore) return [3 /*break*/, 3];
-                        return [4 /*yield*/, cookieStore.getAll(key)];
-                    case 2:
-                        cookies = _d.sent();
-                        if (cookies) {
-                            /* istanbul ignore if */
-                            if (cookies.length > 1) {
-                                (_a = this.config.diagnosticsClient) === null || _a === void 0 ? void 0 : _a.recordEvent('cookies.duplicate', {
-                                    cookies: cookies.map(function (cookie) { return cookie.domain; }),
-                                });
-                                (_b = this.config.diagnosticsClient) === null || _b === void 0 ? void 0 : _b.increment('cookies.duplicate.occurrence.cookieStore');
-                            }
-                            try {
-                                for (cookies_1 = __values(cookies), cookies_1_1 = cookies_1.next(); !cookies_1_1.done; cookies_1_1 = cookies_1.next()) {
-                                    cookie = cookies_1_1.value;
-                                    if (isDomainEqual(cookie.domain, this.options.domain)) {
-                                        return [2 /*return*/, cookie.value];
-                                    }
-                                }
-                            }
-                            catch (e_1_1) { e_1 = { error: e_1_1 }; }
-                            finally {
-                                try {
-                                    if (cookies_1_1 && !cookies_1_1.done && (_c = cookies_1.return)) _c.call(cookies_1);
-                                }
-                                finally { if (e_1) throw e_1.error; }
-                            }
+        const globalScope = getGlobalScope();
+        // use CookieStore if available and enabled
+        const globalScopeWithCookiesStore = globalScope;
+        try {
+            const cookieStore = globalScopeWithCookiesStore === null || globalScopeWithCookiesStore === void 0 ? void 0 : globalScopeWithCookiesStore.cookieStore;
+            if (cookieStore) {
+                const cookies = await cookieStore.getAll(key);
+                if (cookies) {
+                    /* istanbul ignore if */
+                    if (cookies.length > 1) {
+                        (_a = this.config.diagnosticsClient) === null || _a === void 0 ? void 0 : _a.recordEvent('cookies.duplicate', {
+                            cookies: cookies.map((cookie) => cookie.domain),
+                        });
+                        (_b = this.config.diagnosticsClient) === null || _b === void 0 ? void 0 : _b.increment('cookies.duplicate.occurrence.cookieStore');
+                    }
+                    for (const cookie of cookies) {
+                        if (isDomainEqual(cookie.domain, this.options.domain)) {
+                            return cookie.value;
                         }
-                        _d.label = 3;
-                    case 3: return [3 /*break*/, 5];
-                    case 4:
-                        _d.sent();
-                        return [3 /*break*/, 5];
-                    case 5: return [2 /*return*/, this.getRawSync(key)];
+                    }
                 }
-            });
-        });
-    };
-    CookieStorage.prototype.getRawSync = function (key) {
-        var _this = this;
+            }
+        }
+        catch (ignoreError) {
+            /* istanbul ignore next */
+            // if cookieStore had a surprise failure, fallback to document.cookie
+        }
+        return this.getRawSync(key);
+    }
+    getRawSync(key) {
         var _a, _b;
-        var globalScope = getGlobalScope();
-        var cookies = ((_b = (_a = globalScope === null || globalScope === void 0 ? void 0 : globalScope.document) === null || _a === void 0 ? void 0 : _a.cookie.split('; ')) !== null && _b !== void 0 ? _b : []).filter(function (c) { return c.indexOf(key + '=') === 0; });
-        var match = undefined;
+        const globalScope = getGlobalScope();
+        const cookies = ((_b = (_a = globalScope === null || globalScope === void 0 ? void 0 : globalScope.document) === null || _a === void 0 ? void 0 : _a.cookie.split('; ')) !== null && _b !== void 0 ? _b : []).filter((c) => c.indexOf(key + '=') === 0);
+        let match = undefined;
         // if matcher function is provided, use it to de-duplicate when there's more than one cookie
         /* istanbul ignore if */
-        var duplicateResolverFn = this.config.duplicateResolverFn;
+        const duplicateResolverFn = this.config.duplicateResolverFn;
         if (typeof duplicateResolverFn === 'function' && cookies.length > 1) {
-            match = cookies.find(function (c) {
+            match = cookies.find((c) => {
                 var _a;
                 try {
-                    var res = duplicateResolverFn(c.substring(key.length + 1));
+                    const res = duplicateResolverFn(c.substring(key.length + 1));
                     if (!res) {
-                        (_a = _this.config.diagnosticsClient) === null || _a === void 0 ? void 0 : _a.increment('cookies.duplicate.occurrence.document.cookie');
+                        (_a = this.config.diagnosticsClient) === null || _a === void 0 ? void 0 : _a.increment('cookies.duplicate.occurrence.document.cookie');
                     }
                     return res;
                 }
@@ -3977,19 +3552,14 @@ var CookieStorage = /** @class */ (function () {
             return undefined;
         }
         return match.substring(key.length + 1);
-    };
-    CookieStorage.prototype.set = function (key, value) {
-        return __awaiter(this, void 0, void 0, function () {
-            return __generator(this, function (_a) {
-                this.setSync(key, value);
-                return [2 /*return*/];
-            });
-        });
-    };
-    CookieStorage.prototype.setSync = function (key, value) {
+    }
+    async set(key, value) {
+        this.setSync(key, value);
+    }
+    setSync(key, value) {
         var _a;
         try {
-            var globalScope = getGlobalScope();
+            const globalScope = getGlobalScope();
             // typeguard for non-browser environments
             if (!globalScope ||
                 !globalScope.document ||
@@ -3997,137 +3567,99 @@ var CookieStorage = /** @class */ (function () {
                 typeof globalScope.encodeURIComponent !== 'function') {
                 return;
             }
-            var expirationDays = (_a = this.options.expirationDays) !== null && _a !== void 0 ? _a : 0;
-            var expires = value !== null ? expirationDays : -1;
-            var expireDate = undefined;
+            const expirationDays = (_a = this.options.expirationDays) !== null && _a !== void 0 ? _a : 0;
+            const expires = value !== null ? expirationDays : -1;
+            let expireDate = undefined;
             if (expires) {
-                var date = new Date();
+                const date = new Date();
                 date.setTime(date.getTime() + expires * 24 * 60 * 60 * 1000);
                 expireDate = date;
             }
-            var str = "".concat(key, "=").concat(globalScope.btoa(globalScope.encodeURIComponent(JSON.stringify(value))));
+            let str = `${key}=${globalScope.btoa(globalScope.encodeURIComponent(JSON.stringify(value)))}`;
             if (expireDate) {
-                str += "; expires=".concat(expireDate.toUTCString());
+                str += `; expires=${expireDate.toUTCString()}`;
             }
             str += '; path=/';
             if (this.options.domain) {
-                str += "; domain=".concat(this.options.domain);
+                str += `; domain=${this.options.domain}`;
             }
             if (this.options.secure) {
                 str += '; Secure';
             }
             if (this.options.sameSite) {
-                str += "; SameSite=".concat(this.options.sameSite);
+                str += `; SameSite=${this.options.sameSite}`;
             }
             globalScope.document.cookie = str;
         }
         catch (error) {
-            var errorMessage = error instanceof Error ? error.message : String(error);
-            console.error("Amplitude Logger [Error]: Failed to set cookie for key: ".concat(key, ". Error: ").concat(errorMessage));
+            const errorMessage = error instanceof Error ? error.message : String(error);
+            console.error(`Amplitude Logger [Error]: Failed to set cookie for key: ${key}. Error: ${errorMessage}`);
         }
-    };
-    CookieStorage.prototype.remove = function (key) {
-        return __awaiter(this, void 0, void 0, function () {
-            return __generator(this, function (_a) {
-                switch (_a.label) {
-                    case 0: return [4 /*yield*/, this.set(key, null)];
-                    case 1:
-                        _a.sent();
-                        return [2 /*return*/];
+    }
+    async remove(key) {
+        await this.set(key, null);
+    }
+    async reset() {
+        return;
+    }
+    static async isDomainWritable(domain) {
+        if (CookieStorage.cachedTlds[domain]) {
+            return true;
+        }
+        const options = {
+            domain: '.' + domain,
+        };
+        const storageKey = 'AMP_TLDTEST';
+        const storage = new CookieStorage(options);
+        try {
+            const res = await storage.transaction(storageKey, (storageSync) => {
+                if (CookieStorage.cachedTlds[domain]) {
+                    return true;
+                }
+                try {
+                    storageSync.set(1);
+                    const result = !!storageSync.get();
+                    if (result) {
+                        CookieStorage.cachedTlds[domain] = true;
+                    }
+                    return result;
+                }
+                finally {
+                    storageSync.set(null);
                 }
             });
-        });
-    };
-    CookieStorage.prototype.reset = function () {
-        return __awaiter(this, void 0, void 0, function () {
-            return __generator(this, function (_a) {
-                return [2 /*return*/];
-            });
-        });
-    };
-    CookieStorage.isDomainWritable = function (domain) {
-        return __awaiter(this, void 0, void 0, function () {
-            var options, storageKey, storage, res;
-            return __generator(this, function (_a) {
-                switch (_a.label) {
-                    case 0:
-                        if (CookieStorage.cachedTlds[domain]) {
-                            return [2 /*return*/, true];
-                        }
-                        options = {
-                            domain: '.' + domain,
-                        };
-                        storageKey = 'AMP_TLDTEST';
-                        storage = new CookieStorage(options);
-                        _a.label = 1;
-                    case 1:
-                        _a.trys.push([1, 3, , 4]);
-                        return [4 /*yield*/, storage.transaction(storageKey, function (storageSync) {
-                                if (CookieStorage.cachedTlds[domain]) {
-                                    return true;
-                                }
-                                try {
-                                    storageSync.set(1);
-                                    var result = !!storageSync.get();
-                                    if (result) {
-                                        CookieStorage.cachedTlds[domain] = true;
-                                    }
-                                    return result;
-                                }
-                                finally {
-                                    storageSync.set(null);
-                                }
-                            })];
-                    case 2:
-                        res = _a.sent();
-                        return [2 /*return*/, !!res];
-                    case 3:
-                        _a.sent();
-                        return [2 /*return*/, false];
-                    case 4: return [2 /*return*/];
-                }
-            });
-        });
-    };
-    CookieStorage.prototype.transaction = function (key, callback) {
-        return __awaiter(this, void 0, void 0, function () {
-            var locks, callbackWrapper;
-            var _this = this;
-            return __generator(this, function (_a) {
-                switch (_a.label) {
-                    case 0:
-                        locks = getLocks();
-                        callbackWrapper = function () {
-                            // construct a sync storage object that is scoped to
-                            // Cookie with name <key>
-                            var storageSync = {
-                                get: function () { return _this.getSync(key); },
-                                set: function (value) { return _this.setSync(key, value); },
-                            };
-                            return callback(storageSync);
-                        };
-                        // if 'locks' is missing, it is a legacy browser, just call the callback directly
-                        // and settle for a transaction that isn't isolated across tabs
-                        if (!locks) {
-                            return [2 /*return*/, callbackWrapper()];
-                        }
-                        _a.label = 1;
-                    case 1:
-                        _a.trys.push([1, 3, , 4]);
-                        return [4 /*yield*/, locks.request("com.amplitude:cookie-lock:".concat(key), callbackWrapper)];
-                    case 2: return [2 /*return*/, (_a.sent())];
-                    case 3:
-                        _a.sent();
-                        return [2 /*return*/, callbackWrapper()];
-                    case 4: return [2 /*return*/];
-                }
-            });
-        });
-    };
-    CookieStorage.cachedTlds = {};
-    return CookieStorage;
-}());
-var decodeCookiesAsDefault = function (value) {
+            return !!res;
+        }
+        catch (error) {
+            return false;
+        }
+    }
+    async transaction(key, callback) {
+        const locks = getLocks();
+        const callbackWrapper = () => {
+            // construct a sync storage object that is scoped to
+            // Cookie with name <key>
+            const storageSync = {
+                get: () => this.getSync(key),
+                set: (value) => this.setSync(key, value),
+            };
+            return callback(storageSync);
+        };
+        // if 'locks' is missing, it is a legacy browser, just call the callback directly
+        // and settle for a transaction that isn't isolated across tabs
+        if (!locks) {
+            return callbackWrapper();
+        }
+        try {
+            return (await locks.request(`com.amplitude:cookie-lock:${key}`, callbackWrapper));
+        }
+        catch (error) {
+            return callbackWrapper();
+        }
+    }
+}
+CookieStorage.cachedTlds = {};
+const decodeCookiesAsDefault = (value) => {
     try {
         return decodeURIComponent(atob(value));
     }
@@ -4135,7 +3667,7 @@ var decodeCookiesAsDefault = function (value) {
         return undefined;
     }
 };
-var decodeCookiesWithDoubleUrlEncoding = function (value) {
+const decodeCookiesWithDoubleUrlEncoding = (value) => {
     // Modern Ruby (v7+) automatically encodes cookies with URL encoding by
     // https://api.rubyonrails.org/classes/ActionDispatch/Cookies.html
     try {
@@ -4149,7 +3681,7 @@ var decodeCookiesWithDoubleUrlEncoding = function (value) {
  * Decodes a cookie value that was encoded with btoa(encodeURIComponent(...)).
  * Handles both standard encoding and double URL encoding (used by Ruby Rails v7+).
  */
-var decodeCookieValue = function (value) {
+const decodeCookieValue = (value) => {
     var _a;
     return (_a = decodeCookiesAsDefault(value)) !== null && _a !== void 0 ? _a : decodeCookiesWithDoubleUrlEncoding(value);
 };
@@ -4158,134 +3690,89 @@ var decodeCookieValue = function (value) {
  * This is useful for comparing cookie domains since ".example.com" and "example.com"
  * are effectively equivalent for cookie scoping.
  */
-var isDomainEqual = function (domain1, domain2) {
+const isDomainEqual = (domain1, domain2) => {
     if (domain1 === '' && domain2 === '') {
         return true;
     }
     if (!domain1 || !domain2) {
         return false;
     }
-    var normalized1 = domain1.startsWith('.') ? domain1.substring(1) : domain1;
-    var normalized2 = domain2.startsWith('.') ? domain2.substring(1) : domain2;
+    const normalized1 = domain1.startsWith('.') ? domain1.substring(1) : domain1;
+    const normalized2 = domain2.startsWith('.') ? domain2.substring(1) : domain2;
     return normalized1.toLowerCase() === normalized2.toLowerCase();
 };
 
-var BrowserStorage = /** @class */ (function () {
-    function BrowserStorage(storage) {
+class BrowserStorage {
+    constructor(storage) {
         this.storage = storage;
     }
-    BrowserStorage.prototype.isEnabled = function () {
-        return __awaiter(this, void 0, void 0, function () {
-            var random, testStorage, testKey, value;
-            return __generator(this, function (_b) {
-                switch (_b.label) {
-                    case 0:
-                        /* istanbul ignore if */
-                        if (!this.storage) {
-                            return [2 /*return*/, false];
-                        }
-                        random = String(Date.now());
-                        testStorage = new BrowserStorage(this.storage);
-                        testKey = 'AMP_TEST';
-                        _b.label = 1;
-                    case 1:
-                        _b.trys.push([1, 4, 5, 7]);
-                        return [4 /*yield*/, testStorage.set(testKey, random)];
-                    case 2:
-                        _b.sent();
-                        return [4 /*yield*/, testStorage.get(testKey)];
-                    case 3:
-                        value = _b.sent();
-                        return [2 /*return*/, value === random];
-                    case 4:
-                        _b.sent();
-                        /* istanbul ignore next */
-                        return [2 /*return*/, false];
-                    case 5: return [4 /*yield*/, testStorage.remove(testKey)];
-                    case 6:
-                        _b.sent();
-                        return [7 /*endfinally*/];
-                    case 7: return [2 /*return*/];
-                }
-            });
-        });
-    };
-    BrowserStorage.prototype.get = function (key) {
-        return __awaiter(this, void 0, void 0, function () {
-            var value;
-            return __generator(this, function (_b) {
-                switch (_b.label) {
-                    case 0:
-                        _b.trys.push([0, 2, , 3]);
-                        return [4 /*yield*/, this.getRaw(key)];
-                    case 1:
-                        value = _b.sent();
-                        if (!value) {
-                            return [2 /*return*/, undefined];
-                        }
-                        // eslint-disable-next-line @typescript-eslint/no-unsafe-return
-                        return [2 /*return*/, JSON.parse(value)];
-                    case 2:
-                        _b.sent();
-                        console.error("[Amplitude] Error: Could not get value from storage");
-                        return [2 /*return*/, undefined];
-                    case 3: return [2 /*return*/];
-                }
-            });
-        });
-    };
-    BrowserStorage.prototype.getRaw = function (key) {
+    async isEnabled() {
+        /* istanbul ignore if */
+        if (!this.storage) {
+            return false;
+        }
+        const random = String(Date.now());
+        const testStorage = new BrowserStorage(this.storage);
+        const testKey = 'AMP_TEST';
+        try {
+            await testStorage.set(testKey, random);
+            const value = await testStorage.get(testKey);
+            return value === random;
+        }
+        catch (_a) {
+            /* istanbul ignore next */
+            return false;
+        }
+        finally {
+            await testStorage.remove(testKey);
+        }
+    }
+    async get(key) {
+        try {
+            const value = await this.getRaw(key);
+            if (!value) {
+                return undefined;
+            }
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+            return JSON.parse(value);
+        }
+        catch (_a) {
+            console.error(`[Amplitude] Error: Could not get value from storage`);
+            return undefined;
+        }
+    }
+    async getRaw(key) {
         var _a;
-        return __awaiter(this, void 0, void 0, function () {
-            return __generator(this, function (_b) {
-                return [2 /*return*/, ((_a = this.storage) === null || _a === void 0 ? void 0 : _a.getItem(key)) || undefined];
-            });
-        });
-    };
-    BrowserStorage.prototype.set = function (key, value) {
+        return ((_a = this.storage) === null || _a === void 0 ? void 0 : _a.getItem(key)) || undefined;
+    }
+    async set(key, value) {
         var _a;
-        return __awaiter(this, void 0, void 0, function () {
-            return __generator(this, function (_b) {
-                try {
-                    (_a = this.storage) === null || _a === void 0 ? void 0 : _a.setItem(key, JSON.stringify(value));
-                }
-                catch (_c) {
-                    //
-                }
-                return [2 /*return*/];
-            });
-        });
-    };
-    BrowserStorage.prototype.remove = function (key) {
+        try {
+            (_a = this.storage) === null || _a === void 0 ? void 0 : _a.setItem(key, JSON.stringify(value));
+        }
+        catch (_b) {
+            //
+        }
+    }
+    async remove(key) {
         var _a;
-        return __awaiter(this, void 0, void 0, function () {
-            return __generator(this, function (_b) {
-                try {
-                    (_a = this.storage) === null || _a === void 0 ? void 0 : _a.removeItem(key);
-                }
-                catch (_c) {
-                    //
-                }
-                return [2 /*return*/];
-            });
-        });
-    };
-    BrowserStorage.prototype.reset = function () {
+        try {
+            (_a = this.storage) === null || _a === void 0 ? void 0 : _a.removeItem(key);
+        }
+        catch (_b) {
+            //
+        }
+    }
+    async reset() {
         var _a;
-        return __awaiter(this, void 0, void 0, function () {
-            return __generator(this, function (_b) {
-                try {
-                    (_a = this.storage) === null || _a === void 0 ? void 0 : _a.clear();
-                }
-                catch (_c) {
-                    //
-                }
-                return [2 /*return*/];
-            });
-        });
-    };
-    return BrowserStorage;
-}());
+        try {
+            (_a = this.storage) === null || _a === void 0 ? void 0 : _a.clear();
+        }
+        catch (_b) {
+            //
+        }
+    }
+}
 
 var OfflineDisabled = null;
 
@@ -4330,7 +3817,6 @@ function isPerformanceTrackingEnabled() { return false; }
 function isPageUrlEnrichmentEnabled() { return false; }
 function isCustomEnrichmentEnabled() { return false; }
 function getAttributionTrackingConfig() { return {}; }
-function getPageViewTrackingConfig() { return {}; }
 
 /**
  * Applies the proxied functions on the proxied amplitude snippet to an instance of the real object.
@@ -4365,58 +3851,40 @@ function getRuntimeEnvironment() { return 'browser'; }
 
 var BROWSER_PLATFORM = 'Web'; let Context$1 = class Context { constructor() { this.name = '@amplitude/plugin-context-browser'; this.type = 'before'; } setup() { return Promise.resolve(); } execute(e) { return Promise.resolve(e); } };
 
-var MAX_ARRAY_LENGTH = 1000;
-var LocalStorage = /** @class */ (function (_super) {
-    __extends(LocalStorage, _super);
-    function LocalStorage(config) {
-        var _this = this;
+const MAX_ARRAY_LENGTH = 1000;
+class LocalStorage extends BrowserStorage {
+    constructor(config) {
         var _a, _b;
-        var localStorage;
+        let localStorage;
         try {
             localStorage = (_a = getGlobalScope()) === null || _a === void 0 ? void 0 : _a.localStorage;
         }
         catch (e) {
-            (_b = config === null || config === void 0 ? void 0 : config.loggerProvider) === null || _b === void 0 ? void 0 : _b.debug("Failed to access localStorage. error=".concat(JSON.stringify(e)));
+            (_b = config === null || config === void 0 ? void 0 : config.loggerProvider) === null || _b === void 0 ? void 0 : _b.debug(`Failed to access localStorage. error=${JSON.stringify(e)}`);
             localStorage = undefined;
         }
-        _this = _super.call(this, localStorage) || this;
-        _this.loggerProvider = config === null || config === void 0 ? void 0 : config.loggerProvider;
-        return _this;
+        super(localStorage);
+        this.loggerProvider = config === null || config === void 0 ? void 0 : config.loggerProvider;
     }
-    LocalStorage.prototype.set = function (key, value) {
+    async set(key, value) {
         var _a;
-        return __awaiter(this, void 0, void 0, function () {
-            var droppedEventsCount;
-            return __generator(this, function (_b) {
-                switch (_b.label) {
-                    case 0:
-                        if (!(Array.isArray(value) && value.length > MAX_ARRAY_LENGTH)) return [3 /*break*/, 2];
-                        droppedEventsCount = value.length - MAX_ARRAY_LENGTH;
-                        return [4 /*yield*/, _super.prototype.set.call(this, key, value.slice(0, MAX_ARRAY_LENGTH))];
-                    case 1:
-                        _b.sent();
-                        (_a = this.loggerProvider) === null || _a === void 0 ? void 0 : _a.error("Failed to save ".concat(droppedEventsCount, " events because the queue length exceeded ").concat(MAX_ARRAY_LENGTH, "."));
-                        return [3 /*break*/, 4];
-                    case 2: return [4 /*yield*/, _super.prototype.set.call(this, key, value)];
-                    case 3:
-                        _b.sent();
-                        _b.label = 4;
-                    case 4: return [2 /*return*/];
-                }
-            });
-        });
-    };
-    return LocalStorage;
-}(BrowserStorage));
+        if (Array.isArray(value) && value.length > MAX_ARRAY_LENGTH) {
+            const droppedEventsCount = value.length - MAX_ARRAY_LENGTH;
+            await super.set(key, value.slice(0, MAX_ARRAY_LENGTH));
+            (_a = this.loggerProvider) === null || _a === void 0 ? void 0 : _a.error(`Failed to save ${droppedEventsCount} events because the queue length exceeded ${MAX_ARRAY_LENGTH}.`);
+        }
+        else {
+            await super.set(key, value);
+        }
+    }
+}
 
-var SessionStorage = /** @class */ (function (_super) {
-    __extends(SessionStorage, _super);
-    function SessionStorage() {
+class SessionStorage extends BrowserStorage {
+    constructor() {
         var _a;
-        return _super.call(this, (_a = getGlobalScope()) === null || _a === void 0 ? void 0 : _a.sessionStorage) || this;
+        super((_a = getGlobalScope()) === null || _a === void 0 ? void 0 : _a.sessionStorage);
     }
-    return SessionStorage;
-}(BrowserStorage));
+}
 
 class XHRTransport { send() { return Promise.resolve(null); } }
 
@@ -4424,49 +3892,35 @@ class FetchTransport { send() { return Promise.resolve(null); } }
 
 class SendBeaconTransport { send() { return Promise.resolve(null); } }
 
-var parseLegacyCookies = function (apiKey, cookieStorage, deleteLegacyCookies) {
-    if (deleteLegacyCookies === void 0) { deleteLegacyCookies = true; }
-    return __awaiter(void 0, void 0, void 0, function () {
-        var cookieName, cookies, _a, deviceId, userId, optOut, sessionId, lastEventTime, lastEventId;
-        return __generator(this, function (_b) {
-            switch (_b.label) {
-                case 0:
-                    cookieName = getOldCookieName(apiKey);
-                    return [4 /*yield*/, cookieStorage.getRaw(cookieName)];
-                case 1:
-                    cookies = _b.sent();
-                    if (!cookies) {
-                        return [2 /*return*/, {
-                                optOut: false,
-                            }];
-                    }
-                    if (!deleteLegacyCookies) return [3 /*break*/, 3];
-                    return [4 /*yield*/, cookieStorage.remove(cookieName)];
-                case 2:
-                    _b.sent();
-                    _b.label = 3;
-                case 3:
-                    _a = __read(cookies.split('.'), 6), deviceId = _a[0], userId = _a[1], optOut = _a[2], sessionId = _a[3], lastEventTime = _a[4], lastEventId = _a[5];
-                    return [2 /*return*/, {
-                            deviceId: deviceId,
-                            userId: decode(userId),
-                            sessionId: parseTime(sessionId),
-                            lastEventId: parseTime(lastEventId),
-                            lastEventTime: parseTime(lastEventTime),
-                            optOut: Boolean(optOut),
-                        }];
-            }
-        });
-    });
+const parseLegacyCookies = async (apiKey, cookieStorage, deleteLegacyCookies = true) => {
+    const cookieName = getOldCookieName(apiKey);
+    const cookies = await cookieStorage.getRaw(cookieName);
+    if (!cookies) {
+        return {
+            optOut: false,
+        };
+    }
+    if (deleteLegacyCookies) {
+        await cookieStorage.remove(cookieName);
+    }
+    const [deviceId, userId, optOut, sessionId, lastEventTime, lastEventId] = cookies.split('.');
+    return {
+        deviceId,
+        userId: decode(userId),
+        sessionId: parseTime(sessionId),
+        lastEventId: parseTime(lastEventId),
+        lastEventTime: parseTime(lastEventTime),
+        optOut: Boolean(optOut),
+    };
 };
-var parseTime = function (num) {
-    var integer = parseInt(num, 32);
+const parseTime = (num) => {
+    const integer = parseInt(num, 32);
     if (isNaN(integer)) {
         return undefined;
     }
     return integer;
 };
-var decode = function (value) {
+const decode = (value) => {
     if (!atob || !escape || !value) {
         return undefined;
     }
@@ -4485,9 +3939,20 @@ var DEFAULT_SERVER_ZONE = 'US';
 
 var VERSION$1 = '2.48.1';
 
+(undefined && undefined.__rest) || function (s, e) {
+    var t = {};
+    for (var p in s) if (Object.prototype.hasOwnProperty.call(s, p) && e.indexOf(p) < 0)
+        t[p] = s[p];
+    if (s != null && typeof Object.getOwnPropertySymbols === "function")
+        for (var i = 0, p = Object.getOwnPropertySymbols(s); i < p.length; i++) {
+            if (e.indexOf(p[i]) < 0 && Object.prototype.propertyIsEnumerable.call(s, p[i]))
+                t[p[i]] = s[p[i]];
+        }
+    return t;
+};
 // list of domains that are known ccTLDs that are commonly used
 // and are in the Public Suffix List (https://publicsuffix.org/)
-var KNOWN_2LDS = [
+const KNOWN_2LDS = [
     'ac.in',
     'ac.jp',
     'ac.kr',
@@ -4603,259 +4068,195 @@ var KNOWN_2LDS = [
     'netlify.app',
     'workers.dev',
 ];
-var getDomain = function (hostnameParam) {
+const getDomain = (hostnameParam) => {
     var _a, _b;
     /* istanbul ignore next */
-    var hostname = hostnameParam || ((_b = (_a = getGlobalScope()) === null || _a === void 0 ? void 0 : _a.location) === null || _b === void 0 ? void 0 : _b.hostname);
+    const hostname = hostnameParam || ((_b = (_a = getGlobalScope()) === null || _a === void 0 ? void 0 : _a.location) === null || _b === void 0 ? void 0 : _b.hostname);
     if (!hostname) {
         return '';
     }
-    var parts = hostname.split('.');
-    var tld = parts[parts.length - 1];
-    var name = parts[parts.length - 2];
-    if (KNOWN_2LDS.find(function (tld) { return hostname.endsWith(".".concat(tld)); })) {
+    const parts = hostname.split('.');
+    let tld = parts[parts.length - 1];
+    let name = parts[parts.length - 2];
+    if (KNOWN_2LDS.find((tld) => hostname.endsWith(`.${tld}`))) {
         tld = parts[parts.length - 2] + '.' + parts[parts.length - 1];
         name = parts[parts.length - 3];
     }
     if (!name)
         return tld;
-    return "".concat(name, ".").concat(tld);
+    return `${name}.${tld}`;
 };
 
 // Exported for testing purposes only. Do not expose to public interface.
-var BrowserConfig = /** @class */ (function (_super) {
-    __extends(BrowserConfig, _super);
-    function BrowserConfig(apiKey, appVersion, cookieStorage, cookieOptions, defaultTracking, autocapture, deviceId, flushIntervalMillis, flushMaxRetries, flushQueueSize, identityStorage, ingestionMetadata, instanceName, lastEventId, lastEventTime, loggerProvider, logLevel, minIdLength, offline, optOut, partnerId, plan, serverUrl, serverZone, sessionId, deferredSessionId, sessionTimeout, storageProvider, trackingOptions, transport, useBatch, fetchRemoteConfig, userId, pageCounter, debugLogsEnabled, networkTrackingOptions, identify, enableDiagnostics, diagnosticsSampleRate, diagnosticsClient, remoteConfig, topLevelDomain, enableRequestBodyCompression, customEnrichment) {
-        if (cookieStorage === void 0) { cookieStorage = new MemoryStorage(); }
-        if (cookieOptions === void 0) { cookieOptions = {
-            domain: '',
-            expiration: 365,
-            sameSite: 'Lax',
-            secure: false,
-            upgrade: true,
-        }; }
-        if (flushIntervalMillis === void 0) { flushIntervalMillis = 1000; }
-        if (flushMaxRetries === void 0) { flushMaxRetries = 5; }
-        if (flushQueueSize === void 0) { flushQueueSize = 30; }
-        if (identityStorage === void 0) { identityStorage = DEFAULT_IDENTITY_STORAGE; }
-        if (loggerProvider === void 0) { loggerProvider = new Logger$1(); }
-        if (logLevel === void 0) { logLevel = LogLevel.Warn; }
-        if (offline === void 0) { offline = false; }
-        if (optOut === void 0) { optOut = false; }
-        if (serverUrl === void 0) { serverUrl = ''; }
-        if (serverZone === void 0) { serverZone = DEFAULT_SERVER_ZONE; }
-        if (sessionTimeout === void 0) { sessionTimeout = 30 * 60 * 1000; }
-        if (storageProvider === void 0) { storageProvider = new LocalStorage({ loggerProvider: loggerProvider }); }
-        if (trackingOptions === void 0) { trackingOptions = {
-            ipAddress: true,
-            language: true,
-            platform: true,
-        }; }
-        if (transport === void 0) { transport = 'fetch'; }
-        if (useBatch === void 0) { useBatch = false; }
-        if (fetchRemoteConfig === void 0) { fetchRemoteConfig = true; }
-        if (enableDiagnostics === void 0) { enableDiagnostics = true; }
-        if (diagnosticsSampleRate === void 0) { diagnosticsSampleRate = 0; }
-        if (enableRequestBodyCompression === void 0) { enableRequestBodyCompression = false; }
-        var _this = this;
+class BrowserConfig extends Config {
+    constructor(apiKey, appVersion, cookieStorage = new MemoryStorage(), cookieOptions = {
+        domain: '',
+        expiration: 365,
+        sameSite: 'Lax',
+        secure: false,
+        upgrade: true,
+    }, defaultTracking, autocapture, deviceId, flushIntervalMillis = 1000, flushMaxRetries = 5, flushQueueSize = 30, identityStorage = DEFAULT_IDENTITY_STORAGE, ingestionMetadata, instanceName, lastEventId, lastEventTime, loggerProvider = new Logger$1(), logLevel = LogLevel.Warn, minIdLength, offline = false, optOut = false, partnerId, plan, serverUrl = '', serverZone = DEFAULT_SERVER_ZONE, sessionId, deferredSessionId, sessionTimeout = 30 * 60 * 1000, storageProvider = new LocalStorage({ loggerProvider }), trackingOptions = {
+        ipAddress: true,
+        language: true,
+        platform: true,
+    }, transport = 'fetch', useBatch = false, fetchRemoteConfig = true, userId, pageCounter, debugLogsEnabled, networkTrackingOptions, identify, enableDiagnostics = true, diagnosticsSampleRate = 0, diagnosticsClient, remoteConfig, topLevelDomain, enableRequestBodyCompression = false, customEnrichment) {
         var _a;
-        _this = _super.call(this, { apiKey: apiKey, instanceName: instanceName, storageProvider: storageProvider, transportProvider: createTransport(transport) }) || this;
-        _this.apiKey = apiKey;
-        _this.appVersion = appVersion;
-        _this.cookieOptions = cookieOptions;
-        _this.defaultTracking = defaultTracking;
-        _this.autocapture = autocapture;
-        _this.flushIntervalMillis = flushIntervalMillis;
-        _this.flushMaxRetries = flushMaxRetries;
-        _this.flushQueueSize = flushQueueSize;
-        _this.identityStorage = identityStorage;
-        _this.ingestionMetadata = ingestionMetadata;
-        _this.loggerProvider = loggerProvider;
-        _this.logLevel = logLevel;
-        _this.minIdLength = minIdLength;
-        _this.offline = offline;
-        _this.partnerId = partnerId;
-        _this.plan = plan;
-        _this.serverUrl = serverUrl;
-        _this.serverZone = serverZone;
-        _this.sessionTimeout = sessionTimeout;
-        _this.storageProvider = storageProvider;
-        _this.trackingOptions = trackingOptions;
-        _this.transport = transport;
-        _this.useBatch = useBatch;
-        _this.fetchRemoteConfig = fetchRemoteConfig;
-        _this.networkTrackingOptions = networkTrackingOptions;
-        _this.identify = identify;
-        _this.enableDiagnostics = enableDiagnostics;
-        _this.diagnosticsSampleRate = diagnosticsSampleRate;
-        _this.diagnosticsClient = diagnosticsClient;
-        _this.remoteConfig = remoteConfig;
-        _this.topLevelDomain = topLevelDomain;
-        _this.enableRequestBodyCompression = enableRequestBodyCompression;
-        _this.customEnrichment = customEnrichment;
-        _this.version = VERSION$1;
-        _this._optOut = false;
-        _this._cookieStorage = cookieStorage;
-        _this.deviceId = deviceId;
-        _this.lastEventId = lastEventId;
-        _this.lastEventTime = lastEventTime;
-        _this.optOut = optOut;
-        _this.deferredSessionId = deferredSessionId;
-        _this.sessionId = sessionId;
-        _this.pageCounter = pageCounter;
-        _this.userId = userId;
-        _this.debugLogsEnabled = debugLogsEnabled;
-        _this.loggerProvider.enable(debugLogsEnabled ? LogLevel.Debug : _this.logLevel);
-        _this.networkTrackingOptions = networkTrackingOptions;
-        _this.identify = identify;
-        _this.enableDiagnostics = enableDiagnostics;
-        _this.diagnosticsSampleRate = diagnosticsSampleRate;
-        _this.diagnosticsClient = diagnosticsClient;
+        super({ apiKey, instanceName, storageProvider, transportProvider: createTransport(transport) });
+        this.apiKey = apiKey;
+        this.appVersion = appVersion;
+        this.cookieOptions = cookieOptions;
+        this.defaultTracking = defaultTracking;
+        this.autocapture = autocapture;
+        this.flushIntervalMillis = flushIntervalMillis;
+        this.flushMaxRetries = flushMaxRetries;
+        this.flushQueueSize = flushQueueSize;
+        this.identityStorage = identityStorage;
+        this.ingestionMetadata = ingestionMetadata;
+        this.loggerProvider = loggerProvider;
+        this.logLevel = logLevel;
+        this.minIdLength = minIdLength;
+        this.offline = offline;
+        this.partnerId = partnerId;
+        this.plan = plan;
+        this.serverUrl = serverUrl;
+        this.serverZone = serverZone;
+        this.sessionTimeout = sessionTimeout;
+        this.storageProvider = storageProvider;
+        this.trackingOptions = trackingOptions;
+        this.transport = transport;
+        this.useBatch = useBatch;
+        this.fetchRemoteConfig = fetchRemoteConfig;
+        this.networkTrackingOptions = networkTrackingOptions;
+        this.identify = identify;
+        this.enableDiagnostics = enableDiagnostics;
+        this.diagnosticsSampleRate = diagnosticsSampleRate;
+        this.diagnosticsClient = diagnosticsClient;
+        this.remoteConfig = remoteConfig;
+        this.topLevelDomain = topLevelDomain;
+        this.enableRequestBodyCompression = enableRequestBodyCompression;
+        this.customEnrichment = customEnrichment;
+        this.version = VERSION$1;
+        this._optOut = false;
+        this._cookieStorage = cookieStorage;
+        this.deviceId = deviceId;
+        this.lastEventId = lastEventId;
+        this.lastEventTime = lastEventTime;
+        this.optOut = optOut;
+        this.deferredSessionId = deferredSessionId;
+        this.sessionId = sessionId;
+        this.pageCounter = pageCounter;
+        this.userId = userId;
+        this.debugLogsEnabled = debugLogsEnabled;
+        this.loggerProvider.enable(debugLogsEnabled ? LogLevel.Debug : this.logLevel);
+        this.networkTrackingOptions = networkTrackingOptions;
+        this.identify = identify;
+        this.enableDiagnostics = enableDiagnostics;
+        this.diagnosticsSampleRate = diagnosticsSampleRate;
+        this.diagnosticsClient = diagnosticsClient;
         // Note: The canonical logic for determining fetchRemoteConfig is in shouldFetchRemoteConfig().
         // This logic is duplicated here to maintain the BrowserConfig constructor contract and ensure
         // the config object has the correct fetchRemoteConfig value set on its properties.
         // The value passed to this constructor should already be computed via shouldFetchRemoteConfig().
-        var _fetchRemoteConfig = (_a = remoteConfig === null || remoteConfig === void 0 ? void 0 : remoteConfig.fetchRemoteConfig) !== null && _a !== void 0 ? _a : fetchRemoteConfig;
-        _this.remoteConfig = _this.remoteConfig || {};
-        _this.remoteConfig.fetchRemoteConfig = _fetchRemoteConfig;
-        _this.fetchRemoteConfig = _fetchRemoteConfig;
-        _this.topLevelDomain = topLevelDomain || getDomain();
-        return _this;
+        const _fetchRemoteConfig = (_a = remoteConfig === null || remoteConfig === void 0 ? void 0 : remoteConfig.fetchRemoteConfig) !== null && _a !== void 0 ? _a : fetchRemoteConfig;
+        this.remoteConfig = this.remoteConfig || {};
+        this.remoteConfig.fetchRemoteConfig = _fetchRemoteConfig;
+        this.fetchRemoteConfig = _fetchRemoteConfig;
+        this.topLevelDomain = topLevelDomain || getDomain();
     }
-    Object.defineProperty(BrowserConfig.prototype, "cookieStorage", {
-        get: function () {
-            return this._cookieStorage;
-        },
-        set: function (cookieStorage) {
-            if (this._cookieStorage !== cookieStorage) {
-                this._cookieStorage = cookieStorage;
-                this.updateStorage();
+    get cookieStorage() {
+        return this._cookieStorage;
+    }
+    set cookieStorage(cookieStorage) {
+        if (this._cookieStorage !== cookieStorage) {
+            this._cookieStorage = cookieStorage;
+            this.updateStorage();
+        }
+    }
+    get deviceId() {
+        return this._deviceId;
+    }
+    set deviceId(deviceId) {
+        if (this._deviceId !== deviceId) {
+            this._deviceId = deviceId;
+            this.updateStorage();
+        }
+    }
+    get userId() {
+        return this._userId;
+    }
+    set userId(userId) {
+        if (this._userId !== userId) {
+            this._userId = userId;
+            this.updateStorage();
+        }
+    }
+    get sessionId() {
+        return this._sessionId;
+    }
+    set sessionId(sessionId) {
+        if (this._sessionId !== sessionId) {
+            this._sessionId = sessionId;
+            // Clear deferredSessionId when sessionId is set to prevent stale values
+            // from overriding legitimate sessionIds on subsequent page loads
+            if (sessionId !== undefined && this._deferredSessionId !== undefined) {
+                this._deferredSessionId = undefined;
             }
-        },
-        enumerable: false,
-        configurable: true
-    });
-    Object.defineProperty(BrowserConfig.prototype, "deviceId", {
-        get: function () {
-            return this._deviceId;
-        },
-        set: function (deviceId) {
-            if (this._deviceId !== deviceId) {
-                this._deviceId = deviceId;
-                this.updateStorage();
-            }
-        },
-        enumerable: false,
-        configurable: true
-    });
-    Object.defineProperty(BrowserConfig.prototype, "userId", {
-        get: function () {
-            return this._userId;
-        },
-        set: function (userId) {
-            if (this._userId !== userId) {
-                this._userId = userId;
-                this.updateStorage();
-            }
-        },
-        enumerable: false,
-        configurable: true
-    });
-    Object.defineProperty(BrowserConfig.prototype, "sessionId", {
-        get: function () {
-            return this._sessionId;
-        },
-        set: function (sessionId) {
-            if (this._sessionId !== sessionId) {
-                this._sessionId = sessionId;
-                // Clear deferredSessionId when sessionId is set to prevent stale values
-                // from overriding legitimate sessionIds on subsequent page loads
-                if (sessionId !== undefined && this._deferredSessionId !== undefined) {
-                    this._deferredSessionId = undefined;
-                }
-                this.updateStorage();
-            }
-        },
-        enumerable: false,
-        configurable: true
-    });
-    Object.defineProperty(BrowserConfig.prototype, "deferredSessionId", {
-        get: function () {
-            return this._deferredSessionId;
-        },
-        set: function (deferredSessionId) {
-            if (this._deferredSessionId !== deferredSessionId && deferredSessionId !== this.sessionId) {
-                this._deferredSessionId = deferredSessionId;
-                this.updateStorage();
-            }
-        },
-        enumerable: false,
-        configurable: true
-    });
-    Object.defineProperty(BrowserConfig.prototype, "optOut", {
-        get: function () {
-            return this._optOut;
-        },
-        set: function (optOut) {
-            if (this._optOut !== optOut) {
-                this._optOut = optOut;
-                this.updateStorage();
-            }
-        },
-        enumerable: false,
-        configurable: true
-    });
-    Object.defineProperty(BrowserConfig.prototype, "lastEventTime", {
-        get: function () {
-            return this._lastEventTime;
-        },
-        set: function (lastEventTime) {
-            if (this._lastEventTime !== lastEventTime) {
-                this._lastEventTime = lastEventTime;
-                this.updateStorage();
-            }
-        },
-        enumerable: false,
-        configurable: true
-    });
-    Object.defineProperty(BrowserConfig.prototype, "lastEventId", {
-        get: function () {
-            return this._lastEventId;
-        },
-        set: function (lastEventId) {
-            if (this._lastEventId !== lastEventId) {
-                this._lastEventId = lastEventId;
-                this.updateStorage();
-            }
-        },
-        enumerable: false,
-        configurable: true
-    });
-    Object.defineProperty(BrowserConfig.prototype, "pageCounter", {
-        get: function () {
-            return this._pageCounter;
-        },
-        set: function (pageCounter) {
-            if (this._pageCounter !== pageCounter) {
-                this._pageCounter = pageCounter;
-                this.updateStorage();
-            }
-        },
-        enumerable: false,
-        configurable: true
-    });
-    Object.defineProperty(BrowserConfig.prototype, "debugLogsEnabled", {
-        set: function (debugLogsEnabled) {
-            if (this._debugLogsEnabled !== debugLogsEnabled) {
-                this._debugLogsEnabled = debugLogsEnabled;
-                this.updateStorage();
-            }
-        },
-        enumerable: false,
-        configurable: true
-    });
-    BrowserConfig.prototype.updateStorage = function () {
-        var cache = {
+            this.updateStorage();
+        }
+    }
+    get deferredSessionId() {
+        return this._deferredSessionId;
+    }
+    set deferredSessionId(deferredSessionId) {
+        if (this._deferredSessionId !== deferredSessionId && deferredSessionId !== this.sessionId) {
+            this._deferredSessionId = deferredSessionId;
+            this.updateStorage();
+        }
+    }
+    get optOut() {
+        return this._optOut;
+    }
+    set optOut(optOut) {
+        if (this._optOut !== optOut) {
+            this._optOut = optOut;
+            this.updateStorage();
+        }
+    }
+    get lastEventTime() {
+        return this._lastEventTime;
+    }
+    set lastEventTime(lastEventTime) {
+        if (this._lastEventTime !== lastEventTime) {
+            this._lastEventTime = lastEventTime;
+            this.updateStorage();
+        }
+    }
+    get lastEventId() {
+        return this._lastEventId;
+    }
+    set lastEventId(lastEventId) {
+        if (this._lastEventId !== lastEventId) {
+            this._lastEventId = lastEventId;
+            this.updateStorage();
+        }
+    }
+    get pageCounter() {
+        return this._pageCounter;
+    }
+    set pageCounter(pageCounter) {
+        if (this._pageCounter !== pageCounter) {
+            this._pageCounter = pageCounter;
+            this.updateStorage();
+        }
+    }
+    set debugLogsEnabled(debugLogsEnabled) {
+        if (this._debugLogsEnabled !== debugLogsEnabled) {
+            this._debugLogsEnabled = debugLogsEnabled;
+            this.updateStorage();
+        }
+    }
+    updateStorage() {
+        const cache = {
             deviceId: this._deviceId,
             userId: this._userId,
             sessionId: this._sessionId,
@@ -4871,92 +4272,77 @@ var BrowserConfig = /** @class */ (function (_super) {
             cache.cookieDomain = this.cookieStorage.options.domain;
         }
         void this.cookieStorage.set(getCookieName(this.apiKey), cache);
-    };
-    return BrowserConfig;
-}(Config));
-var useBrowserConfig = function (apiKey, options, amplitudeInstance, diagnosticsClient, earlyConfig) {
-    if (options === void 0) { options = {}; }
-    return __awaiter(void 0, void 0, void 0, function () {
-        var identityStorage, defaultCookieDomain, cookieOptions, cookieConfig, cookieStorage, legacyCookies, previousCookies, queryParams, ampTimestamp, isWithinTimeLimit, deviceId, lastEventId, lastEventTime, optOut, sessionId, deferredSessionId, userId, trackingOptions, pageCounter, debugLogsEnabled, browserConfig;
-        var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0, _1, _2, _3, _4, _5;
-        return __generator(this, function (_6) {
-            switch (_6.label) {
-                case 0:
-                    identityStorage = options.identityStorage || DEFAULT_IDENTITY_STORAGE;
-                    defaultCookieDomain = '';
-                    if (!(identityStorage === DEFAULT_IDENTITY_STORAGE &&
-                        !((_a = options.cookieOptions) === null || _a === void 0 ? void 0 : _a.domain) &&
-                        ((_b = options.cookieOptions) === null || _b === void 0 ? void 0 : _b.domain) !== '')) return [3 /*break*/, 2];
-                    return [4 /*yield*/, getTopLevelDomain(undefined, diagnosticsClient)];
-                case 1:
-                    defaultCookieDomain = _6.sent();
-                    _6.label = 2;
-                case 2:
-                    cookieOptions = __assign({ domain: (_d = (_c = options.cookieOptions) === null || _c === void 0 ? void 0 : _c.domain) !== null && _d !== void 0 ? _d : defaultCookieDomain, expiration: 365, sameSite: 'Lax', secure: false, upgrade: true }, options.cookieOptions);
-                    cookieConfig = {
-                        // if more than one cookie with the same key exists,
-                        // look for the cookie that has the domain attribute set to cookieOptions.domain
-                        duplicateResolverFn: function (value) {
-                            var decodedValue = decodeCookieValue(value);
-                            if (!decodedValue) {
-                                return false;
-                            }
-                            var parsed = JSON.parse(decodedValue);
-                            return isDomainEqual(parsed.cookieDomain, cookieOptions.domain);
-                        },
-                        diagnosticsClient: diagnosticsClient,
-                    };
-                    cookieStorage = createCookieStorage(options.identityStorage, cookieOptions, cookieConfig);
-                    return [4 /*yield*/, parseLegacyCookies(apiKey, cookieStorage, (_f = (_e = options.cookieOptions) === null || _e === void 0 ? void 0 : _e.upgrade) !== null && _f !== void 0 ? _f : true)];
-                case 3:
-                    legacyCookies = _6.sent();
-                    return [4 /*yield*/, cookieStorage.get(getCookieName(apiKey))];
-                case 4:
-                    previousCookies = _6.sent();
-                    queryParams = getQueryParams();
-                    ampTimestamp = queryParams.ampTimestamp ? Number(queryParams.ampTimestamp) : undefined;
-                    isWithinTimeLimit = ampTimestamp ? Date.now() < ampTimestamp : true;
-                    deviceId = (_l = (_k = (_j = (_g = options.deviceId) !== null && _g !== void 0 ? _g : (isWithinTimeLimit ? (_h = queryParams.ampDeviceId) !== null && _h !== void 0 ? _h : queryParams.deviceId : undefined)) !== null && _j !== void 0 ? _j : previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.deviceId) !== null && _k !== void 0 ? _k : legacyCookies.deviceId) !== null && _l !== void 0 ? _l : UUID();
-                    lastEventId = (_m = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.lastEventId) !== null && _m !== void 0 ? _m : legacyCookies.lastEventId;
-                    lastEventTime = (_o = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.lastEventTime) !== null && _o !== void 0 ? _o : legacyCookies.lastEventTime;
-                    optOut = (_q = (_p = options.optOut) !== null && _p !== void 0 ? _p : previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.optOut) !== null && _q !== void 0 ? _q : legacyCookies.optOut;
-                    sessionId = (_r = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.sessionId) !== null && _r !== void 0 ? _r : legacyCookies.sessionId;
-                    deferredSessionId = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.deferredSessionId;
-                    userId = (_t = (_s = options.userId) !== null && _s !== void 0 ? _s : previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.userId) !== null && _t !== void 0 ? _t : legacyCookies.userId;
-                    amplitudeInstance.previousSessionDeviceId = (_u = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.deviceId) !== null && _u !== void 0 ? _u : legacyCookies.deviceId;
-                    amplitudeInstance.previousSessionUserId = (_v = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.userId) !== null && _v !== void 0 ? _v : legacyCookies.userId;
-                    trackingOptions = {
-                        ipAddress: (_x = (_w = options.trackingOptions) === null || _w === void 0 ? void 0 : _w.ipAddress) !== null && _x !== void 0 ? _x : true,
-                        language: (_z = (_y = options.trackingOptions) === null || _y === void 0 ? void 0 : _y.language) !== null && _z !== void 0 ? _z : true,
-                        platform: (_1 = (_0 = options.trackingOptions) === null || _0 === void 0 ? void 0 : _0.platform) !== null && _1 !== void 0 ? _1 : true,
-                    };
-                    pageCounter = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.pageCounter;
-                    debugLogsEnabled = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.debugLogsEnabled;
-                    // Override default tracking options if autocapture is set
-                    if (options.autocapture !== undefined) {
-                        options.defaultTracking = options.autocapture;
-                    }
-                    browserConfig = new BrowserConfig(apiKey, options.appVersion, cookieStorage, cookieOptions, options.defaultTracking, options.autocapture, deviceId, options.flushIntervalMillis, options.flushMaxRetries, options.flushQueueSize, identityStorage, options.ingestionMetadata, options.instanceName, lastEventId, lastEventTime, 
-                    // Use earlyConfig.loggerProvider to ensure consistent logger across DiagnosticsClient/RemoteConfigClient/BrowserConfig
-                    (_2 = earlyConfig === null || earlyConfig === void 0 ? void 0 : earlyConfig.loggerProvider) !== null && _2 !== void 0 ? _2 : options.loggerProvider, options.logLevel, options.minIdLength, options.offline, optOut, options.partnerId, options.plan, options.serverUrl, 
-                    // Use earlyConfig.serverZone to ensure consistent serverZone
-                    (_3 = earlyConfig === null || earlyConfig === void 0 ? void 0 : earlyConfig.serverZone) !== null && _3 !== void 0 ? _3 : options.serverZone, sessionId, deferredSessionId, options.sessionTimeout, options.storageProvider, trackingOptions, options.transport, options.useBatch, options.fetchRemoteConfig, userId, pageCounter, debugLogsEnabled, options.networkTrackingOptions, options.identify, 
-                    // Use earlyConfig values (already has remote config applied), otherwise fall back to options
-                    (_4 = earlyConfig === null || earlyConfig === void 0 ? void 0 : earlyConfig.enableDiagnostics) !== null && _4 !== void 0 ? _4 : options.enableDiagnostics, (_5 = earlyConfig === null || earlyConfig === void 0 ? void 0 : earlyConfig.diagnosticsSampleRate) !== null && _5 !== void 0 ? _5 : amplitudeInstance._diagnosticsSampleRate, diagnosticsClient, options.remoteConfig, defaultCookieDomain, options.enableRequestBodyCompression, options.customEnrichment);
-                    return [4 /*yield*/, browserConfig.storageProvider.isEnabled()];
-                case 5:
-                    if (!(_6.sent())) {
-                        browserConfig.loggerProvider.warn("Storage provider ".concat(browserConfig.storageProvider.constructor.name, " is not enabled. Falling back to MemoryStorage."));
-                        browserConfig.storageProvider = new MemoryStorage();
-                    }
-                    return [2 /*return*/, browserConfig];
+    }
+}
+const useBrowserConfig = async (apiKey, options = {}, amplitudeInstance, diagnosticsClient, earlyConfig) => {
+    var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0, _1, _2, _3, _4, _5;
+    // Step 1: Create identity storage instance
+    const identityStorage = options.identityStorage || DEFAULT_IDENTITY_STORAGE;
+    let defaultCookieDomain = '';
+    // use the getTopLevelDomain function to find the TLD only if identity storage
+    // is cookie (because getTopLevelDomain() uses cookies) AND cookie option domain is not set
+    if (identityStorage === DEFAULT_IDENTITY_STORAGE &&
+        !((_a = options.cookieOptions) === null || _a === void 0 ? void 0 : _a.domain) &&
+        ((_b = options.cookieOptions) === null || _b === void 0 ? void 0 : _b.domain) !== '') {
+        defaultCookieDomain = await getTopLevelDomain(undefined, diagnosticsClient);
+    }
+    const cookieOptions = Object.assign({ domain: (_d = (_c = options.cookieOptions) === null || _c === void 0 ? void 0 : _c.domain) !== null && _d !== void 0 ? _d : defaultCookieDomain, expiration: 365, sameSite: 'Lax', secure: false, upgrade: true }, options.cookieOptions);
+    const cookieConfig = {
+        // if more than one cookie with the same key exists,
+        // look for the cookie that has the domain attribute set to cookieOptions.domain
+        duplicateResolverFn: (value) => {
+            const decodedValue = decodeCookieValue(value);
+            if (!decodedValue) {
+                return false;
             }
-        });
-    });
+            const parsed = JSON.parse(decodedValue);
+            return isDomainEqual(parsed.cookieDomain, cookieOptions.domain);
+        },
+        diagnosticsClient: diagnosticsClient,
+    };
+    const cookieStorage = createCookieStorage(options.identityStorage, cookieOptions, cookieConfig);
+    // Step 1: Parse cookies using identity storage instance
+    const legacyCookies = await parseLegacyCookies(apiKey, cookieStorage, (_f = (_e = options.cookieOptions) === null || _e === void 0 ? void 0 : _e.upgrade) !== null && _f !== void 0 ? _f : true);
+    const previousCookies = await cookieStorage.get(getCookieName(apiKey));
+    const queryParams = getQueryParams();
+    // Check if ampTimestamp is present and valid
+    const ampTimestamp = queryParams.ampTimestamp ? Number(queryParams.ampTimestamp) : undefined;
+    const isWithinTimeLimit = ampTimestamp ? Date.now() < ampTimestamp : true;
+    // Step 3: Reconcile user identity
+    const deviceId = (_l = (_k = (_j = (_g = options.deviceId) !== null && _g !== void 0 ? _g : (isWithinTimeLimit ? (_h = queryParams.ampDeviceId) !== null && _h !== void 0 ? _h : queryParams.deviceId : undefined)) !== null && _j !== void 0 ? _j : previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.deviceId) !== null && _k !== void 0 ? _k : legacyCookies.deviceId) !== null && _l !== void 0 ? _l : UUID();
+    const lastEventId = (_m = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.lastEventId) !== null && _m !== void 0 ? _m : legacyCookies.lastEventId;
+    const lastEventTime = (_o = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.lastEventTime) !== null && _o !== void 0 ? _o : legacyCookies.lastEventTime;
+    const optOut = (_q = (_p = options.optOut) !== null && _p !== void 0 ? _p : previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.optOut) !== null && _q !== void 0 ? _q : legacyCookies.optOut;
+    const sessionId = (_r = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.sessionId) !== null && _r !== void 0 ? _r : legacyCookies.sessionId;
+    const deferredSessionId = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.deferredSessionId;
+    const userId = (_t = (_s = options.userId) !== null && _s !== void 0 ? _s : previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.userId) !== null && _t !== void 0 ? _t : legacyCookies.userId;
+    amplitudeInstance.previousSessionDeviceId = (_u = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.deviceId) !== null && _u !== void 0 ? _u : legacyCookies.deviceId;
+    amplitudeInstance.previousSessionUserId = (_v = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.userId) !== null && _v !== void 0 ? _v : legacyCookies.userId;
+    const trackingOptions = {
+        ipAddress: (_x = (_w = options.trackingOptions) === null || _w === void 0 ? void 0 : _w.ipAddress) !== null && _x !== void 0 ? _x : true,
+        language: (_z = (_y = options.trackingOptions) === null || _y === void 0 ? void 0 : _y.language) !== null && _z !== void 0 ? _z : true,
+        platform: (_1 = (_0 = options.trackingOptions) === null || _0 === void 0 ? void 0 : _0.platform) !== null && _1 !== void 0 ? _1 : true,
+    };
+    const pageCounter = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.pageCounter;
+    const debugLogsEnabled = previousCookies === null || previousCookies === void 0 ? void 0 : previousCookies.debugLogsEnabled;
+    // Override default tracking options if autocapture is set
+    if (options.autocapture !== undefined) {
+        options.defaultTracking = options.autocapture;
+    }
+    const browserConfig = new BrowserConfig(apiKey, options.appVersion, cookieStorage, cookieOptions, options.defaultTracking, options.autocapture, deviceId, options.flushIntervalMillis, options.flushMaxRetries, options.flushQueueSize, identityStorage, options.ingestionMetadata, options.instanceName, lastEventId, lastEventTime, 
+    // Use earlyConfig.loggerProvider to ensure consistent logger across DiagnosticsClient/RemoteConfigClient/BrowserConfig
+    (_2 = earlyConfig === null || earlyConfig === void 0 ? void 0 : earlyConfig.loggerProvider) !== null && _2 !== void 0 ? _2 : options.loggerProvider, options.logLevel, options.minIdLength, options.offline, optOut, options.partnerId, options.plan, options.serverUrl, 
+    // Use earlyConfig.serverZone to ensure consistent serverZone
+    (_3 = earlyConfig === null || earlyConfig === void 0 ? void 0 : earlyConfig.serverZone) !== null && _3 !== void 0 ? _3 : options.serverZone, sessionId, deferredSessionId, options.sessionTimeout, options.storageProvider, trackingOptions, options.transport, options.useBatch, options.fetchRemoteConfig, userId, pageCounter, debugLogsEnabled, options.networkTrackingOptions, options.identify, 
+    // Use earlyConfig values (already has remote config applied), otherwise fall back to options
+    (_4 = earlyConfig === null || earlyConfig === void 0 ? void 0 : earlyConfig.enableDiagnostics) !== null && _4 !== void 0 ? _4 : options.enableDiagnostics, (_5 = earlyConfig === null || earlyConfig === void 0 ? void 0 : earlyConfig.diagnosticsSampleRate) !== null && _5 !== void 0 ? _5 : amplitudeInstance._diagnosticsSampleRate, diagnosticsClient, options.remoteConfig, defaultCookieDomain, options.enableRequestBodyCompression, options.customEnrichment);
+    if (!(await browserConfig.storageProvider.isEnabled())) {
+        browserConfig.loggerProvider.warn(`Storage provider ${browserConfig.storageProvider.constructor.name} is not enabled. Falling back to MemoryStorage.`);
+        browserConfig.storageProvider = new MemoryStorage();
+    }
+    return browserConfig;
 };
-var createCookieStorage = function (identityStorage, cookieOptions, cookieConfig) {
-    if (identityStorage === void 0) { identityStorage = DEFAULT_IDENTITY_STORAGE; }
-    if (cookieOptions === void 0) { cookieOptions = {}; }
+const createCookieStorage = (identityStorage = DEFAULT_IDENTITY_STORAGE, cookieOptions = {}, cookieConfig) => {
     switch (identityStorage) {
         case 'localStorage':
             return new LocalStorage();
@@ -4966,16 +4352,15 @@ var createCookieStorage = function (identityStorage, cookieOptions, cookieConfig
             return new MemoryStorage();
         case 'cookie':
         default:
-            return new CookieStorage(__assign(__assign({}, cookieOptions), { expirationDays: cookieOptions.expiration }), cookieConfig);
+            return new CookieStorage(Object.assign(Object.assign({}, cookieOptions), { expirationDays: cookieOptions.expiration }), cookieConfig);
     }
 };
 /**
  * Determines whether to fetch remote config based on options.
  * Extracted to allow early determination before useBrowserConfig is called.
  */
-var shouldFetchRemoteConfig = function (options) {
+const shouldFetchRemoteConfig = (options = {}) => {
     var _a, _b;
-    if (options === void 0) { options = {}; }
     if (((_a = options.remoteConfig) === null || _a === void 0 ? void 0 : _a.fetchRemoteConfig) === true) {
         // set to true if remoteConfig explicitly set to true
         return true;
@@ -4989,11 +4374,11 @@ var shouldFetchRemoteConfig = function (options) {
         return true;
     }
 };
-var createTransport = function (transport) {
-    var type = typeof transport === 'object' ? transport.type : transport;
-    var headers = typeof transport === 'object' ? transport.headers : undefined;
-    var enableKeepalive = typeof transport === 'object' ? transport.enableKeepalive : undefined;
-    var referrerPolicy = typeof transport === 'object' ? transport.referrerPolicy : undefined;
+const createTransport = (transport) => {
+    const type = typeof transport === 'object' ? transport.type : transport;
+    const headers = typeof transport === 'object' ? transport.headers : undefined;
+    const enableKeepalive = typeof transport === 'object' ? transport.enableKeepalive : undefined;
+    const referrerPolicy = typeof transport === 'object' ? transport.referrerPolicy : undefined;
     if (type === 'xhr') {
         return new XHRTransport(headers);
     }
@@ -5005,78 +4390,58 @@ var createTransport = function (transport) {
     // TODO: Merge back to core FetchTransport after React Native supports gzip.
     return new FetchTransport(headers, enableKeepalive, referrerPolicy);
 };
-var getTopLevelDomain = function (url, diagnosticsClient) { return __awaiter(void 0, void 0, void 0, function () {
-    var host, parts, levels, skipLevel, i, i, domain, result, e_1;
-    return __generator(this, function (_a) {
-        switch (_a.label) {
-            case 0: return [4 /*yield*/, new CookieStorage(undefined, { diagnosticsClient: diagnosticsClient }).isEnabled()];
-            case 1:
-                if (!(_a.sent()) ||
-                    ((typeof location === 'undefined' || !location.hostname))) {
-                    return [2 /*return*/, ''];
-                }
-                host = location.hostname;
-                parts = host.split('.');
-                // if hostname has less than 2 parts, it's not a registrable domain
-                // and the browser won't allow setting domain-scoped cookies for it so return empty string
-                if (parts.length === 1) {
-                    return [2 /*return*/, ''];
-                }
-                levels = [];
-                skipLevel = 1;
-                // if the hostname ends with a TLD we know is in the Public Suffix List
-                // then the last two parts are definitely not writable as a domain
-                if (KNOWN_2LDS.find(function (tld) { return host.endsWith(".".concat(tld)); })) {
-                    skipLevel = 2;
-                }
-                for (i = parts.length - skipLevel - 1; i >= 0; --i) {
-                    levels.push(parts.slice(i).join('.'));
-                }
-                i = 0;
-                _a.label = 2;
-            case 2:
-                if (!(i < levels.length)) return [3 /*break*/, 7];
-                domain = levels[i];
-                _a.label = 3;
-            case 3:
-                _a.trys.push([3, 5, , 6]);
-                return [4 /*yield*/, CookieStorage.isDomainWritable(domain)];
-            case 4:
-                result = _a.sent();
-                // if the transaction succeeded, the domain is valid
-                if (result) {
-                    return [2 /*return*/, '.' + domain];
-                }
-                return [3 /*break*/, 6];
-            case 5:
-                e_1 = _a.sent();
-                /* istanbul ignore if */
-                if (diagnosticsClient) {
-                    diagnosticsClient.recordEvent('cookies.tld.failure', {
-                        reason: "Unexpected exception checking domain is writable: ".concat(domain),
-                        error: e_1 instanceof Error ? e_1.message : String(e_1),
-                    });
-                }
-                return [3 /*break*/, 6];
-            case 6:
-                i++;
-                return [3 /*break*/, 2];
-            case 7:
-                // if the transaction failed, the domain is invalid
-                // record a diagnostic event
-                if (diagnosticsClient) {
-                    diagnosticsClient.recordEvent('cookies.tld.failure', {
-                        reason: "Could not determine TLD for host ".concat(host),
-                    });
-                }
-                // return an empty string to indicate that we couldn't determine the TLD
-                // so fallback to host-only cookies (scoped to the current host)
-                return [2 /*return*/, ''];
+const getTopLevelDomain = async (url, diagnosticsClient) => {
+    if (!(await new CookieStorage(undefined, { diagnosticsClient }).isEnabled()) ||
+        ((typeof location === 'undefined' || !location.hostname))) {
+        return '';
+    }
+    const host = location.hostname;
+    const parts = host.split('.');
+    // if hostname has less than 2 parts, it's not a registrable domain
+    // and the browser won't allow setting domain-scoped cookies for it so return empty string
+    if (parts.length === 1) {
+        return '';
+    }
+    const levels = [];
+    let skipLevel = 1;
+    // if the hostname ends with a TLD we know is in the Public Suffix List
+    // then the last two parts are definitely not writable as a domain
+    if (KNOWN_2LDS.find((tld) => host.endsWith(`.${tld}`))) {
+        skipLevel = 2;
+    }
+    for (let i = parts.length - skipLevel - 1; i >= 0; --i) {
+        levels.push(parts.slice(i).join('.'));
+    }
+    for (let i = 0; i < levels.length; i++) {
+        const domain = levels[i];
+        try {
+            const result = await CookieStorage.isDomainWritable(domain);
+            // if the transaction succeeded, the domain is valid
+            if (result) {
+                return '.' + domain;
+            }
         }
-    });
-}); };
-
-function pageViewTrackingPlugin() { return { name: 'segment-amplitude-shim/disabled-pageViewTrackingPlugin', type: 'enrichment', setup: function () { return Promise.resolve(); }, execute: function (e) { return Promise.resolve(e); } }; }
+        catch (e) {
+            /* istanbul ignore if */
+            if (diagnosticsClient) {
+                diagnosticsClient.recordEvent('cookies.tld.failure', {
+                    reason: `Unexpected exception checking domain is writable: ${domain}`,
+                    error: e instanceof Error ? e.message : String(e),
+                });
+            }
+        }
+    }
+    // if the transaction failed, the domain is invalid
+    // record a diagnostic event
+    if (diagnosticsClient) {
+        diagnosticsClient.recordEvent('cookies.tld.failure', {
+            reason: `Could not determine TLD for host ${host}`,
+        });
+    }
+    // return an empty string to indicate that we couldn't determine the TLD
+    // so fallback to host-only cookies (scoped to the current host)
+    return '';
+};
 
 function detNotify() {}
 
@@ -5086,24 +4451,32 @@ var LIBPREFIX = 'amplitude-ts';
 
 function isUserPropertyAttributionEnabled() { return false; }
 
-var UNSPECIFIED_SESSION_ID = -1;
+var __rest = (undefined && undefined.__rest) || function (s, e) {
+    var t = {};
+    for (var p in s) if (Object.prototype.hasOwnProperty.call(s, p) && e.indexOf(p) < 0)
+        t[p] = s[p];
+    if (s != null && typeof Object.getOwnPropertySymbols === "function")
+        for (var i = 0, p = Object.getOwnPropertySymbols(s); i < p.length; i++) {
+            if (e.indexOf(p[i]) < 0 && Object.prototype.propertyIsEnumerable.call(s, p[i]))
+                t[p[i]] = s[p[i]];
+        }
+    return t;
+};
+const UNSPECIFIED_SESSION_ID = -1;
 /**
  * Exported for `@amplitude/unified` or integration with blade plugins.
  * If you only use `@amplitude/analytics-browser`, use `amplitude.init()` or `amplitude.createInstance()` instead.
  */
-var AmplitudeBrowser = /** @class */ (function (_super) {
-    __extends(AmplitudeBrowser, _super);
-    function AmplitudeBrowser() {
-        var _this = _super !== null && _super.apply(this, arguments) || this;
+class AmplitudeBrowser extends AmplitudeCore {
+    constructor() {
+        super(...arguments);
         // Backdoor to set diagnostics sample rate
         // by calling amplitude._setDiagnosticsSampleRate(1); before amplitude.init()
-        _this._diagnosticsSampleRate = 0;
-        return _this;
+        this._diagnosticsSampleRate = 0;
     }
-    AmplitudeBrowser.prototype.init = function (apiKey, userIdOrOptions, maybeOptions) {
-        if (apiKey === void 0) { apiKey = ''; }
-        var userId;
-        var options;
+    init(apiKey = '', userIdOrOptions, maybeOptions) {
+        let userId;
+        let options;
         if (arguments.length > 2) {
             userId = userIdOrOptions;
             options = maybeOptions;
@@ -5118,251 +4491,181 @@ var AmplitudeBrowser = /** @class */ (function (_super) {
                 options = userIdOrOptions;
             }
         }
-        return returnWrapper(this._init(__assign(__assign({}, options), { userId: userId, apiKey: apiKey })));
-    };
-    AmplitudeBrowser.prototype._init = function (options) {
+        return returnWrapper(this._init(Object.assign(Object.assign({}, options), { userId, apiKey })));
+    }
+    async _init(options) {
         var _a, _b, _c, _d, _e, _f, _g, _h;
-        return __awaiter(this, void 0, void 0, function () {
-            var fetchRemoteConfig, loggerProvider, serverZone, remoteConfigClient, diagnosticsSampleRate, enableDiagnostics, diagnosticsClient, browserOptions, queryParams, ampTimestamp, isWithinTimeLimit, querySessionId, deferredSessionId, connector;
-            var _this = this;
-            return __generator(this, function (_j) {
-                switch (_j.label) {
-                    case 0:
-                        // Step 1: Block concurrent initialization
-                        if (this.initializing) {
-                            return [2 /*return*/];
+        // Step 1: Block concurrent initialization
+        if (this.initializing) {
+            return;
+        }
+        this.initializing = true;
+        // Step 2: Create browser config
+        // Step 2.1: Determine if we should fetch remote config BEFORE creating browser config
+        // This allows us to get diagnostics settings before creating the DiagnosticsClient
+        const fetchRemoteConfig = shouldFetchRemoteConfig(options);
+        // Set up early dependencies needed for remote config client
+        // These use options directly or fall back to defaults
+        const loggerProvider = (_a = options.loggerProvider) !== null && _a !== void 0 ? _a : new Logger$1();
+        if (!options.loggerProvider) {
+            loggerProvider.enable((_b = options.logLevel) !== null && _b !== void 0 ? _b : LogLevel.Warn);
+        }
+        const serverZone = (_c = options.serverZone) !== null && _c !== void 0 ? _c : DEFAULT_SERVER_ZONE;
+        let remoteConfigClient;
+        let diagnosticsSampleRate = this._diagnosticsSampleRate;
+        let enableDiagnostics = (_d = options.enableDiagnostics) !== null && _d !== void 0 ? _d : true;
+        // Step 2.2: Fetch diagnostics config FIRST to get sample rate for DiagnosticsClient
+        // We want to create DiagnosticsClient as early as possible so it can track more data
+        /* istanbul ignore next */
+        if (fetchRemoteConfig) {
+            remoteConfigClient = new RemoteConfigClient(options.apiKey, loggerProvider, serverZone, 
+            /* istanbul ignore next */ (_e = options.remoteConfig) === null || _e === void 0 ? void 0 : _e.serverUrl);
+            // Fetch diagnostics config first to get sample rate
+            await new Promise((resolve) => {
+                // Disable coverage for this line because remote config client will always be defined in this case.
+                // istanbul ignore next
+                remoteConfigClient === null || remoteConfigClient === void 0 ? void 0 : remoteConfigClient.subscribe('configs.diagnostics.browserSDK', 'all', (remoteConfig, source, lastFetch) => {
+                    loggerProvider.debug('Diagnostics remote configuration received:', JSON.stringify({
+                        remoteConfig,
+                        source,
+                        lastFetch,
+                    }, null, 2));
+                    if (remoteConfig) {
+                        // Validate and set sampleRate (must be a valid number)
+                        const sampleRate = remoteConfig.sampleRate;
+                        if (typeof sampleRate === 'number' && !isNaN(sampleRate)) {
+                            diagnosticsSampleRate = sampleRate;
                         }
-                        this.initializing = true;
-                        fetchRemoteConfig = shouldFetchRemoteConfig(options);
-                        loggerProvider = (_a = options.loggerProvider) !== null && _a !== void 0 ? _a : new Logger$1();
-                        if (!options.loggerProvider) {
-                            loggerProvider.enable((_b = options.logLevel) !== null && _b !== void 0 ? _b : LogLevel.Warn);
+                        // Validate and set enabled (must be a boolean)
+                        const enabled = remoteConfig.enabled;
+                        if (typeof enabled === 'boolean') {
+                            enableDiagnostics = enabled;
                         }
-                        serverZone = (_c = options.serverZone) !== null && _c !== void 0 ? _c : DEFAULT_SERVER_ZONE;
-                        diagnosticsSampleRate = this._diagnosticsSampleRate;
-                        enableDiagnostics = (_d = options.enableDiagnostics) !== null && _d !== void 0 ? _d : true;
-                        if (!fetchRemoteConfig) return [3 /*break*/, 2];
-                        remoteConfigClient = new RemoteConfigClient(options.apiKey, loggerProvider, serverZone, 
-                        /* istanbul ignore next */ (_e = options.remoteConfig) === null || _e === void 0 ? void 0 : _e.serverUrl);
-                        // Fetch diagnostics config first to get sample rate
-                        return [4 /*yield*/, new Promise(function (resolve) {
-                                // Disable coverage for this line because remote config client will always be defined in this case.
-                                // istanbul ignore next
-                                remoteConfigClient === null || remoteConfigClient === void 0 ? void 0 : remoteConfigClient.subscribe('configs.diagnostics.browserSDK', 'all', function (remoteConfig, source, lastFetch) {
-                                    loggerProvider.debug('Diagnostics remote configuration received:', JSON.stringify({
-                                        remoteConfig: remoteConfig,
-                                        source: source,
-                                        lastFetch: lastFetch,
-                                    }, null, 2));
-                                    if (remoteConfig) {
-                                        // Validate and set sampleRate (must be a valid number)
-                                        var sampleRate = remoteConfig.sampleRate;
-                                        if (typeof sampleRate === 'number' && !isNaN(sampleRate)) {
-                                            diagnosticsSampleRate = sampleRate;
-                                        }
-                                        // Validate and set enabled (must be a boolean)
-                                        var enabled = remoteConfig.enabled;
-                                        if (typeof enabled === 'boolean') {
-                                            enableDiagnostics = enabled;
-                                        }
-                                    }
-                                    resolve();
-                                });
-                            })];
-                    case 1:
-                        // Fetch diagnostics config first to get sample rate
-                        _j.sent();
-                        _j.label = 2;
-                    case 2:
-                        diagnosticsClient = new DiagnosticsClient(options.apiKey, loggerProvider, serverZone, {
-                            enabled: enableDiagnostics,
-                            sampleRate: diagnosticsSampleRate,
-                        });
-                        diagnosticsClient.setTag('library', "".concat(LIBPREFIX, "/").concat(VERSION$1));
-                        diagnosticsClient.setTag('platform', BROWSER_PLATFORM);
-                        diagnosticsClient.setTag('web_environment', getRuntimeEnvironment());
-                        if (typeof navigator !== 'undefined') {
-                            diagnosticsClient.setTag('user_agent', navigator.userAgent);
-                        }
-                        return [4 /*yield*/, useBrowserConfig(options.apiKey, options, this, diagnosticsClient, {
-                                loggerProvider: loggerProvider,
-                                serverZone: serverZone,
-                                enableDiagnostics: enableDiagnostics,
-                                diagnosticsSampleRate: diagnosticsSampleRate,
-                            })];
-                    case 3:
-                        browserOptions = _j.sent();
-                        if (!(fetchRemoteConfig && remoteConfigClient)) return [3 /*break*/, 5];
-                        return [4 /*yield*/, new Promise(function (resolve) {
-                                // Disable coverage for this line because remote config client will always be defined in this case.
-                                // istanbul ignore next
-                                remoteConfigClient === null || remoteConfigClient === void 0 ? void 0 : remoteConfigClient.subscribe('configs.analyticsSDK.browserSDK', 'all', function (remoteConfig, source, lastFetch) {
-                                    browserOptions.loggerProvider.debug('Remote configuration received:', JSON.stringify({
-                                        remoteConfig: remoteConfig,
-                                        source: source,
-                                        lastFetch: lastFetch,
-                                    }, null, 2));
-                                    // Resolve the promise on first callback (initial config)
-                                    resolve();
-                                });
-                            })];
-                    case 4:
-                        _j.sent();
-                        _j.label = 5;
-                    case 5: return [4 /*yield*/, _super.prototype._init.call(this, browserOptions)];
-                    case 6:
-                        _j.sent();
-                        this.logBrowserOptions(browserOptions);
-                        this.config.remoteConfigClient = remoteConfigClient;
-                        getAttributionTrackingConfig(this.config);
-                        if (!(isAttributionTrackingEnabled(this.config.defaultTracking))) return [3 /*break*/, 8];
-                    case 7:
-                        // Fetch the current campaign, check if need to track web attribution later
-                        _j.sent();
-                        _j.label = 8;
-                    case 8:
-                        queryParams = getQueryParams();
-                        ampTimestamp = queryParams.ampTimestamp ? Number(queryParams.ampTimestamp) : undefined;
-                        isWithinTimeLimit = ampTimestamp ? Date.now() < ampTimestamp : true;
-                        querySessionId = isWithinTimeLimit && !Number.isNaN(Number(queryParams.ampSessionId))
-                            ? Number(queryParams.ampSessionId)
-                            : undefined;
-                        deferredSessionId = this.config.deferredSessionId;
-                        if (deferredSessionId === UNSPECIFIED_SESSION_ID && !this.config.optOut) {
-                            deferredSessionId = Date.now();
-                        }
-                        this.setSessionId((_h = (_g = (_f = options.sessionId) !== null && _f !== void 0 ? _f : querySessionId) !== null && _g !== void 0 ? _g : deferredSessionId) !== null && _h !== void 0 ? _h : this.config.sessionId);
-                        if (this.config.optOut) {
-                            this.timeline.addOptOutListener(function (optOut) { return __awaiter(_this, void 0, void 0, function () {
-                                return __generator(this, function (_a) {
-                                    if (!optOut && this.config.deferredSessionId) {
-                                        if (this.config.deferredSessionId === UNSPECIFIED_SESSION_ID) {
-                                            this.setSessionId(undefined);
-                                        }
-                                        else {
-                                            this.setSessionId(this.config.deferredSessionId);
-                                        }
-                                    }
-                                    return [2 /*return*/];
-                                });
-                            }); });
-                        }
-                        connector = getAnalyticsConnector(this.config.instanceName);
-                        connector.identityStore.setIdentity({
-                            userId: this.config.userId,
-                            deviceId: this.config.deviceId,
-                        });
-                        if (!(this.config.offline !== OfflineDisabled)) return [3 /*break*/, 10];
-                        return [4 /*yield*/, this.add(networkConnectivityCheckerPlugin()).promise];
-                    case 9:
-                        _j.sent();
-                        _j.label = 10;
-                    case 10: return [4 /*yield*/, this.add(new Destination({ diagnosticsClient: diagnosticsClient })).promise];
-                    case 11:
-                        _j.sent();
-                        return [4 /*yield*/, this.add(new Context$1()).promise];
-                    case 12:
-                        _j.sent();
-                        return [4 /*yield*/, this.add(new IdentityEventSender()).promise];
-                    case 13:
-                        _j.sent();
-                        // Notify if DET is enabled
-                        detNotify(this.config);
-                        if (!isFileDownloadTrackingEnabled(this.config.defaultTracking)) return [3 /*break*/, 15];
-                    case 14:
-                        _j.sent();
-                        _j.label = 15;
-                    case 15:
-                        if (!isFormInteractionTrackingEnabled(this.config.defaultTracking)) return [3 /*break*/, 17];
-                    case 16:
-                        _j.sent();
-                        _j.label = 17;
-                    case 17:
-                        if (!isPageViewTrackingEnabled(this.config.defaultTracking)) return [3 /*break*/, 20];
-                    case 18:
-                        _j.sent();
-                        return [3 /*break*/, 20];
-                    case 19:
-                        this.timeline.addOptOutListener(function (optOut) { return __awaiter(_this, void 0, void 0, function () {
-                            return __generator(this, function (_a) {
-                                switch (_a.label) {
-                                    case 0:
-                                        /* istanbul ignore if */
-                                        if (optOut) {
-                                            return [2 /*return*/];
-                                        }
-                                        this.config.loggerProvider.debug('Adding page view tracking plugin');
-                                        return [4 /*yield*/, this.add(pageViewTrackingPlugin(getPageViewTrackingConfig(this.config))).promise];
-                                    case 1:
-                                        _a.sent();
-                                        return [2 /*return*/];
-                                }
-                            });
-                        }); });
-                        _j.label = 20;
-                    case 20:
-                        if (!(isAttributionTrackingEnabled(this.config.defaultTracking))) return [3 /*break*/, 22];
-                    case 21:
-                        _j.sent();
-                        _j.label = 22;
-                    case 22:
-                        if (!isElementInteractionsEnabled(this.config.autocapture)) return [3 /*break*/, 24];
-                    case 23:
-                        _j.sent();
-                        _j.label = 24;
-                    case 24:
-                        if (!isFrustrationInteractionsEnabled(this.config.autocapture)) return [3 /*break*/, 26];
-                    case 25:
-                        _j.sent();
-                        _j.label = 26;
-                    case 26:
-                        if (!isNetworkTrackingEnabled(this.config.autocapture)) return [3 /*break*/, 28];
-                    case 27:
-                        _j.sent();
-                        _j.label = 28;
-                    case 28:
-                        if (!isWebVitalsEnabled(this.config.autocapture)) return [3 /*break*/, 30];
-                    case 29:
-                        _j.sent();
-                        _j.label = 30;
-                    case 30:
-                        if (!isPerformanceTrackingEnabled(this.config.autocapture)) return [3 /*break*/, 32];
-                    case 31:
-                        _j.sent();
-                        _j.label = 32;
-                    case 32:
-                        if (!isPageUrlEnrichmentEnabled(this.config.autocapture)) return [3 /*break*/, 34];
-                    case 33:
-                        _j.sent();
-                        _j.label = 34;
-                    case 34:
-                        if (!isCustomEnrichmentEnabled(this.config.customEnrichment)) return [3 /*break*/, 36];
-                    case 35:
-                        _j.sent();
-                        _j.label = 36;
-                    case 36:
-                        this.initializing = false;
-                        // Step 6: Run queued dispatch functions
-                        return [4 /*yield*/, this.runQueuedFunctions('dispatchQ')];
-                    case 37:
-                        // Step 6: Run queued dispatch functions
-                        _j.sent();
-                        // Step 7: Add the event receiver after running remaining queued functions.
-                        connector.eventBridge.setEventReceiver(function (event) {
-                            var _a = event.eventProperties || {}, time = _a.time, cleanEventProperties = __rest(_a, ["time"]);
-                            var eventOptions = __assign(__assign({}, (typeof time === 'number' && { time: time })), (event.groups && { groups: event.groups }));
-                            void _this.track(event.eventType, cleanEventProperties, Object.keys(eventOptions).length ? eventOptions : undefined);
-                        });
-                        return [2 /*return*/];
+                    }
+                    resolve();
+                });
+            });
+        }
+        // Step 2.3: Initialize diagnostics client as early as possible
+        // Now we have the sample rate from remote config (if fetched)
+        const diagnosticsClient = new DiagnosticsClient(options.apiKey, loggerProvider, serverZone, {
+            enabled: enableDiagnostics,
+            sampleRate: diagnosticsSampleRate,
+        });
+        diagnosticsClient.setTag('library', `${LIBPREFIX}/${VERSION$1}`);
+        diagnosticsClient.setTag('platform', BROWSER_PLATFORM);
+        diagnosticsClient.setTag('web_environment', getRuntimeEnvironment());
+        if (typeof navigator !== 'undefined') {
+            diagnosticsClient.setTag('user_agent', navigator.userAgent);
+        }
+        // Step 2.4: Create browser config with diagnosticsClient and earlyConfig
+        // earlyConfig ensures consistent logger/serverZone/diagnostics settings across all components
+        const browserOptions = await useBrowserConfig(options.apiKey, options, this, diagnosticsClient, {
+            loggerProvider,
+            serverZone,
+            enableDiagnostics,
+            diagnosticsSampleRate,
+        });
+        // Step 2.5: Fetch analytics SDK remote config
+        // This is fetched after DiagnosticsClient is created so diagnostics can track any issues
+        /* istanbul ignore next */
+        if (fetchRemoteConfig && remoteConfigClient) {
+            await new Promise((resolve) => {
+                // Disable coverage for this line because remote config client will always be defined in this case.
+                // istanbul ignore next
+                remoteConfigClient === null || remoteConfigClient === void 0 ? void 0 : remoteConfigClient.subscribe('configs.analyticsSDK.browserSDK', 'all', (remoteConfig, source, lastFetch) => {
+                    browserOptions.loggerProvider.debug('Remote configuration received:', JSON.stringify({
+                        remoteConfig,
+                        source,
+                        lastFetch,
+                    }, null, 2));
+                    // Resolve the promise on first callback (initial config)
+                    resolve();
+                });
+            });
+        }
+        await super._init(browserOptions);
+        this.logBrowserOptions(browserOptions);
+        this.config.remoteConfigClient = remoteConfigClient;
+        getAttributionTrackingConfig(this.config);
+        // Add web attribution plugin
+        if (isAttributionTrackingEnabled(this.config.defaultTracking)) ;
+        // Step 3: Set session ID
+        // Priority 1: `options.sessionId`
+        // Priority 2: sessionId from url if it's Number and ampTimestamp is valid
+        // Priority 3: last known sessionId from user identity storage
+        // Default: `Date.now()`
+        // Session ID is handled differently than device ID and user ID due to session events
+        const queryParams = getQueryParams();
+        // Check if ampTimestamp is present and valid
+        const ampTimestamp = queryParams.ampTimestamp ? Number(queryParams.ampTimestamp) : undefined;
+        const isWithinTimeLimit = ampTimestamp ? Date.now() < ampTimestamp : true;
+        // check if we need to set the sessionId
+        const querySessionId = isWithinTimeLimit && !Number.isNaN(Number(queryParams.ampSessionId))
+            ? Number(queryParams.ampSessionId)
+            : undefined;
+        let deferredSessionId = this.config.deferredSessionId;
+        if (deferredSessionId === UNSPECIFIED_SESSION_ID && !this.config.optOut) {
+            deferredSessionId = Date.now();
+        }
+        this.setSessionId((_h = (_g = (_f = options.sessionId) !== null && _f !== void 0 ? _f : querySessionId) !== null && _g !== void 0 ? _g : deferredSessionId) !== null && _h !== void 0 ? _h : this.config.sessionId);
+        if (this.config.optOut) {
+            this.timeline.addOptOutListener(async (optOut) => {
+                if (!optOut && this.config.deferredSessionId) {
+                    if (this.config.deferredSessionId === UNSPECIFIED_SESSION_ID) {
+                        this.setSessionId(undefined);
+                    }
+                    else {
+                        this.setSessionId(this.config.deferredSessionId);
+                    }
                 }
             });
+        }
+        // Set up the analytics connector to integrate with the experiment SDK.
+        // Send events from the experiment SDK and forward identifies to the
+        // identity store.
+        const connector = getAnalyticsConnector(this.config.instanceName);
+        connector.identityStore.setIdentity({
+            userId: this.config.userId,
+            deviceId: this.config.deviceId,
         });
-    };
-    AmplitudeBrowser.prototype.getUserId = function () {
+        // Step 4: Install plugins
+        // Do not track any events before this
+        if (this.config.offline !== OfflineDisabled) {
+            await this.add(networkConnectivityCheckerPlugin()).promise;
+        }
+        await this.add(new Destination({ diagnosticsClient })).promise;
+        await this.add(new Context$1()).promise;
+        await this.add(new IdentityEventSender()).promise;
+        // Notify if DET is enabled
+        detNotify(this.config);
+        if (isFileDownloadTrackingEnabled(this.config.defaultTracking)) ;
+        if (isFormInteractionTrackingEnabled(this.config.defaultTracking)) ;
+        // Add page view plugin
+        if (isPageViewTrackingEnabled(this.config.defaultTracking)) ;
+        if (isAttributionTrackingEnabled(this.config.defaultTracking)) ;
+        if (isElementInteractionsEnabled(this.config.autocapture)) ;
+        if (isFrustrationInteractionsEnabled(this.config.autocapture)) ;
+        if (isNetworkTrackingEnabled(this.config.autocapture)) ;
+        if (isWebVitalsEnabled(this.config.autocapture)) ;
+        if (isPerformanceTrackingEnabled(this.config.autocapture)) ;
+        if (isPageUrlEnrichmentEnabled(this.config.autocapture)) ;
+        if (isCustomEnrichmentEnabled(this.config.customEnrichment)) ;
+        this.initializing = false;
+        // Step 6: Run queued dispatch functions
+        await this.runQueuedFunctions('dispatchQ');
+        // Step 7: Add the event receiver after running remaining queued functions.
+        connector.eventBridge.setEventReceiver((event) => {
+            const _a = event.eventProperties || {}, { time } = _a, cleanEventProperties = __rest(_a, ["time"]);
+            const eventOptions = Object.assign(Object.assign({}, (typeof time === 'number' && { time })), (event.groups && { groups: event.groups }));
+            void this.track(event.eventType, cleanEventProperties, Object.keys(eventOptions).length ? eventOptions : undefined);
+        });
+    }
+    getUserId() {
         var _a;
         return (_a = this.config) === null || _a === void 0 ? void 0 : _a.userId;
-    };
-    AmplitudeBrowser.prototype.setUserId = function (userId) {
+    }
+    setUserId(userId) {
         if (!this.config) {
             this.q.push(this.setUserId.bind(this, userId));
             return;
@@ -5374,12 +4677,12 @@ var AmplitudeBrowser = /** @class */ (function (_super) {
             this.timeline.onIdentityChanged({ userId: userId });
             setConnectorUserId(userId, this.config.instanceName);
         }
-    };
-    AmplitudeBrowser.prototype.getDeviceId = function () {
+    }
+    getDeviceId() {
         var _a;
         return (_a = this.config) === null || _a === void 0 ? void 0 : _a.deviceId;
-    };
-    AmplitudeBrowser.prototype.setDeviceId = function (deviceId) {
+    }
+    setDeviceId(deviceId) {
         if (!this.config) {
             this.q.push(this.setDeviceId.bind(this, deviceId));
             return;
@@ -5391,23 +4694,22 @@ var AmplitudeBrowser = /** @class */ (function (_super) {
             this.timeline.onIdentityChanged({ deviceId: deviceId });
             setConnectorDeviceId(deviceId, this.config.instanceName);
         }
-    };
-    AmplitudeBrowser.prototype.reset = function () {
+    }
+    reset() {
         this.setDeviceId(UUID());
         this.setUserId(undefined);
         this.timeline.onReset();
-    };
-    AmplitudeBrowser.prototype.getIdentity = function () {
+    }
+    getIdentity() {
         var _a, _b;
         return {
             deviceId: (_a = this.config) === null || _a === void 0 ? void 0 : _a.deviceId,
             userId: (_b = this.config) === null || _b === void 0 ? void 0 : _b.userId,
             userProperties: this.userProperties,
         };
-    };
-    AmplitudeBrowser.prototype.setIdentity = function (identity) {
-        var e_1, _a;
-        var _b;
+    }
+    setIdentity(identity) {
+        var _a;
         // Handle userId change
         if ('userId' in identity) {
             this.setUserId(identity.userId);
@@ -5420,40 +4722,30 @@ var AmplitudeBrowser = /** @class */ (function (_super) {
         if ('userProperties' in identity) {
             this.userProperties = identity.userProperties;
             // Auto-send identify event with $set operations
-            var identifyObj = new Identify();
+            const identifyObj = new Identify();
             // istanbul ignore next
-            var userProperties = (_b = identity.userProperties) !== null && _b !== void 0 ? _b : {};
-            try {
-                for (var _c = __values(Object.entries(userProperties)), _d = _c.next(); !_d.done; _d = _c.next()) {
-                    var _e = __read(_d.value, 2), key = _e[0], value = _e[1];
-                    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
-                    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
-                    identifyObj.set(key, value);
-                }
-            }
-            catch (e_1_1) { e_1 = { error: e_1_1 }; }
-            finally {
-                try {
-                    if (_d && !_d.done && (_a = _c.return)) _a.call(_c);
-                }
-                finally { if (e_1) throw e_1.error; }
+            const userProperties = (_a = identity.userProperties) !== null && _a !== void 0 ? _a : {};
+            for (const [key, value] of Object.entries(userProperties)) {
+                // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
+                // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
+                identifyObj.set(key, value);
             }
             // The identify event processing in core-client already calls onIdentityChanged,
             // so we don't need to call it explicitly here to avoid duplicate notifications.
             this.identify(identifyObj);
         }
-    };
-    AmplitudeBrowser.prototype.getOptOut = function () {
+    }
+    getOptOut() {
         var _a;
         return (_a = this.config) === null || _a === void 0 ? void 0 : _a.optOut;
-    };
-    AmplitudeBrowser.prototype.getSessionId = function () {
+    }
+    getSessionId() {
         var _a;
         return (_a = this.config) === null || _a === void 0 ? void 0 : _a.sessionId;
-    };
-    AmplitudeBrowser.prototype.setSessionId = function (sessionId) {
+    }
+    setSessionId(sessionId) {
         var _a;
-        var promises = [];
+        const promises = [];
         if (!this.config) {
             this.q.push(this.setSessionId.bind(this, sessionId));
             return returnWrapper(Promise.resolve());
@@ -5473,13 +4765,13 @@ var AmplitudeBrowser = /** @class */ (function (_super) {
             return returnWrapper(Promise.resolve());
         }
         this.config.loggerProvider.debug('function setSessionId: ', sessionId);
-        var previousSessionId = this.getSessionId();
+        const previousSessionId = this.getSessionId();
         if (previousSessionId !== sessionId) {
             // eslint-disable-next-line @typescript-eslint/no-unsafe-call
             this.timeline.onSessionIdChanged(sessionId);
         }
         this.config.lastEventTime;
-        var lastEventId = (_a = this.config.lastEventId) !== null && _a !== void 0 ? _a : -1;
+        let lastEventId = (_a = this.config.lastEventId) !== null && _a !== void 0 ? _a : -1;
         this.config.sessionId = sessionId;
         this.config.lastEventTime = undefined;
         this.config.pageCounter = 0;
@@ -5496,24 +4788,24 @@ var AmplitudeBrowser = /** @class */ (function (_super) {
         this.previousSessionDeviceId = this.config.deviceId;
         this.previousSessionUserId = this.config.userId;
         return returnWrapper(Promise.all(promises));
-    };
-    AmplitudeBrowser.prototype.extendSession = function () {
+    }
+    extendSession() {
         if (!this.config) {
             this.q.push(this.extendSession.bind(this));
             return;
         }
         this.config.lastEventTime = Date.now();
-    };
-    AmplitudeBrowser.prototype.setTransport = function (transport) {
+    }
+    setTransport(transport) {
         if (!this.config) {
             this.q.push(this.setTransport.bind(this, transport));
             return;
         }
         this.config.transportProvider = createTransport(transport);
-    };
-    AmplitudeBrowser.prototype.identify = function (identify, eventOptions) {
+    }
+    identify(identify, eventOptions) {
         if (isInstanceProxy(identify)) {
-            var queue = identify._q;
+            const queue = identify._q;
             identify._q = [];
             identify = convertProxyObjectToRealObject(new Identify(), queue);
         }
@@ -5523,67 +4815,62 @@ var AmplitudeBrowser = /** @class */ (function (_super) {
         if (eventOptions === null || eventOptions === void 0 ? void 0 : eventOptions.device_id) {
             this.setDeviceId(eventOptions.device_id);
         }
-        return _super.prototype.identify.call(this, identify, eventOptions);
-    };
-    AmplitudeBrowser.prototype.groupIdentify = function (groupType, groupName, identify, eventOptions) {
+        return super.identify(identify, eventOptions);
+    }
+    groupIdentify(groupType, groupName, identify, eventOptions) {
         if (isInstanceProxy(identify)) {
-            var queue = identify._q;
+            const queue = identify._q;
             identify._q = [];
             identify = convertProxyObjectToRealObject(new Identify(), queue);
         }
-        return _super.prototype.groupIdentify.call(this, groupType, groupName, identify, eventOptions);
-    };
-    AmplitudeBrowser.prototype.revenue = function (revenue, eventOptions) {
+        return super.groupIdentify(groupType, groupName, identify, eventOptions);
+    }
+    revenue(revenue, eventOptions) {
         if (isInstanceProxy(revenue)) {
-            var queue = revenue._q;
+            const queue = revenue._q;
             revenue._q = [];
             revenue = convertProxyObjectToRealObject(new Revenue(), queue);
         }
-        return _super.prototype.revenue.call(this, revenue, eventOptions);
-    };
-    AmplitudeBrowser.prototype.trackCampaignEventIfNeeded = function (lastEventId, promises) {
+        return super.revenue(revenue, eventOptions);
+    }
+    trackCampaignEventIfNeeded(lastEventId, promises) {
         if (!this.webAttribution ||
             !this.webAttribution.shouldTrackNewCampaign ||
             !isUserPropertyAttributionEnabled(this.webAttribution.options)) {
             return false;
         }
-    };
-    AmplitudeBrowser.prototype.process = function (event) {
-        return __awaiter(this, void 0, void 0, function () {
-            var currentTime, isEventInNewSession, shouldSetSessionIdOnNewCampaign;
-            return __generator(this, function (_a) {
-                currentTime = Date.now();
-                isEventInNewSession = isNewSession(this.config.sessionTimeout, this.config.lastEventTime);
-                shouldSetSessionIdOnNewCampaign = this.webAttribution && this.webAttribution.shouldSetSessionIdOnNewCampaign();
-                if (event.event_type !== DEFAULT_SESSION_START_EVENT &&
-                    event.event_type !== DEFAULT_SESSION_END_EVENT &&
-                    (!event.session_id || event.session_id === this.getSessionId())) {
-                    if (isEventInNewSession || shouldSetSessionIdOnNewCampaign) {
-                        this.setSessionId(currentTime);
-                        if (shouldSetSessionIdOnNewCampaign) {
-                            this.config.loggerProvider.log('Created a new session for new campaign.');
-                        }
-                    }
-                    else if (!isEventInNewSession) {
-                        // Web attribution should be tracked during the middle of a session
-                        // if there has been a chance in the campaign information.
-                        this.trackCampaignEventIfNeeded();
-                    }
+    }
+    async process(event) {
+        const currentTime = Date.now();
+        const isEventInNewSession = isNewSession(this.config.sessionTimeout, this.config.lastEventTime);
+        const shouldSetSessionIdOnNewCampaign = this.webAttribution && this.webAttribution.shouldSetSessionIdOnNewCampaign();
+        if (event.event_type !== DEFAULT_SESSION_START_EVENT &&
+            event.event_type !== DEFAULT_SESSION_END_EVENT &&
+            (!event.session_id || event.session_id === this.getSessionId())) {
+            if (isEventInNewSession || shouldSetSessionIdOnNewCampaign) {
+                this.setSessionId(currentTime);
+                if (shouldSetSessionIdOnNewCampaign) {
+                    this.config.loggerProvider.log('Created a new session for new campaign.');
                 }
-                return [2 /*return*/, _super.prototype.process.call(this, event)];
-            });
-        });
-    };
-    AmplitudeBrowser.prototype.logBrowserOptions = function (browserConfig) {
+            }
+            else if (!isEventInNewSession) {
+                // Web attribution should be tracked during the middle of a session
+                // if there has been a chance in the campaign information.
+                this.trackCampaignEventIfNeeded();
+            }
+        }
+        return super.process(event);
+    }
+    logBrowserOptions(browserConfig) {
         try {
-            var browserConfigCopy = __assign(__assign({}, browserConfig), { apiKey: browserConfig.apiKey.substring(0, 10) + '********' });
+            const browserConfigCopy = Object.assign(Object.assign({}, browserConfig), { apiKey: browserConfig.apiKey.substring(0, 10) + '********' });
             this.config.loggerProvider.debug('Initialized Amplitude with BrowserConfig:', safeJsonStringify(browserConfigCopy));
         }
         catch (e) {
             /* istanbul ignore next */
             this.config.loggerProvider.error('Error logging browser config', e);
         }
-    };
+    }
     /**
      * @experimental
      * WARNING: This method is for internal testing only and is not part of the public API.
@@ -5592,7 +4879,7 @@ var AmplitudeBrowser = /** @class */ (function (_super) {
      * Sets the diagnostics sample rate before amplitude.init()
      * @param sampleRate - The sample rate to set
      */
-    AmplitudeBrowser.prototype._setDiagnosticsSampleRate = function (sampleRate) {
+    _setDiagnosticsSampleRate(sampleRate) {
         if (sampleRate > 1 || sampleRate < 0) {
             return;
         }
@@ -5601,9 +4888,8 @@ var AmplitudeBrowser = /** @class */ (function (_super) {
             this._diagnosticsSampleRate = sampleRate;
             return;
         }
-    };
-    return AmplitudeBrowser;
-}(AmplitudeCore));
+    }
+}
 
 /** Kept in step with package.json by scripts/build.mjs (it fails the build when they differ). */
 const VERSION = '0.1.0';

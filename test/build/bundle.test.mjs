@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 
 /** Today's size plus a little room: a change that grows the file by more has to say why (README, Performance). */
-const BUDGET_GZIP_BYTES = 43000;
+const BUDGET_GZIP_BYTES = 39600;
 const file = readFileSync(new URL('../../dist/segment-amplitude-shim.min.js', import.meta.url));
 const text = file.toString('utf8');
 
@@ -30,6 +30,10 @@ describe('dist/segment-amplitude-shim.min.js', () => {
     expect(text).not.toContain('[Amplitude] Element Clicked');
     expect(text).not.toContain('[Amplitude] Page Viewed');
     expect(text).not.toContain('web-vitals');
+  });
+  it('carries the SDK at ES2017, built from its own TypeScript source: no tslib async state machines', () => {
+    expect(text).not.toContain('Generator is already executing');
+    expect(text).not.toContain('Class extends value');
   });
   it('leaves out what only default tracking and diagnostics use (the shim runs with neither)', () => {
     expect(text).not.toContain('This implicitly configures your Amplitude instance');
