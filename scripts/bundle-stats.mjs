@@ -1,5 +1,6 @@
 // npm run bundle-stats: where the script-tag file's bytes come from, by module, from rollup's own
 // output stats (rendered length before minification), largest first.
+// npm run bundle-stats -- --what-if: the file's size without AmplitudeBrowser, to size that design question.
 // npm run bundle-stats -- --coverage: which of those bytes run, by module, in a page life of each mode
 // (V8 block coverage in Chromium: load, every call type, middleware, user(), reset, pagehide). Bytes that
 // never run are where a stand-in (scripts/rollup-lean-amplitude.mjs) or a trim could go.
@@ -12,6 +13,7 @@ const limit = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 40);
 const short = (id) => id.replace(/^.*node_modules\//, '').replace(/^.*\/src\//, 'src/');
 
 if (coverage) await printCoverage();
+else if (process.argv.includes('--what-if')) await printWhatIf();
 else await printRenderedSizes();
 
 async function printRenderedSizes() {
@@ -31,6 +33,44 @@ async function printRenderedSizes() {
   console.log('');
   for (const [id, n] of rows.slice(0, limit)) console.log(`${String(n).padStart(8)}  ${id}`);
   await bundle.close();
+}
+
+/**
+ * --what-if: the script file's gzip size with AmplitudeBrowser replaced, to size a design question, not a
+ * working build: (1) by nothing (what the shim's own code weighs), (2) by the SDK's storage layer alone
+ * (its CookieStorage, cookie names and connector), which is what the shim uses the client for.
+ */
+async function printWhatIf() {
+  const { gzipSync } = await import('node:zlib');
+  const NOTHING = `export class AmplitudeBrowser {
+    init() { return { promise: Promise.resolve() }; } remove() { return { promise: Promise.resolve() }; } add() { return { promise: Promise.resolve() }; }
+    getSessionId() {} setSessionId() {} getUserId() {} setUserId() {} getDeviceId() {} setDeviceId() {} }`;
+  const STORAGE_ONLY = `import { CookieStorage, getCookieName, getOldCookieName, setConnectorDeviceId, setConnectorUserId, getAnalyticsConnector } from '@amplitude/analytics-core';
+    export class AmplitudeBrowser {
+      init(key) {
+        this.storage = new CookieStorage({ domain: '', expirationDays: 365, sameSite: 'Lax', secure: false });
+        this.name = getCookieName(key);
+        return { promise: this.storage.isEnabled().then(() => this.storage.getRaw(getOldCookieName(key))).then(() => this.storage.get(this.name))
+          .then((v) => { this.value = v || {}; getAnalyticsConnector('$default_instance').identityStore.setIdentity({}); return this.storage.set(this.name, this.value); }) };
+      }
+      remove() { return { promise: Promise.resolve() }; } add() { return { promise: Promise.resolve() }; }
+      getSessionId() { return this.value.sessionId; } setSessionId(id) { this.value.sessionId = id; this.storage.set(this.name, this.value); }
+      getUserId() {} setUserId(id) { setConnectorUserId(id); } getDeviceId() {} setDeviceId(id) { setConnectorDeviceId(id); } }`;
+  for (const [label, source] of [
+    ['as built (AmplitudeBrowser)', null],
+    ['AmplitudeBrowser replaced by nothing', NOTHING],
+    ["AmplitudeBrowser replaced by the SDK's storage layer only", STORAGE_ONLY],
+  ]) {
+    const standIn = {
+      name: 'what-if',
+      resolveId: (id) => (source && id === '@amplitude/analytics-browser' ? '\0what-if' : null),
+      load: (id) => (id === '\0what-if' ? source : null),
+    };
+    const bundle = await rollup({ ...iife, plugins: [standIn, ...iife.plugins], onwarn: () => undefined });
+    const { output } = await bundle.generate({ ...iife.output, file: undefined });
+    await bundle.close();
+    console.log(`${String(gzipSync(output[0].code, { level: 9 }).length).padStart(8)} bytes gzip  ${label}`);
+  }
 }
 
 function packageOf(id) {
