@@ -97,6 +97,7 @@ export class AnalyticsCore {
   private facts: EnvelopeFacts | undefined;
   private session: SessionClock | undefined;
   private sdkReady = false;
+  private readonly contextCache: ContextCache = {};
   /** Collected until the calls queued at load have been handed over (see deferUntilQueuedCallsSent). */
   private deferredWork: Array<() => void> | null = [];
   private amplitudeState: AmplitudeState | undefined;
@@ -633,7 +634,7 @@ export class AnalyticsCore {
       now: new Date(now),
       messageId: `ajs-next-${now}-${this.env.newId()}`,
       loadIntegrations: this.loadIntegrations,
-      context: contextFromPage(snap),
+      context: contextFromPage(snap, this.contextCache),
     });
     return new Promise<Context>((resolve) => {
       const item: CallItem = {
@@ -780,15 +781,34 @@ export class AnalyticsCore {
   }
 }
 
-/** What analytics.js adds to every event's context besides the page (the Actions presets read it). */
-function contextFromPage(snap: PageSnapshot): Dict {
+/** The browser's answers and the URL's campaign, read once per page (per URL), not once per call. */
+interface ContextCache {
+  search?: string;
+  campaign?: Dict;
+  agent?: { userAgent?: string; locale?: string };
+}
+
+/**
+ * What analytics.js adds to every event's context besides the page (the Actions presets read it).
+ * navigator.userAgent alone costs a single call microseconds to read, and it does not change on a page.
+ */
+function contextFromPage(snap: PageSnapshot, cache: ContextCache): Dict {
   const context: Dict = { library: { name: 'analytics.js', version: `${SHIM_NAME}-${VERSION}` } };
-  const campaign = campaignFromSearch(parseQuery(snap.search));
-  if (campaign) context.campaign = campaign;
-  if (typeof navigator !== 'undefined') {
-    if (navigator.userAgent) context.userAgent = navigator.userAgent;
-    if (navigator.language) context.locale = navigator.language;
+  if (cache.search !== snap.search) {
+    cache.search = snap.search;
+    cache.campaign = campaignFromSearch(parseQuery(snap.search));
   }
+  // Each event gets its own copy: middleware may edit it.
+  if (cache.campaign) context.campaign = { ...cache.campaign };
+  if (!cache.agent) {
+    cache.agent = {};
+    if (typeof navigator !== 'undefined') {
+      if (navigator.userAgent) cache.agent.userAgent = navigator.userAgent;
+      if (navigator.language) cache.agent.locale = navigator.language;
+    }
+  }
+  if (cache.agent.userAgent) context.userAgent = cache.agent.userAgent;
+  if (cache.agent.locale) context.locale = cache.agent.locale;
   return context;
 }
 

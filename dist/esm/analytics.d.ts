@@ -56,6 +56,7 @@ export declare class AnalyticsCore {
     private facts;
     private session;
     private sdkReady;
+    private readonly contextCache;
     /** Collected until the calls queued at load have been handed over (see deferUntilQueuedCallsSent). */
     private deferredWork;
     private amplitudeState;

@@ -6411,6 +6411,7 @@ class AnalyticsCore {
         this.sourceMiddleware = [];
         this.destinationMiddleware = [];
         this.sdkReady = false;
+        this.contextCache = {};
         /** Collected until the calls queued at load have been handed over (see deferUntilQueuedCallsSent). */
         this.deferredWork = [];
         /** Which Segment destination this page reproduces, and its name in `integrations`. */
@@ -6917,7 +6918,7 @@ class AnalyticsCore {
             now: new Date(now),
             messageId: `ajs-next-${now}-${this.env.newId()}`,
             loadIntegrations: this.loadIntegrations,
-            context: contextFromPage(snap),
+            context: contextFromPage(snap, this.contextCache),
         });
         return new Promise((resolve) => {
             var _a;
@@ -7057,18 +7058,32 @@ class AnalyticsCore {
         this.enqueue({ kind: 'call', item });
     }
 }
-/** What analytics.js adds to every event's context besides the page (the Actions presets read it). */
-function contextFromPage(snap) {
+/**
+ * What analytics.js adds to every event's context besides the page (the Actions presets read it).
+ * navigator.userAgent alone costs a single call microseconds to read, and it does not change on a page.
+ */
+function contextFromPage(snap, cache) {
     const context = { library: { name: 'analytics.js', version: `${SHIM_NAME}-${VERSION}` } };
-    const campaign = campaignFromSearch(parseQuery(snap.search));
-    if (campaign)
-        context.campaign = campaign;
-    if (typeof navigator !== 'undefined') {
-        if (navigator.userAgent)
-            context.userAgent = navigator.userAgent;
-        if (navigator.language)
-            context.locale = navigator.language;
+    if (cache.search !== snap.search) {
+        cache.search = snap.search;
+        cache.campaign = campaignFromSearch(parseQuery(snap.search));
     }
+    // Each event gets its own copy: middleware may edit it.
+    if (cache.campaign)
+        context.campaign = Object.assign({}, cache.campaign);
+    if (!cache.agent) {
+        cache.agent = {};
+        if (typeof navigator !== 'undefined') {
+            if (navigator.userAgent)
+                cache.agent.userAgent = navigator.userAgent;
+            if (navigator.language)
+                cache.agent.locale = navigator.language;
+        }
+    }
+    if (cache.agent.userAgent)
+        context.userAgent = cache.agent.userAgent;
+    if (cache.agent.locale)
+        context.locale = cache.agent.locale;
     return context;
 }
 /** Hand-overs on a page that sends nothing to Amplitude have no session. */

@@ -433,6 +433,27 @@ describe('alias(): the user mapping goes to the aliasUrl at hand-over, like an e
   });
 });
 
+describe('context.campaign and the browser facts', () => {
+  it("each event gets its own campaign from the URL of its call; an edit to one event's copy stays there", async () => {
+    const { analytics, load } = make();
+    const seen: Dict[] = [];
+    analytics.addSourceMiddleware(({ payload, next }: Dict) => {
+      const event = (payload as Dict).obj as Dict;
+      seen.push(structuredClone((event.context as Dict).campaign as Dict));
+      ((event.context as Dict).campaign as Dict).source = 'edited by middleware';
+      return (next as (p: unknown) => void)(payload);
+    });
+    load();
+    history.replaceState(null, '', '/page?utm_source=first&utm_campaign=spring');
+    void analytics.track('One');
+    void analytics.track('Two');
+    history.replaceState(null, '', '/page?utm_source=second');
+    void analytics.track('Three');
+    await run();
+    expect(seen).toEqual([{ source: 'first', name: 'spring' }, { source: 'first', name: 'spring' }, { source: 'second' }]);
+  });
+});
+
 describe('load() puts the first request ahead of deferrable work', () => {
   it("the SDK's init (its cookie probing) starts only after the calls queued at load, replayed ones included, have left", async () => {
     const { analytics, core, driver, transport } = make();
