@@ -2322,18 +2322,16 @@ var Status;
     Status["SystemError"] = "SystemError";
 })(Status || (Status = {}));
 
-var buildResult = function (event, code, message) {
-    if (code === void 0) { code = 0; }
-    if (message === void 0) { message = Status.Unknown; }
-    return { event: event, code: code, message: message };
+const buildResult = (event, code = 0, message = Status.Unknown) => {
+    return { event, code, message };
 };
 
 /* eslint-disable no-restricted-globals */
 /* Only file allowed to access to globalThis, window, self */
-var getGlobalScope = function () {
+const getGlobalScope = () => {
     // This should only be used for integrations with Amplitude that are not running in a browser environment
     //   We need to specify the name of the global variable as a string to prevent it from being minified
-    var ampIntegrationContextName = 'ampIntegrationContext';
+    const ampIntegrationContextName = 'ampIntegrationContext';
     if (typeof globalThis !== 'undefined' && typeof globalThis[ampIntegrationContextName] !== 'undefined') {
         return globalThis[ampIntegrationContextName];
     }
@@ -2720,9 +2718,9 @@ const createRevenueEvent = (revenue, eventOptions) => {
     return Object.assign(Object.assign({}, eventOptions), { event_type: SpecialEventType.REVENUE, event_properties: revenue.getEventProperties() });
 };
 
-var returnWrapper = function (awaitable) { return ({
+const returnWrapper = (awaitable) => ({
     promise: awaitable || Promise.resolve(),
-}); };
+});
 
 class AmplitudeCore {
     constructor(name = '$default') {
@@ -2967,67 +2965,49 @@ var LogLevel;
     LogLevel[LogLevel["Debug"] = 4] = "Debug";
 })(LogLevel || (LogLevel = {}));
 
-var PREFIX$1 = 'Amplitude Logger ';
-var Logger$1 = /** @class */ (function () {
-    function Logger() {
+const PREFIX$1 = 'Amplitude Logger ';
+let Logger$1 = class Logger {
+    constructor() {
         this.logLevel = LogLevel.None;
     }
-    Logger.prototype.disable = function () {
+    disable() {
         this.logLevel = LogLevel.None;
-    };
-    Logger.prototype.enable = function (logLevel) {
-        if (logLevel === void 0) { logLevel = LogLevel.Warn; }
+    }
+    enable(logLevel = LogLevel.Warn) {
         this.logLevel = logLevel;
-    };
-    Logger.prototype.log = function () {
-        var args = [];
-        for (var _i = 0; _i < arguments.length; _i++) {
-            args[_i] = arguments[_i];
-        }
+    }
+    log(...args) {
         if (this.logLevel < LogLevel.Verbose) {
             return;
         }
-        console.log("".concat(PREFIX$1, "[Log]: ").concat(args.join(' ')));
-    };
-    Logger.prototype.warn = function () {
-        var args = [];
-        for (var _i = 0; _i < arguments.length; _i++) {
-            args[_i] = arguments[_i];
-        }
+        console.log(`${PREFIX$1}[Log]: ${args.join(' ')}`);
+    }
+    warn(...args) {
         if (this.logLevel < LogLevel.Warn) {
             return;
         }
-        console.warn("".concat(PREFIX$1, "[Warn]: ").concat(args.join(' ')));
-    };
-    Logger.prototype.error = function () {
-        var args = [];
-        for (var _i = 0; _i < arguments.length; _i++) {
-            args[_i] = arguments[_i];
-        }
+        console.warn(`${PREFIX$1}[Warn]: ${args.join(' ')}`);
+    }
+    error(...args) {
         if (this.logLevel < LogLevel.Error) {
             return;
         }
-        console.error("".concat(PREFIX$1, "[Error]: ").concat(args.join(' ')));
-    };
-    Logger.prototype.debug = function () {
-        var args = [];
-        for (var _i = 0; _i < arguments.length; _i++) {
-            args[_i] = arguments[_i];
-        }
+        console.error(`${PREFIX$1}[Error]: ${args.join(' ')}`);
+    }
+    debug(...args) {
         if (this.logLevel < LogLevel.Debug) {
             return;
         }
         // console.debug output is hidden by default in chrome
-        console.log("".concat(PREFIX$1, "[Debug]: ").concat(args.join(' ')));
-    };
-    return Logger;
-}());
+        console.log(`${PREFIX$1}[Debug]: ${args.join(' ')}`);
+    }
+};
 
-var normalizeInstanceName = function (instanceName) {
+const normalizeInstanceName = (instanceName) => {
     return instanceName === undefined || instanceName === '' ? DEFAULT_INSTANCE_NAME : instanceName;
 };
 
-var getDefaultConfig = function () { return ({
+const getDefaultConfig = () => ({
     flushMaxRetries: 12,
     flushQueueSize: 200,
     flushIntervalMillis: 10000,
@@ -3039,12 +3019,18 @@ var getDefaultConfig = function () { return ({
     serverUrl: AMPLITUDE_SERVER_URL,
     serverZone: 'US',
     useBatch: false,
-}); };
-var Config = /** @class */ (function () {
-    function Config(options) {
+});
+class Config {
+    get optOut() {
+        return this._optOut;
+    }
+    set optOut(optOut) {
+        this._optOut = optOut;
+    }
+    constructor(options) {
         var _a, _b, _c, _d;
         this._optOut = false;
-        var defaultConfig = getDefaultConfig();
+        const defaultConfig = getDefaultConfig();
         this.apiKey = options.apiKey;
         this.flushIntervalMillis = (_a = options.flushIntervalMillis) !== null && _a !== void 0 ? _a : defaultConfig.flushIntervalMillis;
         this.flushMaxRetries = options.flushMaxRetries || defaultConfig.flushMaxRetries;
@@ -3063,36 +3049,22 @@ var Config = /** @class */ (function () {
         this.transportProvider = options.transportProvider;
         this.useBatch = (_d = options.useBatch) !== null && _d !== void 0 ? _d : defaultConfig.useBatch;
         this.loggerProvider.enable(this.logLevel);
-        var serverConfig = createServerConfig(options.serverUrl, options.serverZone, options.useBatch);
+        const serverConfig = createServerConfig(options.serverUrl, options.serverZone, options.useBatch);
         this.serverZone = serverConfig.serverZone;
         this.serverUrl = serverConfig.serverUrl;
     }
-    Object.defineProperty(Config.prototype, "optOut", {
-        get: function () {
-            return this._optOut;
-        },
-        set: function (optOut) {
-            this._optOut = optOut;
-        },
-        enumerable: false,
-        configurable: true
-    });
-    return Config;
-}());
-var getServerUrl = function (serverZone, useBatch) {
+}
+const getServerUrl = (serverZone, useBatch) => {
     if (serverZone === 'EU') {
         return useBatch ? EU_AMPLITUDE_BATCH_SERVER_URL : EU_AMPLITUDE_SERVER_URL;
     }
     return useBatch ? AMPLITUDE_BATCH_SERVER_URL : AMPLITUDE_SERVER_URL;
 };
-var createServerConfig = function (serverUrl, serverZone, useBatch) {
-    if (serverUrl === void 0) { serverUrl = ''; }
-    if (serverZone === void 0) { serverZone = getDefaultConfig().serverZone; }
-    if (useBatch === void 0) { useBatch = getDefaultConfig().useBatch; }
+const createServerConfig = (serverUrl = '', serverZone = getDefaultConfig().serverZone, useBatch = getDefaultConfig().useBatch) => {
     if (serverUrl) {
-        return { serverUrl: serverUrl, serverZone: undefined };
+        return { serverUrl, serverZone: undefined };
     }
-    var _serverZone = ['US', 'EU'].includes(serverZone) ? serverZone : getDefaultConfig().serverZone;
+    const _serverZone = ['US', 'EU'].includes(serverZone) ? serverZone : getDefaultConfig().serverZone;
     return {
         serverZone: _serverZone,
         serverUrl: getServerUrl(_serverZone, useBatch),
@@ -3307,15 +3279,15 @@ class AnalyticsConnector {
   }
 }
 
-var getAnalyticsConnector = function (instanceName) {
+const getAnalyticsConnector = (instanceName) => {
     return AnalyticsConnector.getInstance(normalizeInstanceName(instanceName));
 };
-var setConnectorUserId = function (userId, instanceName) {
+const setConnectorUserId = (userId, instanceName) => {
     // eslint-disable-next-line @typescript-eslint/ban-ts-comment
     // @ts-ignore
     getAnalyticsConnector(instanceName).identityStore.editIdentity().setUserId(userId).commit();
 };
-var setConnectorDeviceId = function (deviceId, instanceName) {
+const setConnectorDeviceId = (deviceId, instanceName) => {
     getAnalyticsConnector(instanceName).identityStore.editIdentity().setDeviceId(deviceId).commit();
 };
 
@@ -3339,34 +3311,31 @@ class IdentityEventSender {
     }
 }
 
-var isNewSession = function (sessionTimeout, lastEventTime) {
-    if (lastEventTime === void 0) { lastEventTime = Date.now(); }
-    var currentTime = Date.now();
-    var timeSinceLastEvent = currentTime - lastEventTime;
+const isNewSession = (sessionTimeout, lastEventTime = Date.now()) => {
+    const currentTime = Date.now();
+    const timeSinceLastEvent = currentTime - lastEventTime;
     return timeSinceLastEvent > sessionTimeout;
 };
 
-var getCookieName = function (apiKey, postKey, limit) {
-    if (postKey === void 0) { postKey = ''; }
-    if (limit === void 0) { limit = 10; }
+const getCookieName = (apiKey, postKey = '', limit = 10) => {
     return [AMPLITUDE_PREFIX, postKey, apiKey.substring(0, limit)].filter(Boolean).join('_');
 };
-var getOldCookieName = function (apiKey) {
-    return "".concat(AMPLITUDE_PREFIX.toLowerCase(), "_").concat(apiKey.substring(0, 6));
+const getOldCookieName = (apiKey) => {
+    return `${AMPLITUDE_PREFIX.toLowerCase()}_${apiKey.substring(0, 6)}`;
 };
 
-var getQueryParams = function () {
+const getQueryParams = () => {
     var _a;
-    var globalScope = getGlobalScope();
+    const globalScope = getGlobalScope();
     /* istanbul ignore if */
     if (!((_a = globalScope === null || globalScope === void 0 ? void 0 : globalScope.location) === null || _a === void 0 ? void 0 : _a.search)) {
         return {};
     }
-    var pairs = globalScope.location.search.substring(1).split('&').filter(Boolean);
-    var params = pairs.reduce(function (acc, curr) {
-        var query = curr.split('=', 2);
-        var key = tryDecodeURIComponent(query[0]);
-        var value = tryDecodeURIComponent(query[1]);
+    const pairs = globalScope.location.search.substring(1).split('&').filter(Boolean);
+    const params = pairs.reduce((acc, curr) => {
+        const query = curr.split('=', 2);
+        const key = tryDecodeURIComponent(query[0]);
+        const value = tryDecodeURIComponent(query[1]);
         if (!value) {
             return acc;
         }
@@ -3375,8 +3344,7 @@ var getQueryParams = function () {
     }, {});
     return params;
 };
-var tryDecodeURIComponent = function (value) {
-    if (value === void 0) { value = ''; }
+const tryDecodeURIComponent = (value = '') => {
     try {
         return decodeURIComponent(value);
     }
@@ -3826,12 +3794,12 @@ function getAttributionTrackingConfig() { return {}; }
  * Applies the proxied functions on the proxied object to an instance of the real object.
  * Used to convert proxied Identify and Revenue objects.
  */
-var convertProxyObjectToRealObject = function (instance, queue) {
-    for (var i = 0; i < queue.length; i++) {
-        var _a = queue[i], name_1 = _a.name, args = _a.args, resolve = _a.resolve;
-        var fn = instance && instance[name_1];
+const convertProxyObjectToRealObject = (instance, queue) => {
+    for (let i = 0; i < queue.length; i++) {
+        const { name, args, resolve } = queue[i];
+        const fn = instance && instance[name];
         if (typeof fn === 'function') {
-            var result = fn.apply(instance, args);
+            const result = fn.apply(instance, args);
             if (typeof resolve === 'function') {
                 resolve(result === null || result === void 0 ? void 0 : result.promise);
             }
@@ -3842,8 +3810,8 @@ var convertProxyObjectToRealObject = function (instance, queue) {
 /**
  * Check if the param is snippet proxy
  */
-var isInstanceProxy = function (instance) {
-    var instanceProxy = instance;
+const isInstanceProxy = (instance) => {
+    const instanceProxy = instance;
     return instanceProxy && instanceProxy._q !== undefined;
 };
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 
 /** Today's size plus a little room: a change that grows the file by more has to say why (README, Performance). */
-const BUDGET_GZIP_BYTES = 39600;
+const BUDGET_GZIP_BYTES = 39500;
 const file = readFileSync(new URL('../../dist/segment-amplitude-shim.min.js', import.meta.url));
 const text = file.toString('utf8');
 
