@@ -1,7 +1,7 @@
 // Rollup plugin: builds @amplitude/analytics-browser and @amplitude/analytics-core for the shim's own
 // target (ES2017) instead of bundling their ES5 output. The SDK publishes lib/esm compiled to ES5, so every
 // async function arrives as a tslib __awaiter/__generator state machine, every subclass through __extends
-// and every method as a prototype assignment: about 3.5 KB gzip of the script file. Its source maps carry
+// and every method as a prototype assignment: about 3.6 KB gzip of the script file. Its source maps carry
 // its TypeScript source (sourcesContent), so each module with code in it is recompiled from that source,
 // module by module, with TypeScript's syntax-only transpiler: the same SDK version and code, with native
 // async functions and classes. A module without a usable map keeps its published ES5 code (the CI size budget
