@@ -3757,7 +3757,7 @@ class DiagnosticsClient {
   initializeFlushInterval() { return Promise.resolve(); }
   _setSampleRate() {}
 }
-// The shim's outbox replaces the SDK's destination (src/amplitude-adapter.ts removes this one at init).
+// The shim's outbox replaces the SDK's destination (src/amplitude/adapter.ts removes this one at init).
 class Destination {
   constructor() { this.name = 'amplitude'; this.type = 'destination'; }
   setup() { return Promise.resolve(); }
@@ -4935,7 +4935,7 @@ function outboxConfig(apiKey, settings, sdkOptions) {
  * The one place that talks to @amplitude/analytics-browser. The SDK keeps what servers and the next page
  * read: the device, user and session in its `AMP_` cookie (with its legacy-cookie migration and cookie
  * domain rules). The shim decides the rest before the SDK has started: no remote config and no
- * autocapture, the session (src/session.ts, the SDK's rules), and delivery: the SDK's destination is
+ * autocapture, the session (src/runtime/session.ts, the SDK's rules), and delivery: the SDK's destination is
  * replaced by the shim's outbox, so an event is complete and on its way the moment it is handed over.
  */
 /** The SDK reads and writes its unsent queue here; the outbox keeps its own, so this holds nothing. */

@@ -6,8 +6,8 @@
  * - createAmplitudeServer(...).aliasHandler(): the endpoint the browser's analytics.alias() posts to; it
  *   calls Amplitude's user-mapping API with keys that never leave the server.
  */
-import { decodeV2Identity, v2CookieName } from '../amplitude-cookie.js';
-import { parseCookieHeader } from '../cookie-header.js';
+import { decodeV2Identity, v2CookieName } from '../core/amplitude-cookie.js';
+import { parseCookieHeader } from '../core/cookie-header.js';
 
 export interface VisitorIdentity {
   /** Amplitude's device ID (from `AMP_<key>`), falling back to Segment's anonymousId. */

@@ -1,11 +1,11 @@
 // The window.analytics runtime against a recording driver and transport, on fake timers: call order,
 // identity stamping, reset, device-ID following, ready, callback timing, exit and storage formats.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { JOURNAL_PREFIX } from '../../src/exit-journal';
-import { memoryStore } from '../../src/browser-env';
-import type { Dict } from '../../src/types';
+import { JOURNAL_PREFIX } from '../../src/wire/exit-journal';
+import { memoryStore } from '../../src/browser/env';
+import type { Dict } from '../../src/core/types';
 import { KEY, clearBrowserStorage, make, run } from './runtime-harness';
-import { LIBRARY } from '../../src/version';
+import { LIBRARY } from '../../src/core/version';
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });

@@ -1,9 +1,9 @@
 // The consent gate: the pure decisions (consent.ts) in tables, then the runtime carrying them out.
 // Every runtime test checks storage key by key: before load and before consent nothing is written.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cdnSettingsFor, gateOutcome, gpcTurnsOff, isRoutedOff, keepsAmplitude } from '../../src/consent';
-import { normalizeSettings } from '../../src/settings';
-import { sdkInitOptions } from '../../src/sdk-options';
+import { cdnSettingsFor, gateOutcome, gpcTurnsOff, isRoutedOff, keepsAmplitude } from '../../src/core/consent';
+import { normalizeSettings } from '../../src/modes/classic/settings';
+import { sdkInitOptions } from '../../src/amplitude/sdk-options';
 import { KEY, clearBrowserStorage, make, run } from './runtime-harness';
 
 const settingsWith = (entry: unknown) => normalizeSettings(entry).settings;

@@ -1,0 +1,381 @@
+/**
+ * Segment's Amplitude (Actions) destination with its default presets, as pure translation: a Segment
+ * event (already enriched with the session id, as Segment's session plugin does) plus the mode's
+ * settings give Amplitude operations. Each preset's defaults are written in Segment's mapping language
+ * and evaluated by mapping-kit.ts, so a site's overrides are applied field by field exactly where the
+ * preset's defaults would have been. Pure: no DOM, no SDK, no clock.
+ */
+import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEvent } from '../../core/types.js';
+import { mappingProblems, resolveMapping } from './mapping-kit.js';
+import { isNonEmptyString, isPlainObject } from '../../core/values.js';
+
+/** The destination's name in Segment's `integrations` object, and the key that selects this mode. */
+export const ACTIONS_DESTINATION = 'Actions Amplitude';
+
+const PRESETS = ['Track Calls', 'Order Completed Calls', 'Page Calls', 'Screen Calls', 'Identify Calls', 'Group Calls', 'Alias Calls'] as const;
+type PresetName = (typeof PRESETS)[number];
+
+export interface ActionsSettings {
+  trackRevenuePerProduct: boolean;
+  /** The site's field overrides per preset, each already checked (an unsupported one is left out). */
+  mappings: Partial<Record<PresetName, Dict>>;
+  consentCategories: string[];
+  honorGlobalPrivacyControl: boolean;
+}
+
+const path = (p: string) => ({ '@path': p });
+const campaign = (field: string) => path(`$.context.campaign.${field}`);
+const UTM: Array<[string, string]> = [
+  ['utm_source', 'source'],
+  ['utm_medium', 'medium'],
+  ['utm_campaign', 'name'],
+  ['utm_term', 'term'],
+  ['utm_content', 'content'],
+];
+
+/** Fields every event action shares (Segment's event-schema defaults). */
+const EVENT_FIELDS: Dict = {
+  user_id: path('$.userId'),
+  device_id: { '@if': { exists: path('$.context.device.id'), then: path('$.context.device.id'), else: path('$.anonymousId') } },
+  event_type: path('$.event'),
+  session_id: path(`$.integrations['${ACTIONS_DESTINATION}'].session_id`),
+  time: path('$.timestamp'),
+  event_properties: path('$.properties'),
+  user_properties: path('$.traits'),
+  app_version: path('$.context.app.version'),
+};
+
+/** logEventV2: referrer and UTM as $setOnce / $set on every event. */
+const LOG_EVENT_FIELDS: Dict = {
+  ...EVENT_FIELDS,
+  setOnce: { initial_referrer: path('$.context.page.referrer'), ...Object.fromEntries(UTM.map(([k, c]) => [`initial_${k}`, campaign(c)])) },
+  setAlways: { referrer: path('$.context.page.referrer'), ...Object.fromEntries(UTM.map(([k, c]) => [k, campaign(c)])) },
+};
+
+/** utm_properties and referrer, as logPurchase and identifyUser take them. */
+const ATTRIBUTION_FIELDS: Dict = {
+  utm_properties: Object.fromEntries(UTM.map(([k, c]) => [k, campaign(c)])),
+  referrer: path('$.context.page.referrer'),
+};
+
+const PURCHASE_FIELDS: Dict = {
+  ...EVENT_FIELDS,
+  ...ATTRIBUTION_FIELDS,
+  revenue: path('$.properties.revenue'),
+  price: path('$.properties.price'),
+  quantity: path('$.properties.quantity'),
+  productId: path('$.properties.productId'),
+  revenueType: path('$.properties.revenueType'),
+  products: {
+    '@arrayPath': [
+      '$.properties.products',
+      { price: path('price'), revenue: path('revenue'), quantity: path('quantity'), productId: path('productId'), revenueType: path('revenueType') },
+    ],
+  },
+};
+
+const IDENTIFY_FIELDS: Dict = {
+  user_id: EVENT_FIELDS.user_id,
+  device_id: EVENT_FIELDS.device_id,
+  time: EVENT_FIELDS.time,
+  user_properties: path('$.traits'),
+  app_version: EVENT_FIELDS.app_version,
+  ...ATTRIBUTION_FIELDS,
+};
+
+const GROUP_FIELDS: Dict = {
+  user_id: EVENT_FIELDS.user_id,
+  device_id: EVENT_FIELDS.device_id,
+  time: EVENT_FIELDS.time,
+  group_properties: path('$.traits'),
+};
+
+const ALIAS_FIELDS: Dict = { user_id: path('$.previousId'), global_user_id: path('$.userId') };
+
+const DEFAULTS: Record<PresetName, Dict> = {
+  'Track Calls': LOG_EVENT_FIELDS,
+  'Order Completed Calls': PURCHASE_FIELDS,
+  'Page Calls': { ...LOG_EVENT_FIELDS, event_type: { '@template': 'Viewed {{name}}' } },
+  'Screen Calls': { ...LOG_EVENT_FIELDS, event_type: { '@template': 'Viewed {{name}}' } },
+  'Identify Calls': IDENTIFY_FIELDS,
+  'Group Calls': GROUP_FIELDS,
+  'Alias Calls': ALIAS_FIELDS,
+};
+
+/** Fields a site may map for each preset: the preset's own, plus those Segment's UI offers without a default. */
+const EXTRA_FIELDS: Partial<Record<PresetName, string[]>> = {
+  'Track Calls': ['groups', 'add'],
+  'Page Calls': ['groups', 'add'],
+  'Screen Calls': ['groups', 'add'],
+  'Order Completed Calls': ['groups', 'trackRevenuePerProduct'],
+  'Group Calls': ['group_type', 'group_value'],
+};
+
+export interface NormalizedActionsSettings {
+  settings: ActionsSettings;
+  warnings: string[];
+}
+
+/** Accepts whatever a page put in `integrations['Actions Amplitude']`; a bad part warns and keeps the default. */
+export function normalizeActionsSettings(input: unknown): NormalizedActionsSettings {
+  const warnings: string[] = [];
+  const settings: ActionsSettings = { trackRevenuePerProduct: false, mappings: {}, consentCategories: [], honorGlobalPrivacyControl: false };
+  if (input === undefined || input === null || input === true) return { settings, warnings };
+  if (!isPlainObject(input)) {
+    warnings.push(`integrations['${ACTIONS_DESTINATION}'] must be an object of settings; using the defaults`);
+    return { settings, warnings };
+  }
+  for (const key of Object.keys(input)) {
+    const value = input[key];
+    if (key === 'trackRevenuePerProduct' || key === 'honorGlobalPrivacyControl') {
+      if (typeof value === 'boolean') settings[key] = value;
+      else warnings.push(`setting "${key}" must be a boolean; using the default`);
+    } else if (key === 'consentSettings') {
+      const categories = isPlainObject(value) ? value.categories : undefined;
+      if (Array.isArray(categories) && categories.every((c) => typeof c === 'string')) settings.consentCategories = categories.slice();
+      else warnings.push('setting "consentSettings" must be {categories: string[]}');
+    } else if (key === 'mappings') {
+      normalizeMappings(value, settings, warnings);
+    } else if (!['apiKey', 'secretKey', 'endpoint'].includes(key)) {
+      warnings.push(`unknown setting "${key}" is ignored`);
+    }
+  }
+  return { settings, warnings };
+}
+
+function normalizeMappings(value: unknown, settings: ActionsSettings, warnings: string[]): void {
+  if (!isPlainObject(value)) {
+    warnings.push('setting "mappings" must be {"<preset name>": {<field>: <mapping>}}; the presets keep their defaults');
+    return;
+  }
+  for (const preset of Object.keys(value)) {
+    const fields = value[preset];
+    if (!(PRESETS as readonly string[]).includes(preset)) {
+      warnings.push(`mappings: there is no preset "${preset}" (presets: ${PRESETS.join(', ')}); it was ignored`);
+      continue;
+    }
+    if (!isPlainObject(fields)) {
+      warnings.push(`mappings["${preset}"] must be an object of field mappings; it was ignored`);
+      continue;
+    }
+    const name = preset as PresetName;
+    const known = [...Object.keys(DEFAULTS[name]), ...(EXTRA_FIELDS[name] ?? [])];
+    const kept: Dict = {};
+    for (const field of Object.keys(fields)) {
+      if (!known.includes(field)) {
+        warnings.push(`mappings["${preset}"]: the field "${field}" does not exist in this preset; it was ignored`);
+        continue;
+      }
+      const problems = mappingProblems(fields[field]);
+      if (problems.length) warnings.push(`mappings["${preset}"].${field}: ${problems.join('; ')}; the preset's default stays in force`);
+      else kept[field] = fields[field];
+    }
+    settings.mappings[name] = kept;
+  }
+}
+
+/** Which preset a Segment event triggers (Group and Alias only when the site mapped them). */
+function presetFor(event: SegmentEvent, settings: ActionsSettings): PresetName | undefined {
+  switch (event.type) {
+    case 'track':
+      return event.event === 'Order Completed' ? 'Order Completed Calls' : 'Track Calls';
+    case 'page':
+      return 'Page Calls';
+    case 'screen':
+      return 'Screen Calls';
+    case 'identify':
+      return 'Identify Calls';
+    case 'group':
+      return settings.mappings['Group Calls'] ? 'Group Calls' : undefined;
+    case 'alias':
+      return settings.mappings['Alias Calls'] ? 'Alias Calls' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The preset's payload for an event: its defaults with the site's overrides, evaluated. */
+function presetPayload(preset: PresetName, event: SegmentEvent, settings: ActionsSettings): Dict {
+  const mapping: Dict = { ...DEFAULTS[preset], ...(settings.mappings[preset] ?? {}) };
+  if (preset === 'Order Completed Calls' && mapping.trackRevenuePerProduct === undefined) mapping.trackRevenuePerProduct = settings.trackRevenuePerProduct;
+  return resolveMapping(mapping, eventData(event)) as Dict;
+}
+
+/** The event as Segment's servers see it: JSON, with the timestamp as an ISO string. */
+function eventData(event: SegmentEvent): Dict {
+  return { ...event, timestamp: event.timestamp instanceof Date ? event.timestamp.toISOString() : event.timestamp };
+}
+
+/** Segment's session plugin runs on these types; screen events carry no session. */
+const SESSION_TYPES = ['track', 'identify', 'group', 'page', 'alias'];
+
+/**
+ * The session plugin's enrichment: `integrations['Actions Amplitude'].session_id`, unless the call routes
+ * everything away from the destination.
+ */
+export function withSessionId(event: SegmentEvent, sessionId: number | undefined): SegmentEvent {
+  const integrations = isPlainObject(event.integrations) ? event.integrations : {};
+  if (sessionId === undefined || !SESSION_TYPES.includes(event.type)) return event;
+  if (integrations.All === false && !integrations[ACTIONS_DESTINATION]) return event;
+  const own = integrations[ACTIONS_DESTINATION];
+  return { ...event, integrations: { ...integrations, [ACTIONS_DESTINATION]: { ...(isPlainObject(own) ? own : {}), session_id: sessionId } } };
+}
+
+export function translateActions(event: SegmentEvent, settings: ActionsSettings): AmplitudeOperation[] {
+  const preset = presetFor(event, settings);
+  if (!preset) return [];
+  const payload = presetPayload(preset, event, settings);
+  switch (preset) {
+    case 'Alias Calls':
+      return mapUser(payload);
+    case 'Order Completed Calls':
+      return logPurchase(payload);
+    case 'Identify Calls':
+      return identifyUser(payload);
+    case 'Group Calls':
+      return groupIdentifyUser(payload);
+    default:
+      return logEvent(payload);
+  }
+}
+
+/** mapUser: the user mapping (through the server hand-off), when the mapping gives both ids. */
+function mapUser(payload: Dict): AmplitudeOperation[] {
+  const { user_id: previousId, global_user_id: userId } = payload;
+  if (!isNonEmptyString(previousId) || !isNonEmptyString(userId)) return [];
+  return [{ op: 'mapUser', userId, previousId }];
+}
+
+const op = (event: AmplitudeEvent): AmplitudeOperation => ({ op: 'event', event });
+
+/** The fields every event carries, as Actions sends them. */
+function envelope(payload: Dict): AmplitudeEvent {
+  const event: AmplitudeEvent = { event_type: typeof payload.event_type === 'string' ? payload.event_type : String(payload.event_type ?? '') };
+  event.user_id = typeof payload.user_id === 'string' ? payload.user_id : null;
+  if (typeof payload.device_id === 'string') event.device_id = payload.device_id;
+  const time = toMillis(payload.time);
+  if (time !== undefined) event.time = time;
+  // Without a session id Actions sends none, which Amplitude stores as -1 (out of session).
+  event.session_id = toSessionId(payload.session_id) ?? -1;
+  if (payload.event_properties !== undefined) event.event_properties = isPlainObject(payload.event_properties) ? payload.event_properties : {};
+  if (isPlainObject(payload.user_properties)) event.user_properties = { ...payload.user_properties };
+  if (isPlainObject(payload.groups)) event.groups = payload.groups;
+  if (typeof payload.app_version === 'string' && payload.app_version) event.app_version = payload.app_version;
+  return event;
+}
+
+/** A $set / $setOnce / $add object counts when one of its values is not an empty string (empty ones are then kept). */
+function hasValue(obj: unknown): obj is Dict {
+  return isPlainObject(obj) && Object.keys(obj).some((k) => obj[k] !== '');
+}
+
+function logEvent(payload: Dict): AmplitudeOperation[] {
+  const event = envelope(payload);
+  for (const [name, key] of [
+    ['$setOnce', 'setOnce'],
+    ['$set', 'setAlways'],
+    ['$add', 'add'],
+  ] as const) {
+    const value = payload[key];
+    if (hasValue(value)) event.user_properties = { ...(event.user_properties ?? {}), [name]: value };
+  }
+  return [op(event)];
+}
+
+/** utm_properties and referrer as user-property operations (merged over the payload's own). */
+function withAttribution(base: Dict | undefined, payload: Dict): Dict | undefined {
+  const utm = isPlainObject(payload.utm_properties) ? payload.utm_properties : {};
+  const referrer = payload.referrer;
+  if (Object.keys(utm).length === 0 && !referrer) return base;
+  const set: Dict = { ...utm };
+  const setOnce: Dict = {};
+  for (const key of Object.keys(utm)) setOnce[`initial_${key}`] = utm[key];
+  if (referrer) {
+    set.referrer = referrer;
+    setOnce.initial_referrer = referrer;
+  }
+  const own = base ?? {};
+  return {
+    ...own,
+    $set: { ...(isPlainObject(own.$set) ? own.$set : {}), ...set },
+    $setOnce: { ...(isPlainObject(own.$setOnce) ? own.$setOnce : {}), ...setOnce },
+  };
+}
+
+const REVENUE_FIELDS = ['revenue', 'price', 'quantity', 'productId', 'revenueType'];
+
+/** Actions' revenue rule: price × quantity when both are numbers, else `revenue`; nothing when falsy. */
+function revenueFields(source: Dict): Partial<AmplitudeEvent> {
+  let revenue = source.revenue;
+  if (typeof source.quantity === 'number' && typeof source.price === 'number') revenue = source.quantity * source.price;
+  if (!revenue || typeof revenue !== 'number') return {};
+  const out: Partial<AmplitudeEvent> = { revenue, revenueType: typeof source.revenueType === 'string' ? source.revenueType : 'Purchase' };
+  if (typeof source.quantity === 'number') out.quantity = Math.round(source.quantity);
+  if (typeof source.price === 'number') out.price = source.price;
+  if (typeof source.productId === 'string') out.productId = source.productId;
+  return out;
+}
+
+function logPurchase(payload: Dict): AmplitudeOperation[] {
+  const order = envelope(payload);
+  const userProperties = withAttribution(order.user_properties, payload);
+  if (userProperties) order.user_properties = userProperties;
+  const products = Array.isArray(payload.products) ? payload.products.filter(isPlainObject) : [];
+  const perProduct = payload.trackRevenuePerProduct === true;
+  const orderRevenue: Dict = {};
+  for (const key of REVENUE_FIELDS) if (payload[key] !== undefined) orderRevenue[key] = payload[key];
+  Object.assign(order, products.length && perProduct ? {} : revenueFields(orderRevenue));
+  const ops = [op(order)];
+  const shared: AmplitudeEvent = { ...order };
+  for (const key of REVENUE_FIELDS) delete (shared as unknown as Dict)[key];
+  for (const product of products) {
+    ops.push(op({ ...shared, ...(perProduct ? revenueFields(product) : {}), event_properties: product, event_type: 'Product Purchased' }));
+  }
+  return ops;
+}
+
+function identifyUser(payload: Dict): AmplitudeOperation[] {
+  const traits = isPlainObject(payload.user_properties) ? payload.user_properties : {};
+  const merged = withAttribution({ $set: { ...traits } }, payload) as Dict;
+  const event = envelope({ ...payload, event_type: '$identify', event_properties: undefined, session_id: undefined });
+  delete event.event_properties;
+  event.user_properties = merged;
+  return [op(event)];
+}
+
+function groupIdentifyUser(payload: Dict): AmplitudeOperation[] {
+  const type = payload.group_type;
+  const value = payload.group_value;
+  if (typeof type !== 'string' || !type || (typeof value !== 'string' && typeof value !== 'number')) return [];
+  const groupValue = String(value);
+  const association = { [type]: groupValue };
+  const ops: AmplitudeOperation[] = [];
+  if (payload.user_id || payload.device_id) {
+    const identify = envelope({ ...payload, event_type: '$identify', session_id: undefined });
+    identify.groups = association;
+    identify.user_properties = { $set: association };
+    ops.push(op(identify));
+  }
+  const groupIdentify = envelope({ ...payload, event_type: '$groupidentify', session_id: undefined });
+  groupIdentify.groups = association;
+  groupIdentify.group_properties = { $set: isPlainObject(payload.group_properties) ? payload.group_properties : {} };
+  ops.push(op(groupIdentify));
+  return ops;
+}
+
+function toMillis(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string') {
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? undefined : ms;
+  }
+  return undefined;
+}
+
+/** Actions' rule: a numeric string is the id itself; anything else is read as a date. */
+function toSessionId(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  const ms = toMillis(value);
+  return ms !== undefined && ms > 0 ? ms : undefined;
+}
