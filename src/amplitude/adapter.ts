@@ -20,14 +20,6 @@ export interface EventSink {
   flush(): void;
 }
 
-/** The session in force for a hand-over, and the event ids it hands out. */
-export interface SessionTicket {
-  sessionId: number | undefined;
-  nextEventId(): number;
-  /** Persists the last event id once, rather than once per event. */
-  close(): void;
-}
-
 /** What the shim needs from Amplitude; the SDK-backed adapter below is the only production one. */
 export interface AmplitudeDriver {
   readonly client: unknown;

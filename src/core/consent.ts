@@ -11,7 +11,6 @@ import { isPlainObject } from './values.js';
 import { coerceIntegrations, isAmplitudeEnabled } from './events.js';
 
 /** The Classic destination's name in Segment's CDN settings (and in `integrations`); Actions mode passes its own. */
-const DESTINATION_NAME = 'Amplitude';
 
 /** The part of Segment's CDN settings that consent tools read and rewrite. */
 export interface CdnSettings {
@@ -22,14 +21,14 @@ export interface CdnSettings {
 }
 
 /** Why Amplitude receives nothing on this page (or `on` when it does). */
-export type AmplitudeState = 'on' | 'routed-off' | 'consent-off' | 'gpc-off' | 'disabled';
+type AmplitudeState = 'on' | 'routed-off' | 'consent-off' | 'gpc-off' | 'disabled';
 
 /**
  * What Segment's CDN would have delivered for a source whose only destination is Amplitude. A
  * destination mapped to no category counts as unmapped, as Segment's CDN reports it: consent tools
  * then leave it on instead of disabling everything for want of a category.
  */
-export function cdnSettingsFor(amplitudeEntry: unknown, settings: AmplitudeSettings, name = DESTINATION_NAME): CdnSettings {
+export function cdnSettingsFor(amplitudeEntry: unknown, settings: AmplitudeSettings, name: string): CdnSettings {
   const categories = settings.consentCategories.slice();
   const destination: Dict = isPlainObject(amplitudeEntry) ? { ...amplitudeEntry } : {};
   destination.consentSettings = { categories };
@@ -41,7 +40,7 @@ export function cdnSettingsFor(amplitudeEntry: unknown, settings: AmplitudeSetti
 }
 
 /** Whether settings returned by `updateCDNSettings` still carry the Amplitude destination. */
-export function keepsAmplitude(updated: unknown, name = DESTINATION_NAME): boolean {
+export function keepsAmplitude(updated: unknown, name: string): boolean {
   if (!isPlainObject(updated) || !isPlainObject(updated.integrations)) return false;
   const entry = updated.integrations[name];
   return entry !== undefined && entry !== null && entry !== false;
@@ -51,7 +50,7 @@ export function keepsAmplitude(updated: unknown, name = DESTINATION_NAME): boole
  * Load-level routing that means the destination is never loaded: `{Amplitude: false}`, or `{All: false}`
  * without `Amplitude` turned back on. (Per-event routing is applied to each event instead.)
  */
-export function isRoutedOff(integrations: unknown, name = DESTINATION_NAME): boolean {
+export function isRoutedOff(integrations: unknown, name: string): boolean {
   // The per-event rule, on the load-level values coerced to booleans as analytics-next keeps them.
   return !isAmplitudeEnabled(coerceIntegrations(integrations), name);
 }

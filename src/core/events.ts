@@ -91,7 +91,7 @@ export function coerceIntegrations(value: unknown): Dict {
 }
 
 /** Whether Segment's routing rules would hand this event to the Amplitude destination. */
-export function isAmplitudeEnabled(integrations: Dict, name = 'Amplitude'): boolean {
+export function isAmplitudeEnabled(integrations: Dict, name: string): boolean {
   const own = integrations[name];
   if (own === false) return false;
   if (own === undefined && integrations.All === false) return false;

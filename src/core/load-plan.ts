@@ -4,10 +4,12 @@
  * the start of a session). The runtime then only carries them out, in order.
  */
 import type { AmplitudeOperation, Dict } from './types.js';
-import type { CookieOptions } from '../browser/env.js';
+import type { CookieOptions } from '../browser/cookies.js';
 import type { AmplitudeSettings } from '../modes/classic/settings.js';
-import { chooseMode, CLASSIC_DESTINATION, type DestinationMode } from '../modes/choose-mode.js';
-import { ACTIONS_DESTINATION, type ActionsSettings } from '../modes/actions/translate.js';
+import { chooseMode, destinationMode } from '../modes/choose-mode.js';
+import { CLASSIC_DESTINATION } from '../modes/classic/mode.js';
+import type { DestinationMode } from '../modes/mode.js';
+import { ACTIONS_DESTINATION } from '../modes/actions/presets.js';
 import { coerceIntegrations } from './events.js';
 import { queryStringCalls, parseQuery, type QueryStringCalls } from './query-string.js';
 import { resolveDeviceId, type DeviceIdSource, type StoredDeviceIds } from './device-id.js';
@@ -45,12 +47,10 @@ interface PlanWarning {
 }
 
 export interface LoadPlan {
+  /** The destination this page reproduces (Classic or Actions). */
   mode: DestinationMode;
-  /** The destination's name in `integrations`: routing, consent and destination middleware use it. */
-  destinationName: string;
+  /** The mode's shared rules (device ID, attribution, consent, GPC). */
   settings: AmplitudeSettings;
-  /** Actions mode: the presets' settings and the site's mapping overrides. */
-  actions?: ActionsSettings;
   /** Raw SDK options (load option `amplitude`). */
   sdkOptions: Dict;
   /** Load-level routing, coerced to booleans as analytics-next keeps it on events. */
@@ -88,6 +88,7 @@ export function planLoad(env: LoadEnvironment): LoadPlan {
   const { persist, cookie } = storageOptions(options);
   const integrations = isPlainObject(options.integrations) ? options.integrations : {};
   const choice = chooseMode(integrations);
+  const mode = destinationMode(choice);
   // The destination entries carry settings, not routing decisions: only an explicit false routes.
   const loadIntegrations = coerceIntegrations(integrations);
   for (const name of [CLASSIC_DESTINATION, ACTIONS_DESTINATION]) {
@@ -118,8 +119,9 @@ export function planLoad(env: LoadEnvironment): LoadPlan {
   const timeout = typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
   // Actions mode continues the session Segment's plugin kept; Classic the one in Amplitude's cookie.
   const actionsSession = env.storedActionsSession ?? { id: null, lastAccess: null };
-  const stored: StoredAmplitudeIdentity =
-    choice.mode === 'actions' ? { sessionId: actionsSession.id ?? undefined, lastEventTime: actionsSession.lastAccess ?? undefined } : env.storedSession;
+  const stored: StoredAmplitudeIdentity = mode.session.keptInSegmentStorage
+    ? { sessionId: actionsSession.id ?? undefined, lastEventTime: actionsSession.lastAccess ?? undefined }
+    : env.storedSession;
   const isNewSession = !stored.sessionId || !stored.lastEventTime || env.now - stored.lastEventTime > timeout;
   const session: SessionState = {
     sessionId: isNewSession ? env.now : (stored.sessionId as number),
@@ -137,10 +139,8 @@ export function planLoad(env: LoadEnvironment): LoadPlan {
   for (const message of captured.warnings) warnings.push({ call: 'attribution', message, dropped: true });
 
   return {
-    mode: choice.mode,
-    destinationName: choice.name,
+    mode,
     settings,
-    actions: choice.actions,
     sdkOptions,
     loadIntegrations,
     persist,

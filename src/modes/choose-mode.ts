@@ -5,14 +5,14 @@
 import type { Dict } from '../core/types.js';
 import { isPlainObject } from '../core/values.js';
 import { normalizeSettings, type AmplitudeSettings } from './classic/settings.js';
-import { ACTIONS_DESTINATION, normalizeActionsSettings, type ActionsSettings } from './actions/translate.js';
-
-export const CLASSIC_DESTINATION = 'Amplitude';
-
-export type DestinationMode = 'classic' | 'actions';
+import { ACTIONS_DESTINATION } from './actions/presets.js';
+import { normalizeActionsSettings, type ActionsSettings } from './actions/settings.js';
+import { actionsMode } from './actions/mode.js';
+import { CLASSIC_DESTINATION, classicMode } from './classic/mode.js';
+import type { DestinationMode, ModeKind } from './mode.js';
 
 export interface ModeChoice {
-  mode: DestinationMode;
+  mode: ModeKind;
   /** The destination's name in `integrations` (routing, consent, destination middleware). */
   name: string;
   /** Classic settings the runtime runs on (in Actions mode: the rules Actions shares with it). */
@@ -59,4 +59,9 @@ function classicRulesForActions(actions: ActionsSettings): AmplitudeSettings {
     consentCategories: actions.consentCategories,
     honorGlobalPrivacyControl: actions.honorGlobalPrivacyControl,
   };
+}
+
+/** The mode the runtime runs, for a choice. */
+export function destinationMode(choice: ModeChoice): DestinationMode {
+  return choice.actions ? actionsMode(choice.actions, choice.settings) : classicMode(choice.settings);
 }

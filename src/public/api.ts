@@ -7,7 +7,7 @@ import { AnalyticsCore } from '../runtime/analytics.js';
 import { Context } from '../runtime/context.js';
 import { VERSION } from '../core/version.js';
 import { callPageFunction, describe } from '../runtime/page-code.js';
-import { isPlainObject, sanitizeProperties } from '../core/values.js';
+import { isPlainObject } from '../core/values.js';
 import type { EntityStoreApi } from '../runtime/identity.js';
 import type { AmplitudeAccess } from './types.js';
 
@@ -65,9 +65,7 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
       core.logger.problem(call(name), `expects an object, got ${kind(value)}; the value was ignored`, true);
       return undefined;
     }
-    const { value: clean, problems } = sanitizeProperties(value);
-    if (problems.length) core.logger.problem(call(name), problems.slice(0, 5).join('; '), true);
-    return clean;
+    return core.clean(call(name), value);
   };
   /** user() and group(): analytics-next hands out the store itself; these are the same methods, guarded. */
   const entity = (prefix: string, store: EntityStoreApi, extra: Dict): Dict => ({
@@ -171,47 +169,15 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
       'timeout',
       () => undefined,
       (ms: unknown) => {
-        if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) core.timeoutMs = ms;
+        if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) core.setTimeout(ms);
         else core.logger.problem(call('timeout'), 'expects a number of milliseconds', false);
-      },
-    ),
-    trackLink: guard(
-      'trackLink',
-      () => Promise.resolve(target),
-      (...a: unknown[]) => {
-        core.trackLink(call('trackLink'), a);
-        return Promise.resolve(target);
-      },
-    ),
-    trackClick: guard(
-      'trackClick',
-      () => Promise.resolve(target),
-      (...a: unknown[]) => {
-        core.trackLink(call('trackClick'), a);
-        return Promise.resolve(target);
-      },
-    ),
-    trackForm: guard(
-      'trackForm',
-      () => Promise.resolve(target),
-      (...a: unknown[]) => {
-        core.trackForm(call('trackForm'), a);
-        return Promise.resolve(target);
-      },
-    ),
-    trackSubmit: guard(
-      'trackSubmit',
-      () => Promise.resolve(target),
-      (...a: unknown[]) => {
-        core.trackForm(call('trackSubmit'), a);
-        return Promise.resolve(target);
       },
     ),
     addSourceMiddleware: guard(
       'addSourceMiddleware',
       () => Promise.resolve(target),
       (fn: unknown) => {
-        core.addSourceMiddleware(fn);
+        core.stages.addSourceMiddleware(fn);
         return Promise.resolve(target);
       },
     ),
@@ -219,7 +185,7 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
       'addDestinationMiddleware',
       () => Promise.resolve(target),
       (name: unknown, ...fns: unknown[]) => {
-        core.addDestinationMiddleware(name, fns);
+        core.stages.addDestinationMiddleware(name, fns);
         return Promise.resolve(target);
       },
     ),
@@ -306,6 +272,22 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
     ),
   };
   members.init = members.initialize;
+  // trackClick and trackSubmit are analytics.js's older names for trackLink and trackForm.
+  for (const [name, kind] of [
+    ['trackLink', 'link'],
+    ['trackClick', 'link'],
+    ['trackForm', 'form'],
+    ['trackSubmit', 'form'],
+  ] as const) {
+    members[name] = guard(
+      name,
+      () => Promise.resolve(target),
+      (...a: unknown[]) => {
+        core.autoTrack(kind, call(name), a);
+        return Promise.resolve(target);
+      },
+    );
+  }
   for (const name of DEPRECATED_WARN_ONLY) {
     members[name] = guard(
       name,
@@ -344,7 +326,7 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
   defineValue(target, 'amplitude', amplitude);
   Object.defineProperty(target, 'initialized', { get: () => core.initialized, configurable: true, enumerable: true });
   Object.defineProperty(target, 'settings', {
-    get: () => ({ writeKey: core.writeKey, timeout: core.timeoutMs, amplitude: core.settings }),
+    get: () => ({ writeKey: core.writeKey, timeout: core.timeout, amplitude: core.settings }),
     configurable: true,
     enumerable: true,
   });

@@ -92,22 +92,22 @@ function addPageListeners(win: Dict, core: AnalyticsCore, sending: boolean, stor
   const w = win as unknown as Window;
   try {
     if (sending) {
-      w.addEventListener('pagehide', () => core.onPageExit());
+      w.addEventListener('pagehide', () => core.lifecycle.exit());
       w.addEventListener('pageshow', (e) => {
-        if ((e as PageTransitionEvent).persisted) core.onPageShown();
+        if ((e as PageTransitionEvent).persisted) core.lifecycle.shown();
       });
       document.addEventListener('visibilitychange', () => {
-        if (document.visibilityState === 'hidden') core.onPageExit();
-        else core.onPageShown();
+        if (document.visibilityState === 'hidden') core.lifecycle.exit();
+        else core.lifecycle.shown();
       });
-      w.addEventListener('online', () => core.onOnline());
+      w.addEventListener('online', () => core.lifecycle.online());
     }
     // Another tab changed Segment's IDs (its journal writes are not identity).
     if (storing)
-      core.deferUntilQueuedCallsSent(() =>
+      core.deferred.add(() =>
         w.addEventListener('storage', (e) => {
           const key = (e as StorageEvent).key;
-          if (key === null || key.startsWith('ajs_')) core.onStorageChanged();
+          if (key === null || key.startsWith('ajs_')) core.lifecycle.storageChanged();
         }),
       );
   } catch {

@@ -9,7 +9,7 @@ import type { SegmentEvent } from '../core/types.js';
 import type { Context } from '../runtime/context.js';
 import type { EntityStoreApi } from '../runtime/identity.js';
 import type { DeviceIdSource } from '../core/device-id.js';
-import type { CookieOptions } from '../browser/env.js';
+import type { CookieOptions } from '../browser/cookies.js';
 import type { Middleware } from '../runtime/middleware.js';
 import type { CdnSettings } from '../core/consent.js';
 

@@ -25,19 +25,31 @@ export class CallQueue<Item, Prepared> {
   private inOrder: Array<Step<Item, Prepared>> = [];
   private open = false;
   private scheduled = false;
+  /** While load decides what it sends first, new steps collect here (see sendFirst). */
+  private front: Array<Step<Item, Prepared>> | null = null;
 
   constructor(private readonly deps: CallQueueDeps<Item, Prepared>) {}
 
   push(step: Step<Item, Prepared>): void {
+    if (this.front) {
+      this.front.push(step);
+      return;
+    }
     this.waiting.push(step);
     this.schedule();
   }
 
-  /** Steps that go ahead of everything queued so far (what load sends first). */
-  prepend(steps: Array<Step<Item, Prepared>>): void {
-    if (steps.length === 0) return;
-    this.waiting.unshift(...steps);
-    this.schedule();
+  /** Whatever `decide` queues goes ahead of every step queued so far (what load sends first). */
+  sendFirst(decide: () => void): void {
+    this.front = [];
+    try {
+      decide();
+    } finally {
+      const steps = this.front;
+      this.front = null;
+      this.waiting.unshift(...steps);
+      this.schedule();
+    }
   }
 
   /** The SDK is ready: from now on calls are handed over. */

@@ -7,10 +7,10 @@
 import type { AmplitudeOperation, SegmentEvent } from '../core/types.js';
 import type { Clock } from './clock.js';
 import type { Context } from './context.js';
-import type { SessionTicket } from '../amplitude/adapter.js';
-import type { Outbox } from '../wire/outbox.js';
+import type { SessionTicket } from './session.js';
+import type { Pipeline } from './pipeline.js';
 import type { Callback } from '../core/arguments.js';
-import { wireEvent, type EnvelopeFacts } from '../wire/envelope.js';
+import { wireEvent } from '../wire/envelope.js';
 import { callPageFunction, describe } from './page-code.js';
 
 export interface CallItem {
@@ -34,17 +34,12 @@ export interface Prepared {
   forAmplitude: SegmentEvent | null;
 }
 
-/** The destination's translation of one event (Classic or Actions), given the session in force. */
-type Translation = (event: SegmentEvent, referrer: string, ticket: SessionTicket) => AmplitudeOperation[];
-
 export interface DeliveryDeps {
   clock: Clock;
-  translate: Translation;
-  facts(): EnvelopeFacts;
-  openSession(now: number): SessionTicket;
-  outbox(): Outbox;
+  /** What load built; null on a page that sends nothing to Amplitude. */
+  pipeline(): Pipeline | null;
   deviceId(): string;
-  /** Amplitude's user mapping, which the browser cannot send itself (see AnalyticsCore.mapUser). */
+  /** Amplitude's user mapping, which the browser cannot send itself (see user-mapping.ts). */
   mapUser(mapping: { userId: string; previousId: string }): void;
   warn(call: string, message: string, dropped: boolean): void;
   debug(message: string): void;
@@ -63,11 +58,12 @@ export class Delivery {
   }
 
   handOver(calls: Array<{ item: CallItem; prepared: Prepared }>): void {
-    const ticket = this.deps.openSession(this.deps.clock.now());
+    const pipeline = this.deps.pipeline();
+    const ticket = pipeline ? pipeline.openSession(this.deps.clock.now()) : NO_SESSION;
     try {
       for (const { item, prepared } of calls) {
         try {
-          this.handOverOne(item, prepared, ticket);
+          this.handOverOne(item, prepared, ticket, pipeline);
         } catch (error) {
           this.deps.warn(`analytics.${item.event.type}()`, `delivery failed: ${describe(error)}`, true);
           item.ctx.setFailedDelivery({ reason: 'internal error' });
@@ -79,19 +75,20 @@ export class Delivery {
     }
   }
 
-  private handOverOne(item: CallItem, prepared: Prepared, ticket: SessionTicket): void {
+  private handOverOne(item: CallItem, prepared: Prepared, ticket: SessionTicket, pipeline: Pipeline | null): void {
     if (!prepared.event) {
       item.ctx.setFailedDelivery({ reason: 'dropped by source middleware' });
       return;
     }
-    if (!prepared.forAmplitude) return;
+    if (!prepared.forAmplitude || !pipeline) return;
     const event = prepared.forAmplitude;
-    const ops = this.deps.translate(event, item.referrer, ticket);
+    const ops = pipeline.mode.translate({ event, referrer: item.referrer, sessionId: ticket.sessionId, now: this.deps.clock.now() }, this.deps.debug);
     if (ops.length === 0) this.deps.debug(`${event.type} produced no Amplitude event with the current settings`);
     this.send(
       ops,
       { userId: event.userId ?? null, deviceId: item.deviceId ?? this.deps.deviceId(), time: event.timestamp.getTime(), messageId: event.messageId },
       ticket,
+      pipeline,
       item.ctx,
     );
   }
@@ -101,14 +98,13 @@ export class Delivery {
     ops: AmplitudeOperation[],
     stamp: { userId: string | null; deviceId: string; time: number; messageId: string },
     ticket: SessionTicket,
+    pipeline: Pipeline,
     ctx?: Context,
   ): void {
-    const facts = this.deps.facts();
-    const outbox = this.deps.outbox();
+    const { facts, outbox } = pipeline;
     let n = 0;
     for (const op of ops) {
       if (op.op === 'mapUser') this.deps.mapUser({ userId: op.userId, previousId: op.previousId });
-      // setUserId only matters for the SDK's cookie, which the runtime keeps current.
       if (op.op !== 'event') continue;
       const insertId = n === 0 ? stamp.messageId : `${stamp.messageId}-${n}`;
       n++;
@@ -153,3 +149,6 @@ export class Delivery {
     this.deps.warn(call, `callback failed: ${describe(error)}`, false);
   }
 }
+
+/** Hand-overs on a page that sends nothing to Amplitude have no session. */
+const NO_SESSION: SessionTicket = { sessionId: undefined, nextEventId: () => -1, close: () => undefined };

@@ -4,7 +4,9 @@
  * Reads are get-and-sync like analytics-next: the value found is written back to every store.
  */
 import type { Dict } from '../core/types.js';
-import { getCookie, localGet, localRemove, localSet, removeCookie, setCookie, type CookieOptions } from '../browser/env.js';
+import type { CookieOptions } from '../browser/cookies.js';
+import type { SegmentStorage } from '../browser/port.js';
+import { parseStoredValue } from '../core/stored-value.js';
 import { isPlainObject } from '../core/values.js';
 
 interface EntityKeys {
@@ -35,6 +37,7 @@ class EntityStore implements EntityStoreApi {
   constructor(
     protected readonly keys: EntityKeys,
     protected options: StoreOptions,
+    private readonly storage: SegmentStorage,
   ) {}
 
   /**
@@ -59,7 +62,7 @@ class EntityStore implements EntityStoreApi {
     for (const key of Object.keys(pending)) {
       const cookieToo = key !== this.keys.traits;
       if (this.explicit.has(key)) this.writeValue(key, pending[key], cookieToo);
-      else if (readStored(key, cookieToo) === null) this.writeValue(key, pending[key], cookieToo);
+      else if (this.readStored(key, cookieToo) === null) this.writeValue(key, pending[key], cookieToo);
     }
     this.explicit.clear();
   }
@@ -71,7 +74,7 @@ class EntityStore implements EntityStoreApi {
 
   protected readValue(key: string, cookieToo: boolean): unknown {
     if (Object.prototype.hasOwnProperty.call(this.cache, key)) return this.cache[key];
-    const value = this.options.persist ? readStored(key, cookieToo) : null;
+    const value = this.options.persist ? this.readStored(key, cookieToo) : null;
     this.cache[key] = value;
     // Get-and-sync, once: a value found in one store is written back to the others, as analytics-next does.
     if (value !== null) this.persist(key, value, cookieToo);
@@ -90,12 +93,25 @@ class EntityStore implements EntityStoreApi {
   private persist(key: string, value: unknown, cookieToo: boolean): void {
     if (!this.options.persist) return;
     if (value === null) {
-      localRemove(key);
-      if (cookieToo) removeCookie(key, this.options.cookie);
+      this.storage.localRemove(key);
+      if (cookieToo) this.storage.removeCookie(key, this.options.cookie);
       return;
     }
-    localSet(key, JSON.stringify(value));
-    if (cookieToo) setCookie(key, typeof value === 'string' ? value : JSON.stringify(value), this.options.cookie);
+    this.storage.localSet(key, JSON.stringify(value));
+    if (cookieToo) this.storage.setCookie(key, typeof value === 'string' ? value : JSON.stringify(value), this.options.cookie);
+  }
+
+  private readStored(key: string, cookieToo: boolean): unknown {
+    const local = this.storage.localGet(key);
+    if (local !== null) {
+      const parsed = parseStoredValue(local);
+      if (parsed !== null) return parsed;
+    }
+    if (cookieToo) {
+      const cookie = this.storage.getCookie(key);
+      if (cookie !== undefined) return parseStoredValue(cookie);
+    }
+    return null;
   }
 
   protected removeAll(): void {
@@ -137,11 +153,12 @@ export class UserStore extends EntityStore {
 
   constructor(
     options: StoreOptions,
+    storage: SegmentStorage,
     private readonly newId: () => string,
     /** Told whenever the anonymousId takes a new value, so the Amplitude device ID can follow it. */
     private readonly onAnonymousIdChange: (id: string | null) => void = () => undefined,
   ) {
-    super({ id: 'ajs_user_id', traits: 'ajs_user_traits' }, options);
+    super({ id: 'ajs_user_id', traits: 'ajs_user_traits' }, options, storage);
   }
 
   override id(value?: string | null): string | null {
@@ -189,45 +206,16 @@ export class UserStore extends EntityStore {
     super.reset();
     this.writeValue(UserStore.ANON_KEY, null, true);
   }
-
-  load(): this {
-    return this;
-  }
-
-  save(): boolean {
-    return true;
-  }
 }
 
 export class GroupStore extends EntityStore {
-  constructor(options: StoreOptions) {
-    super({ id: 'ajs_group_id', traits: 'ajs_group_properties' }, options);
+  constructor(options: StoreOptions, storage: SegmentStorage) {
+    super({ id: 'ajs_group_id', traits: 'ajs_group_properties' }, options, storage);
   }
 
   anonymousId(): undefined {
     return undefined;
   }
-
-  load(): this {
-    return this;
-  }
-
-  save(): boolean {
-    return true;
-  }
-}
-
-function readStored(key: string, cookieToo: boolean): unknown {
-  const local = localGet(key);
-  if (local !== null) {
-    const parsed = parseLenient(local);
-    if (parsed !== null) return parsed;
-  }
-  if (cookieToo) {
-    const cookie = getCookie(key);
-    if (cookie !== undefined) return parseLenient(cookie);
-  }
-  return null;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -237,14 +225,5 @@ function sameValue(a: unknown, b: unknown): boolean {
     return JSON.stringify(a) === JSON.stringify(b);
   } catch {
     return false;
-  }
-}
-
-/** JSON if it parses (localStorage, classic quoted cookies), else the raw string (unquoted values). */
-function parseLenient(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return raw;
   }
 }

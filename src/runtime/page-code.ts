@@ -44,3 +44,12 @@ export function callPageFunction(fn: (...args: never[]) => unknown, thisArg: unk
     return undefined;
   }
 }
+
+/** String(x) that cannot throw (hostile toString, revoked Proxy, symbols). */
+export function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return '[unprintable]';
+  }
+}

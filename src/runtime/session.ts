@@ -5,7 +5,14 @@
  * cookie (read by servers and by the next page) stays the same. In Actions mode the rules are Segment's
  * session plugin's: the same, except that a session is stale once exactly the timeout has passed.
  */
-import type { SessionTicket } from '../amplitude/adapter.js';
+
+/** The session in force for a hand-over, and the event ids it hands out. */
+export interface SessionTicket {
+  sessionId: number | undefined;
+  nextEventId(): number;
+  /** Persists the last event id once, rather than once per event. */
+  close(): void;
+}
 
 export interface SessionState {
   sessionId: number;

@@ -2,7 +2,8 @@
 // each row asserting the exact Amplitude operations (ids, time and session decided by the translation).
 import { describe, expect, it } from 'vitest';
 import { lookupPath, mappingProblems, renderTemplate, resolveMapping } from '../../src/modes/actions/mapping-kit';
-import { normalizeActionsSettings, translateActions, withSessionId, type ActionsSettings } from '../../src/modes/actions/translate';
+import { translateActions, withSessionId } from '../../src/modes/actions/translate';
+import { normalizeActionsSettings, type ActionsSettings } from '../../src/modes/actions/settings';
 import { chooseMode } from '../../src/modes/choose-mode';
 import type { Dict, SegmentEvent } from '../../src/core/types';
 

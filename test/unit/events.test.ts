@@ -117,7 +117,7 @@ describe('routing to the Amplitude destination', () => {
     [{ All: false, Amplitude: { groups: {} } }, true],
     [{ 'Segment.io': false }, true],
   ])('%j -> %s', (integrations, expected) => {
-    expect(isAmplitudeEnabled(integrations)).toBe(expected);
+    expect(isAmplitudeEnabled(integrations, 'Amplitude')).toBe(expected);
   });
   it('uses the helper event shape', () => {
     expect(segmentEvent({ type: 'track', event: 'x', properties: {} }).type).toBe('track');

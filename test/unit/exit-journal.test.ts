@@ -2,7 +2,7 @@
 // the page is visible and at once when it is left, taken over only from pages that are gone.
 import { describe, expect, it } from 'vitest';
 import { ExitJournal, JOURNAL_PREFIX, STALE_RECORD_MS, WRITE_INTERVAL_MS, type JournalContents, type JournaledCall } from '../../src/wire/exit-journal';
-import { memoryStore } from '../../src/browser/env';
+import { memoryStore } from '../../src/browser/storage';
 import type { WireEvent } from '../../src/wire/outbox';
 import { FakeClock } from './fake-clock';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../src/modes/classic/settings';
 import { sanitizeProperties, MAX_STRING_LENGTH } from '../../src/core/values';
 import { parseQuery, queryStringCalls } from '../../src/core/query-string';
-import { readStoredAmplitudeDeviceIds } from '../../src/browser/env';
+import { readStoredAmplitudeDeviceIds } from '../../src/browser/amplitude-storage';
 import { decodeV2Identity } from '../../src/core/amplitude-cookie';
 import { findWriteKey, writeKeyFromUrl } from '../../src/public/install';
 

@@ -8,7 +8,8 @@ import { translate } from '../../src/modes/classic/translate';
 import { isPlausibleDeviceId, resolveDeviceId } from '../../src/core/device-id';
 import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEventType } from '../../src/core/types';
 import { segmentEvent, settingsWith } from './helpers';
-import { normalizeActionsSettings, translateActions } from '../../src/modes/actions/translate';
+import { translateActions } from '../../src/modes/actions/translate';
+import { normalizeActionsSettings } from '../../src/modes/actions/settings';
 import { resolveMapping } from '../../src/modes/actions/mapping-kit';
 
 const RUNS = 500;

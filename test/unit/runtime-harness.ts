@@ -4,7 +4,7 @@
 import { vi } from 'vitest';
 import { AnalyticsCore } from '../../src/runtime/analytics';
 import { attachPublicApi } from '../../src/public/api';
-import { memoryStore } from '../../src/browser/env';
+import { memoryStore } from '../../src/browser/storage';
 import type { AdapterInit, AmplitudeDriver, EventSink } from '../../src/amplitude/adapter';
 import type { SessionState } from '../../src/runtime/session';
 import type { Transport, WireEvent, WireResponse } from '../../src/wire/outbox';

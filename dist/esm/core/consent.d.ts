@@ -7,6 +7,7 @@
  */
 import type { Dict } from './types.js';
 import type { AmplitudeSettings } from '../modes/classic/settings.js';
+/** The Classic destination's name in Segment's CDN settings (and in `integrations`); Actions mode passes its own. */
 /** The part of Segment's CDN settings that consent tools read and rewrite. */
 export interface CdnSettings {
     integrations: Dict;
@@ -18,20 +19,20 @@ export interface CdnSettings {
     [key: string]: unknown;
 }
 /** Why Amplitude receives nothing on this page (or `on` when it does). */
-export type AmplitudeState = 'on' | 'routed-off' | 'consent-off' | 'gpc-off' | 'disabled';
+type AmplitudeState = 'on' | 'routed-off' | 'consent-off' | 'gpc-off' | 'disabled';
 /**
  * What Segment's CDN would have delivered for a source whose only destination is Amplitude. A
  * destination mapped to no category counts as unmapped, as Segment's CDN reports it: consent tools
  * then leave it on instead of disabling everything for want of a category.
  */
-export declare function cdnSettingsFor(amplitudeEntry: unknown, settings: AmplitudeSettings, name?: string): CdnSettings;
+export declare function cdnSettingsFor(amplitudeEntry: unknown, settings: AmplitudeSettings, name: string): CdnSettings;
 /** Whether settings returned by `updateCDNSettings` still carry the Amplitude destination. */
-export declare function keepsAmplitude(updated: unknown, name?: string): boolean;
+export declare function keepsAmplitude(updated: unknown, name: string): boolean;
 /**
  * Load-level routing that means the destination is never loaded: `{Amplitude: false}`, or `{All: false}`
  * without `Amplitude` turned back on. (Per-event routing is applied to each event instead.)
  */
-export declare function isRoutedOff(integrations: unknown, name?: string): boolean;
+export declare function isRoutedOff(integrations: unknown, name: string): boolean;
 /** Global Privacy Control, honoured only where the site opted in. */
 export declare function gpcTurnsOff(settings: AmplitudeSettings, globalPrivacyControl: unknown): boolean;
 export interface GateOutcome {
@@ -51,3 +52,4 @@ export declare function gateOutcome(input: {
     gpc: boolean;
     persist: boolean;
 }): GateOutcome;
+export {};

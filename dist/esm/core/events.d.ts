@@ -29,4 +29,4 @@ export declare function buildEvent(body: EventBody, rawOptions: Dict, env: Event
 /** Load options' integrations as analytics-next keeps them on events: every value coerced to a boolean. */
 export declare function coerceIntegrations(value: unknown): Dict;
 /** Whether Segment's routing rules would hand this event to the Amplitude destination. */
-export declare function isAmplitudeEnabled(integrations: Dict, name?: string): boolean;
+export declare function isAmplitudeEnabled(integrations: Dict, name: string): boolean;

@@ -4,10 +4,9 @@
  * the start of a session). The runtime then only carries them out, in order.
  */
 import type { AmplitudeOperation, Dict } from './types.js';
-import type { CookieOptions } from '../browser/env.js';
+import type { CookieOptions } from '../browser/cookies.js';
 import type { AmplitudeSettings } from '../modes/classic/settings.js';
-import { type DestinationMode } from '../modes/choose-mode.js';
-import { type ActionsSettings } from '../modes/actions/translate.js';
+import type { DestinationMode } from '../modes/mode.js';
 import { type QueryStringCalls } from './query-string.js';
 import { type DeviceIdSource, type StoredDeviceIds } from './device-id.js';
 import type { StoredAmplitudeIdentity } from './amplitude-cookie.js';
@@ -38,12 +37,10 @@ interface PlanWarning {
     dropped: boolean;
 }
 export interface LoadPlan {
+    /** The destination this page reproduces (Classic or Actions). */
     mode: DestinationMode;
-    /** The destination's name in `integrations`: routing, consent and destination middleware use it. */
-    destinationName: string;
+    /** The mode's shared rules (device ID, attribution, consent, GPC). */
     settings: AmplitudeSettings;
-    /** Actions mode: the presets' settings and the site's mapping overrides. */
-    actions?: ActionsSettings;
     /** Raw SDK options (load option `amplitude`). */
     sdkOptions: Dict;
     /** Load-level routing, coerced to booleans as analytics-next keeps it on events. */

@@ -34,10 +34,12 @@ export declare class CallQueue<Item, Prepared> {
     private inOrder;
     private open;
     private scheduled;
+    /** While load decides what it sends first, new steps collect here (see sendFirst). */
+    private front;
     constructor(deps: CallQueueDeps<Item, Prepared>);
     push(step: Step<Item, Prepared>): void;
-    /** Steps that go ahead of everything queued so far (what load sends first). */
-    prepend(steps: Array<Step<Item, Prepared>>): void;
+    /** Whatever `decide` queues goes ahead of every step queued so far (what load sends first). */
+    sendFirst(decide: () => void): void;
     /** The SDK is ready: from now on calls are handed over. */
     start(): void;
     get started(): boolean;

@@ -7,10 +7,9 @@
 import type { AmplitudeOperation, SegmentEvent } from '../core/types.js';
 import type { Clock } from './clock.js';
 import type { Context } from './context.js';
-import type { SessionTicket } from '../amplitude/adapter.js';
-import type { Outbox } from '../wire/outbox.js';
+import type { SessionTicket } from './session.js';
+import type { Pipeline } from './pipeline.js';
 import type { Callback } from '../core/arguments.js';
-import { type EnvelopeFacts } from '../wire/envelope.js';
 export interface CallItem {
     event: SegmentEvent;
     /** The Amplitude device ID in force when the call was made (null: use the one in force at hand-over). */
@@ -30,16 +29,12 @@ export interface Prepared {
     /** null: not routed to Amplitude, or dropped by destination middleware. */
     forAmplitude: SegmentEvent | null;
 }
-/** The destination's translation of one event (Classic or Actions), given the session in force. */
-type Translation = (event: SegmentEvent, referrer: string, ticket: SessionTicket) => AmplitudeOperation[];
 export interface DeliveryDeps {
     clock: Clock;
-    translate: Translation;
-    facts(): EnvelopeFacts;
-    openSession(now: number): SessionTicket;
-    outbox(): Outbox;
+    /** What load built; null on a page that sends nothing to Amplitude. */
+    pipeline(): Pipeline | null;
     deviceId(): string;
-    /** Amplitude's user mapping, which the browser cannot send itself (see AnalyticsCore.mapUser). */
+    /** Amplitude's user mapping, which the browser cannot send itself (see user-mapping.ts). */
     mapUser(mapping: {
         userId: string;
         previousId: string;
@@ -63,10 +58,9 @@ export declare class Delivery {
         deviceId: string;
         time: number;
         messageId: string;
-    }, ticket: SessionTicket, ctx?: Context): void;
+    }, ticket: SessionTicket, pipeline: Pipeline, ctx?: Context): void;
     /** The call is done (handed over, or dropped): callback, promise, emitted event. */
     settle(item: CallItem): void;
     private callBack;
     private reportCallbackError;
 }
-export {};

@@ -4,7 +4,8 @@
  * Reads are get-and-sync like analytics-next: the value found is written back to every store.
  */
 import type { Dict } from '../core/types.js';
-import { type CookieOptions } from '../browser/env.js';
+import type { CookieOptions } from '../browser/cookies.js';
+import type { SegmentStorage } from '../browser/port.js';
 interface EntityKeys {
     id: string;
     traits: string;
@@ -22,13 +23,14 @@ export interface EntityStoreApi {
 declare class EntityStore implements EntityStoreApi {
     protected readonly keys: EntityKeys;
     protected options: StoreOptions;
+    private readonly storage;
     /**
      * The values in force, read from storage once and then kept here: a call then costs no cookie or
      * storage access, and storage is written only when a value changes. invalidate() re-reads, for when
      * another tab may have changed them.
      */
     private cache;
-    constructor(keys: EntityKeys, options: StoreOptions);
+    constructor(keys: EntityKeys, options: StoreOptions, storage: SegmentStorage);
     /**
      * Keys written by the page before the store was opened (identify, setAnonymousId, user().id(...)
      * before load): they win over stored values when it opens. Other cached values were only made up
@@ -46,6 +48,7 @@ declare class EntityStore implements EntityStoreApi {
     protected readValue(key: string, cookieToo: boolean): unknown;
     protected writeValue(key: string, value: unknown, cookieToo: boolean, madeUp?: boolean): void;
     private persist;
+    private readStored;
     protected removeAll(): void;
     id(value?: string | null): string | null;
     traits(value?: Dict | null): Dict;
@@ -58,7 +61,7 @@ export declare class UserStore extends EntityStore {
     /** Told whenever the anonymousId takes a new value, so the Amplitude device ID can follow it. */
     private readonly onAnonymousIdChange;
     private static readonly ANON_KEY;
-    constructor(options: StoreOptions, newId: () => string, 
+    constructor(options: StoreOptions, storage: SegmentStorage, newId: () => string, 
     /** Told whenever the anonymousId takes a new value, so the Amplitude device ID can follow it. */
     onAnonymousIdChange?: (id: string | null) => void);
     id(value?: string | null): string | null;
@@ -68,13 +71,9 @@ export declare class UserStore extends EntityStore {
     peekAnonymousId(): string | null;
     logout(): void;
     reset(): void;
-    load(): this;
-    save(): boolean;
 }
 export declare class GroupStore extends EntityStore {
-    constructor(options: StoreOptions);
+    constructor(options: StoreOptions, storage: SegmentStorage);
     anonymousId(): undefined;
-    load(): this;
-    save(): boolean;
 }
 export {};

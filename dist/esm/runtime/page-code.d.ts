@@ -17,3 +17,5 @@ export declare function describe(error: unknown): string;
  * is returned (undefined after a throw).
  */
 export declare function callPageFunction(fn: (...args: never[]) => unknown, thisArg: unknown, args: unknown[], onError: (error: unknown) => void): unknown;
+/** String(x) that cannot throw (hostile toString, revoked Proxy, symbols). */
+export declare function safeString(value: unknown): string;

@@ -168,6 +168,22 @@ function label(path) {
     return path ? `"${path}"` : 'the value';
 }
 
+/** Cookie text (`document.cookie`, or a request's `Cookie:` header) as name/value pairs. Pure. */
+/** A string, or the array some server frameworks give; the first value of a name wins. */
+function parseCookieHeader(header) {
+    const out = {};
+    const text = Array.isArray(header) ? header.join('; ') : (header !== null && header !== void 0 ? header : '');
+    for (const part of text.split(';')) {
+        const eq = part.indexOf('=');
+        if (eq === -1)
+            continue;
+        const name = part.slice(0, eq).trim();
+        if (name && !(name in out))
+            out[name] = part.slice(eq + 1).trim();
+    }
+    return out;
+}
+
 /**
  * Amplitude's v2 identity cookie, `AMP_<first 10 characters of the API key>`: base64 of URL-encoded JSON
  * ({deviceId, userId, sessionId, lastEventTime, …}). Shared by the browser and the server module. Pure.
@@ -207,20 +223,33 @@ function stringField(obj, key) {
     return typeof v === 'string' && v ? v : undefined;
 }
 
-/** Cookie text (`document.cookie`, or a request's `Cookie:` header) as name/value pairs. Pure. */
-/** A string, or the array some server frameworks give; the first value of a name wins. */
-function parseCookieHeader(header) {
-    const out = {};
-    const text = Array.isArray(header) ? header.join('; ') : (header !== null && header !== void 0 ? header : '');
-    for (const part of text.split(';')) {
-        const eq = part.indexOf('=');
-        if (eq === -1)
-            continue;
-        const name = part.slice(0, eq).trim();
-        if (name && !(name in out))
-            out[name] = part.slice(eq + 1).trim();
+/**
+ * How Segment's stored values read back, in the browser and on the server: JSON when it parses
+ * (localStorage, and cookies classic analytics.js JSON-quoted), else the raw text (analytics-next writes
+ * ids raw in cookies). Pure.
+ */
+function parseStoredValue(raw) {
+    try {
+        return JSON.parse(raw);
     }
-    return out;
+    catch (_a) {
+        return raw;
+    }
+}
+/** An id from an `ajs_*` cookie as it arrives in a `Cookie:` header: URL-encoded or not, quoted or not. */
+function segmentIdFromCookie(raw) {
+    if (!raw)
+        return undefined;
+    let text = raw;
+    try {
+        text = decodeURIComponent(raw);
+    }
+    catch (_a) {
+        /* not URL-encoded: the raw text */
+    }
+    const parsed = parseStoredValue(text);
+    const value = typeof parsed === 'string' || typeof parsed === 'number' ? String(parsed) : text;
+    return value && value !== 'null' ? value : undefined;
 }
 
-export { isNonEmptyString as a, attempt as b, sanitizeProperties as c, decodeV2Identity as d, isPlainObject as i, parseCookieHeader as p, readKey as r, stringField as s, v2CookieName as v };
+export { attempt as a, parseStoredValue as b, isNonEmptyString as c, decodeV2Identity as d, sanitizeProperties as e, segmentIdFromCookie as f, isPlainObject as i, parseCookieHeader as p, readKey as r, stringField as s, v2CookieName as v };
