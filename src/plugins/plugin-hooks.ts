@@ -85,7 +85,7 @@ function describeValue(value: unknown): string {
 }
 
 /** A deep copy of the event's plain objects and arrays; other values (Dates included) are shared. */
-export function detach<T>(value: T): T {
+function detach<T>(value: T): T {
   if (Array.isArray(value)) return value.map(detach) as unknown as T;
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const copy: Record<string, unknown> = {};

@@ -7,8 +7,8 @@ import type { SegmentContext } from './segment-context.js';
 export type PluginType = 'before' | 'enrichment' | 'destination' | 'after' | 'utility';
 
 /** The event types that have a per-call hook of the same name. */
-export const HOOK_NAMES = ['track', 'page', 'identify', 'group', 'alias', 'screen'] as const;
-export type HookName = (typeof HOOK_NAMES)[number];
+const HOOK_NAMES = ['track', 'page', 'identify', 'group', 'alias', 'screen'] as const;
+type HookName = (typeof HOOK_NAMES)[number];
 
 export type PluginHook = (ctx: SegmentContext) => unknown;
 

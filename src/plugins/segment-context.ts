@@ -56,7 +56,7 @@ export function isCancelation(value: unknown): value is ContextCancelation {
 }
 
 /** Per-event counters and gauges, kept on the context as analytics-next keeps them; never sent. */
-export class ContextStats {
+class ContextStats {
   metrics: Metric[] = [];
 
   increment(metric: string, by = 1, tags: string[] = []): void {
