@@ -4,8 +4,8 @@
  * hook does reaches the page: each problem becomes one console warning naming the plugin.
  * A hook that answers synchronously keeps the event on the synchronous path.
  */
-import type { Clock } from '../clock.js';
-import { describe, isThenable, safeThen } from '../page-code.js';
+import type { Clock } from '../runtime/clock.js';
+import { describe, isThenable, safeThen } from '../runtime/page-code.js';
 import { isCancelation, SegmentContext } from './segment-context.js';
 import type { PluginHook, SegmentPlugin } from './plugin-types.js';
 

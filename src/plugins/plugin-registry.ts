@@ -7,10 +7,10 @@
  * Cost: with no before or enrichment plugin that has a hook for the event's type, and no such plugin
  * loading, `run` answers synchronously without allocating a context.
  */
-import type { Clock } from '../clock.js';
-import type { Logger } from '../log.js';
-import { describe, isThenable, safeThen } from '../page-code.js';
-import type { SegmentEvent } from '../types.js';
+import type { Clock } from '../runtime/clock.js';
+import type { Logger } from '../runtime/log.js';
+import { describe, isThenable, safeThen } from '../runtime/page-code.js';
+import type { SegmentEvent } from '../core/types.js';
 import { callHook, CANCELLED, type HookDeps, type HookResult } from './plugin-hooks.js';
 import { destinationEnabled, hookFor, pluginProblem, type PluginType, type SegmentPlugin } from './plugin-types.js';
 import { SegmentContext } from './segment-context.js';

@@ -4,7 +4,7 @@
  * analytics-next (Amplitude's Segment Session Replay wrapper among them) use exactly these members,
  * so their names and behaviour follow `@segment/analytics-core`'s Context (see docs/plugins.md).
  */
-import type { SegmentEvent } from '../types.js';
+import type { SegmentEvent } from '../core/types.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 

@@ -1,10 +1,10 @@
 // A plugin registry on a fake clock, with the console's warnings captured, and small plugin builders.
 import { vi } from 'vitest';
-import { Logger } from '../../src/log';
+import { Logger } from '../../src/runtime/log';
 import { PluginRegistry, type RunOutcome } from '../../src/plugins/plugin-registry';
 import type { PluginType, SegmentPlugin } from '../../src/plugins/plugin-types';
 import type { SegmentContext } from '../../src/plugins/segment-context';
-import type { SegmentEvent } from '../../src/types';
+import type { SegmentEvent } from '../../src/core/types';
 import { FakeClock } from './fake-clock';
 import { segmentEvent } from './helpers';
 
