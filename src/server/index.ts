@@ -24,9 +24,6 @@ export interface VisitorIdentity {
   groupId?: string;
 }
 
-/** `Cookie:` header (string, or the array some frameworks give) -> name/value pairs, first value wins. */
-export { parseCookieHeader };
-
 /** Segment writes ids raw in cookies; classic analytics.js JSON-quoted them; either may be URL-encoded. */
 function segmentValue(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
