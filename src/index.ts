@@ -1,13 +1,21 @@
-/** Module entry for bundler users. The script-tag build (dist/segment-amplitude-shim.min.js) runs install() itself. */
-export { install, findWriteKey, writeKeyFromUrl } from './public/install.js';
-export { AnalyticsCore, type LoadOptions } from './runtime/analytics.js';
-export { attachPublicApi, type AmplitudeHandle } from './public/api.js';
-export { translate, pageEventNames, referrerOperations, traitOperations, normalizeGroups } from './modes/classic/translate.js';
-export { lookupField, objCaseGet } from './core/facade.js';
-export { normalizeSettings, DEFAULT_SETTINGS, type AmplitudeSettings } from './modes/classic/settings.js';
-export { resolveDeviceId, isPlausibleDeviceId, type DeviceIdSource, type DeviceIdDecision } from './core/device-id.js';
-export { VERSION } from './core/version.js';
-export type { SegmentEvent, AmplitudeEvent, AmplitudeOperation, PageContext } from './core/types.js';
+/**
+ * Module entry for bundler users: `install()` and the public types, nothing else. Everything exported here is
+ * a promise to users, and its declarations are published; the script-tag build runs install() itself.
+ */
+import { install as installOnPage } from './public/install.js';
+import type { SegmentAnalytics } from './public/types.js';
+
+/** What `install()` returns: the page's `window.analytics` (or the global the snippet names), now the shim. */
+export interface InstalledShim {
+  analytics: SegmentAnalytics;
+}
+
+/** Takes over Segment's snippet on this page, as the script file does when it loads. */
+export function install(): InstalledShim {
+  // The runtime builds the public object member by member onto the snippet's array, so it is typed only here.
+  return { analytics: installOnPage().analytics as unknown as SegmentAnalytics };
+}
+
 export type {
   SegmentAnalytics,
   ShimLoadOptions,

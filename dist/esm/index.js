@@ -7541,7 +7541,7 @@ function defineValue(target, name, value) {
 
 const INSTALLED = '__segmentAmplitudeShim';
 const WRITE_KEY_PLACEHOLDER = '__WRITE_KEY__';
-function install(win = window) {
+function install$1(win = window) {
     const globalKey = findGlobalKey();
     const existing = win[globalKey];
     if (existing && existing[INSTALLED]) {
@@ -7669,4 +7669,14 @@ function installLegacyAmplitudeAccessor(win, core) {
     win.amplitude = { getInstance: () => instance };
 }
 
-export { AnalyticsCore, DEFAULT_SETTINGS$1 as DEFAULT_SETTINGS, VERSION, attachPublicApi, findWriteKey, install, isPlausibleDeviceId, lookupField, normalizeGroups, normalizeSettings, objCaseGet, pageEventNames, referrerOperations, resolveDeviceId, traitOperations, translate, writeKeyFromUrl };
+/**
+ * Module entry for bundler users: `install()` and the public types, nothing else. Everything exported here is
+ * a promise to users, and its declarations are published; the script-tag build runs install() itself.
+ */
+/** Takes over Segment's snippet on this page, as the script file does when it loads. */
+function install() {
+    // The runtime builds the public object member by member onto the snippet's array, so it is typed only here.
+    return { analytics: install$1().analytics };
+}
+
+export { install };

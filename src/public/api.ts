@@ -26,7 +26,7 @@ const DEPRECATED_WARN_ONLY = [
 ];
 
 /** `analytics.amplitude` (the public AmplitudeAccess type). */
-export type AmplitudeHandle = AmplitudeAccess;
+type AmplitudeHandle = AmplitudeAccess;
 
 export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
   const call = (name: string) => `analytics.${name}()`;

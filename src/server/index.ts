@@ -25,9 +25,6 @@ export interface VisitorIdentity {
   groupId?: string;
 }
 
-/** `Cookie:` header (string, or the array some frameworks give) -> name/value pairs, first value wins. */
-export { parseCookieHeader };
-
 export function readIdentity(cookieHeader: string | string[] | undefined | null, apiKey: string): VisitorIdentity {
   const cookies = parseCookieHeader(cookieHeader);
   const ampCookie = cookies[v2CookieName(apiKey)];

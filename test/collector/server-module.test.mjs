@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import { startCollector } from '../../collector/collector.mjs';
-import { createAmplitudeServer, parseCookieHeader, readIdentity } from '../../dist/esm/server/index.js';
+import { createAmplitudeServer, readIdentity } from '../../dist/esm/server/index.js';
 
 const KEY = 'server-test-key-0123456789';
 const ampCookie = (obj) => Buffer.from(encodeURIComponent(JSON.stringify(obj))).toString('base64');
@@ -35,8 +35,13 @@ describe('readIdentity', () => {
   ])('%s', (_label, header, expected) => {
     expect(readIdentity(header, KEY)).toEqual(expected);
   });
-  it('parses array headers and keeps the first value of a repeated name', () => {
-    expect(parseCookieHeader(['a=1; b=2', 'a=3'])).toEqual({ a: '1', b: '2' });
+  it('reads array headers and keeps the first value of a repeated name', () => {
+    expect(readIdentity(['ajs_anonymous_id=anon-1; ajs_user_id=user-1', 'ajs_anonymous_id=anon-2'], KEY)).toEqual({
+      deviceId: 'anon-1',
+      userId: 'user-1',
+      anonymousId: 'anon-1',
+      segmentUserId: 'user-1',
+    });
   });
 });
 

@@ -1,10 +1,12 @@
 // Compiled in CI against the published declarations (dist/esm). Lines marked @ts-expect-error must fail
 // to compile; if one ever compiles, tsc reports the unused directive and the type test fails.
 import 'segment-amplitude-shim';
-import type { SegmentAnalytics, ShimLoadOptions } from 'segment-amplitude-shim';
+import { install, type SegmentAnalytics, type ShimLoadOptions } from 'segment-amplitude-shim';
 import { readIdentity, createAmplitudeServer } from 'segment-amplitude-shim/server';
 
 const analytics: SegmentAnalytics = window.analytics;
+const installed: SegmentAnalytics = install().analytics;
+void installed;
 
 // Every call form Segment accepts.
 analytics.track('Signed Up');
@@ -53,6 +55,10 @@ const server = createAmplitudeServer({ apiKey: 'key', serverUrl: 'http://127.0.0
 void server.track(identity, 'Server Event', { a: 1 });
 
 // Lines that must not compile.
+// @ts-expect-error the runtime's internals are not part of the package
+type _NotExportedCore = typeof import('segment-amplitude-shim').AnalyticsCore;
+// @ts-expect-error neither is the server module's cookie parser
+type _NotExportedCookieParser = typeof import('segment-amplitude-shim/server').parseCookieHeader;
 // @ts-expect-error an event name is a string
 analytics.track(42);
 // @ts-expect-error properties are an object

@@ -1,4 +1,3 @@
-import { parseCookieHeader } from '../core/cookie-header.js';
 export interface VisitorIdentity {
     /** Amplitude's device ID (from `AMP_<key>`), falling back to Segment's anonymousId. */
     deviceId?: string;
@@ -13,8 +12,6 @@ export interface VisitorIdentity {
     /** Segment's `ajs_group_id`. */
     groupId?: string;
 }
-/** `Cookie:` header (string, or the array some frameworks give) -> name/value pairs, first value wins. */
-export { parseCookieHeader };
 export declare function readIdentity(cookieHeader: string | string[] | undefined | null, apiKey: string): VisitorIdentity;
 export interface AmplitudeServerOptions {
     apiKey: string;

@@ -152,4 +152,4 @@ function createAmplitudeServer(options) {
     return { track, sendEvents, alias, aliasHandler, serverUrl, usermapUrl };
 }
 
-export { createAmplitudeServer, parseCookieHeader, readIdentity };
+export { createAmplitudeServer, readIdentity };
