@@ -1,6 +1,7 @@
-// One loopback port that plays every host the classic stack talks to. Chromium resolves Amplitude's and
-// Segment's hosts to it (--host-resolver-rules), so no request is intercepted in flight: uploads sent
-// at any moment, unload included, arrive here. TLS and plain HTTP share the port, since amplitude-js
+// One loopback port that plays every host a run talks to: Chromium resolves every name to it
+// (--host-resolver-rules), so the page can live at any URL a sequence names, and no request is
+// intercepted in flight: uploads sent at any moment, unload included, arrive here. The Host header
+// tells Amplitude's CDN and API and Segment's API from the page's own origin. TLS and plain HTTP share the port, since amplitude-js
 // picks the scheme from the page and from forceHttps, and the integration loads its script over https.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,8 +14,6 @@ import { decodeAmplitudeUpload } from './amplitude-upload.mjs';
 
 /** The header (set per browser context) that tells whose run a request belongs to. */
 export const RUN_HEADER = 'x-conformance-run';
-
-export const VENDOR_HOSTS = ['cdn.amplitude.com', 'api.amplitude.com', 'api2.amplitude.com', 'api.segment.io'];
 
 function selfSignedCertificate() {
   const dir = mkdtempSync(join(tmpdir(), 'classic-tls-'));
@@ -43,7 +42,7 @@ const CORS = {
 };
 
 /**
- * @param {{ page: () => string, bundlePath: string, bundle: string, amplitudeScript: string }} content
+ * @param {{ page: (pageOptions: object) => string, bundlePath: string, bundle: string, amplitudeScript: string }} content
  */
 export async function startLoopbackServer({ page, bundlePath, bundle, amplitudeScript }) {
   const runs = new Map();
@@ -92,7 +91,7 @@ export async function startLoopbackServer({ page, bundlePath, bundle, amplitudeS
       return res.end();
     }
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-    res.end(page());
+    res.end(page(runs.get(req.headers[RUN_HEADER])?.page ?? {}));
   }
 
   const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
@@ -122,9 +121,9 @@ export async function startLoopbackServer({ page, bundlePath, bundle, amplitudeS
   return {
     port,
     origin: `http://127.0.0.1:${port}`,
-    /** Starts collecting requests that carry `id` in RUN_HEADER. */
-    claim(id) {
-      const run = { amplitude: [], segment: [] };
+    /** Starts collecting requests that carry `id` in RUN_HEADER; `page` is what the page server hands `page()`. */
+    claim(id, page = {}) {
+      const run = { amplitude: [], segment: [], page };
       runs.set(id, run);
       return run;
     },

@@ -1,6 +1,8 @@
 // The in-page half of the classic harness, bundled by bundle.mjs at test time. It loads Segment's
 // analytics-next with the Amplitude classic integration handed over directly (no CDN fetch for
 // settings or integration code), runs a call sequence, and reports what Segment itself kept.
+// First: the clock must be in place before any of Segment's or Amplitude's modules reads the time.
+import { clock } from './page-clock.mjs';
 import { AnalyticsBrowser } from '@segment/analytics-next';
 import Amplitude from '@segment/analytics.js-integration-amplitude';
 
@@ -28,8 +30,13 @@ function plain(value) {
   }
 }
 
-async function load({ writeKey, cdnSettings, loadOptions, readyTimeoutMs = 10000 }) {
-  const [instance] = await AnalyticsBrowser.load({ writeKey, cdnSettings, classicIntegrations: [Amplitude] }, loadOptions);
+async function load({ writeKey, cdnSettings, loadOptions, anonymousId, readyTimeoutMs = 10000 }) {
+  const loader = new AnalyticsBrowser();
+  // A returning visitor's id: analytics-next applies a buffered setAnonymousId before the integrations
+  // initialize, so the integration's init (preferAnonymousIdForDeviceId) sees it too.
+  if (anonymousId !== undefined) loader.setAnonymousId(anonymousId);
+  loader.load({ writeKey, cdnSettings, classicIntegrations: [Amplitude] }, loadOptions);
+  const [instance] = await loader;
   analytics = instance;
   window.analytics = instance;
   // analytics-next holds non-page events for a classic destination until it is ready and then
@@ -47,10 +54,11 @@ function argumentsOf(call) {
   return Array.isArray(call.args) ? call.args : [];
 }
 
-async function run(calls) {
+async function run(calls, { advanceMsPerCall = 0 } = {}) {
   const results = [];
   for (const call of calls) {
-    const result = { method: call.method, sequenceBefore: sequenceNumber() };
+    clock.advance(advanceMsPerCall);
+    const result = { method: call.method, time: clock.now(), sequenceBefore: sequenceNumber() };
     try {
       if (!CALLS.has(call.method)) throw new Error(`not a call the harness drives: ${call.method}`);
       const returned = analytics[call.method](...argumentsOf(call));
@@ -72,12 +80,13 @@ async function run(calls) {
 function amplitudeSettled(timeoutMs = 10000) {
   const client = amplitudeClient();
   if (!client || typeof client._unsentCount !== 'function') return Promise.resolve({ settled: true, unsent: 0 });
-  const deadline = Date.now() + timeoutMs;
+  // performance.now, not Date: the harness's clock stands still.
+  const deadline = performance.now() + timeoutMs;
   return new Promise((resolve) => {
     const check = () => {
       const unsent = client._unsentCount();
       if (unsent === 0 && !client._sending) return resolve({ settled: true, unsent: 0 });
-      if (Date.now() > deadline) return resolve({ settled: false, unsent });
+      if (performance.now() > deadline) return resolve({ settled: false, unsent });
       if (unsent > 0 && !client._sending) client.sendEvents();
       setTimeout(check, 5);
     };

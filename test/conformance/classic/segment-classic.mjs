@@ -5,13 +5,14 @@ import { chromium } from 'playwright-core';
 import { assertBrowserAvailable, CHROMIUM_PATH } from '../../support/browser.mjs';
 import { amplitudeScript, classicBundle } from './bundle.mjs';
 import { classicCdnSettings, DEFAULT_WRITE_KEY } from './cdn-settings.mjs';
-import { RUN_HEADER, startLoopbackServer, VENDOR_HOSTS } from './loopback-server.mjs';
+import { RUN_HEADER, startLoopbackServer } from './loopback-server.mjs';
 
 export { CATALOG_DEFAULTS, DEFAULT_API_KEY, DEFAULT_WRITE_KEY, classicCdnSettings } from './cdn-settings.mjs';
 export { decodeAmplitudeUpload } from './amplitude-upload.mjs';
 
 const BUNDLE_PATH = '/__segment-classic.js';
 const PAGE_TITLE = 'Conformance page';
+const ONE_YEAR_MS = 365 * 24 * 3600 * 1000;
 
 function chromiumArgs(port) {
   return [
@@ -22,14 +23,17 @@ function chromiumArgs(port) {
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
-    // Segment's and Amplitude's hosts are the loopback server; nothing else resolves but loopback.
-    `--host-resolver-rules=${VENDOR_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ')}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
+    // Every name is the loopback server: the page's host, Amplitude's and Segment's. Nothing leaves the machine.
+    `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE 127.0.0.1`,
   ];
 }
 
-function pageHtml() {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${PAGE_TITLE}</title>
-<script src="${BUNDLE_PATH}"></script></head><body></body></html>`;
+const escapeHtml = (text) => String(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function pageHtml({ title = PAGE_TITLE, clockStart }) {
+  const clock = typeof clockStart === 'number' ? `<script>window.__conformanceClockStart = ${clockStart};</script>` : '';
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+${clock}<script src="${BUNDLE_PATH}"></script></head><body></body></html>`;
 }
 
 function eventsOfCall(events, call) {
@@ -90,25 +94,42 @@ export async function startClassicHarness({ amplitudeJs = '8.21.10', concurrency
    * Runs one call sequence as a new visitor and reports what Segment's classic stack sent and kept.
    * @param {Array<{method: string, args?: unknown[], argsSource?: string}>} sequence
    * @param {object} [settings] Amplitude (Classic) destination settings, over the catalog defaults
-   * @param {{ path?: string, referrer?: string, writeKey?: string, cdnSettings?: object, loadOptions?: object }} [options]
+   * @param {object} [options]
+   * @param {string} [options.url] the page's full URL (any host: every name resolves to the loopback server)
+   * @param {string} [options.path] or a path on the loopback origin (default '/')
+   * @param {string} [options.referrer] document.referrer
+   * @param {string} [options.title] document.title
+   * @param {number} [options.startTime] epoch ms: Date reads this at load, and moves only as `advanceMsPerCall` says
+   * @param {number} [options.advanceMsPerCall] added to the clock before each call (default 1000 with startTime, else 0)
+   * @param {string} [options.anonymousId] set before load, as for a returning visitor
+   * @param {string} [options.writeKey]
+   * @param {object} [options.cdnSettings] top-level keys replacing those of the CDN settings
+   * @param {object} [options.loadOptions] analytics-next's load options
    */
   async function run(sequence, settings = {}, options = {}) {
     const writeKey = options.writeKey ?? DEFAULT_WRITE_KEY;
     const runId = `run-${++runCount}`;
-    const captured = server.claim(runId);
+    const captured = server.claim(runId, { title: options.title, clockStart: options.startTime });
+    const advanceMsPerCall = options.advanceMsPerCall ?? (typeof options.startTime === 'number' ? 1000 : 0);
     const tab = idleTabs.pop() ?? (await openTab());
     const { context, page } = tab;
     tab.errors = [];
     try {
       await context.setExtraHTTPHeaders({ [RUN_HEADER]: runId });
-      await page.goto(server.origin + (options.path ?? '/'), { referer: options.referrer });
+      await page.goto(options.url ?? server.origin + (options.path ?? '/'), { referer: options.referrer });
       const cdnSettings = classicCdnSettings({ writeKey, amplitude: settings, overrides: options.cdnSettings });
-      const loaded = await page.evaluate((init) => window.__segmentClassic.load(init), { writeKey, cdnSettings, loadOptions: options.loadOptions ?? {} });
-      const calls = await page.evaluate((calls) => window.__segmentClassic.run(calls), sequence);
+      const init = { writeKey, cdnSettings, loadOptions: options.loadOptions ?? {}, anonymousId: options.anonymousId };
+      const loaded = await page.evaluate((init) => window.__segmentClassic.load(init), init);
+      const calls = await page.evaluate(([calls, runOptions]) => window.__segmentClassic.run(calls, runOptions), [sequence, { advanceMsPerCall }]);
       const settled = await page.evaluate(() => window.__segmentClassic.amplitudeSettled());
       const snapshot = await page.evaluate(() => window.__segmentClassic.snapshot());
       const cookies = {};
       for (const cookie of await context.cookies()) if (cookie.name.startsWith('ajs_')) cookies[cookie.name] = cookie.value;
+      const warnings = [];
+      if (typeof options.startTime === 'number' && options.startTime + ONE_YEAR_MS < Date.now()) {
+        // Chromium drops a cookie whose expiry is already past by its own clock, which the page cannot move.
+        warnings.push("startTime is over a year before the real clock: Segment's one-year ajs_* cookies expire as they are written");
+      }
       const events = captured.amplitude.flatMap((upload) => upload.events);
       const firstSequence = calls.length ? calls[0].sequenceBefore : Infinity;
       return {
@@ -122,6 +143,7 @@ export async function startClassicHarness({ amplitudeJs = '8.21.10', concurrency
         amplitudeJs: loaded.amplitudeVersion,
         settled: settled.settled,
         pageErrors: tab.errors.slice(),
+        warnings,
       };
     } finally {
       await releaseTab(tab, runId);
@@ -154,4 +176,48 @@ export async function startClassicHarness({ amplitudeJs = '8.21.10', concurrency
       await server.close();
     },
   };
+}
+
+// The conformance runner's interface (docs/conformance.md): a sequence object in, `{ payloads, storage }` out.
+
+const STORED_COOKIES = ['ajs_user_id', 'ajs_anonymous_id', 'ajs_group_id'];
+const STORED_LOCAL = ['ajs_user_traits', 'ajs_group_properties', 'ajs_user_id', 'ajs_anonymous_id', 'ajs_group_id'];
+const pick = (from, keys) => Object.fromEntries(keys.map((key) => [key, from[key]]));
+
+/** Starts what the runs share (one Chromium, the bundled Segment stack). `options` as for startClassicHarness. */
+export async function startSegmentClassic(options) {
+  // The runner's value encoding lives beside it; its decoder is self-contained, so it runs in the page.
+  const { decodeValue } = await import('../sequence.mjs');
+  const harness = await startClassicHarness(options);
+  return { harness, decodeValue };
+}
+
+/** Runs one sequence as a new visitor through analytics-next, the classic integration and amplitude-js. */
+export async function runSegmentClassic(sequence, session) {
+  const calls = sequence.calls.map((call) => ({ method: call.method, argsSource: `(${session.decodeValue})(${JSON.stringify(call.args)})` }));
+  const settings = session.decodeValue(sequence.settings ?? {});
+  const result = await session.harness.run(calls, settings, {
+    url: sequence.page?.url,
+    referrer: sequence.page?.referrer || undefined,
+    title: sequence.page?.title,
+    startTime: sequence.startTime,
+    anonymousId: sequence.anonymousId,
+  });
+  const callOf = (event) => result.calls.findIndex((call) => event.sequence_number > call.sequenceBefore && event.sequence_number <= call.sequenceAfter);
+  return {
+    payloads: result.payloads.flatMap((upload) => upload.events.map((event) => ({ endpoint: new URL(upload.url).pathname, event, call: callOf(event) }))),
+    storage: {
+      user: result.storage.user,
+      group: result.storage.group,
+      cookies: pick(result.storage.cookies, STORED_COOKIES),
+      localStorage: pick(result.storage.localStorage, STORED_LOCAL),
+    },
+    segmentEvents: result.segment,
+    errors: [...result.pageErrors, ...result.calls.filter((call) => call.error).map((call) => `${call.method}: ${call.error}`)],
+    warnings: result.ready ? result.warnings : [...result.warnings, 'the Amplitude classic integration never became ready'],
+  };
+}
+
+export async function stopSegmentClassic(session) {
+  await session?.harness.close();
 }

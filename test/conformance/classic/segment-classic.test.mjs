@@ -113,4 +113,34 @@ describe('Segment classic stack, one tab reused across runs', () => {
     // Each run owns only its own uploads.
     expect(first.events.map((e) => e.event_type)).toEqual(['$identify']);
   });
+
+  it("runs on the sequence's page, clock and anonymousId", async () => {
+    const url = 'https://shop.example/landing?utm_source=news';
+    const options = { url, referrer: 'https://www.example.org/post', title: 'Spring Sale', startTime: Date.now() - 3600000, anonymousId: 'anon-0001-abcdef' };
+    const result = await harness.run(
+      [
+        { method: 'page', args: ['Sale'] },
+        { method: 'track', args: ['Clicked', { when: new Date(options.startTime) }] },
+      ],
+      { trackReferrer: false },
+      options,
+    );
+    expectCleanRun(result);
+    expect(result.calls.map((call) => call.time)).toEqual([options.startTime + 1000, options.startTime + 2000]);
+    for (const call of result.calls) {
+      expect(call.event.anonymousId).toBe(options.anonymousId);
+      expect(call.event.timestamp).toBe(new Date(call.time).toISOString());
+      for (const event of call.amplitudeEvents) expect(event.timestamp).toBe(call.time);
+    }
+    for (const event of result.events) expect(event.session_id).toBe(options.startTime);
+    // amplitude-js read the campaign from the page's URL at init, before any call.
+    expect(result.loadEvents.map((e) => e.user_properties.$set)).toEqual([{ utm_source: 'news' }]);
+    const [viewed] = result.calls[0].amplitudeEvents;
+    expect(viewed.event_type).toBe('Viewed Sale Page');
+    expect(viewed.event_properties).toMatchObject({ url, path: '/landing', search: '?utm_source=news', referrer: options.referrer, title: options.title });
+    // A Date property reaches amplitude-js as JSON does.
+    expect(result.calls[1].amplitudeEvents[0].event_properties.when).toBe(new Date(options.startTime).toISOString());
+    expect(result.storage.user.anonymousId).toBe(options.anonymousId);
+    expect(result.storage.cookies.ajs_anonymous_id).toBe(options.anonymousId);
+  });
 });
