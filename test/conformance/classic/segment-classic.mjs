@@ -186,8 +186,10 @@ const pick = (from, keys) => Object.fromEntries(keys.map((key) => [key, from[key
 
 /** Starts what the runs share (one Chromium, the bundled Segment stack). `options` as for startClassicHarness. */
 export async function startSegmentClassic(options) {
-  // The runner's value encoding lives beside it; its decoder is self-contained, so it runs in the page.
-  const { decodeValue } = await import('../sequence.mjs');
+  // The runner's value encoding lives beside the runner and arrives with it; its decoder is
+  // self-contained, so it also runs in the page. Resolved at call time, so that the harness itself
+  // loads without the runner.
+  const { decodeValue } = await import(new URL('../sequence.mjs', import.meta.url).href);
   const harness = await startClassicHarness(options);
   return { harness, decodeValue };
 }
