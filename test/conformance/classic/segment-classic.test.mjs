@@ -92,15 +92,8 @@ describe.each(['8.21.10', '5.2.2'])('Segment classic stack with amplitude-js %s'
     // ...but nothing reached amplitude-js, which still stamps the old user id.
     expect(track.amplitudeEvents.map((e) => [e.event_type, e.user_id])).toEqual([['After Reset', 'user-7']]);
   });
-});
 
-describe('Segment classic stack, one tab reused across runs', () => {
-  let harness;
-  beforeAll(async () => {
-    harness = await startClassicHarness();
-  });
-  afterAll(() => harness?.close());
-
+  // The harness reuses one tab across runs (isolation 'tab'): nothing may carry over.
   it('starts every run as a new visitor', async () => {
     const first = await harness.run([{ method: 'identify', args: ['user-1', { plan: 'pro' }] }]);
     const second = await harness.run([{ method: 'track', args: ['Second Run'] }]);
