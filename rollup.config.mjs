@@ -1,13 +1,13 @@
 // Two outputs: the script-tag IIFE (SDK included, minified) and the ESM build for bundlers. Both carry
-// the lean SDK (scripts/rollup-lean-amplitude.mjs): a bundler given the SDK as a dependency would pull in
+// the lean SDK (build/rollup-lean-amplitude.mjs): a bundler given the SDK as a dependency would pull in
 // every autocapture plugin, remote config and diagnostics, which the shim never runs. Both also take the
-// SDK's code at ES2017, from its own TypeScript source (scripts/rollup-sdk-es2017.mjs), instead of ES5.
+// SDK's code at ES2017, from its own TypeScript source (build/rollup-sdk-es2017.mjs), instead of ES5.
 import resolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
-import leanAmplitude from './scripts/rollup-lean-amplitude.mjs';
-import sdkAsEs2017 from './scripts/rollup-sdk-es2017.mjs';
+import leanAmplitude from './build/rollup-lean-amplitude.mjs';
+import sdkAsEs2017 from './build/rollup-sdk-es2017.mjs';
 
 const ts = (declarations) =>
   typescript({
@@ -20,7 +20,7 @@ const ts = (declarations) =>
 
 export default [
   {
-    input: 'src/browser.ts',
+    input: 'src/script.ts',
     output: {
       file: 'dist/segment-amplitude-shim.min.js',
       format: 'iife',

@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'happy-dom',
+          // Property tests run hundreds of generated cases: a deadline for a hung test, not a speed check.
+          testTimeout: 30000,
         },
       },
       {

@@ -6,6 +6,7 @@
 // It can inject faults for reliability tests.
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
+import { createEcosystemEndpoints } from './ecosystem.mjs';
 
 const MAX_BODY_BYTES = 1024 * 1024; // Amplitude: requests must be under 1 MB
 const MAX_EVENTS = 2000;
@@ -25,6 +26,8 @@ export function createCollector() {
   function record(entry) {
     for (const res of listeners) res.write(`data: ${JSON.stringify(entry)}\n\n`);
   }
+  /** Session Replay's and Experiment's endpoints (ecosystem.mjs). */
+  const ecosystem = createEcosystemEndpoints({ record });
 
   function reset() {
     events.length = 0;
@@ -32,6 +35,7 @@ export function createCollector() {
     usermaps.length = 0;
     seenInsertIds.clear();
     faults.length = 0;
+    ecosystem.reset();
     record({ kind: 'reset' });
   }
 
@@ -167,6 +171,7 @@ export function createCollector() {
   }
 
   async function handler(req, res) {
+    if (ecosystem.owns(new URL(req.url, 'http://collector').pathname)) return ecosystem.handle(req, res);
     cors(res);
     if (req.method === 'OPTIONS') {
       res.writeHead(204);
@@ -209,7 +214,7 @@ export function createCollector() {
     return [...seenInsertIds].filter(([, n]) => n > 1).map(([insertId, posts]) => ({ insertId, posts }));
   }
 
-  return { handler, events, requests, usermaps, reset, postCounts, duplicates };
+  return { handler, events, requests, usermaps, reset, postCounts, duplicates, ecosystem };
 }
 
 function parseLenient(raw) {

@@ -3,7 +3,7 @@
 // npm run bundle-stats -- --what-if: the file's size without AmplitudeBrowser, to size that design question.
 // npm run bundle-stats -- --coverage: which of those bytes run, by module, in a page life of each mode
 // (V8 block coverage in Chromium: load, every call type, middleware, user(), reset, pagehide). Bytes that
-// never run are where a stand-in (scripts/rollup-lean-amplitude.mjs) or a trim could go.
+// never run are where a stand-in (build/rollup-lean-amplitude.mjs) or a trim could go.
 import { rollup } from 'rollup';
 import config from '../rollup.config.mjs';
 

@@ -18,7 +18,7 @@ if (!existsSync(CHROMIUM_PATH)) {
 }
 /** Newest modification time among the files the bundle is built from. */
 function newestSource() {
-  const files = ['package.json', 'package-lock.json', 'rollup.config.mjs', 'tsconfig.json', 'scripts/rollup-lean-amplitude.mjs'];
+  const files = ['package.json', 'package-lock.json', 'rollup.config.mjs', 'tsconfig.json', 'build/rollup-lean-amplitude.mjs'];
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);

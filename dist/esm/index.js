@@ -1,4 +1,4 @@
-import { i as isPlainObject, r as readKey, a as isNonEmptyString, b as attempt, v as v2CookieName, d as decodeV2Identity, s as stringField, p as parseCookieHeader, c as sanitizeProperties } from './cookie-header.js';
+import { i as isPlainObject, a as attempt, p as parseCookieHeader, v as v2CookieName, d as decodeV2Identity, s as stringField, b as parseStoredValue, c as isNonEmptyString, r as readKey, e as sanitizeProperties } from './stored-value.js';
 
 function _mergeNamespaces(n, m) {
     m.forEach(function (e) {
@@ -15,320 +15,7 @@ function _mergeNamespaces(n, m) {
     return Object.freeze(n);
 }
 
-const isFunction = (v) => typeof v === 'function';
-const isString = (v) => typeof v === 'string';
-const isNil = (v) => v === null || v === undefined;
-const BPC_KEYS = ['__t', 'c', 'p', 'u', 's', 't', 'r'];
-/** The 5.x snippet's buffered page context: `{__t:'bpc', ...}` with no other keys. */
-function isBufferedPageContext(value) {
-    try {
-        if (!isPlainObject(value) || value.__t !== 'bpc')
-            return false;
-        return Object.keys(value).every((k) => BPC_KEYS.includes(k));
-    }
-    catch (_a) {
-        return false;
-    }
-}
-function pageSnapshotFromBpc(bpc) {
-    const str = (v) => (typeof v === 'string' ? v : '');
-    return {
-        canonical: typeof bpc.c === 'string' ? bpc.c : undefined,
-        pathname: str(bpc.p),
-        href: str(bpc.u),
-        search: str(bpc.s),
-        title: str(bpc.t),
-        referrer: str(bpc.r),
-    };
-}
-/** Removes a trailing buffered page context, returning it separately. */
-function splitPageContext(args) {
-    if (args.length > 0 && isBufferedPageContext(args[args.length - 1])) {
-        return { args: args.slice(0, -1), snapshot: pageSnapshotFromBpc(args[args.length - 1]) };
-    }
-    return { args };
-}
-function resolveTrackArguments(args) {
-    const [eventName, properties, options, callback] = args;
-    const objectForm = isPlainObject(eventName);
-    const name = objectForm ? readKey(eventName, 'event') : eventName;
-    let props = {};
-    if (objectForm) {
-        const p = readKey(eventName, 'properties');
-        props = isPlainObject(p) ? p : {};
-    }
-    else if (isPlainObject(properties))
-        props = properties;
-    let opts = {};
-    if (!isFunction(options) && isPlainObject(options))
-        opts = options;
-    if (objectForm && !isFunction(properties) && isPlainObject(properties))
-        opts = properties;
-    const cb = [eventName, properties, options, callback].find(isFunction);
-    return { name, properties: props, options: opts, callback: cb };
-}
-function resolvePageArguments(input) {
-    const args = input.slice(0, 5);
-    let category = null;
-    let name = null;
-    const strings = args.filter(isString);
-    if (strings.length === 1) {
-        if (isString(args[1])) {
-            name = args[1];
-            category = null;
-        }
-        else {
-            name = strings[0];
-        }
-    }
-    else if (strings.length === 2) {
-        if (isString(args[0]))
-            category = args[0];
-        if (isString(args[1]))
-            name = args[1];
-    }
-    const objects = args.filter(isPlainObject);
-    let properties = {};
-    let options = {};
-    if (objects.length === 1) {
-        if (isPlainObject(args[2])) {
-            properties = args[2];
-        }
-        else if (isPlainObject(args[3])) {
-            options = args[3];
-        }
-        else {
-            properties = objects[0];
-        }
-    }
-    else if (objects.length === 2) {
-        properties = objects[0];
-        options = objects[1];
-    }
-    return { category, name, properties, options, callback: args.find(isFunction) };
-}
-/** identify([id], [traits], [options], [cb]) and group([id], [traits], [options], [cb]). */
-function resolveEntityArguments(args) {
-    let id;
-    let traits;
-    let options;
-    let callback;
-    const slots = ['id', 'traits', 'options'];
-    let slot = 0;
-    for (let i = 0; i < args.length && slot <= slots.length; i++) {
-        const arg = args[i];
-        if (isFunction(arg)) {
-            callback = arg;
-            break;
-        }
-        if (slot >= slots.length)
-            break;
-        if (slots[slot] === 'id') {
-            if (isString(arg) || (typeof arg === 'number' && Number.isFinite(arg))) {
-                id = String(arg);
-                slot++;
-                continue;
-            }
-            if (isNil(arg)) {
-                id = null;
-                slot++;
-                continue;
-            }
-            slot++; // the id was omitted: the same argument is considered for traits
-        }
-        const accept = isNil(arg) || isPlainObject(arg);
-        if (slots[slot] === 'traits') {
-            if (accept)
-                traits = arg;
-            slot++;
-        }
-        else if (slots[slot] === 'options') {
-            if (accept)
-                options = arg;
-            slot++;
-        }
-    }
-    return { id, traits: traits !== null && traits !== void 0 ? traits : undefined, options: options !== null && options !== void 0 ? options : {}, callback };
-}
-function resolveAliasArguments(input) {
-    var _a, _b, _c;
-    const args = input.map((a) => (typeof a === 'number' && Number.isFinite(a) ? String(a) : a));
-    const strings = args.filter(isString);
-    const rawTo = args[0];
-    return {
-        to: (_a = strings[0]) !== null && _a !== void 0 ? _a : (isString(rawTo) ? rawTo : undefined),
-        from: (_b = strings[1]) !== null && _b !== void 0 ? _b : null,
-        options: (_c = args.find(isPlainObject)) !== null && _c !== void 0 ? _c : {},
-        callback: args.find(isFunction),
-    };
-}
-
-function pageContextFromSnapshot(snap) {
-    return {
-        path: canonicalPath(snap),
-        referrer: snap.referrer,
-        search: snap.search,
-        title: snap.title,
-        url: canonicalUrl(snap),
-    };
-}
-function canonicalPath(snap) {
-    if (!snap.canonical)
-        return snap.pathname;
-    try {
-        return new URL(snap.canonical).pathname;
-    }
-    catch (_a) {
-        // analytics-next keeps an unparseable canonical href as the path, made absolute.
-        return snap.canonical.charAt(0) === '/' ? snap.canonical : `/${snap.canonical}`;
-    }
-}
-function canonicalUrl(snap) {
-    if (snap.canonical) {
-        return snap.canonical.includes('?') ? snap.canonical : snap.canonical + snap.search;
-    }
-    const hash = snap.href.indexOf('#');
-    return hash === -1 ? snap.href : snap.href.slice(0, hash);
-}
-const PAGE_KEYS = ['path', 'referrer', 'search', 'title', 'url'];
-/**
- * context.page for an event: detected values, then (page events only) page keys the caller put in the
- * properties, then an explicit `options.context.page` / `options.page`.
- */
-function eventPageContext(detected, isPageEvent, properties, explicit) {
-    const page = Object.assign({}, detected);
-    if (isPageEvent) {
-        for (const key of PAGE_KEYS)
-            if (key in properties)
-                page[key] = properties[key];
-    }
-    if (explicit && typeof explicit === 'object')
-        Object.assign(page, explicit);
-    return page;
-}
-/**
- * `context.campaign` as analytics.js fills it from the URL: every `utm_*` parameter without its prefix,
- * `utm_campaign` as `name`. Undefined when the URL has none.
- */
-function campaignFromSearch(query) {
-    let campaign;
-    for (const key of Object.keys(query)) {
-        if (!key.startsWith('utm_') || key.length === 4)
-            continue;
-        const field = key.slice(4) === 'campaign' ? 'name' : key.slice(4);
-        campaign = campaign !== null && campaign !== void 0 ? campaign : {};
-        campaign[field] = query[key];
-    }
-    return campaign;
-}
-
-const TOP_LEVEL_OPTIONS = ['integrations', 'userId', 'anonymousId', 'timestamp', 'messageId', 'context'];
-function buildEvent(body, rawOptions, env) {
-    var _a, _b, _c, _d, _e, _f;
-    const options = {};
-    for (const key of Object.keys(rawOptions))
-        if (rawOptions[key] !== undefined)
-            options[key] = rawOptions[key];
-    const context = Object.assign(Object.assign({}, ((_a = env.context) !== null && _a !== void 0 ? _a : {})), (isPlainObject(options.context) ? options.context : {}));
-    for (const key of Object.keys(options)) {
-        if (!TOP_LEVEL_OPTIONS.includes(key))
-            setPath(context, key, options[key]);
-    }
-    let properties = body.properties;
-    if (body.type === 'page') {
-        properties = Object.assign(Object.assign({}, env.page), ((_b = body.properties) !== null && _b !== void 0 ? _b : {}));
-        if (body.category !== null && body.category !== undefined)
-            properties.category = body.category;
-        if (body.name)
-            properties.name = body.name;
-    }
-    else if (body.type === 'screen') {
-        properties = Object.assign({}, ((_c = body.properties) !== null && _c !== void 0 ? _c : {}));
-    }
-    const explicitPage = (_d = (isPlainObject(options.context) ? options.context.page : undefined)) !== null && _d !== void 0 ? _d : options.page;
-    context.page = eventPageContext(env.page, body.type === 'page', (_e = body.properties) !== null && _e !== void 0 ? _e : {}, explicitPage);
-    const integrations = Object.assign({}, env.loadIntegrations);
-    if (isPlainObject(options.integrations))
-        Object.assign(integrations, options.integrations);
-    const event = {
-        type: body.type,
-        messageId: typeof options.messageId === 'string' && options.messageId ? options.messageId : env.messageId,
-        timestamp: (_f = parseTimestamp(options.timestamp)) !== null && _f !== void 0 ? _f : env.now,
-        context: context,
-        integrations,
-    };
-    if (body.event !== undefined)
-        event.event = body.event;
-    if (body.type === 'page' || body.type === 'screen') {
-        if (body.category !== null && body.category !== undefined)
-            event.category = body.category;
-        if (body.name !== null && body.name !== undefined)
-            event.name = body.name;
-    }
-    if (properties !== undefined)
-        event.properties = properties;
-    if (body.traits !== undefined)
-        event.traits = body.traits;
-    if (body.groupId !== undefined)
-        event.groupId = body.groupId;
-    if (body.previousId !== undefined && body.previousId !== null)
-        event.previousId = body.previousId;
-    event.userId = body.userId !== undefined ? body.userId : typeof options.userId === 'string' ? options.userId : null;
-    // The current user wins, as in analytics-next, except over the new ID an alias names (Segment's spec;
-    // the user mapping is made from it).
-    if (env.userId && (body.type !== 'alias' || !body.userId))
-        event.userId = env.userId;
-    const anon = typeof options.anonymousId === 'string' && options.anonymousId ? options.anonymousId : env.anonymousId;
-    if (anon)
-        event.anonymousId = anon;
-    return event;
-}
-/** Load options' integrations as analytics-next keeps them on events: every value coerced to a boolean. */
-function coerceIntegrations(value) {
-    const out = {};
-    if (!isPlainObject(value))
-        return out;
-    for (const key of Object.keys(value))
-        out[key] = Boolean(value[key]);
-    return out;
-}
-/** Whether Segment's routing rules would hand this event to the Amplitude destination. */
-function isAmplitudeEnabled(integrations, name = 'Amplitude') {
-    const own = integrations[name];
-    if (own === false)
-        return false;
-    if (own === undefined && integrations.All === false)
-        return false;
-    return true;
-}
-function parseTimestamp(value) {
-    if (value instanceof Date && !Number.isNaN(value.getTime()))
-        return value;
-    if (typeof value === 'string' || typeof value === 'number') {
-        const d = new Date(value);
-        if (!Number.isNaN(d.getTime()))
-            return d;
-    }
-    return undefined;
-}
-function setPath(target, path, value) {
-    const parts = path.split('.');
-    let node = target;
-    for (let i = 0; i < parts.length - 1; i++) {
-        const part = parts[i];
-        if (part === '__proto__' || part === 'constructor' || part === 'prototype')
-            return;
-        if (!isPlainObject(node[part]))
-            node[part] = {};
-        node = node[part];
-    }
-    const last = parts[parts.length - 1];
-    if (last === '__proto__' || last === 'constructor' || last === 'prototype')
-        return;
-    node[last] = value;
-}
-
-const DEFAULT_SETTINGS = Object.freeze({
+const DEFAULT_SETTINGS$1 = Object.freeze({
     trackAllPages: false,
     trackNamedPages: true,
     trackCategorizedPages: true,
@@ -378,7 +65,7 @@ const IGNORED_SETTINGS = [
  */
 function normalizeSettings(input) {
     const warnings = [];
-    const settings = Object.assign(Object.assign({}, DEFAULT_SETTINGS), { mapQueryParams: {}, traitsToIncrement: [], traitsToSetOnce: [], appendFieldsToEventProps: {}, consentCategories: [] });
+    const settings = Object.assign(Object.assign({}, DEFAULT_SETTINGS$1), { mapQueryParams: {}, traitsToIncrement: [], traitsToSetOnce: [], appendFieldsToEventProps: {}, consentCategories: [] });
     if (input === undefined || input === null || input === true)
         return { settings, warnings };
     if (!isPlainObject(input)) {
@@ -396,12 +83,12 @@ function normalizeSettings(input) {
                 warnings.push('setting "consentSettings" must be {categories: string[]}; Amplitude is then mapped to no category');
             continue;
         }
-        if (key === 'consentCategories' || !(key in DEFAULT_SETTINGS)) {
+        if (key === 'consentCategories' || !(key in DEFAULT_SETTINGS$1)) {
             if (!IGNORED_SETTINGS.includes(key))
                 warnings.push(`unknown setting "${key}" is ignored`);
             continue;
         }
-        const expected = DEFAULT_SETTINGS[key];
+        const expected = DEFAULT_SETTINGS$1[key];
         const coerced = coerceSetting(expected, value);
         if (coerced === undefined) {
             warnings.push(`setting "${key}" has the wrong type (${describe$2(value)}); using the default`);
@@ -451,1648 +138,6 @@ function describe$2(value) {
     if (Array.isArray(value))
         return 'array';
     return typeof value;
-}
-
-/** obj-case comparison: keys match after dropping non-alphanumerics and lowercasing. */
-function objCaseKey(key) {
-    return key.replace(/[^a-zA-Z0-9]/g, '').toLowerCase();
-}
-function objCaseGet(obj, key) {
-    if (!obj || typeof obj !== 'object')
-        return undefined;
-    const record = obj;
-    if (Object.prototype.hasOwnProperty.call(record, key))
-        return record[key];
-    const wanted = objCaseKey(key);
-    for (const k of Object.keys(record))
-        if (objCaseKey(k) === wanted)
-            return record[k];
-    return undefined;
-}
-/**
- * The facade's `proxy(path)`: the first segment names a facade accessor (context, properties, traits,
- * or a top-level field), the rest is an obj-case path.
- */
-function lookupField(event, path) {
-    var _a;
-    const [head, ...rest] = path.split('.');
-    let node;
-    switch (head) {
-        case 'context':
-        case 'options':
-            node = event.context;
-            break;
-        case 'properties':
-            node = event.properties;
-            break;
-        case 'traits':
-            node = (_a = event.traits) !== null && _a !== void 0 ? _a : event.context.traits;
-            break;
-        default:
-            node = objCaseGet(event, head);
-    }
-    for (const part of rest)
-        node = objCaseGet(node, part);
-    return node;
-}
-
-/** The lax ISO grammar the facade accepted: date, optional time (T or space), fraction, zone. */
-const ISO_PARTS = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:([ T])(\d{2}):?(\d{2})(?::?(\d{2})(?:[,.](\d+))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
-const STRICT_PREFIX = /^\d{4}-\d{2}-\d{2}/;
-/**
- * The timestamp the classic stack sent for `value`, or undefined when it left the value alone. A space
- * before the time meant local time (the zone written after it was ignored); otherwise UTC unless a zone
- * is given. Out-of-range fields roll over, as Date.UTC does.
- */
-function facadeTimestamp(value, localOffsetMinutes) {
-    if (!STRICT_PREFIX.test(value))
-        return undefined;
-    const m = ISO_PARTS.exec(value);
-    if (!m)
-        return undefined;
-    const int = (s) => (s ? parseInt(s, 10) || 0 : 0);
-    let offset = 0;
-    if (m[4] === ' ')
-        offset = localOffsetMinutes;
-    else if (m[9] !== 'Z' && m[10])
-        offset = (m[10] === '+' ? -1 : 1) * (int(m[11]) * 60 + int(m[12]));
-    const millis = m[8] ? int(`${m[8]}00`.slice(0, 3)) : 0;
-    const time = Date.UTC(int(m[1]), (int(m[2]) || 1) - 1, int(m[3]) || 1, int(m[5]), int(m[6]) + offset, int(m[7]), millis);
-    if (!Number.isFinite(time))
-        return undefined;
-    try {
-        return new Date(time).toISOString();
-    }
-    catch (_a) {
-        return undefined;
-    }
-}
-/** A copy of `value` with every facade date string replaced by its timestamp, at any depth. */
-function withFacadeDates(value, localOffsetMinutes) {
-    var _a;
-    if (typeof value === 'string')
-        return ((_a = facadeTimestamp(value, localOffsetMinutes)) !== null && _a !== void 0 ? _a : value);
-    if (Array.isArray(value))
-        return value.map((v) => withFacadeDates(v, localOffsetMinutes));
-    if (isPlainObject(value)) {
-        const out = {};
-        for (const key of Object.keys(value))
-            out[key] = withFacadeDates(value[key], localOffsetMinutes);
-        return out;
-    }
-    return value;
-}
-
-function identifyOperation(userProperties) {
-    return { op: 'event', event: { event_type: '$identify', user_properties: userProperties } };
-}
-/** The host part of a referrer URL, as amplitude-js took it (the third `/`-separated part). */
-function referringDomain(referrer) {
-    const parts = referrer.split('/');
-    return parts.length >= 3 && parts[2] ? parts[2] : undefined;
-}
-
-/** Segment's spec events routed to orderCompleted: "Order Completed", "Completed Order" and variants. */
-const ORDER_COMPLETED = /^[ _]?completed[ _]?order[ _]?|^[ _]?order[ _]?completed[ _]?$/i;
-const PURCHASE_EVENTS = ['order completed', 'completed order', 'product purchased'];
-function isOrderCompleted(eventName) {
-    return ORDER_COMPLETED.test(eventName);
-}
-/** Track.revenue(): `revenue` (or `total` for order events); `$`-strings parsed; 0 and junk mean none. */
-function extractRevenue(eventName, properties) {
-    let raw = objCaseGet(properties, 'revenue');
-    if (!raw && isOrderCompleted(eventName))
-        raw = objCaseGet(properties, 'total');
-    const value = toNumber(raw);
-    return value ? value : undefined;
-}
-function toNumber(raw) {
-    if (typeof raw === 'number')
-        return Number.isFinite(raw) ? raw : undefined;
-    if (typeof raw === 'string') {
-        const parsed = parseFloat(raw.replace(/\$/g, ''));
-        return Number.isFinite(parsed) ? parsed : undefined;
-    }
-    return undefined;
-}
-/** mapRevenueAttributes: what the classic integration read from a (possibly product-level) track. */
-function revenueAttributes(eventName, properties) {
-    const productId = objCaseGet(properties, 'productId');
-    const revenueType = objCaseGet(properties, 'revenueType');
-    const quantity = parseQuantity(properties.quantity);
-    return {
-        price: objCaseGet(properties, 'price'),
-        quantity,
-        productId: typeof productId === 'string' && productId ? productId : typeof productId === 'number' ? String(productId) : undefined,
-        revenueType: typeof revenueType === 'string' && revenueType ? revenueType : PURCHASE_EVENTS.includes(eventName.toLowerCase()) ? 'Purchase' : undefined,
-        revenue: extractRevenue(eventName, properties),
-        eventProperties: properties,
-    };
-}
-function parseQuantity(raw) {
-    const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseInt(raw, 10) : NaN;
-    // amplitude-js parseInt'ed the quantity; anything unusable counted as 1.
-    return Number.isFinite(n) && n > 0 ? Math.trunc(n) : 1;
-}
-/**
- * One `revenue_amount` event, carrying Amplitude's revenue fields both as the `$`-properties the SDK's
- * Revenue class writes and as the HTTP API's top-level `price`/`quantity`/`revenue` fields, so revenue
- * charts (Revenue LTV, ARPU) read it either way. Returns undefined when nothing is to be booked.
- */
-function revenueEvent(attrs, useLogRevenueV2) {
-    var _a, _b;
-    let price;
-    let quantity = attrs.quantity;
-    let eventProperties;
-    if (useLogRevenueV2) {
-        const given = toNumber(attrs.price);
-        // Classic V2: no (or zero) price -> the revenue is the price, for a quantity of one.
-        if (!given) {
-            price = attrs.revenue;
-            quantity = 1;
-        }
-        else {
-            // amplitude-js dropped a revenue whose price was not a number (e.g. the string "10").
-            price = typeof attrs.price === 'number' ? given : undefined;
-        }
-        eventProperties = Object.assign({}, attrs.eventProperties);
-    }
-    else {
-        // Difference: classic V1 sent logRevenue(revenue || price*quantity, quantity), which Amplitude booked
-        // as price x quantity, so {revenue: 20, quantity: 2} became 40. Here the booked total is the revenue.
-        const total = (_a = attrs.revenue) !== null && _a !== void 0 ? _a : ((_b = toNumber(attrs.price)) !== null && _b !== void 0 ? _b : 0) * quantity;
-        price = total ? total / quantity : undefined;
-        eventProperties = {};
-    }
-    if (price === undefined || !Number.isFinite(price) || price === 0)
-        return undefined;
-    const revenue = round(price * quantity);
-    const props = Object.assign(Object.assign({}, eventProperties), { $price: price, $quantity: quantity, $revenue: revenue });
-    const event = { event_type: 'revenue_amount', event_properties: props, price, quantity, revenue };
-    if (attrs.productId) {
-        props.$productId = attrs.productId;
-        event.productId = attrs.productId;
-    }
-    if (useLogRevenueV2 && attrs.revenueType) {
-        props.$revenueType = attrs.revenueType;
-        event.revenueType = attrs.revenueType;
-    }
-    return event;
-}
-/** Avoids 3 * 19.99 = 59.970000000000006 on the wire. */
-function round(n) {
-    return Math.round(n * 1e6) / 1e6;
-}
-/** trackProductsOnce: each product reduced to exactly these keys. */
-function reduceProduct(product) {
-    var _a;
-    const productId = objCaseGet(product, 'productId');
-    const out = {
-        productId,
-        sku: product.sku,
-        name: product.name,
-        price: product.price,
-        quantity: (_a = product.quantity) !== null && _a !== void 0 ? _a : 1,
-        category: product.category,
-    };
-    for (const key of Object.keys(out))
-        if (out[key] === undefined)
-            delete out[key];
-    return out;
-}
-function productsOf(properties) {
-    const products = properties.products;
-    if (!Array.isArray(products))
-        return [];
-    return products.filter((p) => p !== null && typeof p === 'object' && !Array.isArray(p));
-}
-
-function translate({ event: raw, settings, referrer, timezoneOffsetMinutes = 0 }) {
-    var _a, _b;
-    // As the classic stack's facade did before the destination saw the message.
-    const event = Object.assign(Object.assign({}, raw), { properties: raw.properties && withFacadeDates(raw.properties, timezoneOffsetMinutes), traits: raw.traits && withFacadeDates(raw.traits, timezoneOffsetMinutes), context: withFacadeDates(raw.context, timezoneOffsetMinutes) });
-    if (!raw.properties)
-        delete event.properties;
-    if (!raw.traits)
-        delete event.traits;
-    let ops;
-    switch (event.type) {
-        case 'identify':
-            ops = translateIdentify(event, settings);
-            break;
-        case 'track': {
-            const name = (_a = event.event) !== null && _a !== void 0 ? _a : '';
-            ops = isOrderCompleted(name) ? translateOrderCompleted(name, event, settings) : trackPath(name, (_b = event.properties) !== null && _b !== void 0 ? _b : {}, event, settings, false);
-            break;
-        }
-        case 'page':
-            ops = translatePage(event, settings, referrer);
-            break;
-        case 'screen':
-            ops = translateScreen(event, settings);
-            break;
-        case 'group':
-            ops = translateGroup(event, settings);
-            break;
-        case 'alias':
-            ops = translateAlias(event);
-            break;
-        default:
-            ops = [];
-    }
-    return stampVersion(ops, settings.versionName);
-}
-/** alias(to, from): a user mapping, when both sides are known (no event is sent). */
-function translateAlias(event) {
-    const { userId, previousId } = event;
-    if (!isNonEmptyString(userId) || !isNonEmptyString(previousId))
-        return [];
-    return [{ op: 'mapUser', userId, previousId }];
-}
-/** versionName: amplitude-js's setVersionName, which put the version on every event. */
-function stampVersion(ops, versionName) {
-    if (versionName)
-        for (const op of ops)
-            if (op.op === 'event')
-                op.event.app_version = versionName;
-    return ops;
-}
-/** `integrations.Amplitude` when it is an object (the facade's options('Amplitude')), else {}. */
-function amplitudeOptions(event) {
-    const own = event.integrations.Amplitude;
-    if (isPlainObject(own))
-        return own;
-    const fromContext = event.context.Amplitude;
-    return isPlainObject(fromContext) ? fromContext : {};
-}
-// ---------------------------------------------------------------------------------------------- identify
-function translateIdentify(event, settings) {
-    var _a;
-    const ops = [];
-    const userId = event.userId;
-    if (isNonEmptyString(userId))
-        ops.push({ op: 'setUserId', userId });
-    const traits = Object.assign({}, ((_a = event.traits) !== null && _a !== void 0 ? _a : {}));
-    if (isNonEmptyString(userId))
-        traits.id = userId;
-    const search = pageSearch(event);
-    // The classic integration copied the query string into traits for every mapQueryParams entry,
-    // whichever side the entry named.
-    for (const name of Object.keys(settings.mapQueryParams))
-        traits[name] = search;
-    const userProperties = traitOperations(traits, settings);
-    if (Object.keys(userProperties).length > 0)
-        ops.push(identifyOperation(userProperties));
-    ops.push(...groupOperations(amplitudeOptions(event).groups));
-    return ops;
-}
-/** Builds `$set` / `$setOnce` / `$add`; one operation per trait, and increment beats set-once. */
-function traitOperations(traits, settings) {
-    const ops = { $set: {}, $setOnce: {}, $add: {} };
-    for (const key of Object.keys(traits)) {
-        const value = traits[key];
-        if (value === undefined)
-            continue;
-        if (settings.traitsToIncrement.includes(key)) {
-            // Amplitude's $add takes numbers; amplitude-js also accepted numeric strings.
-            if (typeof value === 'number' || typeof value === 'string')
-                ops.$add[key] = value;
-        }
-        else if (settings.traitsToSetOnce.includes(key)) {
-            ops.$setOnce[key] = value;
-        }
-        else {
-            ops.$set[key] = value;
-        }
-    }
-    const out = {};
-    for (const k of ['$set', '$setOnce', '$add'])
-        if (Object.keys(ops[k]).length > 0)
-            out[k] = ops[k];
-    return out;
-}
-/** `integrations.Amplitude.groups` -> one setGroup (`$identify` with groups) per group type. */
-function groupOperations(groups) {
-    const normalized = normalizeGroups(groups);
-    if (!normalized)
-        return [];
-    return Object.keys(normalized).map((type) => setGroup(type, normalized[type]));
-}
-function setGroup(type, value) {
-    return {
-        op: 'event',
-        event: { event_type: '$identify', user_properties: { $set: { [type]: value } }, groups: { [type]: value } },
-    };
-}
-/** Group values as amplitude-js accepted them: strings or arrays of strings; scalars become strings. */
-function normalizeGroups(groups) {
-    if (!isPlainObject(groups))
-        return undefined;
-    const out = {};
-    for (const type of Object.keys(groups)) {
-        if (!type)
-            continue;
-        const value = groups[type];
-        if (Array.isArray(value)) {
-            const items = value.filter(isScalar).map(String);
-            if (items.length > 0)
-                out[type] = items;
-        }
-        else if (isScalar(value)) {
-            out[type] = String(value);
-        }
-    }
-    return Object.keys(out).length > 0 ? out : undefined;
-}
-function isScalar(value) {
-    return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean';
-}
-// ------------------------------------------------------------------------------------------------- track
-/**
- * The classic `logEvent` path, shared by track and by every page-derived event: mapQueryParams,
- * appendFieldsToEventProps, the event with or without per-event groups, then a revenue event when the
- * properties carry revenue (any event, not only purchases) and `skipRevenue` is false.
- */
-function trackPath(eventType, properties, event, settings, skipRevenue) {
-    const ops = [];
-    const props = Object.assign({}, properties);
-    const search = pageSearch(event);
-    const userSide = {};
-    for (const name of Object.keys(settings.mapQueryParams)) {
-        if (settings.mapQueryParams[name] === 'user_properties')
-            userSide[name] = search;
-        else
-            props[name] = search;
-    }
-    // Difference: the classic integration sent the user side only when the *last* entry named
-    // user_properties, silently dropping it in mixed configurations. It is always sent here.
-    if (Object.keys(userSide).some((k) => userSide[k] !== undefined)) {
-        ops.push(identifyOperation({ $set: userSide }));
-    }
-    for (const path of Object.keys(settings.appendFieldsToEventProps)) {
-        const value = lookupField(event, path);
-        if (value !== undefined)
-            props[settings.appendFieldsToEventProps[path]] = value;
-    }
-    const amplitudeEvent = { event_type: eventType, event_properties: props };
-    const groups = normalizeGroups(amplitudeOptions(event).groups);
-    if (groups)
-        amplitudeEvent.groups = groups;
-    ops.push({ op: 'event', event: amplitudeEvent });
-    // The revenue event's properties are the caller's, without the mapQueryParams/appendFields additions.
-    if (!skipRevenue && extractRevenue(eventType, properties) !== undefined) {
-        ops.push(...revenueOperation(revenueEvent(revenueAttributes(eventType, properties), settings.useLogRevenueV2)));
-    }
-    return ops;
-}
-function explicitRevenueType(properties) {
-    const value = objCaseGet(properties, 'revenueType');
-    return typeof value === 'string' && value ? value : undefined;
-}
-function revenueOperation(event) {
-    return event ? [{ op: 'event', event }] : [];
-}
-// --------------------------------------------------------------------------------------- Order Completed
-/**
- * The classic orderCompleted: the order event, then (unless trackProductsOnce) one "Product Purchased"
- * per product. The order's revenue is booked once: for the order, or per product with
- * trackRevenuePerProduct.
- */
-function translateOrderCompleted(name, event, settings) {
-    var _a;
-    const properties = (_a = event.properties) !== null && _a !== void 0 ? _a : {};
-    const products = productsOf(properties);
-    const perProduct = settings.trackRevenuePerProduct;
-    if (settings.trackProductsOnce) {
-        const reduced = products.map(reduceProduct);
-        const orderProps = Array.isArray(properties.products) ? Object.assign(Object.assign({}, properties), { products: reduced }) : Object.assign({}, properties);
-        const ops = trackPath(name, orderProps, event, settings, perProduct);
-        // Difference: with both settings on, the classic integration booked no revenue at all.
-        if (perProduct)
-            for (const product of reduced)
-                ops.push(...productRevenue(product, properties, settings));
-        return ops;
-    }
-    const orderProps = Object.assign({}, properties);
-    delete orderProps.products;
-    const ops = trackPath(name, orderProps, event, settings, perProduct);
-    const orderRevenue = extractRevenue(name, properties);
-    const orderRevenueType = explicitRevenueType(properties);
-    for (const product of products) {
-        const productProps = Object.assign({}, product);
-        if (perProduct && product.price !== null && product.price !== undefined && product.quantity) {
-            // As the classic integration did, the product event carries the order's revenueType and revenue.
-            if (orderRevenueType)
-                productProps.revenueType = orderRevenueType;
-            if (orderRevenue !== undefined)
-                productProps.revenue = orderRevenue;
-            ops.push(...productRevenue(productProps, properties, settings));
-        }
-        // Difference: with trackRevenuePerProduct off, a product with its own `revenue` property also
-        // booked revenue in the classic integration, on top of the order's. Products never book it here.
-        ops.push(...trackPath('Product Purchased', productProps, event, settings, true));
-    }
-    return ops;
-}
-/**
- * A product's own revenue: its price x quantity.
- * Difference: the classic integration booked the *order's* revenue for each product in V1 mode, and the
- * order's revenue in place of a zero price in V2 mode; both counted the order more than once.
- */
-function productRevenue(product, order, settings) {
-    var _a;
-    const attrs = revenueAttributes('Product Purchased', product);
-    attrs.revenueType = (_a = explicitRevenueType(order)) !== null && _a !== void 0 ? _a : attrs.revenueType;
-    attrs.revenue = undefined;
-    return revenueOperation(revenueEvent(attrs, settings.useLogRevenueV2));
-}
-// -------------------------------------------------------------------------------------------------- page
-function translatePage(event, settings, referrer) {
-    var _a;
-    const ops = [];
-    if (settings.trackReferrer && !settings.useAmplitudeReferral)
-        ops.push(...referrerOperations(referrer));
-    for (const eventType of pageEventNames(event.category, event.name, settings, 'Page')) {
-        ops.push(...trackPath(eventType, (_a = event.properties) !== null && _a !== void 0 ? _a : {}, event, settings, false));
-    }
-    return ops;
-}
-/**
- * Difference: the classic web integration had no screen method, so screen() sent nothing. Here it is
- * named the way Segment's mobile Amplitude integrations named screens ("Viewed X Screen"), governed
- * by the same page settings ("Loaded a Screen" for trackAllPages).
- */
-function translateScreen(event, settings) {
-    var _a;
-    const ops = [];
-    for (const eventType of pageEventNames(event.category, event.name, settings, 'Screen')) {
-        ops.push(...trackPath(eventType, (_a = event.properties) !== null && _a !== void 0 ? _a : {}, event, settings, false));
-    }
-    return ops;
-}
-/** Loaded a Page, Viewed {category} Page, Viewed {full name} Page: in that order, each if enabled. */
-function pageEventNames(category, name, settings, noun = 'Page') {
-    const names = [];
-    const fullName = category && name ? `${category} ${name}` : name;
-    if (settings.trackAllPages)
-        names.push(`Loaded a ${noun}`);
-    if (category && settings.trackCategorizedPages)
-        names.push(`Viewed ${category} ${noun}`);
-    if (fullName && settings.trackNamedPages)
-        names.push(`Viewed ${fullName} ${noun}`);
-    return names;
-}
-/** The per-page referrer identify of `trackReferrer`. */
-function referrerOperations(referrer) {
-    if (!referrer)
-        return [];
-    const setOnce = { initial_referrer: referrer };
-    const set = { referrer };
-    const domain = referringDomain(referrer);
-    if (domain) {
-        setOnce.initial_referring_domain = domain;
-        set.referring_domain = domain;
-    }
-    return [identifyOperation({ $setOnce: setOnce, $set: set })];
-}
-// ------------------------------------------------------------------------------------------------- group
-function translateGroup(event, settings) {
-    var _a;
-    const traits = Object.assign({}, ((_a = event.traits) !== null && _a !== void 0 ? _a : {}));
-    if (isNonEmptyString(event.groupId))
-        traits.id = event.groupId;
-    const type = settings.groupTypeTrait ? traits[settings.groupTypeTrait] : undefined;
-    const value = settings.groupValueTrait ? traits[settings.groupValueTrait] : undefined;
-    if (type && value && isScalar(type)) {
-        const groups = normalizeGroups({ [String(type)]: value });
-        if (groups)
-            return groupOperations(groups);
-    }
-    if (isNonEmptyString(event.groupId))
-        return [setGroup('[Segment] Group', event.groupId)];
-    return [];
-}
-// --------------------------------------------------------------------------------------------- lookups
-function pageSearch(event) {
-    var _a;
-    const search = (_a = event.context.page) === null || _a === void 0 ? void 0 : _a.search;
-    return typeof search === 'string' ? search : undefined;
-}
-
-const SUPPORTED = ['@path', '@template', '@if', '@arrayPath'];
-const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'];
-/** An object with exactly one key, starting with "@": a directive. */
-function directiveName(value) {
-    if (!isPlainObject(value))
-        return undefined;
-    const keys = Object.keys(value);
-    return keys.length === 1 && keys[0].startsWith('@') ? keys[0] : undefined;
-}
-/**
- * What in a mapping cannot be evaluated here: each unsupported directive by name, or a malformed one.
- * An empty list means `resolveMapping` understands all of it.
- */
-function mappingProblems(mapping) {
-    const problems = [];
-    const visit = (node) => {
-        const name = directiveName(node);
-        if (name) {
-            const arg = node[name];
-            if (!SUPPORTED.includes(name))
-                problems.push(`the directive ${name} is not supported`);
-            else if ((name === '@path' || name === '@template') && typeof arg !== 'string')
-                problems.push(`${name} needs a string`);
-            else if (name === '@if') {
-                if (!isPlainObject(arg) || (arg.exists === undefined && arg.blank === undefined))
-                    problems.push('@if needs an "exists" or a "blank" key');
-                else
-                    for (const key of ['exists', 'blank', 'then', 'else'])
-                        if (arg[key] !== undefined)
-                            visit(arg[key]);
-            }
-            else if (name === '@arrayPath') {
-                if (!Array.isArray(arg) || arg.length < 1 || arg.length > 2)
-                    problems.push('@arrayPath needs [path] or [path, item mapping]');
-                else {
-                    if (typeof arg[0] !== 'string')
-                        visit(arg[0]);
-                    if (arg[1] !== undefined)
-                        visit(arg[1]);
-                }
-            }
-            return;
-        }
-        if (Array.isArray(node))
-            node.forEach(visit);
-        else if (isPlainObject(node))
-            for (const key of Object.keys(node))
-                visit(node[key]);
-    };
-    visit(mapping);
-    return problems;
-}
-/**
- * Evaluates a mapping against `data` (the Segment event, or one array item inside `@arrayPath`). Keys
- * whose value resolves to undefined are left out, as Segment's mapping kit leaves them out of a payload.
- */
-function resolveMapping(mapping, data) {
-    const name = directiveName(mapping);
-    if (name)
-        return runDirective(name, mapping[name], data);
-    if (Array.isArray(mapping))
-        return mapping.map((item) => resolveMapping(item, data));
-    if (isPlainObject(mapping)) {
-        const out = {};
-        for (const key of Object.keys(mapping)) {
-            if (UNSAFE_KEYS.includes(key))
-                continue;
-            const value = resolveMapping(mapping[key], data);
-            if (value !== undefined)
-                out[key] = value;
-        }
-        return out;
-    }
-    return mapping;
-}
-function runDirective(name, arg, data) {
-    switch (name) {
-        case '@path':
-            return typeof arg === 'string' ? lookupPath(data, arg) : undefined;
-        case '@template':
-            return typeof arg === 'string' ? renderTemplate(arg, data) : undefined;
-        case '@if': {
-            if (!isPlainObject(arg))
-                return undefined;
-            let condition;
-            if (arg.exists !== undefined) {
-                const value = resolveMapping(arg.exists, data);
-                condition = value !== undefined && value !== null;
-            }
-            else if (arg.blank !== undefined) {
-                // As Segment's kit: the condition holds when the value is present and not blank.
-                const value = resolveMapping(arg.blank, data);
-                condition = value !== undefined && value !== null && value !== '';
-            }
-            else
-                return undefined;
-            if (condition)
-                return arg.then === undefined ? undefined : resolveMapping(arg.then, data);
-            return arg.else === undefined ? undefined : resolveMapping(arg.else, data);
-        }
-        case '@arrayPath': {
-            if (!Array.isArray(arg))
-                return undefined;
-            const [path, shape] = arg;
-            const root = typeof path === 'string' ? lookupPath(data, path) : resolveMapping(path, data);
-            const hasShape = isPlainObject(shape) && Object.keys(shape).length > 0;
-            if (!hasShape || (!Array.isArray(root) && !isPlainObject(root)))
-                return root;
-            return (Array.isArray(root) ? root : [root]).map((item) => resolveMapping(shape, item));
-        }
-        default:
-            return undefined;
-    }
-}
-/** `{{path}}` placeholders (and `{{{path}}}`) filled from `data`; a missing value renders as "". */
-function renderTemplate(template, data) {
-    const fill = (braces) => (match) => {
-        const value = lookupPath(data, match.slice(braces, -braces).trim());
-        return value === undefined || value === null ? '' : String(value);
-    };
-    return template.replace(/\{\{\{([^}]+)\}\}\}/g, fill(3)).replace(/\{\{([^}]+)\}\}/g, fill(2));
-}
-/** `$.a.b`, `a.b`, `a['b c'].d`: the value at that path, or undefined. */
-function lookupPath(data, path) {
-    var _a, _b, _c;
-    const segments = [];
-    const source = path.startsWith('$.') ? path.slice(2) : path === '$' ? '' : path;
-    const pattern = /\[(?:'([^']*)'|"([^"]*)"|(\d+))\]|([^.[\]]+)/g;
-    let match;
-    while ((match = pattern.exec(source)) !== null)
-        segments.push((_c = (_b = (_a = match[1]) !== null && _a !== void 0 ? _a : match[2]) !== null && _b !== void 0 ? _b : match[3]) !== null && _c !== void 0 ? _c : match[4]);
-    let node = data;
-    for (const segment of segments) {
-        if (node === null || typeof node !== 'object' || UNSAFE_KEYS.includes(segment))
-            return undefined;
-        if (!Object.prototype.hasOwnProperty.call(node, segment))
-            return undefined;
-        node = node[segment];
-    }
-    return node;
-}
-
-/** The destination's name in Segment's `integrations` object, and the key that selects this mode. */
-const ACTIONS_DESTINATION = 'Actions Amplitude';
-const PRESETS = ['Track Calls', 'Order Completed Calls', 'Page Calls', 'Screen Calls', 'Identify Calls', 'Group Calls', 'Alias Calls'];
-const path = (p) => ({ '@path': p });
-const campaign = (field) => path(`$.context.campaign.${field}`);
-const UTM = [
-    ['utm_source', 'source'],
-    ['utm_medium', 'medium'],
-    ['utm_campaign', 'name'],
-    ['utm_term', 'term'],
-    ['utm_content', 'content'],
-];
-/** Fields every event action shares (Segment's event-schema defaults). */
-const EVENT_FIELDS = {
-    user_id: path('$.userId'),
-    device_id: { '@if': { exists: path('$.context.device.id'), then: path('$.context.device.id'), else: path('$.anonymousId') } },
-    event_type: path('$.event'),
-    session_id: path(`$.integrations['${ACTIONS_DESTINATION}'].session_id`),
-    time: path('$.timestamp'),
-    event_properties: path('$.properties'),
-    user_properties: path('$.traits'),
-    app_version: path('$.context.app.version'),
-};
-/** logEventV2: referrer and UTM as $setOnce / $set on every event. */
-const LOG_EVENT_FIELDS = Object.assign(Object.assign({}, EVENT_FIELDS), { setOnce: Object.assign({ initial_referrer: path('$.context.page.referrer') }, Object.fromEntries(UTM.map(([k, c]) => [`initial_${k}`, campaign(c)]))), setAlways: Object.assign({ referrer: path('$.context.page.referrer') }, Object.fromEntries(UTM.map(([k, c]) => [k, campaign(c)]))) });
-/** utm_properties and referrer, as logPurchase and identifyUser take them. */
-const ATTRIBUTION_FIELDS = {
-    utm_properties: Object.fromEntries(UTM.map(([k, c]) => [k, campaign(c)])),
-    referrer: path('$.context.page.referrer'),
-};
-const PURCHASE_FIELDS = Object.assign(Object.assign(Object.assign({}, EVENT_FIELDS), ATTRIBUTION_FIELDS), { revenue: path('$.properties.revenue'), price: path('$.properties.price'), quantity: path('$.properties.quantity'), productId: path('$.properties.productId'), revenueType: path('$.properties.revenueType'), products: {
-        '@arrayPath': [
-            '$.properties.products',
-            { price: path('price'), revenue: path('revenue'), quantity: path('quantity'), productId: path('productId'), revenueType: path('revenueType') },
-        ],
-    } });
-const IDENTIFY_FIELDS = Object.assign({ user_id: EVENT_FIELDS.user_id, device_id: EVENT_FIELDS.device_id, time: EVENT_FIELDS.time, user_properties: path('$.traits'), app_version: EVENT_FIELDS.app_version }, ATTRIBUTION_FIELDS);
-const GROUP_FIELDS = {
-    user_id: EVENT_FIELDS.user_id,
-    device_id: EVENT_FIELDS.device_id,
-    time: EVENT_FIELDS.time,
-    group_properties: path('$.traits'),
-};
-const ALIAS_FIELDS = { user_id: path('$.previousId'), global_user_id: path('$.userId') };
-const DEFAULTS = {
-    'Track Calls': LOG_EVENT_FIELDS,
-    'Order Completed Calls': PURCHASE_FIELDS,
-    'Page Calls': Object.assign(Object.assign({}, LOG_EVENT_FIELDS), { event_type: { '@template': 'Viewed {{name}}' } }),
-    'Screen Calls': Object.assign(Object.assign({}, LOG_EVENT_FIELDS), { event_type: { '@template': 'Viewed {{name}}' } }),
-    'Identify Calls': IDENTIFY_FIELDS,
-    'Group Calls': GROUP_FIELDS,
-    'Alias Calls': ALIAS_FIELDS,
-};
-/** Fields a site may map for each preset: the preset's own, plus those Segment's UI offers without a default. */
-const EXTRA_FIELDS = {
-    'Track Calls': ['groups', 'add'],
-    'Page Calls': ['groups', 'add'],
-    'Screen Calls': ['groups', 'add'],
-    'Order Completed Calls': ['groups', 'trackRevenuePerProduct'],
-    'Group Calls': ['group_type', 'group_value'],
-};
-/** Accepts whatever a page put in `integrations['Actions Amplitude']`; a bad part warns and keeps the default. */
-function normalizeActionsSettings(input) {
-    const warnings = [];
-    const settings = { trackRevenuePerProduct: false, mappings: {}, consentCategories: [], honorGlobalPrivacyControl: false };
-    if (input === undefined || input === null || input === true)
-        return { settings, warnings };
-    if (!isPlainObject(input)) {
-        warnings.push(`integrations['${ACTIONS_DESTINATION}'] must be an object of settings; using the defaults`);
-        return { settings, warnings };
-    }
-    for (const key of Object.keys(input)) {
-        const value = input[key];
-        if (key === 'trackRevenuePerProduct' || key === 'honorGlobalPrivacyControl') {
-            if (typeof value === 'boolean')
-                settings[key] = value;
-            else
-                warnings.push(`setting "${key}" must be a boolean; using the default`);
-        }
-        else if (key === 'consentSettings') {
-            const categories = isPlainObject(value) ? value.categories : undefined;
-            if (Array.isArray(categories) && categories.every((c) => typeof c === 'string'))
-                settings.consentCategories = categories.slice();
-            else
-                warnings.push('setting "consentSettings" must be {categories: string[]}');
-        }
-        else if (key === 'mappings') {
-            normalizeMappings(value, settings, warnings);
-        }
-        else if (!['apiKey', 'secretKey', 'endpoint'].includes(key)) {
-            warnings.push(`unknown setting "${key}" is ignored`);
-        }
-    }
-    return { settings, warnings };
-}
-function normalizeMappings(value, settings, warnings) {
-    var _a;
-    if (!isPlainObject(value)) {
-        warnings.push('setting "mappings" must be {"<preset name>": {<field>: <mapping>}}; the presets keep their defaults');
-        return;
-    }
-    for (const preset of Object.keys(value)) {
-        const fields = value[preset];
-        if (!PRESETS.includes(preset)) {
-            warnings.push(`mappings: there is no preset "${preset}" (presets: ${PRESETS.join(', ')}); it was ignored`);
-            continue;
-        }
-        if (!isPlainObject(fields)) {
-            warnings.push(`mappings["${preset}"] must be an object of field mappings; it was ignored`);
-            continue;
-        }
-        const name = preset;
-        const known = [...Object.keys(DEFAULTS[name]), ...((_a = EXTRA_FIELDS[name]) !== null && _a !== void 0 ? _a : [])];
-        const kept = {};
-        for (const field of Object.keys(fields)) {
-            if (!known.includes(field)) {
-                warnings.push(`mappings["${preset}"]: the field "${field}" does not exist in this preset; it was ignored`);
-                continue;
-            }
-            const problems = mappingProblems(fields[field]);
-            if (problems.length)
-                warnings.push(`mappings["${preset}"].${field}: ${problems.join('; ')}; the preset's default stays in force`);
-            else
-                kept[field] = fields[field];
-        }
-        settings.mappings[name] = kept;
-    }
-}
-/** Which preset a Segment event triggers (Group and Alias only when the site mapped them). */
-function presetFor(event, settings) {
-    switch (event.type) {
-        case 'track':
-            return event.event === 'Order Completed' ? 'Order Completed Calls' : 'Track Calls';
-        case 'page':
-            return 'Page Calls';
-        case 'screen':
-            return 'Screen Calls';
-        case 'identify':
-            return 'Identify Calls';
-        case 'group':
-            return settings.mappings['Group Calls'] ? 'Group Calls' : undefined;
-        case 'alias':
-            return settings.mappings['Alias Calls'] ? 'Alias Calls' : undefined;
-        default:
-            return undefined;
-    }
-}
-/** The preset's payload for an event: its defaults with the site's overrides, evaluated. */
-function presetPayload(preset, event, settings) {
-    var _a;
-    const mapping = Object.assign(Object.assign({}, DEFAULTS[preset]), ((_a = settings.mappings[preset]) !== null && _a !== void 0 ? _a : {}));
-    if (preset === 'Order Completed Calls' && mapping.trackRevenuePerProduct === undefined)
-        mapping.trackRevenuePerProduct = settings.trackRevenuePerProduct;
-    return resolveMapping(mapping, eventData(event));
-}
-/** The event as Segment's servers see it: JSON, with the timestamp as an ISO string. */
-function eventData(event) {
-    return Object.assign(Object.assign({}, event), { timestamp: event.timestamp instanceof Date ? event.timestamp.toISOString() : event.timestamp });
-}
-/** Segment's session plugin runs on these types; screen events carry no session. */
-const SESSION_TYPES = ['track', 'identify', 'group', 'page', 'alias'];
-/**
- * The session plugin's enrichment: `integrations['Actions Amplitude'].session_id`, unless the call routes
- * everything away from the destination.
- */
-function withSessionId(event, sessionId) {
-    const integrations = isPlainObject(event.integrations) ? event.integrations : {};
-    if (sessionId === undefined || !SESSION_TYPES.includes(event.type))
-        return event;
-    if (integrations.All === false && !integrations[ACTIONS_DESTINATION])
-        return event;
-    const own = integrations[ACTIONS_DESTINATION];
-    return Object.assign(Object.assign({}, event), { integrations: Object.assign(Object.assign({}, integrations), { [ACTIONS_DESTINATION]: Object.assign(Object.assign({}, (isPlainObject(own) ? own : {})), { session_id: sessionId }) }) });
-}
-function translateActions(event, settings) {
-    const preset = presetFor(event, settings);
-    if (!preset)
-        return [];
-    const payload = presetPayload(preset, event, settings);
-    switch (preset) {
-        case 'Alias Calls':
-            return mapUser(payload);
-        case 'Order Completed Calls':
-            return logPurchase(payload);
-        case 'Identify Calls':
-            return identifyUser(payload);
-        case 'Group Calls':
-            return groupIdentifyUser(payload);
-        default:
-            return logEvent(payload);
-    }
-}
-/** mapUser: the user mapping (through the server hand-off), when the mapping gives both ids. */
-function mapUser(payload) {
-    const { user_id: previousId, global_user_id: userId } = payload;
-    if (!isNonEmptyString(previousId) || !isNonEmptyString(userId))
-        return [];
-    return [{ op: 'mapUser', userId, previousId }];
-}
-const op = (event) => ({ op: 'event', event });
-/** The fields every event carries, as Actions sends them. */
-function envelope(payload) {
-    var _a, _b;
-    const event = { event_type: typeof payload.event_type === 'string' ? payload.event_type : String((_a = payload.event_type) !== null && _a !== void 0 ? _a : '') };
-    event.user_id = typeof payload.user_id === 'string' ? payload.user_id : null;
-    if (typeof payload.device_id === 'string')
-        event.device_id = payload.device_id;
-    const time = toMillis(payload.time);
-    if (time !== undefined)
-        event.time = time;
-    // Without a session id Actions sends none, which Amplitude stores as -1 (out of session).
-    event.session_id = (_b = toSessionId(payload.session_id)) !== null && _b !== void 0 ? _b : -1;
-    if (payload.event_properties !== undefined)
-        event.event_properties = isPlainObject(payload.event_properties) ? payload.event_properties : {};
-    if (isPlainObject(payload.user_properties))
-        event.user_properties = Object.assign({}, payload.user_properties);
-    if (isPlainObject(payload.groups))
-        event.groups = payload.groups;
-    if (typeof payload.app_version === 'string' && payload.app_version)
-        event.app_version = payload.app_version;
-    return event;
-}
-/** A $set / $setOnce / $add object counts when one of its values is not an empty string (empty ones are then kept). */
-function hasValue(obj) {
-    return isPlainObject(obj) && Object.keys(obj).some((k) => obj[k] !== '');
-}
-function logEvent(payload) {
-    var _a;
-    const event = envelope(payload);
-    for (const [name, key] of [
-        ['$setOnce', 'setOnce'],
-        ['$set', 'setAlways'],
-        ['$add', 'add'],
-    ]) {
-        const value = payload[key];
-        if (hasValue(value))
-            event.user_properties = Object.assign(Object.assign({}, ((_a = event.user_properties) !== null && _a !== void 0 ? _a : {})), { [name]: value });
-    }
-    return [op(event)];
-}
-/** utm_properties and referrer as user-property operations (merged over the payload's own). */
-function withAttribution(base, payload) {
-    const utm = isPlainObject(payload.utm_properties) ? payload.utm_properties : {};
-    const referrer = payload.referrer;
-    if (Object.keys(utm).length === 0 && !referrer)
-        return base;
-    const set = Object.assign({}, utm);
-    const setOnce = {};
-    for (const key of Object.keys(utm))
-        setOnce[`initial_${key}`] = utm[key];
-    if (referrer) {
-        set.referrer = referrer;
-        setOnce.initial_referrer = referrer;
-    }
-    const own = base !== null && base !== void 0 ? base : {};
-    return Object.assign(Object.assign({}, own), { $set: Object.assign(Object.assign({}, (isPlainObject(own.$set) ? own.$set : {})), set), $setOnce: Object.assign(Object.assign({}, (isPlainObject(own.$setOnce) ? own.$setOnce : {})), setOnce) });
-}
-const REVENUE_FIELDS = ['revenue', 'price', 'quantity', 'productId', 'revenueType'];
-/** Actions' revenue rule: price × quantity when both are numbers, else `revenue`; nothing when falsy. */
-function revenueFields(source) {
-    let revenue = source.revenue;
-    if (typeof source.quantity === 'number' && typeof source.price === 'number')
-        revenue = source.quantity * source.price;
-    if (!revenue || typeof revenue !== 'number')
-        return {};
-    const out = { revenue, revenueType: typeof source.revenueType === 'string' ? source.revenueType : 'Purchase' };
-    if (typeof source.quantity === 'number')
-        out.quantity = Math.round(source.quantity);
-    if (typeof source.price === 'number')
-        out.price = source.price;
-    if (typeof source.productId === 'string')
-        out.productId = source.productId;
-    return out;
-}
-function logPurchase(payload) {
-    const order = envelope(payload);
-    const userProperties = withAttribution(order.user_properties, payload);
-    if (userProperties)
-        order.user_properties = userProperties;
-    const products = Array.isArray(payload.products) ? payload.products.filter(isPlainObject) : [];
-    const perProduct = payload.trackRevenuePerProduct === true;
-    const orderRevenue = {};
-    for (const key of REVENUE_FIELDS)
-        if (payload[key] !== undefined)
-            orderRevenue[key] = payload[key];
-    Object.assign(order, products.length && perProduct ? {} : revenueFields(orderRevenue));
-    const ops = [op(order)];
-    const shared = Object.assign({}, order);
-    for (const key of REVENUE_FIELDS)
-        delete shared[key];
-    for (const product of products) {
-        ops.push(op(Object.assign(Object.assign(Object.assign({}, shared), (perProduct ? revenueFields(product) : {})), { event_properties: product, event_type: 'Product Purchased' })));
-    }
-    return ops;
-}
-function identifyUser(payload) {
-    const traits = isPlainObject(payload.user_properties) ? payload.user_properties : {};
-    const merged = withAttribution({ $set: Object.assign({}, traits) }, payload);
-    const event = envelope(Object.assign(Object.assign({}, payload), { event_type: '$identify', event_properties: undefined, session_id: undefined }));
-    delete event.event_properties;
-    event.user_properties = merged;
-    return [op(event)];
-}
-function groupIdentifyUser(payload) {
-    const type = payload.group_type;
-    const value = payload.group_value;
-    if (typeof type !== 'string' || !type || (typeof value !== 'string' && typeof value !== 'number'))
-        return [];
-    const groupValue = String(value);
-    const association = { [type]: groupValue };
-    const ops = [];
-    if (payload.user_id || payload.device_id) {
-        const identify = envelope(Object.assign(Object.assign({}, payload), { event_type: '$identify', session_id: undefined }));
-        identify.groups = association;
-        identify.user_properties = { $set: association };
-        ops.push(op(identify));
-    }
-    const groupIdentify = envelope(Object.assign(Object.assign({}, payload), { event_type: '$groupidentify', session_id: undefined }));
-    groupIdentify.groups = association;
-    groupIdentify.group_properties = { $set: isPlainObject(payload.group_properties) ? payload.group_properties : {} };
-    ops.push(op(groupIdentify));
-    return ops;
-}
-function toMillis(value) {
-    if (typeof value === 'number' && Number.isFinite(value))
-        return value;
-    if (typeof value === 'string') {
-        const ms = Date.parse(value);
-        return Number.isNaN(ms) ? undefined : ms;
-    }
-    return undefined;
-}
-/** Actions' rule: a numeric string is the id itself; anything else is read as a date. */
-function toSessionId(value) {
-    if (typeof value === 'number' && Number.isFinite(value) && value > 0)
-        return value;
-    if (typeof value === 'string' && /^\d+$/.test(value))
-        return Number(value);
-    const ms = toMillis(value);
-    return ms !== undefined && ms > 0 ? ms : undefined;
-}
-
-const CLASSIC_DESTINATION = 'Amplitude';
-function chooseMode(rawIntegrations) {
-    const integrations = isPlainObject(rawIntegrations) ? rawIntegrations : {};
-    const warnings = [];
-    if (!Object.prototype.hasOwnProperty.call(integrations, ACTIONS_DESTINATION)) {
-        const normalized = normalizeSettings(integrations[CLASSIC_DESTINATION] === false ? undefined : integrations[CLASSIC_DESTINATION]);
-        return { mode: 'classic', name: CLASSIC_DESTINATION, settings: normalized.settings, warnings: normalized.warnings };
-    }
-    const classic = integrations[CLASSIC_DESTINATION];
-    if (classic !== undefined && classic !== false) {
-        warnings.push(`both integrations.Amplitude (Classic) and integrations['${ACTIONS_DESTINATION}'] were given; Actions mode is used`);
-    }
-    const entry = integrations[ACTIONS_DESTINATION];
-    const normalized = normalizeActionsSettings(entry === false ? undefined : entry);
-    warnings.push(...normalized.warnings);
-    return {
-        mode: 'actions',
-        name: ACTIONS_DESTINATION,
-        settings: classicRulesForActions(normalized.settings),
-        actions: normalized.settings,
-        warnings,
-    };
-}
-/**
- * Actions sends the anonymousId as the device ID and puts referrer and UTM on every event, so none of
- * Classic's separate attribution identifies apply; the consent settings are the Actions entry's.
- */
-function classicRulesForActions(actions) {
-    return Object.assign(Object.assign({}, normalizeSettings(undefined).settings), { preferAnonymousIdForDeviceId: true, trackUtmProperties: false, trackReferrer: false, trackRevenuePerProduct: actions.trackRevenuePerProduct, consentCategories: actions.consentCategories, honorGlobalPrivacyControl: actions.honorGlobalPrivacyControl });
-}
-
-/**
- * The one policy for values taken from a URL (querystring calls, UTM, gclid): anyone can craft a link,
- * so values longer than this, or with markup or control characters (DEL included), are refused. Pure.
- */
-const MAX_URL_VALUE_LENGTH = 512;
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
-const UNSAFE_URL_VALUE = /[\u0000-\u001f\u007f<>]/;
-function isSafeUrlValue(value) {
-    return value.length <= MAX_URL_VALUE_LENGTH && !UNSAFE_URL_VALUE.test(value);
-}
-
-/** Segment's querystring API (ajs_aid, ajs_uid + ajs_trait_*, ajs_event + ajs_prop_*). Pure. */
-/** Parses `?a=1&b=2` (or the `?…` part of a hash) leniently; for repeated keys the last value wins. */
-function parseQuery(search) {
-    const out = {};
-    const q = search.charAt(0) === '?' ? search.slice(1) : search;
-    if (!q)
-        return out;
-    for (const part of q.split('&')) {
-        if (!part)
-            continue;
-        const eq = part.indexOf('=');
-        const key = safeDecode(eq === -1 ? part : part.slice(0, eq));
-        const value = eq === -1 ? '' : safeDecode(part.slice(eq + 1));
-        if (key)
-            out[key] = value;
-    }
-    return out;
-}
-function safeDecode(s) {
-    try {
-        return decodeURIComponent(s.replace(/\+/g, ' '));
-    }
-    catch (_a) {
-        return s;
-    }
-}
-function queryStringCalls(search, hash) {
-    const warnings = [];
-    const hashQuery = hash.indexOf('?') === -1 ? '' : hash.slice(hash.indexOf('?'));
-    const params = Object.assign(Object.assign({}, parseQuery(search)), parseQuery(hashQuery));
-    const calls = {};
-    const valid = (name, value) => {
-        if (value === undefined || value === '')
-            return false;
-        if (!isSafeUrlValue(value)) {
-            warnings.push(`the URL parameter ${name} was ignored: it is longer than ${MAX_URL_VALUE_LENGTH} characters or contains markup or control characters`);
-            return false;
-        }
-        return true;
-    };
-    const prefixed = (prefix) => {
-        const out = {};
-        for (const key of Object.keys(params)) {
-            if (key.indexOf(prefix) === 0 && key.length > prefix.length && valid(key, params[key]))
-                out[key.slice(prefix.length)] = params[key];
-        }
-        return out;
-    };
-    if (valid('ajs_aid', params.ajs_aid))
-        calls.anonymousId = params.ajs_aid;
-    if (valid('ajs_uid', params.ajs_uid))
-        calls.identify = { userId: params.ajs_uid, traits: prefixed('ajs_trait_') };
-    if (valid('ajs_event', params.ajs_event))
-        calls.track = { event: params.ajs_event, properties: prefixed('ajs_prop_') };
-    return { calls, warnings };
-}
-
-const hasWindow = typeof window !== 'undefined' && typeof document !== 'undefined';
-let lastSnapshot;
-/**
- * The page as a call sees it. A call on the same URL and title as the previous one reuses its snapshot
- * (the referrer cannot change, and the canonical link is assumed to change only with the URL or title),
- * which saves most of a call's DOM reads in a burst.
- */
-function readPageSnapshot() {
-    if (!hasWindow)
-        return { pathname: '', href: '', search: '', title: '', referrer: '' };
-    const href = attempt(() => location.href, '');
-    const title = attempt(() => document.title, '');
-    if (lastSnapshot && lastSnapshot.href === href && lastSnapshot.title === title)
-        return Object.assign({}, lastSnapshot);
-    const snap = {
-        pathname: attempt(() => location.pathname, ''),
-        href,
-        search: attempt(() => location.search, ''),
-        title,
-        referrer: attempt(() => document.referrer, ''),
-    };
-    const canonical = attempt(() => {
-        var _a;
-        const el = document.querySelector('link[rel="canonical"]');
-        return el ? ((_a = el.getAttribute('href')) !== null && _a !== void 0 ? _a : undefined) : undefined;
-    }, undefined);
-    if (canonical)
-        snap.canonical = canonical;
-    lastSnapshot = snap;
-    return Object.assign({}, snap);
-}
-function locationSearch() {
-    return hasWindow ? attempt(() => location.search, '') : '';
-}
-function locationHash() {
-    return hasWindow ? attempt(() => location.hash, '') : '';
-}
-function currentReferrer() {
-    return hasWindow ? attempt(() => document.referrer, '') : '';
-}
-/** The browser's Global Privacy Control signal (`navigator.globalPrivacyControl`), if it sends one. */
-function globalPrivacyControl() {
-    return attempt(() => (typeof navigator === 'undefined' ? undefined : navigator.globalPrivacyControl), undefined);
-}
-function isHttps() {
-    return hasWindow && attempt(() => location.protocol === 'https:', false);
-}
-// ------------------------------------------------------------------------------------------------ cookies
-function readCookies() {
-    return parseCookieHeader(hasWindow ? attempt(() => document.cookie, '') : '');
-}
-function getCookie(name) {
-    const value = readCookies()[name];
-    if (value === undefined)
-        return undefined;
-    try {
-        return decodeURIComponent(value);
-    }
-    catch (_a) {
-        return value;
-    }
-}
-let detectedDomain;
-/**
- * The registrable domain, found the way analytics-next does: the broadest `.domain` a test cookie
- * sticks on. localhost, single-label hosts and IPs get host-only cookies.
- */
-function topLevelCookieDomain() {
-    if (detectedDomain !== undefined)
-        return detectedDomain !== null && detectedDomain !== void 0 ? detectedDomain : undefined;
-    detectedDomain = null;
-    if (!hasWindow)
-        return undefined;
-    const host = attempt(() => location.hostname, '');
-    if (!host || !host.includes('.') || /^[\d.]+$/.test(host) || host.includes(':'))
-        return undefined;
-    const labels = host.split('.');
-    for (let i = labels.length - 2; i >= 0; i--) {
-        const candidate = labels.slice(i).join('.');
-        const probe = `__tld__=1; domain=.${candidate}; path=/`;
-        attempt(() => {
-            document.cookie = probe;
-        }, undefined);
-        if (readCookies().__tld__ !== undefined) {
-            attempt(() => {
-                document.cookie = `__tld__=; domain=.${candidate}; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
-            }, undefined);
-            detectedDomain = candidate;
-            return candidate;
-        }
-    }
-    return undefined;
-}
-function setCookie(name, value, options = {}) {
-    var _a, _b, _c, _d, _e;
-    if (!hasWindow)
-        return;
-    const days = (_a = options.maxage) !== null && _a !== void 0 ? _a : 365;
-    const parts = [`${name}=${encodeURIComponent(value)}`, `path=${(_b = options.path) !== null && _b !== void 0 ? _b : '/'}`];
-    parts.push(`expires=${new Date(Date.now() + days * 864e5).toUTCString()}`);
-    const domain = (_c = options.domain) !== null && _c !== void 0 ? _c : topLevelCookieDomain();
-    if (domain)
-        parts.push(`domain=.${domain.replace(/^\./, '')}`);
-    parts.push(`SameSite=${(_d = options.sameSite) !== null && _d !== void 0 ? _d : 'Lax'}`);
-    if ((_e = options.secure) !== null && _e !== void 0 ? _e : isHttps())
-        parts.push('Secure');
-    attempt(() => {
-        document.cookie = parts.join('; ');
-    }, undefined);
-}
-function removeCookie(name, options = {}) {
-    var _a, _b;
-    if (!hasWindow)
-        return;
-    const domain = (_a = options.domain) !== null && _a !== void 0 ? _a : topLevelCookieDomain();
-    const base = `${name}=; path=${(_b = options.path) !== null && _b !== void 0 ? _b : '/'}; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
-    attempt(() => {
-        document.cookie = domain ? `${base}; domain=.${domain.replace(/^\./, '')}` : base;
-        document.cookie = base;
-    }, undefined);
-}
-// ------------------------------------------------------------------------------------------- localStorage
-function storage() {
-    if (!hasWindow)
-        return undefined;
-    return attempt(() => { var _a; return (_a = window.localStorage) !== null && _a !== void 0 ? _a : undefined; }, undefined);
-}
-function localGet(key) {
-    const s = storage();
-    return s ? attempt(() => s.getItem(key), null) : null;
-}
-/** Returns false when storage is unavailable or full. */
-function localSet(key, value) {
-    const s = storage();
-    if (!s)
-        return false;
-    return attempt(() => {
-        s.setItem(key, value);
-        return true;
-    }, false);
-}
-function localRemove(key) {
-    const s = storage();
-    if (s)
-        attempt(() => s.removeItem(key), undefined);
-}
-function localKeys() {
-    const s = storage();
-    if (!s)
-        return [];
-    return attempt(() => {
-        const keys = [];
-        for (let i = 0; i < s.length; i++) {
-            const key = s.key(i);
-            if (key !== null)
-                keys.push(key);
-        }
-        return keys;
-    }, []);
-}
-const localStore = { get: localGet, set: localSet, remove: localRemove, keys: localKeys };
-/** A store that forgets with the page (disableClientPersistence, tests). */
-function memoryStore() {
-    const data = new Map();
-    return {
-        get: (key) => { var _a; return (_a = data.get(key)) !== null && _a !== void 0 ? _a : null; },
-        set: (key, value) => {
-            data.set(key, value);
-            return true;
-        },
-        remove: (key) => {
-            data.delete(key);
-        },
-        keys: () => [...data.keys()],
-    };
-}
-// ------------------------------------------------------------------------------------ Amplitude's storage
-/** Device IDs any Amplitude SDK generation left for this API key. */
-function readStoredAmplitudeDeviceIds(apiKey) {
-    var _a;
-    const cookies = readCookies();
-    const stored = {};
-    const v2 = cookies[v2CookieName(apiKey)];
-    if (v2)
-        stored.v2 = (_a = decodeV2Identity(v2)) === null || _a === void 0 ? void 0 : _a.deviceId;
-    if (!stored.v2) {
-        const fromStorage = localGet(v2CookieName(apiKey));
-        if (fromStorage)
-            stored.v2 = attempt(() => stringField(JSON.parse(fromStorage), 'deviceId'), undefined);
-    }
-    const amplitudeJs = cookies[`amp_${apiKey.slice(0, 6)}`];
-    if (amplitudeJs)
-        stored.amplitudeJs = attempt(() => decodeURIComponent(amplitudeJs).split('.')[0] || undefined, undefined);
-    const v5Name = Object.keys(cookies).find((name) => name.indexOf(`amplitude_id_${apiKey}`) === 0);
-    if (v5Name)
-        stored.amplitudeJs5 = attempt(() => stringField(JSON.parse(atob(decodeURIComponent(cookies[v5Name]))), 'deviceId'), undefined);
-    return stored;
-}
-/** The v2 SDK's stored session, to tell whether this page load starts a new Amplitude session. */
-function readStoredAmplitudeSession(apiKey) {
-    const raw = readCookies()[v2CookieName(apiKey)];
-    return (raw && decodeV2Identity(raw)) || {};
-}
-const ACTIONS_SESSION_KEYS = ['analytics_session_id', 'analytics_session_id.last_access'];
-/** Segment's session plugin keys, localStorage first, then the cookie (analytics.js storage order). */
-function readActionsSession() {
-    const read = (key) => {
-        var _a, _b;
-        const raw = (_b = (_a = localGet(key)) !== null && _a !== void 0 ? _a : getCookie(key)) !== null && _b !== void 0 ? _b : null;
-        const n = raw === null ? NaN : Number(raw);
-        return Number.isFinite(n) && n > 0 ? n : null;
-    };
-    return { id: read(ACTIONS_SESSION_KEYS[0]), lastAccess: read(ACTIONS_SESSION_KEYS[1]) };
-}
-/** Writes them where analytics.js keeps them (localStorage and cookie), so Segment's plugin would continue too. */
-function writeActionsSession(id, lastAccess, cookie) {
-    const values = [id, lastAccess];
-    ACTIONS_SESSION_KEYS.forEach((key, i) => {
-        localSet(key, String(values[i]));
-        setCookie(key, String(values[i]), cookie);
-    });
-}
-// ------------------------------------------------------------------------------------------------ network
-/** POSTs JSON to the site's own server (same-origin credentials), surviving a navigation that follows. */
-function postJson(url, body) {
-    if (!hasWindow || typeof fetch !== 'function')
-        return Promise.resolve(false);
-    try {
-        return fetch(url, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(body),
-            credentials: 'same-origin',
-            keepalive: true,
-        }).then((response) => response.ok, () => false);
-    }
-    catch (_a) {
-        return Promise.resolve(false);
-    }
-}
-/** The outbox's way to the wire: fetch (keepalive while small enough) and, at exit, sendBeacon. */
-const browserTransport = {
-    post(url, body, keepalive) {
-        if (!hasWindow || typeof fetch !== 'function')
-            return Promise.resolve(null);
-        try {
-            return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: '*/*' }, body, keepalive }).then((response) => response.text().then((text) => ({ status: response.status, body: parseObject(text) }), () => ({ status: response.status, body: {} })), () => null);
-        }
-        catch (_a) {
-            return Promise.resolve(null);
-        }
-    },
-    beacon(url, body) {
-        if (!hasWindow)
-            return false;
-        return attempt(() => typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(url, body), false);
-    },
-    online() {
-        return !hasWindow || attempt(() => navigator.onLine !== false, true);
-    },
-};
-function parseObject(text) {
-    try {
-        const parsed = JSON.parse(text);
-        return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
-    }
-    catch (_a) {
-        return {};
-    }
-}
-// ------------------------------------------------------------------------------------------------ misc
-const webCrypto = hasWindow ? attempt(() => window.crypto, undefined) : undefined;
-const HEX = Array.from({ length: 256 }, (_, i) => (i + 0x100).toString(16).slice(1));
-/** Random bytes fetched 4 KiB at a time: one call into the browser's generator per 256 ids, not one per id. */
-const pool = new Uint8Array(4096);
-let poolOffset = pool.length;
-function randomBytes16() {
-    if (poolOffset + 16 > pool.length) {
-        if (!webCrypto || !attempt(() => (webCrypto.getRandomValues(pool), true), false)) {
-            for (let i = 0; i < pool.length; i++)
-                pool[i] = Math.floor(Math.random() * 256);
-        }
-        poolOffset = 0;
-    }
-    const at = poolOffset;
-    poolOffset += 16;
-    return at;
-}
-/** A v4 UUID from cryptographic randomness (per call it costs a fraction of crypto.randomUUID). */
-function randomUUID() {
-    const i = randomBytes16();
-    const b = pool;
-    return (HEX[b[i]] +
-        HEX[b[i + 1]] +
-        HEX[b[i + 2]] +
-        HEX[b[i + 3]] +
-        '-' +
-        HEX[b[i + 4]] +
-        HEX[b[i + 5]] +
-        '-' +
-        HEX[(b[i + 6] & 0x0f) | 0x40] +
-        HEX[b[i + 7]] +
-        '-' +
-        HEX[(b[i + 8] & 0x3f) | 0x80] +
-        HEX[b[i + 9]] +
-        '-' +
-        HEX[b[i + 10]] +
-        HEX[b[i + 11]] +
-        HEX[b[i + 12]] +
-        HEX[b[i + 13]] +
-        HEX[b[i + 14]] +
-        HEX[b[i + 15]]);
-}
-
-class EntityStore {
-    constructor(keys, options) {
-        this.keys = keys;
-        this.options = options;
-        /**
-         * The values in force, read from storage once and then kept here: a call then costs no cookie or
-         * storage access, and storage is written only when a value changes. invalidate() re-reads, for when
-         * another tab may have changed them.
-         */
-        this.cache = {};
-        /**
-         * Keys written by the page before the store was opened (identify, setAnonymousId, user().id(...)
-         * before load): they win over stored values when it opens. Other cached values were only made up
-         * in memory, and give way to what the visitor already has.
-         */
-        this.explicit = new Set();
-        this.opened = false;
-    }
-    /**
-     * Applies load's decision: persisted (cookies and localStorage) or memory only. Until then the store
-     * lives in memory and touches no storage, so nothing is read or written before consent.
-     */
-    open(options) {
-        const first = !this.opened;
-        this.opened = true;
-        this.options = options;
-        if (!first || !options.persist)
-            return;
-        const pending = this.cache;
-        this.cache = {};
-        for (const key of Object.keys(pending)) {
-            const cookieToo = key !== this.keys.traits;
-            if (this.explicit.has(key))
-                this.writeValue(key, pending[key], cookieToo);
-            else if (readStored(key, cookieToo) === null)
-                this.writeValue(key, pending[key], cookieToo);
-        }
-        this.explicit.clear();
-    }
-    /** Forget what was read, so the next read sees changes other tabs made. */
-    invalidate() {
-        if (this.options.persist)
-            this.cache = {};
-    }
-    readValue(key, cookieToo) {
-        if (Object.prototype.hasOwnProperty.call(this.cache, key))
-            return this.cache[key];
-        const value = this.options.persist ? readStored(key, cookieToo) : null;
-        this.cache[key] = value;
-        // Get-and-sync, once: a value found in one store is written back to the others, as analytics-next does.
-        if (value !== null)
-            this.persist(key, value, cookieToo);
-        return value;
-    }
-    writeValue(key, value, cookieToo, madeUp = false) {
-        const next = value === undefined ? null : value;
-        if (!this.opened && !madeUp)
-            this.explicit.add(key);
-        const known = Object.prototype.hasOwnProperty.call(this.cache, key);
-        if (known && sameValue(this.cache[key], next))
-            return;
-        this.cache[key] = next;
-        this.persist(key, next, cookieToo);
-    }
-    persist(key, value, cookieToo) {
-        if (!this.options.persist)
-            return;
-        if (value === null) {
-            localRemove(key);
-            if (cookieToo)
-                removeCookie(key, this.options.cookie);
-            return;
-        }
-        localSet(key, JSON.stringify(value));
-        if (cookieToo)
-            setCookie(key, typeof value === 'string' ? value : JSON.stringify(value), this.options.cookie);
-    }
-    removeAll() {
-        this.writeValue(this.keys.id, null, true);
-        this.writeValue(this.keys.traits, null, false);
-    }
-    id(value) {
-        if (value !== undefined) {
-            this.writeValue(this.keys.id, value === null ? null : String(value), true);
-        }
-        const stored = this.readValue(this.keys.id, true);
-        if (stored === null || stored === undefined || stored === '')
-            return null;
-        return String(stored);
-    }
-    traits(value) {
-        if (value !== undefined)
-            this.writeValue(this.keys.traits, isPlainObject(value) ? value : {}, false);
-        const stored = this.readValue(this.keys.traits, false);
-        return isPlainObject(stored) ? stored : {};
-    }
-    /** Same id (or none yet): traits merge. A different id: traits are replaced. */
-    identify(id, traits) {
-        const current = this.id();
-        const sameEntity = current === null || id === null || id === undefined || id === current;
-        const next = sameEntity ? Object.assign(Object.assign({}, this.traits()), (traits !== null && traits !== void 0 ? traits : {})) : Object.assign({}, (traits !== null && traits !== void 0 ? traits : {}));
-        if (id)
-            this.id(id);
-        this.traits(next);
-    }
-    reset() {
-        this.removeAll();
-    }
-}
-class UserStore extends EntityStore {
-    constructor(options, newId, 
-    /** Told whenever the anonymousId takes a new value, so the Amplitude device ID can follow it. */
-    onAnonymousIdChange = () => undefined) {
-        super({ id: 'ajs_user_id', traits: 'ajs_user_traits' }, options);
-        this.newId = newId;
-        this.onAnonymousIdChange = onAnonymousIdChange;
-    }
-    id(value) {
-        if (value !== undefined && value !== null) {
-            const previous = super.id();
-            // analytics-next: a different, non-null user on this browser gets a fresh anonymousId.
-            if (previous !== null && previous !== String(value))
-                this.anonymousId(null);
-        }
-        return super.id(value);
-    }
-    /** Lazily created: the first read makes and persists a UUID, as analytics-next does. */
-    anonymousId(value) {
-        if (value !== undefined) {
-            const next = value === null ? null : String(value);
-            const changed = next !== this.peekAnonymousId();
-            this.writeValue(UserStore.ANON_KEY, next, true);
-            if (changed && next !== null)
-                this.onAnonymousIdChange(next);
-            if (next === null)
-                return null;
-        }
-        const stored = this.readValue(UserStore.ANON_KEY, true);
-        if (stored === null || stored === undefined || stored === '') {
-            const fresh = this.newId();
-            this.writeValue(UserStore.ANON_KEY, fresh, true, true);
-            this.onAnonymousIdChange(fresh);
-            return fresh;
-        }
-        return String(stored);
-    }
-    /** Reads without creating one (for deciding whether a visitor is new). */
-    peekAnonymousId() {
-        const stored = this.readValue(UserStore.ANON_KEY, true);
-        return stored === null || stored === undefined || stored === '' ? null : String(stored);
-    }
-    logout() {
-        this.anonymousId(null);
-        super.id(null);
-        this.traits({});
-    }
-    reset() {
-        this.logout();
-        super.reset();
-        this.writeValue(UserStore.ANON_KEY, null, true);
-    }
-    load() {
-        return this;
-    }
-    save() {
-        return true;
-    }
-}
-UserStore.ANON_KEY = 'ajs_anonymous_id';
-class GroupStore extends EntityStore {
-    constructor(options) {
-        super({ id: 'ajs_group_id', traits: 'ajs_group_properties' }, options);
-    }
-    anonymousId() {
-        return undefined;
-    }
-    load() {
-        return this;
-    }
-    save() {
-        return true;
-    }
-}
-function readStored(key, cookieToo) {
-    const local = localGet(key);
-    if (local !== null) {
-        const parsed = parseLenient(local);
-        if (parsed !== null)
-            return parsed;
-    }
-    if (cookieToo) {
-        const cookie = getCookie(key);
-        if (cookie !== undefined)
-            return parseLenient(cookie);
-    }
-    return null;
-}
-function sameValue(a, b) {
-    if (a === b)
-        return true;
-    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
-        return false;
-    try {
-        return JSON.stringify(a) === JSON.stringify(b);
-    }
-    catch (_a) {
-        return false;
-    }
-}
-/** JSON if it parses (localStorage, classic quoted cookies), else the raw string (unquoted values). */
-function parseLenient(raw) {
-    try {
-        return JSON.parse(raw);
-    }
-    catch (_a) {
-        return raw;
-    }
 }
 
 var IdentifyOperation$1;
@@ -3757,7 +1802,7 @@ class DiagnosticsClient {
   initializeFlushInterval() { return Promise.resolve(); }
   _setSampleRate() {}
 }
-// The shim's outbox replaces the SDK's destination (src/amplitude-adapter.ts removes this one at init).
+// The shim's outbox replaces the SDK's destination (src/amplitude/adapter.ts removes this one at init).
 class Destination {
   constructor() { this.name = 'amplitude'; this.type = 'destination'; }
   setup() { return Promise.resolve(); }
@@ -4935,7 +2980,7 @@ function outboxConfig(apiKey, settings, sdkOptions) {
  * The one place that talks to @amplitude/analytics-browser. The SDK keeps what servers and the next page
  * read: the device, user and session in its `AMP_` cookie (with its legacy-cookie migration and cookie
  * domain rules). The shim decides the rest before the SDK has started: no remote config and no
- * autocapture, the session (src/session.ts, the SDK's rules), and delivery: the SDK's destination is
+ * autocapture, the session (src/runtime/session.ts, the SDK's rules), and delivery: the SDK's destination is
  * replaced by the shim's outbox, so an event is complete and on its way the moment it is handed over.
  */
 /** The SDK reads and writes its unsent queue here; the outbox keeps its own, so this holds nothing. */
@@ -5006,34 +3051,551 @@ class AmplitudeAdapter {
     }
 }
 
-class Context {
-    constructor(event) {
-        this.event = event;
-        this.attempts = 1;
-        this.stats = { metrics: [] };
-        this.logLines = [];
-    }
-    get id() {
+const hasWindow = typeof window !== 'undefined' && typeof document !== 'undefined';
+let lastSnapshot;
+/**
+ * The page as a call sees it. A call on the same URL and title as the previous one reuses its snapshot
+ * (the referrer cannot change, and the canonical link is assumed to change only with the URL or title),
+ * which saves most of a call's DOM reads in a burst.
+ */
+function readPageSnapshot() {
+    if (!hasWindow)
+        return { pathname: '', href: '', search: '', title: '', referrer: '' };
+    const href = attempt(() => location.href, '');
+    const title = attempt(() => document.title, '');
+    if (lastSnapshot && lastSnapshot.href === href && lastSnapshot.title === title)
+        return Object.assign({}, lastSnapshot);
+    const snap = {
+        pathname: attempt(() => location.pathname, ''),
+        href,
+        search: attempt(() => location.search, ''),
+        title,
+        referrer: attempt(() => document.referrer, ''),
+    };
+    const canonical = attempt(() => {
         var _a;
-        return (_a = this.event.messageId) !== null && _a !== void 0 ? _a : '';
+        const el = document.querySelector('link[rel="canonical"]');
+        return el ? ((_a = el.getAttribute('href')) !== null && _a !== void 0 ? _a : undefined) : undefined;
+    }, undefined);
+    if (canonical)
+        snap.canonical = canonical;
+    lastSnapshot = snap;
+    return Object.assign({}, snap);
+}
+function locationSearch() {
+    return hasWindow ? attempt(() => location.search, '') : '';
+}
+function locationHash() {
+    return hasWindow ? attempt(() => location.hash, '') : '';
+}
+function currentReferrer() {
+    return hasWindow ? attempt(() => document.referrer, '') : '';
+}
+/** The browser's Global Privacy Control signal (`navigator.globalPrivacyControl`), if it sends one. */
+function globalPrivacyControl() {
+    return attempt(() => (typeof navigator === 'undefined' ? undefined : navigator.globalPrivacyControl), undefined);
+}
+function isHttps() {
+    return hasWindow && attempt(() => location.protocol === 'https:', false);
+}
+/** What the browser says of itself that events carry (user agent, language). Read once per page by callers. */
+function navigatorFacts() {
+    if (typeof navigator === 'undefined')
+        return {};
+    return attempt(() => ({ userAgent: navigator.userAgent || undefined, language: navigator.language || undefined }), {});
+}
+function navigate(href) {
+    attempt(() => {
+        window.location.href = href;
+    }, undefined);
+}
+
+/** The page's cookies, read and written the way analytics-next does (domain detection included). */
+function readCookies() {
+    return parseCookieHeader(hasWindow ? attempt(() => document.cookie, '') : '');
+}
+function getCookie(name) {
+    const value = readCookies()[name];
+    if (value === undefined)
+        return undefined;
+    try {
+        return decodeURIComponent(value);
     }
-    setFailedDelivery(failure) {
-        this.failure = failure;
+    catch (_a) {
+        return value;
     }
-    failedDelivery() {
-        return this.failure;
+}
+let detectedDomain;
+/**
+ * The registrable domain, found the way analytics-next does: the broadest `.domain` a test cookie
+ * sticks on. localhost, single-label hosts and IPs get host-only cookies.
+ */
+function topLevelCookieDomain() {
+    if (detectedDomain !== undefined)
+        return detectedDomain !== null && detectedDomain !== void 0 ? detectedDomain : undefined;
+    detectedDomain = null;
+    if (!hasWindow)
+        return undefined;
+    const host = attempt(() => location.hostname, '');
+    if (!host || !host.includes('.') || /^[\d.]+$/.test(host) || host.includes(':'))
+        return undefined;
+    const labels = host.split('.');
+    for (let i = labels.length - 2; i >= 0; i--) {
+        const candidate = labels.slice(i).join('.');
+        const probe = `__tld__=1; domain=.${candidate}; path=/`;
+        attempt(() => {
+            document.cookie = probe;
+        }, undefined);
+        if (readCookies().__tld__ !== undefined) {
+            attempt(() => {
+                document.cookie = `__tld__=; domain=.${candidate}; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+            }, undefined);
+            detectedDomain = candidate;
+            return candidate;
+        }
     }
-    log(level, message) {
-        this.logLines.push({ level, message });
+    return undefined;
+}
+function setCookie(name, value, options = {}) {
+    var _a, _b, _c, _d, _e;
+    if (!hasWindow)
+        return;
+    const days = (_a = options.maxage) !== null && _a !== void 0 ? _a : 365;
+    const parts = [`${name}=${encodeURIComponent(value)}`, `path=${(_b = options.path) !== null && _b !== void 0 ? _b : '/'}`];
+    parts.push(`expires=${new Date(Date.now() + days * 864e5).toUTCString()}`);
+    const domain = (_c = options.domain) !== null && _c !== void 0 ? _c : topLevelCookieDomain();
+    if (domain)
+        parts.push(`domain=.${domain.replace(/^\./, '')}`);
+    parts.push(`SameSite=${(_d = options.sameSite) !== null && _d !== void 0 ? _d : 'Lax'}`);
+    if ((_e = options.secure) !== null && _e !== void 0 ? _e : isHttps())
+        parts.push('Secure');
+    attempt(() => {
+        document.cookie = parts.join('; ');
+    }, undefined);
+}
+function removeCookie(name, options = {}) {
+    var _a, _b;
+    if (!hasWindow)
+        return;
+    const domain = (_a = options.domain) !== null && _a !== void 0 ? _a : topLevelCookieDomain();
+    const base = `${name}=; path=${(_b = options.path) !== null && _b !== void 0 ? _b : '/'}; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+    attempt(() => {
+        document.cookie = domain ? `${base}; domain=.${domain.replace(/^\./, '')}` : base;
+        document.cookie = base;
+    }, undefined);
+}
+
+function storage() {
+    if (!hasWindow)
+        return undefined;
+    return attempt(() => { var _a; return (_a = window.localStorage) !== null && _a !== void 0 ? _a : undefined; }, undefined);
+}
+function localGet(key) {
+    const s = storage();
+    return s ? attempt(() => s.getItem(key), null) : null;
+}
+/** Returns false when storage is unavailable or full. */
+function localSet(key, value) {
+    const s = storage();
+    if (!s)
+        return false;
+    return attempt(() => {
+        s.setItem(key, value);
+        return true;
+    }, false);
+}
+function localRemove(key) {
+    const s = storage();
+    if (s)
+        attempt(() => s.removeItem(key), undefined);
+}
+function localKeys() {
+    const s = storage();
+    if (!s)
+        return [];
+    return attempt(() => {
+        const keys = [];
+        for (let i = 0; i < s.length; i++) {
+            const key = s.key(i);
+            if (key !== null)
+                keys.push(key);
+        }
+        return keys;
+    }, []);
+}
+const localStore = { get: localGet, set: localSet, remove: localRemove, keys: localKeys };
+/** A store that forgets with the page (disableClientPersistence, tests). */
+function memoryStore() {
+    const data = new Map();
+    return {
+        get: (key) => { var _a; return (_a = data.get(key)) !== null && _a !== void 0 ? _a : null; },
+        set: (key, value) => {
+            data.set(key, value);
+            return true;
+        },
+        remove: (key) => {
+            data.delete(key);
+        },
+        keys: () => [...data.keys()],
+    };
+}
+
+/** Device IDs any Amplitude SDK generation left for this API key. */
+function readStoredAmplitudeDeviceIds(apiKey) {
+    var _a;
+    const cookies = readCookies();
+    const stored = {};
+    const v2 = cookies[v2CookieName(apiKey)];
+    if (v2)
+        stored.v2 = (_a = decodeV2Identity(v2)) === null || _a === void 0 ? void 0 : _a.deviceId;
+    if (!stored.v2) {
+        const fromStorage = localGet(v2CookieName(apiKey));
+        if (fromStorage)
+            stored.v2 = attempt(() => stringField(JSON.parse(fromStorage), 'deviceId'), undefined);
     }
-    logs() {
-        return this.logLines.slice();
+    const amplitudeJs = cookies[`amp_${apiKey.slice(0, 6)}`];
+    if (amplitudeJs)
+        stored.amplitudeJs = attempt(() => decodeURIComponent(amplitudeJs).split('.')[0] || undefined, undefined);
+    const v5Name = Object.keys(cookies).find((name) => name.indexOf(`amplitude_id_${apiKey}`) === 0);
+    if (v5Name)
+        stored.amplitudeJs5 = attempt(() => stringField(JSON.parse(atob(decodeURIComponent(cookies[v5Name]))), 'deviceId'), undefined);
+    return stored;
+}
+/** The v2 SDK's stored session, to tell whether this page load starts a new Amplitude session. */
+function readStoredAmplitudeSession(apiKey) {
+    const raw = readCookies()[v2CookieName(apiKey)];
+    return (raw && decodeV2Identity(raw)) || {};
+}
+const SEGMENT_SESSION_KEYS = ['analytics_session_id', 'analytics_session_id.last_access'];
+/** Segment's session plugin keys, localStorage first, then the cookie (analytics.js storage order). */
+function readSegmentSession() {
+    const read = (key) => {
+        var _a, _b;
+        const raw = (_b = (_a = localGet(key)) !== null && _a !== void 0 ? _a : getCookie(key)) !== null && _b !== void 0 ? _b : null;
+        const n = raw === null ? NaN : Number(raw);
+        return Number.isFinite(n) && n > 0 ? n : null;
+    };
+    return { id: read(SEGMENT_SESSION_KEYS[0]), lastAccess: read(SEGMENT_SESSION_KEYS[1]) };
+}
+/** Writes them where analytics.js keeps them (localStorage and cookie), so Segment's plugin would continue too. */
+function writeSegmentSession(id, lastAccess, cookie) {
+    const values = [id, lastAccess];
+    SEGMENT_SESSION_KEYS.forEach((key, i) => {
+        localSet(key, String(values[i]));
+        setCookie(key, String(values[i]), cookie);
+    });
+}
+
+/** POSTs JSON to the site's own server (same-origin credentials), surviving a navigation that follows. */
+function postJson(url, body) {
+    if (!hasWindow || typeof fetch !== 'function')
+        return Promise.resolve(false);
+    try {
+        return fetch(url, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+            credentials: 'same-origin',
+            keepalive: true,
+        }).then((response) => response.ok, () => false);
     }
-    isSame(other) {
-        return other.id === this.id;
+    catch (_a) {
+        return Promise.resolve(false);
     }
-    toJSON() {
-        return { id: this.id, event: this.event };
+}
+/** The outbox's way to the wire: fetch (keepalive while small enough) and, at exit, sendBeacon. */
+const browserTransport = {
+    post(url, body, keepalive) {
+        if (!hasWindow || typeof fetch !== 'function')
+            return Promise.resolve(null);
+        try {
+            return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: '*/*' }, body, keepalive }).then((response) => response.text().then((text) => ({ status: response.status, body: parseObject(text) }), () => ({ status: response.status, body: {} })), () => null);
+        }
+        catch (_a) {
+            return Promise.resolve(null);
+        }
+    },
+    beacon(url, body) {
+        if (!hasWindow)
+            return false;
+        return attempt(() => typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(url, body), false);
+    },
+    online() {
+        return !hasWindow || attempt(() => navigator.onLine !== false, true);
+    },
+};
+function parseObject(text) {
+    try {
+        const parsed = JSON.parse(text);
+        return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
+    }
+    catch (_a) {
+        return {};
+    }
+}
+
+const browserPort = {
+    snapshot: readPageSnapshot,
+    search: locationSearch,
+    hash: locationHash,
+    referrer: currentReferrer,
+    isHttps,
+    globalPrivacyControl,
+    navigatorFacts,
+    navigate,
+    localGet,
+    localSet,
+    localRemove,
+    getCookie,
+    setCookie,
+    removeCookie,
+    storedAmplitudeDeviceIds: readStoredAmplitudeDeviceIds,
+    storedAmplitudeSession: readStoredAmplitudeSession,
+    segmentSession: readSegmentSession,
+    keepSegmentSession: writeSegmentSession,
+    postJson,
+};
+
+/** Random v4 UUIDs for anonymousIds, device IDs and message IDs. */
+const webCrypto = hasWindow ? attempt(() => window.crypto, undefined) : undefined;
+const HEX = Array.from({ length: 256 }, (_, i) => (i + 0x100).toString(16).slice(1));
+/** Random bytes fetched 4 KiB at a time: one call into the browser's generator per 256 ids, not one per id. */
+const pool = new Uint8Array(4096);
+let poolOffset = pool.length;
+function randomBytes16() {
+    if (poolOffset + 16 > pool.length) {
+        if (!webCrypto || !attempt(() => (webCrypto.getRandomValues(pool), true), false)) {
+            for (let i = 0; i < pool.length; i++)
+                pool[i] = Math.floor(Math.random() * 256);
+        }
+        poolOffset = 0;
+    }
+    const at = poolOffset;
+    poolOffset += 16;
+    return at;
+}
+/** A v4 UUID from cryptographic randomness (per call it costs a fraction of crypto.randomUUID). */
+function randomUUID() {
+    const i = randomBytes16();
+    const b = pool;
+    return (HEX[b[i]] +
+        HEX[b[i + 1]] +
+        HEX[b[i + 2]] +
+        HEX[b[i + 3]] +
+        '-' +
+        HEX[b[i + 4]] +
+        HEX[b[i + 5]] +
+        '-' +
+        HEX[(b[i + 6] & 0x0f) | 0x40] +
+        HEX[b[i + 7]] +
+        '-' +
+        HEX[(b[i + 8] & 0x3f) | 0x80] +
+        HEX[b[i + 9]] +
+        '-' +
+        HEX[b[i + 10]] +
+        HEX[b[i + 11]] +
+        HEX[b[i + 12]] +
+        HEX[b[i + 13]] +
+        HEX[b[i + 14]] +
+        HEX[b[i + 15]]);
+}
+
+class EntityStore {
+    constructor(keys, options, storage) {
+        this.keys = keys;
+        this.options = options;
+        this.storage = storage;
+        /**
+         * The values in force, read from storage once and then kept here: a call then costs no cookie or
+         * storage access, and storage is written only when a value changes. invalidate() re-reads, for when
+         * another tab may have changed them.
+         */
+        this.cache = {};
+        /**
+         * Keys written by the page before the store was opened (identify, setAnonymousId, user().id(...)
+         * before load): they win over stored values when it opens. Other cached values were only made up
+         * in memory, and give way to what the visitor already has.
+         */
+        this.explicit = new Set();
+        this.opened = false;
+    }
+    /**
+     * Applies load's decision: persisted (cookies and localStorage) or memory only. Until then the store
+     * lives in memory and touches no storage, so nothing is read or written before consent.
+     */
+    open(options) {
+        const first = !this.opened;
+        this.opened = true;
+        this.options = options;
+        if (!first || !options.persist)
+            return;
+        const pending = this.cache;
+        this.cache = {};
+        for (const key of Object.keys(pending)) {
+            const cookieToo = key !== this.keys.traits;
+            if (this.explicit.has(key))
+                this.writeValue(key, pending[key], cookieToo);
+            else if (this.readStored(key, cookieToo) === null)
+                this.writeValue(key, pending[key], cookieToo);
+        }
+        this.explicit.clear();
+    }
+    /** Forget what was read, so the next read sees changes other tabs made. */
+    invalidate() {
+        if (this.options.persist)
+            this.cache = {};
+    }
+    readValue(key, cookieToo) {
+        if (Object.prototype.hasOwnProperty.call(this.cache, key))
+            return this.cache[key];
+        const value = this.options.persist ? this.readStored(key, cookieToo) : null;
+        this.cache[key] = value;
+        // Get-and-sync, once: a value found in one store is written back to the others, as analytics-next does.
+        if (value !== null)
+            this.persist(key, value, cookieToo);
+        return value;
+    }
+    writeValue(key, value, cookieToo, madeUp = false) {
+        const next = value === undefined ? null : value;
+        if (!this.opened && !madeUp)
+            this.explicit.add(key);
+        const known = Object.prototype.hasOwnProperty.call(this.cache, key);
+        if (known && sameValue(this.cache[key], next))
+            return;
+        this.cache[key] = next;
+        this.persist(key, next, cookieToo);
+    }
+    persist(key, value, cookieToo) {
+        if (!this.options.persist)
+            return;
+        if (value === null) {
+            this.storage.localRemove(key);
+            if (cookieToo)
+                this.storage.removeCookie(key, this.options.cookie);
+            return;
+        }
+        this.storage.localSet(key, JSON.stringify(value));
+        if (cookieToo)
+            this.storage.setCookie(key, typeof value === 'string' ? value : JSON.stringify(value), this.options.cookie);
+    }
+    readStored(key, cookieToo) {
+        const local = this.storage.localGet(key);
+        if (local !== null) {
+            const parsed = parseStoredValue(local);
+            if (parsed !== null)
+                return parsed;
+        }
+        if (cookieToo) {
+            const cookie = this.storage.getCookie(key);
+            if (cookie !== undefined)
+                return parseStoredValue(cookie);
+        }
+        return null;
+    }
+    removeAll() {
+        this.writeValue(this.keys.id, null, true);
+        this.writeValue(this.keys.traits, null, false);
+    }
+    id(value) {
+        if (value !== undefined) {
+            this.writeValue(this.keys.id, value === null ? null : String(value), true);
+        }
+        const stored = this.readValue(this.keys.id, true);
+        if (stored === null || stored === undefined || stored === '')
+            return null;
+        return String(stored);
+    }
+    traits(value) {
+        if (value !== undefined)
+            this.writeValue(this.keys.traits, isPlainObject(value) ? value : {}, false);
+        const stored = this.readValue(this.keys.traits, false);
+        return isPlainObject(stored) ? stored : {};
+    }
+    /** Same id (or none yet): traits merge. A different id: traits are replaced. */
+    identify(id, traits) {
+        const current = this.id();
+        const sameEntity = current === null || id === null || id === undefined || id === current;
+        const next = sameEntity ? Object.assign(Object.assign({}, this.traits()), (traits !== null && traits !== void 0 ? traits : {})) : Object.assign({}, (traits !== null && traits !== void 0 ? traits : {}));
+        if (id)
+            this.id(id);
+        this.traits(next);
+    }
+    reset() {
+        this.removeAll();
+    }
+}
+class UserStore extends EntityStore {
+    constructor(options, storage, newId, 
+    /** Told whenever the anonymousId takes a new value, so the Amplitude device ID can follow it. */
+    onAnonymousIdChange = () => undefined) {
+        super({ id: 'ajs_user_id', traits: 'ajs_user_traits' }, options, storage);
+        this.newId = newId;
+        this.onAnonymousIdChange = onAnonymousIdChange;
+    }
+    id(value) {
+        if (value !== undefined && value !== null) {
+            const previous = super.id();
+            // analytics-next: a different, non-null user on this browser gets a fresh anonymousId.
+            if (previous !== null && previous !== String(value))
+                this.anonymousId(null);
+        }
+        return super.id(value);
+    }
+    /** Lazily created: the first read makes and persists a UUID, as analytics-next does. */
+    anonymousId(value) {
+        if (value !== undefined) {
+            const next = value === null ? null : String(value);
+            const changed = next !== this.peekAnonymousId();
+            this.writeValue(UserStore.ANON_KEY, next, true);
+            if (changed && next !== null)
+                this.onAnonymousIdChange(next);
+            if (next === null)
+                return null;
+        }
+        const stored = this.readValue(UserStore.ANON_KEY, true);
+        if (stored === null || stored === undefined || stored === '') {
+            const fresh = this.newId();
+            this.writeValue(UserStore.ANON_KEY, fresh, true, true);
+            this.onAnonymousIdChange(fresh);
+            return fresh;
+        }
+        return String(stored);
+    }
+    /** Reads without creating one (for deciding whether a visitor is new). */
+    peekAnonymousId() {
+        const stored = this.readValue(UserStore.ANON_KEY, true);
+        return stored === null || stored === undefined || stored === '' ? null : String(stored);
+    }
+    logout() {
+        this.anonymousId(null);
+        super.id(null);
+        this.traits({});
+    }
+    reset() {
+        this.logout();
+        super.reset();
+        this.writeValue(UserStore.ANON_KEY, null, true);
+    }
+}
+UserStore.ANON_KEY = 'ajs_anonymous_id';
+class GroupStore extends EntityStore {
+    constructor(options, storage) {
+        super({ id: 'ajs_group_id', traits: 'ajs_group_properties' }, options, storage);
+    }
+    anonymousId() {
+        return undefined;
+    }
+}
+function sameValue(a, b) {
+    if (a === b)
+        return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+        return false;
+    try {
+        return JSON.stringify(a) === JSON.stringify(b);
+    }
+    catch (_a) {
+        return false;
     }
 }
 
@@ -5084,6 +3646,15 @@ function callPageFunction(fn, thisArg, args, onError) {
     catch (error) {
         onError(error);
         return undefined;
+    }
+}
+/** String(x) that cannot throw (hostile toString, revoked Proxy, symbols). */
+function safeString(value) {
+    try {
+        return String(value);
+    }
+    catch (_a) {
+        return '[unprintable]';
     }
 }
 
@@ -5274,17 +3845,29 @@ class CallQueue {
         this.inOrder = [];
         this.open = false;
         this.scheduled = false;
+        /** While load decides what it sends first, new steps collect here (see sendFirst). */
+        this.front = null;
     }
     push(step) {
+        if (this.front) {
+            this.front.push(step);
+            return;
+        }
         this.waiting.push(step);
         this.schedule();
     }
-    /** Steps that go ahead of everything queued so far (what load sends first). */
-    prepend(steps) {
-        if (steps.length === 0)
-            return;
-        this.waiting.unshift(...steps);
-        this.schedule();
+    /** Whatever `decide` queues goes ahead of every step queued so far (what load sends first). */
+    sendFirst(decide) {
+        this.front = [];
+        try {
+            decide();
+        }
+        finally {
+            const steps = this.front;
+            this.front = null;
+            this.waiting.unshift(...steps);
+            this.schedule();
+        }
     }
     /** The SDK is ready: from now on calls are handed over. */
     start() {
@@ -5432,11 +4015,12 @@ class Delivery {
         }, timeoutMs);
     }
     handOver(calls) {
-        const ticket = this.deps.openSession(this.deps.clock.now());
+        const pipeline = this.deps.pipeline();
+        const ticket = pipeline ? pipeline.openSession(this.deps.clock.now()) : NO_SESSION;
         try {
             for (const { item, prepared } of calls) {
                 try {
-                    this.handOverOne(item, prepared, ticket);
+                    this.handOverOne(item, prepared, ticket, pipeline);
                 }
                 catch (error) {
                     this.deps.warn(`analytics.${item.event.type}()`, `delivery failed: ${describe$1(error)}`, true);
@@ -5449,29 +4033,27 @@ class Delivery {
             ticket.close();
         }
     }
-    handOverOne(item, prepared, ticket) {
+    handOverOne(item, prepared, ticket, pipeline) {
         var _a, _b;
         if (!prepared.event) {
             item.ctx.setFailedDelivery({ reason: 'dropped by source middleware' });
             return;
         }
-        if (!prepared.forAmplitude)
+        if (!prepared.forAmplitude || !pipeline)
             return;
         const event = prepared.forAmplitude;
-        const ops = this.deps.translate(event, item.referrer, ticket);
+        const ops = pipeline.mode.translate({ event, referrer: item.referrer, sessionId: ticket.sessionId, now: this.deps.clock.now() }, this.deps.debug);
         if (ops.length === 0)
             this.deps.debug(`${event.type} produced no Amplitude event with the current settings`);
-        this.send(ops, { userId: (_a = event.userId) !== null && _a !== void 0 ? _a : null, deviceId: (_b = item.deviceId) !== null && _b !== void 0 ? _b : this.deps.deviceId(), time: event.timestamp.getTime(), messageId: event.messageId }, ticket, item.ctx);
+        this.send(ops, { userId: (_a = event.userId) !== null && _a !== void 0 ? _a : null, deviceId: (_b = item.deviceId) !== null && _b !== void 0 ? _b : this.deps.deviceId(), time: event.timestamp.getTime(), messageId: event.messageId }, ticket, pipeline, item.ctx);
     }
     /** Stamps and queues operations; the first event's insert_id is the messageId, later ones get a suffix. */
-    send(ops, stamp, ticket, ctx) {
-        const facts = this.deps.facts();
-        const outbox = this.deps.outbox();
+    send(ops, stamp, ticket, pipeline, ctx) {
+        const { facts, outbox } = pipeline;
         let n = 0;
         for (const op of ops) {
             if (op.op === 'mapUser')
                 this.deps.mapUser({ userId: op.userId, previousId: op.previousId });
-            // setUserId only matters for the SDK's cookie, which the runtime keeps current.
             if (op.op !== 'event')
                 continue;
             const insertId = n === 0 ? stamp.messageId : `${stamp.messageId}-${n}`;
@@ -5509,76 +4091,1708 @@ class Delivery {
         this.deps.warn(call, `callback failed: ${describe$1(error)}`, false);
     }
 }
+/** Hand-overs on a page that sends nothing to Amplitude have no session. */
+const NO_SESSION = { sessionId: undefined, nextEventId: () => -1, close: () => undefined };
 
-/** The longest a middleware's returned promise may hold its event. */
-const MIDDLEWARE_TIMEOUT_MS = 1000;
-const CANCELLED = Symbol('cancelled');
-/**
- * Runs `chain` over `event`. Source middleware (no `integration`): next(null) passes the event through
- * unchanged. Destination middleware: next(null) drops the event for that destination.
- */
-function runChain(chain, event, integration, deps) {
-    let current = event;
-    for (let i = 0; i < chain.length; i++) {
-        const step = runOne(chain[i], current, integration, deps);
-        if (step === null)
-            return null;
-        if (isThenable(step))
-            return continueAsync(step, chain, i + 1, integration, deps);
-        current = step;
+function mapUser$1(mapping, deps) {
+    if (mapping.userId === mapping.previousId)
+        return;
+    const aliasUrl = deps.aliasUrl();
+    if (typeof aliasUrl !== 'string' || !aliasUrl) {
+        deps.warn('Amplitude maps users only through its server API; set the load option aliasUrl to your server endpoint (nothing was sent to Amplitude)', false);
+        return;
     }
-    return current;
-}
-async function continueAsync(pending, chain, from, integration, deps) {
-    let current = await pending;
-    for (let i = from; i < chain.length && current; i++) {
-        const step = runOne(chain[i], current, integration, deps);
-        current = isThenable(step) ? await step : step;
-    }
-    return current;
-}
-function runOne(fn, event, integration, deps) {
-    let outcome = CANCELLED;
-    const next = (payload) => {
-        if (outcome !== CANCELLED)
-            return;
-        if (payload === null || payload === undefined)
-            outcome = integration ? null : event;
-        else
-            outcome = isPlainObject(payload.obj) ? payload.obj : event;
-    };
-    let returned;
-    try {
-        returned = fn({ payload: makePayload(event), integrations: event.integrations, integration, next });
-    }
-    catch (error) {
-        deps.warn(`threw: ${describe$1(error)}; the event continues unchanged`, false);
-        return event;
-    }
-    if (outcome !== CANCELLED) {
-        if (isThenable(returned))
-            safeThen(returned, undefined, (error) => deps.warn(`rejected after next(): ${describe$1(error)}`, false));
-        return outcome;
-    }
-    if (!isThenable(returned))
-        return null; // returned without calling next: cancelled, silently
-    return new Promise((resolve) => {
-        const timer = deps.clock.setTimeout(() => {
-            deps.warn(`did not call next() within ${MIDDLEWARE_TIMEOUT_MS} ms; the event was dropped`, true);
-            resolve(null);
-        }, MIDDLEWARE_TIMEOUT_MS);
-        const settle = () => {
-            deps.clock.clearTimeout(timer);
-            resolve(outcome === CANCELLED ? null : outcome);
-        };
-        safeThen(returned, settle, (error) => {
-            deps.warn(`rejected: ${describe$1(error)}`, outcome === CANCELLED);
-            settle();
-        });
+    void deps.post(aliasUrl, mapping).then((ok) => {
+        if (!ok)
+            deps.warn(`the alias endpoint ${aliasUrl} did not accept the mapping`, true);
     });
 }
-function makePayload(event) {
-    return { obj: event, type: () => event.type, event: () => event.event };
+
+function createCallFlow(deps) {
+    const { logger } = deps;
+    const warn = (call, message, dropped) => logger.problem(call, message, dropped);
+    const delivery = new Delivery({
+        clock: deps.clock,
+        pipeline: deps.pipeline,
+        deviceId: deps.deviceId,
+        mapUser: (mapping) => mapUser$1(mapping, { aliasUrl: deps.aliasUrl, post: deps.post, warn: (m, d) => warn('analytics.alias()', m, d) }),
+        warn,
+        debug: (message) => logger.debug(message),
+    });
+    const queue = new CallQueue({
+        clock: deps.clock,
+        prepare: (item) => deps.stages.prepare(item),
+        handOver: (calls) => {
+            delivery.handOver(calls);
+            deps.afterHandOver();
+        },
+        fail: (error, item) => {
+            warn('analytics', `internal error: ${describe$1(error)}`, true);
+            if (item) {
+                item.ctx.setFailedDelivery({ reason: 'internal error' });
+                delivery.settle(item);
+            }
+        },
+    });
+    return { queue, delivery };
+}
+
+/** The destination's name in Segment's `integrations` object, and the key that selects this mode. */
+const ACTIONS_DESTINATION = 'Actions Amplitude';
+const PRESETS = ['Track Calls', 'Order Completed Calls', 'Page Calls', 'Screen Calls', 'Identify Calls', 'Group Calls', 'Alias Calls'];
+const path = (p) => ({ '@path': p });
+const campaign = (field) => path(`$.context.campaign.${field}`);
+const UTM = [
+    ['utm_source', 'source'],
+    ['utm_medium', 'medium'],
+    ['utm_campaign', 'name'],
+    ['utm_term', 'term'],
+    ['utm_content', 'content'],
+];
+/** Fields every event action shares (Segment's event-schema defaults). */
+const EVENT_FIELDS = {
+    user_id: path('$.userId'),
+    device_id: { '@if': { exists: path('$.context.device.id'), then: path('$.context.device.id'), else: path('$.anonymousId') } },
+    event_type: path('$.event'),
+    session_id: path(`$.integrations['${ACTIONS_DESTINATION}'].session_id`),
+    time: path('$.timestamp'),
+    event_properties: path('$.properties'),
+    user_properties: path('$.traits'),
+    app_version: path('$.context.app.version'),
+};
+/** logEventV2: referrer and UTM as $setOnce / $set on every event. */
+const LOG_EVENT_FIELDS = Object.assign(Object.assign({}, EVENT_FIELDS), { setOnce: Object.assign({ initial_referrer: path('$.context.page.referrer') }, Object.fromEntries(UTM.map(([k, c]) => [`initial_${k}`, campaign(c)]))), setAlways: Object.assign({ referrer: path('$.context.page.referrer') }, Object.fromEntries(UTM.map(([k, c]) => [k, campaign(c)]))) });
+/** utm_properties and referrer, as logPurchase and identifyUser take them. */
+const ATTRIBUTION_FIELDS = {
+    utm_properties: Object.fromEntries(UTM.map(([k, c]) => [k, campaign(c)])),
+    referrer: path('$.context.page.referrer'),
+};
+const PURCHASE_FIELDS = Object.assign(Object.assign(Object.assign({}, EVENT_FIELDS), ATTRIBUTION_FIELDS), { revenue: path('$.properties.revenue'), price: path('$.properties.price'), quantity: path('$.properties.quantity'), productId: path('$.properties.productId'), revenueType: path('$.properties.revenueType'), products: {
+        '@arrayPath': [
+            '$.properties.products',
+            { price: path('price'), revenue: path('revenue'), quantity: path('quantity'), productId: path('productId'), revenueType: path('revenueType') },
+        ],
+    } });
+const IDENTIFY_FIELDS = Object.assign({ user_id: EVENT_FIELDS.user_id, device_id: EVENT_FIELDS.device_id, time: EVENT_FIELDS.time, user_properties: path('$.traits'), app_version: EVENT_FIELDS.app_version }, ATTRIBUTION_FIELDS);
+const GROUP_FIELDS = {
+    user_id: EVENT_FIELDS.user_id,
+    device_id: EVENT_FIELDS.device_id,
+    time: EVENT_FIELDS.time,
+    group_properties: path('$.traits'),
+};
+const ALIAS_FIELDS = { user_id: path('$.previousId'), global_user_id: path('$.userId') };
+const DEFAULTS = {
+    'Track Calls': LOG_EVENT_FIELDS,
+    'Order Completed Calls': PURCHASE_FIELDS,
+    'Page Calls': Object.assign(Object.assign({}, LOG_EVENT_FIELDS), { event_type: { '@template': 'Viewed {{name}}' } }),
+    'Screen Calls': Object.assign(Object.assign({}, LOG_EVENT_FIELDS), { event_type: { '@template': 'Viewed {{name}}' } }),
+    'Identify Calls': IDENTIFY_FIELDS,
+    'Group Calls': GROUP_FIELDS,
+    'Alias Calls': ALIAS_FIELDS,
+};
+/** Fields a site may map for each preset: the preset's own, plus those Segment's UI offers without a default. */
+const EXTRA_FIELDS = {
+    'Track Calls': ['groups', 'add'],
+    'Page Calls': ['groups', 'add'],
+    'Screen Calls': ['groups', 'add'],
+    'Order Completed Calls': ['groups', 'trackRevenuePerProduct'],
+    'Group Calls': ['group_type', 'group_value'],
+};
+/** Which preset a Segment event triggers (Group and Alias only when the site mapped them). */
+function presetFor(event, mapped) {
+    switch (event.type) {
+        case 'track':
+            return event.event === 'Order Completed' ? 'Order Completed Calls' : 'Track Calls';
+        case 'page':
+            return 'Page Calls';
+        case 'screen':
+            return 'Screen Calls';
+        case 'identify':
+            return 'Identify Calls';
+        case 'group':
+            return mapped['Group Calls'] ? 'Group Calls' : undefined;
+        case 'alias':
+            return mapped['Alias Calls'] ? 'Alias Calls' : undefined;
+        default:
+            return undefined;
+    }
+}
+
+const SUPPORTED = ['@path', '@template', '@if', '@arrayPath'];
+const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'];
+/** An object with exactly one key, starting with "@": a directive. */
+function directiveName(value) {
+    if (!isPlainObject(value))
+        return undefined;
+    const keys = Object.keys(value);
+    return keys.length === 1 && keys[0].startsWith('@') ? keys[0] : undefined;
+}
+/**
+ * What in a mapping cannot be evaluated here: each unsupported directive by name, or a malformed one.
+ * An empty list means `resolveMapping` understands all of it.
+ */
+function mappingProblems(mapping) {
+    const problems = [];
+    const visit = (node) => {
+        const name = directiveName(node);
+        if (name) {
+            const arg = node[name];
+            if (!SUPPORTED.includes(name))
+                problems.push(`the directive ${name} is not supported`);
+            else if ((name === '@path' || name === '@template') && typeof arg !== 'string')
+                problems.push(`${name} needs a string`);
+            else if (name === '@if') {
+                if (!isPlainObject(arg) || (arg.exists === undefined && arg.blank === undefined))
+                    problems.push('@if needs an "exists" or a "blank" key');
+                else
+                    for (const key of ['exists', 'blank', 'then', 'else'])
+                        if (arg[key] !== undefined)
+                            visit(arg[key]);
+            }
+            else if (name === '@arrayPath') {
+                if (!Array.isArray(arg) || arg.length < 1 || arg.length > 2)
+                    problems.push('@arrayPath needs [path] or [path, item mapping]');
+                else {
+                    if (typeof arg[0] !== 'string')
+                        visit(arg[0]);
+                    if (arg[1] !== undefined)
+                        visit(arg[1]);
+                }
+            }
+            return;
+        }
+        if (Array.isArray(node))
+            node.forEach(visit);
+        else if (isPlainObject(node))
+            for (const key of Object.keys(node))
+                visit(node[key]);
+    };
+    visit(mapping);
+    return problems;
+}
+/**
+ * Evaluates a mapping against `data` (the Segment event, or one array item inside `@arrayPath`). Keys
+ * whose value resolves to undefined are left out, as Segment's mapping kit leaves them out of a payload.
+ */
+function resolveMapping(mapping, data) {
+    const name = directiveName(mapping);
+    if (name)
+        return runDirective(name, mapping[name], data);
+    if (Array.isArray(mapping))
+        return mapping.map((item) => resolveMapping(item, data));
+    if (isPlainObject(mapping)) {
+        const out = {};
+        for (const key of Object.keys(mapping)) {
+            if (UNSAFE_KEYS.includes(key))
+                continue;
+            const value = resolveMapping(mapping[key], data);
+            if (value !== undefined)
+                out[key] = value;
+        }
+        return out;
+    }
+    return mapping;
+}
+function runDirective(name, arg, data) {
+    switch (name) {
+        case '@path':
+            return typeof arg === 'string' ? lookupPath(data, arg) : undefined;
+        case '@template':
+            return typeof arg === 'string' ? renderTemplate(arg, data) : undefined;
+        case '@if': {
+            if (!isPlainObject(arg))
+                return undefined;
+            let condition;
+            if (arg.exists !== undefined) {
+                const value = resolveMapping(arg.exists, data);
+                condition = value !== undefined && value !== null;
+            }
+            else if (arg.blank !== undefined) {
+                // As Segment's kit: the condition holds when the value is present and not blank.
+                const value = resolveMapping(arg.blank, data);
+                condition = value !== undefined && value !== null && value !== '';
+            }
+            else
+                return undefined;
+            if (condition)
+                return arg.then === undefined ? undefined : resolveMapping(arg.then, data);
+            return arg.else === undefined ? undefined : resolveMapping(arg.else, data);
+        }
+        case '@arrayPath': {
+            if (!Array.isArray(arg))
+                return undefined;
+            const [path, shape] = arg;
+            const root = typeof path === 'string' ? lookupPath(data, path) : resolveMapping(path, data);
+            const hasShape = isPlainObject(shape) && Object.keys(shape).length > 0;
+            if (!hasShape || (!Array.isArray(root) && !isPlainObject(root)))
+                return root;
+            return (Array.isArray(root) ? root : [root]).map((item) => resolveMapping(shape, item));
+        }
+        default:
+            return undefined;
+    }
+}
+/** `{{path}}` placeholders (and `{{{path}}}`) filled from `data`; a missing value renders as "". */
+function renderTemplate(template, data) {
+    const fill = (braces) => (match) => {
+        const value = lookupPath(data, match.slice(braces, -braces).trim());
+        return value === undefined || value === null ? '' : String(value);
+    };
+    return template.replace(/\{\{\{([^}]+)\}\}\}/g, fill(3)).replace(/\{\{([^}]+)\}\}/g, fill(2));
+}
+/** `$.a.b`, `a.b`, `a['b c'].d`: the value at that path, or undefined. */
+function lookupPath(data, path) {
+    var _a, _b, _c;
+    const segments = [];
+    const source = path.startsWith('$.') ? path.slice(2) : path === '$' ? '' : path;
+    const pattern = /\[(?:'([^']*)'|"([^"]*)"|(\d+))\]|([^.[\]]+)/g;
+    let match;
+    while ((match = pattern.exec(source)) !== null)
+        segments.push((_c = (_b = (_a = match[1]) !== null && _a !== void 0 ? _a : match[2]) !== null && _b !== void 0 ? _b : match[3]) !== null && _c !== void 0 ? _c : match[4]);
+    let node = data;
+    for (const segment of segments) {
+        if (node === null || typeof node !== 'object' || UNSAFE_KEYS.includes(segment))
+            return undefined;
+        if (!Object.prototype.hasOwnProperty.call(node, segment))
+            return undefined;
+        node = node[segment];
+    }
+    return node;
+}
+
+/** Accepts whatever a page put in `integrations['Actions Amplitude']`; a bad part warns and keeps the default. */
+function normalizeActionsSettings(input) {
+    const warnings = [];
+    const settings = { trackRevenuePerProduct: false, mappings: {}, consentCategories: [], honorGlobalPrivacyControl: false };
+    if (input === undefined || input === null || input === true)
+        return { settings, warnings };
+    if (!isPlainObject(input)) {
+        warnings.push(`integrations['${ACTIONS_DESTINATION}'] must be an object of settings; using the defaults`);
+        return { settings, warnings };
+    }
+    for (const key of Object.keys(input)) {
+        const value = input[key];
+        if (key === 'trackRevenuePerProduct' || key === 'honorGlobalPrivacyControl') {
+            if (typeof value === 'boolean')
+                settings[key] = value;
+            else
+                warnings.push(`setting "${key}" must be a boolean; using the default`);
+        }
+        else if (key === 'consentSettings') {
+            const categories = isPlainObject(value) ? value.categories : undefined;
+            if (Array.isArray(categories) && categories.every((c) => typeof c === 'string'))
+                settings.consentCategories = categories.slice();
+            else
+                warnings.push('setting "consentSettings" must be {categories: string[]}');
+        }
+        else if (key === 'mappings') {
+            normalizeMappings(value, settings, warnings);
+        }
+        else if (!['apiKey', 'secretKey', 'endpoint'].includes(key)) {
+            warnings.push(`unknown setting "${key}" is ignored`);
+        }
+    }
+    return { settings, warnings };
+}
+function normalizeMappings(value, settings, warnings) {
+    var _a;
+    if (!isPlainObject(value)) {
+        warnings.push('setting "mappings" must be {"<preset name>": {<field>: <mapping>}}; the presets keep their defaults');
+        return;
+    }
+    for (const preset of Object.keys(value)) {
+        const fields = value[preset];
+        if (!PRESETS.includes(preset)) {
+            warnings.push(`mappings: there is no preset "${preset}" (presets: ${PRESETS.join(', ')}); it was ignored`);
+            continue;
+        }
+        if (!isPlainObject(fields)) {
+            warnings.push(`mappings["${preset}"] must be an object of field mappings; it was ignored`);
+            continue;
+        }
+        const name = preset;
+        const known = [...Object.keys(DEFAULTS[name]), ...((_a = EXTRA_FIELDS[name]) !== null && _a !== void 0 ? _a : [])];
+        const kept = {};
+        for (const field of Object.keys(fields)) {
+            if (!known.includes(field)) {
+                warnings.push(`mappings["${preset}"]: the field "${field}" does not exist in this preset; it was ignored`);
+                continue;
+            }
+            const problems = mappingProblems(fields[field]);
+            if (problems.length)
+                warnings.push(`mappings["${preset}"].${field}: ${problems.join('; ')}; the preset's default stays in force`);
+            else
+                kept[field] = fields[field];
+        }
+        settings.mappings[name] = kept;
+    }
+}
+
+/** The preset's payload for an event: its defaults with the site's overrides, evaluated. */
+function presetPayload(preset, event, settings) {
+    var _a;
+    const mapping = Object.assign(Object.assign({}, DEFAULTS[preset]), ((_a = settings.mappings[preset]) !== null && _a !== void 0 ? _a : {}));
+    if (preset === 'Order Completed Calls' && mapping.trackRevenuePerProduct === undefined)
+        mapping.trackRevenuePerProduct = settings.trackRevenuePerProduct;
+    return resolveMapping(mapping, eventData(event));
+}
+/** The event as Segment's servers see it: JSON, with the timestamp as an ISO string. */
+function eventData(event) {
+    return Object.assign(Object.assign({}, event), { timestamp: event.timestamp instanceof Date ? event.timestamp.toISOString() : event.timestamp });
+}
+/** Segment's session plugin runs on these types; screen events carry no session. */
+const SESSION_TYPES = ['track', 'identify', 'group', 'page', 'alias'];
+/**
+ * The session plugin's enrichment: `integrations['Actions Amplitude'].session_id`, unless the call routes
+ * everything away from the destination.
+ */
+function withSessionId(event, sessionId) {
+    const integrations = isPlainObject(event.integrations) ? event.integrations : {};
+    if (sessionId === undefined || !SESSION_TYPES.includes(event.type))
+        return event;
+    if (integrations.All === false && !integrations[ACTIONS_DESTINATION])
+        return event;
+    const own = integrations[ACTIONS_DESTINATION];
+    return Object.assign(Object.assign({}, event), { integrations: Object.assign(Object.assign({}, integrations), { [ACTIONS_DESTINATION]: Object.assign(Object.assign({}, (isPlainObject(own) ? own : {})), { session_id: sessionId }) }) });
+}
+function translateActions(event, settings) {
+    const preset = presetFor(event, settings.mappings);
+    if (!preset)
+        return [];
+    const payload = presetPayload(preset, event, settings);
+    switch (preset) {
+        case 'Alias Calls':
+            return mapUser(payload);
+        case 'Order Completed Calls':
+            return logPurchase(payload);
+        case 'Identify Calls':
+            return identifyUser(payload);
+        case 'Group Calls':
+            return groupIdentifyUser(payload);
+        default:
+            return logEvent(payload);
+    }
+}
+/** mapUser: the user mapping (through the server hand-off), when the mapping gives both ids. */
+function mapUser(payload) {
+    const { user_id: previousId, global_user_id: userId } = payload;
+    if (!isNonEmptyString(previousId) || !isNonEmptyString(userId))
+        return [];
+    return [{ op: 'mapUser', userId, previousId }];
+}
+const op = (event) => ({ op: 'event', event });
+/** The fields every event carries, as Actions sends them. */
+function envelope(payload) {
+    var _a, _b;
+    const event = { event_type: typeof payload.event_type === 'string' ? payload.event_type : String((_a = payload.event_type) !== null && _a !== void 0 ? _a : '') };
+    event.user_id = typeof payload.user_id === 'string' ? payload.user_id : null;
+    if (typeof payload.device_id === 'string')
+        event.device_id = payload.device_id;
+    const time = toMillis(payload.time);
+    if (time !== undefined)
+        event.time = time;
+    // Without a session id Actions sends none, which Amplitude stores as -1 (out of session).
+    event.session_id = (_b = toSessionId(payload.session_id)) !== null && _b !== void 0 ? _b : -1;
+    if (payload.event_properties !== undefined)
+        event.event_properties = isPlainObject(payload.event_properties) ? payload.event_properties : {};
+    if (isPlainObject(payload.user_properties))
+        event.user_properties = Object.assign({}, payload.user_properties);
+    if (isPlainObject(payload.groups))
+        event.groups = payload.groups;
+    if (typeof payload.app_version === 'string' && payload.app_version)
+        event.app_version = payload.app_version;
+    return event;
+}
+/** A $set / $setOnce / $add object counts when one of its values is not an empty string (empty ones are then kept). */
+function hasValue(obj) {
+    return isPlainObject(obj) && Object.keys(obj).some((k) => obj[k] !== '');
+}
+function logEvent(payload) {
+    var _a;
+    const event = envelope(payload);
+    for (const [name, key] of [
+        ['$setOnce', 'setOnce'],
+        ['$set', 'setAlways'],
+        ['$add', 'add'],
+    ]) {
+        const value = payload[key];
+        if (hasValue(value))
+            event.user_properties = Object.assign(Object.assign({}, ((_a = event.user_properties) !== null && _a !== void 0 ? _a : {})), { [name]: value });
+    }
+    return [op(event)];
+}
+/** utm_properties and referrer as user-property operations (merged over the payload's own). */
+function withAttribution(base, payload) {
+    const utm = isPlainObject(payload.utm_properties) ? payload.utm_properties : {};
+    const referrer = payload.referrer;
+    if (Object.keys(utm).length === 0 && !referrer)
+        return base;
+    const set = Object.assign({}, utm);
+    const setOnce = {};
+    for (const key of Object.keys(utm))
+        setOnce[`initial_${key}`] = utm[key];
+    if (referrer) {
+        set.referrer = referrer;
+        setOnce.initial_referrer = referrer;
+    }
+    const own = base !== null && base !== void 0 ? base : {};
+    return Object.assign(Object.assign({}, own), { $set: Object.assign(Object.assign({}, (isPlainObject(own.$set) ? own.$set : {})), set), $setOnce: Object.assign(Object.assign({}, (isPlainObject(own.$setOnce) ? own.$setOnce : {})), setOnce) });
+}
+const REVENUE_FIELDS = ['revenue', 'price', 'quantity', 'productId', 'revenueType'];
+/** Actions' revenue rule: price × quantity when both are numbers, else `revenue`; nothing when falsy. */
+function revenueFields(source) {
+    let revenue = source.revenue;
+    if (typeof source.quantity === 'number' && typeof source.price === 'number')
+        revenue = source.quantity * source.price;
+    if (!revenue || typeof revenue !== 'number')
+        return {};
+    const out = { revenue, revenueType: typeof source.revenueType === 'string' ? source.revenueType : 'Purchase' };
+    if (typeof source.quantity === 'number')
+        out.quantity = Math.round(source.quantity);
+    if (typeof source.price === 'number')
+        out.price = source.price;
+    if (typeof source.productId === 'string')
+        out.productId = source.productId;
+    return out;
+}
+function logPurchase(payload) {
+    const order = envelope(payload);
+    const userProperties = withAttribution(order.user_properties, payload);
+    if (userProperties)
+        order.user_properties = userProperties;
+    const products = Array.isArray(payload.products) ? payload.products.filter(isPlainObject) : [];
+    const perProduct = payload.trackRevenuePerProduct === true;
+    const orderRevenue = {};
+    for (const key of REVENUE_FIELDS)
+        if (payload[key] !== undefined)
+            orderRevenue[key] = payload[key];
+    Object.assign(order, products.length && perProduct ? {} : revenueFields(orderRevenue));
+    const ops = [op(order)];
+    const shared = Object.assign({}, order);
+    for (const key of REVENUE_FIELDS)
+        delete shared[key];
+    for (const product of products) {
+        ops.push(op(Object.assign(Object.assign(Object.assign({}, shared), (perProduct ? revenueFields(product) : {})), { event_properties: product, event_type: 'Product Purchased' })));
+    }
+    return ops;
+}
+function identifyUser(payload) {
+    const traits = isPlainObject(payload.user_properties) ? payload.user_properties : {};
+    const merged = withAttribution({ $set: Object.assign({}, traits) }, payload);
+    const event = envelope(Object.assign(Object.assign({}, payload), { event_type: '$identify', event_properties: undefined, session_id: undefined }));
+    delete event.event_properties;
+    event.user_properties = merged;
+    return [op(event)];
+}
+function groupIdentifyUser(payload) {
+    const type = payload.group_type;
+    const value = payload.group_value;
+    if (typeof type !== 'string' || !type || (typeof value !== 'string' && typeof value !== 'number'))
+        return [];
+    const groupValue = String(value);
+    const association = { [type]: groupValue };
+    const ops = [];
+    if (payload.user_id || payload.device_id) {
+        const identify = envelope(Object.assign(Object.assign({}, payload), { event_type: '$identify', session_id: undefined }));
+        identify.groups = association;
+        identify.user_properties = { $set: association };
+        ops.push(op(identify));
+    }
+    const groupIdentify = envelope(Object.assign(Object.assign({}, payload), { event_type: '$groupidentify', session_id: undefined }));
+    groupIdentify.groups = association;
+    groupIdentify.group_properties = { $set: isPlainObject(payload.group_properties) ? payload.group_properties : {} };
+    ops.push(op(groupIdentify));
+    return ops;
+}
+function toMillis(value) {
+    if (typeof value === 'number' && Number.isFinite(value))
+        return value;
+    if (typeof value === 'string') {
+        const ms = Date.parse(value);
+        return Number.isNaN(ms) ? undefined : ms;
+    }
+    return undefined;
+}
+/** Actions' rule: a numeric string is the id itself; anything else is read as a date. */
+function toSessionId(value) {
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0)
+        return value;
+    if (typeof value === 'string' && /^\d+$/.test(value))
+        return Number(value);
+    const ms = toMillis(value);
+    return ms !== undefined && ms > 0 ? ms : undefined;
+}
+
+function actionsMode(actions, settings) {
+    return {
+        kind: 'actions',
+        name: ACTIONS_DESTINATION,
+        settings,
+        session: { rules: 'segment-plugin', keptInSegmentStorage: true, restartsOnReset: false },
+        translate: ({ event, sessionId }, debug) => {
+            if (event.type === 'alias' && !actions.mappings['Alias Calls'])
+                debug('alias() sends nothing in Actions mode unless mappings["Alias Calls"] is set');
+            return translateActions(withSessionId(event, sessionId), actions);
+        },
+    };
+}
+
+/** obj-case comparison: keys match after dropping non-alphanumerics and lowercasing. */
+function objCaseKey(key) {
+    return key.replace(/[^a-zA-Z0-9]/g, '').toLowerCase();
+}
+function objCaseGet(obj, key) {
+    if (!obj || typeof obj !== 'object')
+        return undefined;
+    const record = obj;
+    if (Object.prototype.hasOwnProperty.call(record, key))
+        return record[key];
+    const wanted = objCaseKey(key);
+    for (const k of Object.keys(record))
+        if (objCaseKey(k) === wanted)
+            return record[k];
+    return undefined;
+}
+/**
+ * The facade's `proxy(path)`: the first segment names a facade accessor (context, properties, traits,
+ * or a top-level field), the rest is an obj-case path.
+ */
+function lookupField(event, path) {
+    var _a;
+    const [head, ...rest] = path.split('.');
+    let node;
+    switch (head) {
+        case 'context':
+        case 'options':
+            node = event.context;
+            break;
+        case 'properties':
+            node = event.properties;
+            break;
+        case 'traits':
+            node = (_a = event.traits) !== null && _a !== void 0 ? _a : event.context.traits;
+            break;
+        default:
+            node = objCaseGet(event, head);
+    }
+    for (const part of rest)
+        node = objCaseGet(node, part);
+    return node;
+}
+
+/** The lax ISO grammar the facade accepted: date, optional time (T or space), fraction, zone. */
+const ISO_PARTS = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:([ T])(\d{2}):?(\d{2})(?::?(\d{2})(?:[,.](\d+))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
+const STRICT_PREFIX = /^\d{4}-\d{2}-\d{2}/;
+/**
+ * The timestamp the classic stack sent for `value`, or undefined when it left the value alone. A space
+ * before the time meant local time (the zone written after it was ignored); otherwise UTC unless a zone
+ * is given. Out-of-range fields roll over, as Date.UTC does.
+ */
+function facadeTimestamp(value, localOffsetMinutes) {
+    if (!STRICT_PREFIX.test(value))
+        return undefined;
+    const m = ISO_PARTS.exec(value);
+    if (!m)
+        return undefined;
+    const int = (s) => (s ? parseInt(s, 10) || 0 : 0);
+    let offset = 0;
+    if (m[4] === ' ')
+        offset = localOffsetMinutes;
+    else if (m[9] !== 'Z' && m[10])
+        offset = (m[10] === '+' ? -1 : 1) * (int(m[11]) * 60 + int(m[12]));
+    const millis = m[8] ? int(`${m[8]}00`.slice(0, 3)) : 0;
+    const time = Date.UTC(int(m[1]), (int(m[2]) || 1) - 1, int(m[3]) || 1, int(m[5]), int(m[6]) + offset, int(m[7]), millis);
+    if (!Number.isFinite(time))
+        return undefined;
+    try {
+        return new Date(time).toISOString();
+    }
+    catch (_a) {
+        return undefined;
+    }
+}
+/** A copy of `value` with every facade date string replaced by its timestamp, at any depth. */
+function withFacadeDates(value, localOffsetMinutes) {
+    var _a;
+    if (typeof value === 'string')
+        return ((_a = facadeTimestamp(value, localOffsetMinutes)) !== null && _a !== void 0 ? _a : value);
+    if (Array.isArray(value))
+        return value.map((v) => withFacadeDates(v, localOffsetMinutes));
+    if (isPlainObject(value)) {
+        const out = {};
+        for (const key of Object.keys(value))
+            out[key] = withFacadeDates(value[key], localOffsetMinutes);
+        return out;
+    }
+    return value;
+}
+
+function identifyOperation(userProperties) {
+    return { op: 'event', event: { event_type: '$identify', user_properties: userProperties } };
+}
+/** The host part of a referrer URL, as amplitude-js took it (the third `/`-separated part). */
+function referringDomain(referrer) {
+    const parts = referrer.split('/');
+    return parts.length >= 3 && parts[2] ? parts[2] : undefined;
+}
+
+/** Segment's spec events routed to orderCompleted: "Order Completed", "Completed Order" and variants. */
+const ORDER_COMPLETED = /^[ _]?completed[ _]?order[ _]?|^[ _]?order[ _]?completed[ _]?$/i;
+const PURCHASE_EVENTS = ['order completed', 'completed order', 'product purchased'];
+function isOrderCompleted(eventName) {
+    return ORDER_COMPLETED.test(eventName);
+}
+/** Track.revenue(): `revenue` (or `total` for order events); `$`-strings parsed; 0 and junk mean none. */
+function extractRevenue(eventName, properties) {
+    let raw = objCaseGet(properties, 'revenue');
+    if (!raw && isOrderCompleted(eventName))
+        raw = objCaseGet(properties, 'total');
+    const value = toNumber(raw);
+    return value ? value : undefined;
+}
+function toNumber(raw) {
+    if (typeof raw === 'number')
+        return Number.isFinite(raw) ? raw : undefined;
+    if (typeof raw === 'string') {
+        const parsed = parseFloat(raw.replace(/\$/g, ''));
+        return Number.isFinite(parsed) ? parsed : undefined;
+    }
+    return undefined;
+}
+/** mapRevenueAttributes: what the classic integration read from a (possibly product-level) track. */
+function revenueAttributes(eventName, properties) {
+    const productId = objCaseGet(properties, 'productId');
+    const revenueType = objCaseGet(properties, 'revenueType');
+    const quantity = parseQuantity(properties.quantity);
+    return {
+        price: objCaseGet(properties, 'price'),
+        quantity,
+        productId: typeof productId === 'string' && productId ? productId : typeof productId === 'number' ? String(productId) : undefined,
+        revenueType: typeof revenueType === 'string' && revenueType ? revenueType : PURCHASE_EVENTS.includes(eventName.toLowerCase()) ? 'Purchase' : undefined,
+        revenue: extractRevenue(eventName, properties),
+        eventProperties: properties,
+    };
+}
+function parseQuantity(raw) {
+    const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseInt(raw, 10) : NaN;
+    // amplitude-js parseInt'ed the quantity; anything unusable counted as 1.
+    return Number.isFinite(n) && n > 0 ? Math.trunc(n) : 1;
+}
+/**
+ * One `revenue_amount` event, carrying Amplitude's revenue fields both as the `$`-properties the SDK's
+ * Revenue class writes and as the HTTP API's top-level `price`/`quantity`/`revenue` fields, so revenue
+ * charts (Revenue LTV, ARPU) read it either way. Returns undefined when nothing is to be booked.
+ */
+function revenueEvent(attrs, useLogRevenueV2) {
+    var _a, _b;
+    let price;
+    let quantity = attrs.quantity;
+    let eventProperties;
+    if (useLogRevenueV2) {
+        const given = toNumber(attrs.price);
+        // Classic V2: no (or zero) price -> the revenue is the price, for a quantity of one.
+        if (!given) {
+            price = attrs.revenue;
+            quantity = 1;
+        }
+        else {
+            // amplitude-js dropped a revenue whose price was not a number (e.g. the string "10").
+            price = typeof attrs.price === 'number' ? given : undefined;
+        }
+        eventProperties = Object.assign({}, attrs.eventProperties);
+    }
+    else {
+        // Difference: classic V1 sent logRevenue(revenue || price*quantity, quantity), which Amplitude booked
+        // as price x quantity, so {revenue: 20, quantity: 2} became 40. Here the booked total is the revenue.
+        const total = (_a = attrs.revenue) !== null && _a !== void 0 ? _a : ((_b = toNumber(attrs.price)) !== null && _b !== void 0 ? _b : 0) * quantity;
+        price = total ? total / quantity : undefined;
+        eventProperties = {};
+    }
+    if (price === undefined || !Number.isFinite(price) || price === 0)
+        return undefined;
+    const revenue = round(price * quantity);
+    const props = Object.assign(Object.assign({}, eventProperties), { $price: price, $quantity: quantity, $revenue: revenue });
+    const event = { event_type: 'revenue_amount', event_properties: props, price, quantity, revenue };
+    if (attrs.productId) {
+        props.$productId = attrs.productId;
+        event.productId = attrs.productId;
+    }
+    if (useLogRevenueV2 && attrs.revenueType) {
+        props.$revenueType = attrs.revenueType;
+        event.revenueType = attrs.revenueType;
+    }
+    return event;
+}
+/** Avoids 3 * 19.99 = 59.970000000000006 on the wire. */
+function round(n) {
+    return Math.round(n * 1e6) / 1e6;
+}
+/** trackProductsOnce: each product reduced to exactly these keys. */
+function reduceProduct(product) {
+    var _a;
+    const productId = objCaseGet(product, 'productId');
+    const out = {
+        productId,
+        sku: product.sku,
+        name: product.name,
+        price: product.price,
+        quantity: (_a = product.quantity) !== null && _a !== void 0 ? _a : 1,
+        category: product.category,
+    };
+    for (const key of Object.keys(out))
+        if (out[key] === undefined)
+            delete out[key];
+    return out;
+}
+function productsOf(properties) {
+    const products = properties.products;
+    if (!Array.isArray(products))
+        return [];
+    return products.filter((p) => p !== null && typeof p === 'object' && !Array.isArray(p));
+}
+
+function translate({ event: raw, settings, referrer, timezoneOffsetMinutes = 0 }) {
+    var _a, _b;
+    // As the classic stack's facade did before the destination saw the message.
+    const event = Object.assign(Object.assign({}, raw), { properties: raw.properties && withFacadeDates(raw.properties, timezoneOffsetMinutes), traits: raw.traits && withFacadeDates(raw.traits, timezoneOffsetMinutes), context: withFacadeDates(raw.context, timezoneOffsetMinutes) });
+    if (!raw.properties)
+        delete event.properties;
+    if (!raw.traits)
+        delete event.traits;
+    let ops;
+    switch (event.type) {
+        case 'identify':
+            ops = translateIdentify(event, settings);
+            break;
+        case 'track': {
+            const name = (_a = event.event) !== null && _a !== void 0 ? _a : '';
+            ops = isOrderCompleted(name) ? translateOrderCompleted(name, event, settings) : trackPath(name, (_b = event.properties) !== null && _b !== void 0 ? _b : {}, event, settings, false);
+            break;
+        }
+        case 'page':
+            ops = translatePage(event, settings, referrer);
+            break;
+        case 'screen':
+            ops = translateScreen(event, settings);
+            break;
+        case 'group':
+            ops = translateGroup(event, settings);
+            break;
+        case 'alias':
+            ops = translateAlias(event);
+            break;
+        default:
+            ops = [];
+    }
+    return stampVersion(ops, settings.versionName);
+}
+/** alias(to, from): a user mapping, when both sides are known (no event is sent). */
+function translateAlias(event) {
+    const { userId, previousId } = event;
+    if (!isNonEmptyString(userId) || !isNonEmptyString(previousId))
+        return [];
+    return [{ op: 'mapUser', userId, previousId }];
+}
+/** versionName: amplitude-js's setVersionName, which put the version on every event. */
+function stampVersion(ops, versionName) {
+    if (versionName)
+        for (const op of ops)
+            if (op.op === 'event')
+                op.event.app_version = versionName;
+    return ops;
+}
+/** `integrations.Amplitude` when it is an object (the facade's options('Amplitude')), else {}. */
+function amplitudeOptions(event) {
+    const own = event.integrations.Amplitude;
+    if (isPlainObject(own))
+        return own;
+    const fromContext = event.context.Amplitude;
+    return isPlainObject(fromContext) ? fromContext : {};
+}
+// ---------------------------------------------------------------------------------------------- identify
+function translateIdentify(event, settings) {
+    var _a;
+    const ops = [];
+    const userId = event.userId;
+    if (isNonEmptyString(userId))
+        ops.push({ op: 'setUserId', userId });
+    const traits = Object.assign({}, ((_a = event.traits) !== null && _a !== void 0 ? _a : {}));
+    if (isNonEmptyString(userId))
+        traits.id = userId;
+    const search = pageSearch(event);
+    // The classic integration copied the query string into traits for every mapQueryParams entry,
+    // whichever side the entry named.
+    for (const name of Object.keys(settings.mapQueryParams))
+        traits[name] = search;
+    const userProperties = traitOperations(traits, settings);
+    if (Object.keys(userProperties).length > 0)
+        ops.push(identifyOperation(userProperties));
+    ops.push(...groupOperations(amplitudeOptions(event).groups));
+    return ops;
+}
+/** Builds `$set` / `$setOnce` / `$add`; one operation per trait, and increment beats set-once. */
+function traitOperations(traits, settings) {
+    const ops = { $set: {}, $setOnce: {}, $add: {} };
+    for (const key of Object.keys(traits)) {
+        const value = traits[key];
+        if (value === undefined)
+            continue;
+        if (settings.traitsToIncrement.includes(key)) {
+            // Amplitude's $add takes numbers; amplitude-js also accepted numeric strings.
+            if (typeof value === 'number' || typeof value === 'string')
+                ops.$add[key] = value;
+        }
+        else if (settings.traitsToSetOnce.includes(key)) {
+            ops.$setOnce[key] = value;
+        }
+        else {
+            ops.$set[key] = value;
+        }
+    }
+    const out = {};
+    for (const k of ['$set', '$setOnce', '$add'])
+        if (Object.keys(ops[k]).length > 0)
+            out[k] = ops[k];
+    return out;
+}
+/** `integrations.Amplitude.groups` -> one setGroup (`$identify` with groups) per group type. */
+function groupOperations(groups) {
+    const normalized = normalizeGroups(groups);
+    if (!normalized)
+        return [];
+    return Object.keys(normalized).map((type) => setGroup(type, normalized[type]));
+}
+function setGroup(type, value) {
+    return {
+        op: 'event',
+        event: { event_type: '$identify', user_properties: { $set: { [type]: value } }, groups: { [type]: value } },
+    };
+}
+/** Group values as amplitude-js accepted them: strings or arrays of strings; scalars become strings. */
+function normalizeGroups(groups) {
+    if (!isPlainObject(groups))
+        return undefined;
+    const out = {};
+    for (const type of Object.keys(groups)) {
+        if (!type)
+            continue;
+        const value = groups[type];
+        if (Array.isArray(value)) {
+            const items = value.filter(isScalar).map(String);
+            if (items.length > 0)
+                out[type] = items;
+        }
+        else if (isScalar(value)) {
+            out[type] = String(value);
+        }
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+}
+function isScalar(value) {
+    return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean';
+}
+// ------------------------------------------------------------------------------------------------- track
+/**
+ * The classic `logEvent` path, shared by track and by every page-derived event: mapQueryParams,
+ * appendFieldsToEventProps, the event with or without per-event groups, then a revenue event when the
+ * properties carry revenue (any event, not only purchases) and `skipRevenue` is false.
+ */
+function trackPath(eventType, properties, event, settings, skipRevenue) {
+    const ops = [];
+    const props = Object.assign({}, properties);
+    const search = pageSearch(event);
+    const userSide = {};
+    for (const name of Object.keys(settings.mapQueryParams)) {
+        if (settings.mapQueryParams[name] === 'user_properties')
+            userSide[name] = search;
+        else
+            props[name] = search;
+    }
+    // Difference: the classic integration sent the user side only when the *last* entry named
+    // user_properties, silently dropping it in mixed configurations. It is always sent here.
+    if (Object.keys(userSide).some((k) => userSide[k] !== undefined)) {
+        ops.push(identifyOperation({ $set: userSide }));
+    }
+    for (const path of Object.keys(settings.appendFieldsToEventProps)) {
+        const value = lookupField(event, path);
+        if (value !== undefined)
+            props[settings.appendFieldsToEventProps[path]] = value;
+    }
+    const amplitudeEvent = { event_type: eventType, event_properties: props };
+    const groups = normalizeGroups(amplitudeOptions(event).groups);
+    if (groups)
+        amplitudeEvent.groups = groups;
+    ops.push({ op: 'event', event: amplitudeEvent });
+    // The revenue event's properties are the caller's, without the mapQueryParams/appendFields additions.
+    if (!skipRevenue && extractRevenue(eventType, properties) !== undefined) {
+        ops.push(...revenueOperation(revenueEvent(revenueAttributes(eventType, properties), settings.useLogRevenueV2)));
+    }
+    return ops;
+}
+function explicitRevenueType(properties) {
+    const value = objCaseGet(properties, 'revenueType');
+    return typeof value === 'string' && value ? value : undefined;
+}
+function revenueOperation(event) {
+    return event ? [{ op: 'event', event }] : [];
+}
+// --------------------------------------------------------------------------------------- Order Completed
+/**
+ * The classic orderCompleted: the order event, then (unless trackProductsOnce) one "Product Purchased"
+ * per product. The order's revenue is booked once: for the order, or per product with
+ * trackRevenuePerProduct.
+ */
+function translateOrderCompleted(name, event, settings) {
+    var _a;
+    const properties = (_a = event.properties) !== null && _a !== void 0 ? _a : {};
+    const products = productsOf(properties);
+    const perProduct = settings.trackRevenuePerProduct;
+    if (settings.trackProductsOnce) {
+        const reduced = products.map(reduceProduct);
+        const orderProps = Array.isArray(properties.products) ? Object.assign(Object.assign({}, properties), { products: reduced }) : Object.assign({}, properties);
+        const ops = trackPath(name, orderProps, event, settings, perProduct);
+        // Difference: with both settings on, the classic integration booked no revenue at all.
+        if (perProduct)
+            for (const product of reduced)
+                ops.push(...productRevenue(product, properties, settings));
+        return ops;
+    }
+    const orderProps = Object.assign({}, properties);
+    delete orderProps.products;
+    const ops = trackPath(name, orderProps, event, settings, perProduct);
+    const orderRevenue = extractRevenue(name, properties);
+    const orderRevenueType = explicitRevenueType(properties);
+    for (const product of products) {
+        const productProps = Object.assign({}, product);
+        if (perProduct && product.price !== null && product.price !== undefined && product.quantity) {
+            // As the classic integration did, the product event carries the order's revenueType and revenue.
+            if (orderRevenueType)
+                productProps.revenueType = orderRevenueType;
+            if (orderRevenue !== undefined)
+                productProps.revenue = orderRevenue;
+            ops.push(...productRevenue(productProps, properties, settings));
+        }
+        // Difference: with trackRevenuePerProduct off, a product with its own `revenue` property also
+        // booked revenue in the classic integration, on top of the order's. Products never book it here.
+        ops.push(...trackPath('Product Purchased', productProps, event, settings, true));
+    }
+    return ops;
+}
+/**
+ * A product's own revenue: its price x quantity.
+ * Difference: the classic integration booked the *order's* revenue for each product in V1 mode, and the
+ * order's revenue in place of a zero price in V2 mode; both counted the order more than once.
+ */
+function productRevenue(product, order, settings) {
+    var _a;
+    const attrs = revenueAttributes('Product Purchased', product);
+    attrs.revenueType = (_a = explicitRevenueType(order)) !== null && _a !== void 0 ? _a : attrs.revenueType;
+    attrs.revenue = undefined;
+    return revenueOperation(revenueEvent(attrs, settings.useLogRevenueV2));
+}
+// -------------------------------------------------------------------------------------------------- page
+function translatePage(event, settings, referrer) {
+    var _a;
+    const ops = [];
+    if (settings.trackReferrer && !settings.useAmplitudeReferral)
+        ops.push(...referrerOperations(referrer));
+    for (const eventType of pageEventNames(event.category, event.name, settings, 'Page')) {
+        ops.push(...trackPath(eventType, (_a = event.properties) !== null && _a !== void 0 ? _a : {}, event, settings, false));
+    }
+    return ops;
+}
+/**
+ * Difference: the classic web integration had no screen method, so screen() sent nothing. Here it is
+ * named the way Segment's mobile Amplitude integrations named screens ("Viewed X Screen"), governed
+ * by the same page settings ("Loaded a Screen" for trackAllPages).
+ */
+function translateScreen(event, settings) {
+    var _a;
+    const ops = [];
+    for (const eventType of pageEventNames(event.category, event.name, settings, 'Screen')) {
+        ops.push(...trackPath(eventType, (_a = event.properties) !== null && _a !== void 0 ? _a : {}, event, settings, false));
+    }
+    return ops;
+}
+/** Loaded a Page, Viewed {category} Page, Viewed {full name} Page: in that order, each if enabled. */
+function pageEventNames(category, name, settings, noun = 'Page') {
+    const names = [];
+    const fullName = category && name ? `${category} ${name}` : name;
+    if (settings.trackAllPages)
+        names.push(`Loaded a ${noun}`);
+    if (category && settings.trackCategorizedPages)
+        names.push(`Viewed ${category} ${noun}`);
+    if (fullName && settings.trackNamedPages)
+        names.push(`Viewed ${fullName} ${noun}`);
+    return names;
+}
+/** The per-page referrer identify of `trackReferrer`. */
+function referrerOperations(referrer) {
+    if (!referrer)
+        return [];
+    const setOnce = { initial_referrer: referrer };
+    const set = { referrer };
+    const domain = referringDomain(referrer);
+    if (domain) {
+        setOnce.initial_referring_domain = domain;
+        set.referring_domain = domain;
+    }
+    return [identifyOperation({ $setOnce: setOnce, $set: set })];
+}
+// ------------------------------------------------------------------------------------------------- group
+function translateGroup(event, settings) {
+    var _a;
+    const traits = Object.assign({}, ((_a = event.traits) !== null && _a !== void 0 ? _a : {}));
+    if (isNonEmptyString(event.groupId))
+        traits.id = event.groupId;
+    const type = settings.groupTypeTrait ? traits[settings.groupTypeTrait] : undefined;
+    const value = settings.groupValueTrait ? traits[settings.groupValueTrait] : undefined;
+    if (type && value && isScalar(type)) {
+        const groups = normalizeGroups({ [String(type)]: value });
+        if (groups)
+            return groupOperations(groups);
+    }
+    if (isNonEmptyString(event.groupId))
+        return [setGroup('[Segment] Group', event.groupId)];
+    return [];
+}
+// --------------------------------------------------------------------------------------------- lookups
+function pageSearch(event) {
+    var _a;
+    const search = (_a = event.context.page) === null || _a === void 0 ? void 0 : _a.search;
+    return typeof search === 'string' ? search : undefined;
+}
+
+const CLASSIC_DESTINATION = 'Amplitude';
+function classicMode(settings) {
+    return {
+        kind: 'classic',
+        name: CLASSIC_DESTINATION,
+        settings,
+        session: { rules: 'sdk', keptInSegmentStorage: false, restartsOnReset: true },
+        translate: ({ event, referrer, now }) => translate({ event, settings, referrer, timezoneOffsetMinutes: new Date(now).getTimezoneOffset() }),
+    };
+}
+
+function chooseMode(rawIntegrations) {
+    const integrations = isPlainObject(rawIntegrations) ? rawIntegrations : {};
+    const warnings = [];
+    if (!Object.prototype.hasOwnProperty.call(integrations, ACTIONS_DESTINATION)) {
+        const normalized = normalizeSettings(integrations[CLASSIC_DESTINATION] === false ? undefined : integrations[CLASSIC_DESTINATION]);
+        return { mode: 'classic', name: CLASSIC_DESTINATION, settings: normalized.settings, warnings: normalized.warnings };
+    }
+    const classic = integrations[CLASSIC_DESTINATION];
+    if (classic !== undefined && classic !== false) {
+        warnings.push(`both integrations.Amplitude (Classic) and integrations['${ACTIONS_DESTINATION}'] were given; Actions mode is used`);
+    }
+    const entry = integrations[ACTIONS_DESTINATION];
+    const normalized = normalizeActionsSettings(entry === false ? undefined : entry);
+    warnings.push(...normalized.warnings);
+    return {
+        mode: 'actions',
+        name: ACTIONS_DESTINATION,
+        settings: classicRulesForActions(normalized.settings),
+        actions: normalized.settings,
+        warnings,
+    };
+}
+/**
+ * Actions sends the anonymousId as the device ID and puts referrer and UTM on every event, so none of
+ * Classic's separate attribution identifies apply; the consent settings are the Actions entry's.
+ */
+function classicRulesForActions(actions) {
+    return Object.assign(Object.assign({}, normalizeSettings(undefined).settings), { preferAnonymousIdForDeviceId: true, trackUtmProperties: false, trackReferrer: false, trackRevenuePerProduct: actions.trackRevenuePerProduct, consentCategories: actions.consentCategories, honorGlobalPrivacyControl: actions.honorGlobalPrivacyControl });
+}
+/** The mode the runtime runs, for a choice. */
+function destinationMode(choice) {
+    return choice.actions ? actionsMode(choice.actions, choice.settings) : classicMode(choice.settings);
+}
+
+function pageContextFromSnapshot(snap) {
+    return {
+        path: canonicalPath(snap),
+        referrer: snap.referrer,
+        search: snap.search,
+        title: snap.title,
+        url: canonicalUrl(snap),
+    };
+}
+function canonicalPath(snap) {
+    if (!snap.canonical)
+        return snap.pathname;
+    try {
+        return new URL(snap.canonical).pathname;
+    }
+    catch (_a) {
+        // analytics-next keeps an unparseable canonical href as the path, made absolute.
+        return snap.canonical.charAt(0) === '/' ? snap.canonical : `/${snap.canonical}`;
+    }
+}
+function canonicalUrl(snap) {
+    if (snap.canonical) {
+        return snap.canonical.includes('?') ? snap.canonical : snap.canonical + snap.search;
+    }
+    const hash = snap.href.indexOf('#');
+    return hash === -1 ? snap.href : snap.href.slice(0, hash);
+}
+const PAGE_KEYS = ['path', 'referrer', 'search', 'title', 'url'];
+/**
+ * context.page for an event: detected values, then (page events only) page keys the caller put in the
+ * properties, then an explicit `options.context.page` / `options.page`.
+ */
+function eventPageContext(detected, isPageEvent, properties, explicit) {
+    const page = Object.assign({}, detected);
+    if (isPageEvent) {
+        for (const key of PAGE_KEYS)
+            if (key in properties)
+                page[key] = properties[key];
+    }
+    if (explicit && typeof explicit === 'object')
+        Object.assign(page, explicit);
+    return page;
+}
+/**
+ * `context.campaign` as analytics.js fills it from the URL: every `utm_*` parameter without its prefix,
+ * `utm_campaign` as `name`. Undefined when the URL has none.
+ */
+function campaignFromSearch(query) {
+    let campaign;
+    for (const key of Object.keys(query)) {
+        if (!key.startsWith('utm_') || key.length === 4)
+            continue;
+        const field = key.slice(4) === 'campaign' ? 'name' : key.slice(4);
+        campaign = campaign !== null && campaign !== void 0 ? campaign : {};
+        campaign[field] = query[key];
+    }
+    return campaign;
+}
+
+const TOP_LEVEL_OPTIONS = ['integrations', 'userId', 'anonymousId', 'timestamp', 'messageId', 'context'];
+function buildEvent(body, rawOptions, env) {
+    var _a, _b, _c, _d, _e, _f;
+    const options = {};
+    for (const key of Object.keys(rawOptions))
+        if (rawOptions[key] !== undefined)
+            options[key] = rawOptions[key];
+    const context = Object.assign(Object.assign({}, ((_a = env.context) !== null && _a !== void 0 ? _a : {})), (isPlainObject(options.context) ? options.context : {}));
+    for (const key of Object.keys(options)) {
+        if (!TOP_LEVEL_OPTIONS.includes(key))
+            setPath(context, key, options[key]);
+    }
+    let properties = body.properties;
+    if (body.type === 'page') {
+        properties = Object.assign(Object.assign({}, env.page), ((_b = body.properties) !== null && _b !== void 0 ? _b : {}));
+        if (body.category !== null && body.category !== undefined)
+            properties.category = body.category;
+        if (body.name)
+            properties.name = body.name;
+    }
+    else if (body.type === 'screen') {
+        properties = Object.assign({}, ((_c = body.properties) !== null && _c !== void 0 ? _c : {}));
+    }
+    const explicitPage = (_d = (isPlainObject(options.context) ? options.context.page : undefined)) !== null && _d !== void 0 ? _d : options.page;
+    context.page = eventPageContext(env.page, body.type === 'page', (_e = body.properties) !== null && _e !== void 0 ? _e : {}, explicitPage);
+    const integrations = Object.assign({}, env.loadIntegrations);
+    if (isPlainObject(options.integrations))
+        Object.assign(integrations, options.integrations);
+    const event = {
+        type: body.type,
+        messageId: typeof options.messageId === 'string' && options.messageId ? options.messageId : env.messageId,
+        timestamp: (_f = parseTimestamp(options.timestamp)) !== null && _f !== void 0 ? _f : env.now,
+        context: context,
+        integrations,
+    };
+    if (body.event !== undefined)
+        event.event = body.event;
+    if (body.type === 'page' || body.type === 'screen') {
+        if (body.category !== null && body.category !== undefined)
+            event.category = body.category;
+        if (body.name !== null && body.name !== undefined)
+            event.name = body.name;
+    }
+    if (properties !== undefined)
+        event.properties = properties;
+    if (body.traits !== undefined)
+        event.traits = body.traits;
+    if (body.groupId !== undefined)
+        event.groupId = body.groupId;
+    if (body.previousId !== undefined && body.previousId !== null)
+        event.previousId = body.previousId;
+    event.userId = body.userId !== undefined ? body.userId : typeof options.userId === 'string' ? options.userId : null;
+    // The current user wins, as in analytics-next, except over the new ID an alias names (Segment's spec;
+    // the user mapping is made from it).
+    if (env.userId && (body.type !== 'alias' || !body.userId))
+        event.userId = env.userId;
+    const anon = typeof options.anonymousId === 'string' && options.anonymousId ? options.anonymousId : env.anonymousId;
+    if (anon)
+        event.anonymousId = anon;
+    return event;
+}
+/** Load options' integrations as analytics-next keeps them on events: every value coerced to a boolean. */
+function coerceIntegrations(value) {
+    const out = {};
+    if (!isPlainObject(value))
+        return out;
+    for (const key of Object.keys(value))
+        out[key] = Boolean(value[key]);
+    return out;
+}
+/** Whether Segment's routing rules would hand this event to the Amplitude destination. */
+function isAmplitudeEnabled(integrations, name) {
+    const own = integrations[name];
+    if (own === false)
+        return false;
+    if (own === undefined && integrations.All === false)
+        return false;
+    return true;
+}
+function parseTimestamp(value) {
+    if (value instanceof Date && !Number.isNaN(value.getTime()))
+        return value;
+    if (typeof value === 'string' || typeof value === 'number') {
+        const d = new Date(value);
+        if (!Number.isNaN(d.getTime()))
+            return d;
+    }
+    return undefined;
+}
+function setPath(target, path, value) {
+    const parts = path.split('.');
+    let node = target;
+    for (let i = 0; i < parts.length - 1; i++) {
+        const part = parts[i];
+        if (part === '__proto__' || part === 'constructor' || part === 'prototype')
+            return;
+        if (!isPlainObject(node[part]))
+            node[part] = {};
+        node = node[part];
+    }
+    const last = parts[parts.length - 1];
+    if (last === '__proto__' || last === 'constructor' || last === 'prototype')
+        return;
+    node[last] = value;
+}
+
+/**
+ * The one policy for values taken from a URL (querystring calls, UTM, gclid): anyone can craft a link,
+ * so values longer than this, or with markup or control characters (DEL included), are refused. Pure.
+ */
+const MAX_URL_VALUE_LENGTH = 512;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+const UNSAFE_URL_VALUE = /[\u0000-\u001f\u007f<>]/;
+function isSafeUrlValue(value) {
+    return value.length <= MAX_URL_VALUE_LENGTH && !UNSAFE_URL_VALUE.test(value);
+}
+
+/** Segment's querystring API (ajs_aid, ajs_uid + ajs_trait_*, ajs_event + ajs_prop_*). Pure. */
+/** Parses `?a=1&b=2` (or the `?…` part of a hash) leniently; for repeated keys the last value wins. */
+function parseQuery(search) {
+    const out = {};
+    const q = search.charAt(0) === '?' ? search.slice(1) : search;
+    if (!q)
+        return out;
+    for (const part of q.split('&')) {
+        if (!part)
+            continue;
+        const eq = part.indexOf('=');
+        const key = safeDecode(eq === -1 ? part : part.slice(0, eq));
+        const value = eq === -1 ? '' : safeDecode(part.slice(eq + 1));
+        if (key)
+            out[key] = value;
+    }
+    return out;
+}
+function safeDecode(s) {
+    try {
+        return decodeURIComponent(s.replace(/\+/g, ' '));
+    }
+    catch (_a) {
+        return s;
+    }
+}
+function queryStringCalls(search, hash) {
+    const warnings = [];
+    const hashQuery = hash.indexOf('?') === -1 ? '' : hash.slice(hash.indexOf('?'));
+    const params = Object.assign(Object.assign({}, parseQuery(search)), parseQuery(hashQuery));
+    const calls = {};
+    const valid = (name, value) => {
+        if (value === undefined || value === '')
+            return false;
+        if (!isSafeUrlValue(value)) {
+            warnings.push(`the URL parameter ${name} was ignored: it is longer than ${MAX_URL_VALUE_LENGTH} characters or contains markup or control characters`);
+            return false;
+        }
+        return true;
+    };
+    const prefixed = (prefix) => {
+        const out = {};
+        for (const key of Object.keys(params)) {
+            if (key.indexOf(prefix) === 0 && key.length > prefix.length && valid(key, params[key]))
+                out[key.slice(prefix.length)] = params[key];
+        }
+        return out;
+    };
+    if (valid('ajs_aid', params.ajs_aid))
+        calls.anonymousId = params.ajs_aid;
+    if (valid('ajs_uid', params.ajs_uid))
+        calls.identify = { userId: params.ajs_uid, traits: prefixed('ajs_trait_') };
+    if (valid('ajs_event', params.ajs_event))
+        calls.track = { event: params.ajs_event, properties: prefixed('ajs_prop_') };
+    return { calls, warnings };
+}
+
+/**
+ * Amplitude device ID precedence, decided before the SDK starts so that no event ever leaves under a
+ * provisional ID. Segment's documented order:
+ *   1. Prefer Anonymous ID for Device ID (setting on) -> Segment's anonymousId
+ *   2. amp_device_id from the URL (deviceIdFromUrlParam on; Amplitude's own `ampDeviceId` too)
+ *   3. the ID Amplitude already stored for this visitor (v2 AMP_*, amplitude-js 6+ amp_*, 5.x amplitude_id_*)
+ *   4. a new ID
+ * The SDK's own URL handling (which also honours an unrelated `?deviceId=`) is never reached, because
+ * the shim always passes the resolved ID explicitly. Pure.
+ */
+/** Amplitude IDs are UUIDs, UUID+"R", or base64-ish tokens: 5 to 128 characters, no markup or spaces. */
+const PLAUSIBLE_ID = /^[A-Za-z0-9][A-Za-z0-9._:+=/-]{4,127}$/;
+function isPlausibleDeviceId(value) {
+    return typeof value === 'string' && PLAUSIBLE_ID.test(value);
+}
+function resolveDeviceId(input) {
+    const warnings = [];
+    if (input.preferAnonymousId && input.anonymousId) {
+        return { deviceId: input.anonymousId, source: 'anonymousId', warnings };
+    }
+    if (input.deviceIdFromUrlParam) {
+        const fromUrl = urlDeviceId(input.query, input.now, warnings);
+        if (fromUrl)
+            return { deviceId: fromUrl, source: 'url', warnings };
+    }
+    const stored = [input.stored.v2, input.stored.amplitudeJs, input.stored.amplitudeJs5].find(isPlausibleDeviceId);
+    if (stored)
+        return { deviceId: stored, source: 'stored', warnings };
+    return { deviceId: input.generate(), source: 'new', warnings };
+}
+function urlDeviceId(query, now, warnings) {
+    for (const name of ['amp_device_id', 'ampDeviceId']) {
+        const value = query[name];
+        if (value === undefined || value === '')
+            continue;
+        if (!isPlausibleDeviceId(value)) {
+            warnings.push(`the URL parameter ${name} is not a plausible device ID (${describe(value)}) and was ignored`);
+            continue;
+        }
+        if (name === 'ampDeviceId' && query.ampTimestamp !== undefined) {
+            const expiry = Number(query.ampTimestamp);
+            if (!Number.isFinite(expiry) || now > expiry) {
+                warnings.push('the URL parameter ampDeviceId has expired (ampTimestamp) and was ignored');
+                continue;
+            }
+        }
+        return value;
+    }
+    return undefined;
+}
+function describe(value) {
+    if (value.length > 128)
+        return `${value.length} characters`;
+    return `"${value.replace(/[^\x20-\x7e]/g, '?').slice(0, 40)}"`;
+}
+
+const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
+/** Google Analytics' legacy __utmz cookie fields, in UTM_KEYS order. */
+const UTMZ_KEYS = ['utmcsr', 'utmcmd', 'utmccn', 'utmctr', 'utmcct'];
+const UNSET_ON_NEW_SESSION = ['referrer', 'referring_domain', ...UTM_KEYS];
+/** The `$identify` operations sent at load, before any queued call, in amplitude-js's order. */
+function attribution(input) {
+    const warnings = [];
+    const operations = collect(input, (key, value) => {
+        // Campaign values come from URLs anyone can craft.
+        if (isSafeUrlValue(value))
+            return true;
+        warnings.push(`${key} was ignored: longer than ${MAX_URL_VALUE_LENGTH} characters, or markup or control characters`);
+        return false;
+    });
+    return { operations, warnings };
+}
+function collect(input, accept) {
+    const { settings, isNewSession } = input;
+    const ops = [];
+    const setOnceAndSet = (values) => setOnceAndSetAccepted(values, accept);
+    if (settings.unsetParamsReferrerOnNewSession && isNewSession) {
+        const unset = {};
+        for (const key of UNSET_ON_NEW_SESSION)
+            unset[key] = '-';
+        ops.push(identifyOperation({ $unset: unset }));
+    }
+    const capture = settings.saveParamsReferrerOncePerSession ? isNewSession : true;
+    if (!capture)
+        return ops;
+    if (settings.trackUtmProperties)
+        ops.push(...setOnceAndSet(utmValues(input.query, input.utmz)));
+    if (settings.useAmplitudeReferral && input.referrer) {
+        ops.push(...setOnceAndSet({ referrer: input.referrer, referring_domain: referringDomain(input.referrer) }));
+    }
+    if (settings.trackGclid)
+        ops.push(...setOnceAndSet({ gclid: input.query.gclid }));
+    return ops;
+}
+/** URL values first, then the __utmz cookie, key by key. */
+function utmValues(query, utmz) {
+    const fromCookie = parseUtmz(utmz);
+    const out = {};
+    UTM_KEYS.forEach((key, i) => {
+        out[key] = query[key] || fromCookie[UTMZ_KEYS[i]];
+    });
+    return out;
+}
+function parseUtmz(raw) {
+    const out = {};
+    if (!raw)
+        return out;
+    for (const part of raw.split('|')) {
+        const match = /(utm[a-z]{2,3})=(.*)$/.exec(part);
+        if (match)
+            out[match[1]] = match[2];
+    }
+    return out;
+}
+/** `$setOnce initial_<key>` and `$set <key>` for every non-empty accepted value; nothing when none is left. */
+function setOnceAndSetAccepted(values, accept) {
+    const setOnce = {};
+    const set = {};
+    for (const key of Object.keys(values)) {
+        const value = values[key];
+        if (value === undefined || value === null || value === '')
+            continue;
+        if (typeof value !== 'string' || !accept(key, value))
+            continue;
+        setOnce[`initial_${key}`] = value;
+        set[key] = value;
+    }
+    return Object.keys(set).length > 0 ? [identifyOperation({ $setOnce: setOnce, $set: set })] : [];
+}
+
+/** The SDK's (and amplitude-js's) session timeout. */
+const DEFAULT_SESSION_TIMEOUT_MS = 30 * 60 * 1000;
+/** Whether identity may be stored, and with which cookie attributes (needed before the plan: it reads identity). */
+function storageOptions(rawOptions) {
+    const options = isPlainObject(rawOptions) ? rawOptions : {};
+    return {
+        persist: !(options.disableClientPersistence === true || (isPlainObject(options.user) && options.user.persist === false)),
+        cookie: isPlainObject(options.cookie) ? options.cookie : {},
+    };
+}
+function planLoad(env) {
+    var _a, _b, _c, _d;
+    const warnings = [];
+    const options = isPlainObject(env.options) ? env.options : {};
+    const { persist, cookie } = storageOptions(options);
+    const integrations = isPlainObject(options.integrations) ? options.integrations : {};
+    const choice = chooseMode(integrations);
+    const mode = destinationMode(choice);
+    // The destination entries carry settings, not routing decisions: only an explicit false routes.
+    const loadIntegrations = coerceIntegrations(integrations);
+    for (const name of [CLASSIC_DESTINATION, ACTIONS_DESTINATION]) {
+        delete loadIntegrations[name];
+        if (integrations[name] === false)
+            loadIntegrations[name] = false;
+    }
+    const settings = choice.settings;
+    for (const message of choice.warnings)
+        warnings.push({ call: 'analytics.load()', message, dropped: false });
+    const sdkOptions = isPlainObject(options.amplitude) ? options.amplitude : {};
+    // The querystring API runs before buffered calls, as in analytics-next.
+    const query = options.useQueryString === false ? { calls: {}, warnings: [] } : queryStringCalls(env.search, env.hash);
+    for (const message of query.warnings)
+        warnings.push({ call: 'querystring', message, dropped: true });
+    const anonymousId = (_a = query.calls.anonymousId) !== null && _a !== void 0 ? _a : env.anonymousId;
+    const urlParams = parseQuery(env.search);
+    const decision = resolveDeviceId({
+        preferAnonymousId: settings.preferAnonymousIdForDeviceId,
+        anonymousId: settings.preferAnonymousIdForDeviceId ? anonymousId : null,
+        deviceIdFromUrlParam: settings.deviceIdFromUrlParam,
+        query: urlParams,
+        stored: env.storedDeviceIds,
+        now: env.now,
+        generate: env.newId,
+    });
+    for (const message of decision.warnings)
+        warnings.push({ call: 'device ID', message, dropped: true });
+    const timeout = typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
+    // Actions mode continues the session Segment's plugin kept; Classic the one in Amplitude's cookie.
+    const actionsSession = (_b = env.storedActionsSession) !== null && _b !== void 0 ? _b : { id: null, lastAccess: null };
+    const stored = mode.session.keptInSegmentStorage
+        ? { sessionId: (_c = actionsSession.id) !== null && _c !== void 0 ? _c : undefined, lastEventTime: (_d = actionsSession.lastAccess) !== null && _d !== void 0 ? _d : undefined }
+        : env.storedSession;
+    const isNewSession = !stored.sessionId || !stored.lastEventTime || env.now - stored.lastEventTime > timeout;
+    const session = {
+        sessionId: isNewSession ? env.now : stored.sessionId,
+        lastEventTime: isNewSession ? env.now : stored.lastEventTime,
+        lastEventId: typeof stored.lastEventId === 'number' ? stored.lastEventId : -1,
+    };
+    // Amplitude's cross-domain session hand-off (?ampSessionId, valid until ?ampTimestamp), as the SDK honours it.
+    const handedSession = Number(urlParams.ampSessionId);
+    const handOffValid = urlParams.ampTimestamp === undefined || env.now < Number(urlParams.ampTimestamp);
+    if (urlParams.ampSessionId !== undefined && Number.isFinite(handedSession) && handedSession > 0 && handOffValid) {
+        session.sessionId = handedSession;
+        session.lastEventTime = env.now;
+    }
+    const captured = attribution({ settings, query: urlParams, utmz: env.utmz, referrer: env.referrer, isNewSession });
+    for (const message of captured.warnings)
+        warnings.push({ call: 'attribution', message, dropped: true });
+    return {
+        mode,
+        settings,
+        sdkOptions,
+        loadIntegrations,
+        persist,
+        clientPersistence: options.disableClientPersistence !== true,
+        cookie,
+        query: query.calls,
+        anonymousId,
+        deviceId: decision.deviceId,
+        deviceIdSource: decision.source,
+        isNewSession,
+        session,
+        sessionTimeoutMs: timeout,
+        attribution: stampVersion(captured.operations, settings.versionName),
+        warnings,
+    };
+}
+
+/**
+ * What Segment's CDN would have delivered for a source whose only destination is Amplitude. A
+ * destination mapped to no category counts as unmapped, as Segment's CDN reports it: consent tools
+ * then leave it on instead of disabling everything for want of a category.
+ */
+function cdnSettingsFor(amplitudeEntry, settings, name) {
+    const categories = settings.consentCategories.slice();
+    const destination = isPlainObject(amplitudeEntry) ? Object.assign({}, amplitudeEntry) : {};
+    destination.consentSettings = { categories };
+    return {
+        integrations: { [name]: destination },
+        remotePlugins: [],
+        consentSettings: { allCategories: categories.slice(), hasUnmappedDestinations: categories.length === 0 },
+    };
+}
+/** Whether settings returned by `updateCDNSettings` still carry the Amplitude destination. */
+function keepsAmplitude(updated, name) {
+    if (!isPlainObject(updated) || !isPlainObject(updated.integrations))
+        return false;
+    const entry = updated.integrations[name];
+    return entry !== undefined && entry !== null && entry !== false;
+}
+/**
+ * Load-level routing that means the destination is never loaded: `{Amplitude: false}`, or `{All: false}`
+ * without `Amplitude` turned back on. (Per-event routing is applied to each event instead.)
+ */
+function isRoutedOff(integrations, name) {
+    // The per-event rule, on the load-level values coerced to booleans as analytics-next keeps them.
+    return !isAmplitudeEnabled(coerceIntegrations(integrations), name);
+}
+/** Global Privacy Control, honoured only where the site opted in. */
+function gpcTurnsOff(settings, globalPrivacyControl) {
+    return settings.honorGlobalPrivacyControl && globalPrivacyControl === true;
+}
+/**
+ * The page's state once every gate has answered. Identity is stored only for a visitor who may be
+ * tracked: a disabled page, a consent refusal or GPC keep it in memory; load-level routing does not,
+ * because a site that merely routes Amplitude off still relies on analytics.js keeping `user()`.
+ */
+function gateOutcome(input) {
+    const amplitude = input.disabled
+        ? 'disabled'
+        : !input.consentKept
+            ? 'consent-off'
+            : input.gpc
+                ? 'gpc-off'
+                : input.routedOff
+                    ? 'routed-off'
+                    : 'on';
+    const storeIdentity = input.persist && (amplitude === 'on' || amplitude === 'routed-off');
+    return { amplitude, storeIdentity };
+}
+
+/** The page's answer now, or a promise of it when its `disable` hook answers later. */
+function askLoadGate(options, gpcSignal, warn) {
+    const integrations = isPlainObject(options.integrations) ? options.integrations : {};
+    const { name, settings } = chooseMode(integrations);
+    let cdn = cdnSettingsFor(integrations[name], settings, name);
+    let consentKept = true;
+    const update = options.updateCDNSettings;
+    if (typeof update === 'function') {
+        try {
+            const updated = update(cdn);
+            consentKept = keepsAmplitude(updated, name);
+            if (isPlainObject(updated))
+                cdn = updated;
+        }
+        catch (error) {
+            warn(`updateCDNSettings threw (${describe$1(error)}); Amplitude is off for this page`, true);
+            consentKept = false;
+        }
+    }
+    else if (update !== undefined) {
+        warn('the option updateCDNSettings must be a function; it was ignored', false);
+    }
+    const decide = (disabled) => gateOutcome({
+        disabled,
+        routedOff: isRoutedOff(integrations, name),
+        consentKept,
+        gpc: gpcTurnsOff(settings, gpcSignal),
+        persist: storageOptions(options).persist,
+    });
+    const disable = options.disable;
+    if (disable === undefined || disable === false || disable === true)
+        return decide(disable === true);
+    if (typeof disable !== 'function') {
+        warn('the option disable must be a boolean or a function; it was ignored', false);
+        return decide(false);
+    }
+    const refused = (error) => {
+        warn(`the disable option failed (${describe$1(error)}); analytics stays disabled`, true);
+        return decide(true);
+    };
+    let answer;
+    try {
+        answer = disable(cdn);
+    }
+    catch (error) {
+        return refused(error);
+    }
+    if (!isThenable(answer))
+        return decide(Boolean(answer));
+    return new Promise((resolve) => safeThen(answer, (value) => resolve(decide(Boolean(value))), (error) => resolve(refused(error))));
+}
+
+class Context {
+    constructor(event) {
+        this.event = event;
+        this.attempts = 1;
+        this.stats = { metrics: [] };
+        this.logLines = [];
+    }
+    get id() {
+        var _a;
+        return (_a = this.event.messageId) !== null && _a !== void 0 ? _a : '';
+    }
+    setFailedDelivery(failure) {
+        this.failure = failure;
+    }
+    failedDelivery() {
+        return this.failure;
+    }
+    log(level, message) {
+        this.logLines.push({ level, message });
+    }
+    logs() {
+        return this.logLines.slice();
+    }
+    isSame(other) {
+        return other.id === this.id;
+    }
+    toJSON() {
+        return { id: this.id, event: this.event };
+    }
 }
 
 /** Browsers cap keepalive bodies at 64 KiB in flight; larger requests go without keepalive. */
@@ -6050,277 +6264,12 @@ function validEvents(list) {
 }
 
 /**
- * Amplitude device ID precedence, decided before the SDK starts so that no event ever leaves under a
- * provisional ID. Segment's documented order:
- *   1. Prefer Anonymous ID for Device ID (setting on) -> Segment's anonymousId
- *   2. amp_device_id from the URL (deviceIdFromUrlParam on; Amplitude's own `ampDeviceId` too)
- *   3. the ID Amplitude already stored for this visitor (v2 AMP_*, amplitude-js 6+ amp_*, 5.x amplitude_id_*)
- *   4. a new ID
- * The SDK's own URL handling (which also honours an unrelated `?deviceId=`) is never reached, because
- * the shim always passes the resolved ID explicitly. Pure.
+ * The Amplitude session, kept by the shim so an event is complete the moment it is handed over, before
+ * the SDK has even started. The SDK's own rules: a new session once the previous event is older than
+ * the timeout, its id the start time in ms, event ids counting up; the SDK is told the result so its
+ * cookie (read by servers and by the next page) stays the same. In Actions mode the rules are Segment's
+ * session plugin's: the same, except that a session is stale once exactly the timeout has passed.
  */
-/** Amplitude IDs are UUIDs, UUID+"R", or base64-ish tokens: 5 to 128 characters, no markup or spaces. */
-const PLAUSIBLE_ID = /^[A-Za-z0-9][A-Za-z0-9._:+=/-]{4,127}$/;
-function isPlausibleDeviceId(value) {
-    return typeof value === 'string' && PLAUSIBLE_ID.test(value);
-}
-function resolveDeviceId(input) {
-    const warnings = [];
-    if (input.preferAnonymousId && input.anonymousId) {
-        return { deviceId: input.anonymousId, source: 'anonymousId', warnings };
-    }
-    if (input.deviceIdFromUrlParam) {
-        const fromUrl = urlDeviceId(input.query, input.now, warnings);
-        if (fromUrl)
-            return { deviceId: fromUrl, source: 'url', warnings };
-    }
-    const stored = [input.stored.v2, input.stored.amplitudeJs, input.stored.amplitudeJs5].find(isPlausibleDeviceId);
-    if (stored)
-        return { deviceId: stored, source: 'stored', warnings };
-    return { deviceId: input.generate(), source: 'new', warnings };
-}
-function urlDeviceId(query, now, warnings) {
-    for (const name of ['amp_device_id', 'ampDeviceId']) {
-        const value = query[name];
-        if (value === undefined || value === '')
-            continue;
-        if (!isPlausibleDeviceId(value)) {
-            warnings.push(`the URL parameter ${name} is not a plausible device ID (${describe(value)}) and was ignored`);
-            continue;
-        }
-        if (name === 'ampDeviceId' && query.ampTimestamp !== undefined) {
-            const expiry = Number(query.ampTimestamp);
-            if (!Number.isFinite(expiry) || now > expiry) {
-                warnings.push('the URL parameter ampDeviceId has expired (ampTimestamp) and was ignored');
-                continue;
-            }
-        }
-        return value;
-    }
-    return undefined;
-}
-function describe(value) {
-    if (value.length > 128)
-        return `${value.length} characters`;
-    return `"${value.replace(/[^\x20-\x7e]/g, '?').slice(0, 40)}"`;
-}
-
-const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
-/** Google Analytics' legacy __utmz cookie fields, in UTM_KEYS order. */
-const UTMZ_KEYS = ['utmcsr', 'utmcmd', 'utmccn', 'utmctr', 'utmcct'];
-const UNSET_ON_NEW_SESSION = ['referrer', 'referring_domain', ...UTM_KEYS];
-/** The `$identify` operations sent at load, before any queued call, in amplitude-js's order. */
-function attribution(input) {
-    const warnings = [];
-    const operations = collect(input, (key, value) => {
-        // Campaign values come from URLs anyone can craft.
-        if (isSafeUrlValue(value))
-            return true;
-        warnings.push(`${key} was ignored: longer than ${MAX_URL_VALUE_LENGTH} characters, or markup or control characters`);
-        return false;
-    });
-    return { operations, warnings };
-}
-function collect(input, accept) {
-    const { settings, isNewSession } = input;
-    const ops = [];
-    const setOnceAndSet = (values) => setOnceAndSetAccepted(values, accept);
-    if (settings.unsetParamsReferrerOnNewSession && isNewSession) {
-        const unset = {};
-        for (const key of UNSET_ON_NEW_SESSION)
-            unset[key] = '-';
-        ops.push(identifyOperation({ $unset: unset }));
-    }
-    const capture = settings.saveParamsReferrerOncePerSession ? isNewSession : true;
-    if (!capture)
-        return ops;
-    if (settings.trackUtmProperties)
-        ops.push(...setOnceAndSet(utmValues(input.query, input.utmz)));
-    if (settings.useAmplitudeReferral && input.referrer) {
-        ops.push(...setOnceAndSet({ referrer: input.referrer, referring_domain: referringDomain(input.referrer) }));
-    }
-    if (settings.trackGclid)
-        ops.push(...setOnceAndSet({ gclid: input.query.gclid }));
-    return ops;
-}
-/** URL values first, then the __utmz cookie, key by key. */
-function utmValues(query, utmz) {
-    const fromCookie = parseUtmz(utmz);
-    const out = {};
-    UTM_KEYS.forEach((key, i) => {
-        out[key] = query[key] || fromCookie[UTMZ_KEYS[i]];
-    });
-    return out;
-}
-function parseUtmz(raw) {
-    const out = {};
-    if (!raw)
-        return out;
-    for (const part of raw.split('|')) {
-        const match = /(utm[a-z]{2,3})=(.*)$/.exec(part);
-        if (match)
-            out[match[1]] = match[2];
-    }
-    return out;
-}
-/** `$setOnce initial_<key>` and `$set <key>` for every non-empty accepted value; nothing when none is left. */
-function setOnceAndSetAccepted(values, accept) {
-    const setOnce = {};
-    const set = {};
-    for (const key of Object.keys(values)) {
-        const value = values[key];
-        if (value === undefined || value === null || value === '')
-            continue;
-        if (typeof value !== 'string' || !accept(key, value))
-            continue;
-        setOnce[`initial_${key}`] = value;
-        set[key] = value;
-    }
-    return Object.keys(set).length > 0 ? [identifyOperation({ $setOnce: setOnce, $set: set })] : [];
-}
-
-/** The SDK's (and amplitude-js's) session timeout. */
-const DEFAULT_SESSION_TIMEOUT_MS = 30 * 60 * 1000;
-/** Whether identity may be stored, and with which cookie attributes (needed before the plan: it reads identity). */
-function storageOptions(rawOptions) {
-    const options = isPlainObject(rawOptions) ? rawOptions : {};
-    return {
-        persist: !(options.disableClientPersistence === true || (isPlainObject(options.user) && options.user.persist === false)),
-        cookie: isPlainObject(options.cookie) ? options.cookie : {},
-    };
-}
-function planLoad(env) {
-    var _a, _b, _c, _d;
-    const warnings = [];
-    const options = isPlainObject(env.options) ? env.options : {};
-    const { persist, cookie } = storageOptions(options);
-    const integrations = isPlainObject(options.integrations) ? options.integrations : {};
-    const choice = chooseMode(integrations);
-    // The destination entries carry settings, not routing decisions: only an explicit false routes.
-    const loadIntegrations = coerceIntegrations(integrations);
-    for (const name of [CLASSIC_DESTINATION, ACTIONS_DESTINATION]) {
-        delete loadIntegrations[name];
-        if (integrations[name] === false)
-            loadIntegrations[name] = false;
-    }
-    const settings = choice.settings;
-    for (const message of choice.warnings)
-        warnings.push({ call: 'analytics.load()', message, dropped: false });
-    const sdkOptions = isPlainObject(options.amplitude) ? options.amplitude : {};
-    // The querystring API runs before buffered calls, as in analytics-next.
-    const query = options.useQueryString === false ? { calls: {}, warnings: [] } : queryStringCalls(env.search, env.hash);
-    for (const message of query.warnings)
-        warnings.push({ call: 'querystring', message, dropped: true });
-    const anonymousId = (_a = query.calls.anonymousId) !== null && _a !== void 0 ? _a : env.anonymousId;
-    const urlParams = parseQuery(env.search);
-    const decision = resolveDeviceId({
-        preferAnonymousId: settings.preferAnonymousIdForDeviceId,
-        anonymousId: settings.preferAnonymousIdForDeviceId ? anonymousId : null,
-        deviceIdFromUrlParam: settings.deviceIdFromUrlParam,
-        query: urlParams,
-        stored: env.storedDeviceIds,
-        now: env.now,
-        generate: env.newId,
-    });
-    for (const message of decision.warnings)
-        warnings.push({ call: 'device ID', message, dropped: true });
-    const timeout = typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
-    // Actions mode continues the session Segment's plugin kept; Classic the one in Amplitude's cookie.
-    const actionsSession = (_b = env.storedActionsSession) !== null && _b !== void 0 ? _b : { id: null, lastAccess: null };
-    const stored = choice.mode === 'actions' ? { sessionId: (_c = actionsSession.id) !== null && _c !== void 0 ? _c : undefined, lastEventTime: (_d = actionsSession.lastAccess) !== null && _d !== void 0 ? _d : undefined } : env.storedSession;
-    const isNewSession = !stored.sessionId || !stored.lastEventTime || env.now - stored.lastEventTime > timeout;
-    const session = {
-        sessionId: isNewSession ? env.now : stored.sessionId,
-        lastEventTime: isNewSession ? env.now : stored.lastEventTime,
-        lastEventId: typeof stored.lastEventId === 'number' ? stored.lastEventId : -1,
-    };
-    // Amplitude's cross-domain session hand-off (?ampSessionId, valid until ?ampTimestamp), as the SDK honours it.
-    const handedSession = Number(urlParams.ampSessionId);
-    const handOffValid = urlParams.ampTimestamp === undefined || env.now < Number(urlParams.ampTimestamp);
-    if (urlParams.ampSessionId !== undefined && Number.isFinite(handedSession) && handedSession > 0 && handOffValid) {
-        session.sessionId = handedSession;
-        session.lastEventTime = env.now;
-    }
-    const captured = attribution({ settings, query: urlParams, utmz: env.utmz, referrer: env.referrer, isNewSession });
-    for (const message of captured.warnings)
-        warnings.push({ call: 'attribution', message, dropped: true });
-    return {
-        mode: choice.mode,
-        destinationName: choice.name,
-        settings,
-        actions: choice.actions,
-        sdkOptions,
-        loadIntegrations,
-        persist,
-        clientPersistence: options.disableClientPersistence !== true,
-        cookie,
-        query: query.calls,
-        anonymousId,
-        deviceId: decision.deviceId,
-        deviceIdSource: decision.source,
-        isNewSession,
-        session,
-        sessionTimeoutMs: timeout,
-        attribution: stampVersion(captured.operations, settings.versionName),
-        warnings,
-    };
-}
-
-/** The Classic destination's name in Segment's CDN settings (and in `integrations`); Actions mode passes its own. */
-const DESTINATION_NAME = 'Amplitude';
-/**
- * What Segment's CDN would have delivered for a source whose only destination is Amplitude. A
- * destination mapped to no category counts as unmapped, as Segment's CDN reports it: consent tools
- * then leave it on instead of disabling everything for want of a category.
- */
-function cdnSettingsFor(amplitudeEntry, settings, name = DESTINATION_NAME) {
-    const categories = settings.consentCategories.slice();
-    const destination = isPlainObject(amplitudeEntry) ? Object.assign({}, amplitudeEntry) : {};
-    destination.consentSettings = { categories };
-    return {
-        integrations: { [name]: destination },
-        remotePlugins: [],
-        consentSettings: { allCategories: categories.slice(), hasUnmappedDestinations: categories.length === 0 },
-    };
-}
-/** Whether settings returned by `updateCDNSettings` still carry the Amplitude destination. */
-function keepsAmplitude(updated, name = DESTINATION_NAME) {
-    if (!isPlainObject(updated) || !isPlainObject(updated.integrations))
-        return false;
-    const entry = updated.integrations[name];
-    return entry !== undefined && entry !== null && entry !== false;
-}
-/**
- * Load-level routing that means the destination is never loaded: `{Amplitude: false}`, or `{All: false}`
- * without `Amplitude` turned back on. (Per-event routing is applied to each event instead.)
- */
-function isRoutedOff(integrations, name = DESTINATION_NAME) {
-    // The per-event rule, on the load-level values coerced to booleans as analytics-next keeps them.
-    return !isAmplitudeEnabled(coerceIntegrations(integrations), name);
-}
-/** Global Privacy Control, honoured only where the site opted in. */
-function gpcTurnsOff(settings, globalPrivacyControl) {
-    return settings.honorGlobalPrivacyControl && globalPrivacyControl === true;
-}
-/**
- * The page's state once every gate has answered. Identity is stored only for a visitor who may be
- * tracked: a disabled page, a consent refusal or GPC keep it in memory; load-level routing does not,
- * because a site that merely routes Amplitude off still relies on analytics.js keeping `user()`.
- */
-function gateOutcome(input) {
-    const amplitude = input.disabled
-        ? 'disabled'
-        : !input.consentKept
-            ? 'consent-off'
-            : input.gpc
-                ? 'gpc-off'
-                : input.routedOff
-                    ? 'routed-off'
-                    : 'on';
-    const storeIdentity = input.persist && (amplitude === 'on' || amplitude === 'routed-off');
-    return { amplitude, storeIdentity };
-}
-
 class SessionClock {
     constructor(state, timeoutMs, 
     /** Called once per hand-over with the state to persist (the SDK's cookie). */
@@ -6360,565 +6309,647 @@ class SessionClock {
     }
 }
 
-class AnalyticsCore {
-    constructor(self, env = {}) {
-        var _a, _b, _c, _d, _e;
-        this.self = self;
-        this.logger = new Logger();
-        this.settings = normalizeSettings(undefined).settings;
-        this.writeKey = '';
-        this.timeoutMs = 300;
-        this.loadOptions = {};
-        this.initialized = false;
-        this.deviceId = null;
-        this.deviceIdSource = null;
-        this.loadCalled = false;
-        this.loadIntegrations = {};
-        this.readyCallbacks = [];
-        this.readyFired = false;
-        this.sourceMiddleware = [];
-        this.destinationMiddleware = [];
-        this.sdkReady = false;
-        this.contextCache = {};
-        /** Collected until the calls queued at load have been handed over (see deferUntilQueuedCallsSent). */
-        this.deferredWork = [];
-        /** Which Segment destination this page reproduces, and its name in `integrations`. */
-        this.mode = 'classic';
-        this.destinationName = CLASSIC_DESTINATION;
-        /** While load decides what it sends first, steps collect here (see enqueue). */
-        this.front = null;
-        /** Told once load has decided what this page does: install.ts then adds its page listeners. */
-        this.onStarted = () => undefined;
-        this.env = {
-            adapter: (_a = env.adapter) !== null && _a !== void 0 ? _a : new AmplitudeAdapter(),
-            clock: (_b = env.clock) !== null && _b !== void 0 ? _b : systemClock,
-            newId: (_c = env.newId) !== null && _c !== void 0 ? _c : randomUUID,
-            transport: (_d = env.transport) !== null && _d !== void 0 ? _d : browserTransport,
-            store: (_e = env.store) !== null && _e !== void 0 ? _e : localStore,
-        };
-        this.adapter = this.env.adapter;
-        this.emitter = new Emitter(self, (event, error) => this.logger.problem(`analytics.on('${event}')`, `listener failed: ${describe$1(error)}`, false));
-        // Memory only until load has decided (consent): see UserStore.open.
-        this.userStore = new UserStore({ persist: false, cookie: {} }, this.env.newId, (anon) => this.onAnonymousIdChanged(anon));
-        this.groupStore = new GroupStore({ persist: false, cookie: {} });
-        const deps = {
-            clock: this.env.clock,
-            prepare: (item) => this.prepare(item),
-            handOver: (calls) => {
-                this.delivery.handOver(calls);
-                this.syncIdentity();
-            },
-            fail: (error, item) => {
-                this.logger.problem('analytics', `internal error: ${describe$1(error)}`, true);
-                if (item) {
-                    item.ctx.setFailedDelivery({ reason: 'internal error' });
-                    this.delivery.settle(item);
-                }
-            },
-        };
-        this.queue = new CallQueue(deps);
-        this.delivery = new Delivery({
-            clock: this.env.clock,
-            translate: (event, referrer, ticket) => this.translateEvent(event, referrer, ticket.sessionId),
-            facts: () => this.facts,
-            openSession: (now) => (this.session ? this.session.open(now) : NO_SESSION),
-            outbox: () => this.outbox,
-            deviceId: () => { var _a; return (_a = this.deviceId) !== null && _a !== void 0 ? _a : this.env.newId(); },
-            mapUser: (mapping) => this.mapUser(mapping),
-            warn: (call, message, dropped) => this.logger.problem(call, message, dropped),
-            debug: (message) => this.logger.debug(message),
+class Pipeline {
+    constructor(plan, deps) {
+        const { clock } = deps;
+        this.mode = plan.mode;
+        const persisted = plan.persist && plan.clientPersistence;
+        const outbox = new Outbox(outboxConfig(deps.writeKey, plan.settings, plan.sdkOptions), {
+            clock,
+            transport: deps.transport,
+            onChange: () => this.journal.changed(),
+            reconcile: () => this.journal.takenOver(),
+            warn: deps.warn,
         });
+        this.outbox = outbox;
+        this.journal = new ExitJournal(persisted ? deps.store : deps.memoryStore(), clock, deps.writeKey, deps.newId(), () => ({
+            calls: deps.pendingCalls(),
+            events: outbox.unsent(),
+        }));
+        this.facts = envelopeFacts(plan.sdkOptions, deps.navigatorFacts, LIBRARY, { name: SHIM_NAME, version: VERSION });
+        const keepSegmentSession = plan.mode.session.keptInSegmentStorage && persisted;
+        this.session = new SessionClock(plan.session, plan.sessionTimeoutMs, (state) => {
+            deps.persistSession(state);
+            // Segment's session plugin keys, so the visitor's session also survives a switch back.
+            if (keepSegmentSession)
+                deps.keepSegmentSession(state.sessionId, state.lastEventTime, plan.cookie);
+        }, plan.mode.session.rules);
     }
-    // ------------------------------------------------------------------------------------------ loading
-    /**
-     * Initializes once. The consent gate (updateCDNSettings, disable, routing, GPC) answers first, before
-     * any storage is read or written; then identity (querystring ajs_aid, then the device ID) is settled
-     * before the SDK starts, so the first event already carries the final IDs.
-     */
-    load(writeKey, options, replay = () => undefined) {
-        if (this.loadCalled) {
-            this.logger.once('analytics.load() was called again; the second call is ignored (is the snippet on the page twice?)');
+    openSession(now) {
+        return this.session.open(now);
+    }
+    /** The page is being left or hidden: the browser takes what it can, the journal keeps the rest. */
+    exit() {
+        this.outbox.exit();
+        this.journal.pageLeft();
+    }
+}
+
+function startUp(outcome, deps) {
+    const { env, state, user, group, queue, logger } = deps;
+    state.outcome = outcome;
+    const sending = outcome.amplitude === 'on';
+    const provisional = { anonymousId: user.peekAnonymousId(), userId: user.id() };
+    const storage = Object.assign(Object.assign({}, storageOptions(state.options)), { persist: outcome.storeIdentity });
+    user.open(storage);
+    group.open(storage);
+    const { browser } = env;
+    const plan = planLoad({
+        writeKey: state.writeKey,
+        options: state.options,
+        search: browser.search(),
+        hash: browser.hash(),
+        referrer: browser.referrer(),
+        // Amplitude's cookies are read only for a page that may send to Amplitude.
+        utmz: sending ? browser.getCookie('__utmz') : undefined,
+        storedDeviceIds: sending ? browser.storedAmplitudeDeviceIds(state.writeKey) : {},
+        storedSession: sending ? browser.storedAmplitudeSession(state.writeKey) : {},
+        storedActionsSession: sending ? browser.segmentSession() : undefined,
+        anonymousId: user.anonymousId(),
+        now: env.clock.now(),
+        newId: env.newId,
+    });
+    for (const w of plan.warnings)
+        logger.problem(w.call, w.message, w.dropped);
+    state.plan = plan;
+    if (plan.anonymousId !== user.peekAnonymousId())
+        user.anonymousId(plan.anonymousId);
+    restampEarlyCalls(deps, provisional);
+    if (!sending)
+        logger.debug(`Amplitude is off for this page (${outcome.amplitude}); nothing is sent${outcome.storeIdentity ? '' : ' or stored'}`);
+    queue.sendFirst(() => {
+        if (sending)
+            startSending(plan, deps);
+        if (state.options.initialPageview)
+            deps.calls.page();
+        if (plan.query.identify)
+            deps.calls.identify(plan.query.identify.userId, plan.query.identify.traits);
+        if (plan.query.track)
+            deps.calls.track(plan.query.track.event, plan.query.track.properties);
+    });
+    deps.announce(sending, outcome.storeIdentity);
+    queue.start();
+    const pipeline = state.pipeline;
+    // Events are complete without the SDK (envelope, session), so they do not wait for it to start.
+    if (pipeline)
+        deps.deferred.add(() => startSdk(plan, pipeline, deps));
+    else
+        queue.push({ kind: 'task', run: () => deps.ready.fire() });
+}
+/** `ready` fires once the SDK has started, in call order; or at once if it failed (events still leave). */
+function startSdk(plan, pipeline, deps) {
+    const { env, state, user, device, sdk, logger } = deps;
+    sdk.start({
+        apiKey: state.writeKey,
+        deviceId: plan.deviceId,
+        userId: user.id(),
+        sessionId: plan.session.sessionId,
+        settings: plan.settings,
+        sdkOptions: plan.sdkOptions,
+        https: env.browser.isHttps(),
+        clientPersistence: plan.clientPersistence,
+        warn: (m) => logger.problem('analytics.load()', m, false),
+    }, pipeline.outbox, () => pipeline.session.snapshot(), () => sdk.syncIdentity(device.id, user.id()), (error) => {
+        if (error === undefined)
+            return deps.queue.push({ kind: 'task', run: () => deps.ready.fire() });
+        logger.once(`Amplitude SDK failed to initialize: ${error}; events are still sent, but the visitor's IDs may not persist in its AMP_ cookie`, 'error');
+        deps.ready.fire();
+    });
+}
+/**
+ * Calls made before load were stamped with identity kept in memory; the visitor's stored identity,
+ * read only now, takes the place of what was made up meanwhile.
+ */
+function restampEarlyCalls({ user, queue }, provisional) {
+    const anonymousId = user.anonymousId();
+    const userId = user.id();
+    for (const item of queue.pendingItems()) {
+        const event = item.event;
+        if (provisional.anonymousId && event.anonymousId === provisional.anonymousId && anonymousId !== provisional.anonymousId) {
+            event.anonymousId = anonymousId !== null && anonymousId !== void 0 ? anonymousId : undefined;
+            if (item.deviceId === provisional.anonymousId)
+                item.deviceId = null;
+        }
+        if (provisional.userId === null && !event.userId && userId)
+            event.userId = userId;
+    }
+}
+function startSending(plan, deps) {
+    const { env, state, queue, logger } = deps;
+    deps.device.settle(plan.deviceId, plan.deviceIdSource);
+    const pipeline = new Pipeline(plan, {
+        writeKey: state.writeKey,
+        clock: env.clock,
+        transport: env.transport,
+        store: env.store,
+        memoryStore,
+        newId: env.newId,
+        navigatorFacts: env.browser.navigatorFacts(),
+        pendingCalls: () => queue.pendingItems().map(toJournaled),
+        persistSession: (s) => deps.sdk.persistSession(s),
+        keepSegmentSession: env.browser.keepSegmentSession,
+        warn: (message) => logger.problem('Amplitude', message, true),
+    });
+    state.pipeline = pipeline;
+    // What earlier pages could not send goes first: their stamped events, then their calls.
+    const left = pipeline.journal.claim();
+    pipeline.outbox.restore(left.events);
+    for (const call of left.calls)
+        restoreCall(call, queue);
+    sendAttribution(plan.attribution, deps, pipeline);
+}
+function restoreCall(call, queue) {
+    const timestamp = new Date(call.event.timestamp);
+    if (Number.isNaN(timestamp.getTime()) || !isPlainObject(call.event.context))
+        return;
+    const event = Object.assign(Object.assign({}, call.event), { timestamp });
+    const item = {
+        event,
+        deviceId: typeof call.deviceId === 'string' ? call.deviceId : null,
+        referrer: typeof call.referrer === 'string' ? call.referrer : '',
+        ctx: new Context(event),
+        finish: () => undefined,
+    };
+    queue.push({ kind: 'call', item });
+}
+/** amplitude-js's session-start user properties (UTM, gclid, referrer), sent before any queued call. */
+function sendAttribution(ops, deps, pipeline) {
+    if (ops.length === 0)
+        return;
+    const { env, user, delivery } = deps;
+    const stamp = { userId: user.id(), deviceId: deps.device.id, time: env.clock.now(), messageId: `shim-${env.newId()}` };
+    const step = {
+        kind: 'task',
+        run: () => {
+            const ticket = pipeline.openSession(env.clock.now());
+            try {
+                delivery.send(ops, stamp, ticket, pipeline);
+            }
+            finally {
+                ticket.close();
+            }
+        },
+    };
+    deps.queue.push(step);
+}
+function toJournaled(item) {
+    return { event: item.event, deviceId: item.deviceId, referrer: item.referrer };
+}
+
+class Loader {
+    constructor(deps) {
+        this.deps = deps;
+        this.called = false;
+    }
+    get loadCalled() {
+        return this.called;
+    }
+    load(writeKey, options, replay) {
+        const { logger, state } = this.deps;
+        if (this.called) {
+            logger.once('analytics.load() was called again; the second call is ignored (is the snippet on the page twice?)');
             return;
         }
         if (!isNonEmptyString(writeKey)) {
-            this.logger.once('analytics.load(): no Amplitude API key was given; nothing will be sent until load(KEY) is called', 'error');
+            logger.once('analytics.load(): no Amplitude API key was given; nothing will be sent until load(KEY) is called', 'error');
             replay();
             return;
         }
-        this.loadCalled = true;
-        this.writeKey = writeKey;
-        this.loadOptions = isPlainObject(options) ? options : {};
-        const gate = this.askGate();
+        this.called = true;
+        state.writeKey = writeKey;
+        state.options = isPlainObject(options) ? options : {};
+        const gate = askLoadGate(state.options, this.deps.env.browser.globalPrivacyControl(), (m, d) => logger.problem('analytics.load()', m, d));
         if (gate instanceof Promise) {
             // The page decides later: its queued calls wait (in memory) behind what load sends first.
             replay();
-            gate
-                .then((outcome) => {
-                this.start(outcome);
-                this.runDeferredWorkAfterQueuedCalls();
-            })
-                .catch((error) => this.logger.problem('analytics.load()', `internal error: ${describe$1(error)}`, true));
+            gate.then((outcome) => this.start(outcome)).catch((error) => logger.problem('analytics.load()', `internal error: ${describe$1(error)}`, true));
             return;
         }
-        this.start(gate);
+        this.start(gate, replay);
+    }
+    start(outcome, replay = () => undefined) {
+        startUp(outcome, this.deps);
         replay();
-        this.runDeferredWorkAfterQueuedCalls();
+        // Deferred start-up work runs once the calls queued at load have been handed over.
+        this.deps.queue.push({ kind: 'task', run: () => this.deps.deferred.release() });
     }
-    /** updateCDNSettings, then disable(cdnSettings), as analytics-next runs them; routing and GPC beside. */
-    askGate() {
-        const options = this.loadOptions;
-        const call = 'analytics.load()';
-        const integrations = isPlainObject(options.integrations) ? options.integrations : {};
-        const { name, settings } = chooseMode(integrations);
-        let cdn = cdnSettingsFor(integrations[name], settings, name);
-        let consentKept = true;
-        const update = options.updateCDNSettings;
-        if (typeof update === 'function') {
-            try {
-                const updated = update(cdn);
-                consentKept = keepsAmplitude(updated, name);
-                if (isPlainObject(updated))
-                    cdn = updated;
-            }
-            catch (error) {
-                // A consent hook that fails cannot grant consent.
-                this.logger.problem(call, `updateCDNSettings threw (${describe$1(error)}); Amplitude is off for this page`, true);
-                consentKept = false;
-            }
-        }
-        else if (update !== undefined) {
-            this.logger.problem(call, 'the option updateCDNSettings must be a function; it was ignored', false);
-        }
-        const decide = (disabled) => gateOutcome({
-            disabled,
-            routedOff: isRoutedOff(integrations, name),
-            consentKept,
-            gpc: gpcTurnsOff(settings, globalPrivacyControl()),
-            persist: storageOptions(options).persist,
-        });
-        const disable = options.disable;
-        if (disable === undefined || disable === false || disable === true)
-            return decide(disable === true);
-        if (typeof disable !== 'function') {
-            this.logger.problem(call, 'the option disable must be a boolean or a function; it was ignored', false);
-            return decide(false);
-        }
-        const refused = (error) => {
-            this.logger.problem(call, `the disable option failed (${describe$1(error)}); analytics stays disabled`, true);
-            return decide(true);
-        };
-        let answer;
-        try {
-            answer = disable(cdn);
-        }
-        catch (error) {
-            return refused(error);
-        }
-        if (!isThenable(answer))
-            return decide(Boolean(answer));
-        return new Promise((resolve) => safeThen(answer, (value) => resolve(decide(Boolean(value))), (error) => resolve(refused(error))));
+}
+
+class PageLifecycle {
+    constructor(pipeline, queue, identityStores) {
+        this.pipeline = pipeline;
+        this.queue = queue;
+        this.identityStores = identityStores;
     }
-    /** Carries out load once the gate has answered (calls made meanwhile are already queued). */
-    start(outcome) {
-        this.amplitudeState = outcome.amplitude;
-        const { clock, newId } = this.env;
-        const sending = outcome.amplitude === 'on';
-        const provisional = { anonymousId: this.userStore.peekAnonymousId(), userId: this.userStore.id() };
-        const storage = Object.assign(Object.assign({}, storageOptions(this.loadOptions)), { persist: outcome.storeIdentity });
-        this.userStore.open(storage);
-        this.groupStore.open(storage);
-        const plan = planLoad({
-            writeKey: this.writeKey,
-            options: this.loadOptions,
-            search: locationSearch(),
-            hash: locationHash(),
-            referrer: currentReferrer(),
-            // Amplitude's cookies are read only for a page that may send to Amplitude.
-            utmz: sending ? getCookie('__utmz') : undefined,
-            storedDeviceIds: sending ? readStoredAmplitudeDeviceIds(this.writeKey) : {},
-            storedSession: sending ? readStoredAmplitudeSession(this.writeKey) : {},
-            storedActionsSession: sending ? readActionsSession() : undefined,
-            anonymousId: this.userStore.anonymousId(),
-            now: clock.now(),
-            newId,
-        });
-        for (const w of plan.warnings)
-            this.logger.problem(w.call, w.message, w.dropped);
-        this.settings = plan.settings;
-        this.mode = plan.mode;
-        this.destinationName = plan.destinationName;
-        this.actions = plan.actions;
-        this.loadIntegrations = plan.loadIntegrations;
-        if (plan.anonymousId !== this.userStore.peekAnonymousId())
-            this.userStore.anonymousId(plan.anonymousId);
-        this.restampEarlyCalls(provisional);
-        if (outcome.amplitude !== 'on')
-            this.logger.debug(`Amplitude is off for this page (${outcome.amplitude}); nothing is sent${outcome.storeIdentity ? '' : ' or stored'}`);
-        // What load sends first goes ahead of every call queued so far.
-        this.front = [];
-        if (sending)
-            this.startSending(plan);
-        if (this.loadOptions.initialPageview)
-            this.page();
-        if (plan.query.identify)
-            this.identify(plan.query.identify.userId, plan.query.identify.traits);
-        if (plan.query.track)
-            this.track(plan.query.track.event, plan.query.track.properties);
-        const first = this.front;
-        this.front = null;
-        this.queue.prepend(first);
-        this.initialized = true;
-        this.emitter.emit('initialize', { writeKey: this.writeKey }, this.loadOptions);
-        this.onStarted({ sending, storing: outcome.storeIdentity });
-        this.queue.start();
-        // Events are complete without the SDK (envelope, session), so they do not wait for it to start.
-        if (sending)
-            this.deferUntilQueuedCallsSent(() => this.startSdk(plan));
-        else
-            this.enqueue({ kind: 'task', run: () => this.fireReady() });
-    }
-    /**
-     * Work the first event need not wait for. The SDK's init reads and probes cookies, each read after a
-     * write being a synchronous round trip to the browser's cookie store (about 14 ms in all on the bench
-     * machine), and a page's first `storage` listener opens its storage area (up to 10 ms). It runs in a
-     * task of its own once the calls queued at load have been handed over, so the first request (already
-     * scheduled by then) leaves first.
-     */
-    deferUntilQueuedCallsSent(work) {
-        if (this.deferredWork)
-            this.deferredWork.push(work);
-        else
-            this.env.clock.setTimeout(() => this.runDeferred([work]), 0);
-    }
-    runDeferredWorkAfterQueuedCalls() {
-        this.enqueue({
-            kind: 'task',
-            run: () => this.env.clock.setTimeout(() => {
-                var _a;
-                const work = (_a = this.deferredWork) !== null && _a !== void 0 ? _a : [];
-                this.deferredWork = null;
-                this.runDeferred(work);
-            }, 0),
-        });
-    }
-    /** In a timer of its own, nothing may reach the page: a failure is reported and the rest still runs. */
-    runDeferred(work) {
-        for (const fn of work) {
-            try {
-                fn();
-            }
-            catch (error) {
-                this.logger.problem('analytics', `internal error: ${describe$1(error)}`, true);
-            }
-        }
-    }
-    /**
-     * Calls made before load were stamped with identity kept in memory; the visitor's stored identity,
-     * read only now, takes the place of what was made up meanwhile.
-     */
-    restampEarlyCalls(provisional) {
-        const anonymousId = this.userStore.anonymousId();
-        const userId = this.userStore.id();
-        for (const item of this.queue.pendingItems()) {
-            const event = item.event;
-            if (provisional.anonymousId && event.anonymousId === provisional.anonymousId && anonymousId !== provisional.anonymousId) {
-                event.anonymousId = anonymousId !== null && anonymousId !== void 0 ? anonymousId : undefined;
-                if (item.deviceId === provisional.anonymousId)
-                    item.deviceId = null;
-            }
-            if (provisional.userId === null && !event.userId && userId)
-                event.userId = userId;
-        }
-    }
-    startSending(plan) {
-        const { clock, newId } = this.env;
-        this.deviceId = plan.deviceId;
-        this.deviceIdSource = plan.deviceIdSource;
-        const store = plan.persist && plan.clientPersistence ? this.env.store : memoryStore();
-        const outbox = new Outbox(outboxConfig(this.writeKey, plan.settings, plan.sdkOptions), {
-            clock,
-            transport: this.env.transport,
-            onChange: () => { var _a; return (_a = this.journal) === null || _a === void 0 ? void 0 : _a.changed(); },
-            reconcile: () => { var _a; return (_a = this.journal) === null || _a === void 0 ? void 0 : _a.takenOver(); },
-            warn: (message) => this.logger.problem('Amplitude', message, true),
-        });
-        this.outbox = outbox;
-        const journal = new ExitJournal(store, clock, this.writeKey, newId(), () => ({
-            calls: this.queue.pendingItems().map(toJournaled),
-            events: outbox.unsent(),
-        }));
-        this.journal = journal;
-        this.facts = envelopeFacts(plan.sdkOptions, typeof navigator !== 'undefined' ? navigator : undefined, LIBRARY, { name: SHIM_NAME, version: VERSION });
-        const keepActionsSession = plan.mode === 'actions' && plan.persist && plan.clientPersistence;
-        this.session = new SessionClock(plan.session, plan.sessionTimeoutMs, (state) => {
-            if (this.sdkReady)
-                this.adapter.persistSession(state);
-            // Segment's session plugin keys, so the visitor's session also survives a switch back.
-            if (keepActionsSession)
-                writeActionsSession(state.sessionId, state.lastEventTime, plan.cookie);
-        }, plan.mode === 'actions' ? 'segment-plugin' : 'sdk');
-        // What earlier pages could not send goes first: their stamped events, then their calls.
-        const left = journal.claim();
-        outbox.restore(left.events);
-        for (const call of left.calls)
-            this.restoreCall(call);
-        this.sendAttribution(plan.attribution);
-    }
-    startSdk(plan) {
-        this.adapter
-            .init({
-            apiKey: this.writeKey,
-            deviceId: plan.deviceId,
-            userId: this.userStore.id(),
-            sessionId: plan.session.sessionId,
-            settings: plan.settings,
-            sdkOptions: plan.sdkOptions,
-            https: isHttps(),
-            clientPersistence: plan.clientPersistence,
-            warn: (m) => this.logger.problem('analytics.load()', m, false),
-        }, this.outbox)
-            .then(() => {
-            this.sdkReady = true;
-            this.adapter.persistSession(this.session.snapshot());
-            this.syncIdentity();
-            this.enqueue({ kind: 'task', run: () => this.fireReady() });
-        }, (error) => {
-            this.logger.once(`Amplitude SDK failed to initialize: ${describe$1(error)}; events are still sent, but the visitor's IDs may not persist in its AMP_ cookie`, 'error');
-            this.fireReady();
-        });
-    }
-    /** Queues a step, or keeps it for the front of the queue while load decides what goes first. */
-    enqueue(step) {
-        if (this.front)
-            this.front.push(step);
-        else
-            this.queue.push(step);
-    }
-    /** amplitude-js's session-start user properties (UTM, gclid, referrer), sent before any queued call. */
-    sendAttribution(ops) {
-        if (ops.length === 0)
+    /** The page is being left or hidden. */
+    exit() {
+        const pipeline = this.pipeline();
+        if (!pipeline)
             return;
-        const stamp = { userId: this.userStore.id(), deviceId: this.deviceId, time: this.env.clock.now(), messageId: `shim-${this.env.newId()}` };
-        this.enqueue({ kind: 'task', run: () => this.withSession((ticket) => this.delivery.send(ops, stamp, ticket)) });
+        if (this.queue.started)
+            this.queue.drain();
+        pipeline.exit();
     }
-    withSession(fn) {
-        const ticket = this.session.open(this.env.clock.now());
-        try {
-            fn(ticket);
+    shown() {
+        var _a;
+        (_a = this.pipeline()) === null || _a === void 0 ? void 0 : _a.journal.pageShown();
+        // Another tab may have changed the visitor's IDs while this one was hidden.
+        this.storageChanged();
+    }
+    /** The browser is back online: send what waited. */
+    online() {
+        var _a;
+        (_a = this.pipeline()) === null || _a === void 0 ? void 0 : _a.outbox.flush();
+    }
+    /** Another tab changed storage: re-read identity on next use. */
+    storageChanged() {
+        for (const store of this.identityStores)
+            store.invalidate();
+    }
+}
+
+const isFunction = (v) => typeof v === 'function';
+const isString = (v) => typeof v === 'string';
+const isNil = (v) => v === null || v === undefined;
+const BPC_KEYS = ['__t', 'c', 'p', 'u', 's', 't', 'r'];
+/** The 5.x snippet's buffered page context: `{__t:'bpc', ...}` with no other keys. */
+function isBufferedPageContext(value) {
+    try {
+        if (!isPlainObject(value) || value.__t !== 'bpc')
+            return false;
+        return Object.keys(value).every((k) => BPC_KEYS.includes(k));
+    }
+    catch (_a) {
+        return false;
+    }
+}
+function pageSnapshotFromBpc(bpc) {
+    const str = (v) => (typeof v === 'string' ? v : '');
+    return {
+        canonical: typeof bpc.c === 'string' ? bpc.c : undefined,
+        pathname: str(bpc.p),
+        href: str(bpc.u),
+        search: str(bpc.s),
+        title: str(bpc.t),
+        referrer: str(bpc.r),
+    };
+}
+/** Removes a trailing buffered page context, returning it separately. */
+function splitPageContext(args) {
+    if (args.length > 0 && isBufferedPageContext(args[args.length - 1])) {
+        return { args: args.slice(0, -1), snapshot: pageSnapshotFromBpc(args[args.length - 1]) };
+    }
+    return { args };
+}
+function resolveTrackArguments(args) {
+    const [eventName, properties, options, callback] = args;
+    const objectForm = isPlainObject(eventName);
+    const name = objectForm ? readKey(eventName, 'event') : eventName;
+    let props = {};
+    if (objectForm) {
+        const p = readKey(eventName, 'properties');
+        props = isPlainObject(p) ? p : {};
+    }
+    else if (isPlainObject(properties))
+        props = properties;
+    let opts = {};
+    if (!isFunction(options) && isPlainObject(options))
+        opts = options;
+    if (objectForm && !isFunction(properties) && isPlainObject(properties))
+        opts = properties;
+    const cb = [eventName, properties, options, callback].find(isFunction);
+    return { name, properties: props, options: opts, callback: cb };
+}
+function resolvePageArguments(input) {
+    const args = input.slice(0, 5);
+    let category = null;
+    let name = null;
+    const strings = args.filter(isString);
+    if (strings.length === 1) {
+        if (isString(args[1])) {
+            name = args[1];
+            category = null;
         }
-        finally {
-            ticket.close();
+        else {
+            name = strings[0];
         }
     }
-    /** Keeps the SDK's own identity (its cookie, read by servers) equal to the current Segment identity. */
-    syncIdentity() {
-        if (!this.sdkReady || !this.deviceId)
-            return;
-        this.adapter.setDeviceId(this.deviceId);
-        this.adapter.setUserId(this.userStore.id());
+    else if (strings.length === 2) {
+        if (isString(args[0]))
+            category = args[0];
+        if (isString(args[1]))
+            name = args[1];
     }
-    fireReady() {
-        if (this.readyFired)
-            return;
-        this.readyFired = true;
-        const callbacks = this.readyCallbacks;
-        this.readyCallbacks = [];
-        for (const cb of callbacks)
-            cb();
-    }
-    ready(callback) {
-        return new Promise((resolve) => {
-            const run = () => {
-                if (typeof callback === 'function')
-                    this.runPageCode('analytics.ready()', () => callback([]));
-                resolve([]);
-            };
-            if (this.readyFired)
-                run();
-            else
-                this.readyCallbacks.push(run);
-        });
-    }
-    /** Runs a function the page gave us; a throw or a rejected promise becomes one warning. */
-    runPageCode(call, fn) {
-        callPageFunction(fn, undefined, [], (error) => this.logger.problem(call, `callback failed: ${describe$1(error)}`, false));
-    }
-    // ----------------------------------------------------------------------------------------- identity
-    onAnonymousIdChanged(anonymousId) {
-        if (!anonymousId || !this.settings.preferAnonymousIdForDeviceId || !this.loadCalled)
-            return;
-        this.deviceId = anonymousId;
-        this.deviceIdSource = 'anonymousId';
-        const deviceId = anonymousId;
-        this.enqueue({ kind: 'task', run: () => this.amplitudeState === 'on' && this.adapter.setDeviceId(deviceId) });
-    }
-    /** The device ID an event made now belongs to. */
-    currentDeviceId(anonymousId) {
-        if (this.settings.preferAnonymousIdForDeviceId && anonymousId)
-            return anonymousId;
-        return this.deviceId;
-    }
-    reset() {
-        this.userStore.reset();
-        this.groupStore.reset();
-        const anonymousId = this.userStore.anonymousId();
-        if (this.loadCalled) {
-            this.deviceId = this.settings.preferAnonymousIdForDeviceId ? anonymousId : this.env.newId();
-            this.deviceIdSource = this.settings.preferAnonymousIdForDeviceId ? 'anonymousId' : 'new';
-            const deviceId = this.deviceId;
-            // In call order: events made before reset() have already been stamped with the old identity.
-            this.enqueue({
-                kind: 'task',
-                run: () => {
-                    var _a;
-                    // A page that sends nothing never starts the SDK, so there is nothing to tell it.
-                    if (this.amplitudeState !== 'on')
-                        return;
-                    this.adapter.reset(deviceId);
-                    // Segment's session plugin keeps its session across reset(); Amplitude's SDK starts a new one.
-                    if (this.mode === 'classic')
-                        (_a = this.session) === null || _a === void 0 ? void 0 : _a.restart(this.env.clock.now());
-                },
-            });
+    const objects = args.filter(isPlainObject);
+    let properties = {};
+    let options = {};
+    if (objects.length === 1) {
+        if (isPlainObject(args[2])) {
+            properties = args[2];
         }
-        this.emitter.emit('reset');
+        else if (isPlainObject(args[3])) {
+            options = args[3];
+        }
+        else {
+            properties = objects[0];
+        }
     }
-    // ------------------------------------------------------------------------------------- event calls
-    track(...rawArgs) {
+    else if (objects.length === 2) {
+        properties = objects[0];
+        options = objects[1];
+    }
+    return { category, name, properties, options, callback: args.find(isFunction) };
+}
+/** identify([id], [traits], [options], [cb]) and group([id], [traits], [options], [cb]). */
+function resolveEntityArguments(args) {
+    let id;
+    let traits;
+    let options;
+    let callback;
+    const slots = ['id', 'traits', 'options'];
+    let slot = 0;
+    for (let i = 0; i < args.length && slot <= slots.length; i++) {
+        const arg = args[i];
+        if (isFunction(arg)) {
+            callback = arg;
+            break;
+        }
+        if (slot >= slots.length)
+            break;
+        if (slots[slot] === 'id') {
+            if (isString(arg) || (typeof arg === 'number' && Number.isFinite(arg))) {
+                id = String(arg);
+                slot++;
+                continue;
+            }
+            if (isNil(arg)) {
+                id = null;
+                slot++;
+                continue;
+            }
+            slot++; // the id was omitted: the same argument is considered for traits
+        }
+        const accept = isNil(arg) || isPlainObject(arg);
+        if (slots[slot] === 'traits') {
+            if (accept)
+                traits = arg;
+            slot++;
+        }
+        else if (slots[slot] === 'options') {
+            if (accept)
+                options = arg;
+            slot++;
+        }
+    }
+    return { id, traits: traits !== null && traits !== void 0 ? traits : undefined, options: options !== null && options !== void 0 ? options : {}, callback };
+}
+function resolveAliasArguments(input) {
+    var _a, _b, _c;
+    const args = input.map((a) => (typeof a === 'number' && Number.isFinite(a) ? String(a) : a));
+    const strings = args.filter(isString);
+    const rawTo = args[0];
+    return {
+        to: (_a = strings[0]) !== null && _a !== void 0 ? _a : (isString(rawTo) ? rawTo : undefined),
+        from: (_b = strings[1]) !== null && _b !== void 0 ? _b : null,
+        options: (_c = args.find(isPlainObject)) !== null && _c !== void 0 ? _c : {},
+        callback: args.find(isFunction),
+    };
+}
+
+class Calls {
+    constructor(deps) {
+        this.deps = deps;
+        this.cache = {};
+    }
+    track(rawArgs) {
         const { args, snapshot } = splitPageContext(rawArgs);
         const r = resolveTrackArguments(args);
-        if (!isNonEmptyString(r.name)) {
-            return this.rejectCall('analytics.track()', 'the event name is missing or not a string; the call was dropped', 'track');
-        }
+        if (!isNonEmptyString(r.name))
+            return this.reject('analytics.track()', 'the event name is missing or not a string; the call was dropped', 'track');
         const properties = this.clean('analytics.track()', r.properties);
         return this.dispatch({ type: 'track', event: r.name, properties }, r.options, snapshot, r.callback, (ev) => [ev.event, ev.properties, undefined]);
     }
-    page(...rawArgs) {
-        return this.pageLike('page', rawArgs);
-    }
-    screen(...rawArgs) {
-        return this.pageLike('screen', rawArgs);
-    }
-    pageLike(type, rawArgs) {
+    page(type, rawArgs) {
         const { args, snapshot } = splitPageContext(rawArgs);
         const r = resolvePageArguments(args);
         const properties = this.clean(`analytics.${type}()`, r.properties);
-        return this.dispatch({ type, category: r.category, name: r.name, properties }, r.options, snapshot, r.callback, (ev) => {
-            var _a, _b;
-            return [
-                (_a = ev.category) !== null && _a !== void 0 ? _a : null,
-                (_b = ev.name) !== null && _b !== void 0 ? _b : null,
-                ev.properties,
-                undefined,
-            ];
-        });
+        const body = { type, category: r.category, name: r.name, properties };
+        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a, _b; return [(_a = ev.category) !== null && _a !== void 0 ? _a : null, (_b = ev.name) !== null && _b !== void 0 ? _b : null, ev.properties, undefined]; });
     }
-    identify(...rawArgs) {
+    identify(rawArgs) {
         const { args, snapshot } = splitPageContext(rawArgs);
         const r = resolveEntityArguments(args);
+        const user = this.deps.user;
         const traits = r.traits ? this.clean('analytics.identify()', r.traits) : undefined;
         const options = this.clean('analytics.identify()', r.options);
         this.applyAnonymousIdOption(options);
-        this.userStore.identify(r.id, traits);
-        const body = { type: 'identify', traits: this.userStore.traits(), userId: this.userStore.id() };
+        user.identify(r.id, traits);
+        const body = { type: 'identify', traits: user.traits(), userId: user.id() };
         return this.dispatch(body, options, snapshot, r.callback, (ev) => { var _a; return [(_a = ev.userId) !== null && _a !== void 0 ? _a : null, ev.traits, undefined]; });
     }
-    group(...rawArgs) {
+    /** group() with no arguments is the group store itself, as in analytics-next. */
+    group(rawArgs) {
         const { args, snapshot } = splitPageContext(rawArgs);
+        const group = this.deps.group;
         if (args.length === 0)
-            return this.groupStore;
+            return group;
         const r = resolveEntityArguments(args);
         const traits = r.traits ? this.clean('analytics.group()', r.traits) : undefined;
-        this.groupStore.identify(r.id, traits);
-        const body = { type: 'group', groupId: this.groupStore.id(), traits: this.groupStore.traits() };
+        group.identify(r.id, traits);
+        const body = { type: 'group', groupId: group.id(), traits: group.traits() };
         return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a; return [(_a = ev.groupId) !== null && _a !== void 0 ? _a : null, ev.traits, undefined]; });
     }
     /** The user mapping goes out at hand-over, like any event: after middleware, routing and consent. */
-    alias(...rawArgs) {
+    alias(rawArgs) {
         var _a, _b, _c;
         const { args, snapshot } = splitPageContext(rawArgs);
         const r = resolveAliasArguments(args);
-        const body = { type: 'alias', userId: (_a = r.to) !== null && _a !== void 0 ? _a : this.userStore.id(), previousId: (_c = (_b = r.from) !== null && _b !== void 0 ? _b : this.userStore.id()) !== null && _c !== void 0 ? _c : this.userStore.anonymousId() };
+        const user = this.deps.user;
+        const body = { type: 'alias', userId: (_a = r.to) !== null && _a !== void 0 ? _a : user.id(), previousId: (_c = (_b = r.from) !== null && _b !== void 0 ? _b : user.id()) !== null && _c !== void 0 ? _c : user.anonymousId() };
         return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a, _b; return [(_a = ev.userId) !== null && _a !== void 0 ? _a : null, (_b = ev.previousId) !== null && _b !== void 0 ? _b : null, undefined]; });
     }
-    /** Amplitude takes user mappings only through its server API, so they go to the site's aliasUrl. */
-    mapUser(mapping) {
-        const aliasUrl = this.loadOptions.aliasUrl;
-        if (mapping.userId === mapping.previousId)
-            return;
-        if (typeof aliasUrl !== 'string' || !aliasUrl) {
-            this.logger.problem('analytics.alias()', 'Amplitude maps users only through its server API; set the load option aliasUrl to your server endpoint (nothing was sent to Amplitude)', false);
-            return;
-        }
-        void postJson(aliasUrl, mapping).then((ok) => {
-            if (!ok)
-                this.logger.problem('analytics.alias()', `the alias endpoint ${aliasUrl} did not accept the mapping`, true);
-        });
-    }
-    applyAnonymousIdOption(options) {
-        if (isNonEmptyString(options.anonymousId))
-            this.userStore.anonymousId(options.anonymousId);
-    }
+    /** A JSON-safe copy of page-given values; what had to go is said once, naming the call. */
     clean(call, value) {
         const { value: clean, problems } = sanitizeProperties(value);
         if (problems.length > 0)
-            this.logger.problem(call, problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (+${problems.length - 5} more)` : ''), true);
+            this.deps.warn(call, problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (+${problems.length - 5} more)` : ''), true);
         return clean;
     }
-    rejectCall(call, message, type) {
-        this.logger.problem(call, message, true);
+    /** A call that cannot be carried out: one warning, and a failed Context (analytics-next calls no callback either). */
+    reject(call, message, type) {
+        this.deps.warn(call, message, true);
         const ctx = new Context({ type });
         ctx.setFailedDelivery({ reason: message });
-        // analytics-next does not call back for a rejected call either.
         return Promise.resolve(ctx);
     }
+    /** `options.anonymousId` on a call sets the visitor's anonymousId, as analytics-next does. */
+    applyAnonymousIdOption(options) {
+        if (isNonEmptyString(options.anonymousId))
+            this.deps.user.anonymousId(options.anonymousId);
+    }
     dispatch(body, rawOptions, snapshot, callback, emitArgs) {
+        const { deps } = this;
         const options = body.type === 'identify' ? rawOptions : this.clean(`analytics.${body.type}()`, rawOptions);
         if (body.type !== 'identify')
             this.applyAnonymousIdOption(options);
-        const snap = snapshot !== null && snapshot !== void 0 ? snapshot : readPageSnapshot();
-        const anonymousId = this.userStore.anonymousId();
-        const now = this.env.clock.now();
+        const snap = snapshot !== null && snapshot !== void 0 ? snapshot : deps.browser.snapshot();
+        const anonymousId = deps.user.anonymousId();
+        const now = deps.clock.now();
         const event = buildEvent(body, options, {
             page: pageContextFromSnapshot(snap),
-            userId: this.userStore.id(),
+            userId: deps.user.id(),
             anonymousId,
             now: new Date(now),
-            messageId: `ajs-next-${now}-${this.env.newId()}`,
-            loadIntegrations: this.loadIntegrations,
-            context: contextFromPage(snap, this.contextCache),
+            messageId: `ajs-next-${now}-${deps.newId()}`,
+            loadIntegrations: deps.loadIntegrations(),
+            context: this.contextFromPage(snap),
         });
         return new Promise((resolve) => {
             var _a;
-            const item = {
+            deps.enqueue({
                 event,
-                deviceId: this.currentDeviceId((_a = event.anonymousId) !== null && _a !== void 0 ? _a : null),
+                deviceId: deps.deviceIdFor((_a = event.anonymousId) !== null && _a !== void 0 ? _a : null),
                 referrer: snap.referrer,
                 ctx: new Context(event),
                 callback,
                 finish: (ctx) => {
                     resolve(ctx);
-                    this.emitter.emit(body.type, ...emitArgs(event));
+                    deps.emit(body.type, emitArgs(event));
                 },
-            };
-            this.delivery.watch(item, this.timeoutMs);
-            this.enqueue({ kind: 'call', item });
+            });
         });
     }
-    /** The destination's translation: Classic's, or the Actions presets' after the session plugin's enrichment. */
-    translateEvent(event, referrer, sessionId) {
-        if (this.actions) {
-            const ops = translateActions(withSessionId(event, sessionId), this.actions);
-            if (event.type === 'alias' && !this.actions.mappings['Alias Calls'])
-                this.logger.debug('alias() sends nothing in Actions mode unless mappings["Alias Calls"] is set');
-            return ops;
+    /**
+     * What analytics.js adds to every event's context besides the page (the Actions presets read it).
+     * navigator.userAgent alone costs a single call microseconds to read, and it does not change on a page.
+     */
+    contextFromPage(snap) {
+        const cache = this.cache;
+        const context = { library: { name: 'analytics.js', version: `${SHIM_NAME}-${VERSION}` } };
+        if (cache.search !== snap.search) {
+            cache.search = snap.search;
+            cache.campaign = campaignFromSearch(parseQuery(snap.search));
         }
-        const timezoneOffsetMinutes = new Date(this.env.clock.now()).getTimezoneOffset();
-        return translate({ event, settings: this.settings, referrer, timezoneOffsetMinutes });
+        // Each event gets its own copy: middleware may edit it.
+        if (cache.campaign)
+            context.campaign = Object.assign({}, cache.campaign);
+        if (!cache.agent) {
+            const facts = this.deps.browser.navigatorFacts();
+            cache.agent = {};
+            if (facts.userAgent)
+                cache.agent.userAgent = facts.userAgent;
+            if (facts.language)
+                cache.agent.locale = facts.language;
+        }
+        if (cache.agent.userAgent)
+            context.userAgent = cache.agent.userAgent;
+        if (cache.agent.locale)
+            context.locale = cache.agent.locale;
+        return context;
     }
-    // ---------------------------------------------------------------------------------------- middleware
+}
+
+/** The longest a middleware's returned promise may hold its event. */
+const MIDDLEWARE_TIMEOUT_MS = 1000;
+const CANCELLED = Symbol('cancelled');
+/**
+ * Runs `chain` over `event`. Source middleware (no `integration`): next(null) passes the event through
+ * unchanged. Destination middleware: next(null) drops the event for that destination.
+ */
+function runChain(chain, event, integration, deps) {
+    let current = event;
+    for (let i = 0; i < chain.length; i++) {
+        const step = runOne(chain[i], current, integration, deps);
+        if (step === null)
+            return null;
+        if (isThenable(step))
+            return continueAsync(step, chain, i + 1, integration, deps);
+        current = step;
+    }
+    return current;
+}
+async function continueAsync(pending, chain, from, integration, deps) {
+    let current = await pending;
+    for (let i = from; i < chain.length && current; i++) {
+        const step = runOne(chain[i], current, integration, deps);
+        current = isThenable(step) ? await step : step;
+    }
+    return current;
+}
+function runOne(fn, event, integration, deps) {
+    let outcome = CANCELLED;
+    const next = (payload) => {
+        if (outcome !== CANCELLED)
+            return;
+        if (payload === null || payload === undefined)
+            outcome = integration ? null : event;
+        else
+            outcome = isPlainObject(payload.obj) ? payload.obj : event;
+    };
+    let returned;
+    try {
+        returned = fn({ payload: makePayload(event), integrations: event.integrations, integration, next });
+    }
+    catch (error) {
+        deps.warn(`threw: ${describe$1(error)}; the event continues unchanged`, false);
+        return event;
+    }
+    if (outcome !== CANCELLED) {
+        if (isThenable(returned))
+            safeThen(returned, undefined, (error) => deps.warn(`rejected after next(): ${describe$1(error)}`, false));
+        return outcome;
+    }
+    if (!isThenable(returned))
+        return null; // returned without calling next: cancelled, silently
+    return new Promise((resolve) => {
+        const timer = deps.clock.setTimeout(() => {
+            deps.warn(`did not call next() within ${MIDDLEWARE_TIMEOUT_MS} ms; the event was dropped`, true);
+            resolve(null);
+        }, MIDDLEWARE_TIMEOUT_MS);
+        const settle = () => {
+            deps.clock.clearTimeout(timer);
+            resolve(outcome === CANCELLED ? null : outcome);
+        };
+        safeThen(returned, settle, (error) => {
+            deps.warn(`rejected: ${describe$1(error)}`, outcome === CANCELLED);
+            settle();
+        });
+    });
+}
+function makePayload(event) {
+    return { obj: event, type: () => event.type, event: () => event.event };
+}
+
+class Stages {
+    constructor(deps) {
+        this.deps = deps;
+        this.source = [];
+        this.destination = [];
+    }
+    addSourceMiddleware(fn) {
+        if (typeof fn === 'function')
+            this.source.push(fn);
+        else
+            this.deps.warn('analytics.addSourceMiddleware()', 'expects a function', false);
+    }
+    addDestinationMiddleware(name, fns) {
+        const call = 'analytics.addDestinationMiddleware()';
+        const target = typeof name === 'string' ? name.toLowerCase() : '';
+        if (target !== 'amplitude' && target !== 'actions amplitude' && target !== '*') {
+            this.deps.warn(call, `only the "Amplitude" (or "Actions Amplitude") destination exists here; "${safeString(name)}" was ignored`, false);
+            return;
+        }
+        // analytics-next takes them spread; a list of them is accepted too.
+        for (const fn of fns.flatMap((f) => (Array.isArray(f) ? f : [f]))) {
+            if (typeof fn === 'function')
+                this.destination.push(fn);
+            else
+                this.deps.warn(call, 'expects functions; a value that is not one was ignored', false);
+        }
+    }
+    /** Runs a call through the stages: a value now, or a promise when a stage answers later. */
     prepare(item) {
-        const source = runChain(this.sourceMiddleware, item.event, undefined, this.chainDeps('source middleware'));
+        const source = runChain(this.source, item.event, undefined, this.chainDeps('source middleware'));
         if (source instanceof Promise)
             return source.then((event) => this.toDestination(event));
         return this.toDestination(source);
@@ -6926,14 +6957,15 @@ class AnalyticsCore {
     toDestination(event) {
         if (!event)
             return { event: null, forAmplitude: null };
-        if (this.amplitudeState !== 'on')
+        const name = this.deps.destination();
+        if (name === null)
             return { event, forAmplitude: null };
-        if (!isAmplitudeEnabled(isPlainObject(event.integrations) ? event.integrations : {}, this.destinationName))
+        if (!isAmplitudeEnabled(isPlainObject(event.integrations) ? event.integrations : {}, name))
             return { event, forAmplitude: null };
-        const forAmplitude = this.destinationMiddleware.length
-            ? runChain(this.destinationMiddleware, cloneEvent(event), this.destinationName, this.chainDeps('destination middleware'))
-            : // Middleware may have put unsafe values on the event; translation needs a JSON-safe copy anyway (P9).
-                this.sourceMiddleware.length
+        const forAmplitude = this.destination.length
+            ? runChain(this.destination, cloneEvent(event), name, this.chainDeps('destination middleware'))
+            : // Middleware may have put values on the event that cannot go on the wire; translation needs a safe copy.
+                this.source.length
                     ? cloneEvent(event)
                     : event;
         if (forAmplitude instanceof Promise)
@@ -6941,139 +6973,326 @@ class AnalyticsCore {
         return { event, forAmplitude };
     }
     chainDeps(call) {
-        return { clock: this.env.clock, warn: (message, dropped) => this.logger.problem(call, message, dropped) };
+        return { clock: this.deps.clock, warn: (message, dropped) => this.deps.warn(call, message, dropped) };
     }
-    addSourceMiddleware(fn) {
-        if (typeof fn === 'function')
-            this.sourceMiddleware.push(fn);
-        else
-            this.logger.problem('analytics.addSourceMiddleware()', 'expects a function', false);
-    }
-    addDestinationMiddleware(name, fns) {
-        const target = typeof name === 'string' ? name.toLowerCase() : '';
-        if (target !== 'amplitude' && target !== 'actions amplitude' && target !== '*') {
-            this.logger.problem('analytics.addDestinationMiddleware()', `only the "Amplitude" (or "Actions Amplitude") destination exists here; "${safeString(name)}" was ignored`, false);
-            return;
-        }
-        // analytics-next takes them spread; a list of them is accepted too.
-        for (const fn of fns.flatMap((f) => (Array.isArray(f) ? f : [f]))) {
-            if (typeof fn === 'function')
-                this.destinationMiddleware.push(fn);
-            else
-                this.logger.problem('analytics.addDestinationMiddleware()', 'expects functions; a value that is not one was ignored', false);
-        }
-    }
-    // ----------------------------------------------------------------------------------- auto-tracking
-    trackLink(call, args) {
-        trackLink(this.autoTrackDeps(), call, args[0], args[1], args[2], args[3]);
-    }
-    trackForm(call, args) {
-        trackForm(this.autoTrackDeps(), call, args[0], args[1], args[2], args[3]);
-    }
-    autoTrackDeps() {
-        return {
-            track: (event, properties, options) => this.track(event, properties, options),
-            timeout: () => this.timeoutMs,
-            clock: this.env.clock,
-            navigate: (href) => {
-                window.location.href = href;
-            },
-            warn: (call, message) => this.logger.problem(call, message, true),
-        };
-    }
-    // ------------------------------------------------------------------------------------ page exit
-    /**
-     * The page is being left or hidden. Everything the SDK is ready for is handed over now, and the
-     * browser takes what it can (beacon); the journal keeps the rest for the next page.
-     */
-    onPageExit() {
-        if (!this.loadCalled || !this.outbox || !this.journal)
-            return;
-        if (this.queue.started)
-            this.queue.drain();
-        this.outbox.exit();
-        this.journal.pageLeft();
-    }
-    onPageShown() {
-        var _a;
-        (_a = this.journal) === null || _a === void 0 ? void 0 : _a.pageShown();
-        // Another tab may have changed the visitor's IDs while this one was hidden.
-        this.userStore.invalidate();
-        this.groupStore.invalidate();
-    }
-    /** The browser is back online: send what waited. */
-    onOnline() {
-        var _a;
-        (_a = this.outbox) === null || _a === void 0 ? void 0 : _a.flush();
-    }
-    /** Another tab changed storage: re-read identity on next use. */
-    onStorageChanged() {
-        this.userStore.invalidate();
-        this.groupStore.invalidate();
-    }
-    restoreCall(call) {
-        const timestamp = new Date(call.event.timestamp);
-        if (Number.isNaN(timestamp.getTime()) || !isPlainObject(call.event.context))
-            return;
-        const event = Object.assign(Object.assign({}, call.event), { timestamp });
-        const item = {
-            event,
-            deviceId: typeof call.deviceId === 'string' ? call.deviceId : null,
-            referrer: typeof call.referrer === 'string' ? call.referrer : '',
-            ctx: new Context(event),
-            finish: () => undefined,
-        };
-        this.enqueue({ kind: 'call', item });
-    }
-}
-/**
- * What analytics.js adds to every event's context besides the page (the Actions presets read it).
- * navigator.userAgent alone costs a single call microseconds to read, and it does not change on a page.
- */
-function contextFromPage(snap, cache) {
-    const context = { library: { name: 'analytics.js', version: `${SHIM_NAME}-${VERSION}` } };
-    if (cache.search !== snap.search) {
-        cache.search = snap.search;
-        cache.campaign = campaignFromSearch(parseQuery(snap.search));
-    }
-    // Each event gets its own copy: middleware may edit it.
-    if (cache.campaign)
-        context.campaign = Object.assign({}, cache.campaign);
-    if (!cache.agent) {
-        cache.agent = {};
-        if (typeof navigator !== 'undefined') {
-            if (navigator.userAgent)
-                cache.agent.userAgent = navigator.userAgent;
-            if (navigator.language)
-                cache.agent.locale = navigator.language;
-        }
-    }
-    if (cache.agent.userAgent)
-        context.userAgent = cache.agent.userAgent;
-    if (cache.agent.locale)
-        context.locale = cache.agent.locale;
-    return context;
-}
-/** Hand-overs on a page that sends nothing to Amplitude have no session. */
-const NO_SESSION = { sessionId: undefined, nextEventId: () => -1, close: () => undefined };
-function toJournaled(item) {
-    return { event: item.event, deviceId: item.deviceId, referrer: item.referrer };
 }
 /**
  * Amplitude's own copy: destination middleware may edit it without touching the event the caller's ctx
- * holds, and values middleware added (cyclic, BigInt, ...) are made safe for the wire (P9).
+ * holds, and values middleware added (cyclic, BigInt, ...) are made safe for the wire.
  */
 function cloneEvent(event) {
     const { value } = sanitizeProperties(event);
     return Object.assign(Object.assign({}, value), { timestamp: event.timestamp });
 }
-/** String(x) that cannot throw (hostile toString, revoked Proxy, symbols). */
-function safeString(value) {
-    try {
-        return String(value);
+
+class DeviceIdentity {
+    constructor(prefersAnonymousId) {
+        this.prefersAnonymousId = prefersAnonymousId;
+        this.id = null;
+        this.source = null;
     }
-    catch (_a) {
-        return '[unprintable]';
+    settle(id, source) {
+        this.id = id;
+        this.source = source;
+    }
+    /** The anonymousId took a new value: true when the device ID follows it. */
+    follow(anonymousId) {
+        if (!anonymousId || !this.prefersAnonymousId())
+            return false;
+        this.settle(anonymousId, 'anonymousId');
+        return true;
+    }
+    /** The device ID an event made now belongs to (null: the one in force at hand-over). */
+    forCall(anonymousId) {
+        if (this.prefersAnonymousId() && anonymousId)
+            return anonymousId;
+        return this.id;
+    }
+    /** reset(): the new anonymousId, or a new device. */
+    renew(anonymousId, newId) {
+        if (this.prefersAnonymousId())
+            this.settle(anonymousId, 'anonymousId');
+        else
+            this.settle(newId(), 'new');
+        return this.id;
+    }
+}
+
+/**
+ * `analytics.ready()`: callbacks wait until the page's destinations are loaded (here: the SDK has
+ * started, or the page was found to send nothing), then run once each, in order; later ones run at once.
+ */
+class ReadySignal {
+    constructor(warn) {
+        this.warn = warn;
+        this.waiting = [];
+        this.fired = false;
+    }
+    fire() {
+        if (this.fired)
+            return;
+        this.fired = true;
+        const waiting = this.waiting;
+        this.waiting = [];
+        for (const run of waiting)
+            run();
+    }
+    ready(callback) {
+        return new Promise((resolve) => {
+            const run = () => {
+                if (typeof callback === 'function')
+                    callPageFunction(callback, undefined, [[]], (error) => this.warn('analytics.ready()', `callback failed: ${describe$1(error)}`));
+                resolve([]);
+            };
+            if (this.fired)
+                run();
+            else
+                this.waiting.push(run);
+        });
+    }
+}
+
+class DeferredWork {
+    constructor(clock, report) {
+        this.clock = clock;
+        this.report = report;
+        /** null once released: later work gets a task of its own at once. */
+        this.collected = [];
+    }
+    add(work) {
+        if (this.collected)
+            this.collected.push(work);
+        else
+            this.clock.setTimeout(() => this.run([work]), 0);
+    }
+    /** The calls queued at load have been handed over. */
+    release() {
+        this.clock.setTimeout(() => {
+            var _a;
+            const work = (_a = this.collected) !== null && _a !== void 0 ? _a : [];
+            this.collected = null;
+            this.run(work);
+        }, 0);
+    }
+    run(work) {
+        for (const fn of work) {
+            try {
+                fn();
+            }
+            catch (error) {
+                this.report(error);
+            }
+        }
+    }
+}
+
+class SdkLink {
+    constructor(driver) {
+        this.driver = driver;
+        this.started = false;
+    }
+    /** `then` runs once the SDK has started, or has failed to (the page still sends; ready still fires). */
+    start(init, sink, session, identity, then) {
+        this.driver.init(init, sink).then(() => {
+            this.started = true;
+            this.driver.persistSession(session());
+            identity();
+            then();
+        }, (error) => then(describe$1(error)));
+    }
+    persistSession(state) {
+        if (this.started)
+            this.driver.persistSession(state);
+    }
+    syncIdentity(deviceId, userId) {
+        if (!this.started || !deviceId)
+            return;
+        this.driver.setDeviceId(deviceId);
+        this.driver.setUserId(userId);
+    }
+}
+
+const DEFAULT_SETTINGS = normalizeSettings(undefined).settings;
+class AnalyticsCore {
+    constructor(self, env = {}) {
+        var _a, _b, _c, _d, _e, _f;
+        this.logger = new Logger();
+        this.state = { writeKey: '', options: {}, plan: null, outcome: null, pipeline: null };
+        this.device = new DeviceIdentity(() => this.settings.preferAnonymousIdForDeviceId);
+        this.readySignal = new ReadySignal((call, message) => this.logger.problem(call, message, false));
+        this.initializedFlag = false;
+        this.timeoutMs = 300;
+        /** Told once load has decided what this page does: install.ts then adds its page listeners. */
+        this.onStarted = () => undefined;
+        const browser = (_a = env.browser) !== null && _a !== void 0 ? _a : browserPort;
+        this.env = {
+            adapter: (_b = env.adapter) !== null && _b !== void 0 ? _b : new AmplitudeAdapter(),
+            clock: (_c = env.clock) !== null && _c !== void 0 ? _c : systemClock,
+            newId: (_d = env.newId) !== null && _d !== void 0 ? _d : randomUUID,
+            transport: (_e = env.transport) !== null && _e !== void 0 ? _e : browserTransport,
+            store: (_f = env.store) !== null && _f !== void 0 ? _f : localStore,
+            browser,
+        };
+        const { clock, newId } = this.env;
+        const warn = (call, message, dropped) => this.logger.problem(call, message, dropped);
+        this.sdk = new SdkLink(this.env.adapter);
+        this.deferred = new DeferredWork(clock, (error) => warn('analytics', `internal error: ${describe$1(error)}`, true));
+        this.emitter = new Emitter(self, (event, error) => warn(`analytics.on('${event}')`, `listener failed: ${describe$1(error)}`, false));
+        // Memory only until load has decided (consent): see UserStore.open.
+        this.userStore = new UserStore({ persist: false, cookie: {} }, browser, newId, (anon) => this.onAnonymousIdChanged(anon));
+        this.groupStore = new GroupStore({ persist: false, cookie: {} }, browser);
+        this.stages = new Stages({ clock, warn, destination: () => { var _a, _b; return (this.sending ? ((_b = (_a = this.state.plan) === null || _a === void 0 ? void 0 : _a.mode.name) !== null && _b !== void 0 ? _b : null) : null); } });
+        ({ queue: this.queue, delivery: this.delivery } = createCallFlow({
+            clock,
+            stages: this.stages,
+            pipeline: () => this.state.pipeline,
+            deviceId: () => { var _a; return (_a = this.device.id) !== null && _a !== void 0 ? _a : newId(); },
+            afterHandOver: () => this.sdk.syncIdentity(this.device.id, this.userStore.id()),
+            aliasUrl: () => this.state.options.aliasUrl,
+            post: browser.postJson,
+            logger: this.logger,
+        }));
+        this.calls = new Calls({
+            clock,
+            newId,
+            browser,
+            user: this.userStore,
+            group: this.groupStore,
+            deviceIdFor: (anonymousId) => this.device.forCall(anonymousId),
+            loadIntegrations: () => { var _a, _b; return (_b = (_a = this.state.plan) === null || _a === void 0 ? void 0 : _a.loadIntegrations) !== null && _b !== void 0 ? _b : {}; },
+            enqueue: (item) => {
+                this.delivery.watch(item, this.timeoutMs);
+                this.queue.push({ kind: 'call', item });
+            },
+            emit: (type, args) => this.emitter.emit(type, ...args),
+            warn,
+        });
+        this.lifecycle = new PageLifecycle(() => this.state.pipeline, this.queue, [this.userStore, this.groupStore]);
+        this.loader = new Loader({
+            env: this.env,
+            state: this.state,
+            user: this.userStore,
+            group: this.groupStore,
+            queue: this.queue,
+            delivery: this.delivery,
+            device: this.device,
+            sdk: this.sdk,
+            deferred: this.deferred,
+            ready: this.readySignal,
+            calls: {
+                page: () => void this.page(),
+                identify: (userId, traits) => void this.identify(userId, traits),
+                track: (event, properties) => void this.track(event, properties),
+            },
+            announce: (sending, storing) => {
+                this.initializedFlag = true;
+                this.emitter.emit('initialize', { writeKey: this.state.writeKey }, this.state.options);
+                this.onStarted({ sending, storing });
+            },
+            logger: this.logger,
+        });
+    }
+    get settings() {
+        var _a, _b;
+        return (_b = (_a = this.state.plan) === null || _a === void 0 ? void 0 : _a.settings) !== null && _b !== void 0 ? _b : DEFAULT_SETTINGS;
+    }
+    get writeKey() {
+        return this.state.writeKey;
+    }
+    get loadOptions() {
+        return this.state.options;
+    }
+    get initialized() {
+        return this.initializedFlag;
+    }
+    get timeout() {
+        return this.timeoutMs;
+    }
+    setTimeout(ms) {
+        this.timeoutMs = ms;
+    }
+    get adapter() {
+        return this.env.adapter;
+    }
+    get deviceId() {
+        return this.device.id;
+    }
+    get deviceIdSource() {
+        return this.device.source;
+    }
+    get sending() {
+        var _a;
+        return ((_a = this.state.outcome) === null || _a === void 0 ? void 0 : _a.amplitude) === 'on';
+    }
+    /** Initializes once: the gate answers before any storage is touched; then start-up carries load out. */
+    load(writeKey, options, replay = () => undefined) {
+        this.loader.load(writeKey, options, replay);
+    }
+    ready(callback) {
+        return this.readySignal.ready(callback);
+    }
+    // ----------------------------------------------------------------------------------------- identity
+    onAnonymousIdChanged(anonymousId) {
+        if (!this.loader.loadCalled || !this.device.follow(anonymousId))
+            return;
+        const deviceId = anonymousId;
+        this.queue.push({ kind: 'task', run: () => this.sending && this.env.adapter.setDeviceId(deviceId) });
+    }
+    reset() {
+        this.userStore.reset();
+        this.groupStore.reset();
+        const anonymousId = this.userStore.anonymousId();
+        if (this.loader.loadCalled) {
+            const deviceId = this.device.renew(anonymousId, this.env.newId);
+            // In call order: events made before reset() have already been stamped with the old identity.
+            this.queue.push({
+                kind: 'task',
+                run: () => {
+                    const pipeline = this.state.pipeline;
+                    // A page that sends nothing never starts the SDK, so there is nothing to tell it.
+                    if (!pipeline)
+                        return;
+                    this.env.adapter.reset(deviceId);
+                    if (pipeline.mode.session.restartsOnReset)
+                        pipeline.session.restart(this.env.clock.now());
+                },
+            });
+        }
+        this.emitter.emit('reset');
+    }
+    // ------------------------------------------------------------------------------------- event calls
+    track(...rawArgs) {
+        return this.calls.track(rawArgs);
+    }
+    page(...rawArgs) {
+        return this.calls.page('page', rawArgs);
+    }
+    screen(...rawArgs) {
+        return this.calls.page('screen', rawArgs);
+    }
+    identify(...rawArgs) {
+        return this.calls.identify(rawArgs);
+    }
+    group(...rawArgs) {
+        return this.calls.group(rawArgs);
+    }
+    alias(...rawArgs) {
+        return this.calls.alias(rawArgs);
+    }
+    /** Values a page hands to user()/group() setters, made safe with the calls' own rule. */
+    clean(call, value) {
+        return this.calls.clean(call, value);
+    }
+    /** trackLink/trackClick and trackForm/trackSubmit (auto-track.ts), on this runtime's track and timeout. */
+    autoTrack(kind, call, args) {
+        const deps = {
+            track: (event, properties, options) => this.track(event, properties, options),
+            timeout: () => this.timeoutMs,
+            clock: this.env.clock,
+            navigate: this.env.browser.navigate,
+            warn: (name, message) => this.logger.problem(name, message, true),
+        };
+        (kind === 'link' ? trackLink : trackForm)(deps, call, args[0], args[1], args[2], args[3]);
     }
 }
 
@@ -7129,10 +7348,7 @@ function attachPublicApi(core, target) {
             core.logger.problem(call(name), `expects an object, got ${kind(value)}; the value was ignored`, true);
             return undefined;
         }
-        const { value: clean, problems } = sanitizeProperties(value);
-        if (problems.length)
-            core.logger.problem(call(name), problems.slice(0, 5).join('; '), true);
-        return clean;
+        return core.clean(call(name), value);
     };
     /** user() and group(): analytics-next hands out the store itself; these are the same methods, guarded. */
     const entity = (prefix, store, extra) => (Object.assign({ id: guard(`${prefix}.id`, () => null, (...a) => {
@@ -7195,32 +7411,16 @@ function attachPublicApi(core, target) {
         }),
         timeout: guard('timeout', () => undefined, (ms) => {
             if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0)
-                core.timeoutMs = ms;
+                core.setTimeout(ms);
             else
                 core.logger.problem(call('timeout'), 'expects a number of milliseconds', false);
         }),
-        trackLink: guard('trackLink', () => Promise.resolve(target), (...a) => {
-            core.trackLink(call('trackLink'), a);
-            return Promise.resolve(target);
-        }),
-        trackClick: guard('trackClick', () => Promise.resolve(target), (...a) => {
-            core.trackLink(call('trackClick'), a);
-            return Promise.resolve(target);
-        }),
-        trackForm: guard('trackForm', () => Promise.resolve(target), (...a) => {
-            core.trackForm(call('trackForm'), a);
-            return Promise.resolve(target);
-        }),
-        trackSubmit: guard('trackSubmit', () => Promise.resolve(target), (...a) => {
-            core.trackForm(call('trackSubmit'), a);
-            return Promise.resolve(target);
-        }),
         addSourceMiddleware: guard('addSourceMiddleware', () => Promise.resolve(target), (fn) => {
-            core.addSourceMiddleware(fn);
+            core.stages.addSourceMiddleware(fn);
             return Promise.resolve(target);
         }),
         addDestinationMiddleware: guard('addDestinationMiddleware', () => Promise.resolve(target), (name, ...fns) => {
-            core.addDestinationMiddleware(name, fns);
+            core.stages.addDestinationMiddleware(name, fns);
             return Promise.resolve(target);
         }),
         pageview: guard('pageview', () => Promise.resolve(target), (url) => {
@@ -7275,6 +7475,18 @@ function attachPublicApi(core, target) {
         queryString: guard('queryString', () => Promise.resolve([]), () => Promise.resolve([])),
     };
     members.init = members.initialize;
+    // trackClick and trackSubmit are analytics.js's older names for trackLink and trackForm.
+    for (const [name, kind] of [
+        ['trackLink', 'link'],
+        ['trackClick', 'link'],
+        ['trackForm', 'form'],
+        ['trackSubmit', 'form'],
+    ]) {
+        members[name] = guard(name, () => Promise.resolve(target), (...a) => {
+            core.autoTrack(kind, call(name), a);
+            return Promise.resolve(target);
+        });
+    }
     for (const name of DEPRECATED_WARN_ONLY) {
         members[name] = guard(name, () => undefined, () => {
             core.logger.problem(call(name), 'is deprecated in analytics.js 2.0 and does nothing', false);
@@ -7295,7 +7507,7 @@ function attachPublicApi(core, target) {
     defineValue(target, 'amplitude', amplitude);
     Object.defineProperty(target, 'initialized', { get: () => core.initialized, configurable: true, enumerable: true });
     Object.defineProperty(target, 'settings', {
-        get: () => ({ writeKey: core.writeKey, timeout: core.timeoutMs, amplitude: core.settings }),
+        get: () => ({ writeKey: core.writeKey, timeout: core.timeout, amplitude: core.settings }),
         configurable: true,
         enumerable: true,
     });
@@ -7411,25 +7623,25 @@ function addPageListeners(win, core, sending, storing) {
     const w = win;
     try {
         if (sending) {
-            w.addEventListener('pagehide', () => core.onPageExit());
+            w.addEventListener('pagehide', () => core.lifecycle.exit());
             w.addEventListener('pageshow', (e) => {
                 if (e.persisted)
-                    core.onPageShown();
+                    core.lifecycle.shown();
             });
             document.addEventListener('visibilitychange', () => {
                 if (document.visibilityState === 'hidden')
-                    core.onPageExit();
+                    core.lifecycle.exit();
                 else
-                    core.onPageShown();
+                    core.lifecycle.shown();
             });
-            w.addEventListener('online', () => core.onOnline());
+            w.addEventListener('online', () => core.lifecycle.online());
         }
         // Another tab changed Segment's IDs (its journal writes are not identity).
         if (storing)
-            core.deferUntilQueuedCallsSent(() => w.addEventListener('storage', (e) => {
+            core.deferred.add(() => w.addEventListener('storage', (e) => {
                 const key = e.key;
                 if (key === null || key.startsWith('ajs_'))
-                    core.onStorageChanged();
+                    core.lifecycle.storageChanged();
             }));
     }
     catch (_a) {
@@ -7457,4 +7669,4 @@ function installLegacyAmplitudeAccessor(win, core) {
     win.amplitude = { getInstance: () => instance };
 }
 
-export { AnalyticsCore, DEFAULT_SETTINGS, VERSION, attachPublicApi, findWriteKey, install, isPlausibleDeviceId, lookupField, normalizeGroups, normalizeSettings, objCaseGet, pageEventNames, referrerOperations, resolveDeviceId, traitOperations, translate, writeKeyFromUrl };
+export { AnalyticsCore, DEFAULT_SETTINGS$1 as DEFAULT_SETTINGS, VERSION, attachPublicApi, findWriteKey, install, isPlausibleDeviceId, lookupField, normalizeGroups, normalizeSettings, objCaseGet, pageEventNames, referrerOperations, resolveDeviceId, traitOperations, translate, writeKeyFromUrl };

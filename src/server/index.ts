@@ -6,8 +6,9 @@
  * - createAmplitudeServer(...).aliasHandler(): the endpoint the browser's analytics.alias() posts to; it
  *   calls Amplitude's user-mapping API with keys that never leave the server.
  */
-import { decodeV2Identity, v2CookieName } from '../amplitude-cookie.js';
-import { parseCookieHeader } from '../cookie-header.js';
+import { decodeV2Identity, v2CookieName } from '../core/amplitude-cookie.js';
+import { parseCookieHeader } from '../core/cookie-header.js';
+import { segmentIdFromCookie } from '../core/stored-value.js';
 
 export interface VisitorIdentity {
   /** Amplitude's device ID (from `AMP_<key>`), falling back to Segment's anonymousId. */
@@ -27,32 +28,14 @@ export interface VisitorIdentity {
 /** `Cookie:` header (string, or the array some frameworks give) -> name/value pairs, first value wins. */
 export { parseCookieHeader };
 
-/** Segment writes ids raw in cookies; classic analytics.js JSON-quoted them; either may be URL-encoded. */
-function segmentValue(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  let value = raw;
-  try {
-    value = decodeURIComponent(raw);
-  } catch {
-    /* keep raw */
-  }
-  try {
-    const parsed: unknown = JSON.parse(value);
-    if (typeof parsed === 'string' || typeof parsed === 'number') value = String(parsed);
-  } catch {
-    /* not JSON: the raw id */
-  }
-  return value && value !== 'null' ? value : undefined;
-}
-
 export function readIdentity(cookieHeader: string | string[] | undefined | null, apiKey: string): VisitorIdentity {
   const cookies = parseCookieHeader(cookieHeader);
   const ampCookie = cookies[v2CookieName(apiKey)];
   const amp = ampCookie ? decodeV2Identity(ampCookie) : undefined;
   const identity: VisitorIdentity = {
-    anonymousId: segmentValue(cookies.ajs_anonymous_id),
-    segmentUserId: segmentValue(cookies.ajs_user_id),
-    groupId: segmentValue(cookies.ajs_group_id),
+    anonymousId: segmentIdFromCookie(cookies.ajs_anonymous_id),
+    segmentUserId: segmentIdFromCookie(cookies.ajs_user_id),
+    groupId: segmentIdFromCookie(cookies.ajs_group_id),
   };
   identity.deviceId = amp?.deviceId ?? identity.anonymousId;
   identity.userId = amp?.userId ?? identity.segmentUserId;

@@ -1,10 +1,11 @@
 // Amplitude (Actions) mode, as tables: the mapping language, then each default preset and edge case,
 // each row asserting the exact Amplitude operations (ids, time and session decided by the translation).
 import { describe, expect, it } from 'vitest';
-import { lookupPath, mappingProblems, renderTemplate, resolveMapping } from '../../src/mapping-kit';
-import { normalizeActionsSettings, translateActions, withSessionId, type ActionsSettings } from '../../src/actions-translate';
-import { chooseMode } from '../../src/destination-mode';
-import type { Dict, SegmentEvent } from '../../src/types';
+import { lookupPath, mappingProblems, renderTemplate, resolveMapping } from '../../src/modes/actions/mapping-kit';
+import { translateActions, withSessionId } from '../../src/modes/actions/translate';
+import { normalizeActionsSettings, type ActionsSettings } from '../../src/modes/actions/settings';
+import { chooseMode } from '../../src/modes/choose-mode';
+import type { Dict, SegmentEvent } from '../../src/core/types';
 
 const T = new Date('2026-11-29T10:00:00.000Z');
 const SESSION = 1764410000000;

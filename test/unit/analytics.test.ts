@@ -1,11 +1,11 @@
 // The window.analytics runtime against a recording driver and transport, on fake timers: call order,
 // identity stamping, reset, device-ID following, ready, callback timing, exit and storage formats.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { JOURNAL_PREFIX } from '../../src/exit-journal';
-import { memoryStore } from '../../src/browser-env';
-import type { Dict } from '../../src/types';
+import { JOURNAL_PREFIX } from '../../src/wire/exit-journal';
+import { memoryStore } from '../../src/browser/storage';
+import type { Dict } from '../../src/core/types';
 import { KEY, clearBrowserStorage, make, run } from './runtime-harness';
-import { LIBRARY } from '../../src/version';
+import { LIBRARY } from '../../src/core/version';
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
@@ -238,11 +238,11 @@ describe('leaving the page', () => {
     load();
     await run();
     analytics.track('Just Before Leaving'); // still in the call queue: no tick has passed
-    core.onPageExit();
+    core.lifecycle.exit();
     expect(transport.beacons).toHaveLength(1);
     expect(transport.types()).toEqual(['Just Before Leaving']);
     expect(journalKeys(store)).toEqual([]);
-    core.onPageExit(); // visibilitychange, then pagehide
+    core.lifecycle.exit(); // visibilitychange, then pagehide
     await run(5000);
     expect(transport.types()).toEqual(['Just Before Leaving']);
   });
@@ -257,9 +257,9 @@ describe('leaving the page', () => {
     await run(20);
     expect(transport.posts).toHaveLength(1);
     expect(transport.posts[0].keepalive).toBe(true);
-    core.onPageExit();
+    core.lifecycle.exit();
     fail(null);
-    core.onPageExit();
+    core.lifecycle.exit();
     await run(5000);
     expect(transport.types()).toEqual(['In Flight']);
     expect(journalKeys(store)).toEqual([]);
@@ -272,7 +272,7 @@ describe('leaving the page', () => {
     await run();
     first.transport.beaconAccepts = false;
     const ctx = first.analytics.track('Left Behind', { n: 1 });
-    first.core.onPageExit();
+    first.core.lifecycle.exit();
     expect(first.transport.wire).toHaveLength(0);
     expect(journalKeys(store)).toHaveLength(1);
 
@@ -293,7 +293,7 @@ describe('leaving the page', () => {
     first.analytics.addSourceMiddleware(() => new Promise(() => undefined));
     const ctx = first.analytics.track('Waiting', { n: 2 });
     await run(10);
-    first.core.onPageExit();
+    first.core.lifecycle.exit();
     const [key] = journalKeys(store);
     const record = JSON.parse(store.get(key)!);
     expect(record.calls.map((c: { event: Dict }) => c.event.event)).toEqual(['Waiting']);
@@ -316,8 +316,8 @@ describe('leaving the page', () => {
     transport.isOnline = false;
     analytics.track('Hidden Then Shown');
     await run();
-    core.onPageExit();
-    core.onPageShown();
+    core.lifecycle.exit();
+    core.lifecycle.shown();
     await run(300);
     const [key] = journalKeys(store);
     expect(JSON.parse(store.get(key)!).left).toBe(false);
@@ -336,13 +336,13 @@ describe('leaving the page', () => {
     hidden.transport.isOnline = false;
     hidden.analytics.track('Offline In Hidden Tab');
     await run();
-    hidden.core.onPageExit(); // offline: nothing handed over, all journaled
+    hidden.core.lifecycle.exit(); // offline: nothing handed over, all journaled
     const next = make({}, { store });
     next.load();
     await run();
     expect(next.transport.types()).toEqual(['Offline In Hidden Tab']);
     hidden.transport.isOnline = true;
-    hidden.core.onOnline();
+    hidden.core.lifecycle.online();
     await run(5000);
     expect(hidden.transport.wire).toHaveLength(0);
   });
@@ -489,10 +489,10 @@ describe('load() puts the first request ahead of deferrable work', () => {
     load();
     await run();
     const ran: string[] = [];
-    core.deferUntilQueuedCallsSent(() => {
+    core.deferred.add(() => {
       throw new Error('boom');
     });
-    core.deferUntilQueuedCallsSent(() => ran.push('late'));
+    core.deferred.add(() => ran.push('late'));
     expect(ran).toEqual([]);
     await run(1);
     expect(ran).toEqual(['late']);
@@ -678,7 +678,7 @@ describe('identity storage: Segment formats, written only when a value changes',
     cookieWrites.mockRestore();
     localStorage.setItem('ajs_user_id', '"changed-elsewhere"');
     expect(analytics.user().id()).toBe('steady-user');
-    core.onStorageChanged();
+    core.lifecycle.storageChanged();
     expect(analytics.user().id()).toBe('changed-elsewhere');
   });
 });

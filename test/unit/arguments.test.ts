@@ -7,7 +7,7 @@ import {
   resolvePageArguments,
   resolveTrackArguments,
   splitPageContext,
-} from '../../src/arguments';
+} from '../../src/core/arguments';
 
 const cb = () => undefined;
 const P = { banana: 'phone' };

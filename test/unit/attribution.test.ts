@@ -1,6 +1,6 @@
 // Session-start attribution as amplitude-js 5.2.2 did it for the classic integration.
 import { describe, expect, it } from 'vitest';
-import { attribution, utmValues, type AttributionInput } from '../../src/attribution';
+import { attribution, utmValues, type AttributionInput } from '../../src/modes/classic/attribution';
 import { settingsWith } from './helpers';
 
 const identify = (user_properties: Record<string, unknown>) => ({ op: 'event', event: { event_type: '$identify', user_properties } });

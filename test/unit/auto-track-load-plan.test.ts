@@ -1,10 +1,10 @@
 // trackLink/trackClick and trackForm/trackSubmit with a fake clock (analytics-next-api.md vectors 83
 // and 84), and the load plan as a table: environment in, decisions out.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { trackForm, trackLink } from '../../src/auto-track';
-import { planLoad, type LoadEnvironment } from '../../src/load-plan';
+import { trackForm, trackLink } from '../../src/runtime/auto-track';
+import { planLoad, type LoadEnvironment } from '../../src/core/load-plan';
 import { FakeClock, microtasks } from './fake-clock';
-import { SessionClock, type SessionState } from '../../src/session';
+import { SessionClock, type SessionState } from '../../src/runtime/session';
 
 function deps(trackResult: () => Promise<unknown> = () => Promise.resolve()) {
   const clock = new FakeClock();

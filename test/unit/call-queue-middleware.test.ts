@@ -1,9 +1,9 @@
 // The call queue and the middleware chain on a fake clock: hand-over in call order, one drain per
 // task, synchronous middleware on the synchronous path, and analytics-next's cancellation rules.
 import { describe, expect, it } from 'vitest';
-import { CallQueue } from '../../src/call-queue';
-import { MIDDLEWARE_TIMEOUT_MS, runChain, type Middleware } from '../../src/middleware';
-import type { SegmentEvent } from '../../src/types';
+import { CallQueue } from '../../src/runtime/call-queue';
+import { MIDDLEWARE_TIMEOUT_MS, runChain, type Middleware } from '../../src/runtime/middleware';
+import type { SegmentEvent } from '../../src/core/types';
 import { segmentEvent } from './helpers';
 import { FakeClock, microtasks } from './fake-clock';
 

@@ -1,9 +1,10 @@
 // The consent gate: the pure decisions (consent.ts) in tables, then the runtime carrying them out.
 // Every runtime test checks storage key by key: before load and before consent nothing is written.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cdnSettingsFor, gateOutcome, gpcTurnsOff, isRoutedOff, keepsAmplitude } from '../../src/consent';
-import { normalizeSettings } from '../../src/settings';
-import { sdkInitOptions } from '../../src/sdk-options';
+import { cdnSettingsFor, gateOutcome, gpcTurnsOff, isRoutedOff, keepsAmplitude } from '../../src/core/consent';
+import { normalizeSettings } from '../../src/modes/classic/settings';
+import { CLASSIC_DESTINATION } from '../../src/modes/classic/mode';
+import { sdkInitOptions } from '../../src/amplitude/sdk-options';
 import { KEY, clearBrowserStorage, make, run } from './runtime-harness';
 
 const settingsWith = (entry: unknown) => normalizeSettings(entry).settings;
@@ -21,6 +22,7 @@ describe('consent.ts: the gate as pure decisions', () => {
     const cdn = cdnSettingsFor(
       { trackAllPages: true, consentSettings: { categories: ['C0002'] } },
       settingsWith({ consentSettings: { categories: ['C0002'] } }),
+      CLASSIC_DESTINATION,
     );
     expect(cdn).toEqual({
       integrations: { Amplitude: { trackAllPages: true, consentSettings: { categories: ['C0002'] } } },
@@ -30,7 +32,7 @@ describe('consent.ts: the gate as pure decisions', () => {
   });
 
   it('a destination mapped to no category is reported as unmapped (consent tools then keep it on)', () => {
-    const cdn = cdnSettingsFor(undefined, settingsWith(undefined));
+    const cdn = cdnSettingsFor(undefined, settingsWith(undefined), CLASSIC_DESTINATION);
     expect(cdn.consentSettings).toEqual({ allCategories: [], hasUnmappedDestinations: true });
     expect(cdn.integrations).toEqual({ Amplitude: { consentSettings: { categories: [] } } });
   });
@@ -45,7 +47,7 @@ describe('consent.ts: the gate as pure decisions', () => {
     [null, false],
     ['settings', false],
   ])('keepsAmplitude(%j) is %s', (updated, kept) => {
-    expect(keepsAmplitude(updated)).toBe(kept);
+    expect(keepsAmplitude(updated, CLASSIC_DESTINATION)).toBe(kept);
   });
 
   it.each([
@@ -58,7 +60,7 @@ describe('consent.ts: the gate as pure decisions', () => {
     [{}, false],
     [undefined, false],
   ])('load-level integrations %j route Amplitude off: %s', (integrations, off) => {
-    expect(isRoutedOff(integrations)).toBe(off);
+    expect(isRoutedOff(integrations, CLASSIC_DESTINATION)).toBe(off);
   });
 
   it.each([

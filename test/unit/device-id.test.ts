@@ -1,7 +1,7 @@
 // The device-ID precedence matrix: preference on/off x URL param absent/valid/invalid x stored ID
 // none/v2/legacy x an unrelated ?deviceId= in the page URL.
 import { describe, expect, it } from 'vitest';
-import { isPlausibleDeviceId, resolveDeviceId, type DeviceIdInputs, type StoredDeviceIds } from '../../src/device-id';
+import { isPlausibleDeviceId, resolveDeviceId, type DeviceIdInputs, type StoredDeviceIds } from '../../src/core/device-id';
 
 const ANON = 'a1b2c3d4-0000-4000-8000-00000000anon';
 const URL_ID = 'b1b2c3d4-0000-4000-8000-000000000url';

@@ -1,8 +1,8 @@
 // Event construction and page context (analytics-next-api.md §10, vectors 21-47).
 import { describe, expect, it } from 'vitest';
-import { buildEvent, coerceIntegrations, isAmplitudeEnabled } from '../../src/events';
-import { pageContextFromSnapshot, eventPageContext } from '../../src/page-context';
-import type { PageSnapshot } from '../../src/types';
+import { buildEvent, coerceIntegrations, isAmplitudeEnabled } from '../../src/core/events';
+import { pageContextFromSnapshot, eventPageContext } from '../../src/core/page-context';
+import type { PageSnapshot } from '../../src/core/types';
 import { segmentEvent } from './helpers';
 
 const LOCALHOST: PageSnapshot = { pathname: '/', href: 'http://localhost/', search: '', title: '', referrer: '' };
@@ -117,7 +117,7 @@ describe('routing to the Amplitude destination', () => {
     [{ All: false, Amplitude: { groups: {} } }, true],
     [{ 'Segment.io': false }, true],
   ])('%j -> %s', (integrations, expected) => {
-    expect(isAmplitudeEnabled(integrations)).toBe(expected);
+    expect(isAmplitudeEnabled(integrations, 'Amplitude')).toBe(expected);
   });
   it('uses the helper event shape', () => {
     expect(segmentEvent({ type: 'track', event: 'x', properties: {} }).type).toBe('track');

@@ -1,17 +1,18 @@
 // Exact vectors for the rules the mutation run (npm run test:mutation) showed unguarded: each row pins a
 // whole output (toEqual, exact warnings) so that a changed condition, operator or message is noticed.
 import { describe, expect, it } from 'vitest';
-import { buildEvent } from '../../src/events';
-import { campaignFromSearch, eventPageContext, pageContextFromSnapshot } from '../../src/page-context';
-import { lookupPath, mappingProblems, renderTemplate, resolveMapping } from '../../src/mapping-kit';
-import { normalizeActionsSettings, translateActions, withSessionId } from '../../src/actions-translate';
-import { chooseMode } from '../../src/destination-mode';
-import { cdnSettingsFor, isRoutedOff } from '../../src/consent';
-import { normalizeSettings } from '../../src/settings';
-import { sanitizeProperties } from '../../src/values';
-import { productsOf, reduceProduct, revenueAttributes, revenueEvent } from '../../src/revenue';
-import { normalizeGroups, referrerOperations, stampVersion, traitOperations } from '../../src/translate';
-import type { Dict, PageContext, SegmentEvent } from '../../src/types';
+import { buildEvent } from '../../src/core/events';
+import { campaignFromSearch, eventPageContext, pageContextFromSnapshot } from '../../src/core/page-context';
+import { lookupPath, mappingProblems, renderTemplate, resolveMapping } from '../../src/modes/actions/mapping-kit';
+import { translateActions, withSessionId } from '../../src/modes/actions/translate';
+import { normalizeActionsSettings } from '../../src/modes/actions/settings';
+import { chooseMode } from '../../src/modes/choose-mode';
+import { cdnSettingsFor, isRoutedOff } from '../../src/core/consent';
+import { normalizeSettings } from '../../src/modes/classic/settings';
+import { sanitizeProperties } from '../../src/core/values';
+import { productsOf, reduceProduct, revenueAttributes, revenueEvent } from '../../src/modes/classic/revenue';
+import { normalizeGroups, referrerOperations, stampVersion, traitOperations } from '../../src/modes/classic/translate';
+import type { Dict, PageContext, SegmentEvent } from '../../src/core/types';
 
 const PAGE: PageContext = { path: '/p', referrer: '', search: '', title: 'T', url: 'https://x.example/p' };
 const NOW = new Date(1700000000000);

@@ -1,9 +1,9 @@
 // The exit journal on a fake clock and an in-memory store: one record per page, written rarely while
 // the page is visible and at once when it is left, taken over only from pages that are gone.
 import { describe, expect, it } from 'vitest';
-import { ExitJournal, JOURNAL_PREFIX, STALE_RECORD_MS, WRITE_INTERVAL_MS, type JournalContents, type JournaledCall } from '../../src/exit-journal';
-import { memoryStore } from '../../src/browser-env';
-import type { WireEvent } from '../../src/outbox';
+import { ExitJournal, JOURNAL_PREFIX, STALE_RECORD_MS, WRITE_INTERVAL_MS, type JournalContents, type JournaledCall } from '../../src/wire/exit-journal';
+import { memoryStore } from '../../src/browser/storage';
+import type { WireEvent } from '../../src/wire/outbox';
 import { FakeClock } from './fake-clock';
 
 const KEY = 'api-key-0123456789';

@@ -1,8 +1,8 @@
 // ISO-8601 date strings as Segment's classic stack sent them: its facade (strict mode) made Dates of
 // them anywhere in the message, and amplitude-js sent those as full timestamps.
 import { describe, expect, it } from 'vitest';
-import { facadeTimestamp, withFacadeDates } from '../../src/facade-dates';
-import { translate } from '../../src/translate';
+import { facadeTimestamp, withFacadeDates } from '../../src/core/facade-dates';
+import { translate } from '../../src/modes/classic/translate';
 import { segmentEvent, settingsWith } from './helpers';
 
 describe('facadeTimestamp', () => {

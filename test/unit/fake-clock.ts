@@ -1,5 +1,5 @@
 // A Clock for the runtime's modules whose time moves only when a test says so.
-import type { Clock } from '../../src/clock';
+import type { Clock } from '../../src/runtime/clock';
 
 export class FakeClock implements Clock {
   private time = 1_700_000_000_000;

@@ -1,6 +1,6 @@
-import { buildEvent, type EventBody } from '../../src/events';
-import { normalizeSettings, type AmplitudeSettings } from '../../src/settings';
-import type { Dict, PageContext, SegmentEvent } from '../../src/types';
+import { buildEvent, type EventBody } from '../../src/core/events';
+import { normalizeSettings, type AmplitudeSettings } from '../../src/modes/classic/settings';
+import type { Dict, PageContext, SegmentEvent } from '../../src/core/types';
 
 /** The classic integration's test page. */
 export const TEST_PAGE: PageContext = {

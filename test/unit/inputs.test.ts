@@ -1,12 +1,12 @@
 // Everything that reads outside input: settings, property values, the querystring API, Amplitude's
 // cookies, and the snippet's key.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, normalizeSettings } from '../../src/settings';
-import { sanitizeProperties, MAX_STRING_LENGTH } from '../../src/values';
-import { parseQuery, queryStringCalls } from '../../src/query-string';
-import { readStoredAmplitudeDeviceIds } from '../../src/browser-env';
-import { decodeV2Identity } from '../../src/amplitude-cookie';
-import { findWriteKey, writeKeyFromUrl } from '../../src/install';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../src/modes/classic/settings';
+import { sanitizeProperties, MAX_STRING_LENGTH } from '../../src/core/values';
+import { parseQuery, queryStringCalls } from '../../src/core/query-string';
+import { readStoredAmplitudeDeviceIds } from '../../src/browser/amplitude-storage';
+import { decodeV2Identity } from '../../src/core/amplitude-cookie';
+import { findWriteKey, writeKeyFromUrl } from '../../src/public/install';
 
 describe('normalizeSettings', () => {
   it('uses the catalog defaults (trackReferrer and useLogRevenueV2 on)', () => {

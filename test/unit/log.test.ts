@@ -1,6 +1,6 @@
 // The console is the page's too: each warning once, and a bounded number of them.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Logger } from '../../src/log';
+import { Logger } from '../../src/runtime/log';
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -4,7 +4,7 @@
 // work for a valid call afterwards.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearBrowserStorage, make, run, type Api } from './runtime-harness';
-import type { Dict } from '../../src/types';
+import type { Dict } from '../../src/core/types';
 
 const boom = () => {
   throw new Error('hostile');

@@ -1,10 +1,10 @@
 // The outbox on a fake clock and a recording transport: batching, the SDK's retry rules, offline,
 // and exactly what the browser has taken over when the page is left.
 import { describe, expect, it } from 'vitest';
-import { Outbox, KEEPALIVE_BODY_LIMIT, type OutboxConfig, type WireEvent, type WireResponse } from '../../src/outbox';
+import { Outbox, KEEPALIVE_BODY_LIMIT, type OutboxConfig, type WireEvent, type WireResponse } from '../../src/wire/outbox';
 import { FakeClock, microtasks } from './fake-clock';
 import { RecordingTransport, OK } from './runtime-harness';
-import type { Dict } from '../../src/types';
+import type { Dict } from '../../src/core/types';
 
 const CONFIG: OutboxConfig = {
   apiKey: 'key',

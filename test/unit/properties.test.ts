@@ -2,14 +2,15 @@
 // double-count: generated inputs, including hostile ones, instead of hand-picked vectors.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { sanitizeProperties } from '../../src/values';
-import { resolveAliasArguments, resolveEntityArguments, resolvePageArguments, resolveTrackArguments, splitPageContext } from '../../src/arguments';
-import { translate } from '../../src/translate';
-import { isPlausibleDeviceId, resolveDeviceId } from '../../src/device-id';
-import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEventType } from '../../src/types';
+import { sanitizeProperties } from '../../src/core/values';
+import { resolveAliasArguments, resolveEntityArguments, resolvePageArguments, resolveTrackArguments, splitPageContext } from '../../src/core/arguments';
+import { translate } from '../../src/modes/classic/translate';
+import { isPlausibleDeviceId, resolveDeviceId } from '../../src/core/device-id';
+import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEventType } from '../../src/core/types';
 import { segmentEvent, settingsWith } from './helpers';
-import { normalizeActionsSettings, translateActions } from '../../src/actions-translate';
-import { resolveMapping } from '../../src/mapping-kit';
+import { translateActions } from '../../src/modes/actions/translate';
+import { normalizeActionsSettings } from '../../src/modes/actions/settings';
+import { resolveMapping } from '../../src/modes/actions/mapping-kit';
 
 const RUNS = 500;
 

@@ -1,10 +1,10 @@
 // Revenue and the Order Completed family (reference §3.5, §3.6; vectors L30-L47, L57, D01-D08), asserting
 // the exact Amplitude events, their revenue fields, and that an order's revenue is booked exactly once.
 import { describe, expect, it } from 'vitest';
-import { translate } from '../../src/translate';
-import { extractRevenue, isOrderCompleted } from '../../src/revenue';
-import type { AmplitudeEvent, AmplitudeOperation } from '../../src/types';
-import type { AmplitudeSettings } from '../../src/settings';
+import { translate } from '../../src/modes/classic/translate';
+import { extractRevenue, isOrderCompleted } from '../../src/modes/classic/revenue';
+import type { AmplitudeEvent, AmplitudeOperation } from '../../src/core/types';
+import type { AmplitudeSettings } from '../../src/modes/classic/settings';
 import { segmentEvent, settingsWith } from './helpers';
 
 function track(

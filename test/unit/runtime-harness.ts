@@ -2,14 +2,14 @@
 // transport that records every post and beacon (repeats included), and a journal store per "site".
 // Tests drive time with vitest's fake timers.
 import { vi } from 'vitest';
-import { AnalyticsCore } from '../../src/analytics';
-import { attachPublicApi } from '../../src/public-api';
-import { memoryStore } from '../../src/browser-env';
-import type { AdapterInit, AmplitudeDriver, EventSink } from '../../src/amplitude-adapter';
-import type { SessionState } from '../../src/session';
-import type { Transport, WireEvent, WireResponse } from '../../src/outbox';
-import type { KeyValueStore } from '../../src/exit-journal';
-import type { Dict } from '../../src/types';
+import { AnalyticsCore } from '../../src/runtime/analytics';
+import { attachPublicApi } from '../../src/public/api';
+import { memoryStore } from '../../src/browser/storage';
+import type { AdapterInit, AmplitudeDriver, EventSink } from '../../src/amplitude/adapter';
+import type { SessionState } from '../../src/runtime/session';
+import type { Transport, WireEvent, WireResponse } from '../../src/wire/outbox';
+import type { KeyValueStore } from '../../src/wire/exit-journal';
+import type { Dict } from '../../src/core/types';
 
 export const KEY = 'unit-test-key-0123456789';
 

@@ -1,6 +1,6 @@
 // How the SDK is initialized: deterministic, batching mapped from Segment's settings, raw options passed.
 import { describe, expect, it } from 'vitest';
-import { outboxConfig, sdkInitOptions } from '../../src/sdk-options';
+import { outboxConfig, sdkInitOptions } from '../../src/amplitude/sdk-options';
 import { settingsWith } from './helpers';
 
 function options(settings = {}, sdkOptions: Record<string, unknown> = {}, https = false) {

@@ -1,11 +1,11 @@
 // Vectors from Segment's legacy Amplitude integration tests (reference §6.1, ids L..) and derived
 // vectors (§6.2, ids D..), each asserting the exact Amplitude operations.
 import { describe, expect, it } from 'vitest';
-import { translate, pageEventNames } from '../../src/translate';
-import { lookupField } from '../../src/facade';
-import type { AmplitudeOperation } from '../../src/types';
-import type { AmplitudeSettings } from '../../src/settings';
-import type { EventBody } from '../../src/events';
+import { translate, pageEventNames } from '../../src/modes/classic/translate';
+import { lookupField } from '../../src/core/facade';
+import type { AmplitudeOperation } from '../../src/core/types';
+import type { AmplitudeSettings } from '../../src/modes/classic/settings';
+import type { EventBody } from '../../src/core/events';
 import { TEST_PAGE, segmentEvent, settingsWith } from './helpers';
 
 interface Vector {

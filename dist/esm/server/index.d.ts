@@ -1,4 +1,4 @@
-import { parseCookieHeader } from '../cookie-header.js';
+import { parseCookieHeader } from '../core/cookie-header.js';
 export interface VisitorIdentity {
     /** Amplitude's device ID (from `AMP_<key>`), falling back to Segment's anonymousId. */
     deviceId?: string;

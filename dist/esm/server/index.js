@@ -1,4 +1,4 @@
-import { p as parseCookieHeader, v as v2CookieName, d as decodeV2Identity } from '../cookie-header.js';
+import { p as parseCookieHeader, v as v2CookieName, d as decodeV2Identity, f as segmentIdFromCookie } from '../stored-value.js';
 
 /**
  * segment-amplitude-shim/server: the server half of the device-ID hand-off, for Node (18+), no framework.
@@ -8,36 +8,15 @@ import { p as parseCookieHeader, v as v2CookieName, d as decodeV2Identity } from
  * - createAmplitudeServer(...).aliasHandler(): the endpoint the browser's analytics.alias() posts to; it
  *   calls Amplitude's user-mapping API with keys that never leave the server.
  */
-/** Segment writes ids raw in cookies; classic analytics.js JSON-quoted them; either may be URL-encoded. */
-function segmentValue(raw) {
-    if (!raw)
-        return undefined;
-    let value = raw;
-    try {
-        value = decodeURIComponent(raw);
-    }
-    catch (_a) {
-        /* keep raw */
-    }
-    try {
-        const parsed = JSON.parse(value);
-        if (typeof parsed === 'string' || typeof parsed === 'number')
-            value = String(parsed);
-    }
-    catch (_b) {
-        /* not JSON: the raw id */
-    }
-    return value && value !== 'null' ? value : undefined;
-}
 function readIdentity(cookieHeader, apiKey) {
     var _a, _b;
     const cookies = parseCookieHeader(cookieHeader);
     const ampCookie = cookies[v2CookieName(apiKey)];
     const amp = ampCookie ? decodeV2Identity(ampCookie) : undefined;
     const identity = {
-        anonymousId: segmentValue(cookies.ajs_anonymous_id),
-        segmentUserId: segmentValue(cookies.ajs_user_id),
-        groupId: segmentValue(cookies.ajs_group_id),
+        anonymousId: segmentIdFromCookie(cookies.ajs_anonymous_id),
+        segmentUserId: segmentIdFromCookie(cookies.ajs_user_id),
+        groupId: segmentIdFromCookie(cookies.ajs_group_id),
     };
     identity.deviceId = (_a = amp === null || amp === void 0 ? void 0 : amp.deviceId) !== null && _a !== void 0 ? _a : identity.anonymousId;
     identity.userId = (_b = amp === null || amp === void 0 ? void 0 : amp.userId) !== null && _b !== void 0 ? _b : identity.segmentUserId;

@@ -1,0 +1,35 @@
+/**
+ * The Amplitude session, kept by the shim so an event is complete the moment it is handed over, before
+ * the SDK has even started. The SDK's own rules: a new session once the previous event is older than
+ * the timeout, its id the start time in ms, event ids counting up; the SDK is told the result so its
+ * cookie (read by servers and by the next page) stays the same. In Actions mode the rules are Segment's
+ * session plugin's: the same, except that a session is stale once exactly the timeout has passed.
+ */
+/** The session in force for a hand-over, and the event ids it hands out. */
+export interface SessionTicket {
+    sessionId: number | undefined;
+    nextEventId(): number;
+    /** Persists the last event id once, rather than once per event. */
+    close(): void;
+}
+export interface SessionState {
+    sessionId: number;
+    lastEventTime: number;
+    lastEventId: number;
+}
+export declare class SessionClock {
+    private readonly state;
+    private readonly timeoutMs;
+    /** Called once per hand-over with the state to persist (the SDK's cookie). */
+    private readonly persist;
+    private readonly rules;
+    constructor(state: SessionState, timeoutMs: number, 
+    /** Called once per hand-over with the state to persist (the SDK's cookie). */
+    persist: (state: SessionState) => void, rules?: 'sdk' | 'segment-plugin');
+    get sessionId(): number;
+    snapshot(): SessionState;
+    /** A hand-over at `now`: starts a new session if the last one expired, and extends it. */
+    open(now: number): SessionTicket;
+    /** reset(): a new session from now. */
+    restart(now: number): void;
+}

@@ -1,0 +1,255 @@
+/** analytics-next's notion of a plain object: anything whose tag is [object Object] (class instances too). */
+function isPlainObject(value) {
+    try {
+        return Object.prototype.toString.call(value) === '[object Object]';
+    }
+    catch (_a) {
+        // A revoked Proxy, or one whose traps throw: not something we can read.
+        return false;
+    }
+}
+/** fn(), or `fallback` when it throws (storage disabled, cookies blocked, a hostile getter). */
+function attempt(fn, fallback) {
+    try {
+        return fn();
+    }
+    catch (_a) {
+        return fallback;
+    }
+}
+/** obj[key], or undefined when reading it throws (a hostile getter or Proxy trap). */
+function readKey(obj, key) {
+    try {
+        return obj[key];
+    }
+    catch (_a) {
+        return undefined;
+    }
+}
+function isNonEmptyString(value) {
+    return typeof value === 'string' && value.length > 0;
+}
+/** Amplitude's classic SDK (5.2.2) truncated every string value to this many characters. */
+const MAX_STRING_LENGTH = 4096;
+/** Deeper structures are cut here; nothing legitimate is this deep, and the wire must stay serializable. */
+const MAX_DEPTH = 40;
+/**
+ * Returns a JSON-safe deep copy. The SDK serializes a whole batch with JSON.stringify, so one cyclic
+ * object or BigInt in one event would otherwise make every event in that batch fail (pitfall P9).
+ * Bad values are dropped or converted, never the event.
+ */
+function sanitizeProperties(input) {
+    const problems = [];
+    const stack = [];
+    const out = copy(input, '', 0, stack, problems);
+    return { value: isPlainObject(out) ? out : {}, problems };
+}
+function copy(value, path, depth, stack, problems) {
+    try {
+        return copyValue(value, path, depth, stack, problems);
+    }
+    catch (_a) {
+        // Proxies whose traps throw, exotic host objects: whatever cannot be read is left out.
+        problems.push(`${label(path)} could not be read and was dropped`);
+        return undefined;
+    }
+}
+function copyValue(value, path, depth, stack, problems) {
+    switch (typeof value) {
+        case 'string':
+            if (value.length > MAX_STRING_LENGTH) {
+                problems.push(`${label(path)} was truncated to ${MAX_STRING_LENGTH} characters`);
+                return value.slice(0, MAX_STRING_LENGTH);
+            }
+            return value;
+        case 'boolean':
+            return value;
+        case 'number':
+            if (Number.isFinite(value))
+                return value;
+            problems.push(`${label(path)} is ${String(value)} and was dropped`);
+            return undefined;
+        case 'bigint':
+            problems.push(`${label(path)} is a BigInt and was sent as a string`);
+            return value.toString();
+        case 'undefined':
+            return undefined;
+        case 'function':
+        case 'symbol':
+            problems.push(`${label(path)} is a ${typeof value} and was dropped`);
+            return undefined;
+    }
+    if (value === null)
+        return null;
+    if (depth >= MAX_DEPTH) {
+        problems.push(`${label(path)} is nested deeper than ${MAX_DEPTH} levels and was dropped`);
+        return undefined;
+    }
+    if (stack.includes(value)) {
+        problems.push(`${label(path)} is a circular reference and was dropped`);
+        return undefined;
+    }
+    if (value instanceof Date) {
+        const time = value.getTime();
+        if (Number.isNaN(time)) {
+            problems.push(`${label(path)} is an invalid Date and was dropped`);
+            return undefined;
+        }
+        return value.toISOString();
+    }
+    if (isDomNode(value)) {
+        problems.push(`${label(path)} is a DOM node and was dropped`);
+        return undefined;
+    }
+    stack.push(value);
+    try {
+        if (Array.isArray(value)) {
+            const arr = [];
+            const length = safeLength(value);
+            for (let i = 0; i < length; i++) {
+                const item = read(value, i, path, problems);
+                const copied = item.ok ? copy(item.value, `${path}[${i}]`, depth + 1, stack, problems) : undefined;
+                // JSON turns holes into null; keeping null keeps the array's positions meaningful.
+                arr.push(copied === undefined ? null : copied);
+            }
+            return arr;
+        }
+        const obj = {};
+        let keys;
+        try {
+            keys = Object.keys(value);
+        }
+        catch (_a) {
+            problems.push(`${label(path)} could not be read and was dropped`);
+            return undefined;
+        }
+        for (const key of keys) {
+            const childPath = path ? `${path}.${key}` : key;
+            const item = read(value, key, childPath, problems);
+            if (!item.ok)
+                continue;
+            const copied = copy(item.value, childPath, depth + 1, stack, problems);
+            if (copied !== undefined)
+                obj[key] = copied;
+        }
+        return obj;
+    }
+    finally {
+        stack.pop();
+    }
+}
+function read(container, key, path, problems) {
+    try {
+        return { ok: true, value: container[key] };
+    }
+    catch (_a) {
+        problems.push(`${label(path)} threw when read and was dropped`);
+        return { ok: false };
+    }
+}
+function safeLength(arr) {
+    try {
+        return arr.length;
+    }
+    catch (_a) {
+        return 0;
+    }
+}
+function isDomNode(value) {
+    try {
+        const v = value;
+        return typeof v.nodeType === 'number' && typeof v.nodeName === 'string';
+    }
+    catch (_a) {
+        return false;
+    }
+}
+function label(path) {
+    return path ? `"${path}"` : 'the value';
+}
+
+/** Cookie text (`document.cookie`, or a request's `Cookie:` header) as name/value pairs. Pure. */
+/** A string, or the array some server frameworks give; the first value of a name wins. */
+function parseCookieHeader(header) {
+    const out = {};
+    const text = Array.isArray(header) ? header.join('; ') : (header !== null && header !== void 0 ? header : '');
+    for (const part of text.split(';')) {
+        const eq = part.indexOf('=');
+        if (eq === -1)
+            continue;
+        const name = part.slice(0, eq).trim();
+        if (name && !(name in out))
+            out[name] = part.slice(eq + 1).trim();
+    }
+    return out;
+}
+
+/**
+ * Amplitude's v2 identity cookie, `AMP_<first 10 characters of the API key>`: base64 of URL-encoded JSON
+ * ({deviceId, userId, sessionId, lastEventTime, …}). Shared by the browser and the server module. Pure.
+ */
+function v2CookieName(apiKey) {
+    return `AMP_${apiKey.slice(0, 10)}`;
+}
+function decodeV2Identity(raw) {
+    let value = raw;
+    for (let i = 0; i < 3; i++) {
+        const parsed = attempt(() => JSON.parse(decodeURIComponent(atob(value))), undefined);
+        if (parsed && typeof parsed === 'object') {
+            const out = {
+                deviceId: stringField(parsed, 'deviceId'),
+                userId: stringField(parsed, 'userId'),
+                sessionId: typeof parsed.sessionId === 'number' ? parsed.sessionId : undefined,
+                lastEventTime: typeof parsed.lastEventTime === 'number' ? parsed.lastEventTime : undefined,
+                lastEventId: typeof parsed.lastEventId === 'number' ? parsed.lastEventId : undefined,
+            };
+            for (const key of Object.keys(out))
+                if (out[key] === undefined)
+                    delete out[key];
+            return out;
+        }
+        const decoded = attempt(() => decodeURIComponent(value), value);
+        if (decoded === value)
+            break;
+        value = decoded;
+    }
+    return undefined;
+}
+/** A non-empty string field of a parsed object, else undefined. */
+function stringField(obj, key) {
+    if (!obj || typeof obj !== 'object')
+        return undefined;
+    const v = obj[key];
+    return typeof v === 'string' && v ? v : undefined;
+}
+
+/**
+ * How Segment's stored values read back, in the browser and on the server: JSON when it parses
+ * (localStorage, and cookies classic analytics.js JSON-quoted), else the raw text (analytics-next writes
+ * ids raw in cookies). Pure.
+ */
+function parseStoredValue(raw) {
+    try {
+        return JSON.parse(raw);
+    }
+    catch (_a) {
+        return raw;
+    }
+}
+/** An id from an `ajs_*` cookie as it arrives in a `Cookie:` header: URL-encoded or not, quoted or not. */
+function segmentIdFromCookie(raw) {
+    if (!raw)
+        return undefined;
+    let text = raw;
+    try {
+        text = decodeURIComponent(raw);
+    }
+    catch (_a) {
+        /* not URL-encoded: the raw text */
+    }
+    const parsed = parseStoredValue(text);
+    const value = typeof parsed === 'string' || typeof parsed === 'number' ? String(parsed) : text;
+    return value && value !== 'null' ? value : undefined;
+}
+
+export { attempt as a, parseStoredValue as b, isNonEmptyString as c, decodeV2Identity as d, sanitizeProperties as e, segmentIdFromCookie as f, isPlainObject as i, parseCookieHeader as p, readKey as r, stringField as s, v2CookieName as v };

@@ -1,0 +1,26 @@
+/**
+ * How Segment's stored values read back, in the browser and on the server: JSON when it parses
+ * (localStorage, and cookies classic analytics.js JSON-quoted), else the raw text (analytics-next writes
+ * ids raw in cookies). Pure.
+ */
+export function parseStoredValue(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** An id from an `ajs_*` cookie as it arrives in a `Cookie:` header: URL-encoded or not, quoted or not. */
+export function segmentIdFromCookie(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  let text = raw;
+  try {
+    text = decodeURIComponent(raw);
+  } catch {
+    /* not URL-encoded: the raw text */
+  }
+  const parsed = parseStoredValue(text);
+  const value = typeof parsed === 'string' || typeof parsed === 'number' ? String(parsed) : text;
+  return value && value !== 'null' ? value : undefined;
+}

@@ -1,0 +1,80 @@
+/**
+ * What a site may put in `integrations['Actions Amplitude']`: the per-product revenue switch, consent
+ * categories, GPC, and its own field mappings per preset, each checked against the preset. A bad part
+ * warns and keeps the default. Pure.
+ */
+import type { Dict } from '../../core/types.js';
+import { isPlainObject } from '../../core/values.js';
+import { mappingProblems } from './mapping-kit.js';
+import { ACTIONS_DESTINATION, DEFAULTS, EXTRA_FIELDS, PRESETS, type PresetName } from './presets.js';
+
+export interface ActionsSettings {
+  trackRevenuePerProduct: boolean;
+  /** The site's field overrides per preset, each already checked (an unsupported one is left out). */
+  mappings: Partial<Record<PresetName, Dict>>;
+  consentCategories: string[];
+  honorGlobalPrivacyControl: boolean;
+}
+
+export interface NormalizedActionsSettings {
+  settings: ActionsSettings;
+  warnings: string[];
+}
+
+/** Accepts whatever a page put in `integrations['Actions Amplitude']`; a bad part warns and keeps the default. */
+export function normalizeActionsSettings(input: unknown): NormalizedActionsSettings {
+  const warnings: string[] = [];
+  const settings: ActionsSettings = { trackRevenuePerProduct: false, mappings: {}, consentCategories: [], honorGlobalPrivacyControl: false };
+  if (input === undefined || input === null || input === true) return { settings, warnings };
+  if (!isPlainObject(input)) {
+    warnings.push(`integrations['${ACTIONS_DESTINATION}'] must be an object of settings; using the defaults`);
+    return { settings, warnings };
+  }
+  for (const key of Object.keys(input)) {
+    const value = input[key];
+    if (key === 'trackRevenuePerProduct' || key === 'honorGlobalPrivacyControl') {
+      if (typeof value === 'boolean') settings[key] = value;
+      else warnings.push(`setting "${key}" must be a boolean; using the default`);
+    } else if (key === 'consentSettings') {
+      const categories = isPlainObject(value) ? value.categories : undefined;
+      if (Array.isArray(categories) && categories.every((c) => typeof c === 'string')) settings.consentCategories = categories.slice();
+      else warnings.push('setting "consentSettings" must be {categories: string[]}');
+    } else if (key === 'mappings') {
+      normalizeMappings(value, settings, warnings);
+    } else if (!['apiKey', 'secretKey', 'endpoint'].includes(key)) {
+      warnings.push(`unknown setting "${key}" is ignored`);
+    }
+  }
+  return { settings, warnings };
+}
+
+function normalizeMappings(value: unknown, settings: ActionsSettings, warnings: string[]): void {
+  if (!isPlainObject(value)) {
+    warnings.push('setting "mappings" must be {"<preset name>": {<field>: <mapping>}}; the presets keep their defaults');
+    return;
+  }
+  for (const preset of Object.keys(value)) {
+    const fields = value[preset];
+    if (!(PRESETS as readonly string[]).includes(preset)) {
+      warnings.push(`mappings: there is no preset "${preset}" (presets: ${PRESETS.join(', ')}); it was ignored`);
+      continue;
+    }
+    if (!isPlainObject(fields)) {
+      warnings.push(`mappings["${preset}"] must be an object of field mappings; it was ignored`);
+      continue;
+    }
+    const name = preset as PresetName;
+    const known = [...Object.keys(DEFAULTS[name]), ...(EXTRA_FIELDS[name] ?? [])];
+    const kept: Dict = {};
+    for (const field of Object.keys(fields)) {
+      if (!known.includes(field)) {
+        warnings.push(`mappings["${preset}"]: the field "${field}" does not exist in this preset; it was ignored`);
+        continue;
+      }
+      const problems = mappingProblems(fields[field]);
+      if (problems.length) warnings.push(`mappings["${preset}"].${field}: ${problems.join('; ')}; the preset's default stays in force`);
+      else kept[field] = fields[field];
+    }
+    settings.mappings[name] = kept;
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * Segment's Amplitude (Actions) destination with its default presets, as pure translation: a Segment
+ * event (already enriched with the session id, as Segment's session plugin does) plus the mode's
+ * settings give Amplitude operations. Each preset's defaults are written in Segment's mapping language
+ * and evaluated by mapping-kit.ts, so a site's overrides are applied field by field exactly where the
+ * preset's defaults would have been. Pure: no DOM, no SDK, no clock.
+ */
+import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEvent } from '../../core/types.js';
+import { resolveMapping } from './mapping-kit.js';
+import { ACTIONS_DESTINATION, DEFAULTS, presetFor, type PresetName } from './presets.js';
+import type { ActionsSettings } from './settings.js';
+import { isNonEmptyString, isPlainObject } from '../../core/values.js';
+
+/** The preset's payload for an event: its defaults with the site's overrides, evaluated. */
+function presetPayload(preset: PresetName, event: SegmentEvent, settings: ActionsSettings): Dict {
+  const mapping: Dict = { ...DEFAULTS[preset], ...(settings.mappings[preset] ?? {}) };
+  if (preset === 'Order Completed Calls' && mapping.trackRevenuePerProduct === undefined) mapping.trackRevenuePerProduct = settings.trackRevenuePerProduct;
+  return resolveMapping(mapping, eventData(event)) as Dict;
+}
+
+/** The event as Segment's servers see it: JSON, with the timestamp as an ISO string. */
+function eventData(event: SegmentEvent): Dict {
+  return { ...event, timestamp: event.timestamp instanceof Date ? event.timestamp.toISOString() : event.timestamp };
+}
+
+/** Segment's session plugin runs on these types; screen events carry no session. */
+const SESSION_TYPES = ['track', 'identify', 'group', 'page', 'alias'];
+
+/**
+ * The session plugin's enrichment: `integrations['Actions Amplitude'].session_id`, unless the call routes
+ * everything away from the destination.
+ */
+export function withSessionId(event: SegmentEvent, sessionId: number | undefined): SegmentEvent {
+  const integrations = isPlainObject(event.integrations) ? event.integrations : {};
+  if (sessionId === undefined || !SESSION_TYPES.includes(event.type)) return event;
+  if (integrations.All === false && !integrations[ACTIONS_DESTINATION]) return event;
+  const own = integrations[ACTIONS_DESTINATION];
+  return { ...event, integrations: { ...integrations, [ACTIONS_DESTINATION]: { ...(isPlainObject(own) ? own : {}), session_id: sessionId } } };
+}
+
+export function translateActions(event: SegmentEvent, settings: ActionsSettings): AmplitudeOperation[] {
+  const preset = presetFor(event, settings.mappings);
+  if (!preset) return [];
+  const payload = presetPayload(preset, event, settings);
+  switch (preset) {
+    case 'Alias Calls':
+      return mapUser(payload);
+    case 'Order Completed Calls':
+      return logPurchase(payload);
+    case 'Identify Calls':
+      return identifyUser(payload);
+    case 'Group Calls':
+      return groupIdentifyUser(payload);
+    default:
+      return logEvent(payload);
+  }
+}
+
+/** mapUser: the user mapping (through the server hand-off), when the mapping gives both ids. */
+function mapUser(payload: Dict): AmplitudeOperation[] {
+  const { user_id: previousId, global_user_id: userId } = payload;
+  if (!isNonEmptyString(previousId) || !isNonEmptyString(userId)) return [];
+  return [{ op: 'mapUser', userId, previousId }];
+}
+
+const op = (event: AmplitudeEvent): AmplitudeOperation => ({ op: 'event', event });
+
+/** The fields every event carries, as Actions sends them. */
+function envelope(payload: Dict): AmplitudeEvent {
+  const event: AmplitudeEvent = { event_type: typeof payload.event_type === 'string' ? payload.event_type : String(payload.event_type ?? '') };
+  event.user_id = typeof payload.user_id === 'string' ? payload.user_id : null;
+  if (typeof payload.device_id === 'string') event.device_id = payload.device_id;
+  const time = toMillis(payload.time);
+  if (time !== undefined) event.time = time;
+  // Without a session id Actions sends none, which Amplitude stores as -1 (out of session).
+  event.session_id = toSessionId(payload.session_id) ?? -1;
+  if (payload.event_properties !== undefined) event.event_properties = isPlainObject(payload.event_properties) ? payload.event_properties : {};
+  if (isPlainObject(payload.user_properties)) event.user_properties = { ...payload.user_properties };
+  if (isPlainObject(payload.groups)) event.groups = payload.groups;
+  if (typeof payload.app_version === 'string' && payload.app_version) event.app_version = payload.app_version;
+  return event;
+}
+
+/** A $set / $setOnce / $add object counts when one of its values is not an empty string (empty ones are then kept). */
+function hasValue(obj: unknown): obj is Dict {
+  return isPlainObject(obj) && Object.keys(obj).some((k) => obj[k] !== '');
+}
+
+function logEvent(payload: Dict): AmplitudeOperation[] {
+  const event = envelope(payload);
+  for (const [name, key] of [
+    ['$setOnce', 'setOnce'],
+    ['$set', 'setAlways'],
+    ['$add', 'add'],
+  ] as const) {
+    const value = payload[key];
+    if (hasValue(value)) event.user_properties = { ...(event.user_properties ?? {}), [name]: value };
+  }
+  return [op(event)];
+}
+
+/** utm_properties and referrer as user-property operations (merged over the payload's own). */
+function withAttribution(base: Dict | undefined, payload: Dict): Dict | undefined {
+  const utm = isPlainObject(payload.utm_properties) ? payload.utm_properties : {};
+  const referrer = payload.referrer;
+  if (Object.keys(utm).length === 0 && !referrer) return base;
+  const set: Dict = { ...utm };
+  const setOnce: Dict = {};
+  for (const key of Object.keys(utm)) setOnce[`initial_${key}`] = utm[key];
+  if (referrer) {
+    set.referrer = referrer;
+    setOnce.initial_referrer = referrer;
+  }
+  const own = base ?? {};
+  return {
+    ...own,
+    $set: { ...(isPlainObject(own.$set) ? own.$set : {}), ...set },
+    $setOnce: { ...(isPlainObject(own.$setOnce) ? own.$setOnce : {}), ...setOnce },
+  };
+}
+
+const REVENUE_FIELDS = ['revenue', 'price', 'quantity', 'productId', 'revenueType'];
+
+/** Actions' revenue rule: price × quantity when both are numbers, else `revenue`; nothing when falsy. */
+function revenueFields(source: Dict): Partial<AmplitudeEvent> {
+  let revenue = source.revenue;
+  if (typeof source.quantity === 'number' && typeof source.price === 'number') revenue = source.quantity * source.price;
+  if (!revenue || typeof revenue !== 'number') return {};
+  const out: Partial<AmplitudeEvent> = { revenue, revenueType: typeof source.revenueType === 'string' ? source.revenueType : 'Purchase' };
+  if (typeof source.quantity === 'number') out.quantity = Math.round(source.quantity);
+  if (typeof source.price === 'number') out.price = source.price;
+  if (typeof source.productId === 'string') out.productId = source.productId;
+  return out;
+}
+
+function logPurchase(payload: Dict): AmplitudeOperation[] {
+  const order = envelope(payload);
+  const userProperties = withAttribution(order.user_properties, payload);
+  if (userProperties) order.user_properties = userProperties;
+  const products = Array.isArray(payload.products) ? payload.products.filter(isPlainObject) : [];
+  const perProduct = payload.trackRevenuePerProduct === true;
+  const orderRevenue: Dict = {};
+  for (const key of REVENUE_FIELDS) if (payload[key] !== undefined) orderRevenue[key] = payload[key];
+  Object.assign(order, products.length && perProduct ? {} : revenueFields(orderRevenue));
+  const ops = [op(order)];
+  const shared: AmplitudeEvent = { ...order };
+  for (const key of REVENUE_FIELDS) delete (shared as unknown as Dict)[key];
+  for (const product of products) {
+    ops.push(op({ ...shared, ...(perProduct ? revenueFields(product) : {}), event_properties: product, event_type: 'Product Purchased' }));
+  }
+  return ops;
+}
+
+function identifyUser(payload: Dict): AmplitudeOperation[] {
+  const traits = isPlainObject(payload.user_properties) ? payload.user_properties : {};
+  const merged = withAttribution({ $set: { ...traits } }, payload) as Dict;
+  const event = envelope({ ...payload, event_type: '$identify', event_properties: undefined, session_id: undefined });
+  delete event.event_properties;
+  event.user_properties = merged;
+  return [op(event)];
+}
+
+function groupIdentifyUser(payload: Dict): AmplitudeOperation[] {
+  const type = payload.group_type;
+  const value = payload.group_value;
+  if (typeof type !== 'string' || !type || (typeof value !== 'string' && typeof value !== 'number')) return [];
+  const groupValue = String(value);
+  const association = { [type]: groupValue };
+  const ops: AmplitudeOperation[] = [];
+  if (payload.user_id || payload.device_id) {
+    const identify = envelope({ ...payload, event_type: '$identify', session_id: undefined });
+    identify.groups = association;
+    identify.user_properties = { $set: association };
+    ops.push(op(identify));
+  }
+  const groupIdentify = envelope({ ...payload, event_type: '$groupidentify', session_id: undefined });
+  groupIdentify.groups = association;
+  groupIdentify.group_properties = { $set: isPlainObject(payload.group_properties) ? payload.group_properties : {} };
+  ops.push(op(groupIdentify));
+  return ops;
+}
+
+function toMillis(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string') {
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? undefined : ms;
+  }
+  return undefined;
+}
+
+/** Actions' rule: a numeric string is the id itself; anything else is read as a date. */
+function toSessionId(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  const ms = toMillis(value);
+  return ms !== undefined && ms > 0 ? ms : undefined;
+}

@@ -1,0 +1,130 @@
+/**
+ * Revenue as Segment's Amplitude (Classic) destination extracted it (the facade's Track.revenue(),
+ * mapRevenueAttributes, setRevenue), producing Amplitude `revenue_amount` events. Pure.
+ * Departures where the classic code booked revenue wrongly are marked "Difference:".
+ */
+import type { AmplitudeEvent, Dict } from '../../core/types.js';
+import { objCaseGet } from '../../core/facade.js';
+
+/** Segment's spec events routed to orderCompleted: "Order Completed", "Completed Order" and variants. */
+const ORDER_COMPLETED = /^[ _]?completed[ _]?order[ _]?|^[ _]?order[ _]?completed[ _]?$/i;
+const PURCHASE_EVENTS = ['order completed', 'completed order', 'product purchased'];
+
+export function isOrderCompleted(eventName: string): boolean {
+  return ORDER_COMPLETED.test(eventName);
+}
+
+/** Track.revenue(): `revenue` (or `total` for order events); `$`-strings parsed; 0 and junk mean none. */
+export function extractRevenue(eventName: string, properties: Dict): number | undefined {
+  let raw = objCaseGet(properties, 'revenue');
+  if (!raw && isOrderCompleted(eventName)) raw = objCaseGet(properties, 'total');
+  const value = toNumber(raw);
+  return value ? value : undefined;
+}
+
+function toNumber(raw: unknown): number | undefined {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
+  if (typeof raw === 'string') {
+    const parsed = parseFloat(raw.replace(/\$/g, ''));
+    return Number.isFinite(parsed) ? parsed : undefined;
+  }
+  return undefined;
+}
+
+export interface RevenueAttributes {
+  price: unknown;
+  quantity: number;
+  productId: string | undefined;
+  revenueType: string | undefined;
+  revenue: number | undefined;
+  eventProperties: Dict;
+}
+
+/** mapRevenueAttributes: what the classic integration read from a (possibly product-level) track. */
+export function revenueAttributes(eventName: string, properties: Dict): RevenueAttributes {
+  const productId = objCaseGet(properties, 'productId');
+  const revenueType = objCaseGet(properties, 'revenueType');
+  const quantity = parseQuantity(properties.quantity);
+  return {
+    price: objCaseGet(properties, 'price'),
+    quantity,
+    productId: typeof productId === 'string' && productId ? productId : typeof productId === 'number' ? String(productId) : undefined,
+    revenueType: typeof revenueType === 'string' && revenueType ? revenueType : PURCHASE_EVENTS.includes(eventName.toLowerCase()) ? 'Purchase' : undefined,
+    revenue: extractRevenue(eventName, properties),
+    eventProperties: properties,
+  };
+}
+
+function parseQuantity(raw: unknown): number {
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseInt(raw, 10) : NaN;
+  // amplitude-js parseInt'ed the quantity; anything unusable counted as 1.
+  return Number.isFinite(n) && n > 0 ? Math.trunc(n) : 1;
+}
+
+/**
+ * One `revenue_amount` event, carrying Amplitude's revenue fields both as the `$`-properties the SDK's
+ * Revenue class writes and as the HTTP API's top-level `price`/`quantity`/`revenue` fields, so revenue
+ * charts (Revenue LTV, ARPU) read it either way. Returns undefined when nothing is to be booked.
+ */
+export function revenueEvent(attrs: RevenueAttributes, useLogRevenueV2: boolean): AmplitudeEvent | undefined {
+  let price: number | undefined;
+  let quantity = attrs.quantity;
+  let eventProperties: Dict;
+  if (useLogRevenueV2) {
+    const given = toNumber(attrs.price);
+    // Classic V2: no (or zero) price -> the revenue is the price, for a quantity of one.
+    if (!given) {
+      price = attrs.revenue;
+      quantity = 1;
+    } else {
+      // amplitude-js dropped a revenue whose price was not a number (e.g. the string "10").
+      price = typeof attrs.price === 'number' ? given : undefined;
+    }
+    eventProperties = { ...attrs.eventProperties };
+  } else {
+    // Difference: classic V1 sent logRevenue(revenue || price*quantity, quantity), which Amplitude booked
+    // as price x quantity, so {revenue: 20, quantity: 2} became 40. Here the booked total is the revenue.
+    const total = attrs.revenue ?? (toNumber(attrs.price) ?? 0) * quantity;
+    price = total ? total / quantity : undefined;
+    eventProperties = {};
+  }
+  if (price === undefined || !Number.isFinite(price) || price === 0) return undefined;
+  const revenue = round(price * quantity);
+  const props: Dict = { ...eventProperties, $price: price, $quantity: quantity, $revenue: revenue };
+  const event: AmplitudeEvent = { event_type: 'revenue_amount', event_properties: props, price, quantity, revenue };
+  if (attrs.productId) {
+    props.$productId = attrs.productId;
+    event.productId = attrs.productId;
+  }
+  if (useLogRevenueV2 && attrs.revenueType) {
+    props.$revenueType = attrs.revenueType;
+    event.revenueType = attrs.revenueType;
+  }
+  return event;
+}
+
+/** Avoids 3 * 19.99 = 59.970000000000006 on the wire. */
+function round(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+/** trackProductsOnce: each product reduced to exactly these keys. */
+export function reduceProduct(product: Dict): Dict {
+  const productId = objCaseGet(product, 'productId');
+  const out: Dict = {
+    productId,
+    sku: product.sku,
+    name: product.name,
+    price: product.price,
+    quantity: product.quantity ?? 1,
+    category: product.category,
+  };
+  for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
+  return out;
+}
+
+export function productsOf(properties: Dict): Dict[] {
+  const products = properties.products;
+  if (!Array.isArray(products)) return [];
+  return products.filter((p): p is Dict => p !== null && typeof p === 'object' && !Array.isArray(p));
+}

@@ -1,0 +1,167 @@
+/**
+ * Segment's Amplitude (Classic) destination settings: names, meanings and defaults.
+ * Defaults are the catalog's, because the catalog values are what Segment's CDN delivered to browsers
+ * (they differ from the integration code for trackReferrer and useLogRevenueV2).
+ */
+import type { Dict } from '../../core/types.js';
+import { isPlainObject } from '../../core/values.js';
+
+export interface AmplitudeSettings {
+  trackAllPages: boolean;
+  trackNamedPages: boolean;
+  trackCategorizedPages: boolean;
+  trackUtmProperties: boolean;
+  trackReferrer: boolean;
+  useAmplitudeReferral: boolean;
+  batchEvents: boolean;
+  eventUploadThreshold: number;
+  eventUploadPeriodMillis: number;
+  useLogRevenueV2: boolean;
+  forceHttps: boolean;
+  trackGclid: boolean;
+  saveParamsReferrerOncePerSession: boolean;
+  unsetParamsReferrerOnNewSession: boolean;
+  deviceIdFromUrlParam: boolean;
+  preferAnonymousIdForDeviceId: boolean;
+  mapQueryParams: Record<string, string>;
+  trackRevenuePerProduct: boolean;
+  trackProductsOnce: boolean;
+  traitsToIncrement: string[];
+  traitsToSetOnce: string[];
+  appendFieldsToEventProps: Record<string, string>;
+  versionName: string;
+  groupTypeTrait: string;
+  groupValueTrait: string;
+  /** Consent categories the site mapped Amplitude to (Segment's `consentSettings.categories`). */
+  consentCategories: string[];
+  /** Beyond Segment: a browser sending Global Privacy Control turns Amplitude off for that visitor. */
+  honorGlobalPrivacyControl: boolean;
+}
+
+export const DEFAULT_SETTINGS: Readonly<AmplitudeSettings> = Object.freeze({
+  trackAllPages: false,
+  trackNamedPages: true,
+  trackCategorizedPages: true,
+  trackUtmProperties: true,
+  trackReferrer: true,
+  useAmplitudeReferral: false,
+  batchEvents: false,
+  eventUploadThreshold: 30,
+  eventUploadPeriodMillis: 30000,
+  useLogRevenueV2: true,
+  forceHttps: false,
+  trackGclid: false,
+  saveParamsReferrerOncePerSession: true,
+  unsetParamsReferrerOnNewSession: false,
+  deviceIdFromUrlParam: false,
+  preferAnonymousIdForDeviceId: false,
+  mapQueryParams: {},
+  trackRevenuePerProduct: false,
+  trackProductsOnce: false,
+  traitsToIncrement: [],
+  traitsToSetOnce: [],
+  appendFieldsToEventProps: {},
+  versionName: '',
+  groupTypeTrait: '',
+  groupValueTrait: '',
+  consentCategories: [],
+  honorGlobalPrivacyControl: false,
+});
+
+/** Catalog settings that Segment accepted but that never changed web device-mode behaviour. */
+const IGNORED_SETTINGS = [
+  'apiKey',
+  'enableLocationListening',
+  'endpoint',
+  'secretKey',
+  'sendAlias',
+  'sendToBatchEndpoint',
+  'trackAllPagesV2',
+  'trackSessionEvents',
+  'traitsToAppend',
+  'traitsToPrepend',
+  'useAdvertisingIdForDeviceId',
+  'useCustomAmplitudeProperties',
+];
+
+export interface NormalizedSettings {
+  settings: AmplitudeSettings;
+  warnings: string[];
+}
+
+/**
+ * Accepts whatever a page put in `integrations.Amplitude` and returns complete settings.
+ * A value of the wrong type falls back to the default with a warning, so one typo never disables the shim.
+ */
+export function normalizeSettings(input: unknown): NormalizedSettings {
+  const warnings: string[] = [];
+  const settings: AmplitudeSettings = {
+    ...DEFAULT_SETTINGS,
+    mapQueryParams: {},
+    traitsToIncrement: [],
+    traitsToSetOnce: [],
+    appendFieldsToEventProps: {},
+    consentCategories: [],
+  };
+  if (input === undefined || input === null || input === true) return { settings, warnings };
+  if (!isPlainObject(input)) {
+    warnings.push('integrations.Amplitude must be an object of settings; using the defaults');
+    return { settings, warnings };
+  }
+  const target = settings as unknown as Dict;
+  for (const key of Object.keys(input)) {
+    const value = input[key];
+    if (key === 'consentSettings') {
+      const categories = isPlainObject(value) ? value.categories : undefined;
+      if (Array.isArray(categories) && categories.every((c) => typeof c === 'string')) settings.consentCategories = categories.slice();
+      else warnings.push('setting "consentSettings" must be {categories: string[]}; Amplitude is then mapped to no category');
+      continue;
+    }
+    if (key === 'consentCategories' || !(key in DEFAULT_SETTINGS)) {
+      if (!IGNORED_SETTINGS.includes(key)) warnings.push(`unknown setting "${key}" is ignored`);
+      continue;
+    }
+    const expected = (DEFAULT_SETTINGS as unknown as Dict)[key];
+    const coerced = coerceSetting(expected, value);
+    if (coerced === undefined) {
+      warnings.push(`setting "${key}" has the wrong type (${describe(value)}); using the default`);
+      continue;
+    }
+    target[key] = coerced;
+  }
+  return { settings, warnings };
+}
+
+function coerceSetting(expected: unknown, value: unknown): unknown {
+  if (typeof expected === 'boolean') return typeof value === 'boolean' ? value : undefined;
+  if (typeof expected === 'number') {
+    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
+  }
+  if (typeof expected === 'string') return typeof value === 'string' ? value : undefined;
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(value)) return undefined;
+    return value.filter((v): v is string => typeof v === 'string');
+  }
+  if (isPlainObject(expected)) {
+    // Segment's UI stores maps either as objects or as [{key, value}] pairs.
+    if (Array.isArray(value)) {
+      const out: Record<string, string> = {};
+      for (const pair of value) {
+        if (isPlainObject(pair) && typeof pair.key === 'string' && typeof pair.value === 'string') out[pair.key] = pair.value;
+      }
+      return out;
+    }
+    if (!isPlainObject(value)) return undefined;
+    const out: Record<string, string> = {};
+    for (const k of Object.keys(value)) if (typeof value[k] === 'string') out[k] = value[k] as string;
+    return out;
+  }
+  return undefined;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}

@@ -1,0 +1,332 @@
+/**
+ * Segment event + destination settings -> Amplitude operations, as Segment's Amplitude (Classic)
+ * destination did in device mode. Pure: no DOM, no SDK, no clock. Deliberate departures from the
+ * classic integration are marked "Difference:" and listed in the README.
+ */
+import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEvent } from '../../core/types.js';
+import type { AmplitudeSettings } from './settings.js';
+import { isNonEmptyString, isPlainObject } from '../../core/values.js';
+import { lookupField, objCaseGet } from '../../core/facade.js';
+import { withFacadeDates } from '../../core/facade-dates.js';
+import { identifyOperation, referringDomain } from '../operations.js';
+import { extractRevenue, isOrderCompleted, productsOf, reduceProduct, revenueAttributes, revenueEvent } from './revenue.js';
+
+export interface TranslationInput {
+  event: SegmentEvent;
+  settings: AmplitudeSettings;
+  /** document.referrer when the call was made; the classic referrer identify read the page, not the event. */
+  referrer: string;
+  /** The page's Date#getTimezoneOffset(), for date strings with a space before the time (see facade-dates). */
+  timezoneOffsetMinutes?: number;
+}
+
+export function translate({ event: raw, settings, referrer, timezoneOffsetMinutes = 0 }: TranslationInput): AmplitudeOperation[] {
+  // As the classic stack's facade did before the destination saw the message.
+  const event: SegmentEvent = {
+    ...raw,
+    properties: raw.properties && withFacadeDates(raw.properties, timezoneOffsetMinutes),
+    traits: raw.traits && withFacadeDates(raw.traits, timezoneOffsetMinutes),
+    context: withFacadeDates(raw.context, timezoneOffsetMinutes),
+  };
+  if (!raw.properties) delete event.properties;
+  if (!raw.traits) delete event.traits;
+  let ops: AmplitudeOperation[];
+  switch (event.type) {
+    case 'identify':
+      ops = translateIdentify(event, settings);
+      break;
+    case 'track': {
+      const name = event.event ?? '';
+      ops = isOrderCompleted(name) ? translateOrderCompleted(name, event, settings) : trackPath(name, event.properties ?? {}, event, settings, false);
+      break;
+    }
+    case 'page':
+      ops = translatePage(event, settings, referrer);
+      break;
+    case 'screen':
+      ops = translateScreen(event, settings);
+      break;
+    case 'group':
+      ops = translateGroup(event, settings);
+      break;
+    case 'alias':
+      ops = translateAlias(event);
+      break;
+    default:
+      ops = [];
+  }
+  return stampVersion(ops, settings.versionName);
+}
+
+/** alias(to, from): a user mapping, when both sides are known (no event is sent). */
+function translateAlias(event: SegmentEvent): AmplitudeOperation[] {
+  const { userId, previousId } = event;
+  if (!isNonEmptyString(userId) || !isNonEmptyString(previousId)) return [];
+  return [{ op: 'mapUser', userId, previousId }];
+}
+
+/** versionName: amplitude-js's setVersionName, which put the version on every event. */
+export function stampVersion(ops: AmplitudeOperation[], versionName: string): AmplitudeOperation[] {
+  if (versionName) for (const op of ops) if (op.op === 'event') op.event.app_version = versionName;
+  return ops;
+}
+
+/** `integrations.Amplitude` when it is an object (the facade's options('Amplitude')), else {}. */
+function amplitudeOptions(event: SegmentEvent): Dict {
+  const own = event.integrations.Amplitude;
+  if (isPlainObject(own)) return own;
+  const fromContext = event.context.Amplitude;
+  return isPlainObject(fromContext) ? fromContext : {};
+}
+
+// ---------------------------------------------------------------------------------------------- identify
+
+function translateIdentify(event: SegmentEvent, settings: AmplitudeSettings): AmplitudeOperation[] {
+  const ops: AmplitudeOperation[] = [];
+  const userId = event.userId;
+  if (isNonEmptyString(userId)) ops.push({ op: 'setUserId', userId });
+
+  const traits: Dict = { ...(event.traits ?? {}) };
+  if (isNonEmptyString(userId)) traits.id = userId;
+  const search = pageSearch(event);
+  // The classic integration copied the query string into traits for every mapQueryParams entry,
+  // whichever side the entry named.
+  for (const name of Object.keys(settings.mapQueryParams)) traits[name] = search;
+
+  const userProperties = traitOperations(traits, settings);
+  if (Object.keys(userProperties).length > 0) ops.push(identifyOperation(userProperties));
+
+  ops.push(...groupOperations(amplitudeOptions(event).groups));
+  return ops;
+}
+
+/** Builds `$set` / `$setOnce` / `$add`; one operation per trait, and increment beats set-once. */
+export function traitOperations(traits: Dict, settings: Pick<AmplitudeSettings, 'traitsToIncrement' | 'traitsToSetOnce'>): Dict {
+  const ops: Record<'$set' | '$setOnce' | '$add', Dict> = { $set: {}, $setOnce: {}, $add: {} };
+  for (const key of Object.keys(traits)) {
+    const value = traits[key];
+    if (value === undefined) continue;
+    if (settings.traitsToIncrement.includes(key)) {
+      // Amplitude's $add takes numbers; amplitude-js also accepted numeric strings.
+      if (typeof value === 'number' || typeof value === 'string') ops.$add[key] = value;
+    } else if (settings.traitsToSetOnce.includes(key)) {
+      ops.$setOnce[key] = value;
+    } else {
+      ops.$set[key] = value;
+    }
+  }
+  const out: Dict = {};
+  for (const k of ['$set', '$setOnce', '$add'] as const) if (Object.keys(ops[k]).length > 0) out[k] = ops[k];
+  return out;
+}
+
+/** `integrations.Amplitude.groups` -> one setGroup (`$identify` with groups) per group type. */
+function groupOperations(groups: unknown): AmplitudeOperation[] {
+  const normalized = normalizeGroups(groups);
+  if (!normalized) return [];
+  return Object.keys(normalized).map((type) => setGroup(type, normalized[type]));
+}
+
+function setGroup(type: string, value: string | string[]): AmplitudeOperation {
+  return {
+    op: 'event',
+    event: { event_type: '$identify', user_properties: { $set: { [type]: value } }, groups: { [type]: value } },
+  };
+}
+
+/** Group values as amplitude-js accepted them: strings or arrays of strings; scalars become strings. */
+export function normalizeGroups(groups: unknown): Record<string, string | string[]> | undefined {
+  if (!isPlainObject(groups)) return undefined;
+  const out: Record<string, string | string[]> = {};
+  for (const type of Object.keys(groups)) {
+    if (!type) continue;
+    const value = groups[type];
+    if (Array.isArray(value)) {
+      const items = value.filter(isScalar).map(String);
+      if (items.length > 0) out[type] = items;
+    } else if (isScalar(value)) {
+      out[type] = String(value);
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean';
+}
+
+// ------------------------------------------------------------------------------------------------- track
+
+/**
+ * The classic `logEvent` path, shared by track and by every page-derived event: mapQueryParams,
+ * appendFieldsToEventProps, the event with or without per-event groups, then a revenue event when the
+ * properties carry revenue (any event, not only purchases) and `skipRevenue` is false.
+ */
+function trackPath(eventType: string, properties: Dict, event: SegmentEvent, settings: AmplitudeSettings, skipRevenue: boolean): AmplitudeOperation[] {
+  const ops: AmplitudeOperation[] = [];
+  const props: Dict = { ...properties };
+
+  const search = pageSearch(event);
+  const userSide: Dict = {};
+  for (const name of Object.keys(settings.mapQueryParams)) {
+    if (settings.mapQueryParams[name] === 'user_properties') userSide[name] = search;
+    else props[name] = search;
+  }
+  // Difference: the classic integration sent the user side only when the *last* entry named
+  // user_properties, silently dropping it in mixed configurations. It is always sent here.
+  if (Object.keys(userSide).some((k) => userSide[k] !== undefined)) {
+    ops.push(identifyOperation({ $set: userSide }));
+  }
+
+  for (const path of Object.keys(settings.appendFieldsToEventProps)) {
+    const value = lookupField(event, path);
+    if (value !== undefined) props[settings.appendFieldsToEventProps[path]] = value;
+  }
+
+  const amplitudeEvent: AmplitudeEvent = { event_type: eventType, event_properties: props };
+  const groups = normalizeGroups(amplitudeOptions(event).groups);
+  if (groups) amplitudeEvent.groups = groups;
+  ops.push({ op: 'event', event: amplitudeEvent });
+
+  // The revenue event's properties are the caller's, without the mapQueryParams/appendFields additions.
+  if (!skipRevenue && extractRevenue(eventType, properties) !== undefined) {
+    ops.push(...revenueOperation(revenueEvent(revenueAttributes(eventType, properties), settings.useLogRevenueV2)));
+  }
+  return ops;
+}
+
+function explicitRevenueType(properties: Dict): string | undefined {
+  const value = objCaseGet(properties, 'revenueType');
+  return typeof value === 'string' && value ? value : undefined;
+}
+
+function revenueOperation(event: AmplitudeEvent | undefined): AmplitudeOperation[] {
+  return event ? [{ op: 'event', event }] : [];
+}
+
+// --------------------------------------------------------------------------------------- Order Completed
+
+/**
+ * The classic orderCompleted: the order event, then (unless trackProductsOnce) one "Product Purchased"
+ * per product. The order's revenue is booked once: for the order, or per product with
+ * trackRevenuePerProduct.
+ */
+function translateOrderCompleted(name: string, event: SegmentEvent, settings: AmplitudeSettings): AmplitudeOperation[] {
+  const properties = event.properties ?? {};
+  const products = productsOf(properties);
+  const perProduct = settings.trackRevenuePerProduct;
+
+  if (settings.trackProductsOnce) {
+    const reduced = products.map(reduceProduct);
+    const orderProps: Dict = Array.isArray(properties.products) ? { ...properties, products: reduced } : { ...properties };
+    const ops = trackPath(name, orderProps, event, settings, perProduct);
+    // Difference: with both settings on, the classic integration booked no revenue at all.
+    if (perProduct) for (const product of reduced) ops.push(...productRevenue(product, properties, settings));
+    return ops;
+  }
+
+  const orderProps: Dict = { ...properties };
+  delete orderProps.products;
+  const ops = trackPath(name, orderProps, event, settings, perProduct);
+  const orderRevenue = extractRevenue(name, properties);
+  const orderRevenueType = explicitRevenueType(properties);
+  for (const product of products) {
+    const productProps: Dict = { ...product };
+    if (perProduct && product.price !== null && product.price !== undefined && product.quantity) {
+      // As the classic integration did, the product event carries the order's revenueType and revenue.
+      if (orderRevenueType) productProps.revenueType = orderRevenueType;
+      if (orderRevenue !== undefined) productProps.revenue = orderRevenue;
+      ops.push(...productRevenue(productProps, properties, settings));
+    }
+    // Difference: with trackRevenuePerProduct off, a product with its own `revenue` property also
+    // booked revenue in the classic integration, on top of the order's. Products never book it here.
+    ops.push(...trackPath('Product Purchased', productProps, event, settings, true));
+  }
+  return ops;
+}
+
+/**
+ * A product's own revenue: its price x quantity.
+ * Difference: the classic integration booked the *order's* revenue for each product in V1 mode, and the
+ * order's revenue in place of a zero price in V2 mode; both counted the order more than once.
+ */
+function productRevenue(product: Dict, order: Dict, settings: AmplitudeSettings): AmplitudeOperation[] {
+  const attrs = revenueAttributes('Product Purchased', product);
+  attrs.revenueType = explicitRevenueType(order) ?? attrs.revenueType;
+  attrs.revenue = undefined;
+  return revenueOperation(revenueEvent(attrs, settings.useLogRevenueV2));
+}
+
+// -------------------------------------------------------------------------------------------------- page
+
+function translatePage(event: SegmentEvent, settings: AmplitudeSettings, referrer: string): AmplitudeOperation[] {
+  const ops: AmplitudeOperation[] = [];
+  if (settings.trackReferrer && !settings.useAmplitudeReferral) ops.push(...referrerOperations(referrer));
+  for (const eventType of pageEventNames(event.category, event.name, settings, 'Page')) {
+    ops.push(...trackPath(eventType, event.properties ?? {}, event, settings, false));
+  }
+  return ops;
+}
+
+/**
+ * Difference: the classic web integration had no screen method, so screen() sent nothing. Here it is
+ * named the way Segment's mobile Amplitude integrations named screens ("Viewed X Screen"), governed
+ * by the same page settings ("Loaded a Screen" for trackAllPages).
+ */
+function translateScreen(event: SegmentEvent, settings: AmplitudeSettings): AmplitudeOperation[] {
+  const ops: AmplitudeOperation[] = [];
+  for (const eventType of pageEventNames(event.category, event.name, settings, 'Screen')) {
+    ops.push(...trackPath(eventType, event.properties ?? {}, event, settings, false));
+  }
+  return ops;
+}
+
+/** Loaded a Page, Viewed {category} Page, Viewed {full name} Page: in that order, each if enabled. */
+export function pageEventNames(
+  category: string | null | undefined,
+  name: string | null | undefined,
+  settings: Pick<AmplitudeSettings, 'trackAllPages' | 'trackCategorizedPages' | 'trackNamedPages'>,
+  noun: 'Page' | 'Screen' = 'Page',
+): string[] {
+  const names: string[] = [];
+  const fullName = category && name ? `${category} ${name}` : name;
+  if (settings.trackAllPages) names.push(`Loaded a ${noun}`);
+  if (category && settings.trackCategorizedPages) names.push(`Viewed ${category} ${noun}`);
+  if (fullName && settings.trackNamedPages) names.push(`Viewed ${fullName} ${noun}`);
+  return names;
+}
+
+/** The per-page referrer identify of `trackReferrer`. */
+export function referrerOperations(referrer: string): AmplitudeOperation[] {
+  if (!referrer) return [];
+  const setOnce: Dict = { initial_referrer: referrer };
+  const set: Dict = { referrer };
+  const domain = referringDomain(referrer);
+  if (domain) {
+    setOnce.initial_referring_domain = domain;
+    set.referring_domain = domain;
+  }
+  return [identifyOperation({ $setOnce: setOnce, $set: set })];
+}
+
+// ------------------------------------------------------------------------------------------------- group
+
+function translateGroup(event: SegmentEvent, settings: AmplitudeSettings): AmplitudeOperation[] {
+  const traits: Dict = { ...(event.traits ?? {}) };
+  if (isNonEmptyString(event.groupId)) traits.id = event.groupId;
+  const type = settings.groupTypeTrait ? traits[settings.groupTypeTrait] : undefined;
+  const value = settings.groupValueTrait ? traits[settings.groupValueTrait] : undefined;
+  if (type && value && isScalar(type)) {
+    const groups = normalizeGroups({ [String(type)]: value });
+    if (groups) return groupOperations(groups);
+  }
+  if (isNonEmptyString(event.groupId)) return [setGroup('[Segment] Group', event.groupId)];
+  return [];
+}
+
+// --------------------------------------------------------------------------------------------- lookups
+
+function pageSearch(event: SegmentEvent): string | undefined {
+  const search = event.context.page?.search;
+  return typeof search === 'string' ? search : undefined;
+}

@@ -1,0 +1,358 @@
+/**
+ * Puts analytics-next's members onto a target object (the snippet's stub array, upgraded in place, so
+ * references taken before load keep working). Every member is guarded: nothing throws into the page.
+ */
+import type { Dict } from '../core/types.js';
+import { AnalyticsCore } from '../runtime/analytics.js';
+import { Context } from '../runtime/context.js';
+import { VERSION } from '../core/version.js';
+import { callPageFunction, describe } from '../runtime/page-code.js';
+import { isPlainObject } from '../core/values.js';
+import type { EntityStoreApi } from '../runtime/identity.js';
+import type { AmplitudeAccess } from './types.js';
+
+/** Members the snippet stubs, in the order analytics-next's snippet lists them (plus the rest of the API). */
+const DEPRECATED_WARN_ONLY = [
+  'log',
+  'addIntegrationMiddleware',
+  'listeners',
+  'addEventListener',
+  'removeAllListeners',
+  'removeListener',
+  'removeEventListener',
+  'hasListeners',
+  'add',
+  'addIntegration',
+];
+
+/** `analytics.amplitude` (the public AmplitudeAccess type). */
+export type AmplitudeHandle = AmplitudeAccess;
+
+export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
+  const call = (name: string) => `analytics.${name}()`;
+
+  /** Wraps a member so any internal failure becomes a warning and a harmless return value. */
+  const guard = <A extends unknown[], R>(name: string, fallback: () => R, fn: (...args: A) => R) =>
+    function guarded(this: unknown, ...args: A): R {
+      try {
+        return fn(...args);
+      } catch (error) {
+        core.logger.problem(call(name), `could not be carried out and was ignored (${describe(error)})`, true);
+        return fallback();
+      }
+    };
+  const failedCtx = (type: string) => () => {
+    const ctx = new Context({ type });
+    ctx.setFailedDelivery({ reason: 'internal error' });
+    return Promise.resolve(ctx);
+  };
+  const self = () => target;
+
+  /**
+   * An id argument: a string, a finite number (as a string) or null. Anything else is refused with a
+   * warning and reads as "no argument" (undefined), so the current value is returned unchanged.
+   */
+  const idArgument = (name: string, value: unknown): string | null | undefined => {
+    if (value === undefined || value === null) return value;
+    if (typeof value === 'string') return value;
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    core.logger.problem(call(name), `expects a string or null, got ${kind(value)}; the value was ignored`, true);
+    return undefined;
+  };
+  const traitsArgument = (name: string, value: unknown): Dict | null | undefined => {
+    if (value === undefined || value === null) return value;
+    if (!isPlainObject(value)) {
+      core.logger.problem(call(name), `expects an object, got ${kind(value)}; the value was ignored`, true);
+      return undefined;
+    }
+    return core.clean(call(name), value);
+  };
+  /** user() and group(): analytics-next hands out the store itself; these are the same methods, guarded. */
+  const entity = (prefix: string, store: EntityStoreApi, extra: Dict): Dict => ({
+    id: guard(
+      `${prefix}.id`,
+      () => null,
+      (...a: unknown[]) => {
+        const id = idArgument(`${prefix}.id`, a[0]);
+        return a.length === 0 || id === undefined ? store.id() : store.id(id);
+      },
+    ),
+    traits: guard(
+      `${prefix}.traits`,
+      () => ({}),
+      (...a: unknown[]) => {
+        const traits = traitsArgument(`${prefix}.traits`, a[0]);
+        return a.length === 0 || traits === undefined ? store.traits() : store.traits(traits);
+      },
+    ),
+    load: () => undefined,
+    save: () => true,
+    ...extra,
+  });
+  const user: Dict = entity('user()', core.userStore, {
+    anonymousId: guard(
+      'user().anonymousId',
+      () => null,
+      (...a: unknown[]) => {
+        const id = idArgument('user().anonymousId', a[0]);
+        return a.length === 0 || id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
+      },
+    ),
+    logout: guard(
+      'user().logout',
+      () => undefined,
+      () => core.userStore.logout(),
+    ),
+    reset: guard(
+      'user().reset',
+      () => undefined,
+      () => core.userStore.reset(),
+    ),
+  });
+  const group: Dict = entity('group()', core.groupStore, {
+    anonymousId: () => undefined,
+  });
+
+  const members: Dict = {
+    track: guard('track', failedCtx('track'), (...a: unknown[]) => core.track(...a)),
+    page: guard('page', failedCtx('page'), (...a: unknown[]) => core.page(...a)),
+    screen: guard('screen', failedCtx('screen'), (...a: unknown[]) => core.screen(...a)),
+    identify: guard('identify', failedCtx('identify'), (...a: unknown[]) => core.identify(...a)),
+    group: guard('group', failedCtx('group'), (...a: unknown[]) => {
+      const result = core.group(...a);
+      return result instanceof Promise ? result : group;
+    }),
+    alias: guard('alias', failedCtx('alias'), (...a: unknown[]) => core.alias(...a)),
+    reset: guard(
+      'reset',
+      () => undefined,
+      () => {
+        core.reset();
+      },
+    ),
+    ready: guard(
+      'ready',
+      () => Promise.resolve([]),
+      (cb?: unknown) => core.ready(cb),
+    ),
+    user: guard(
+      'user',
+      () => user,
+      () => user,
+    ),
+    setAnonymousId: guard(
+      'setAnonymousId',
+      () => null,
+      (...a: unknown[]) => {
+        const id = idArgument('setAnonymousId', a[0]);
+        return id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
+      },
+    ),
+    on: guard('on', self, (event: unknown, fn: unknown) => {
+      if (typeof event === 'string' && typeof fn === 'function') core.emitter.on(event, fn as never);
+      else core.logger.problem(call('on'), 'expects (eventName, function)', false);
+      return target;
+    }),
+    once: guard('once', self, (event: unknown, fn: unknown) => {
+      if (typeof event === 'string' && typeof fn === 'function') core.emitter.once(event, fn as never);
+      return target;
+    }),
+    off: guard('off', self, (event: unknown, fn: unknown) => {
+      if (typeof event === 'string' && typeof fn === 'function') core.emitter.off(event, fn as never);
+      return target;
+    }),
+    debug: guard('debug', self, (on?: unknown) => {
+      core.logger.debugEnabled = on !== false;
+      return target;
+    }),
+    timeout: guard(
+      'timeout',
+      () => undefined,
+      (ms: unknown) => {
+        if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) core.setTimeout(ms);
+        else core.logger.problem(call('timeout'), 'expects a number of milliseconds', false);
+      },
+    ),
+    addSourceMiddleware: guard(
+      'addSourceMiddleware',
+      () => Promise.resolve(target),
+      (fn: unknown) => {
+        core.stages.addSourceMiddleware(fn);
+        return Promise.resolve(target);
+      },
+    ),
+    addDestinationMiddleware: guard(
+      'addDestinationMiddleware',
+      () => Promise.resolve(target),
+      (name: unknown, ...fns: unknown[]) => {
+        core.stages.addDestinationMiddleware(name, fns);
+        return Promise.resolve(target);
+      },
+    ),
+    pageview: guard(
+      'pageview',
+      () => Promise.resolve(target),
+      (url: unknown) => {
+        core.logger.problem(call('pageview'), 'is deprecated; use analytics.page()', false);
+        void core.page({ path: typeof url === 'string' ? url : undefined });
+        return Promise.resolve(target);
+      },
+    ),
+    push: guard(
+      'push',
+      () => undefined,
+      (entry: unknown) => {
+        let method: unknown;
+        let rest: unknown[] = [];
+        try {
+          if (isArray(entry)) {
+            method = entry[0];
+            rest = entry.slice(1);
+          }
+        } catch {
+          method = undefined;
+        }
+        if (typeof method !== 'string') {
+          core.logger.problem(call('push'), 'expects an array whose first item is a method name', false);
+          return;
+        }
+        const member = members[method];
+        if (typeof member === 'function' && method !== 'push') (member as (...x: unknown[]) => unknown)(...rest);
+        else core.logger.problem(call('push'), `unknown method "${method}" was ignored`, false);
+      },
+    ),
+    load: guard(
+      'load',
+      () => undefined,
+      (key: unknown, options?: unknown) => {
+        core.load(key, options);
+      },
+    ),
+    initialize: guard(
+      'initialize',
+      () => Promise.resolve(target),
+      () => {
+        core.logger.problem(call('initialize'), 'is deprecated and does nothing', false);
+        return Promise.resolve(target);
+      },
+    ),
+    register: guard(
+      'register',
+      () => Promise.resolve(new Context({ type: 'register' })),
+      () => {
+        core.logger.problem(call('register'), 'analytics.js plugins are not supported; use addSourceMiddleware', false);
+        return Promise.resolve(new Context({ type: 'register' }));
+      },
+    ),
+    deregister: guard(
+      'deregister',
+      () => Promise.resolve(new Context({ type: 'deregister' })),
+      () => Promise.resolve(new Context({ type: 'deregister' })),
+    ),
+    use: guard('use', self, (fn: unknown) => {
+      if (typeof fn === 'function')
+        callPageFunction(fn as () => unknown, undefined, [target], (error) =>
+          core.logger.problem(call('use'), `the function failed: ${describe(error)}`, false),
+        );
+      return target;
+    }),
+    noConflict: guard('noConflict', self, () => {
+      core.logger.problem(call('noConflict'), 'is deprecated and does nothing', false);
+      return target;
+    }),
+    normalize: guard(
+      'normalize',
+      () => ({}),
+      (msg: unknown) => msg,
+    ),
+    queryString: guard(
+      'queryString',
+      () => Promise.resolve([]),
+      () => Promise.resolve([]),
+    ),
+  };
+  members.init = members.initialize;
+  // trackClick and trackSubmit are analytics.js's older names for trackLink and trackForm.
+  for (const [name, kind] of [
+    ['trackLink', 'link'],
+    ['trackClick', 'link'],
+    ['trackForm', 'form'],
+    ['trackSubmit', 'form'],
+  ] as const) {
+    members[name] = guard(
+      name,
+      () => Promise.resolve(target),
+      (...a: unknown[]) => {
+        core.autoTrack(kind, call(name), a);
+        return Promise.resolve(target);
+      },
+    );
+  }
+  for (const name of DEPRECATED_WARN_ONLY) {
+    members[name] = guard(
+      name,
+      () => undefined,
+      () => {
+        core.logger.problem(call(name), 'is deprecated in analytics.js 2.0 and does nothing', false);
+      },
+    );
+  }
+
+  const amplitude: AmplitudeHandle = {
+    get instance() {
+      return core.adapter.client;
+    },
+    getDeviceId: guard(
+      'amplitude.getDeviceId',
+      () => undefined,
+      () => core.deviceId ?? undefined,
+    ),
+    getSessionId: guard(
+      'amplitude.getSessionId',
+      () => undefined,
+      () => core.adapter.getSessionId(),
+    ),
+    getDeviceIdSource: guard(
+      'amplitude.getDeviceIdSource',
+      () => undefined,
+      () => core.deviceIdSource ?? undefined,
+    ),
+  };
+
+  for (const name of Object.keys(members)) {
+    defineValue(target, name, members[name]);
+  }
+  defineValue(target, 'VERSION', VERSION);
+  defineValue(target, 'amplitude', amplitude);
+  Object.defineProperty(target, 'initialized', { get: () => core.initialized, configurable: true, enumerable: true });
+  Object.defineProperty(target, 'settings', {
+    get: () => ({ writeKey: core.writeKey, timeout: core.timeout, amplitude: core.settings }),
+    configurable: true,
+    enumerable: true,
+  });
+  Object.defineProperty(target, 'integrations', { get: () => core.loadOptions.integrations ?? {}, configurable: true });
+  return target;
+}
+
+/** Array.isArray, which throws for a revoked Proxy. */
+function isArray(value: unknown): value is unknown[] {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+function kind(value: unknown): string {
+  if (value === null) return 'null';
+  try {
+    if (Array.isArray(value)) return 'an array';
+  } catch {
+    return 'a revoked Proxy';
+  }
+  return `a ${typeof value}`;
+}
+
+function defineValue(target: Dict, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable: true });
+}

@@ -1,0 +1,135 @@
+/**
+ * Takes over Segment's snippet: finds the key and load options it recorded, upgrades the stub array in
+ * place, replays the calls queued before load in true call order, and wires page-exit delivery.
+ */
+import type { Dict } from '../core/types.js';
+import { AnalyticsCore } from '../runtime/analytics.js';
+import { attachPublicApi } from './api.js';
+import { Logger } from '../runtime/log.js';
+
+const INSTALLED = '__segmentAmplitudeShim';
+const WRITE_KEY_PLACEHOLDER = '__WRITE_KEY__';
+
+export interface InstallResult {
+  analytics: Dict;
+  core: AnalyticsCore | undefined;
+}
+
+export function install(win: Dict = window as unknown as Dict): InstallResult {
+  const globalKey = findGlobalKey();
+  const existing = win[globalKey] as Dict | undefined;
+  if (existing && (existing as Dict)[INSTALLED]) {
+    new Logger().once('the script was included twice; the second copy does nothing');
+    return { analytics: existing, core: undefined };
+  }
+
+  // Keep the snippet's own object (usually an Array) so references taken before load stay valid.
+  const target: Dict = existing && typeof existing === 'object' ? existing : ([] as unknown as Dict);
+  const queued: unknown[] = Array.isArray(target) ? (target as unknown[]).splice(0, (target as unknown[]).length) : [];
+  const writeKey = findWriteKey(target, win);
+  const loadOptions = target._loadOptions;
+
+  const core = new AnalyticsCore(() => target);
+  // Listeners only once load has decided the page may send or store anything.
+  core.onStarted = ({ sending, storing }) => addPageListeners(win, core, sending, storing);
+  attachPublicApi(core, target);
+  Object.defineProperty(target, INSTALLED, { value: true });
+  win[globalKey] = target;
+
+  const replay = () => {
+    const push = target.push as (entry: unknown) => void;
+    for (const entry of queued) push(entry);
+  };
+  if (writeKey) core.load(writeKey, loadOptions, replay);
+  else replay(); // they wait in order for analytics.load(KEY)
+
+  installLegacyAmplitudeAccessor(win, core);
+  return { analytics: target, core };
+}
+
+function findGlobalKey(): string {
+  try {
+    const el = document.querySelector('script[data-global-segment-analytics-key]');
+    const key = el?.getAttribute('data-global-segment-analytics-key');
+    if (key) return key;
+  } catch {
+    /* ignore */
+  }
+  return 'analytics';
+}
+
+/**
+ * The Amplitude API key, in Segment's order: window.analyticsWriteKey, the snippet's `_writeKey`
+ * (every snippet since 4.13.2), then a script URL: `…/analytics.js/v1/<KEY>/…` or `?apiKey=<KEY>`.
+ */
+export function findWriteKey(target: Dict, win: Dict): string | undefined {
+  const fromGlobal = win.analyticsWriteKey;
+  if (typeof fromGlobal === 'string' && fromGlobal && fromGlobal !== WRITE_KEY_PLACEHOLDER) return fromGlobal;
+  if (typeof target._writeKey === 'string' && target._writeKey) return target._writeKey;
+  const sources: string[] = [];
+  try {
+    const current = document.currentScript as HTMLScriptElement | null;
+    if (current?.src) sources.push(current.src);
+    for (const s of Array.from(document.getElementsByTagName('script'))) if (s.src) sources.push(s.src);
+  } catch {
+    /* ignore */
+  }
+  for (const src of sources) {
+    const key = writeKeyFromUrl(src);
+    if (key) return key;
+  }
+  return undefined;
+}
+
+export function writeKeyFromUrl(src: string): string | undefined {
+  const path = /\/analytics\.js\/v1\/([^/?#]+)\//.exec(src);
+  if (path) return decodeURIComponent(path[1]);
+  const query = /[?&](?:apiKey|writeKey|key)=([^&#]+)/.exec(src);
+  return query && /segment-amplitude-shim/.test(src) ? decodeURIComponent(query[1]) : undefined;
+}
+
+function addPageListeners(win: Dict, core: AnalyticsCore, sending: boolean, storing: boolean): void {
+  const w = win as unknown as Window;
+  try {
+    if (sending) {
+      w.addEventListener('pagehide', () => core.lifecycle.exit());
+      w.addEventListener('pageshow', (e) => {
+        if ((e as PageTransitionEvent).persisted) core.lifecycle.shown();
+      });
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'hidden') core.lifecycle.exit();
+        else core.lifecycle.shown();
+      });
+      w.addEventListener('online', () => core.lifecycle.online());
+    }
+    // Another tab changed Segment's IDs (its journal writes are not identity).
+    if (storing)
+      core.deferred.add(() =>
+        w.addEventListener('storage', (e) => {
+          const key = (e as StorageEvent).key;
+          if (key === null || key.startsWith('ajs_')) core.lifecycle.storageChanged();
+        }),
+      );
+  } catch {
+    /* no DOM events: nothing to flush on exit */
+  }
+}
+
+/**
+ * Segment's docs tell sites to read `amplitude.getInstance().options.deviceId` inside analytics.ready.
+ * Provided only when the page has no `window.amplitude` of its own.
+ */
+function installLegacyAmplitudeAccessor(win: Dict, core: AnalyticsCore): void {
+  if (win.amplitude !== undefined) return;
+  const instance = {
+    options: {
+      get deviceId() {
+        return core.deviceId ?? undefined;
+      },
+    },
+    getDeviceId: () => core.deviceId ?? undefined,
+    getSessionId: () => core.adapter.getSessionId(),
+    getUserId: () => core.userStore.id() ?? undefined,
+  };
+  win.amplitude = { getInstance: () => instance };
+}

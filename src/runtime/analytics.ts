@@ -1,0 +1,245 @@
+/**
+ * The runtime behind `window.analytics`, as a thin facade. A call resolves its arguments, builds its
+ * Segment event and joins the call queue (calls.ts); the queue runs the stages (stages.ts) and hands
+ * calls over in order (delivery.ts): translation by the destination mode, the envelope, the outbox. Load
+ * asks the gate (load-gate.ts), then start-up (startup.ts) builds the pipeline (pipeline.ts).
+ */
+import type { Dict } from '../core/types.js';
+import type { ShimLoadOptions } from '../public/types.js';
+import type { DeviceIdSource } from '../core/device-id.js';
+import { normalizeSettings, type AmplitudeSettings } from '../modes/classic/settings.js';
+import { AmplitudeAdapter, type AmplitudeDriver } from '../amplitude/adapter.js';
+import { browserPort } from '../browser/port.js';
+import { browserTransport } from '../browser/transport.js';
+import { localStore } from '../browser/storage.js';
+import { randomUUID } from '../browser/random-id.js';
+import { GroupStore, UserStore } from './identity.js';
+import type { Context } from './context.js';
+import { Emitter } from './emitter.js';
+import { Logger } from './log.js';
+import { trackForm, trackLink } from './auto-track.js';
+import { systemClock } from './clock.js';
+import type { CallQueue } from './call-queue.js';
+import type { CallItem, Delivery, Prepared } from './delivery.js';
+import { createCallFlow } from './call-flow.js';
+import { describe } from './page-code.js';
+import type { LoadState } from './startup.js';
+import { Loader } from './loader.js';
+import { PageLifecycle } from './page-lifecycle.js';
+import { Calls } from './calls.js';
+import { Stages } from './stages.js';
+import { DeviceIdentity } from './device-identity.js';
+import { ReadySignal } from './ready.js';
+import { DeferredWork } from './deferred-work.js';
+import { SdkLink } from './sdk-link.js';
+import type { RuntimeEnvironment } from './environment.js';
+
+/** The load options as the page gave them (the public ShimLoadOptions, plus anything else a page passes). */
+export type LoadOptions = ShimLoadOptions & Dict;
+
+const DEFAULT_SETTINGS = normalizeSettings(undefined).settings;
+
+export class AnalyticsCore {
+  readonly logger = new Logger();
+  readonly emitter: Emitter;
+  readonly userStore: UserStore;
+  readonly groupStore: GroupStore;
+  readonly stages: Stages;
+  readonly deferred: DeferredWork;
+  readonly sdk: SdkLink;
+  readonly lifecycle: PageLifecycle;
+  private readonly env: RuntimeEnvironment;
+  private readonly state: LoadState = { writeKey: '', options: {}, plan: null, outcome: null, pipeline: null };
+  private readonly device = new DeviceIdentity(() => this.settings.preferAnonymousIdForDeviceId);
+  private readonly readySignal = new ReadySignal((call, message) => this.logger.problem(call, message, false));
+  private readonly queue: CallQueue<CallItem, Prepared>;
+  private readonly delivery: Delivery;
+  private readonly calls: Calls;
+  private readonly loader: Loader;
+  private initializedFlag = false;
+  private timeoutMs = 300;
+  /** Told once load has decided what this page does: install.ts then adds its page listeners. */
+  onStarted: (what: { sending: boolean; storing: boolean }) => void = () => undefined;
+
+  constructor(self: () => unknown, env: Partial<RuntimeEnvironment> = {}) {
+    const browser = env.browser ?? browserPort;
+    this.env = {
+      adapter: env.adapter ?? new AmplitudeAdapter(),
+      clock: env.clock ?? systemClock,
+      newId: env.newId ?? randomUUID,
+      transport: env.transport ?? browserTransport,
+      store: env.store ?? localStore,
+      browser,
+    };
+    const { clock, newId } = this.env;
+    const warn = (call: string, message: string, dropped: boolean) => this.logger.problem(call, message, dropped);
+    this.sdk = new SdkLink(this.env.adapter);
+    this.deferred = new DeferredWork(clock, (error) => warn('analytics', `internal error: ${describe(error)}`, true));
+    this.emitter = new Emitter(self, (event, error) => warn(`analytics.on('${event}')`, `listener failed: ${describe(error)}`, false));
+    // Memory only until load has decided (consent): see UserStore.open.
+    this.userStore = new UserStore({ persist: false, cookie: {} }, browser, newId, (anon) => this.onAnonymousIdChanged(anon));
+    this.groupStore = new GroupStore({ persist: false, cookie: {} }, browser);
+    this.stages = new Stages({ clock, warn, destination: () => (this.sending ? (this.state.plan?.mode.name ?? null) : null) });
+    ({ queue: this.queue, delivery: this.delivery } = createCallFlow({
+      clock,
+      stages: this.stages,
+      pipeline: () => this.state.pipeline,
+      deviceId: () => this.device.id ?? newId(),
+      afterHandOver: () => this.sdk.syncIdentity(this.device.id, this.userStore.id()),
+      aliasUrl: () => this.state.options.aliasUrl,
+      post: browser.postJson,
+      logger: this.logger,
+    }));
+    this.calls = new Calls({
+      clock,
+      newId,
+      browser,
+      user: this.userStore,
+      group: this.groupStore,
+      deviceIdFor: (anonymousId) => this.device.forCall(anonymousId),
+      loadIntegrations: () => this.state.plan?.loadIntegrations ?? {},
+      enqueue: (item) => {
+        this.delivery.watch(item, this.timeoutMs);
+        this.queue.push({ kind: 'call', item });
+      },
+      emit: (type, args) => this.emitter.emit(type, ...args),
+      warn,
+    });
+    this.lifecycle = new PageLifecycle(() => this.state.pipeline, this.queue, [this.userStore, this.groupStore]);
+    this.loader = new Loader({
+      env: this.env,
+      state: this.state,
+      user: this.userStore,
+      group: this.groupStore,
+      queue: this.queue,
+      delivery: this.delivery,
+      device: this.device,
+      sdk: this.sdk,
+      deferred: this.deferred,
+      ready: this.readySignal,
+      calls: {
+        page: () => void this.page(),
+        identify: (userId, traits) => void this.identify(userId, traits),
+        track: (event, properties) => void this.track(event, properties),
+      },
+      announce: (sending, storing) => {
+        this.initializedFlag = true;
+        this.emitter.emit('initialize', { writeKey: this.state.writeKey }, this.state.options);
+        this.onStarted({ sending, storing });
+      },
+      logger: this.logger,
+    });
+  }
+
+  get settings(): AmplitudeSettings {
+    return this.state.plan?.settings ?? DEFAULT_SETTINGS;
+  }
+  get writeKey(): string {
+    return this.state.writeKey;
+  }
+  get loadOptions(): LoadOptions {
+    return this.state.options as LoadOptions;
+  }
+  get initialized(): boolean {
+    return this.initializedFlag;
+  }
+  get timeout(): number {
+    return this.timeoutMs;
+  }
+  setTimeout(ms: number): void {
+    this.timeoutMs = ms;
+  }
+  get adapter(): AmplitudeDriver {
+    return this.env.adapter;
+  }
+  get deviceId(): string | null {
+    return this.device.id;
+  }
+  get deviceIdSource(): DeviceIdSource | null {
+    return this.device.source;
+  }
+  private get sending(): boolean {
+    return this.state.outcome?.amplitude === 'on';
+  }
+
+  /** Initializes once: the gate answers before any storage is touched; then start-up carries load out. */
+  load(writeKey: unknown, options: unknown, replay: () => void = () => undefined): void {
+    this.loader.load(writeKey, options, replay);
+  }
+
+  ready(callback?: unknown): Promise<unknown[]> {
+    return this.readySignal.ready(callback);
+  }
+
+  // ----------------------------------------------------------------------------------------- identity
+
+  private onAnonymousIdChanged(anonymousId: string | null): void {
+    if (!this.loader.loadCalled || !this.device.follow(anonymousId)) return;
+    const deviceId = anonymousId as string;
+    this.queue.push({ kind: 'task', run: () => this.sending && this.env.adapter.setDeviceId(deviceId) });
+  }
+
+  reset(): void {
+    this.userStore.reset();
+    this.groupStore.reset();
+    const anonymousId = this.userStore.anonymousId() as string;
+    if (this.loader.loadCalled) {
+      const deviceId = this.device.renew(anonymousId, this.env.newId);
+      // In call order: events made before reset() have already been stamped with the old identity.
+      this.queue.push({
+        kind: 'task',
+        run: () => {
+          const pipeline = this.state.pipeline;
+          // A page that sends nothing never starts the SDK, so there is nothing to tell it.
+          if (!pipeline) return;
+          this.env.adapter.reset(deviceId);
+          if (pipeline.mode.session.restartsOnReset) pipeline.session.restart(this.env.clock.now());
+        },
+      });
+    }
+    this.emitter.emit('reset');
+  }
+
+  // ------------------------------------------------------------------------------------- event calls
+
+  track(...rawArgs: unknown[]): Promise<Context> {
+    return this.calls.track(rawArgs);
+  }
+
+  page(...rawArgs: unknown[]): Promise<Context> {
+    return this.calls.page('page', rawArgs);
+  }
+
+  screen(...rawArgs: unknown[]): Promise<Context> {
+    return this.calls.page('screen', rawArgs);
+  }
+
+  identify(...rawArgs: unknown[]): Promise<Context> {
+    return this.calls.identify(rawArgs);
+  }
+
+  group(...rawArgs: unknown[]): Promise<Context> | GroupStore {
+    return this.calls.group(rawArgs);
+  }
+
+  alias(...rawArgs: unknown[]): Promise<Context> {
+    return this.calls.alias(rawArgs);
+  }
+
+  /** Values a page hands to user()/group() setters, made safe with the calls' own rule. */
+  clean(call: string, value: Dict): Dict {
+    return this.calls.clean(call, value);
+  }
+
+  /** trackLink/trackClick and trackForm/trackSubmit (auto-track.ts), on this runtime's track and timeout. */
+  autoTrack(kind: 'link' | 'form', call: string, args: unknown[]): void {
+    const deps = {
+      track: (event: unknown, properties: unknown, options: Dict) => this.track(event, properties, options),
+      timeout: () => this.timeoutMs,
+      clock: this.env.clock,
+      navigate: this.env.browser.navigate,
+      warn: (name: string, message: string) => this.logger.problem(name, message, true),
+    };
+    (kind === 'link' ? trackLink : trackForm)(deps, call, args[0], args[1], args[2], args[3]);
+  }
+}

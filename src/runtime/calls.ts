@@ -1,0 +1,182 @@
+/**
+ * A call becomes a queued Segment event: its values made safe (one warning per problem), the event built
+ * with the identity, time and page of the moment (core/events.ts), and the call's promise, callback and
+ * emitted event tied to its hand-over. That is all a call costs its caller; the queue does the rest.
+ */
+import type { Dict, PageSnapshot, SegmentEvent } from '../core/types.js';
+import {
+  resolveAliasArguments,
+  resolveEntityArguments,
+  resolvePageArguments,
+  resolveTrackArguments,
+  splitPageContext,
+  type Callback,
+} from '../core/arguments.js';
+import { buildEvent, type EventBody } from '../core/events.js';
+import { campaignFromSearch, pageContextFromSnapshot } from '../core/page-context.js';
+import { parseQuery } from '../core/query-string.js';
+import { isNonEmptyString, sanitizeProperties } from '../core/values.js';
+import { SHIM_NAME, VERSION } from '../core/version.js';
+import type { BrowserPort } from '../browser/port.js';
+import type { Clock } from './clock.js';
+import { Context } from './context.js';
+import type { CallItem } from './delivery.js';
+import type { GroupStore, UserStore } from './identity.js';
+
+export interface CallDeps {
+  clock: Clock;
+  newId(): string;
+  browser: Pick<BrowserPort, 'snapshot' | 'navigatorFacts'>;
+  user: UserStore;
+  group: GroupStore;
+  deviceIdFor(anonymousId: string | null): string | null;
+  /** Load-level routing, as analytics-next stamps it on every event. */
+  loadIntegrations(): Dict;
+  /** Starts the call's callback clock, then queues it. */
+  enqueue(item: CallItem): void;
+  emit(type: string, args: unknown[]): void;
+  warn(call: string, message: string, dropped: boolean): void;
+}
+
+/** The browser's answers and the URL's campaign, read once per page (per URL), not once per call. */
+interface ContextCache {
+  search?: string;
+  campaign?: Dict;
+  agent?: { userAgent?: string; locale?: string };
+}
+
+export class Calls {
+  private readonly cache: ContextCache = {};
+
+  constructor(private readonly deps: CallDeps) {}
+
+  track(rawArgs: unknown[]): Promise<Context> {
+    const { args, snapshot } = splitPageContext(rawArgs);
+    const r = resolveTrackArguments(args);
+    if (!isNonEmptyString(r.name)) return this.reject('analytics.track()', 'the event name is missing or not a string; the call was dropped', 'track');
+    const properties = this.clean('analytics.track()', r.properties);
+    return this.dispatch({ type: 'track', event: r.name, properties }, r.options, snapshot, r.callback, (ev) => [ev.event, ev.properties, undefined]);
+  }
+
+  page(type: 'page' | 'screen', rawArgs: unknown[]): Promise<Context> {
+    const { args, snapshot } = splitPageContext(rawArgs);
+    const r = resolvePageArguments(args);
+    const properties = this.clean(`analytics.${type}()`, r.properties);
+    const body: EventBody = { type, category: r.category, name: r.name, properties };
+    return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [ev.category ?? null, ev.name ?? null, ev.properties, undefined]);
+  }
+
+  identify(rawArgs: unknown[]): Promise<Context> {
+    const { args, snapshot } = splitPageContext(rawArgs);
+    const r = resolveEntityArguments(args);
+    const user = this.deps.user;
+    const traits = r.traits ? this.clean('analytics.identify()', r.traits) : undefined;
+    const options = this.clean('analytics.identify()', r.options);
+    this.applyAnonymousIdOption(options);
+    user.identify(r.id, traits);
+    const body: EventBody = { type: 'identify', traits: user.traits(), userId: user.id() };
+    return this.dispatch(body, options, snapshot, r.callback, (ev) => [ev.userId ?? null, ev.traits, undefined]);
+  }
+
+  /** group() with no arguments is the group store itself, as in analytics-next. */
+  group(rawArgs: unknown[]): Promise<Context> | GroupStore {
+    const { args, snapshot } = splitPageContext(rawArgs);
+    const group = this.deps.group;
+    if (args.length === 0) return group;
+    const r = resolveEntityArguments(args);
+    const traits = r.traits ? this.clean('analytics.group()', r.traits) : undefined;
+    group.identify(r.id, traits);
+    const body: EventBody = { type: 'group', groupId: group.id(), traits: group.traits() };
+    return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [ev.groupId ?? null, ev.traits, undefined]);
+  }
+
+  /** The user mapping goes out at hand-over, like any event: after middleware, routing and consent. */
+  alias(rawArgs: unknown[]): Promise<Context> {
+    const { args, snapshot } = splitPageContext(rawArgs);
+    const r = resolveAliasArguments(args);
+    const user = this.deps.user;
+    const body: EventBody = { type: 'alias', userId: r.to ?? user.id(), previousId: r.from ?? user.id() ?? user.anonymousId() };
+    return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [ev.userId ?? null, ev.previousId ?? null, undefined]);
+  }
+
+  /** A JSON-safe copy of page-given values; what had to go is said once, naming the call. */
+  clean(call: string, value: Dict): Dict {
+    const { value: clean, problems } = sanitizeProperties(value);
+    if (problems.length > 0) this.deps.warn(call, problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (+${problems.length - 5} more)` : ''), true);
+    return clean;
+  }
+
+  /** A call that cannot be carried out: one warning, and a failed Context (analytics-next calls no callback either). */
+  private reject(call: string, message: string, type: string): Promise<Context> {
+    this.deps.warn(call, message, true);
+    const ctx = new Context({ type });
+    ctx.setFailedDelivery({ reason: message });
+    return Promise.resolve(ctx);
+  }
+
+  /** `options.anonymousId` on a call sets the visitor's anonymousId, as analytics-next does. */
+  private applyAnonymousIdOption(options: Dict): void {
+    if (isNonEmptyString(options.anonymousId)) this.deps.user.anonymousId(options.anonymousId);
+  }
+
+  private dispatch(
+    body: EventBody,
+    rawOptions: Dict,
+    snapshot: PageSnapshot | undefined,
+    callback: Callback | undefined,
+    emitArgs: (event: SegmentEvent) => unknown[],
+  ): Promise<Context> {
+    const { deps } = this;
+    const options = body.type === 'identify' ? rawOptions : this.clean(`analytics.${body.type}()`, rawOptions);
+    if (body.type !== 'identify') this.applyAnonymousIdOption(options);
+    const snap = snapshot ?? deps.browser.snapshot();
+    const anonymousId = deps.user.anonymousId();
+    const now = deps.clock.now();
+    const event = buildEvent(body, options, {
+      page: pageContextFromSnapshot(snap),
+      userId: deps.user.id(),
+      anonymousId,
+      now: new Date(now),
+      messageId: `ajs-next-${now}-${deps.newId()}`,
+      loadIntegrations: deps.loadIntegrations(),
+      context: this.contextFromPage(snap),
+    });
+    return new Promise<Context>((resolve) => {
+      deps.enqueue({
+        event,
+        deviceId: deps.deviceIdFor(event.anonymousId ?? null),
+        referrer: snap.referrer,
+        ctx: new Context(event),
+        callback,
+        finish: (ctx) => {
+          resolve(ctx);
+          deps.emit(body.type, emitArgs(event));
+        },
+      });
+    });
+  }
+
+  /**
+   * What analytics.js adds to every event's context besides the page (the Actions presets read it).
+   * navigator.userAgent alone costs a single call microseconds to read, and it does not change on a page.
+   */
+  private contextFromPage(snap: PageSnapshot): Dict {
+    const cache = this.cache;
+    const context: Dict = { library: { name: 'analytics.js', version: `${SHIM_NAME}-${VERSION}` } };
+    if (cache.search !== snap.search) {
+      cache.search = snap.search;
+      cache.campaign = campaignFromSearch(parseQuery(snap.search));
+    }
+    // Each event gets its own copy: middleware may edit it.
+    if (cache.campaign) context.campaign = { ...cache.campaign };
+    if (!cache.agent) {
+      const facts = this.deps.browser.navigatorFacts();
+      cache.agent = {};
+      if (facts.userAgent) cache.agent.userAgent = facts.userAgent;
+      if (facts.language) cache.agent.locale = facts.language;
+    }
+    if (cache.agent.userAgent) context.userAgent = cache.agent.userAgent;
+    if (cache.agent.locale) context.locale = cache.agent.locale;
+    return context;
+  }
+}

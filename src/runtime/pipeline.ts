@@ -1,0 +1,81 @@
+/**
+ * What `load` builds for a page that sends to Amplitude, as one object: the destination mode, the
+ * session, the envelope facts, the outbox and the exit journal. It exists only once the gate has let the
+ * page send, so nothing here is half-built: a page that sends nothing has no pipeline at all.
+ */
+import type { Dict } from '../core/types.js';
+import type { LoadPlan } from '../core/load-plan.js';
+import type { DestinationMode } from '../modes/mode.js';
+import type { CookieOptions } from '../browser/cookies.js';
+import { outboxConfig } from '../amplitude/sdk-options.js';
+import { LIBRARY, SHIM_NAME, VERSION } from '../core/version.js';
+import { envelopeFacts, type EnvelopeFacts } from '../wire/envelope.js';
+import { Outbox, type Transport } from '../wire/outbox.js';
+import { ExitJournal, type JournaledCall, type KeyValueStore } from '../wire/exit-journal.js';
+import type { Clock } from './clock.js';
+import { SessionClock, type SessionState, type SessionTicket } from './session.js';
+
+export interface PipelineDeps {
+  writeKey: string;
+  clock: Clock;
+  transport: Transport;
+  /** Where the journal lives when the page may persist (localStorage in the browser). */
+  store: KeyValueStore;
+  memoryStore(): KeyValueStore;
+  newId(): string;
+  navigatorFacts: { userAgent?: string; language?: string };
+  /** Calls not handed over yet, for the journal. */
+  pendingCalls(): JournaledCall[];
+  /** The session changed at a hand-over: the SDK's cookie follows. */
+  persistSession(state: SessionState): void;
+  keepSegmentSession(id: number, lastAccess: number, cookie: CookieOptions): void;
+  warn(message: string): void;
+}
+
+export class Pipeline {
+  readonly mode: DestinationMode;
+  readonly outbox: Outbox;
+  readonly journal: ExitJournal;
+  readonly session: SessionClock;
+  readonly facts: EnvelopeFacts;
+
+  constructor(plan: LoadPlan, deps: PipelineDeps) {
+    const { clock } = deps;
+    this.mode = plan.mode;
+    const persisted = plan.persist && plan.clientPersistence;
+    const outbox = new Outbox(outboxConfig(deps.writeKey, plan.settings, plan.sdkOptions), {
+      clock,
+      transport: deps.transport,
+      onChange: () => this.journal.changed(),
+      reconcile: () => this.journal.takenOver(),
+      warn: deps.warn,
+    });
+    this.outbox = outbox;
+    this.journal = new ExitJournal(persisted ? deps.store : deps.memoryStore(), clock, deps.writeKey, deps.newId(), () => ({
+      calls: deps.pendingCalls(),
+      events: outbox.unsent(),
+    }));
+    this.facts = envelopeFacts(plan.sdkOptions as Dict, deps.navigatorFacts, LIBRARY, { name: SHIM_NAME, version: VERSION });
+    const keepSegmentSession = plan.mode.session.keptInSegmentStorage && persisted;
+    this.session = new SessionClock(
+      plan.session,
+      plan.sessionTimeoutMs,
+      (state) => {
+        deps.persistSession(state);
+        // Segment's session plugin keys, so the visitor's session also survives a switch back.
+        if (keepSegmentSession) deps.keepSegmentSession(state.sessionId, state.lastEventTime, plan.cookie);
+      },
+      plan.mode.session.rules,
+    );
+  }
+
+  openSession(now: number): SessionTicket {
+    return this.session.open(now);
+  }
+
+  /** The page is being left or hidden: the browser takes what it can, the journal keeps the rest. */
+  exit(): void {
+    this.outbox.exit();
+    this.journal.pageLeft();
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The runtime's side of the SDK: starts it in the identity and session the shim decided, and keeps its
+ * cookie (read by servers and the next page) equal to the shim's identity once it has started. Events
+ * never wait for it.
+ */
+import type { AdapterInit } from '../amplitude/sdk-options.js';
+import type { AmplitudeDriver, EventSink } from '../amplitude/adapter.js';
+import type { SessionState } from './session.js';
+import { describe } from './page-code.js';
+
+export class SdkLink {
+  private started = false;
+
+  constructor(readonly driver: AmplitudeDriver) {}
+
+  /** `then` runs once the SDK has started, or has failed to (the page still sends; ready still fires). */
+  start(init: AdapterInit, sink: EventSink, session: () => SessionState, identity: () => void, then: (error?: string) => void): void {
+    this.driver.init(init, sink).then(
+      () => {
+        this.started = true;
+        this.driver.persistSession(session());
+        identity();
+        then();
+      },
+      (error: unknown) => then(describe(error)),
+    );
+  }
+
+  persistSession(state: SessionState): void {
+    if (this.started) this.driver.persistSession(state);
+  }
+
+  syncIdentity(deviceId: string | null, userId: string | null): void {
+    if (!this.started || !deviceId) return;
+    this.driver.setDeviceId(deviceId);
+    this.driver.setUserId(userId);
+  }
+}
