@@ -15,7 +15,7 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
-          include: ['test/browser/**/*.test.mjs', 'test/collector/**/*.test.mjs', 'test/build/**/*.test.mjs'],
+          include: ['test/browser/**/*.test.mjs', 'test/collector/**/*.test.mjs', 'test/build/**/*.test.mjs', 'test/conformance/classic/**/*.test.mjs'],
           environment: 'node',
           testTimeout: 60000,
           hookTimeout: 60000,
