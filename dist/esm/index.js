@@ -3325,13 +3325,8 @@ const browserTransport = {
     },
 };
 function parseObject(text) {
-    try {
-        const parsed = JSON.parse(text);
-        return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
-    }
-    catch (_a) {
-        return {};
-    }
+    const parsed = attempt(() => JSON.parse(text), undefined);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
 }
 
 const browserPort = {
@@ -3650,12 +3645,7 @@ function callPageFunction(fn, thisArg, args, onError) {
 }
 /** String(x) that cannot throw (hostile toString, revoked Proxy, symbols). */
 function safeString(value) {
-    try {
-        return String(value);
-    }
-    catch (_a) {
-        return '[unprintable]';
-    }
+    return attempt(() => String(value), '[unprintable]');
 }
 
 /** analytics-next's emitter: listeners run synchronously with `this` bound to the analytics object. */
@@ -4914,8 +4904,6 @@ function translateIdentify(event, settings) {
     var _a;
     const ops = [];
     const userId = event.userId;
-    if (isNonEmptyString(userId))
-        ops.push({ op: 'setUserId', userId });
     const traits = Object.assign({}, ((_a = event.traits) !== null && _a !== void 0 ? _a : {}));
     if (isNonEmptyString(userId))
         traits.id = userId;
@@ -5403,12 +5391,7 @@ function parseQuery(search) {
     return out;
 }
 function safeDecode(s) {
-    try {
-        return decodeURIComponent(s.replace(/\+/g, ' '));
-    }
-    catch (_a) {
-        return s;
-    }
+    return attempt(() => decodeURIComponent(s.replace(/\+/g, ' ')), s);
 }
 function queryStringCalls(search, hash) {
     const warnings = [];
@@ -7516,12 +7499,7 @@ function attachPublicApi(core, target) {
 }
 /** Array.isArray, which throws for a revoked Proxy. */
 function isArray(value) {
-    try {
-        return Array.isArray(value);
-    }
-    catch (_a) {
-        return false;
-    }
+    return attempt(() => Array.isArray(value), false);
 }
 function kind(value) {
     if (value === null)

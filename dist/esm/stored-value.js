@@ -1,12 +1,7 @@
 /** analytics-next's notion of a plain object: anything whose tag is [object Object] (class instances too). */
 function isPlainObject(value) {
-    try {
-        return Object.prototype.toString.call(value) === '[object Object]';
-    }
-    catch (_a) {
-        // A revoked Proxy, or one whose traps throw: not something we can read.
-        return false;
-    }
+    // A revoked Proxy, or one whose traps throw, is not something we can read.
+    return attempt(() => Object.prototype.toString.call(value) === '[object Object]', false);
 }
 /** fn(), or `fallback` when it throws (storage disabled, cookies blocked, a hostile getter). */
 function attempt(fn, fallback) {
@@ -19,12 +14,7 @@ function attempt(fn, fallback) {
 }
 /** obj[key], or undefined when reading it throws (a hostile getter or Proxy trap). */
 function readKey(obj, key) {
-    try {
-        return obj[key];
-    }
-    catch (_a) {
-        return undefined;
-    }
+    return attempt(() => obj[key], undefined);
 }
 function isNonEmptyString(value) {
     return typeof value === 'string' && value.length > 0;
@@ -35,7 +25,7 @@ const MAX_STRING_LENGTH = 4096;
 const MAX_DEPTH = 40;
 /**
  * Returns a JSON-safe deep copy. The SDK serializes a whole batch with JSON.stringify, so one cyclic
- * object or BigInt in one event would otherwise make every event in that batch fail (pitfall P9).
+ * object or BigInt in one event would otherwise make every event in that batch fail.
  * Bad values are dropped or converted, never the event.
  */
 function sanitizeProperties(input) {
@@ -148,21 +138,11 @@ function read(container, key, path, problems) {
     }
 }
 function safeLength(arr) {
-    try {
-        return arr.length;
-    }
-    catch (_a) {
-        return 0;
-    }
+    return attempt(() => arr.length, 0);
 }
 function isDomNode(value) {
-    try {
-        const v = value;
-        return typeof v.nodeType === 'number' && typeof v.nodeName === 'string';
-    }
-    catch (_a) {
-        return false;
-    }
+    const v = value;
+    return attempt(() => typeof v.nodeType === 'number' && typeof v.nodeName === 'string', false);
 }
 function label(path) {
     return path ? `"${path}"` : 'the value';
@@ -229,24 +209,14 @@ function stringField(obj, key) {
  * ids raw in cookies). Pure.
  */
 function parseStoredValue(raw) {
-    try {
-        return JSON.parse(raw);
-    }
-    catch (_a) {
-        return raw;
-    }
+    return attempt(() => JSON.parse(raw), raw);
 }
 /** An id from an `ajs_*` cookie as it arrives in a `Cookie:` header: URL-encoded or not, quoted or not. */
 function segmentIdFromCookie(raw) {
     if (!raw)
         return undefined;
-    let text = raw;
-    try {
-        text = decodeURIComponent(raw);
-    }
-    catch (_a) {
-        /* not URL-encoded: the raw text */
-    }
+    // Not URL-encoded: the raw text.
+    const text = attempt(() => decodeURIComponent(raw), raw);
     const parsed = parseStoredValue(text);
     const value = typeof parsed === 'string' || typeof parsed === 'number' ? String(parsed) : text;
     return value && value !== 'null' ? value : undefined;

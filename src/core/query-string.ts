@@ -1,5 +1,6 @@
 /** Segment's querystring API (ajs_aid, ajs_uid + ajs_trait_*, ajs_event + ajs_prop_*). Pure. */
 import { isSafeUrlValue, MAX_URL_VALUE_LENGTH } from './url-values.js';
+import { attempt } from './values.js';
 
 export interface QueryStringCalls {
   anonymousId?: string;
@@ -23,11 +24,7 @@ export function parseQuery(search: string): Record<string, string> {
 }
 
 function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s.replace(/\+/g, ' '));
-  } catch {
-    return s;
-  }
+  return attempt(() => decodeURIComponent(s.replace(/\+/g, ' ')), s);
 }
 
 export function queryStringCalls(search: string, hash: string): { calls: QueryStringCalls; warnings: string[] } {

@@ -67,7 +67,6 @@ export interface AmplitudeEvent {
 
 /** What the translation asks of Amplitude for one Segment event, in order. */
 export type AmplitudeOperation =
-  | { op: 'setUserId'; userId: string }
   | { op: 'event'; event: AmplitudeEvent }
   /** Amplitude's user mapping (previousId's events merge into userId's), which only its server API takes. */
   | { op: 'mapUser'; userId: string; previousId: string };

@@ -3,12 +3,8 @@ import type { Dict } from './types.js';
 
 /** analytics-next's notion of a plain object: anything whose tag is [object Object] (class instances too). */
 export function isPlainObject(value: unknown): value is Dict {
-  try {
-    return Object.prototype.toString.call(value) === '[object Object]';
-  } catch {
-    // A revoked Proxy, or one whose traps throw: not something we can read.
-    return false;
-  }
+  // A revoked Proxy, or one whose traps throw, is not something we can read.
+  return attempt(() => Object.prototype.toString.call(value) === '[object Object]', false);
 }
 
 /** fn(), or `fallback` when it throws (storage disabled, cookies blocked, a hostile getter). */
@@ -22,11 +18,7 @@ export function attempt<T>(fn: () => T, fallback: T): T {
 
 /** obj[key], or undefined when reading it throws (a hostile getter or Proxy trap). */
 export function readKey(obj: unknown, key: string): unknown {
-  try {
-    return (obj as Dict)[key];
-  } catch {
-    return undefined;
-  }
+  return attempt(() => (obj as Dict)[key], undefined);
 }
 
 export function isNonEmptyString(value: unknown): value is string {
@@ -46,7 +38,7 @@ export interface SanitizeResult<T> {
 
 /**
  * Returns a JSON-safe deep copy. The SDK serializes a whole batch with JSON.stringify, so one cyclic
- * object or BigInt in one event would otherwise make every event in that batch fail (pitfall P9).
+ * object or BigInt in one event would otherwise make every event in that batch fail.
  * Bad values are dropped or converted, never the event.
  */
 export function sanitizeProperties(input: unknown): SanitizeResult<Dict> {
@@ -155,20 +147,12 @@ function read(container: unknown, key: string | number, path: string, problems: 
 }
 
 function safeLength(arr: unknown[]): number {
-  try {
-    return arr.length;
-  } catch {
-    return 0;
-  }
+  return attempt(() => arr.length, 0);
 }
 
 function isDomNode(value: unknown): boolean {
-  try {
-    const v = value as { nodeType?: unknown; nodeName?: unknown };
-    return typeof v.nodeType === 'number' && typeof v.nodeName === 'string';
-  } catch {
-    return false;
-  }
+  const v = value as { nodeType?: unknown; nodeName?: unknown };
+  return attempt(() => typeof v.nodeType === 'number' && typeof v.nodeName === 'string', false);
 }
 
 function label(path: string): string {

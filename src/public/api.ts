@@ -7,7 +7,7 @@ import { AnalyticsCore } from '../runtime/analytics.js';
 import { Context } from '../runtime/context.js';
 import { VERSION } from '../core/version.js';
 import { callPageFunction, describe } from '../runtime/page-code.js';
-import { isPlainObject } from '../core/values.js';
+import { attempt, isPlainObject } from '../core/values.js';
 import type { EntityStoreApi } from '../runtime/identity.js';
 import type { AmplitudeAccess } from './types.js';
 
@@ -336,11 +336,7 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
 
 /** Array.isArray, which throws for a revoked Proxy. */
 function isArray(value: unknown): value is unknown[] {
-  try {
-    return Array.isArray(value);
-  } catch {
-    return false;
-  }
+  return attempt(() => Array.isArray(value), false);
 }
 
 function kind(value: unknown): string {

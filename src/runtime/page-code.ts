@@ -3,6 +3,7 @@
  * reading what it returns, without letting a throw, a rejected promise or a hostile thenable reach
  * the page as an uncaught error.
  */
+import { attempt } from '../core/values.js';
 export function isThenable(value: unknown): value is Promise<unknown> & { then: Promise<unknown>['then'] } {
   try {
     return !!value && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
@@ -47,9 +48,5 @@ export function callPageFunction(fn: (...args: never[]) => unknown, thisArg: unk
 
 /** String(x) that cannot throw (hostile toString, revoked Proxy, symbols). */
 export function safeString(value: unknown): string {
-  try {
-    return String(value);
-  } catch {
-    return '[unprintable]';
-  }
+  return attempt(() => String(value), '[unprintable]');
 }

@@ -8,7 +8,7 @@ import type { WireEvent } from './outbox.js';
 export interface EventStamp {
   userId: string | null | undefined;
   deviceId: string;
-  /** The Segment call's time, not the hand-over time (pitfall P4). */
+  /** The Segment call's time, not the hand-over time. */
   time: number;
   insertId: string;
 }

@@ -161,8 +161,8 @@ describe('leaving while the SDK is still initializing', () => {
   });
 });
 
-describe('SDK pitfalls, as regressions', () => {
-  it('P6: calls made from other tasks while the SDK initializes are all delivered', async () => {
+describe('what the SDK got wrong, as regressions', () => {
+  it('calls made from other tasks while the SDK initializes are all delivered', async () => {
     const page = await f.newPage();
     const after = `for (let i = 0; i < 40; i++) setTimeout(() => analytics.track('During Init ' + i), i);`;
     await page.goto(f.server.page('/p6', snippetPage({ collector: f.collector, settings: QUIET, page: false, after })));
@@ -171,7 +171,7 @@ describe('SDK pitfalls, as regressions', () => {
     expect(await settle(f.collector, 300)).toHaveLength(40);
   });
 
-  it('P9: one cyclic or BigInt property does not poison its batch; P10: traits arrays holding null', async () => {
+  it('one cyclic or BigInt property does not poison its batch; traits arrays holding null', async () => {
     // All three in one batch, as the SDK would have sent them together.
     const page = await ready({ ...QUIET, batchEvents: true, eventUploadThreshold: 3, eventUploadPeriodMillis: 60000 });
     await page.evaluate(() => {

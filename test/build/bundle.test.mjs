@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 
-/** Today's size plus a little room: a change that grows the file by more has to say why (README, Performance). */
+/** Today's size plus a little room: a change that grows the file by more has to say why (docs/performance.md). */
 const BUDGET_GZIP_BYTES = 39500;
 const file = readFileSync(new URL('../../dist/segment-amplitude-shim.min.js', import.meta.url));
 const text = file.toString('utf8');

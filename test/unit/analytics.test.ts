@@ -35,7 +35,7 @@ describe('call order and identity stamping', () => {
     expect(transport.wire[1].user_properties).toEqual({ $set: { plan: 'pro', id: 'user-1' } });
   });
 
-  it('P4: an event made just before reset() keeps the old user and device; reset reaches the SDK between them', async () => {
+  it('an event made just before reset() keeps the old user and device; reset reaches the SDK between them', async () => {
     const { analytics, driver, transport, load } = make();
     load();
     await run();
@@ -594,7 +594,7 @@ describe('reset()', () => {
 });
 
 describe('identity storage: Segment formats, written only when a value changes', () => {
-  it('49: anonymousId is raw in the cookie and JSON-quoted in localStorage', () => {
+  it('anonymousId is raw in the cookie and JSON-quoted in localStorage', () => {
     const { analytics, load } = make();
     load();
     const anon = analytics.user().anonymousId();
@@ -603,7 +603,7 @@ describe('identity storage: Segment formats, written only when a value changes',
     expect(document.cookie).toContain(`ajs_anonymous_id=${anon}`);
   });
 
-  it('50: with disableClientPersistence, IDs live in memory only: no cookie, no localStorage', async () => {
+  it('with disableClientPersistence, IDs live in memory only: no cookie, no localStorage', async () => {
     const { analytics, core } = make();
     core.load(KEY, { disableClientPersistence: true });
     analytics.identify('memory-user', { a: 1 });
@@ -615,7 +615,7 @@ describe('identity storage: Segment formats, written only when a value changes',
     expect(document.cookie).not.toContain('ajs_');
   });
 
-  it('53/54: numeric cookie ids and unquoted localStorage values are read', () => {
+  it('numeric cookie ids and unquoted localStorage values are read', () => {
     document.cookie = 'ajs_user_id=1234; path=/';
     localStorage.setItem('ajs_anonymous_id', 'abc-def');
     const { analytics, load } = make();
@@ -635,7 +635,7 @@ describe('identity storage: Segment formats, written only when a value changes',
     expect(transport.wire[0]).toMatchObject({ user_id: 'existing-user', device_id: 'existing-anon-id-0001' });
   });
 
-  it('56: traits merge for the same user and are replaced for a new one', () => {
+  it('traits merge for the same user and are replaced for a new one', () => {
     const { analytics, load } = make();
     load();
     analytics.identify('id', { one: 1 });
@@ -646,7 +646,7 @@ describe('identity storage: Segment formats, written only when a value changes',
     expect(JSON.parse(localStorage.getItem('ajs_user_traits')!)).toEqual({ three: 3 });
   });
 
-  it('52: identifying a different user issues a new anonymousId', () => {
+  it('identifying a different user issues a new anonymousId', () => {
     const { analytics } = make();
     const user = analytics.user();
     analytics.identify('foo');
@@ -657,7 +657,7 @@ describe('identity storage: Segment formats, written only when a value changes',
     expect(user.anonymousId()).not.toBe(a);
   });
 
-  it('63: setAnonymousId returns what it set; with no argument it returns the current one', () => {
+  it('setAnonymousId returns what it set; with no argument it returns the current one', () => {
     const { analytics } = make();
     expect(analytics.setAnonymousId('🦹‍♀️')).toBe('🦹‍♀️');
     expect(analytics.setAnonymousId()).toBe('🦹‍♀️');

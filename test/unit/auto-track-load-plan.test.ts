@@ -34,7 +34,7 @@ beforeEach(() => {
 });
 
 describe('trackLink / trackClick', () => {
-  it('83: tracks with the resolved name and properties, then navigates once the track is handed over', async () => {
+  it('tracks with the resolved name and properties, then navigates once the track is handed over', async () => {
     const t = deps();
     const link = document.getElementById('l')!;
     trackLink(t.d, 'analytics.trackLink()', link, (el: Element) => `Clicked ${el.id}`, { property: true });
@@ -81,7 +81,7 @@ describe('trackLink / trackClick', () => {
 });
 
 describe('trackForm / trackSubmit', () => {
-  it('84: tracks on submit, then submits the form once the track is handed over', async () => {
+  it('tracks on submit, then submits the form once the track is handed over', async () => {
     const t = deps();
     const form = document.getElementById('f') as HTMLFormElement;
     let submitted = 0;

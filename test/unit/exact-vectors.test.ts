@@ -635,15 +635,15 @@ describe('Classic translation helpers, exact', () => {
   it('stampVersion only with a version, only on events', () => {
     const ops = [
       { op: 'event' as const, event: { event_type: 'E' } },
-      { op: 'setUserId' as const, userId: 'u' },
+      { op: 'mapUser' as const, userId: 'u', previousId: 'p' },
     ];
     expect(stampVersion(ops, '')).toEqual([
       { op: 'event', event: { event_type: 'E' } },
-      { op: 'setUserId', userId: 'u' },
+      { op: 'mapUser', userId: 'u', previousId: 'p' },
     ]);
     expect(stampVersion(ops, '1.0')).toEqual([
       { op: 'event', event: { event_type: 'E', app_version: '1.0' } },
-      { op: 'setUserId', userId: 'u' },
+      { op: 'mapUser', userId: 'u', previousId: 'p' },
     ]);
   });
 });

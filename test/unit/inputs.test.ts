@@ -38,7 +38,7 @@ describe('normalizeSettings', () => {
   });
 });
 
-describe('sanitizeProperties: the wire stays serializable (P9), bad values are dropped, not the event', () => {
+describe('sanitizeProperties: the wire stays serializable, bad values are dropped, not the event', () => {
   it('converts and drops what JSON cannot carry, and reports each', () => {
     const cyclic: Record<string, unknown> = { keep: 1 };
     cyclic.self = cyclic;

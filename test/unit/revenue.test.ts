@@ -56,7 +56,7 @@ describe('revenue on any tracked event', () => {
       { revenue: 20, quantity: 2, productId: 'AMP1' },
       [rev(20, 1, { productId: 'AMP1', props: { revenue: 20, quantity: 2, productId: 'AMP1' } })],
     ],
-    ['L35/L36 price and quantity alone never book revenue', {}, { price: 10, quantity: 2, productId: 'AMP1' }, []],
+    ['price and quantity alone never book revenue', {}, { price: 10, quantity: 2, productId: 'AMP1' }, []],
     ['L30 V1 revenue only', { useLogRevenueV2: false }, { revenue: 19.99 }, [rev(19.99, 1)]],
     [
       'L31 V1 books the revenue, not revenue x quantity',

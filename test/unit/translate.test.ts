@@ -96,19 +96,19 @@ const vectors: Vector[] = [
   },
 
   // identify()
-  { id: 'L20', body: { type: 'identify', userId: 'id', traits: {} }, expect: [{ op: 'setUserId', userId: 'id' }, identify({ $set: { id: 'id' } })] },
+  { id: 'L20', body: { type: 'identify', userId: 'id', traits: {} }, expect: [identify({ $set: { id: 'id' } })] },
   { id: 'L21', body: { type: 'identify', traits: { trait: true } }, expect: [identify({ $set: { trait: true } })] },
   {
     id: 'L22',
     body: { type: 'identify', userId: 'id', traits: { trait: true } },
-    expect: [{ op: 'setUserId', userId: 'id' }, identify({ $set: { trait: true, id: 'id' } })],
+    expect: [identify({ $set: { trait: true, id: 'id' } })],
   },
   {
     id: 'L23',
     settings: { mapQueryParams: { ham: 'user_properties' } },
     body: { type: 'identify', userId: 'id', traits: { trait: true } },
     options: { page: { search: '?foo=bar' } },
-    expect: [{ op: 'setUserId', userId: 'id' }, identify({ $set: { trait: true, id: 'id', ham: '?foo=bar' } })],
+    expect: [identify({ $set: { trait: true, id: 'id', ham: '?foo=bar' } })],
   },
   {
     id: 'mapQueryParams event side still lands in traits on identify',
@@ -140,13 +140,13 @@ const vectors: Vector[] = [
     id: 'L26',
     body: { type: 'identify', userId: 'id', traits: {} },
     options: { integrations: { Amplitude: { groups: { foo: 'bar' } } } },
-    expect: [{ op: 'setUserId', userId: 'id' }, identify({ $set: { id: 'id' } }), identify({ $set: { foo: 'bar' } }, { groups: { foo: 'bar' } })],
+    expect: [identify({ $set: { id: 'id' } }), identify({ $set: { foo: 'bar' } }, { groups: { foo: 'bar' } })],
   },
   {
     id: 'S5 array groups',
     body: { type: 'identify', userId: 'u1', traits: {} },
     options: { integrations: { Amplitude: { groups: { org: ['a', 'b'] } } } },
-    expect: [{ op: 'setUserId', userId: 'u1' }, identify({ $set: { id: 'u1' } }), identify({ $set: { org: ['a', 'b'] } }, { groups: { org: ['a', 'b'] } })],
+    expect: [identify({ $set: { id: 'u1' } }), identify({ $set: { org: ['a', 'b'] } }, { groups: { org: ['a', 'b'] } })],
   },
   { id: 'D09', body: { type: 'identify', traits: {} }, expect: [] },
 

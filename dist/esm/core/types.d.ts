@@ -62,9 +62,6 @@ export interface AmplitudeEvent {
 }
 /** What the translation asks of Amplitude for one Segment event, in order. */
 export type AmplitudeOperation = {
-    op: 'setUserId';
-    userId: string;
-} | {
     op: 'event';
     event: AmplitudeEvent;
 }

@@ -1,7 +1,7 @@
 /**
  * Segment event + destination settings -> Amplitude operations, as Segment's Amplitude (Classic)
  * destination did in device mode. Pure: no DOM, no SDK, no clock. Deliberate departures from the
- * classic integration are marked "Difference:" and listed in the README.
+ * classic integration are marked "Difference:" and listed in the README's Differences.
  */
 import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEvent } from '../../core/types.js';
 import type { AmplitudeSettings } from './settings.js';
@@ -84,7 +84,6 @@ function amplitudeOptions(event: SegmentEvent): Dict {
 function translateIdentify(event: SegmentEvent, settings: AmplitudeSettings): AmplitudeOperation[] {
   const ops: AmplitudeOperation[] = [];
   const userId = event.userId;
-  if (isNonEmptyString(userId)) ops.push({ op: 'setUserId', userId });
 
   const traits: Dict = { ...(event.traits ?? {}) };
   if (isNonEmptyString(userId)) traits.id = userId;
