@@ -18,7 +18,7 @@ import { snippetPage } from '../test/support/pages.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OFFICIAL = 'node_modules/@amplitude/analytics-browser/lib/scripts/amplitude-min.js';
-/** --quick: one run of each, smaller bursts (under 2 minutes); for a quick look, not for the README. */
+/** --quick: one run of each, smaller bursts (under 2 minutes); for a quick look, not for docs/performance.md. */
 const QUICK = process.argv.includes('--quick');
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 3));
 /** (b) is dominated by the SDK's own burst cost (it re-serializes its queue per event): it takes ~50 s a run. */
@@ -323,3 +323,17 @@ for (const [a, b, c] of rows) console.log(`${a.padEnd(width[0])}  ${b.padEnd(wid
 mkdirSync(new URL('../bench-results', import.meta.url), { recursive: true });
 writeFileSync(new URL('../bench-results/latest.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
 console.log('\nwrote bench-results/latest.json');
+
+// --write-docs: docs/performance.md shows this run's table (between its bench:table markers), so the page
+// never holds figures no command produced.
+if (process.argv.includes('--write-docs')) {
+  const docs = new URL('../docs/performance.md', import.meta.url);
+  const page = readFileSync(docs, 'utf8');
+  const start = '<!-- bench:table:start -->';
+  const end = '<!-- bench:table:end -->';
+  const cell = (text) => text.replace(/\|/g, '\\|');
+  const table = ['| Measure | This shim | Reference |', '|---|---|---|', ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+  if (!page.includes(start) || !page.includes(end)) throw new Error('docs/performance.md has lost its bench:table markers');
+  writeFileSync(docs, `${page.slice(0, page.indexOf(start) + start.length)}\n${table}\n${page.slice(page.indexOf(end))}`);
+  console.log('wrote the table into docs/performance.md');
+}
