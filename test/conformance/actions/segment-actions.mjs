@@ -69,7 +69,8 @@ function decode(request) {
 
 /**
  * Runs Segment events (as Segment's API received them: JSON) through the destination, one at a time and
- * in order. Returns the payloads, and per event what the destination said when it refused one.
+ * in order. Returns the payloads (each with the messageId of its event), and per event what the destination
+ * said when it refused one.
  */
 export async function runSegmentActions(events, entry) {
   const settings = { apiKey: 'conformance-api-key', secretKey: 'conformance-secret-key', endpoint: 'north_america', subscriptions: subscriptionsFor(entry) };
@@ -79,7 +80,7 @@ export async function runSegmentActions(events, entry) {
     recorded = [];
     const results = await destination.onEvent(event, settings).catch((error) => [{ error }]);
     for (const result of results ?? []) if (result?.error) refusals.push({ messageId: event.messageId, message: String(result.error?.message ?? result.error) });
-    for (const request of recorded) payloads.push(...decode(request));
+    for (const request of recorded) payloads.push(...decode(request).map((p) => ({ ...p, messageId: event.messageId })));
   }
   return { payloads, refusals };
 }

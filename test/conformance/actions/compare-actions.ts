@@ -1,0 +1,67 @@
+// One Actions-mode sequence through both sides: the shim's runtime, then Segment's destination on the
+// Segment events those calls made; both payload lists reduced to canonical records and compared, and each
+// difference checked against the declared ones.
+import { canonicalRecords, diffRecords } from '../canonical.mjs';
+import { DIFFERENCES, declaredFor } from '../differences.mjs';
+import { decodeValue } from '../sequence.mjs';
+import { runOursActions } from './ours-actions';
+import type { SegmentActions } from './segment-actions-client';
+import type { Dict } from '../../../src/types';
+import type { Sequence } from '../types';
+
+const DESTINATION = 'Actions Amplitude';
+
+/** Segment's servers hand an event to the destination unless the call's `integrations` routes it away. */
+function routedToDestination(event: Dict): boolean {
+  const integrations = (event.integrations && typeof event.integrations === 'object' ? event.integrations : {}) as Dict;
+  if (integrations[DESTINATION] === false) return false;
+  return !(integrations.All === false && !integrations[DESTINATION]);
+}
+
+export interface Diff {
+  /** The call (1-based, as the printed sequence numbers them) and the record within what it sent. */
+  call: number;
+  index: number;
+  /** The kind of record (event, identify, …) on whichever side has it. */
+  kind: string;
+  field: string;
+  segment: unknown;
+  ours: unknown;
+}
+
+export interface Comparison {
+  /** Canonical records per call, in call order. */
+  segment: Dict[][];
+  ours: Dict[][];
+  /** The call number of each entry of segment / ours. */
+  calls: number[];
+  diffs: Diff[];
+  /** Each difference with the declared difference it is, if any. */
+  explained: Array<Diff & { declared?: string }>;
+  undeclared: Diff[];
+  refusals: Array<{ messageId: string; message: string }>;
+}
+
+export const ACTIONS_DIFFERENCES = DIFFERENCES.filter((d: { mode: string }) => d.mode === 'actions');
+
+export async function compareActions(sequence: Sequence, segmentSide: SegmentActions): Promise<Comparison> {
+  const ours = await runOursActions(sequence);
+  const segmentEvents = ours.segmentEvents.filter(routedToDestination);
+  const segmentRun = await segmentSide.run(segmentEvents, decodeValue(sequence.settings) as Dict);
+  // Compared call by call, so one record missing on one side does not shift every later one.
+  const perCall = (payloads: Array<{ messageId: string }>) =>
+    ours.segmentEvents.map((event) => canonicalRecords(payloads.filter((p) => p.messageId === event.messageId)) as Dict[]);
+  const segment = perCall(segmentRun.payloads);
+  const oursRecords = perCall(ours.payloads);
+  const diffs: Diff[] = [];
+  segment.forEach((records, i) => {
+    for (const diff of diffRecords(records, oursRecords[i]) as Array<Omit<Diff, 'call' | 'kind'>>) {
+      diffs.push({ call: ours.callOf[i], kind: String((records[diff.index] ?? oursRecords[i][diff.index])?.kind), ...diff });
+    }
+  });
+  const explained = diffs.map((diff) => ({
+    ...diff,
+    declared: declaredFor('actions', diff, { segment: segment[ours.callOf.indexOf(diff.call)], ours: oursRecords[ours.callOf.indexOf(diff.call)] })?.id,
+  }));
+  return { segment, ours: oursRecords, calls: ours.callOf, diffs, explained, undeclared: explained.filter((d) => !d.declared), refusals: segmentRun.refusals };
+}
