@@ -13,6 +13,8 @@ import type { Sequence } from './types';
 const RUNS = Number(process.env.CONFORMANCE_RUNS ?? 150);
 const SEED = Number(process.env.CONFORMANCE_SEED ?? 20261204);
 const MAX_CALLS = 6;
+/** CONFORMANCE_SHOW=3,17 prints those sequences of the run with both sides' records. */
+const SHOW = (process.env.CONFORMANCE_SHOW ?? '').split(',').filter(Boolean).map(Number);
 
 let segment: SegmentActions;
 beforeAll(() => {
@@ -57,10 +59,17 @@ describe('Amplitude (Actions): Segment’s destination code beside the shim, on 
     for (const [i, sequence] of fc.sample(arb, { seed: SEED, numRuns: RUNS }).entries()) {
       sequence.id = `seed ${SEED} #${i}`;
       const c = await compareActions(sequence, segment);
+      if (SHOW.includes(i)) console.log(`${sequence.id}\n${explain(sequence, c)}`);
       stats.sequences++;
       stats.calls += sequence.calls.length;
       for (const d of c.explained) if (d.declared) seen.add(d.declared);
-      for (const d of c.undeclared) if (!undeclared.has(signature(d))) undeclared.set(signature(d), sequence.id);
+      for (const d of c.undeclared) {
+        if (!undeclared.has(signature(d)))
+          undeclared.set(
+            signature(d),
+            `${sequence.id} call ${d.call}: Segment ${JSON.stringify(d.segment)?.slice(0, 300)} | ours ${JSON.stringify(d.ours)?.slice(0, 300)}`,
+          );
+      }
     }
     stats.declaredSeen = seen.size;
     stats.undeclared = undeclared.size;
@@ -75,6 +84,7 @@ describe('Amplitude (Actions): Segment’s destination code beside the shim, on 
     );
     const sequence = result.counterexample?.[0];
     const message = sequence ? explain(sequence, await compareActions(sequence, segment)) : 'no counterexample (the survey and the shrinking run disagree)';
-    expect.fail(`${undeclared.size} undeclared kind(s) of difference: ${[...undeclared.keys()].join('; ')}\n\nSmallest counterexample:\n${message}`);
+    const kinds = [...undeclared].map(([kind, example]) => `  ${kind}  (first: ${example})`);
+    expect.fail(`${undeclared.size} undeclared kind(s) of difference:\n${kinds.join('\n')}\n\nSmallest counterexample:\n${message}`);
   });
 });

@@ -14,7 +14,9 @@ export const nameArb = fc.oneof(
 );
 
 const numericStringArb = fc.constantFrom('25.00', '-1', '2', '0', '1e3', ' 3 ', '0x10', '12abc', '', '007');
-const dateArb = fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => ({ $date: d.toISOString() }));
+const dateArb = fc
+  .date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
+  .map((d) => ({ $date: d.toISOString() }));
 const dateStringArb = fc.constantFrom('2021-03-04', '2021-03-04T05:06:07Z', '2021-03-04 05:06:07', '04/03/2021', '2021-13-45');
 
 const scalarArb = fc.oneof(
@@ -30,7 +32,10 @@ const scalarArb = fc.oneof(
   fc.constantFrom({ $error: 'boom' }, { $undefined: true }, { $number: 'NaN' }, { $number: 'Infinity' }, { $number: '-0' }),
 );
 
-const keyArb = fc.oneof(fc.constantFrom('plan', 'email', 'name', 'age', 'id', 'revenue', 'price', 'quantity', 'company', ''), fc.string({ minLength: 1, maxLength: 6 }));
+const keyArb = fc.oneof(
+  fc.constantFrom('plan', 'email', 'name', 'age', 'id', 'revenue', 'price', 'quantity', 'company', ''),
+  fc.string({ minLength: 1, maxLength: 6 }),
+);
 
 /** Property and trait values, nested up to two levels, occasionally very wide. */
 export const valueArb: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
@@ -41,15 +46,24 @@ export const valueArb: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 
 const wideObjectArb = fc.integer({ min: 50, max: 300 }).map((n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i])));
 
-export const propertiesArb = fc.oneof(
-  { weight: 6, arbitrary: fc.dictionary(keyArb, valueArb, { maxKeys: 5 }) },
-  { weight: 1, arbitrary: wideObjectArb },
+export const propertiesArb = fc.oneof({ weight: 6, arbitrary: fc.dictionary(keyArb, valueArb, { maxKeys: 5 }) }, { weight: 1, arbitrary: wideObjectArb });
+
+const amountArb = fc.oneof(
+  fc.integer({ min: -5, max: 100 }),
+  fc.double({ min: -100, max: 1000, noNaN: true, noDefaultInfinity: true }),
+  numericStringArb,
+  fc.constant(null),
 );
 
-const amountArb = fc.oneof(fc.integer({ min: -5, max: 100 }), fc.double({ min: -100, max: 1000, noNaN: true, noDefaultInfinity: true }), numericStringArb, fc.constant(null));
-
 const productArb = fc.record(
-  { productId: fc.oneof(fc.string({ maxLength: 6 }), fc.integer()), price: amountArb, quantity: amountArb, revenue: amountArb, revenueType: fc.constantFrom('Purchase', 'Refund', ''), name: fc.string({ maxLength: 6 }) },
+  {
+    productId: fc.oneof(fc.string({ maxLength: 6 }), fc.integer()),
+    price: amountArb,
+    quantity: amountArb,
+    revenue: amountArb,
+    revenueType: fc.constantFrom('Purchase', 'Refund', ''),
+    name: fc.string({ maxLength: 6 }),
+  },
   { requiredKeys: [] },
 );
 
@@ -68,7 +82,16 @@ export const revenuePropertiesArb = fc.record(
   { requiredKeys: [] },
 );
 
-const campaignArb = fc.record({ source: fc.string({ maxLength: 5 }), medium: fc.constantFrom('cpc', ''), name: fc.string({ maxLength: 5 }), term: fc.string({ maxLength: 3 }), content: fc.string({ maxLength: 3 }) }, { requiredKeys: [] });
+const campaignArb = fc.record(
+  {
+    source: fc.string({ maxLength: 5 }),
+    medium: fc.constantFrom('cpc', ''),
+    name: fc.string({ maxLength: 5 }),
+    term: fc.string({ maxLength: 3 }),
+    content: fc.string({ maxLength: 3 }),
+  },
+  { requiredKeys: [] },
+);
 
 const contextArb = fc.record(
   {
@@ -81,7 +104,13 @@ const contextArb = fc.record(
   { requiredKeys: [] },
 );
 
-const integrationsArb = fc.constantFrom({ All: false }, { 'Actions Amplitude': false }, { All: false, 'Actions Amplitude': true }, { 'Actions Amplitude': { session_id: '1700000000000' } }, { Amplitude: false });
+const integrationsArb = fc.constantFrom(
+  { All: false },
+  { 'Actions Amplitude': false },
+  { All: false, 'Actions Amplitude': true },
+  { 'Actions Amplitude': { session_id: '1700000000000' } },
+  { Amplitude: false },
+);
 
 /** Per-call options: context overrides, routing, timestamps, anonymousId. */
 export const optionsArb = fc.record(
@@ -107,16 +136,34 @@ const userIdArb = fc.oneof(fc.constantFrom('user-1', 'user-2', 'u', '42', ''), f
 export const callArb: fc.Arbitrary<Call> = fc.oneof(
   {
     weight: 4,
-    arbitrary: fc.tuple(nameArb, maybe(fc.oneof(propertiesArb, revenuePropertiesArb)), maybe(optionsArb)).map(([n, p, o]) => ({ method: 'track' as const, args: args(n, p, o) })),
+    arbitrary: fc
+      .tuple(nameArb, maybe(fc.oneof(propertiesArb, revenuePropertiesArb)), maybe(optionsArb))
+      .map(([n, p, o]) => ({ method: 'track' as const, args: args(n, p, o) })),
   },
-  { weight: 2, arbitrary: fc.tuple(revenuePropertiesArb, maybe(optionsArb)).map(([p, o]) => ({ method: 'track' as const, args: args('Order Completed', p, o) })) },
-  { weight: 2, arbitrary: fc.tuple(maybe(userIdArb), maybe(propertiesArb), maybe(optionsArb)).map(([u, t, o]) => ({ method: 'identify' as const, args: args(u, t, o) })) },
-  { weight: 2, arbitrary: fc.tuple(maybe(nameArb), maybe(nameArb), maybe(propertiesArb), maybe(optionsArb)).map(([c, n, p, o]) => ({ method: 'page' as const, args: args(c, n, p, o) })) },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(revenuePropertiesArb, maybe(optionsArb)).map(([p, o]) => ({ method: 'track' as const, args: args('Order Completed', p, o) })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(maybe(userIdArb), maybe(propertiesArb), maybe(optionsArb)).map(([u, t, o]) => ({ method: 'identify' as const, args: args(u, t, o) })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(maybe(nameArb), maybe(nameArb), maybe(propertiesArb), maybe(optionsArb))
+      .map(([c, n, p, o]) => ({ method: 'page' as const, args: args(c, n, p, o) })),
+  },
   {
     weight: 1,
-    arbitrary: fc.tuple(fc.oneof(fc.constantFrom('g-1', 'acme', ''), fc.integer({ min: 0, max: 9 })), maybe(propertiesArb), maybe(optionsArb)).map(([g, t, o]) => ({ method: 'group' as const, args: args(g, t, o) })),
+    arbitrary: fc
+      .tuple(fc.oneof(fc.constantFrom('g-1', 'acme', ''), fc.integer({ min: 0, max: 9 })), maybe(propertiesArb), maybe(optionsArb))
+      .map(([g, t, o]) => ({ method: 'group' as const, args: args(g, t, o) })),
   },
-  { weight: 1, arbitrary: fc.tuple(userIdArb, maybe(userIdArb), maybe(optionsArb)).map(([to, from, o]) => ({ method: 'alias' as const, args: args(to, from, o) })) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(userIdArb, maybe(userIdArb), maybe(optionsArb)).map(([to, from, o]) => ({ method: 'alias' as const, args: args(to, from, o) })),
+  },
   { weight: 1, arbitrary: fc.constant({ method: 'reset' as const, args: [] }) },
 );
 
@@ -137,7 +184,9 @@ export const actionsSettingsArb = fc.record(
           fc.constant({ add: { logins: 1 } }),
         ),
         'Identify Calls': fc.oneof(fc.constant({ user_properties: { '@path': '$.context.traits' } }), fc.constant({ user_id: { '@path': '$.anonymousId' } })),
-        'Page Calls': fc.constant({ event_type: { '@if': { exists: { '@path': '$.name' }, then: { '@template': 'Viewed {{name}}' }, else: 'Viewed a page' } } }),
+        'Page Calls': fc.constant({
+          event_type: { '@if': { exists: { '@path': '$.name' }, then: { '@template': 'Viewed {{name}}' }, else: 'Viewed a page' } },
+        }),
         'Order Completed Calls': fc.oneof(fc.constant({ revenue: { '@path': '$.properties.total' } }), fc.constant({ trackRevenuePerProduct: true })),
       },
       { requiredKeys: [] },
@@ -147,13 +196,22 @@ export const actionsSettingsArb = fc.record(
 );
 
 const pageArb = fc.record({
-  url: fc.constantFrom('https://shop.example/checkout', 'https://shop.example/landing?utm_source=news&utm_medium=email&utm_campaign=spring', 'https://shop.example/?utm_source=&utm_term=t'),
+  url: fc.constantFrom(
+    'https://shop.example/checkout',
+    'https://shop.example/landing?utm_source=news&utm_medium=email&utm_campaign=spring',
+    'https://shop.example/?utm_source=&utm_term=t',
+  ),
   referrer: fc.constant(''),
   title: fc.constantFrom('Checkout', ''),
 });
 
 export function sequenceArb(mode: Sequence['mode'], settingsArb: fc.Arbitrary<Sequence['settings']>, maxCalls: number): fc.Arbitrary<Sequence> {
   return fc
-    .record({ settings: settingsArb, page: pageArb, calls: fc.array(callArb, { minLength: 1, maxLength: maxCalls }), anonymousId: fc.constantFrom('anon-0001-abcdef', 'anon-0002') })
+    .record({
+      settings: settingsArb,
+      page: pageArb,
+      calls: fc.array(callArb, { minLength: 1, maxLength: maxCalls }),
+      anonymousId: fc.constantFrom('anon-0001-abcdef', 'anon-0002'),
+    })
     .map((s) => ({ id: '', mode, startTime: 1764410000000, ...s }));
 }

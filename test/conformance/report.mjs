@@ -31,7 +31,10 @@ export function formatSequence(sequence) {
 }
 
 function column(records) {
-  return records.flatMap((record, i) => [`#${i}`, ...JSON.stringify(record, (k, v) => (typeof v === 'string' && v.length > 40 ? `${v.slice(0, 20)}…(${v.length})` : v), 2).split('\n')]);
+  return records.flatMap((record, i) => [
+    `#${i}`,
+    ...JSON.stringify(record, (k, v) => (typeof v === 'string' && v.length > 40 ? `${v.slice(0, 20)}…(${v.length})` : v), 2).split('\n'),
+  ]);
 }
 
 /** Two record lists in two columns, Segment's on the left; lines that differ are marked with `|`. */
@@ -50,7 +53,14 @@ export function sideBySide(segment, ours, width = 58) {
 /** The parity table: one row per mode. */
 export function parityTable(rows) {
   const head = ['mode', 'calls generated', 'sequences compared', 'differences declared', 'declared seen', 'differences found (undeclared)'];
-  const body = rows.map((r) => [r.mode, r.ran ? String(r.calls) : '-', r.ran ? String(r.sequences) : 'not run', String(r.declared), r.ran ? String(r.declaredSeen) : '-', r.ran ? String(r.undeclared) : '-']);
+  const body = rows.map((r) => [
+    r.mode,
+    r.ran ? String(r.calls) : '-',
+    r.ran ? String(r.sequences) : 'not run',
+    String(r.declared),
+    r.ran ? String(r.declaredSeen) : '-',
+    r.ran ? String(r.undeclared) : '-',
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');

@@ -59,9 +59,18 @@ export async function compareActions(sequence: Sequence, segmentSide: SegmentAct
       diffs.push({ call: ours.callOf[i], kind: String((records[diff.index] ?? oursRecords[i][diff.index])?.kind), ...diff });
     }
   });
-  const explained = diffs.map((diff) => ({
-    ...diff,
-    declared: declaredFor('actions', diff, { segment: segment[ours.callOf.indexOf(diff.call)], ours: oursRecords[ours.callOf.indexOf(diff.call)] })?.id,
-  }));
+  const explained = diffs.map((diff) => {
+    const i = ours.callOf.indexOf(diff.call);
+    const event = ours.segmentEvents[i];
+    const refusals = segmentRun.refusals.filter((r) => r.messageId === event.messageId).map((r) => r.message);
+    return {
+      ...diff,
+      declared: declaredFor('actions', diff, { segment: segment[i], ours: oursRecords[i], event, refusals, call: sequence.calls[diff.call - 1] })?.id,
+    };
+  });
+  for (const { call, warning } of ours.rejected) {
+    const diff: Diff = { call, index: 0, kind: 'call', field: '(refused by the shim)', segment: undefined, ours: warning };
+    explained.push({ ...diff, declared: declaredFor('actions', diff, { segment: [], ours: [], refusals: [], call: sequence.calls[call - 1] })?.id });
+  }
   return { segment, ours: oursRecords, calls: ours.callOf, diffs, explained, undeclared: explained.filter((d) => !d.declared), refusals: segmentRun.refusals };
 }

@@ -19,6 +19,8 @@ export interface OursRun {
   segmentEvents: Dict[];
   /** The 1-based call number each Segment event came from. */
   callOf: number[];
+  /** Calls the shim refused at its API (with the warning it gave), which made no Segment event. */
+  rejected: Array<{ call: number; warning: string }>;
   warnings: string[];
 }
 
@@ -56,6 +58,7 @@ export async function runOursActions(sequence: Sequence): Promise<OursRun> {
     await run(10);
     const segmentEvents: Dict[] = [];
     const callOf: number[] = [];
+    const rejected: OursRun['rejected'] = [];
     const payloads: OursRun['payloads'] = [];
     let posted = 0;
     for (const [n, call] of sequence.calls.entries()) {
@@ -65,16 +68,19 @@ export async function runOursActions(sequence: Sequence): Promise<OursRun> {
       await run(1000);
       const ctx = (await result) as { event?: Dict } | undefined;
       const messageId = typeof ctx?.event?.messageId === 'string' ? ctx.event.messageId : '';
-      if (ctx?.event && call.method !== 'reset') {
+      // A call the shim refused made no event: there is nothing to give Segment's destination for it.
+      if (call.method !== 'reset' && !messageId) rejected.push({ call: n + 1, warning: warnings.at(-1) ?? '' });
+      else if (ctx?.event && call.method !== 'reset') {
         segmentEvents.push(withSegmentSession(JSON.parse(JSON.stringify(ctx.event)) as Dict, storedSessionId()));
         callOf.push(n + 1);
       }
       // Wire events and user mappings interleave in call order: take both after each call.
       for (const event of transport.wire.slice(posted)) payloads.push({ endpoint: '/2/httpapi', event, messageId });
       posted = transport.wire.length;
-      for (const mapping of mappings.splice(0)) payloads.push({ endpoint: '/usermap', event: { user_id: mapping.previousId, global_user_id: mapping.userId }, messageId });
+      for (const mapping of mappings.splice(0))
+        payloads.push({ endpoint: '/usermap', event: { user_id: mapping.previousId, global_user_id: mapping.userId }, messageId });
     }
-    return { payloads, segmentEvents, callOf, warnings };
+    return { payloads, segmentEvents, callOf, rejected, warnings };
   } finally {
     fetchSpy.mockRestore();
     warnSpy.mockRestore();

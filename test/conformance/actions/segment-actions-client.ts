@@ -22,7 +22,8 @@ export interface SegmentActions {
 }
 
 export function startSegmentActions(): SegmentActions {
-  if (!existsSync(INSTALLED)) throw new Error("Segment's Actions destination is not installed: run `npm ci --no-audit --no-fund --prefix test/conformance/actions`");
+  if (!existsSync(INSTALLED))
+    throw new Error("Segment's Actions destination is not installed: run `npm ci --no-audit --no-fund --prefix test/conformance/actions`");
   const worker = new Worker(WORKER);
   const pending = new Map<number, { resolve: (r: SegmentActionsRun) => void; reject: (e: Error) => void }>();
   let next = 0;

@@ -20,7 +20,13 @@ async function recordingFetch(request) {
   recorded.push({ url: request.url, contentType: request.headers.get('content-type') ?? '', body: await request.text() });
   return new nodeFetch.Response(JSON.stringify({ code: 200 }), { status: 200, headers: { 'content-type': 'application/json' } });
 }
-Object.assign(recordingFetch, { default: recordingFetch, fetch: recordingFetch, Headers: nodeFetch.Headers, Request: nodeFetch.Request, Response: nodeFetch.Response });
+Object.assign(recordingFetch, {
+  default: recordingFetch,
+  fetch: recordingFetch,
+  Headers: nodeFetch.Headers,
+  Request: nodeFetch.Request,
+  Response: nodeFetch.Response,
+});
 require.cache[crossFetchPath].exports = recordingFetch;
 
 const core = require('@segment/actions-core');
@@ -31,7 +37,11 @@ const actionFields = (action) => core.defaultValues(amplitude.actions[action].fi
 
 /** Segment's presets (from the definition itself) plus the Group and Alias subscriptions a site may add. */
 const SUBSCRIPTIONS = {
-  ...Object.fromEntries(amplitude.presets.filter((p) => p.partnerAction !== 'sessionId').map((p) => [p.name, { subscribe: p.subscribe, partnerAction: p.partnerAction, mapping: p.mapping }])),
+  ...Object.fromEntries(
+    amplitude.presets
+      .filter((p) => p.partnerAction !== 'sessionId')
+      .map((p) => [p.name, { subscribe: p.subscribe, partnerAction: p.partnerAction, mapping: p.mapping }]),
+  ),
   'Group Calls': { subscribe: 'type = "group"', partnerAction: 'groupIdentifyUser', mapping: actionFields('groupIdentifyUser') },
   'Alias Calls': { subscribe: 'type = "alias"', partnerAction: 'mapUser', mapping: actionFields('mapUser') },
 };
@@ -47,7 +57,8 @@ export function subscriptionsFor(entry) {
   for (const [name, preset] of Object.entries(SUBSCRIPTIONS)) {
     if ((name === 'Group Calls' || name === 'Alias Calls') && !mappings[name]) continue;
     const mapping = { ...preset.mapping };
-    if (name === 'Order Completed Calls' && typeof settings.trackRevenuePerProduct === 'boolean') mapping.trackRevenuePerProduct = settings.trackRevenuePerProduct;
+    if (name === 'Order Completed Calls' && typeof settings.trackRevenuePerProduct === 'boolean')
+      mapping.trackRevenuePerProduct = settings.trackRevenuePerProduct;
     Object.assign(mapping, mappings[name] ?? {});
     out.push({ name, subscribe: preset.subscribe, partnerAction: preset.partnerAction, mapping });
   }
@@ -79,7 +90,8 @@ export async function runSegmentActions(events, entry) {
   for (const event of events) {
     recorded = [];
     const results = await destination.onEvent(event, settings).catch((error) => [{ error }]);
-    for (const result of results ?? []) if (result?.error) refusals.push({ messageId: event.messageId, message: String(result.error?.message ?? result.error) });
+    for (const result of results ?? [])
+      if (result?.error) refusals.push({ messageId: event.messageId, message: String(result.error?.message ?? result.error) });
     for (const request of recorded) payloads.push(...decode(request).map((p) => ({ ...p, messageId: event.messageId })));
   }
   return { payloads, refusals };
