@@ -5,6 +5,9 @@
 const EVENT_FIELDS = ['event_type', 'user_id', 'device_id', 'time', 'session_id', 'event_properties', 'user_properties', 'groups', 'app_version'];
 const REVENUE_FIELDS = ['revenue', 'price', 'quantity', 'productId', 'revenueType'];
 
+/** The user-property operations of Amplitude's APIs; any other key starting with `$` is not one. */
+export const AMPLITUDE_OPERATIONS = ['$set', '$setOnce', '$add', '$append', '$prepend', '$unset', '$preInsert', '$postInsert', '$remove', '$clearAll'];
+
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
@@ -20,7 +23,7 @@ export function asOperations(properties) {
     else plain[key] = value;
   }
   if (Object.keys(plain).length) out.$set = { ...plain, ...(isObject(out.$set) ? out.$set : {}) };
-  for (const key of Object.keys(out)) if (isObject(out[key]) && Object.keys(out[key]).length === 0) delete out[key];
+  for (const key of Object.keys(out)) if (AMPLITUDE_OPERATIONS.includes(key) && isObject(out[key]) && Object.keys(out[key]).length === 0) delete out[key];
   return Object.keys(out).length ? out : undefined;
 }
 

@@ -10,7 +10,40 @@
 /** Segment's validator refusing a value: "Quantity must be an integer but it was a string." and the like. */
 const TYPE_REFUSAL = /must be (a|an) \w+ but it was|must match format/;
 
+import { AMPLITUDE_OPERATIONS } from './canonical.mjs';
+
+const isDollarTrait = (key) => key.startsWith('$') && !AMPLITUDE_OPERATIONS.includes(key);
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A trait named `$…` on an identify: Segment's record has it at the top of user_properties, ours inside $set,
+ * with the same value. The diff shows one of three ways, depending on how far the two objects agree.
+ */
+function dollarTraitMoved(diff, ctx) {
+  const segment = ctx.segment[diff.index]?.user_properties ?? {};
+  const ours = ctx.ours[diff.index]?.user_properties?.$set ?? {};
+  const parts = diff.field.split('.');
+  if (ctx.segment[diff.index]?.kind !== 'identify' || parts[0] !== 'user_properties') return false;
+  if (parts.length === 2 && isDollarTrait(parts[1])) return diff.ours === undefined && parts[1] in ours && same(ours[parts[1]], diff.segment);
+  if (parts.length === 3 && parts[1] === '$set' && isDollarTrait(parts[2]))
+    return diff.segment === undefined && parts[2] in segment && same(segment[parts[2]], diff.ours);
+  if (parts.length === 2 && parts[1] === '$set' && diff.segment === undefined) {
+    return Object.keys(diff.ours ?? {}).every((key) => isDollarTrait(key) && key in segment && same(segment[key], diff.ours[key]));
+  }
+  return false;
+}
+
 export const DIFFERENCES = [
+  {
+    id: 'actions-dollar-trait-stored',
+    mode: 'actions',
+    what:
+      "A trait whose name starts with `$` (`identify({$plan: 'pro'})`): Segment's identify sends the traits at the top of user_properties, where Amplitude " +
+      'reads a `$` key as an operation and stores no property; the shim sends every trait inside `$set`, so it is stored under its name.',
+    why: 'The trait is data the page gave; Segment loses it to a naming accident.',
+    test: 'test/unit/actions-translate.test.ts › identify: traits plus UTM and referrer as $set/$setOnce; the conformance run',
+    matches: dollarTraitMoved,
+  },
   {
     id: 'actions-uncoercible-value-keeps-event',
     mode: 'actions',

@@ -215,3 +215,23 @@ export function sequenceArb(mode: Sequence['mode'], settingsArb: fc.Arbitrary<Se
     })
     .map((s) => ({ id: '', mode, startTime: 1764410000000, ...s }));
 }
+
+/** Classic destination settings, by Segment's Classic names (src/settings.ts). */
+export const classicSettingsArb = fc.record(
+  {
+    trackAllPages: fc.boolean(),
+    trackNamedPages: fc.boolean(),
+    trackCategorizedPages: fc.boolean(),
+    trackUtmProperties: fc.boolean(),
+    trackReferrer: fc.boolean(),
+    useLogRevenueV2: fc.boolean(),
+    trackRevenuePerProduct: fc.boolean(),
+    trackProductsOnce: fc.boolean(),
+    preferAnonymousIdForDeviceId: fc.boolean(),
+    traitsToIncrement: fc.constantFrom([], ['logins'], ['age']),
+    traitsToSetOnce: fc.constantFrom([], ['plan'], ['email']),
+    groupTypeTrait: fc.constantFrom('', 'type'),
+    groupValueTrait: fc.constantFrom('', 'name', 'n'),
+  },
+  { requiredKeys: [] },
+);

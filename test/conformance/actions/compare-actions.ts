@@ -2,12 +2,13 @@
 // Segment events those calls made; both payload lists reduced to canonical records and compared, and each
 // difference checked against the declared ones.
 import { canonicalRecords, diffRecords } from '../canonical.mjs';
-import { DIFFERENCES, declaredFor } from '../differences.mjs';
+import { declaredFor } from '../differences.mjs';
 import { decodeValue } from '../sequence.mjs';
-import { runOursActions } from './ours-actions';
+import { runOurs } from '../ours-runtime';
 import type { SegmentActions } from './segment-actions-client';
 import type { Dict } from '../../../src/types';
 import type { Sequence } from '../types';
+import type { Comparison, Diff } from '../survey';
 
 const DESTINATION = 'Actions Amplitude';
 
@@ -18,34 +19,8 @@ function routedToDestination(event: Dict): boolean {
   return !(integrations.All === false && !integrations[DESTINATION]);
 }
 
-export interface Diff {
-  /** The call (1-based, as the printed sequence numbers them) and the record within what it sent. */
-  call: number;
-  index: number;
-  /** The kind of record (event, identify, …) on whichever side has it. */
-  kind: string;
-  field: string;
-  segment: unknown;
-  ours: unknown;
-}
-
-export interface Comparison {
-  /** Canonical records per call, in call order. */
-  segment: Dict[][];
-  ours: Dict[][];
-  /** The call number of each entry of segment / ours. */
-  calls: number[];
-  diffs: Diff[];
-  /** Each difference with the declared difference it is, if any. */
-  explained: Array<Diff & { declared?: string }>;
-  undeclared: Diff[];
-  refusals: Array<{ messageId: string; message: string }>;
-}
-
-export const ACTIONS_DIFFERENCES = DIFFERENCES.filter((d: { mode: string }) => d.mode === 'actions');
-
 export async function compareActions(sequence: Sequence, segmentSide: SegmentActions): Promise<Comparison> {
-  const ours = await runOursActions(sequence);
+  const ours = await runOurs(sequence);
   const segmentEvents = ours.segmentEvents.filter(routedToDestination);
   const segmentRun = await segmentSide.run(segmentEvents, decodeValue(sequence.settings) as Dict);
   // Compared call by call, so one record missing on one side does not shift every later one.
@@ -72,5 +47,5 @@ export async function compareActions(sequence: Sequence, segmentSide: SegmentAct
     const diff: Diff = { call, index: 0, kind: 'call', field: '(refused by the shim)', segment: undefined, ours: warning };
     explained.push({ ...diff, declared: declaredFor('actions', diff, { segment: [], ours: [], refusals: [], call: sequence.calls[call - 1] })?.id });
   }
-  return { segment, ours: oursRecords, calls: ours.callOf, diffs, explained, undeclared: explained.filter((d) => !d.declared), refusals: segmentRun.refusals };
+  return { segment, ours: oursRecords, calls: ours.callOf, explained, refusals: segmentRun.refusals };
 }

@@ -1,12 +1,12 @@
-// The shim's side of an Actions-mode sequence: the calls go through the public API into AnalyticsCore, with
+// The shim's side of a sequence, in either mode: the calls go through the public API into AnalyticsCore, with
 // the unit tests' recording driver and transport in place of the SDK and the network, so what comes out is
 // exactly what the outbox would post. It also gives the Segment events those calls made, as Segment's API
-// would receive them, for Segment's destination to run on.
+// would receive them (for Segment's Actions destination to run on), and Segment's storage after the calls.
 import { vi } from 'vitest';
-import { decodeValue } from '../sequence.mjs';
-import { KEY, clearBrowserStorage, make, run } from '../../unit/runtime-harness';
-import type { Dict } from '../../../src/types';
-import type { Payload, Sequence } from '../types';
+import { decodeValue } from './sequence.mjs';
+import { KEY, clearBrowserStorage, make, run, type Api } from '../unit/runtime-harness';
+import type { Dict } from '../../src/types';
+import type { Payload, Sequence } from './types';
 
 const ALIAS_URL = '/conformance/alias';
 const DESTINATION = 'Actions Amplitude';
@@ -22,6 +22,8 @@ export interface OursRun {
   /** Calls the shim refused at its API (with the warning it gave), which made no Segment event. */
   rejected: Array<{ call: number; warning: string }>;
   warnings: string[];
+  /** Segment's own storage after the last call (docs/conformance.md). */
+  storage: Dict;
 }
 
 /** Segment's browser session plugin, written from its documented rule (not the shim's copy of it). */
@@ -40,7 +42,7 @@ function storedSessionId(): number | null {
 }
 
 /** Needs fake timers (setTimeout, clearTimeout, Date) installed by the caller. */
-export async function runOursActions(sequence: Sequence): Promise<OursRun> {
+export async function runOurs(sequence: Sequence): Promise<OursRun> {
   clearBrowserStorage();
   history.replaceState(null, '', new URL(sequence.page.url).pathname + new URL(sequence.page.url).search);
   vi.setSystemTime(sequence.startTime);
@@ -54,7 +56,8 @@ export async function runOursActions(sequence: Sequence): Promise<OursRun> {
   try {
     const { analytics, core, transport } = make();
     analytics.setAnonymousId(sequence.anonymousId);
-    core.load(KEY, { aliasUrl: ALIAS_URL, integrations: { [DESTINATION]: decodeValue(sequence.settings) } });
+    const destination = sequence.mode === 'actions' ? DESTINATION : 'Amplitude';
+    core.load(KEY, { aliasUrl: ALIAS_URL, integrations: { [destination]: decodeValue(sequence.settings) } });
     await run(10);
     const segmentEvents: Dict[] = [];
     const callOf: number[] = [];
@@ -80,9 +83,30 @@ export async function runOursActions(sequence: Sequence): Promise<OursRun> {
       for (const mapping of mappings.splice(0))
         payloads.push({ endpoint: '/usermap', event: { user_id: mapping.previousId, global_user_id: mapping.userId }, messageId });
     }
-    return { payloads, segmentEvents, callOf, rejected, warnings };
+    return { payloads, segmentEvents, callOf, rejected, warnings, storage: segmentStorage(analytics) };
   } finally {
     fetchSpy.mockRestore();
     warnSpy.mockRestore();
   }
+}
+
+const STORAGE_KEYS = ['ajs_user_id', 'ajs_anonymous_id', 'ajs_group_id', 'ajs_user_traits', 'ajs_group_properties'];
+
+function segmentStorage(analytics: Api): Dict {
+  const user = analytics.user() as Record<string, () => unknown>;
+  const group = analytics.group() as Record<string, () => unknown>;
+  const cookies = Object.fromEntries(
+    document.cookie
+      .split(';')
+      .map((c) => c.trim().split('='))
+      .filter(([name]) => ['ajs_user_id', 'ajs_anonymous_id', 'ajs_group_id'].includes(name))
+      .map(([name, ...value]) => [name, decodeURIComponent(value.join('='))]),
+  );
+  const local = Object.fromEntries(STORAGE_KEYS.map((key) => [key, localStorage.getItem(key) ?? undefined]));
+  return {
+    user: { id: user.id(), anonymousId: user.anonymousId(), traits: user.traits() },
+    group: { id: group.id(), traits: group.traits() },
+    cookies,
+    localStorage: local,
+  };
 }
