@@ -6,11 +6,10 @@
 // { field, segment, ours } between canonical records (canonical.mjs); `ctx` is what the call gave:
 // `segment` and `ours` (its records on each side), `event` (the Segment event), `refusals` (the messages
 // with which Segment's destination refused it) and `call` (the call as generated: { method, args }).
+import { AMPLITUDE_OPERATIONS } from './canonical.mjs';
 
 /** Segment's validator refusing a value: "Quantity must be an integer but it was a string." and the like. */
 const TYPE_REFUSAL = /must be (a|an) \w+ but it was|must match format/;
-
-import { AMPLITUDE_OPERATIONS } from './canonical.mjs';
 
 const isDollarTrait = (key) => key.startsWith('$') && !AMPLITUDE_OPERATIONS.includes(key);
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
