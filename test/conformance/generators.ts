@@ -48,18 +48,25 @@ const wideObjectArb = fc.integer({ min: 50, max: 300 }).map((n) => Object.fromEn
 
 export const propertiesArb = fc.oneof({ weight: 6, arbitrary: fc.dictionary(keyArb, valueArb, { maxKeys: 5 }) }, { weight: 1, arbitrary: wideObjectArb });
 
+/** Money as sites send it: mostly cents-exact amounts (refunds negative), sometimes text, null or any double. */
 const amountArb = fc.oneof(
-  fc.integer({ min: -5, max: 100 }),
-  fc.double({ min: -100, max: 1000, noNaN: true, noDefaultInfinity: true }),
-  numericStringArb,
-  fc.constant(null),
+  { weight: 5, arbitrary: fc.integer({ min: -10000, max: 100000 }).map((cents) => cents / 100) },
+  { weight: 1, arbitrary: numericStringArb },
+  { weight: 1, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: fc.double({ min: -100, max: 1000, noNaN: true, noDefaultInfinity: true }) },
+);
+/** Quantities: whole numbers, refunds (negative) included, sometimes text or a fraction (which Segment refuses). */
+const quantityArb = fc.oneof(
+  { weight: 5, arbitrary: fc.integer({ min: -3, max: 10 }) },
+  { weight: 1, arbitrary: fc.constantFrom('2', '-1', '1.5', 2.5, '') },
+  { weight: 1, arbitrary: fc.constant(null) },
 );
 
 const productArb = fc.record(
   {
     productId: fc.oneof(fc.string({ maxLength: 6 }), fc.integer()),
     price: amountArb,
-    quantity: amountArb,
+    quantity: quantityArb,
     revenue: amountArb,
     revenueType: fc.constantFrom('Purchase', 'Refund', ''),
     name: fc.string({ maxLength: 6 }),
@@ -72,7 +79,7 @@ export const revenuePropertiesArb = fc.record(
   {
     revenue: amountArb,
     price: amountArb,
-    quantity: amountArb,
+    quantity: quantityArb,
     total: amountArb,
     productId: fc.oneof(fc.string({ maxLength: 6 }), fc.integer()),
     revenueType: fc.constantFrom('Purchase', 'Refund', '', 'refund'),
