@@ -199,7 +199,7 @@ function presetFor(event: SegmentEvent, settings: ActionsSettings): PresetName |
 function presetPayload(preset: PresetName, event: SegmentEvent, settings: ActionsSettings): Dict {
   const mapping: Dict = { ...DEFAULTS[preset], ...(settings.mappings[preset] ?? {}) };
   if (preset === 'Order Completed Calls' && mapping.trackRevenuePerProduct === undefined) mapping.trackRevenuePerProduct = settings.trackRevenuePerProduct;
-  return conformPayload(resolveMapping(mapping, eventData(event)) as Dict).payload;
+  return conformPayload(resolveMapping(mapping, eventData(event)) as Dict);
 }
 
 /** The event as Segment's servers see it: JSON, with the timestamp as an ISO string. */
