@@ -27,8 +27,8 @@ const BREAKS = [
   {
     name: "Revenue: numeric strings not coerced (revenue '25.00' books nothing again)",
     file: 'src/actions-payload-schema.ts',
-    from: "else if (typeof value === 'string' && value !== '' && !Number.isNaN(+value)) n = +value;",
-    to: '',
+    from: "(typeof v === 'string' && v !== '')",
+    to: 'false',
   },
   {
     name: 'Identify preset field: user_properties from context.traits instead of traits',
