@@ -23,6 +23,16 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          // Segment's code beside ours on generated calls (docs/conformance.md); the seeded quick run.
+          name: 'conformance',
+          include: ['test/conformance/**/*.test.ts'],
+          environment: 'happy-dom',
+          testTimeout: 600000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -37,6 +37,14 @@ if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < newestSource()) {
   if (run(['scripts/build.mjs']) !== 0) process.exit(1);
 }
 
+// The conformance suite runs Segment's own Actions code, kept in its own package out of the shim's
+// dependencies: install it (exactly as its lockfile says) when it is missing.
+if (!existsSync('test/conformance/actions/node_modules/@segment/action-destinations/package.json')) {
+  console.log("Installing Segment's Actions destination for the conformance suite (npm ci --prefix test/conformance/actions) …");
+  const npm = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', 'test/conformance/actions'], { stdio: 'inherit' });
+  if (npm.status !== 0) process.exit(npm.status ?? 1);
+}
+
 console.log('Type-checking src/ and the published declarations (test/types/usage.ts) …');
 if (run(['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0) process.exit(1);
 if (run(['node_modules/typescript/bin/tsc', '-p', 'test/types/tsconfig.json']) !== 0) process.exit(1);

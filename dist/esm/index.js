@@ -4418,13 +4418,64 @@ function normalizeMappings(value, settings, warnings) {
     }
 }
 
+/** Field types, as the actions declare them: s(tring), n(umber), i(nteger), p(roduct list). */
+const TYPES = {};
+for (const group of [
+    's user_id global_user_id device_id event_type app_version productId revenueType referrer group_type group_value',
+    'n price revenue',
+    'i quantity',
+    'p products',
+]) {
+    const [type, ...fields] = group.split(' ');
+    for (const field of fields)
+        TYPES[field] = type;
+}
+/** The typed members of a product; its other members pass as they are. */
+const PRODUCT_TYPES = { price: 'n', quantity: 'i', revenue: 'n', productId: 's', revenueType: 's' };
+/** One value to a type by the coercion rules of Segment's validator; the value as given when they do not allow it. */
+function coerce(value, type) {
+    const v = Array.isArray(value) && value.length === 1 && type !== 'p' ? value[0] : value;
+    if (type === 's')
+        return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : v === null ? '' : value;
+    if (type === 'n' || type === 'i') {
+        // A boolean, null, or a non-empty string that reads as a number as the unary plus reads it (' 3 ', '1e3').
+        const n = typeof v === 'boolean' || v === null || (typeof v === 'string' && v !== '') ? +v : v;
+        return typeof n === 'number' && Number.isFinite(n) && (type === 'n' || n % 1 === 0) ? n : value;
+    }
+    if (type === 'p') {
+        // Inside the list Segment drops nothing: a null member is coerced like any other (0 for a number).
+        return (Array.isArray(v) ? v : [v])
+            .filter((item) => item !== null)
+            .map((item) => {
+            if (!isPlainObject(item))
+                return item;
+            const product = {};
+            for (const key of Object.keys(item))
+                product[key] = PRODUCT_TYPES[key] ? coerce(item[key], PRODUCT_TYPES[key]) : item[key];
+            return product;
+        });
+    }
+    return value;
+}
+/** The payload as the action receives it. */
+function conformPayload(raw) {
+    const payload = {};
+    for (const key of Object.keys(raw)) {
+        const value = raw[key];
+        if (value === undefined || value === '' || (value === null && key !== 'user_id'))
+            continue;
+        payload[key] = value === null ? null : coerce(value, TYPES[key]);
+    }
+    return payload;
+}
+
 /** The preset's payload for an event: its defaults with the site's overrides, evaluated. */
 function presetPayload(preset, event, settings) {
     var _a;
     const mapping = Object.assign(Object.assign({}, DEFAULTS[preset]), ((_a = settings.mappings[preset]) !== null && _a !== void 0 ? _a : {}));
     if (preset === 'Order Completed Calls' && mapping.trackRevenuePerProduct === undefined)
         mapping.trackRevenuePerProduct = settings.trackRevenuePerProduct;
-    return resolveMapping(mapping, eventData(event));
+    return conformPayload(resolveMapping(mapping, eventData(event)));
 }
 /** The event as Segment's servers see it: JSON, with the timestamp as an ISO string. */
 function eventData(event) {
@@ -4445,11 +4496,15 @@ function withSessionId(event, sessionId) {
     const own = integrations[ACTIONS_DESTINATION];
     return Object.assign(Object.assign({}, event), { integrations: Object.assign(Object.assign({}, integrations), { [ACTIONS_DESTINATION]: Object.assign(Object.assign({}, (isPlainObject(own) ? own : {})), { session_id: sessionId }) }) });
 }
+const REQUIRES_EVENT_TYPE = ['Track Calls', 'Order Completed Calls', 'Page Calls', 'Screen Calls'];
 function translateActions(event, settings) {
     const preset = presetFor(event, settings.mappings);
     if (!preset)
         return [];
     const payload = presetPayload(preset, event, settings);
+    // Segment's schema requires an event name on the event actions: without one it sends nothing.
+    if (REQUIRES_EVENT_TYPE.includes(preset) && typeof payload.event_type !== 'string')
+        return [];
     switch (preset) {
         case 'Alias Calls':
             return mapUser(payload);

@@ -3,8 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 
-/** Today's size plus a little room: a change that grows the file by more has to say why (docs/performance.md). */
-const BUDGET_GZIP_BYTES = 39500;
+/**
+ * Today's size plus a little room: a change that grows the file by more has to say why (docs/performance.md).
+ * Actions mode's coercion of each field to its type, as Segment's validator does (revenue '25.00' books 25),
+ * costs about 335 bytes.
+ */
+const BUDGET_GZIP_BYTES = 39800;
 const file = readFileSync(new URL('../../dist/segment-amplitude-shim.min.js', import.meta.url));
 const text = file.toString('utf8');
 

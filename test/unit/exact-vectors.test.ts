@@ -293,8 +293,8 @@ describe('Actions settings, exact', () => {
 describe('Actions events, exact envelopes', () => {
   it.each<[string, Dict, Dict]>([
     ['a numeric event_type becomes text', { event_type: 123 }, { event_type: '123' }],
-    ['a missing event_type is empty', { event_type: { '@path': '$.none' } }, { event_type: '' }],
-    ['a non-string user_id is null', { user_id: 42 }, { user_id: null }],
+    ['a numeric user_id becomes text, as Segment’s validator coerces it', { user_id: 42 }, { user_id: '42' }],
+    ['a user_id that cannot be text is null', { user_id: { id: 1 } }, { user_id: null }],
     ['no device_id when it maps to nothing', { device_id: { '@path': '$.none' } }, { device_id: undefined }],
     ['a time in ms is kept', { time: 5000 }, { time: 5000 }],
     ['an invalid time is left out', { time: 'soon' }, { time: undefined }],
@@ -352,8 +352,11 @@ describe('Actions events, exact envelopes', () => {
     };
     expect(order({ price: 4, revenue: 7 })).toEqual([7, 4, undefined, undefined, 'Purchase']);
     expect(order({ quantity: 3, revenue: 7 })).toEqual([7, undefined, 3, undefined, 'Purchase']);
-    expect(order({ revenue: '7' })).toEqual([undefined, undefined, undefined, undefined, undefined]);
-    expect(order({ revenue: 7, productId: 9, revenueType: 4 })).toEqual([7, undefined, undefined, undefined, 'Purchase']);
+    // Segment's validator coerces to each field's type: numeric text to a number, a number to text.
+    expect(order({ revenue: '7' })).toEqual([7, undefined, undefined, undefined, 'Purchase']);
+    expect(order({ revenue: 'seven' })).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(order({ revenue: 7, productId: 9, revenueType: 4 })).toEqual([7, undefined, undefined, '9', '4']);
+    expect(order({ revenue: 7, productId: {} })).toEqual([7, undefined, undefined, undefined, 'Purchase']);
     expect(order({ revenue: 7, productId: 'p' })).toEqual([7, undefined, undefined, 'p', 'Purchase']);
   });
 
@@ -384,7 +387,8 @@ describe('Actions events, exact envelopes', () => {
     expect(events(group, mapped({ group_type: 'org', group_value: { '@path': '$.groupId' } })).map((e) => e.groups)).toEqual([{ org: '42' }, { org: '42' }]);
     expect(events(group, mapped({ group_type: '', group_value: 'x' }))).toEqual([]);
     expect(events(group, mapped({ group_value: 'x' }))).toEqual([]);
-    expect(events(group, mapped({ group_type: 'org', group_value: true }))).toEqual([]);
+    expect(events(group, mapped({ group_type: 'org', group_value: true })).map((e) => e.groups)).toEqual([{ org: 'true' }, { org: 'true' }]);
+    expect(events(group, mapped({ group_type: 'org', group_value: {} }))).toEqual([]);
     expect(events(group, mapped({ group_type: 'org', group_value: 'v', device_id: { '@path': '$.none' } })).map((e) => e.event_type)).toEqual([
       '$groupidentify',
     ]);
@@ -398,7 +402,8 @@ describe('Actions events, exact envelopes', () => {
     const s = actions({ mappings: { 'Alias Calls': {} } });
     expect(translateActions(ev({ type: 'alias', userId: 'to', previousId: '' }), s)).toEqual([]);
     expect(translateActions(ev({ type: 'alias', userId: null, previousId: 'from' }), s)).toEqual([]);
-    expect(translateActions(ev({ type: 'alias', userId: 'to', previousId: 5 }), s)).toEqual([]);
+    expect(translateActions(ev({ type: 'alias', userId: 'to', previousId: {} }), s)).toEqual([]);
+    expect(translateActions(ev({ type: 'alias', userId: 'to', previousId: 5 }), s)).toEqual([{ op: 'mapUser', userId: 'to', previousId: '5' }]);
     expect(translateActions(ev({ type: 'alias', userId: 'to', previousId: 'from' }), s)).toEqual([{ op: 'mapUser', userId: 'to', previousId: 'from' }]);
   });
 

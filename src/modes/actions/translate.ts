@@ -7,6 +7,7 @@
  */
 import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEvent } from '../../core/types.js';
 import { resolveMapping } from './mapping-kit.js';
+import { conformPayload } from './payload-schema.js';
 import { ACTIONS_DESTINATION, DEFAULTS, presetFor, type PresetName } from './presets.js';
 import type { ActionsSettings } from './settings.js';
 import { isNonEmptyString, isPlainObject } from '../../core/values.js';
@@ -15,7 +16,7 @@ import { isNonEmptyString, isPlainObject } from '../../core/values.js';
 function presetPayload(preset: PresetName, event: SegmentEvent, settings: ActionsSettings): Dict {
   const mapping: Dict = { ...DEFAULTS[preset], ...(settings.mappings[preset] ?? {}) };
   if (preset === 'Order Completed Calls' && mapping.trackRevenuePerProduct === undefined) mapping.trackRevenuePerProduct = settings.trackRevenuePerProduct;
-  return resolveMapping(mapping, eventData(event)) as Dict;
+  return conformPayload(resolveMapping(mapping, eventData(event)) as Dict);
 }
 
 /** The event as Segment's servers see it: JSON, with the timestamp as an ISO string. */
@@ -38,10 +39,14 @@ export function withSessionId(event: SegmentEvent, sessionId: number | undefined
   return { ...event, integrations: { ...integrations, [ACTIONS_DESTINATION]: { ...(isPlainObject(own) ? own : {}), session_id: sessionId } } };
 }
 
+const REQUIRES_EVENT_TYPE: PresetName[] = ['Track Calls', 'Order Completed Calls', 'Page Calls', 'Screen Calls'];
+
 export function translateActions(event: SegmentEvent, settings: ActionsSettings): AmplitudeOperation[] {
   const preset = presetFor(event, settings.mappings);
   if (!preset) return [];
   const payload = presetPayload(preset, event, settings);
+  // Segment's schema requires an event name on the event actions: without one it sends nothing.
+  if (REQUIRES_EVENT_TYPE.includes(preset) && typeof payload.event_type !== 'string') return [];
   switch (preset) {
     case 'Alias Calls':
       return mapUser(payload);

@@ -2,9 +2,11 @@
 // own package.json (installed with `npm ci --prefix test/conformance/classic`).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const HERE = fileURLToPath(new URL('.', import.meta.url));
+// A path string, not a URL object: under happy-dom the global URL is not Node's, and fileURLToPath refuses it.
+const HERE = dirname(fileURLToPath(import.meta.url)) + '/';
 
 /** The amplitude-js builds the harness can serve in place of Amplitude's CDN script. */
 export const AMPLITUDE_JS_BUILDS = {

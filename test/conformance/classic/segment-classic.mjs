@@ -6,6 +6,8 @@ import { assertBrowserAvailable, CHROMIUM_PATH } from '../../support/browser.mjs
 import { amplitudeScript, classicBundle } from './bundle.mjs';
 import { classicCdnSettings, DEFAULT_WRITE_KEY } from './cdn-settings.mjs';
 import { RUN_HEADER, startLoopbackServer } from './loopback-server.mjs';
+// The runner's value encoding; its decoder is self-contained, so it also runs in the page.
+import { decodeValue } from '../sequence.mjs';
 
 export { CATALOG_DEFAULTS, DEFAULT_API_KEY, DEFAULT_WRITE_KEY, classicCdnSettings } from './cdn-settings.mjs';
 export { decodeAmplitudeUpload } from './amplitude-upload.mjs';
@@ -186,10 +188,6 @@ const pick = (from, keys) => Object.fromEntries(keys.map((key) => [key, from[key
 
 /** Starts what the runs share (one Chromium, the bundled Segment stack). `options` as for startClassicHarness. */
 export async function startSegmentClassic(options) {
-  // The runner's value encoding lives beside the runner and arrives with it; its decoder is
-  // self-contained, so it also runs in the page. Resolved at call time, so that the harness itself
-  // loads without the runner.
-  const { decodeValue } = await import(new URL('../sequence.mjs', import.meta.url).href);
   const harness = await startClassicHarness(options);
   return { harness, decodeValue };
 }

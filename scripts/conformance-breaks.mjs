@@ -1,0 +1,76 @@
+// Can the conformance suite fail? Breaks the Actions translation in deliberate ways, one at a time, runs
+// the quick seeded conformance run on each, and reports whether it caught the break (the run must fail).
+// The sources are restored after each break, also when the run is interrupted.
+//   node scripts/conformance-breaks.mjs
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const BREAKS = [
+  {
+    name: 'Actions preset field: utm_campaign read from context.campaign.campaign instead of .name',
+    file: 'src/modes/actions/presets.ts',
+    from: "['utm_campaign', 'name'],",
+    to: "['utm_campaign', 'campaign'],",
+  },
+  {
+    name: 'Settings default: trackRevenuePerProduct on unless the site says otherwise',
+    file: 'src/modes/actions/settings.ts',
+    from: 'const settings: ActionsSettings = { trackRevenuePerProduct: false,',
+    to: 'const settings: ActionsSettings = { trackRevenuePerProduct: true,',
+  },
+  {
+    name: 'Revenue: a negative quantity books a sale (price × |quantity|)',
+    file: 'src/modes/actions/translate.ts',
+    from: 'revenue = source.quantity * source.price;',
+    to: 'revenue = Math.abs(source.quantity) * source.price;',
+  },
+  {
+    name: "Revenue: numeric strings not coerced (revenue '25.00' books nothing again)",
+    file: 'src/modes/actions/payload-schema.ts',
+    from: "(typeof v === 'string' && v !== '')",
+    to: 'false',
+  },
+  {
+    name: 'Identify preset field: user_properties from context.traits instead of traits',
+    file: 'src/modes/actions/presets.ts',
+    from: "  user_properties: path('$.traits'),\n  app_version: EVENT_FIELDS.app_version,",
+    to: "  user_properties: path('$.context.traits'),\n  app_version: EVENT_FIELDS.app_version,",
+  },
+];
+
+const results = [];
+for (const brk of BREAKS) {
+  const original = readFileSync(brk.file, 'utf8');
+  if (!original.includes(brk.from)) {
+    results.push({ name: brk.name, outcome: 'NOT APPLIED (the code it breaks has changed)' });
+    continue;
+  }
+  const restore = () => writeFileSync(brk.file, original);
+  process.once('SIGINT', () => {
+    restore();
+    process.exit(130);
+  });
+  try {
+    writeFileSync(brk.file, original.replace(brk.from, brk.to));
+    const started = Date.now();
+    const run = spawnSync(
+      process.execPath,
+      ['node_modules/vitest/vitest.mjs', 'run', '--project', 'conformance', 'test/conformance/actions.conformance.test.ts'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    const output = `${run.stdout}${run.stderr}`;
+    const kinds = output.match(/(\d+) undeclared kind\(s\) of difference/)?.[1];
+    const example = output.match(/undeclared kind\(s\) of difference:\n\s+([^\n]+)/)?.[1]?.slice(0, 160);
+    results.push({
+      name: brk.name,
+      outcome: run.status === 0 ? 'MISSED (the quick run passed)' : `caught: ${kinds ?? '?'} kind(s) of difference, e.g. ${example ?? '(see the run)'}`,
+      seconds: Math.round((Date.now() - started) / 1000),
+    });
+  } finally {
+    restore();
+  }
+}
+for (const r of results) console.log(`- ${r.name}\n    ${r.outcome}${r.seconds ? ` (${r.seconds} s)` : ''}`);
+process.exit(results.every((r) => r.outcome.startsWith('caught')) ? 0 : 1);

@@ -1,0 +1,2 @@
+export function decodeValue(value: unknown): unknown;
+export function encodeValue(value: unknown): unknown;
