@@ -47,6 +47,7 @@ import { runChain, type ChainResult, type Middleware } from './middleware.js';
 import { callPageFunction, describe, isThenable, safeThen } from './page-code.js';
 import { Outbox, type Transport } from './outbox.js';
 import { ExitJournal, type JournaledCall, type KeyValueStore } from './exit-journal.js';
+import { Takeover } from './takeover.js';
 import { planLoad, storageOptions, type LoadPlan } from './load-plan.js';
 import { cdnSettingsFor, gateOutcome, gpcTurnsOff, isRoutedOff, keepsAmplitude, type AmplitudeState, type CdnSettings, type GateOutcome } from './consent.js';
 import { outboxConfig } from './sdk-options.js';
@@ -94,6 +95,7 @@ export class AnalyticsCore {
   private readonly delivery: Delivery;
   private outbox: Outbox | undefined;
   private journal: ExitJournal | undefined;
+  private takeover: Takeover | undefined;
   private facts: EnvelopeFacts | undefined;
   private session: SessionClock | undefined;
   private sdkReady = false;
@@ -365,6 +367,7 @@ export class AnalyticsCore {
       transport: this.env.transport,
       onChange: () => this.journal?.changed(),
       reconcile: () => this.journal?.takenOver(),
+      onHealth: (healthy) => this.takeover?.endpointAnswered(healthy),
       warn: (message) => this.logger.problem('Amplitude', message, true),
     });
     this.outbox = outbox;
@@ -373,6 +376,11 @@ export class AnalyticsCore {
       events: outbox.unsent(),
     }));
     this.journal = journal;
+    // A page still open sends what gone pages of the site left (their records), once the endpoint answers.
+    this.takeover = new Takeover(clock, journal, outbox, (left) => {
+      outbox.restore(left.events);
+      for (const call of left.calls) this.restoreCall(call);
+    });
 
     this.facts = envelopeFacts(plan.sdkOptions, typeof navigator !== 'undefined' ? navigator : undefined, LIBRARY, { name: SHIM_NAME, version: VERSION });
     const keepActionsSession = plan.mode === 'actions' && plan.persist && plan.clientPersistence;
@@ -741,11 +749,16 @@ export class AnalyticsCore {
    * The page is being left or hidden. Everything the SDK is ready for is handed over now, and the
    * browser takes what it can (beacon); the journal keeps the rest for the next page.
    */
-  onPageExit(): void {
+  onPageExit(gone = false): void {
     if (!this.loadCalled || !this.outbox || !this.journal) return;
     if (this.queue.started) this.queue.drain();
     this.outbox.exit();
-    this.journal.pageLeft();
+    this.journal.pageLeft(gone);
+  }
+
+  /** Another page of the site wrote its journal record: it may have gone, leaving events to send. */
+  onOtherPageJournal(): void {
+    this.takeover?.noticed();
   }
 
   onPageShown(): void {

@@ -6,6 +6,7 @@ import type { Dict } from './types.js';
 import { AnalyticsCore } from './analytics.js';
 import { attachPublicApi } from './public-api.js';
 import { Logger } from './log.js';
+import { JOURNAL_PREFIX } from './exit-journal.js';
 
 const INSTALLED = '__segmentAmplitudeShim';
 const WRITE_KEY_PLACEHOLDER = '__WRITE_KEY__';
@@ -92,7 +93,7 @@ function addPageListeners(win: Dict, core: AnalyticsCore, sending: boolean, stor
   const w = win as unknown as Window;
   try {
     if (sending) {
-      w.addEventListener('pagehide', () => core.onPageExit());
+      w.addEventListener('pagehide', () => core.onPageExit(true));
       w.addEventListener('pageshow', (e) => {
         if ((e as PageTransitionEvent).persisted) core.onPageShown();
       });
@@ -108,6 +109,7 @@ function addPageListeners(win: Dict, core: AnalyticsCore, sending: boolean, stor
         w.addEventListener('storage', (e) => {
           const key = (e as StorageEvent).key;
           if (key === null || key.startsWith('ajs_')) core.onStorageChanged();
+          else if (key.startsWith(JOURNAL_PREFIX)) core.onOtherPageJournal();
         }),
       );
   } catch {
