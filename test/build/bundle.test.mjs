@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 
 /** Today's size plus a little room: a change that grows the file by more has to say why (README, Performance). */
-const BUDGET_GZIP_BYTES = 39500;
+// Surviving outages (retry policy, request sizes, exits during an outage, a tab taking over a closed
+// tab's journal; docs/reliability.md) added about 1.6 KB gzip: 39,359 before, 40,958 after.
+const BUDGET_GZIP_BYTES = 41100;
 const file = readFileSync(new URL('../../dist/segment-amplitude-shim.min.js', import.meta.url));
 const text = file.toString('utf8');
 
