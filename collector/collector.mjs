@@ -21,6 +21,8 @@ export function createCollector() {
   const usermaps = [];
   const seenInsertIds = new Map();
   const faults = [];
+  /** While set, the endpoint is down: each ingest request gets the next answer of `pattern`, in a cycle. */
+  let outage;
   const listeners = new Set();
 
   function record(entry) {
@@ -36,6 +38,7 @@ export function createCollector() {
     seenInsertIds.clear();
     faults.length = 0;
     ecosystem.reset();
+    outage = undefined;
     record({ kind: 'reset' });
   }
 
@@ -76,6 +79,7 @@ export function createCollector() {
   }
 
   async function handleIngest(req, res, rawBody, path) {
+    if (outage) return failDuringOutage(req, res, rawBody, path);
     const fault = faults.length ? faults[0] : undefined;
     if (fault) {
       fault.count -= 1;
@@ -148,6 +152,33 @@ export function createCollector() {
     return send(res, 200, 'success', 'text/plain');
   }
 
+  /**
+   * The endpoint is down: a status code answers with Amplitude's body for it, 'reset' destroys the
+   * connection without an answer. Nothing is ingested; the request is recorded with what it carried,
+   * so a test can count the attempts made during the outage (beacons included).
+   */
+  function failDuringOutage(req, res, rawBody, path) {
+    const answer = outage.pattern[outage.next % outage.pattern.length];
+    outage.next += 1;
+    const body = parseLenient(rawBody);
+    const contentType = req.headers['content-type'] ?? '';
+    const transport = contentType.startsWith('text/plain') ? 'beacon' : 'fetch';
+    const events = Array.isArray(body?.events) ? body.events.map((e) => e?.event_type) : [];
+    requests.push({ path, at: Date.now(), transport, events: events.length, eventTypes: events, fault: answer, outage: true });
+    if (answer === 'reset') {
+      req.socket.destroy();
+      return undefined;
+    }
+    return send(res, answer, faultBody(answer, body));
+  }
+
+  /** Starts an outage (`pattern`: status codes and 'reset', answered in turn) or ends it (no pattern). */
+  function setOutage(spec = {}) {
+    const pattern = Array.isArray(spec.pattern) ? spec.pattern.filter((a) => a === 'reset' || (Number.isInteger(a) && a >= 400)) : [];
+    outage = pattern.length ? { pattern, next: 0 } : undefined;
+    return { down: Boolean(outage) };
+  }
+
   /** Amplitude's answer shapes; an injected 429 throttles every event of the request, as a real one would. */
   function faultBody(status, body) {
     if (status === 429) {
@@ -199,6 +230,9 @@ export function createCollector() {
       faults.push({ count: Number(spec.count ?? 1), status: spec.status, delayMs: spec.delayMs, drop: Boolean(spec.drop) });
       return send(res, 200, { ok: true, pending: faults.length });
     }
+    if (req.method === 'POST' && path === '/_collector/outage') {
+      return send(res, 200, { ok: true, ...setOutage(JSON.parse(rawBody.toString('utf8') || '{}')) });
+    }
     if (req.method === 'POST' && (path === '/2/httpapi' || path === '/batch')) return handleIngest(req, res, rawBody, path);
     if (req.method === 'POST' && path === '/usermap') return handleUsermap(res, rawBody);
     return send(res, 404, { code: 404, error: 'Not found' });
@@ -214,7 +248,7 @@ export function createCollector() {
     return [...seenInsertIds].filter(([, n]) => n > 1).map(([insertId, posts]) => ({ insertId, posts }));
   }
 
-  return { handler, events, requests, usermaps, reset, postCounts, duplicates, ecosystem };
+  return { handler, events, requests, usermaps, reset, postCounts, duplicates, ecosystem, setOutage };
 }
 
 function parseLenient(raw) {

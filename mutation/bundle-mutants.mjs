@@ -26,6 +26,12 @@ const MUTANTS = [
     find: 'this.waitingCount() >= this.config.uploadThreshold)) this.schedule(0);\n    else this.schedule(this.config.flushIntervalMs);',
     replace: 'this.waitingCount() >= this.config.uploadThreshold)) this.schedule(5000);\n    else this.schedule(5000);',
   },
+  {
+    name: '(d) an exit during an outage counts as sent',
+    file: 'src/wire/outbox.ts',
+    find: 'const healthy = this.healthy;',
+    replace: 'const healthy = true;',
+  },
 ];
 
 const root = process.cwd();

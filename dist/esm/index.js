@@ -2970,8 +2970,7 @@ function outboxConfig(apiKey, settings, sdkOptions) {
         uploadThreshold: batching ? settings.eventUploadThreshold : 0,
         // Short ids such as "42" are common in Segment installs; Amplitude's API rejects them without this.
         minIdLength: positive(sdkOptions.minIdLength, 1),
-        maxAttempts: positive(sdkOptions.flushMaxRetries, 5),
-        retryBaseMs: 1000,
+        // flushMaxRetries is not honoured: an event is given up only for a reason that will not change (outbox.ts).
         throttleMs: 30000,
     };
 }
@@ -3733,6 +3732,7 @@ class Logger {
 
 const systemClock = {
     now: () => Date.now(),
+    monotonic: () => (typeof performance !== 'undefined' && typeof performance.now === 'function' ? performance.now() : Date.now()),
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (handle) => clearTimeout(handle),
 };
@@ -5833,6 +5833,174 @@ class Context {
     }
 }
 
+/**
+ * When to try again after the endpoint failed, and when an event is too old to send at all. Pure, so
+ * the schedule is tested on its own; the outbox applies it on the monotonic clock.
+ *
+ * The endpoint, not each event, backs off: while it fails, new events wait with the old ones for the
+ * next attempt, so an outage costs one request per wait whatever the page tracks meanwhile.
+ */
+/** The wait after the first failure. */
+const RETRY_BASE_MS = 1000;
+/**
+ * The longest wait between two attempts. An open tab notices a recovery within this time, and a tab
+ * waiting on a failing endpoint sends it at most one request per 30 to 60 s.
+ */
+const RETRY_CAP_MS = 60 * 1000;
+/**
+ * An event older than this is dropped instead of sent. Amplitude ignores a repeated insert_id for
+ * seven days; an event sent again after an exit during an outage may repeat one that did arrive, so
+ * it must reach Amplitude inside that window. A day of margin covers a device clock set wrong
+ * between the call and the send.
+ */
+const MAX_EVENT_AGE_MS = 6 * 24 * 60 * 60 * 1000;
+/**
+ * The wait after `failures` failures in a row (1 or more): doubling from RETRY_BASE_MS up to
+ * RETRY_CAP_MS, then a random point in its upper half, so that pages which failed together (an
+ * outage fails them all at once) do not all come back at the same instant.
+ */
+function retryDelay(failures, random = Math.random) {
+    const exponent = Math.min(Math.max(failures, 1) - 1, 30);
+    const ceiling = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** exponent);
+    const r = Math.min(Math.max(random(), 0), 1);
+    return Math.round(ceiling / 2 + (ceiling / 2) * r);
+}
+/** The endpoint's state of failure, on a monotonic clock: how many failures in a row, and when to try next. */
+class Backoff {
+    constructor(random = Math.random) {
+        this.random = random;
+        this.failures = 0;
+        this.retryAt = 0;
+    }
+    /** Records a failure at `now`; returns the wait before the next attempt. */
+    failed(now) {
+        this.failures += 1;
+        const wait = retryDelay(this.failures, this.random);
+        this.retryAt = now + wait;
+        return wait;
+    }
+    /** The endpoint answered: the next attempt may go at once, and a later failure starts from the base again. */
+    succeeded() {
+        this.failures = 0;
+        this.retryAt = 0;
+    }
+    /** Something changed (the browser came back online): try at once, still counting the failures. */
+    skipWait() {
+        this.retryAt = 0;
+    }
+    /** How long from `now` until an attempt may go (0: now). */
+    remaining(now) {
+        return Math.max(0, this.retryAt - now);
+    }
+    get failing() {
+        return this.failures > 0;
+    }
+}
+
+function responseCode(response) {
+    const code = response.body.code;
+    return typeof code === 'number' ? code : response.status;
+}
+/** A 400 about the request as a whole (no API key, or a wrong one): its error, else undefined. */
+function requestRejected(body) {
+    const error = errorOf(body);
+    return body.missing_field || error.startsWith('Invalid API key') ? error || 'invalid request' : undefined;
+}
+function errorOf(body) {
+    return typeof body.error === 'string' ? body.error : '';
+}
+/** Indexes, in the request, of the events a 400 names as invalid. */
+function invalidIndexes(body) {
+    const bad = new Set();
+    for (const field of ['events_with_invalid_fields', 'events_with_missing_fields', 'events_with_invalid_id_lengths']) {
+        const byField = body[field];
+        if (byField && typeof byField === 'object')
+            for (const list of Object.values(byField))
+                addIndexes(bad, list);
+    }
+    addIndexes(bad, body.silenced_events);
+    return bad;
+}
+/** A 429: who is over the daily quota (for good, today), and which events are only throttled. */
+function throttling(body) {
+    const users = new Set(Object.keys(asDict(body.exceeded_daily_quota_users)));
+    const devices = new Set(Object.keys(asDict(body.exceeded_daily_quota_devices)));
+    const throttled = new Set();
+    addIndexes(throttled, body.throttled_events);
+    return { overQuota: (event) => users.has(String(event.user_id)) || devices.has(String(event.device_id)), throttled };
+}
+function asDict(value) {
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+}
+function addIndexes(into, list) {
+    if (Array.isArray(list))
+        for (const i of list)
+            if (typeof i === 'number')
+                into.add(i);
+}
+
+/** What the events of one request may weigh in all: 1 MiB less a tenth, for the envelope and margin. */
+const MAX_REQUEST_BYTES = 900 * 1024;
+const MAX_EVENTS_PER_REQUEST = 2000;
+/** Values of an oversized event are cut to this many characters, the largest first, until it fits. */
+const REDUCED_STRING_LENGTH = 1024;
+/** UTF-8 length of a string, without encoding it. */
+function utf8Length(text) {
+    let bytes = text.length;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code < 0x80)
+            continue;
+        if (code < 0x800)
+            bytes += 1;
+        else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+            bytes += 2; // a surrogate pair: 4 bytes for 2 code units
+            i++;
+        }
+        else
+            bytes += 2;
+    }
+    return bytes;
+}
+function sized(value) {
+    const json = JSON.stringify(value);
+    return { value, json, bytes: utf8Length(json) };
+}
+/**
+ * The event reduced to at most `limit` bytes by cutting its largest string values (in properties,
+ * not its identity or type) to REDUCED_STRING_LENGTH characters, largest first; undefined when even
+ * that is not enough. The event given is not changed.
+ */
+function reduceToFit(event, limit) {
+    const copy = JSON.parse(JSON.stringify(event));
+    const leaves = [];
+    for (const value of Object.values(copy))
+        if (value && typeof value === 'object')
+            collectStrings(value, leaves);
+    leaves.sort((a, b) => b.length - a.length);
+    let current = sized(copy);
+    for (const leaf of leaves) {
+        if (current.bytes <= limit || leaf.length <= REDUCED_STRING_LENGTH)
+            break;
+        const value = leaf.holder[leaf.key];
+        const cut = value.slice(0, REDUCED_STRING_LENGTH);
+        leaf.holder[leaf.key] = cut;
+        // JSON escapes aside, the request shrinks by what was cut; measured exactly at the end.
+        current = { value: copy, json: '', bytes: current.bytes - (utf8Length(value) - utf8Length(cut)) };
+    }
+    current = sized(copy);
+    return current.bytes <= limit ? current : undefined;
+}
+function collectStrings(node, into) {
+    for (const key of Object.keys(node)) {
+        const value = node[key];
+        if (typeof value === 'string')
+            into.push({ holder: node, key, length: value.length });
+        else if (value && typeof value === 'object')
+            collectStrings(value, into);
+    }
+}
+
 /** Browsers cap keepalive bodies at 64 KiB in flight; larger requests go without keepalive. */
 const KEEPALIVE_BODY_LIMIT = 60000;
 class Outbox {
@@ -5850,7 +6018,16 @@ class Outbox {
         this.inflightCount = 0;
         this.timer = undefined;
         this.timerDue = Infinity;
-        this.batchSize = Math.max(1, config.batchSize);
+        /** What the events of one request may weigh (halved after a 413 that splitting did not prevent). */
+        this.byteBudget = MAX_REQUEST_BYTES;
+        /** The endpoint's last answer was a 2xx (or an answer about the events, 400 or 413), or it has not failed yet. */
+        this.healthy = true;
+        this.batchSize = Math.min(MAX_EVENTS_PER_REQUEST, Math.max(1, config.batchSize));
+        this.backoff = new Backoff(deps.random);
+    }
+    /** A previous page saw the endpoint fail and no page has seen it answer since: exits journal until it does. */
+    assumeFailing() {
+        this.healthy = false;
     }
     get size() {
         return this.entries.size;
@@ -5863,16 +6040,18 @@ class Outbox {
     }
     /** Events a previous page left behind, already stamped: they go first, under their own insert_ids. */
     restore(events) {
+        // Their age so far is all the wall clock can tell; from here on it is measured on the monotonic clock.
+        const now = this.deps.clock.now();
         for (const event of events)
-            this.enqueue(event, undefined);
+            this.enqueue(event, undefined, typeof event.time === 'number' ? Math.max(0, now - event.time) : 0);
         if (events.length) {
             this.deps.onChange();
             this.schedule(0);
         }
     }
-    enqueue(event, settle) {
+    enqueue(event, settle, age = 0) {
         const key = this.nextKey++;
-        this.entries.set(key, { key, event, attempts: 0, notBefore: 0, inflight: false, handed: false, settle });
+        this.entries.set(key, { key, event, bornAt: this.deps.clock.monotonic() - age, notBefore: 0, inflight: false, handed: false, settle });
     }
     afterEnqueue() {
         if (this.config.sendNewEventsAtOnce || (this.config.uploadThreshold > 0 && this.waitingCount() >= this.config.uploadThreshold))
@@ -5883,12 +6062,13 @@ class Outbox {
     waitingCount() {
         return this.entries.size - this.inflightCount;
     }
-    /** Sends what is due now (the browser came back online, or the page asked). */
+    /** Sends what is due now (the browser came back online, or the page asked), without waiting out a backoff. */
     flush() {
+        this.backoff.skipWait();
         this.schedule(0);
     }
     schedule(delayMs) {
-        const due = this.deps.clock.now() + delayMs;
+        const due = this.deps.clock.monotonic() + delayMs;
         if (this.timer !== undefined && this.timerDue <= due)
             return;
         if (this.timer !== undefined)
@@ -5909,17 +6089,32 @@ class Outbox {
         const taken = (_b = (_a = this.deps).reconcile) === null || _b === void 0 ? void 0 : _b.call(_a);
         if (taken && taken.size)
             this.dropTaken(taken);
-        const now = this.deps.clock.now();
+        const now = this.deps.clock.monotonic();
+        this.dropExpired(now);
+        const wait = this.backoff.remaining(now);
+        if (wait > 0) {
+            if (this.entries.size)
+                this.schedule(wait);
+            return;
+        }
         const batch = [];
+        let bytes = 0;
         let nextDue = Infinity;
-        for (const entry of this.entries.values()) {
+        for (const entry of [...this.entries.values()]) {
             if (entry.inflight)
                 continue;
             if (entry.notBefore > now) {
                 nextDue = Math.min(nextDue, entry.notBefore);
                 continue;
             }
+            const size = this.measure(entry);
+            if (size === undefined)
+                continue;
+            // In order: a request ends at the first event that would take it over the limit.
+            if (batch.length && bytes + size > this.byteBudget)
+                break;
             batch.push(entry);
+            bytes += size;
             if (batch.length >= this.batchSize)
                 break;
         }
@@ -5929,10 +6124,11 @@ class Outbox {
             return;
         }
         const body = this.payload(batch);
-        const keepalive = body.length <= KEEPALIVE_BODY_LIMIT;
+        const keepalive = utf8Length(body) <= KEEPALIVE_BODY_LIMIT;
         for (const entry of batch) {
             entry.inflight = true;
             entry.handed = keepalive;
+            entry.beaconed = false;
         }
         if (keepalive)
             this.deps.onChange();
@@ -5945,7 +6141,7 @@ class Outbox {
             settled = true;
             this.requestInFlight = false;
             this.inflightCount = 0;
-            this.onResponse(batch, response);
+            this.onResponse(batch, response, bytes);
             // A full batch still waiting goes on at once (a burst drains back to back); a partial one waits
             // its interval like any new event, as the SDK schedules what is left after a flush.
             const waiting = this.waitingCount();
@@ -5961,16 +6157,61 @@ class Outbox {
             done(null);
         }
     }
-    payload(batch) {
-        const body = { api_key: this.config.apiKey, events: batch.map((e) => e.event) };
-        if (this.config.minIdLength !== undefined)
-            body.options = { min_id_length: this.config.minIdLength };
-        body.client_upload_time = new Date(this.deps.clock.now()).toISOString();
-        return JSON.stringify(body);
+    /**
+     * The event's size on the wire, measured once. One too large for any request is reduced (its largest
+     * values cut) or, failing that, dropped; either way with one warning that names it. undefined: dropped.
+     */
+    measure(entry) {
+        if (entry.bytes === undefined || entry.json === undefined) {
+            const measured = sized(entry.event);
+            entry.json = measured.json;
+            entry.bytes = measured.bytes;
+        }
+        if (entry.bytes <= this.byteBudget)
+            return entry.bytes;
+        const name = `"${entry.event.event_type}" (insert_id ${entry.event.insert_id})`;
+        const reduced = reduceToFit(entry.event, this.byteBudget);
+        if (!reduced) {
+            this.deps.warn(`the event ${name} is ${entry.bytes} bytes, more than a request may carry even with its largest values cut; it was dropped`);
+            this.finish([entry], { code: 413, message: 'event too large' });
+            return undefined;
+        }
+        this.deps.warn(`the event ${name} was ${entry.bytes} bytes, more than a request may carry; its largest values were cut to ${REDUCED_STRING_LENGTH} characters`);
+        entry.event = reduced.value;
+        entry.json = reduced.json;
+        entry.bytes = reduced.bytes;
+        return entry.bytes;
     }
-    onResponse(batch, response) {
+    /** The request body, from the events' JSON measured when they were batched (serialized once). */
+    payload(batch) {
+        const events = batch.map((e) => { var _a; return (_a = e.json) !== null && _a !== void 0 ? _a : JSON.stringify(e.event); }).join(',');
+        const options = this.config.minIdLength !== undefined ? `,"options":${JSON.stringify({ min_id_length: this.config.minIdLength })}` : '';
+        const uploadTime = JSON.stringify(new Date(this.deps.clock.now()).toISOString());
+        return `{"api_key":${JSON.stringify(this.config.apiKey)},"events":[${events}]${options},"client_upload_time":${uploadTime}}`;
+    }
+    /** Events older than Amplitude's window for recognizing a repeat are dropped, with one warning. */
+    dropExpired(now) {
+        const expired = [];
+        for (const entry of this.entries.values())
+            if (!entry.inflight && now - entry.bornAt > MAX_EVENT_AGE_MS)
+                expired.push(entry);
+        if (!expired.length)
+            return;
+        this.finish(expired, { code: 0, message: 'too old to send' });
+        this.deps.warn(`${expired.length} event(s) older than ${MAX_EVENT_AGE_MS / 86400000} days could not be delivered in time and were dropped`);
+    }
+    setHealthy(healthy) {
+        var _a, _b;
+        if (healthy === this.healthy)
+            return;
+        this.healthy = healthy;
+        (_b = (_a = this.deps).onHealth) === null || _b === void 0 ? void 0 : _b.call(_a, healthy);
+    }
+    onResponse(batch, response, bytes) {
         var _a;
         let live = batch.filter((entry) => this.entries.get(entry.key) === entry);
+        // The page tearing down its own request says nothing about the endpoint.
+        const abortedByExit = !response && batch.some((entry) => entry.leftWithBrowser);
         if (!response) {
             // A page being left sees its keepalive requests fail while the browser still completes them:
             // those were handed over at exit and count as sent (a real HTTP error still retries below).
@@ -5984,6 +6225,12 @@ class Outbox {
         }
         const code = response ? responseCode(response) : 0;
         const body = (_a = response === null || response === void 0 ? void 0 : response.body) !== null && _a !== void 0 ? _a : {};
+        // An answer about the events themselves (2xx, 400, 413) means the endpoint is up.
+        const answered = (code >= 200 && code < 300) || code === 400 || code === 413;
+        if (answered)
+            this.backoff.succeeded();
+        if (!abortedByExit)
+            this.setHealthy(answered);
         if (code >= 200 && code < 300) {
             this.finish(live, { code, message: 'success' });
         }
@@ -5991,74 +6238,72 @@ class Outbox {
             this.onInvalid(batch, live, body);
         }
         else if (code === 413) {
+            // Not the events' fault, and not counted against them: smaller requests, at once.
             if (batch.length === 1)
-                this.finish(live, { code, message: 'payload too large' });
-            else {
-                this.batchSize = Math.max(1, Math.floor(batch.length / 2));
-                this.retry(live, 0);
-            }
+                this.giveUp(live, 413, 'is more than the endpoint accepts in a request');
+            else
+                this.shrink(batch.length, bytes);
         }
         else if (code === 429) {
             this.onThrottled(batch, live, body);
         }
         else {
-            // Server error or no answer: back off by attempts, as the SDK does.
-            for (const entry of live)
-                entry.notBefore = this.deps.clock.now() + entry.attempts * this.config.retryBaseMs;
-            this.retry(live, undefined);
+            // Server error or no answer: the endpoint backs off; every event stays.
+            if (!abortedByExit || live.length)
+                this.backoff.failed(this.deps.clock.monotonic());
         }
         this.deps.onChange();
     }
+    shrink(count, bytes) {
+        this.batchSize = Math.max(1, Math.floor(count / 2));
+        if (bytes !== undefined)
+            this.byteBudget = Math.max(1024, Math.floor(bytes / 2));
+    }
+    /** Gives up on events for a reason that will not change, with one warning naming each. */
+    giveUp(entries, code, reason) {
+        for (const entry of entries)
+            this.deps.warn(`the event "${entry.event.event_type}" (insert_id ${entry.event.insert_id}) ${reason}; it was dropped`);
+        this.finish(entries, { code, message: reason });
+    }
     onInvalid(batch, live, body) {
-        const error = typeof body.error === 'string' ? body.error : '';
-        if (body.missing_field || error.startsWith('Invalid API key')) {
-            this.finish(live, { code: 400, message: error || 'invalid request' });
-            this.deps.warn(`Amplitude rejected a request: ${error || 'invalid request'}`);
+        const error = errorOf(body);
+        const rejected = requestRejected(body);
+        if (rejected) {
+            this.finish(live, { code: 400, message: rejected });
+            this.deps.warn(`Amplitude rejected a request: ${rejected}`);
             return;
         }
-        const bad = new Set();
-        for (const field of ['events_with_invalid_fields', 'events_with_missing_fields', 'events_with_invalid_id_lengths']) {
-            const byField = body[field];
-            if (byField && typeof byField === 'object')
-                for (const list of Object.values(byField))
-                    addIndexes(bad, list);
+        const bad = invalidIndexes(body);
+        if (bad.size === 0) {
+            // A 400 that names no event: alone in its request, the event is the problem; otherwise split and find it.
+            if (batch.length === 1)
+                this.giveUp(live, 400, `was rejected by Amplitude: ${error || 'invalid request'}`);
+            else
+                this.shrink(batch.length);
+            return;
         }
-        addIndexes(bad, body.silenced_events);
         const dropped = batch.filter((_, i) => bad.has(i)).filter((e) => live.includes(e));
         if (dropped.length) {
             this.finish(dropped, { code: 400, message: error || 'invalid event' });
             this.deps.warn(`Amplitude rejected ${dropped.length} event(s): ${error || 'invalid event'}`);
         }
-        this.retry(live.filter((e) => !dropped.includes(e)), 0);
     }
     onThrottled(batch, live, body) {
-        const users = new Set(Object.keys(asDict(body.exceeded_daily_quota_users)));
-        const devices = new Set(Object.keys(asDict(body.exceeded_daily_quota_devices)));
-        const throttled = new Set();
-        addIndexes(throttled, body.throttled_events);
-        const over = live.filter((e) => users.has(String(e.event.user_id)) || devices.has(String(e.event.device_id)));
+        const { overQuota, throttled } = throttling(body);
+        const over = live.filter((e) => overQuota(e.event));
         if (over.length)
             this.finish(over, { code: 429, message: 'daily quota exceeded' });
         const rest = live.filter((e) => !over.includes(e));
+        const now = this.deps.clock.monotonic();
+        let named = false;
         for (const entry of rest)
-            if (throttled.has(batch.indexOf(entry)))
-                entry.notBefore = this.deps.clock.now() + this.config.throttleMs;
-        this.retry(rest, undefined);
-    }
-    /** Counts an attempt; an event that has used them all is dropped. */
-    retry(entries, delayMs) {
-        const given = [];
-        for (const entry of entries) {
-            entry.attempts += 1;
-            if (entry.attempts >= this.config.maxAttempts)
-                given.push(entry);
-            else if (delayMs !== undefined)
-                entry.notBefore = this.deps.clock.now() + delayMs;
-        }
-        if (given.length) {
-            this.finish(given, { code: 500, message: `dropped after ${this.config.maxAttempts} attempts` });
-            this.deps.warn(`${given.length} event(s) could not be delivered after ${this.config.maxAttempts} attempts and were dropped`);
-        }
+            if (throttled.has(batch.indexOf(entry))) {
+                entry.notBefore = now + this.config.throttleMs;
+                named = true;
+            }
+        // Throttled without naming the events: the endpoint as a whole backs off.
+        if (!named && rest.length)
+            this.backoff.failed(now);
     }
     finish(entries, outcome) {
         var _a;
@@ -6082,11 +6327,17 @@ class Outbox {
      * does not take stays here and in the journal.
      */
     exit() {
+        var _a;
         if (!this.deps.transport.online())
             return;
-        for (const entry of this.entries.values())
-            if (entry.inflight && entry.handed)
-                entry.leftWithBrowser = true;
+        // While the endpoint fails, a beacon the browser accepts may be refused: what it carries stays
+        // journaled too, and the next page sends it again under the same insert_id (Amplitude ignores
+        // the repeat if the beacon did arrive). While it answers, what the browser took counts as sent.
+        const healthy = this.healthy;
+        if (healthy)
+            for (const entry of this.entries.values())
+                if (entry.inflight && entry.handed)
+                    entry.leftWithBrowser = true;
         let chunk = [];
         let bytes = 0;
         const send = () => {
@@ -6100,15 +6351,18 @@ class Outbox {
             catch (_a) {
                 accepted = false;
             }
-            if (accepted)
+            if (accepted && healthy)
                 this.finish(chunk, { code: 200, message: 'handed to the browser at exit' });
+            else if (accepted)
+                for (const entry of chunk)
+                    entry.beaconed = true;
             chunk = [];
             bytes = 0;
         };
         for (const entry of [...this.entries.values()]) {
-            if (entry.inflight)
+            if (entry.inflight || entry.beaconed)
                 continue;
-            const size = JSON.stringify(entry.event).length + 1;
+            const size = ((_a = entry.bytes) !== null && _a !== void 0 ? _a : sized(entry.event).bytes) + 1;
             if (chunk.length && (bytes + size > KEEPALIVE_BODY_LIMIT || chunk.length >= Math.max(this.batchSize, 100)))
                 send();
             chunk.push(entry);
@@ -6117,30 +6371,19 @@ class Outbox {
         send();
         this.deps.onChange();
     }
-    /** What must survive if the page dies now: everything the browser has not taken over. */
+    /** What must survive if the page dies now: everything the browser has not taken over (all of it while the endpoint fails). */
     unsent() {
         const out = [];
         for (const entry of this.entries.values())
-            if (!entry.handed)
+            if (!entry.handed || !this.healthy || entry.beaconed)
                 out.push(entry.event);
         return out;
     }
 }
-function responseCode(response) {
-    const code = response.body.code;
-    return typeof code === 'number' ? code : response.status;
-}
-function asDict(value) {
-    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
-}
-function addIndexes(into, list) {
-    if (Array.isArray(list))
-        for (const i of list)
-            if (typeof i === 'number')
-                into.add(i);
-}
 
 const JOURNAL_PREFIX = 'segment_amplitude_shim_unsent_';
+/** Present while the endpoint's last answer, seen by any page of the site, was a failure. */
+const FAILING_PREFIX = 'segment_amplitude_shim_failing_';
 /** A record whose page has not written for this long, and never said it left, belonged to a page that died. */
 const STALE_RECORD_MS = 10 * 60 * 1000;
 /** While the page is visible, at most one write per this many ms: persisting a long queue costs O(queue). */
@@ -6156,6 +6399,7 @@ class ExitJournal {
         this.timer = undefined;
         this.heartbeat = undefined;
         this.left = false;
+        this.gone = false;
         /** insert_ids and messageIds in the record this page last wrote (to notice a takeover). */
         this.written = new Set();
         this.writtenLeft = false;
@@ -6173,14 +6417,16 @@ class ExitJournal {
             this.write();
         }, this.left ? 0 : WRITE_INTERVAL_MS);
     }
-    /** The page is being left or hidden: write now, synchronously. */
-    pageLeft() {
+    /** The page is being left or hidden (`gone`: left, by pagehide): write now, synchronously. */
+    pageLeft(gone = false) {
         this.left = true;
+        this.gone = this.gone || gone;
         this.write();
     }
     /** The page is visible again: its record goes back to being a live page's. */
     pageShown() {
         this.left = false;
+        this.gone = false;
         this.changed();
     }
     /** Writes the record now (removes it when nothing is pending). */
@@ -6198,13 +6444,7 @@ class ExitJournal {
             this.stopHeartbeat();
             return;
         }
-        const record = {
-            v: 1,
-            at: this.clock.now(),
-            left: this.left,
-            calls: calls.slice(-500),
-            events: events.slice(-1e3),
-        };
+        const record = Object.assign(Object.assign({ v: 1, at: this.clock.now(), left: this.left }, (this.gone ? { gone: true } : {})), { calls: calls.slice(-500), events: events.slice(-1e3) });
         if (this.store.set(this.key, JSON.stringify(record))) {
             this.written = new Set([...record.calls.map((c) => c.event.messageId), ...record.events.map((e) => e.insert_id)]);
             this.writtenLeft = this.left;
@@ -6239,11 +6479,28 @@ class ExitJournal {
         this.writtenLeft = false;
         return taken;
     }
+    /** The name under which pages of the site take turns to take over records (see takeover.ts). */
+    get lockName() {
+        return `${this.prefix()}_takeover`;
+    }
+    /** Remembers, for the pages that follow, whether the endpoint's last answer was a failure. */
+    noteEndpoint(healthy) {
+        const key = FAILING_PREFIX + this.apiKey.slice(0, 10);
+        if (healthy)
+            this.store.remove(key);
+        else
+            this.store.set(key, String(this.clock.now()));
+    }
+    endpointFailing() {
+        return this.store.get(FAILING_PREFIX + this.apiKey.slice(0, 10)) !== null;
+    }
     /**
      * Takes over the records of pages that were left or died, and of the previous storage formats
      * (the shim's single journal key, and the SDK's own unsent queue). Removes what it took.
+     * With `goneFor` (a page still open looking for orphans): only records of pages gone for at least
+     * that long, or dead, so that a page's own next page, which claims at once, is not raced.
      */
-    claim() {
+    claim(goneFor) {
         const now = this.clock.now();
         const calls = [];
         const events = [];
@@ -6256,6 +6513,8 @@ class ExitJournal {
             const isLegacyJournal = key === prefix;
             if (!isRecord && !isLegacyJournal && key !== legacySdkKey)
                 continue;
+            if (goneFor !== undefined && !isRecord)
+                continue;
             const parsed = parse(this.store.get(key));
             if (isRecord) {
                 const record = parsed;
@@ -6263,7 +6522,8 @@ class ExitJournal {
                     this.store.remove(key);
                     continue;
                 }
-                const dead = record.left === true || typeof record.at !== 'number' || now - record.at > STALE_RECORD_MS;
+                const stale = typeof record.at !== 'number' || now - record.at > STALE_RECORD_MS;
+                const dead = goneFor === undefined ? record.left === true || stale : stale || (record.gone === true && now - record.at >= goneFor);
                 if (!dead)
                     continue;
                 calls.push(...validCalls(record.calls));
@@ -6299,6 +6559,50 @@ function validEvents(list) {
     if (!Array.isArray(list))
         return [];
     return list.filter((e) => !!e && typeof e === 'object' && typeof e.event_type === 'string' && typeof e.insert_id === 'string');
+}
+
+/** A gone page's record is left this long to the page that follows it, which claims at once on load. */
+const TAKEOVER_GRACE_MS = 3000;
+const webLock = (name, work) => attempt(() => {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    if (!locks || typeof locks.request !== 'function')
+        return false;
+    const held = locks.request(name, work);
+    held.then(undefined, () => undefined);
+    return true;
+}, false);
+class Takeover {
+    constructor(clock, journal, outbox, adopt, lock = webLock) {
+        this.clock = clock;
+        this.journal = journal;
+        this.adopt = adopt;
+        this.lock = lock;
+        this.timer = undefined;
+        if (journal.endpointFailing())
+            outbox.assumeFailing();
+    }
+    /** Another page of the site wrote its record (it may have gone): look once the grace has passed. */
+    noticed() {
+        if (this.timer !== undefined)
+            return;
+        this.timer = this.clock.setTimeout(() => {
+            this.timer = undefined;
+            this.look();
+        }, TAKEOVER_GRACE_MS + 100);
+    }
+    /** The endpoint answered, or stopped answering: remembered for other pages; an answer is the moment to look. */
+    endpointAnswered(healthy) {
+        this.journal.noteEndpoint(healthy);
+        if (healthy)
+            this.look();
+    }
+    look() {
+        this.lock(this.journal.lockName, () => {
+            const left = this.journal.claim(TAKEOVER_GRACE_MS);
+            if (left.calls.length || left.events.length)
+                this.adopt(left);
+        });
+    }
 }
 
 /**
@@ -6357,6 +6661,7 @@ class Pipeline {
             transport: deps.transport,
             onChange: () => this.journal.changed(),
             reconcile: () => this.journal.takenOver(),
+            onHealth: (healthy) => this.takeover.endpointAnswered(healthy),
             warn: deps.warn,
         });
         this.outbox = outbox;
@@ -6364,6 +6669,8 @@ class Pipeline {
             calls: deps.pendingCalls(),
             events: outbox.unsent(),
         }));
+        // A page still open sends what gone pages of the site left (their records), once the endpoint answers.
+        this.takeover = new Takeover(clock, this.journal, outbox, deps.restore);
         this.facts = envelopeFacts(plan.sdkOptions, deps.navigatorFacts, LIBRARY, { name: SHIM_NAME, version: VERSION });
         const keepSegmentSession = plan.mode.session.keptInSegmentStorage && persisted;
         this.session = new SessionClock(plan.session, plan.sessionTimeoutMs, (state) => {
@@ -6376,10 +6683,10 @@ class Pipeline {
     openSession(now) {
         return this.session.open(now);
     }
-    /** The page is being left or hidden: the browser takes what it can, the journal keeps the rest. */
-    exit() {
+    /** The page is being left (`gone`) or hidden: the browser takes what it can, the journal keeps the rest. */
+    exit(gone) {
         this.outbox.exit();
-        this.journal.pageLeft();
+        this.journal.pageLeft(gone);
     }
 }
 
@@ -6486,15 +6793,19 @@ function startSending(plan, deps) {
         pendingCalls: () => queue.pendingItems().map(toJournaled),
         persistSession: (s) => deps.sdk.persistSession(s),
         keepSegmentSession: env.browser.keepSegmentSession,
+        restore: (left) => restore(left, pipeline, queue),
         warn: (message) => logger.problem('Amplitude', message, true),
     });
     state.pipeline = pipeline;
-    // What earlier pages could not send goes first: their stamped events, then their calls.
-    const left = pipeline.journal.claim();
+    // What earlier pages could not send goes first.
+    restore(pipeline.journal.claim(), pipeline, queue);
+    sendAttribution(plan.attribution, deps, pipeline);
+}
+/** What a page of the site left: its stamped events, then its calls. */
+function restore(left, pipeline, queue) {
     pipeline.outbox.restore(left.events);
     for (const call of left.calls)
         restoreCall(call, queue);
-    sendAttribution(plan.attribution, deps, pipeline);
 }
 function restoreCall(call, queue) {
     const timestamp = new Date(call.event.timestamp);
@@ -6579,14 +6890,19 @@ class PageLifecycle {
         this.queue = queue;
         this.identityStores = identityStores;
     }
-    /** The page is being left or hidden. */
-    exit() {
+    /** The page is being left (`gone`: pagehide) or hidden. */
+    exit(gone = false) {
         const pipeline = this.pipeline();
         if (!pipeline)
             return;
         if (this.queue.started)
             this.queue.drain();
-        pipeline.exit();
+        pipeline.exit(gone);
+    }
+    /** Another page of the site wrote its journal record: it may have gone, leaving events to send. */
+    otherPageJournal() {
+        var _a;
+        (_a = this.pipeline()) === null || _a === void 0 ? void 0 : _a.takeover.noticed();
     }
     shown() {
         var _a;
@@ -7656,7 +7972,7 @@ function addPageListeners(win, core, sending, storing) {
     const w = win;
     try {
         if (sending) {
-            w.addEventListener('pagehide', () => core.lifecycle.exit());
+            w.addEventListener('pagehide', () => core.lifecycle.exit(true));
             w.addEventListener('pageshow', (e) => {
                 if (e.persisted)
                     core.lifecycle.shown();
@@ -7675,6 +7991,8 @@ function addPageListeners(win, core, sending, storing) {
                 const key = e.key;
                 if (key === null || key.startsWith('ajs_'))
                     core.lifecycle.storageChanged();
+                else if (key.startsWith(JOURNAL_PREFIX))
+                    core.lifecycle.otherPageJournal();
             }));
     }
     catch (_a) {

@@ -84,8 +84,7 @@ export function outboxConfig(apiKey: string, settings: AmplitudeSettings, sdkOpt
     uploadThreshold: batching ? settings.eventUploadThreshold : 0,
     // Short ids such as "42" are common in Segment installs; Amplitude's API rejects them without this.
     minIdLength: positive(sdkOptions.minIdLength, 1),
-    maxAttempts: positive(sdkOptions.flushMaxRetries, 5),
-    retryBaseMs: 1000,
+    // flushMaxRetries is not honoured: an event is given up only for a reason that will not change (outbox.ts).
     throttleMs: 30000,
   };
 }

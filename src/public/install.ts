@@ -6,6 +6,7 @@ import type { Dict } from '../core/types.js';
 import { AnalyticsCore } from '../runtime/analytics.js';
 import { attachPublicApi } from './api.js';
 import { Logger } from '../runtime/log.js';
+import { JOURNAL_PREFIX } from '../wire/exit-journal.js';
 
 const INSTALLED = '__segmentAmplitudeShim';
 const WRITE_KEY_PLACEHOLDER = '__WRITE_KEY__';
@@ -92,7 +93,7 @@ function addPageListeners(win: Dict, core: AnalyticsCore, sending: boolean, stor
   const w = win as unknown as Window;
   try {
     if (sending) {
-      w.addEventListener('pagehide', () => core.lifecycle.exit());
+      w.addEventListener('pagehide', () => core.lifecycle.exit(true));
       w.addEventListener('pageshow', (e) => {
         if ((e as PageTransitionEvent).persisted) core.lifecycle.shown();
       });
@@ -108,6 +109,7 @@ function addPageListeners(win: Dict, core: AnalyticsCore, sending: boolean, stor
         w.addEventListener('storage', (e) => {
           const key = (e as StorageEvent).key;
           if (key === null || key.startsWith('ajs_')) core.lifecycle.storageChanged();
+          else if (key.startsWith(JOURNAL_PREFIX)) core.lifecycle.otherPageJournal();
         }),
       );
   } catch {

@@ -15,12 +15,17 @@ export class PageLifecycle {
     private readonly identityStores: ReadonlyArray<{ invalidate(): void }>,
   ) {}
 
-  /** The page is being left or hidden. */
-  exit(): void {
+  /** The page is being left (`gone`: pagehide) or hidden. */
+  exit(gone = false): void {
     const pipeline = this.pipeline();
     if (!pipeline) return;
     if (this.queue.started) this.queue.drain();
-    pipeline.exit();
+    pipeline.exit(gone);
+  }
+
+  /** Another page of the site wrote its journal record: it may have gone, leaving events to send. */
+  otherPageJournal(): void {
+    this.pipeline()?.takeover.noticed();
   }
 
   shown(): void {

@@ -11,7 +11,8 @@ import { outboxConfig } from '../amplitude/sdk-options.js';
 import { LIBRARY, SHIM_NAME, VERSION } from '../core/version.js';
 import { envelopeFacts, type EnvelopeFacts } from '../wire/envelope.js';
 import { Outbox, type Transport } from '../wire/outbox.js';
-import { ExitJournal, type JournaledCall, type KeyValueStore } from '../wire/exit-journal.js';
+import { ExitJournal, type JournalContents, type JournaledCall, type KeyValueStore } from '../wire/exit-journal.js';
+import { Takeover } from '../wire/takeover.js';
 import type { Clock } from './clock.js';
 import { SessionClock, type SessionState, type SessionTicket } from './session.js';
 
@@ -29,6 +30,8 @@ export interface PipelineDeps {
   /** The session changed at a hand-over: the SDK's cookie follows. */
   persistSession(state: SessionState): void;
   keepSegmentSession(id: number, lastAccess: number, cookie: CookieOptions): void;
+  /** Sends what a page of the site left behind: its stamped events, then its calls. */
+  restore(left: JournalContents): void;
   warn(message: string): void;
 }
 
@@ -36,6 +39,7 @@ export class Pipeline {
   readonly mode: DestinationMode;
   readonly outbox: Outbox;
   readonly journal: ExitJournal;
+  readonly takeover: Takeover;
   readonly session: SessionClock;
   readonly facts: EnvelopeFacts;
 
@@ -48,6 +52,7 @@ export class Pipeline {
       transport: deps.transport,
       onChange: () => this.journal.changed(),
       reconcile: () => this.journal.takenOver(),
+      onHealth: (healthy) => this.takeover.endpointAnswered(healthy),
       warn: deps.warn,
     });
     this.outbox = outbox;
@@ -55,6 +60,8 @@ export class Pipeline {
       calls: deps.pendingCalls(),
       events: outbox.unsent(),
     }));
+    // A page still open sends what gone pages of the site left (their records), once the endpoint answers.
+    this.takeover = new Takeover(clock, this.journal, outbox, deps.restore);
     this.facts = envelopeFacts(plan.sdkOptions as Dict, deps.navigatorFacts, LIBRARY, { name: SHIM_NAME, version: VERSION });
     const keepSegmentSession = plan.mode.session.keptInSegmentStorage && persisted;
     this.session = new SessionClock(
@@ -73,9 +80,9 @@ export class Pipeline {
     return this.session.open(now);
   }
 
-  /** The page is being left or hidden: the browser takes what it can, the journal keeps the rest. */
-  exit(): void {
+  /** The page is being left (`gone`) or hidden: the browser takes what it can, the journal keeps the rest. */
+  exit(gone: boolean): void {
     this.outbox.exit();
-    this.journal.pageLeft();
+    this.journal.pageLeft(gone);
   }
 }

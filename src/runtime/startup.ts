@@ -8,7 +8,7 @@ import type { AmplitudeOperation, Dict } from '../core/types.js';
 import type { GateOutcome } from '../core/consent.js';
 import { planLoad, storageOptions, type LoadPlan } from '../core/load-plan.js';
 import { isPlainObject } from '../core/values.js';
-import type { JournaledCall } from '../wire/exit-journal.js';
+import type { JournalContents, JournaledCall } from '../wire/exit-journal.js';
 import { memoryStore } from '../browser/storage.js';
 import type { RuntimeEnvironment } from './environment.js';
 import type { CallQueue, Step } from './call-queue.js';
@@ -156,15 +156,20 @@ function startSending(plan: LoadPlan, deps: StartupDeps): void {
     pendingCalls: () => queue.pendingItems().map(toJournaled),
     persistSession: (s) => deps.sdk.persistSession(s),
     keepSegmentSession: env.browser.keepSegmentSession,
+    restore: (left) => restore(left, pipeline, queue),
     warn: (message) => logger.problem('Amplitude', message, true),
   });
   state.pipeline = pipeline;
 
-  // What earlier pages could not send goes first: their stamped events, then their calls.
-  const left = pipeline.journal.claim();
+  // What earlier pages could not send goes first.
+  restore(pipeline.journal.claim(), pipeline, queue);
+  sendAttribution(plan.attribution, deps, pipeline);
+}
+
+/** What a page of the site left: its stamped events, then its calls. */
+function restore(left: JournalContents, pipeline: Pipeline, queue: CallQueue<CallItem, Prepared>): void {
   pipeline.outbox.restore(left.events);
   for (const call of left.calls) restoreCall(call, queue);
-  sendAttribution(plan.attribution, deps, pipeline);
 }
 
 function restoreCall(call: JournaledCall, queue: CallQueue<CallItem, Prepared>): void {

@@ -3,7 +3,8 @@
  * the events the browser has not taken over. Each page owns its record, so two tabs never overwrite
  * each other; a new page takes over the records of pages that have been left (or died) and sends them
  * under their original insert_ids. A page that was only hidden and finds its record taken over drops
- * those events, so they leave once.
+ * those events, so they leave once. A page still open also takes over the record of a page that is
+ * gone (closed, or navigated away), so a closed tab's events need no new page load to leave.
  */
 import type { Clock } from '../runtime/clock.js';
 import type { WireEvent } from './outbox.js';
@@ -28,11 +29,15 @@ interface JournalRecord {
   v: 1;
   at: number;
   left: boolean;
+  /** Left for good (pagehide), not only hidden: a page still open may take it over. */
+  gone?: boolean;
   calls: JournaledCall[];
   events: WireEvent[];
 }
 
 export const JOURNAL_PREFIX = 'segment_amplitude_shim_unsent_';
+/** Present while the endpoint's last answer, seen by any page of the site, was a failure. */
+const FAILING_PREFIX = 'segment_amplitude_shim_failing_';
 /** A record whose page has not written for this long, and never said it left, belonged to a page that died. */
 export const STALE_RECORD_MS = 10 * 60 * 1000;
 /** While the page is visible, at most one write per this many ms: persisting a long queue costs O(queue). */
@@ -52,6 +57,7 @@ export class ExitJournal {
   private timer: unknown = undefined;
   private heartbeat: unknown = undefined;
   private left = false;
+  private gone = false;
   /** insert_ids and messageIds in the record this page last wrote (to notice a takeover). */
   private written = new Set<string>();
   private writtenLeft = false;
@@ -82,15 +88,17 @@ export class ExitJournal {
     );
   }
 
-  /** The page is being left or hidden: write now, synchronously. */
-  pageLeft(): void {
+  /** The page is being left or hidden (`gone`: left, by pagehide): write now, synchronously. */
+  pageLeft(gone = false): void {
     this.left = true;
+    this.gone = this.gone || gone;
     this.write();
   }
 
   /** The page is visible again: its record goes back to being a live page's. */
   pageShown(): void {
     this.left = false;
+    this.gone = false;
     this.changed();
   }
 
@@ -112,6 +120,7 @@ export class ExitJournal {
       v: 1,
       at: this.clock.now(),
       left: this.left,
+      ...(this.gone ? { gone: true } : {}),
       calls: calls.slice(-MAX_CALLS),
       events: events.slice(-MAX_EVENTS),
     };
@@ -149,11 +158,29 @@ export class ExitJournal {
     return taken;
   }
 
+  /** The name under which pages of the site take turns to take over records (see takeover.ts). */
+  get lockName(): string {
+    return `${this.prefix()}_takeover`;
+  }
+
+  /** Remembers, for the pages that follow, whether the endpoint's last answer was a failure. */
+  noteEndpoint(healthy: boolean): void {
+    const key = FAILING_PREFIX + this.apiKey.slice(0, 10);
+    if (healthy) this.store.remove(key);
+    else this.store.set(key, String(this.clock.now()));
+  }
+
+  endpointFailing(): boolean {
+    return this.store.get(FAILING_PREFIX + this.apiKey.slice(0, 10)) !== null;
+  }
+
   /**
    * Takes over the records of pages that were left or died, and of the previous storage formats
    * (the shim's single journal key, and the SDK's own unsent queue). Removes what it took.
+   * With `goneFor` (a page still open looking for orphans): only records of pages gone for at least
+   * that long, or dead, so that a page's own next page, which claims at once, is not raced.
    */
-  claim(): JournalContents {
+  claim(goneFor?: number): JournalContents {
     const now = this.clock.now();
     const calls: JournaledCall[] = [];
     const events: WireEvent[] = [];
@@ -164,6 +191,7 @@ export class ExitJournal {
       const isRecord = key.startsWith(`${prefix}_`);
       const isLegacyJournal = key === prefix;
       if (!isRecord && !isLegacyJournal && key !== legacySdkKey) continue;
+      if (goneFor !== undefined && !isRecord) continue;
       const parsed = parse(this.store.get(key));
       if (isRecord) {
         const record = parsed as Partial<JournalRecord> | undefined;
@@ -171,7 +199,8 @@ export class ExitJournal {
           this.store.remove(key);
           continue;
         }
-        const dead = record.left === true || typeof record.at !== 'number' || now - record.at > STALE_RECORD_MS;
+        const stale = typeof record.at !== 'number' || now - record.at > STALE_RECORD_MS;
+        const dead = goneFor === undefined ? record.left === true || stale : stale || (record.gone === true && now - (record.at as number) >= goneFor);
         if (!dead) continue;
         calls.push(...validCalls(record.calls));
         events.push(...validEvents(record.events));

@@ -6,9 +6,10 @@ import { gzipSync, brotliCompressSync } from 'node:zlib';
 /**
  * Today's size plus a little room: a change that grows the file by more has to say why (docs/performance.md).
  * Actions mode's coercion of each field to its type, as Segment's validator does (revenue '25.00' books 25),
- * costs about 335 bytes.
+ * costs about 335 bytes; surviving outages (retry policy, request sizes, exits during an outage, a tab
+ * taking over a closed tab's journal; docs/reliability.md) about 1.6 KB.
  */
-const BUDGET_GZIP_BYTES = 39800;
+const BUDGET_GZIP_BYTES = 41100;
 const file = readFileSync(new URL('../../dist/segment-amplitude-shim.min.js', import.meta.url));
 const text = file.toString('utf8');
 

@@ -91,6 +91,27 @@ describe('fault injection, listing, stream and reset', () => {
     await post({ api_key: 'k', events: [event()] });
     expect(Date.now() - t).toBeGreaterThanOrEqual(140);
   });
+  it('an outage answers each request with the next answer of its pattern, ingests nothing, and ends on command', async () => {
+    await post({ pattern: [503, 'reset', 429] }, { path: '/_collector/outage' });
+    expect((await post({ api_key: 'k', events: [event({ event_type: 'one' })] })).body).toMatchObject({ code: 503 });
+    await expect(post({ api_key: 'k', events: [event()] })).rejects.toThrow();
+    expect((await post({ api_key: 'k', events: [event()] }, { type: 'text/plain' })).body).toMatchObject({ code: 429, throttled_events: [0] });
+    expect((await post({ api_key: 'k', events: [event()] })).status).toBe(503);
+    expect(c.events).toEqual([]);
+    expect(c.requests.map((r) => [r.fault, r.transport, r.events])).toEqual([
+      [503, 'fetch', 1],
+      ['reset', 'fetch', 1],
+      [429, 'beacon', 1],
+      [503, 'fetch', 1],
+    ]);
+    expect(c.requests[0].eventTypes).toEqual(['one']);
+    await post({}, { path: '/_collector/outage' });
+    expect((await post({ api_key: 'k', events: [event()] })).status).toBe(200);
+    c.setOutage({ pattern: [502] });
+    expect((await post({ api_key: 'k', events: [event()] })).status).toBe(502);
+    c.reset();
+    expect((await post({ api_key: 'k', events: [event()] })).status).toBe(200);
+  });
   it('lists in order, streams as events arrive, and resets', async () => {
     const streamed = await new Promise((resolve) => {
       const req = http.get(c.url + '/_collector/stream', (res) => {

@@ -111,3 +111,52 @@ describe('taking over', () => {
     expect(p.journal.takenOver()).toBeUndefined();
   });
 });
+
+describe('pages still open, and the endpoint state', () => {
+  it('a page still open takes only records of pages gone (pagehide) for the grace period, or dead; never a hidden one', () => {
+    const store = memoryStore();
+    const clock = new FakeClock();
+    const gone = page(store, clock, 'gone');
+    gone.contents.events.push(event('from-gone'));
+    gone.journal.pageLeft(true);
+    const hidden = page(store, clock, 'hidden');
+    hidden.contents.events.push(event('from-hidden'));
+    hidden.journal.pageLeft();
+    store.set(`AMP_unsent_${KEY.slice(0, 10)}`, JSON.stringify([event('sdk-queue')]));
+    const open = page(store, clock, 'open');
+    expect(open.journal.claim(3000).events).toEqual([]); // too soon: the gone page's own next page goes first
+    clock.advance(3000);
+    expect(open.journal.claim(3000).events.map((e) => e.insert_id)).toEqual(['from-gone']);
+    expect(store.keys().sort()).toEqual([`AMP_unsent_${KEY.slice(0, 10)}`, hidden.journal.key].sort());
+    // A new page still takes both, as before.
+    expect(
+      page(store, clock, 'next')
+        .journal.claim()
+        .events.map((e) => e.insert_id)
+        .sort(),
+    ).toEqual(['from-hidden', 'sdk-queue']);
+  });
+
+  it('pageShown() makes a gone record a live one again', () => {
+    const store = memoryStore();
+    const clock = new FakeClock();
+    const p = page(store, clock, 'bfcache');
+    p.contents.events.push(event('e'));
+    p.journal.pageLeft(true);
+    p.journal.pageShown();
+    p.clock.advance(WRITE_INTERVAL_MS);
+    clock.advance(10000);
+    expect(page(store, clock, 'open').journal.claim(3000).events).toEqual([]);
+  });
+
+  it('remembers for the next pages whether the endpoint last failed', () => {
+    const store = memoryStore();
+    const a = page(store);
+    expect(a.journal.endpointFailing()).toBe(false);
+    a.journal.noteEndpoint(false);
+    expect(page(store, new FakeClock(), 'b').journal.endpointFailing()).toBe(true);
+    expect(page(store, new FakeClock(), 'c').journal.claim()).toEqual({ calls: [], events: [] }); // not mistaken for a record
+    a.journal.noteEndpoint(true);
+    expect(page(store, new FakeClock(), 'd').journal.endpointFailing()).toBe(false);
+  });
+});

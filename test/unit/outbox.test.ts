@@ -1,5 +1,5 @@
-// The outbox on a fake clock and a recording transport: batching, the SDK's retry rules, offline,
-// and exactly what the browser has taken over when the page is left.
+// The outbox on a fake clock and a recording transport: batching, retries, offline, and exactly what
+// the browser has taken over when the page is left. The backoff's jitter is pinned to its top (random 1).
 import { describe, expect, it } from 'vitest';
 import { Outbox, KEEPALIVE_BODY_LIMIT, type OutboxConfig, type WireEvent, type WireResponse } from '../../src/wire/outbox';
 import { FakeClock, microtasks } from './fake-clock';
@@ -13,8 +13,6 @@ const CONFIG: OutboxConfig = {
   flushIntervalMs: 10,
   uploadThreshold: 0,
   minIdLength: 1,
-  maxAttempts: 5,
-  retryBaseMs: 1000,
   throttleMs: 30000,
 };
 
@@ -24,7 +22,11 @@ function setup(config: Partial<OutboxConfig> = {}) {
   let changes = 0;
   const warnings: string[] = [];
   let taken: Set<string> | undefined;
-  const outbox = new Outbox({ ...CONFIG, ...config }, { clock, transport, onChange: () => changes++, warn: (m) => warnings.push(m), reconcile: () => taken });
+  const health: boolean[] = [];
+  const outbox = new Outbox(
+    { ...CONFIG, ...config },
+    { clock, transport, onChange: () => changes++, warn: (m) => warnings.push(m), reconcile: () => taken, random: () => 1, onHealth: (h) => health.push(h) },
+  );
   const outcomes: Dict = {};
   const add = (id: string, extra: Dict = {}) => outbox.add(event(id, extra), (o) => (outcomes[id] = o.code));
   const step = async (ms: number) => {
@@ -32,10 +34,11 @@ function setup(config: Partial<OutboxConfig> = {}) {
     clock.advance(ms);
     await microtasks();
   };
-  return { clock, transport, outbox, add, outcomes, step, warnings, changes: () => changes, takeOver: (ids: string[]) => (taken = new Set(ids)) };
+  return { clock, transport, outbox, add, outcomes, step, warnings, health, changes: () => changes, takeOver: (ids: string[]) => (taken = new Set(ids)) };
 }
 
-const event = (id: string, extra: Dict = {}): WireEvent => ({ event_type: `E ${id}`, insert_id: id, device_id: 'device-1', time: 1, ...extra });
+const TIME = new FakeClock().now();
+const event = (id: string, extra: Dict = {}): WireEvent => ({ event_type: `E ${id}`, insert_id: id, device_id: 'device-1', time: TIME, ...extra });
 const ids = (list: WireEvent[]) => list.map((e) => e.insert_id);
 const answer = (code: number, body: Dict = {}): WireResponse => ({ status: code, body: { code, ...body } });
 
@@ -120,29 +123,68 @@ describe('sending', () => {
   });
 });
 
-describe("the SDK's retry rules", () => {
-  it('5xx and network failures back off by attempts (10 ms, then 1 s, 2 s, ...) and give up after maxAttempts', async () => {
+describe('retries', () => {
+  it('5xx and network failures: the endpoint backs off (1 s, 2 s, 4 s … up to 60 s) and no event is ever given up for it', async () => {
     const { add, transport, step, outcomes, warnings } = setup();
     transport.answer = () => answer(503);
     add('a');
     await step(10);
     const at = () => transport.posts.length;
     expect(at()).toBe(1);
-    await step(10);
-    expect(at()).toBe(2); // attempts were 0: retried at the next flush
-    await step(999);
-    expect(at()).toBe(2);
-    await step(1);
-    expect(at()).toBe(3);
-    transport.answer = () => null;
-    await step(2000);
-    expect(at()).toBe(4);
-    await step(3000);
-    expect(at()).toBe(5);
-    expect(outcomes).toEqual({ a: 500 });
-    expect(warnings[0]).toMatch(/could not be delivered after 5 attempts/);
+    const gaps: number[] = [];
+    let last = 10;
+    for (let t = 10; t < 20 * 60 * 1000; t += 100) {
+      await step(100);
+      if (at() > gaps.length + 1) {
+        gaps.push(t + 100 - last);
+        last = t + 100;
+      }
+      if (at() % 2)
+        transport.answer = () => null; // resets alternate with 503s
+      else transport.answer = () => answer(503);
+    }
+    expect(gaps.slice(0, 8)).toEqual([1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000]);
+    expect(outcomes).toEqual({});
+    expect(warnings).toEqual([]);
+    transport.answer = () => OK;
     await step(60000);
-    expect(at()).toBe(5);
+    expect(outcomes).toEqual({ a: 200 });
+  });
+
+  it('while the endpoint backs off, new events wait with the old ones: one request per wait, then all together', async () => {
+    const { add, transport, step, outcomes } = setup();
+    transport.answer = () => answer(503);
+    add('a');
+    await step(10);
+    await step(1000); // second failure: the next attempt is 2 s away
+    expect(transport.posts).toHaveLength(2);
+    add('b');
+    add('c');
+    await step(1999);
+    expect(transport.posts).toHaveLength(2);
+    transport.answer = () => OK;
+    await step(1);
+    expect(transport.posts.map((p) => ids(p.body.events as WireEvent[]))).toEqual([['a'], ['a'], ['a', 'b', 'c']]);
+    expect(outcomes).toEqual({ a: 200, b: 200, c: 200 });
+  });
+
+  it('after an answer, the next failure starts from the base again', async () => {
+    const { add, transport, step } = setup();
+    transport.answer = () => answer(503);
+    add('a');
+    await step(10);
+    await step(1000);
+    await step(2000);
+    transport.answer = () => OK;
+    await step(4000);
+    expect(transport.posts).toHaveLength(4);
+    transport.answer = () => answer(502);
+    add('b');
+    await step(10);
+    await step(999);
+    expect(transport.posts).toHaveLength(5);
+    await step(1);
+    expect(transport.posts).toHaveLength(6);
   });
 
   it('400 drops only the events it names, and retries the rest; an invalid key drops all', async () => {
@@ -258,9 +300,65 @@ describe('leaving the page', () => {
     await step(10);
     expect(ids(outbox.unsent())).toEqual(['a']);
     transport.answer = () => OK;
-    await step(10);
+    await step(1000);
     expect(ids(transport.wire)).toEqual(['a', 'a']);
     expect(outbox.size).toBe(0);
+  });
+
+  it('during an outage (last answer a failure): the beacon goes, and its events stay unsent for the journal', async () => {
+    const { add, transport, outbox, step, outcomes, health } = setup();
+    transport.answer = () => answer(503);
+    add('a');
+    await step(10);
+    expect(health).toEqual([false]);
+    add('b');
+    outbox.exit();
+    expect(transport.beacons).toHaveLength(1);
+    expect(ids(transport.beacons[0].body.events as WireEvent[])).toEqual(['a', 'b']);
+    expect(ids(outbox.unsent())).toEqual(['a', 'b']);
+    expect(outcomes).toEqual({});
+    outbox.exit(); // hidden, then pagehide: not beaconed twice
+    expect(transport.beacons).toHaveLength(1);
+    transport.answer = () => OK;
+    await step(1000); // the page stayed: they are retried, and the endpoint has them now
+    expect(outcomes).toEqual({ a: 200, b: 200 });
+    expect(health).toEqual([false, true]);
+    add('c');
+    outbox.exit();
+    expect(outbox.unsent()).toEqual([]); // healthy again: what the browser takes counts as sent
+  });
+
+  it('a keepalive request in flight while the endpoint fails stays unsent at exit', async () => {
+    const { add, transport, outbox, step } = setup();
+    transport.answer = () => answer(503);
+    add('a');
+    await step(10);
+    transport.answer = () => new Promise(() => undefined);
+    await step(1000);
+    expect(transport.posts).toHaveLength(2);
+    outbox.exit();
+    expect(ids(outbox.unsent())).toEqual(['a']);
+  });
+
+  it('assumeFailing (a previous page saw the endpoint fail): an exit before any answer journals what it beacons', async () => {
+    const { add, transport, outbox } = setup();
+    outbox.assumeFailing();
+    add('a');
+    outbox.exit();
+    expect(transport.beacons).toHaveLength(1);
+    expect(ids(outbox.unsent())).toEqual(['a']);
+  });
+
+  it("the page's own keepalive request, torn down at exit, does not count as the endpoint failing", async () => {
+    const { add, transport, outbox, step, health } = setup();
+    let settle: (r: WireResponse | null) => void = () => undefined;
+    transport.answer = () => new Promise((r) => (settle = r));
+    add('a');
+    await step(10);
+    outbox.exit();
+    settle(null);
+    await step(10);
+    expect(health).toEqual([]);
   });
 
   it('events another page took over are dropped before the next request', async () => {

@@ -3,7 +3,10 @@
  * them with fake timers and the browser build uses the real ones.
  */
 export interface Clock {
+    /** Wall-clock time (ms since the epoch): what an event's `time` says. It can jump either way. */
     now(): number;
+    /** Time that only moves forward at one pace, whatever happens to the wall clock: what waits are measured on. */
+    monotonic(): number;
     setTimeout(fn: () => void, ms: number): unknown;
     clearTimeout(handle: unknown): void;
 }
