@@ -7,7 +7,7 @@
  */
 import { AmplitudeBrowser } from '@amplitude/analytics-browser';
 import type { Dict } from '../core/types.js';
-import type { DeliveryOutcome, WireEvent } from '../wire/outbox.js';
+import type { DeliveryOutcome, WireEvent } from '../wire/wire-types.js';
 import type { SessionState } from '../runtime/session.js';
 import { LIBRARY, VERSION } from '../core/version.js';
 import { sdkInitOptions, type AdapterInit } from './sdk-options.js';

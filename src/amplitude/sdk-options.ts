@@ -5,7 +5,7 @@
 import type { Dict } from '../core/types.js';
 import type { AmplitudeSettings } from '../modes/classic/settings.js';
 import { SHIM_NAME, VERSION } from '../core/version.js';
-import type { OutboxConfig } from '../wire/outbox.js';
+import type { OutboxConfig } from '../wire/wire-types.js';
 
 export interface AdapterInit {
   apiKey: string;

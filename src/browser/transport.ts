@@ -1,5 +1,5 @@
 /** The network: the outbox's transport to Amplitude (fetch, and sendBeacon at exit), and posts to the site. */
-import type { Transport, WireResponse } from '../wire/outbox.js';
+import type { Transport, WireResponse } from '../wire/wire-types.js';
 import { attempt } from '../core/values.js';
 import { hasWindow } from './page.js';
 

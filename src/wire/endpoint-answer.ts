@@ -4,7 +4,7 @@
  * users or devices are over their daily quota, which events are throttled.
  */
 import type { Dict } from '../core/types.js';
-import type { WireResponse } from './outbox.js';
+import type { WireResponse } from './wire-types.js';
 
 export function responseCode(response: WireResponse): number {
   const code = response.body.code;

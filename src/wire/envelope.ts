@@ -3,7 +3,7 @@
  * can be beaconed) the moment the shim hands it over, with no timeline tick in between. Pure.
  */
 import type { AmplitudeEvent } from '../core/types.js';
-import type { WireEvent } from './outbox.js';
+import type { WireEvent } from './wire-types.js';
 
 export interface EventStamp {
   userId: string | null | undefined;

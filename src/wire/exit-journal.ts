@@ -7,7 +7,7 @@
  * gone (closed, or navigated away), so a closed tab's events need no new page load to leave.
  */
 import type { Clock } from '../runtime/clock.js';
-import type { WireEvent } from './outbox.js';
+import type { WireEvent } from './wire-types.js';
 import type { Dict } from '../core/types.js';
 
 export interface KeyValueStore {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExitJournal, JOURNAL_PREFIX, STALE_RECORD_MS, WRITE_INTERVAL_MS, type JournalContents, type JournaledCall } from '../../src/wire/exit-journal';
 import { memoryStore } from '../../src/browser/storage';
-import type { WireEvent } from '../../src/wire/outbox';
+import type { WireEvent } from '../../src/wire/wire-types';
 import { FakeClock } from './fake-clock';
 
 const KEY = 'api-key-0123456789';

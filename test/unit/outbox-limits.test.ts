@@ -2,7 +2,8 @@
 // too large for any request is reduced or dropped (one warning naming it), and one event the endpoint
 // refuses with 413 does not cost the events that happen to share its requests.
 import { describe, expect, it } from 'vitest';
-import { Outbox, type OutboxConfig, type WireEvent, type WireResponse } from '../../src/wire/outbox';
+import { Outbox } from '../../src/wire/outbox';
+import { type OutboxConfig, type WireEvent, type WireResponse } from '../../src/wire/wire-types';
 import { MAX_REQUEST_BYTES, reduceToFit, utf8Length } from '../../src/wire/request-size';
 import { FakeClock, microtasks } from './fake-clock';
 import { RecordingTransport } from './runtime-harness';

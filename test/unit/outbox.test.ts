@@ -1,7 +1,8 @@
 // The outbox on a fake clock and a recording transport: batching, retries, offline, and exactly what
 // the browser has taken over when the page is left. The backoff's jitter is pinned to its top (random 1).
 import { describe, expect, it } from 'vitest';
-import { Outbox, KEEPALIVE_BODY_LIMIT, type OutboxConfig, type WireEvent, type WireResponse } from '../../src/wire/outbox';
+import { Outbox } from '../../src/wire/outbox';
+import { KEEPALIVE_BODY_LIMIT, type OutboxConfig, type WireEvent, type WireResponse } from '../../src/wire/wire-types';
 import { FakeClock, microtasks } from './fake-clock';
 import { RecordingTransport, OK } from './runtime-harness';
 import type { Dict } from '../../src/core/types';

@@ -1,7 +1,8 @@
 // The retry schedule: pure, then as the outbox applies it on a fake clock whose wall time jumps.
 import { describe, expect, it } from 'vitest';
 import { Backoff, MAX_EVENT_AGE_MS, RETRY_CAP_MS, retryDelay } from '../../src/wire/retry-policy';
-import { Outbox, type OutboxConfig, type WireResponse } from '../../src/wire/outbox';
+import { Outbox } from '../../src/wire/outbox';
+import { type OutboxConfig, type WireResponse } from '../../src/wire/wire-types';
 import { FakeClock, microtasks } from './fake-clock';
 import { OK, RecordingTransport } from './runtime-harness';
 

@@ -7,7 +7,7 @@ import { attachPublicApi } from '../../src/public/api';
 import { memoryStore } from '../../src/browser/storage';
 import type { AdapterInit, AmplitudeDriver, EventSink } from '../../src/amplitude/adapter';
 import type { SessionState } from '../../src/runtime/session';
-import type { Transport, WireEvent, WireResponse } from '../../src/wire/outbox';
+import type { Transport, WireEvent, WireResponse } from '../../src/wire/wire-types';
 import type { KeyValueStore } from '../../src/wire/exit-journal';
 import type { Dict } from '../../src/core/types';
 

@@ -2,7 +2,8 @@
 // endpoint's state to the pages that follow. Fake clock, in-memory store, a lock the test controls.
 import { describe, expect, it } from 'vitest';
 import { ExitJournal, type JournalContents } from '../../src/wire/exit-journal';
-import { Outbox, type WireEvent } from '../../src/wire/outbox';
+import { Outbox } from '../../src/wire/outbox';
+import type { WireEvent } from '../../src/wire/wire-types';
 import { TAKEOVER_GRACE_MS, Takeover, type SiteLock } from '../../src/wire/takeover';
 import { memoryStore } from '../../src/browser/storage';
 import { FakeClock } from './fake-clock';
