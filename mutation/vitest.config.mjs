@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'happy-dom',
+    // Property tests run hundreds of generated cases: a deadline for a hung test, not a speed check.
+    testTimeout: 30000,
   },
 });
