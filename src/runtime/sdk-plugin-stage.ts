@@ -112,7 +112,9 @@ export class SdkPluginStage {
         entry.abandoned = true;
         this.deps.warn(`${label(entry)} was not set up within ${PAGE_PLUGIN_SETUP_TIMEOUT_MS} ms; events go on without it`);
       } else if (ok === false) this.deps.warn(`${label(entry)} setup failed; events go on without it`);
-      return entry.ready;
+      // A task more: work a plugin's setup started without awaiting it (Session Replay's capture decision
+      // after its remote config) has then run, as it has for an event made after setup resolved.
+      return new Promise<boolean>((resolve) => this.deps.clock.setTimeout(() => resolve(entry.ready), 0));
     });
   }
 
