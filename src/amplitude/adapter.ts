@@ -4,6 +4,8 @@
  * domain rules). The shim decides the rest before the SDK has started: no remote config and no
  * autocapture, the session (src/runtime/session.ts, the SDK's rules), and delivery: the SDK's destination is
  * replaced by the shim's outbox, so an event is complete and on its way the moment it is handed over.
+ * Events the SDK produces itself are taken at its entrance (`process`) and sent the same way, and the
+ * plugins a page adds to the client are followed (page-plugins.ts) so the runtime runs them on every event.
  */
 import { AmplitudeBrowser } from '@amplitude/analytics-browser';
 import type { Dict } from '../core/types.js';

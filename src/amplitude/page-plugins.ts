@@ -8,7 +8,7 @@
 import type { Dict } from '../core/types.js';
 
 /** An @amplitude/analytics-browser plugin as a page passes it to `add()`. */
-export interface SdkPlugin {
+interface SdkPlugin {
   name?: string;
   type?: string;
   setup?: (config: unknown, client: unknown) => unknown;

@@ -17,7 +17,7 @@ import type { DeliveryOutcome, WireEvent } from '../wire/outbox.js';
 import type { Clock } from './clock.js';
 import { describe, isThenable, safeThen } from './page-code.js';
 
-export const PAGE_PLUGIN_SETUP_TIMEOUT_MS = 5000;
+const PAGE_PLUGIN_SETUP_TIMEOUT_MS = 5000;
 export const PAGE_PLUGIN_EXECUTE_TIMEOUT_MS = 1000;
 
 type Settled = ((outcome: DeliveryOutcome) => void) | undefined;
