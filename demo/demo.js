@@ -109,6 +109,49 @@
     });
   });
 
+  // ---- Amplitude's other products, from bundles the demo server builds from node_modules (offline)
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+  var REPLAY_PLUGIN = '@amplitude/plugin-session-replay-browser';
+  $('sr-toggle').addEventListener('change', function (e) {
+    var on = e.target.checked;
+    var client = window.analytics.amplitude.instance;
+    if (!on) {
+      show("analytics.amplitude.instance.remove('" + REPLAY_PLUGIN + "')");
+      client.remove(REPLAY_PLUGIN);
+      return;
+    }
+    show('analytics.amplitude.instance.add(sessionReplayPlugin({ sampleRate: 1 }))');
+    loadScript('/demo/ecosystem/session-replay-plugin.js').then(function () {
+      client.add(window.sessionReplayPlugin({ sampleRate: 1, configServerUrl: collector + '/config', trackServerUrl: collector + '/sessions/v2/track' }));
+    });
+  });
+  var experiment;
+  $('experiment').addEventListener('click', function () {
+    show("Experiment.initializeWithAmplitudeAnalytics(key).fetch().then(() => experiment.variant('checkout-flow'))");
+    // The demo's flag, served by the collector as Experiment's remote evaluation would answer.
+    var flag = { variants: { 'checkout-flow': { key: 'treatment', value: 'treatment' } } };
+    fetch(collector + '/_collector/experiment', { method: 'POST', body: JSON.stringify(flag) })
+      .then(function () {
+        return window.Experiment || loadScript('/demo/ecosystem/experiment.js');
+      })
+      .then(function () {
+        experiment =
+          experiment || window.Experiment.initializeWithAmplitudeAnalytics('demo-deployment-key', { serverUrl: collector, flagsServerUrl: collector });
+        return experiment.fetch();
+      })
+      .then(function () {
+        $('products-hint').textContent = 'checkout-flow: ' + (experiment.variant('checkout-flow').value || '(off)') + ' (its $exposure is in the feed)';
+      });
+  });
+
   // ---- live feed from the collector (server-sent events)
   var list = $('events');
   var count = 0;
@@ -134,6 +177,14 @@
     meta.textContent = new Date(event.time).toLocaleTimeString() + ' · ' + event._received.transport;
     head.appendChild(type);
     head.appendChild(meta);
+    var replay = event.event_properties && event.event_properties['[Amplitude] Session Replay ID'];
+    if (replay) {
+      var badge = document.createElement('span');
+      badge.className = 'badge replay';
+      badge.dataset.replayId = replay;
+      badge.textContent = 'replay ' + replay;
+      head.appendChild(badge);
+    }
     var body = document.createElement('pre');
     body.textContent = JSON.stringify(shown, null, 2);
     li.appendChild(head);

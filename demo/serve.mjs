@@ -53,6 +53,15 @@ export async function startDemo({ port = 0, collectorPort = 0 } = {}) {
     res.end(JSON.stringify({ identity, amplitudeStatus: result.status }));
   });
   server.handle('/demo-api/alias', amplitude.aliasHandler());
+  // Session Replay and Experiment for the page, bundled from node_modules on first use (offline).
+  const { ecosystemBundle } = await import('../test/support/ecosystem-bundles.mjs');
+  for (const name of ['session-replay-plugin', 'experiment']) {
+    server.handle(`/demo/ecosystem/${name}.js`, async (req, res) => {
+      const code = await ecosystemBundle(name);
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(code);
+    });
+  }
   // ?consent=optin: the page loads through Segment's consent wrapper, behind a stand-in OneTrust banner.
   server.page('/demo/consent-tools.js', await consentToolsScript(), { 'Content-Type': 'text/javascript; charset=utf-8' });
   server.route('/', (url) => {

@@ -79,7 +79,12 @@ try {
   // Both sides warm (2,000 calls delivered first), then a burst of 10,000 calls in one task. Synchronous:
   // the loop's own time. Including deferred work: from the first call until the endpoint holds every event.
   const calls = QUICK ? 2000 : 10000;
-  const perCall = { shim: { sync: [], total: [], singleSync: [], singleDelivered: [] }, direct: { sync: [], total: [], singleSync: [], singleDelivered: [] } };
+  const perCall = {
+    shim: { sync: [], total: [], singleSync: [], singleDelivered: [] },
+    // The same page with one enrichment plugin registered (a synchronous track hook that sets a property).
+    'shim-plugin': { sync: [], total: [], singleSync: [], singleDelivered: [] },
+    direct: { sync: [], total: [], singleSync: [], singleDelivered: [] },
+  };
   const officialPage = () => `<!doctype html><script src="/${OFFICIAL}"></script><script>
     amplitude.init('bench-api-key-0123456789', { serverUrl: '${collector.ingestUrl}', autocapture: false });
     </script>`;
@@ -89,14 +94,27 @@ try {
     if (collector.events.length < count) throw new Error(`${label}: only ${collector.events.length} of ${count} events arrived`);
   };
   for (let run = 0; run < CALL_RUNS; run++) {
-    for (const mode of ['shim', 'direct']) {
-      const { page, context } = await freshPage(mode === 'shim' ? shimPage() : officialPage(), `/bench-calls-${mode}-${run}`);
+    for (const mode of ['shim', 'shim-plugin', 'direct']) {
+      const { page, context } = await freshPage(mode === 'direct' ? officialPage() : shimPage(), `/bench-calls-${mode}-${run}`);
       await page.waitForFunction(() => (window.analytics && window.analytics.initialized) || (window.amplitude && window.amplitude.track));
-      if (mode === 'shim') await page.evaluate(() => new Promise((r) => window.analytics.ready(r)));
+      if (mode !== 'direct') await page.evaluate(() => new Promise((r) => window.analytics.ready(r)));
+      if (mode === 'shim-plugin') {
+        await page.evaluate(() =>
+          window.analytics.register({
+            name: 'Bench Enrichment',
+            type: 'enrichment',
+            load: () => undefined,
+            track: (ctx) => {
+              ctx.updateEvent('properties.enriched', true);
+              return ctx;
+            },
+          }),
+        );
+      }
       const burst = (n, label) =>
         page.evaluate(
           ({ n, label, mode }) => {
-            const target = mode === 'shim' ? window.analytics : window.amplitude;
+            const target = mode === 'direct' ? window.amplitude : window.analytics;
             const wallStart = Date.now();
             const t0 = performance.now();
             for (let i = 0; i < n; i++) target.track(label, { i });
@@ -119,7 +137,7 @@ try {
       collector.reset();
       const singleSyncUs = await page.evaluate(
         async ({ mode, n }) => {
-          const target = mode === 'shim' ? window.analytics : window.amplitude;
+          const target = mode === 'direct' ? window.amplitude : window.analytics;
           let total = 0;
           for (let i = 0; i < n; i++) {
             await new Promise((r) => setTimeout(r, 0));
@@ -137,7 +155,7 @@ try {
         collector.reset();
         const wallStart = await page.evaluate((mode) => {
           const t = Date.now();
-          (mode === 'shim' ? window.analytics : window.amplitude).track('Alone');
+          (mode === 'direct' ? window.amplitude : window.analytics).track('Alone');
           return t;
         }, mode);
         await waitForEvents(1, `${mode} single call`);
@@ -150,6 +168,7 @@ try {
     calls,
     runs: CALL_RUNS,
     shim: { sync: median(perCall.shim.sync), total: median(perCall.shim.total) },
+    shimOnePlugin: { sync: median(perCall['shim-plugin'].sync), total: median(perCall['shim-plugin'].total) },
     direct: { sync: median(perCall.direct.sync), total: median(perCall.direct.total) },
     single: {
       shim: { syncMean: median(perCall.shim.singleSync), deliveredMs: median(perCall.shim.singleDelivered) },
@@ -287,6 +306,11 @@ const rows = [
     '(b) track, incl. deferred work until delivered',
     `${pc.shim.total.toFixed(1)} µs vs ${pc.direct.total.toFixed(1)} µs amplitude.track`,
     `ratio ${pc.totalRatio.toFixed(3)}x (target <= 0.1)`,
+  ],
+  [
+    '(b) the same, one enrichment plugin registered',
+    `${pc.shimOnePlugin.sync.toFixed(2)} µs sync, ${pc.shimOnePlugin.total.toFixed(1)} µs until delivered`,
+    `no plugin: ${pc.shim.sync.toFixed(2)} µs sync, ${pc.shim.total.toFixed(1)} µs until delivered`,
   ],
   [
     '(b) track, a single call alone in its task, synchronous',

@@ -27,6 +27,8 @@ export type {
   AnalyticsUser,
   AnalyticsGroup,
   AmplitudeAccess,
+  SegmentPlugin,
+  PluginContext,
   Properties,
   Traits,
   Callback,

@@ -5,4 +5,4 @@ export interface InstalledShim {
 }
 /** Takes over Segment's snippet on this page, as the script file does when it loads. */
 export declare function install(): InstalledShim;
-export type { SegmentAnalytics, ShimLoadOptions, AmplitudeDestinationSettings, CallOptions, Integrations, AnalyticsContext, SegmentEventShape, AnalyticsUser, AnalyticsGroup, AmplitudeAccess, Properties, Traits, Callback, } from './public/types.js';
+export type { SegmentAnalytics, ShimLoadOptions, AmplitudeDestinationSettings, CallOptions, Integrations, AnalyticsContext, SegmentEventShape, AnalyticsUser, AnalyticsGroup, AmplitudeAccess, SegmentPlugin, PluginContext, Properties, Traits, Callback, } from './public/types.js';

@@ -2975,12 +2975,99 @@ function outboxConfig(apiKey, settings, sdkOptions) {
     };
 }
 
+/** Names of the plugins the SDK adds to itself at init; the shim does their work itself. */
+const SDK_OWN = new Set(['amplitude', 'identity', '@amplitude/plugin-context-browser']);
+class PagePlugins {
+    constructor(now = Date.now) {
+        this.now = now;
+        this.list = [];
+    }
+    /** Before plugins, then enrichment plugins, each in the order added (the SDK's own order). */
+    inOrder() {
+        return [...this.list.filter((p) => p.type === 'before'), ...this.list.filter((p) => p.type === 'enrichment')];
+    }
+    get size() {
+        return this.list.length;
+    }
+    /**
+     * `client.add(plugin)` was called: a page plugin of a type that sees events (before, enrichment) is
+     * recorded, and its setup is wrapped so the runtime knows when the SDK has set it up.
+     */
+    added(value) {
+        var _a;
+        if (!value || typeof value !== 'object')
+            return;
+        const plugin = value;
+        let name;
+        let type;
+        try {
+            name = typeof plugin.name === 'string' ? plugin.name : '';
+            type = (_a = plugin.type) !== null && _a !== void 0 ? _a : 'enrichment';
+        }
+        catch (_b) {
+            return;
+        }
+        if (SDK_OWN.has(name) || name.startsWith('segment-amplitude-shim/'))
+            return;
+        if (type !== 'before' && type !== 'enrichment')
+            return;
+        // The SDK skips a second plugin of the same name; so do we.
+        if (name && this.list.some((p) => p.name === name))
+            return;
+        let settle = () => undefined;
+        const entry = {
+            plugin,
+            name,
+            type,
+            addedAt: this.now(),
+            setUp: new Promise((resolve) => (settle = resolve)),
+            ready: false,
+            abandoned: false,
+        };
+        entry.setUp.then((ok) => {
+            entry.ready = ok && !entry.abandoned;
+            if (!ok)
+                entry.abandoned = true;
+        }, undefined);
+        const setup = plugin.setup;
+        try {
+            plugin.setup = function wrappedSetup(config, client) {
+                let returned;
+                try {
+                    returned = typeof setup === 'function' ? setup.call(plugin, config, client) : undefined;
+                }
+                catch (error) {
+                    settle(false);
+                    throw error;
+                }
+                return Promise.resolve(returned).then((result) => {
+                    settle(true);
+                    return result;
+                }, (error) => {
+                    settle(false);
+                    throw error;
+                });
+            };
+        }
+        catch (_c) {
+            return; // a frozen plugin: the SDK runs it on its own events only
+        }
+        this.list.push(entry);
+    }
+    /** `client.remove(name)`: it no longer sees events. */
+    removed(name) {
+        this.list = this.list.filter((p) => p.name !== name);
+    }
+}
+
 /**
  * The one place that talks to @amplitude/analytics-browser. The SDK keeps what servers and the next page
  * read: the device, user and session in its `AMP_` cookie (with its legacy-cookie migration and cookie
  * domain rules). The shim decides the rest before the SDK has started: no remote config and no
  * autocapture, the session (src/runtime/session.ts, the SDK's rules), and delivery: the SDK's destination is
  * replaced by the shim's outbox, so an event is complete and on its way the moment it is handed over.
+ * Events the SDK produces itself are taken at its entrance (`process`) and sent the same way, and the
+ * plugins a page adds to the client are followed (page-plugins.ts) so the runtime runs them on every event.
  */
 /** The SDK reads and writes its unsent queue here; the outbox keeps its own, so this holds nothing. */
 const NO_EVENT_STORAGE = {
@@ -2994,22 +3081,36 @@ const NO_EVENT_STORAGE = {
 class AmplitudeAdapter {
     constructor() {
         this.client = new AmplitudeBrowser();
+        this.pagePlugins = new PagePlugins();
         this.started = false;
+        // The page's add() and remove() are followed from the start, before the SDK has been initialized.
+        const client = this.client;
+        const add = client.add.bind(client);
+        const remove = client.remove.bind(client);
+        client.add = (plugin) => {
+            this.pagePlugins.added(plugin);
+            return add(plugin);
+        };
+        client.remove = (name) => {
+            this.pagePlugins.removed(name);
+            return remove(name);
+        };
     }
     async init(options, sink) {
         const config = sdkInitOptions(options);
         config.storageProvider = NO_EVENT_STORAGE;
+        // Every event the SDK produces is taken at its entrance and sent by the shim like its own: the
+        // shim's identity, session and envelope, then the page's plugins, the outbox and the exit journal.
+        // (The SDK's own session and context rules would otherwise stamp it, or, in the lean build, not.)
+        this.client.process = (event) => sink.sdkEvent(event).then((outcome) => ({ event, code: outcome.code, message: outcome.message }));
         await this.client.init(options.apiKey, undefined, config).promise;
         await this.client.remove('amplitude').promise;
         await this.client.add({
             name: 'amplitude',
             type: 'destination',
             setup: () => Promise.resolve(undefined),
-            execute: (event) => {
-                if (typeof event.insert_id !== 'string')
-                    event.insert_id = `sdk-${VERSION}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-                return new Promise((resolve) => sink.add(Object.assign(Object.assign({}, event), { library: LIBRARY }), (r) => resolve({ event, code: r.code, message: r.message })));
-            },
+            // Nothing reaches the timeline (process is the shim's), but should anything, it is sent the same way.
+            execute: (event) => sink.sdkEvent(event).then((outcome) => ({ event, code: outcome.code, message: outcome.message })),
             flush: () => {
                 sink.flush();
                 return Promise.resolve();
@@ -4024,9 +4125,9 @@ class Delivery {
         }
     }
     handOverOne(item, prepared, ticket, pipeline) {
-        var _a, _b;
+        var _a, _b, _c;
         if (!prepared.event) {
-            item.ctx.setFailedDelivery({ reason: 'dropped by source middleware' });
+            item.ctx.setFailedDelivery({ reason: ((_a = prepared.plugins) === null || _a === void 0 ? void 0 : _a.cancelled) ? 'cancelled by a before plugin' : 'dropped by source middleware' });
             return;
         }
         if (!prepared.forAmplitude || !pipeline)
@@ -4035,11 +4136,11 @@ class Delivery {
         const ops = pipeline.mode.translate({ event, referrer: item.referrer, sessionId: ticket.sessionId, now: this.deps.clock.now() }, this.deps.debug);
         if (ops.length === 0)
             this.deps.debug(`${event.type} produced no Amplitude event with the current settings`);
-        this.send(ops, { userId: (_a = event.userId) !== null && _a !== void 0 ? _a : null, deviceId: (_b = item.deviceId) !== null && _b !== void 0 ? _b : this.deps.deviceId(), time: event.timestamp.getTime(), messageId: event.messageId }, ticket, pipeline, item.ctx);
+        this.send(ops, { userId: (_b = event.userId) !== null && _b !== void 0 ? _b : null, deviceId: (_c = item.deviceId) !== null && _c !== void 0 ? _c : this.deps.deviceId(), time: event.timestamp.getTime(), messageId: event.messageId }, ticket, pipeline, item.ctx);
     }
     /** Stamps and queues operations; the first event's insert_id is the messageId, later ones get a suffix. */
     send(ops, stamp, ticket, pipeline, ctx) {
-        const { facts, outbox } = pipeline;
+        const { facts } = pipeline;
         let n = 0;
         for (const op of ops) {
             if (op.op === 'mapUser')
@@ -4049,12 +4150,40 @@ class Delivery {
             const insertId = n === 0 ? stamp.messageId : `${stamp.messageId}-${n}`;
             n++;
             const wire = wireEvent(op.event, { userId: stamp.userId, deviceId: stamp.deviceId, time: stamp.time, insertId }, { sessionId: ticket.sessionId, eventId: ticket.nextEventId() }, facts);
-            outbox.add(wire, ctx
+            pipeline.accept(wire, ctx
                 ? (outcome) => {
                     if (outcome.code < 200 || outcome.code >= 300)
                         ctx.log('warn', `Amplitude answered ${outcome.code}: ${outcome.message}`);
                 }
                 : undefined);
+        }
+    }
+    /**
+     * An event the SDK produced itself (Experiment's exposure, an SDK plugin's event): stamped like the
+     * shim's own, with the identity and session in force now, then the same plugins, outbox and journal.
+     */
+    sendSdkEvent(event) {
+        const pipeline = this.deps.pipeline();
+        if (!pipeline)
+            return Promise.resolve({ code: 0, message: 'Amplitude is off for this page' });
+        const now = this.deps.clock.now();
+        // The SDK leaves fields it has no value for as undefined; they must not hide the envelope's.
+        const own = {};
+        for (const key of Object.keys(event))
+            if (event[key] !== undefined && key !== 'extra')
+                own[key] = event[key];
+        const ticket = pipeline.openSession(now);
+        try {
+            const wire = wireEvent(own, {
+                userId: this.deps.userId(),
+                deviceId: this.deps.deviceId(),
+                time: typeof own.time === 'number' ? own.time : now,
+                insertId: typeof own.insert_id === 'string' ? own.insert_id : `sdk-${this.deps.newId()}`,
+            }, { sessionId: ticket.sessionId, eventId: ticket.nextEventId() }, pipeline.facts);
+            return new Promise((resolve) => pipeline.accept(wire, resolve));
+        }
+        finally {
+            ticket.close();
         }
     }
     /** The call is done (handed over, or dropped): callback, promise, emitted event. */
@@ -4105,6 +4234,8 @@ function createCallFlow(deps) {
         clock: deps.clock,
         pipeline: deps.pipeline,
         deviceId: deps.deviceId,
+        userId: deps.userId,
+        newId: deps.newId,
         mapUser: (mapping) => mapUser$1(mapping, { aliasUrl: deps.aliasUrl, post: deps.post, warn: (m, d) => warn('analytics.alias()', m, d) }),
         warn,
         debug: (message) => logger.debug(message),
@@ -4115,6 +4246,8 @@ function createCallFlow(deps) {
         handOver: (calls) => {
             delivery.handOver(calls);
             deps.afterHandOver();
+            for (const call of calls)
+                deps.stages.afterHandOver(call.prepared);
         },
         fail: (error, item) => {
             warn('analytics', `internal error: ${describe$1(error)}`, true);
@@ -4209,7 +4342,7 @@ function presetFor(event, mapped) {
 }
 
 const SUPPORTED = ['@path', '@template', '@if', '@arrayPath'];
-const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'];
+const UNSAFE_KEYS$1 = ['__proto__', 'constructor', 'prototype'];
 /** An object with exactly one key, starting with "@": a directive. */
 function directiveName(value) {
     if (!isPlainObject(value))
@@ -4273,7 +4406,7 @@ function resolveMapping(mapping, data) {
     if (isPlainObject(mapping)) {
         const out = {};
         for (const key of Object.keys(mapping)) {
-            if (UNSAFE_KEYS.includes(key))
+            if (UNSAFE_KEYS$1.includes(key))
                 continue;
             const value = resolveMapping(mapping[key], data);
             if (value !== undefined)
@@ -4341,7 +4474,7 @@ function lookupPath(data, path) {
         segments.push((_c = (_b = (_a = match[1]) !== null && _a !== void 0 ? _a : match[2]) !== null && _b !== void 0 ? _b : match[3]) !== null && _c !== void 0 ? _c : match[4]);
     let node = data;
     for (const segment of segments) {
-        if (node === null || typeof node !== 'object' || UNSAFE_KEYS.includes(segment))
+        if (node === null || typeof node !== 'object' || UNSAFE_KEYS$1.includes(segment))
             return undefined;
         if (!Object.prototype.hasOwnProperty.call(node, segment))
             return undefined;
@@ -4419,7 +4552,7 @@ function normalizeMappings(value, settings, warnings) {
 }
 
 /** Field types, as the actions declare them: s(tring), n(umber), i(nteger), p(roduct list). */
-const TYPES = {};
+const TYPES$1 = {};
 for (const group of [
     's user_id global_user_id device_id event_type app_version productId revenueType referrer group_type group_value',
     'n price revenue',
@@ -4428,7 +4561,7 @@ for (const group of [
 ]) {
     const [type, ...fields] = group.split(' ');
     for (const field of fields)
-        TYPES[field] = type;
+        TYPES$1[field] = type;
 }
 /** The typed members of a product; its other members pass as they are. */
 const PRODUCT_TYPES = { price: 'n', quantity: 'i', revenue: 'n', productId: 's', revenueType: 's' };
@@ -4464,7 +4597,7 @@ function conformPayload(raw) {
         const value = raw[key];
         if (value === undefined || value === '' || (value === null && key !== 'user_id'))
             continue;
-        payload[key] = value === null ? null : coerce(value, TYPES[key]);
+        payload[key] = value === null ? null : coerce(value, TYPES$1[key]);
     }
     return payload;
 }
@@ -4674,6 +4807,7 @@ function actionsMode(actions, settings) {
         name: ACTIONS_DESTINATION,
         settings,
         session: { rules: 'segment-plugin', keptInSegmentStorage: true, restartsOnReset: false },
+        beforePlugins: (event, sessionId) => withSessionId(event, sessionId),
         translate: ({ event, sessionId }, debug) => {
             if (event.type === 'alias' && !actions.mappings['Alias Calls'])
                 debug('alias() sends nothing in Actions mode unless mappings["Alias Calls"] is set');
@@ -5939,6 +6073,9 @@ function addIndexes(into, list) {
                 into.add(i);
 }
 
+/** Browsers cap keepalive bodies at 64 KiB in flight; larger requests go without keepalive. */
+const KEEPALIVE_BODY_LIMIT = 60000;
+
 /** What the events of one request may weigh in all: 1 MiB less a tenth, for the envelope and margin. */
 const MAX_REQUEST_BYTES = 900 * 1024;
 const MAX_EVENTS_PER_REQUEST = 2000;
@@ -6001,8 +6138,6 @@ function collectStrings(node, into) {
     }
 }
 
-/** Browsers cap keepalive bodies at 64 KiB in flight; larger requests go without keepalive. */
-const KEEPALIVE_BODY_LIMIT = 60000;
 class Outbox {
     constructor(config, deps) {
         this.config = config;
@@ -6627,11 +6762,14 @@ class SessionClock {
     snapshot() {
         return Object.assign({}, this.state);
     }
+    /** The session a hand-over at `now` would be in, without extending it. */
+    peek(now) {
+        const idle = now - this.state.lastEventTime;
+        return idle > this.timeoutMs || (this.rules === 'segment-plugin' && idle === this.timeoutMs) ? now : this.state.sessionId;
+    }
     /** A hand-over at `now`: starts a new session if the last one expired, and extends it. */
     open(now) {
-        const idle = now - this.state.lastEventTime;
-        if (idle > this.timeoutMs || (this.rules === 'segment-plugin' && idle === this.timeoutMs))
-            this.state.sessionId = now;
+        this.state.sessionId = this.peek(now);
         this.state.lastEventTime = Math.max(this.state.lastEventTime, now);
         let eventId = this.state.lastEventId;
         return {
@@ -6651,6 +6789,135 @@ class SessionClock {
     }
 }
 
+const PAGE_PLUGIN_SETUP_TIMEOUT_MS = 5000;
+const PAGE_PLUGIN_EXECUTE_TIMEOUT_MS = 1000;
+const TIMED_OUT = Symbol('timed out');
+class SdkPluginStage {
+    constructor(deps) {
+        this.deps = deps;
+        this.waiting = [];
+        this.running = false;
+    }
+    accept(event, settled) {
+        if (!this.running && this.deps.plugins.size === 0) {
+            this.deps.send(event, settled);
+            return;
+        }
+        this.waiting.push({ event, settled });
+        this.deps.changed();
+        if (this.running)
+            return;
+        this.running = true;
+        // After the current hand-over has finished, so the SDK already has the session and identity it set.
+        void Promise.resolve().then(() => this.next());
+    }
+    /** Events waiting for plugins, in order (the exit journal keeps them). */
+    pending() {
+        return this.waiting.map((w) => w.event);
+    }
+    /** The page is being left: whatever waits goes to the outbox now, as it is. */
+    release() {
+        const waiting = this.waiting;
+        this.waiting = [];
+        for (const w of waiting) {
+            w.forced = true;
+            this.deps.send(w.event, w.settled);
+        }
+    }
+    async next() {
+        var _a;
+        while (this.waiting.length > 0) {
+            const head = this.waiting[0];
+            let event = head.event;
+            try {
+                event = await this.runPlugins(head.event);
+            }
+            catch (error) {
+                this.deps.warn(`internal error: ${describe$1(error)}`);
+            }
+            if (head.forced)
+                continue; // release() sent it already, and emptied the queue
+            this.waiting.shift();
+            if (event)
+                this.deps.send(event, head.settled);
+            else
+                (_a = head.settled) === null || _a === void 0 ? void 0 : _a.call(head, { code: 0, message: 'dropped by a plugin added to the Amplitude SDK' });
+            this.deps.changed();
+        }
+        this.running = false;
+    }
+    async runPlugins(original) {
+        let event = original;
+        for (const entry of this.deps.plugins.inOrder()) {
+            if (!(await this.isSetUp(entry)))
+                continue;
+            const result = await this.execute(entry, event);
+            if (result === null)
+                return null;
+            event = result;
+        }
+        return event;
+    }
+    isSetUp(entry) {
+        if (entry.ready || entry.abandoned)
+            return entry.ready;
+        const left = entry.addedAt + PAGE_PLUGIN_SETUP_TIMEOUT_MS - this.deps.clock.now();
+        return this.bounded(entry.setUp, Math.max(0, left)).then((ok) => {
+            if (ok === TIMED_OUT && !entry.ready) {
+                entry.abandoned = true;
+                this.deps.warn(`${label(entry)} was not set up within ${PAGE_PLUGIN_SETUP_TIMEOUT_MS} ms; events go on without it`);
+            }
+            else if (ok === false)
+                this.deps.warn(`${label(entry)} setup failed; events go on without it`);
+            // A task more: work a plugin's setup started without awaiting it (Session Replay's capture decision
+            // after its remote config) has then run, as it has for an event made after setup resolved.
+            return new Promise((resolve) => this.deps.clock.setTimeout(() => resolve(entry.ready), 0));
+        });
+    }
+    async execute(entry, event) {
+        var _a, _b;
+        let returned;
+        try {
+            returned = (_b = (_a = entry.plugin).execute) === null || _b === void 0 ? void 0 : _b.call(_a, Object.assign({}, event));
+        }
+        catch (error) {
+            this.deps.warn(`${label(entry)} execute() threw ${describe$1(error)}; the event continues`);
+            return event;
+        }
+        const answer = isThenable(returned) ? await this.bounded(returned, PAGE_PLUGIN_EXECUTE_TIMEOUT_MS, entry) : returned;
+        if (answer === TIMED_OUT) {
+            this.deps.warn(`${label(entry)} execute() did not answer within ${PAGE_PLUGIN_EXECUTE_TIMEOUT_MS} ms; the event went on without it`);
+            return event;
+        }
+        if (answer === null)
+            return null;
+        if (answer && typeof answer === 'object' && typeof answer.event_type === 'string')
+            return answer;
+        if (answer !== undefined)
+            this.deps.warn(`${label(entry)} execute() answered with something that is not an event; the event continues`);
+        return event;
+    }
+    /** The value `thenable` settles with, TIMED_OUT after `ms`; a rejection is a warning and undefined. */
+    bounded(thenable, ms, entry) {
+        const { clock } = this.deps;
+        return new Promise((resolve) => {
+            const timer = clock.setTimeout(() => resolve(TIMED_OUT), ms);
+            safeThen(thenable, (value) => {
+                clock.clearTimeout(timer);
+                resolve(value);
+            }, (error) => {
+                clock.clearTimeout(timer);
+                if (entry)
+                    this.deps.warn(`${label(entry)} execute() rejected: ${describe$1(error)}; the event continues`);
+                resolve(undefined);
+            });
+        });
+    }
+}
+function label(entry) {
+    return `Amplitude SDK plugin "${entry.name}" (${entry.type})`;
+}
+
 class Pipeline {
     constructor(plan, deps) {
         const { clock } = deps;
@@ -6665,9 +6932,17 @@ class Pipeline {
             warn: deps.warn,
         });
         this.outbox = outbox;
+        this.sdkStage = new SdkPluginStage({
+            plugins: deps.sdkPlugins,
+            clock,
+            send: (event, settled) => outbox.add(event, settled),
+            changed: () => this.journal.changed(),
+            warn: deps.warn,
+        });
+        // Events still in the SDK plugin stage are the journal's too: they follow the outbox's, in order.
         this.journal = new ExitJournal(persisted ? deps.store : deps.memoryStore(), clock, deps.writeKey, deps.newId(), () => ({
             calls: deps.pendingCalls(),
-            events: outbox.unsent(),
+            events: [...outbox.unsent(), ...this.sdkStage.pending()],
         }));
         // A page still open sends what gone pages of the site left (their records), once the endpoint answers.
         this.takeover = new Takeover(clock, this.journal, outbox, deps.restore);
@@ -6680,11 +6955,20 @@ class Pipeline {
                 deps.keepSegmentSession(state.sessionId, state.lastEventTime, plan.cookie);
         }, plan.mode.session.rules);
     }
+    /** What the mode's Segment plugins add before the page's plugins see an event, with the session a hand-over now would have. */
+    beforePlugins(event, now) {
+        return this.mode.beforePlugins ? this.mode.beforePlugins(event, this.session.peek(now)) : event;
+    }
     openSession(now) {
         return this.session.open(now);
     }
+    /** A stamped event: through the page's SDK plugins into the outbox (at once when there is none). */
+    accept(event, settled) {
+        this.sdkStage.accept(event, settled);
+    }
     /** The page is being left (`gone`) or hidden: the browser takes what it can, the journal keeps the rest. */
     exit(gone) {
+        this.sdkStage.release();
         this.outbox.exit();
         this.journal.pageLeft(gone);
     }
@@ -6754,7 +7038,7 @@ function startSdk(plan, pipeline, deps) {
         https: env.browser.isHttps(),
         clientPersistence: plan.clientPersistence,
         warn: (m) => logger.problem('analytics.load()', m, false),
-    }, pipeline.outbox, () => pipeline.session.snapshot(), () => sdk.syncIdentity(device.id, user.id()), (error) => {
+    }, { sdkEvent: (event) => deps.delivery.sendSdkEvent(event), flush: () => pipeline.outbox.flush() }, () => pipeline.session.snapshot(), () => sdk.syncIdentity(device.id, user.id()), (error) => {
         if (error === undefined)
             return deps.queue.push({ kind: 'task', run: () => deps.ready.fire() });
         logger.once(`Amplitude SDK failed to initialize: ${error}; events are still sent, but the visitor's IDs may not persist in its AMP_ cookie`, 'error');
@@ -6792,6 +7076,7 @@ function startSending(plan, deps) {
         navigatorFacts: env.browser.navigatorFacts(),
         pendingCalls: () => queue.pendingItems().map(toJournaled),
         persistSession: (s) => deps.sdk.persistSession(s),
+        sdkPlugins: env.adapter.pagePlugins,
         keepSegmentSession: env.browser.keepSegmentSession,
         restore: (left) => restore(left, pipeline, queue),
         warn: (message) => logger.problem('Amplitude', message, true),
@@ -6885,14 +7170,18 @@ class Loader {
 }
 
 class PageLifecycle {
-    constructor(pipeline, queue, identityStores) {
+    constructor(pipeline, queue, identityStores, 
+    /** Events stop waiting for registered plugins' loads (what waits is journaled as calls). */
+    plugins) {
         this.pipeline = pipeline;
         this.queue = queue;
         this.identityStores = identityStores;
+        this.plugins = plugins;
     }
     /** The page is being left (`gone`: pagehide) or hidden. */
     exit(gone = false) {
         const pipeline = this.pipeline();
+        this.plugins.release();
         if (!pipeline)
             return;
         if (this.queue.started)
@@ -7205,7 +7494,7 @@ class Calls {
 
 /** The longest a middleware's returned promise may hold its event. */
 const MIDDLEWARE_TIMEOUT_MS = 1000;
-const CANCELLED = Symbol('cancelled');
+const CANCELLED$1 = Symbol('cancelled');
 /**
  * Runs `chain` over `event`. Source middleware (no `integration`): next(null) passes the event through
  * unchanged. Destination middleware: next(null) drops the event for that destination.
@@ -7231,9 +7520,9 @@ async function continueAsync(pending, chain, from, integration, deps) {
     return current;
 }
 function runOne(fn, event, integration, deps) {
-    let outcome = CANCELLED;
+    let outcome = CANCELLED$1;
     const next = (payload) => {
-        if (outcome !== CANCELLED)
+        if (outcome !== CANCELLED$1)
             return;
         if (payload === null || payload === undefined)
             outcome = integration ? null : event;
@@ -7248,7 +7537,7 @@ function runOne(fn, event, integration, deps) {
         deps.warn(`threw: ${describe$1(error)}; the event continues unchanged`, false);
         return event;
     }
-    if (outcome !== CANCELLED) {
+    if (outcome !== CANCELLED$1) {
         if (isThenable(returned))
             safeThen(returned, undefined, (error) => deps.warn(`rejected after next(): ${describe$1(error)}`, false));
         return outcome;
@@ -7262,10 +7551,10 @@ function runOne(fn, event, integration, deps) {
         }, MIDDLEWARE_TIMEOUT_MS);
         const settle = () => {
             deps.clock.clearTimeout(timer);
-            resolve(outcome === CANCELLED ? null : outcome);
+            resolve(outcome === CANCELLED$1 ? null : outcome);
         };
         safeThen(returned, settle, (error) => {
-            deps.warn(`rejected: ${describe$1(error)}`, outcome === CANCELLED);
+            deps.warn(`rejected: ${describe$1(error)}`, outcome === CANCELLED$1);
             settle();
         });
     });
@@ -7274,11 +7563,524 @@ function makePayload(event) {
     return { obj: event, type: () => event.type, event: () => event.event };
 }
 
+/** What `ctx.cancel()` throws. A plugin may also throw its own copy of analytics-next's class. */
+class ContextCancelation {
+    constructor(options = {}) {
+        var _a, _b, _c;
+        this.retry = (_a = options.retry) !== null && _a !== void 0 ? _a : true;
+        this.type = (_b = options.type) !== null && _b !== void 0 ? _b : 'plugin Error';
+        this.reason = (_c = options.reason) !== null && _c !== void 0 ? _c : '';
+    }
+}
+/**
+ * True for our ContextCancelation and for one from a plugin's own bundle of analytics-next, which
+ * `instanceof` cannot recognise: both are plain objects with a boolean `retry` and a string `type`.
+ */
+function isCancelation(value) {
+    if (value instanceof ContextCancelation)
+        return true;
+    try {
+        return (!!value &&
+            typeof value === 'object' &&
+            !(value instanceof Error) &&
+            typeof value.retry === 'boolean' &&
+            typeof value.type === 'string');
+    }
+    catch (_a) {
+        return false;
+    }
+}
+/** Per-event counters and gauges, kept on the context as analytics-next keeps them; never sent. */
+class ContextStats {
+    constructor() {
+        this.metrics = [];
+    }
+    increment(metric, by = 1, tags = []) {
+        this.metrics.push({ metric, value: by, type: 'counter', tags, timestamp: Date.now() });
+    }
+    gauge(metric, value, tags = []) {
+        this.metrics.push({ metric, value, type: 'gauge', tags, timestamp: Date.now() });
+    }
+    flush() {
+        this.metrics = [];
+    }
+    serialize() {
+        return this.metrics;
+    }
+}
+// Keys that would let a path reach Object.prototype; dset refuses them too.
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+let contextCount = 0;
+function newId() {
+    try {
+        const crypto = globalThis.crypto;
+        if (crypto === null || crypto === void 0 ? void 0 : crypto.randomUUID)
+            return crypto.randomUUID();
+    }
+    catch (_a) {
+        /* fall through */
+    }
+    contextCount += 1;
+    return `ctx-${Date.now().toString(36)}-${contextCount}`;
+}
+class SegmentContext {
+    constructor(event, id) {
+        this.stats = new ContextStats();
+        /** 1 once the event has been dispatched; analytics-next counts retries here, we never retry. */
+        this.attempts = 0;
+        this.messages = [];
+        this.event = event;
+        this.ctxId = id;
+    }
+    /** The context `register` and `deregister` resolve to: not an event anyone sends. */
+    static system() {
+        return new SegmentContext({ type: 'track', event: 'system' });
+    }
+    // Made on first read: most contexts are never asked for their id.
+    get id() {
+        var _a;
+        return ((_a = this.ctxId) !== null && _a !== void 0 ? _a : (this.ctxId = newId()));
+    }
+    isSame(other) {
+        return other.id === this.id;
+    }
+    /** Throws, as analytics-next's does: a `before` plugin that calls it cancels the event. */
+    cancel(error) {
+        if (error)
+            throw error;
+        throw new ContextCancelation({ reason: 'Context Cancel' });
+    }
+    log(level, message, extras) {
+        this.messages.push({ level, message, time: new Date(), extras });
+    }
+    logs() {
+        return this.messages;
+    }
+    /**
+     * Sets `value` at a dotted path, creating objects (or arrays, before a numeric key) on the way.
+     * A path into an integration that the event turned off (`integrations.X` is false) is ignored, so a
+     * plugin cannot switch a destination back on with its settings.
+     */
+    updateEvent(path, value) {
+        var _a;
+        const keys = String(path).split('.');
+        if (keys[0] === 'integrations' && ((_a = this.event.integrations) === null || _a === void 0 ? void 0 : _a[keys[1]]) === false)
+            return this.event;
+        if (keys.some((key) => UNSAFE_KEYS.has(key)))
+            return this.event;
+        let target = this.event;
+        for (let i = 0; i < keys.length - 1; i++) {
+            const next = target[keys[i]];
+            if (next !== null && typeof next === 'object') {
+                target = next;
+            }
+            else {
+                const created = /^\d+$/.test(keys[i + 1]) ? [] : {};
+                target[keys[i]] = created;
+                target = created;
+            }
+        }
+        target[keys[keys.length - 1]] = value;
+        return this.event;
+    }
+    failedDelivery() {
+        return this.failure;
+    }
+    setFailedDelivery(options) {
+        this.failure = options;
+    }
+    flush() {
+        this.messages.length = 0;
+        this.stats.flush();
+    }
+    toJSON() {
+        return { id: this.id, event: this.event, logs: this.messages, metrics: this.stats.metrics };
+    }
+}
+
+const CANCELLED = Symbol('cancelled');
+function callHook(plugin, hook, ctx, deps) {
+    const name = `plugin "${plugin.name}" (${plugin.type}) ${ctx.event.type}()`;
+    let returned;
+    try {
+        returned = hook.call(plugin, ctx);
+    }
+    catch (error) {
+        return failed(error, plugin, ctx, name, deps);
+    }
+    if (!isThenable(returned))
+        return accepted(returned, plugin, ctx, name, deps);
+    return new Promise((resolve) => {
+        let done = false;
+        const timer = deps.clock.setTimeout(() => {
+            done = true;
+            deps.warn(`${name} did not settle within ${deps.hookTimeoutMs} ms; the event went on without waiting for it`);
+            // The late hook keeps writing to the context it holds; the event goes on as a copy, untouched by it.
+            resolve(new SegmentContext(detach(ctx.event), ctx.id));
+        }, deps.hookTimeoutMs);
+        safeThen(returned, (value) => {
+            if (done)
+                return;
+            done = true;
+            deps.clock.clearTimeout(timer);
+            resolve(accepted(value, plugin, ctx, name, deps));
+        }, (error) => {
+            if (done)
+                return;
+            done = true;
+            deps.clock.clearTimeout(timer);
+            resolve(failed(error, plugin, ctx, name, deps));
+        });
+    });
+}
+function accepted(value, plugin, ctx, name, deps) {
+    if (value instanceof SegmentContext)
+        return value;
+    // analytics-next cancels (and after its retries drops) the event of a before plugin that returns
+    // anything but a context; we keep the event and say so, since the plugin most likely forgot a return.
+    if (plugin.type === 'before')
+        deps.warn(`${name} returned ${describeValue(value)} instead of its context; the event continues`);
+    return ctx;
+}
+function failed(error, plugin, ctx, name, deps) {
+    if (isCancelation(error)) {
+        ctx.log('warn', error.type, { plugin: plugin.name, error });
+        if (plugin.type === 'before') {
+            ctx.stats.increment('context_canceled');
+            return CANCELLED;
+        }
+        deps.warn(`${name} cancelled the event; only a before plugin can cancel one, so it continues, as in analytics-next`);
+        return ctx;
+    }
+    ctx.log('error', 'plugin Error', { plugin: plugin.name, error });
+    ctx.stats.increment('plugin_error', 1, [`plugin:${plugin.name}`]);
+    deps.warn(`${name} failed: ${describe$1(error)}; the event continues`);
+    return ctx;
+}
+function describeValue(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value === null)
+        return 'null';
+    return `a ${typeof value}`;
+}
+/** A deep copy of the event's plain objects and arrays; other values (Dates included) are shared. */
+function detach(value) {
+    if (Array.isArray(value))
+        return value.map(detach);
+    if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+        const copy = {};
+        for (const key of Object.keys(value))
+            copy[key] = detach(value[key]);
+        return copy;
+    }
+    return value;
+}
+
+/** The event types that have a per-call hook of the same name. */
+const HOOK_NAMES = ['track', 'page', 'identify', 'group', 'alias', 'screen'];
+const TYPES = new Set(['before', 'enrichment', 'destination', 'after', 'utility']);
+/** Why `value` cannot be registered, or undefined when it can. Reads the page's object defensively. */
+function pluginProblem(value) {
+    try {
+        if (!value || typeof value !== 'object')
+            return 'is not an object';
+        const plugin = value;
+        if (typeof plugin.name !== 'string' || plugin.name === '')
+            return 'has no name';
+        if (typeof plugin.type !== 'string' || !TYPES.has(plugin.type)) {
+            return `has type ${JSON.stringify(plugin.type)}, not one of before, enrichment, destination, after, utility`;
+        }
+        if (typeof plugin.load !== 'function')
+            return 'has no load() function';
+        return undefined;
+    }
+    catch (_a) {
+        return 'cannot be read';
+    }
+}
+/** The hook a plugin has for an event type, if any. */
+function hookFor(plugin, type) {
+    if (!HOOK_NAMES.includes(type))
+        return undefined;
+    try {
+        const hook = plugin[type];
+        return typeof hook === 'function' ? hook : undefined;
+    }
+    catch (_a) {
+        return undefined;
+    }
+}
+/**
+ * Whether the event's `integrations` let a destination plugin run: its own name decides, then any of
+ * its alternative names (the last one present), then `All`. An object counts as on; only a falsy value
+ * turns it off. Before, enrichment and after plugins are never filtered.
+ */
+function destinationEnabled(plugin, integrations) {
+    var _a, _b, _c;
+    const options = integrations !== null && integrations !== void 0 ? integrations : {};
+    let byAlternative;
+    for (const name of (_a = plugin.alternativeNames) !== null && _a !== void 0 ? _a : []) {
+        if (options[name] !== undefined)
+            byAlternative = options[name];
+    }
+    return Boolean((_c = (_b = options[plugin.name]) !== null && _b !== void 0 ? _b : byAlternative) !== null && _c !== void 0 ? _c : options.All !== false);
+}
+
+/** How long a plugin's load may hold events before it is given up on. */
+const PLUGIN_LOAD_TIMEOUT_MS = 5000;
+/** How long one hook may hold its event. Middleware has the same bound. */
+const PLUGIN_HOOK_TIMEOUT_MS = 1000;
+const CRITICAL = new Set(['before', 'enrichment']);
+class PluginRegistry {
+    constructor(options) {
+        var _a, _b;
+        this.options = options;
+        this.entries = [];
+        /** Before and enrichment plugins whose load has not settled: events wait for them. */
+        this.holding = 0;
+        this.waiters = [];
+        /** Before then enrichment plugins with a hook for a type, in order; rebuilt after each change. */
+        this.stagesByType = new Map();
+        this.warmed = new WeakSet();
+        this.loadTimeoutMs = (_a = options.loadTimeoutMs) !== null && _a !== void 0 ? _a : PLUGIN_LOAD_TIMEOUT_MS;
+        this.hookDeps = {
+            clock: options.clock,
+            hookTimeoutMs: (_b = options.hookTimeoutMs) !== null && _b !== void 0 ? _b : PLUGIN_HOOK_TIMEOUT_MS,
+            warn: (message) => options.logger.once(`analytics.register(): ${message}`),
+        };
+        this.firstHookDeps = Object.assign(Object.assign({}, this.hookDeps), { hookTimeoutMs: Math.max(this.hookDeps.hookTimeoutMs, this.loadTimeoutMs) });
+    }
+    /** The registered plugins, in registration order (failed loads removed). */
+    get plugins() {
+        return this.entries.map((entry) => entry.plugin);
+    }
+    /**
+     * Loads each plugin now (its hooks see no event until the load settles) and resolves, with a system
+     * context, once every load but destinations' has settled. Never rejects.
+     */
+    register(...plugins) {
+        const ctx = SegmentContext.system();
+        const waits = [];
+        plugins.forEach((value, index) => {
+            const problem = pluginProblem(value);
+            if (problem) {
+                this.options.logger.once(`analytics.register(): argument ${index + 1} ${problem}; it was not registered`);
+                ctx.log('warn', 'Invalid plugin', { index, problem });
+                return;
+            }
+            const entry = this.add(value, ctx);
+            if (entry.plugin.type !== 'destination')
+                waits.push(entry.loaded);
+        });
+        return Promise.all(waits).then(() => ctx);
+    }
+    /** Unloads and removes every plugin with each name. Never rejects. */
+    deregister(...names) {
+        const ctx = SegmentContext.system();
+        const unloads = names.map((name) => {
+            const entry = this.entries.find((e) => e.plugin.name === name);
+            if (!entry) {
+                ctx.log('warn', `plugin ${String(name)} not found`);
+                this.options.logger.once(`analytics.deregister(): no plugin is registered as ${JSON.stringify(String(name))}`);
+                return undefined;
+            }
+            // Removed at once, so no event reaches a plugin that is being unloaded.
+            for (const e of this.entries)
+                if (e.plugin.name === name)
+                    this.stopHolding(e);
+            this.entries = this.entries.filter((e) => e.plugin.name !== name);
+            this.changed();
+            return this.settle(entry.plugin, 'unload', () => { var _a, _b; return (_b = (_a = entry.plugin).unload) === null || _b === void 0 ? void 0 : _b.call(_a, ctx, this.options.analytics()); }, ctx);
+        });
+        return Promise.all(unloads).then(() => ctx);
+    }
+    /** True when `run` would do nothing for this event type: the facade can skip it entirely. */
+    idle(type) {
+        return this.holding === 0 && this.stageFor(type).length === 0;
+    }
+    /**
+     * Before plugins, then enrichment plugins, in registration order, each awaited. Waits first while a
+     * before or enrichment plugin is loading. Synchronous when nothing waits and no hook returns a promise.
+     */
+    run(event) {
+        if (this.holding > 0)
+            return new Promise((resolve) => this.waiters.push(resolve)).then(() => this.run(event));
+        const stage = this.stageFor(event.type);
+        if (stage.length === 0)
+            return { event, cancelled: false };
+        const ctx = new SegmentContext(event);
+        ctx.attempts = 1;
+        return this.continueStage(stage, 0, ctx);
+    }
+    /**
+     * Destination plugins the event's `integrations` allow, in parallel, each after its own load; then
+     * resolves. Failures are contained. Undefined (no promise) when there is none.
+     */
+    runDestinations(outcome) {
+        const integrations = outcome.event.integrations;
+        const targets = this.entries.filter((e) => e.plugin.type === 'destination' && destinationEnabled(e.plugin, integrations));
+        return this.runInParallel(targets, outcome);
+    }
+    /** After plugins, in parallel; failures are contained. Undefined when there is none. */
+    runAfter(outcome) {
+        return this.runInParallel(this.entries.filter((e) => e.plugin.type === 'after'), outcome);
+    }
+    /** What `analytics.ready()` waits for: every plugin's `ready()`, contained and bounded like a load. */
+    ready() {
+        return Promise.all(this.entries.map((e) => (typeof e.plugin.ready === 'function' ? this.settle(e.plugin, 'ready', () => { var _a, _b; return (_b = (_a = e.plugin).ready) === null || _b === void 0 ? void 0 : _b.call(_a); }) : undefined)));
+    }
+    /**
+     * Events stop waiting for loads that have not settled yet (the page is being left): the plugins stay
+     * registered and see the next events as they are run.
+     */
+    release() {
+        for (const entry of this.entries)
+            this.stopHolding(entry);
+    }
+    add(plugin, ctx) {
+        const entry = { plugin, loaded: Promise.resolve(), holds: CRITICAL.has(plugin.type) };
+        if (entry.holds)
+            this.holding += 1;
+        this.entries.push(entry);
+        this.changed();
+        entry.loaded = this.settle(plugin, 'load', () => plugin.load(ctx, this.options.analytics()), ctx, (failure) => {
+            ctx.log('warn', 'Failed to load destination', { plugin: plugin.name, error: failure });
+            this.entries = this.entries.filter((e) => e !== entry);
+            this.changed();
+        }).then(() => this.stopHolding(entry));
+        return entry;
+    }
+    /**
+     * Calls a plugin's load, unload or ready; resolves when what it returns settles, or after the load
+     * timeout. A throw, a rejection or the timeout is one warning, then `onFailure`.
+     */
+    settle(plugin, what, call, ctx, onFailure) {
+        const label = `plugin "${plugin.name}" (${plugin.type}) ${what}()`;
+        const consequence = what === 'load'
+            ? 'the plugin was removed and events go on without it'
+            : what === 'unload'
+                ? 'the plugin was removed anyway'
+                : 'ready() goes on without it';
+        const fail = (failure, message) => {
+            this.options.logger.once(`analytics.${what === 'unload' ? 'deregister' : 'register'}(): ${label} ${message}; ${consequence}`);
+            if (what === 'unload')
+                ctx === null || ctx === void 0 ? void 0 : ctx.log('warn', 'Failed to unload destination', { plugin: plugin.name, error: failure });
+            onFailure === null || onFailure === void 0 ? void 0 : onFailure(failure);
+        };
+        let returned;
+        try {
+            returned = call();
+        }
+        catch (error) {
+            fail(error, `threw ${describe$1(error)}`);
+            return Promise.resolve();
+        }
+        if (!isThenable(returned))
+            return Promise.resolve();
+        const { clock } = this.options;
+        return new Promise((resolve) => {
+            let done = false;
+            const timer = clock.setTimeout(() => {
+                done = true;
+                fail(new Error('timeout'), `did not settle within ${this.loadTimeoutMs} ms`);
+                resolve();
+            }, this.loadTimeoutMs);
+            safeThen(returned, () => {
+                if (done)
+                    return;
+                done = true;
+                clock.clearTimeout(timer);
+                resolve();
+            }, (error) => {
+                if (done)
+                    return;
+                done = true;
+                clock.clearTimeout(timer);
+                fail(error, `rejected: ${describe$1(error)}`);
+                resolve();
+            });
+        });
+    }
+    stopHolding(entry) {
+        if (!entry.holds)
+            return;
+        entry.holds = false;
+        this.holding -= 1;
+        if (this.holding > 0)
+            return;
+        const waiters = this.waiters;
+        this.waiters = [];
+        for (const wake of waiters)
+            wake();
+    }
+    changed() {
+        this.stagesByType.clear();
+    }
+    stageFor(type) {
+        let stage = this.stagesByType.get(type);
+        if (!stage) {
+            const withHook = (t) => this.entries.filter((e) => e.plugin.type === t && hookFor(e.plugin, type)).map((e) => e.plugin);
+            stage = [...withHook('before'), ...withHook('enrichment')];
+            this.stagesByType.set(type, stage);
+        }
+        return stage;
+    }
+    continueStage(stage, from, ctx) {
+        let current = ctx;
+        for (let i = from; i < stage.length; i++) {
+            const hook = hookFor(stage[i], current.event.type);
+            const result = hook ? this.hook(stage[i], hook, current) : current;
+            if (result instanceof Promise) {
+                return result.then((settled) => (settled === CANCELLED ? outcome(current, true) : this.continueStage(stage, i + 1, settled)));
+            }
+            if (result === CANCELLED)
+                return outcome(current, true);
+            current = result;
+        }
+        return outcome(current, false);
+    }
+    /**
+     * A plugin's first hooks get the load's bound rather than the hook's: plugins often start work in
+     * `load` without awaiting it and await it in their hooks (Amplitude's Segment Session Replay wrapper
+     * waits there for its remote config), and cutting those hooks short would send the first events
+     * without what the plugin adds. Once one of its hooks has settled, the hook bound applies.
+     */
+    hook(plugin, hook, ctx) {
+        const result = callHook(plugin, hook, ctx, this.warmed.has(plugin) ? this.hookDeps : this.firstHookDeps);
+        if (!(result instanceof Promise)) {
+            this.warmed.add(plugin);
+            return result;
+        }
+        return result.then((settled) => {
+            this.warmed.add(plugin);
+            return settled;
+        });
+    }
+    runInParallel(targets, from) {
+        var _a;
+        const withHooks = targets.filter((e) => hookFor(e.plugin, from.event.type));
+        if (withHooks.length === 0)
+            return undefined;
+        const ctx = (_a = from.context) !== null && _a !== void 0 ? _a : new SegmentContext(from.event);
+        return Promise.all(withHooks.map((e) => e.loaded.then(() => {
+            if (!this.entries.includes(e))
+                return undefined; // its load failed or it was deregistered meanwhile
+            const hook = hookFor(e.plugin, ctx.event.type);
+            return hook ? this.hook(e.plugin, hook, ctx) : undefined;
+        }))).then(() => undefined);
+    }
+}
+function outcome(ctx, cancelled) {
+    return { event: ctx.event, cancelled, context: ctx };
+}
+
 class Stages {
     constructor(deps) {
         this.deps = deps;
         this.source = [];
         this.destination = [];
+        this.plugins = new PluginRegistry({ clock: deps.clock, logger: deps.logger, analytics: deps.analytics });
     }
     addSourceMiddleware(fn) {
         if (typeof fn === 'function')
@@ -7305,10 +8107,34 @@ class Stages {
     prepare(item) {
         const source = runChain(this.source, item.event, undefined, this.chainDeps('source middleware'));
         if (source instanceof Promise)
-            return source.then((event) => this.toDestination(event));
-        return this.toDestination(source);
+            return source.then((event) => this.toPlugins(event));
+        return this.toPlugins(source);
     }
-    toDestination(event) {
+    /** Registered destination and after plugins, once the call has been handed over; contained. */
+    afterHandOver(prepared) {
+        if (!prepared.plugins || prepared.plugins.cancelled)
+            return;
+        void this.plugins.runDestinations(prepared.plugins);
+        void this.plugins.runAfter(prepared.plugins);
+    }
+    toPlugins(event) {
+        if (!event || this.plugins.idle(event.type))
+            return this.toDestination(event);
+        const run = this.plugins.run(this.deps.beforePlugins(event));
+        if (run instanceof Promise)
+            return run.then((outcome) => this.afterPlugins(outcome));
+        return this.afterPlugins(run);
+    }
+    afterPlugins(outcome) {
+        if (outcome.cancelled)
+            return { event: null, forAmplitude: null, plugins: outcome };
+        const prepared = this.toDestination(outcome.event, true);
+        if (prepared instanceof Promise)
+            return prepared.then((p) => (Object.assign(Object.assign({}, p), { plugins: outcome })));
+        prepared.plugins = outcome;
+        return prepared;
+    }
+    toDestination(event, changedByPlugins = false) {
         if (!event)
             return { event: null, forAmplitude: null };
         const name = this.deps.destination();
@@ -7319,7 +8145,7 @@ class Stages {
         const forAmplitude = this.destination.length
             ? runChain(this.destination, cloneEvent(event), name, this.chainDeps('destination middleware'))
             : // Middleware may have put values on the event that cannot go on the wire; translation needs a safe copy.
-                this.source.length
+                this.source.length || changedByPlugins
                     ? cloneEvent(event)
                     : event;
         if (forAmplitude instanceof Promise)
@@ -7458,6 +8284,15 @@ class SdkLink {
         if (this.started)
             this.driver.persistSession(state);
     }
+    /** reset(): the SDK gets the new device and no user; the session restarts if the mode says so. */
+    reset(pipeline, deviceId, now) {
+        // A page that sends nothing never starts the SDK, so there is nothing to tell it.
+        if (!pipeline)
+            return;
+        this.driver.reset(deviceId);
+        if (pipeline.mode.session.restartsOnReset)
+            pipeline.session.restart(now);
+    }
     syncIdentity(deviceId, userId) {
         if (!this.started || !deviceId)
             return;
@@ -7495,12 +8330,21 @@ class AnalyticsCore {
         // Memory only until load has decided (consent): see UserStore.open.
         this.userStore = new UserStore({ persist: false, cookie: {} }, browser, newId, (anon) => this.onAnonymousIdChanged(anon));
         this.groupStore = new GroupStore({ persist: false, cookie: {} }, browser);
-        this.stages = new Stages({ clock, warn, destination: () => { var _a, _b; return (this.sending ? ((_b = (_a = this.state.plan) === null || _a === void 0 ? void 0 : _a.mode.name) !== null && _b !== void 0 ? _b : null) : null); } });
+        this.stages = new Stages({
+            clock,
+            warn,
+            logger: this.logger,
+            analytics: self,
+            destination: () => { var _a, _b; return (this.sending ? ((_b = (_a = this.state.plan) === null || _a === void 0 ? void 0 : _a.mode.name) !== null && _b !== void 0 ? _b : null) : null); },
+            beforePlugins: (event) => { var _a, _b; return (_b = (_a = this.state.pipeline) === null || _a === void 0 ? void 0 : _a.beforePlugins(event, clock.now())) !== null && _b !== void 0 ? _b : event; },
+        });
         ({ queue: this.queue, delivery: this.delivery } = createCallFlow({
             clock,
             stages: this.stages,
             pipeline: () => this.state.pipeline,
             deviceId: () => { var _a; return (_a = this.device.id) !== null && _a !== void 0 ? _a : newId(); },
+            userId: () => this.userStore.id(),
+            newId,
             afterHandOver: () => this.sdk.syncIdentity(this.device.id, this.userStore.id()),
             aliasUrl: () => this.state.options.aliasUrl,
             post: browser.postJson,
@@ -7521,7 +8365,7 @@ class AnalyticsCore {
             emit: (type, args) => this.emitter.emit(type, ...args),
             warn,
         });
-        this.lifecycle = new PageLifecycle(() => this.state.pipeline, this.queue, [this.userStore, this.groupStore]);
+        this.lifecycle = new PageLifecycle(() => this.state.pipeline, this.queue, [this.userStore, this.groupStore], this.stages.plugins);
         this.loader = new Loader({
             env: this.env,
             state: this.state,
@@ -7599,18 +8443,7 @@ class AnalyticsCore {
         if (this.loader.loadCalled) {
             const deviceId = this.device.renew(anonymousId, this.env.newId);
             // In call order: events made before reset() have already been stamped with the old identity.
-            this.queue.push({
-                kind: 'task',
-                run: () => {
-                    const pipeline = this.state.pipeline;
-                    // A page that sends nothing never starts the SDK, so there is nothing to tell it.
-                    if (!pipeline)
-                        return;
-                    this.env.adapter.reset(deviceId);
-                    if (pipeline.mode.session.restartsOnReset)
-                        pipeline.session.restart(this.env.clock.now());
-                },
-            });
+            this.queue.push({ kind: 'task', run: () => this.sdk.reset(this.state.pipeline, deviceId, this.env.clock.now()) });
         }
         this.emitter.emit('reset');
     }
@@ -7811,11 +8644,8 @@ function attachPublicApi(core, target) {
             core.logger.problem(call('initialize'), 'is deprecated and does nothing', false);
             return Promise.resolve(target);
         }),
-        register: guard('register', () => Promise.resolve(new Context({ type: 'register' })), () => {
-            core.logger.problem(call('register'), 'analytics.js plugins are not supported; use addSourceMiddleware', false);
-            return Promise.resolve(new Context({ type: 'register' }));
-        }),
-        deregister: guard('deregister', () => Promise.resolve(new Context({ type: 'deregister' })), () => Promise.resolve(new Context({ type: 'deregister' }))),
+        register: guard('register', () => Promise.resolve(SegmentContext.system()), (...plugins) => core.stages.plugins.register(...plugins)),
+        deregister: guard('deregister', () => Promise.resolve(SegmentContext.system()), (...names) => core.stages.plugins.deregister(...names)),
         use: guard('use', self, (fn) => {
             if (typeof fn === 'function')
                 callPageFunction(fn, undefined, [target], (error) => core.logger.problem(call('use'), `the function failed: ${describe$1(error)}`, false));

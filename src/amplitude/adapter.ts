@@ -4,19 +4,24 @@
  * domain rules). The shim decides the rest before the SDK has started: no remote config and no
  * autocapture, the session (src/runtime/session.ts, the SDK's rules), and delivery: the SDK's destination is
  * replaced by the shim's outbox, so an event is complete and on its way the moment it is handed over.
+ * Events the SDK produces itself are taken at its entrance (`process`) and sent the same way, and the
+ * plugins a page adds to the client are followed (page-plugins.ts) so the runtime runs them on every event.
  */
 import { AmplitudeBrowser } from '@amplitude/analytics-browser';
 import type { Dict } from '../core/types.js';
-import type { DeliveryOutcome, WireEvent } from '../wire/wire-types.js';
+import type { DeliveryOutcome } from '../wire/wire-types.js';
 import type { SessionState } from '../runtime/session.js';
-import { LIBRARY, VERSION } from '../core/version.js';
 import { sdkInitOptions, type AdapterInit } from './sdk-options.js';
+import { PagePlugins } from './page-plugins.js';
 
 export type { AdapterInit } from './sdk-options.js';
 
-/** Where the SDK's own events (if any ever arise) and the shim's go: the outbox. */
+/**
+ * Where the events the SDK produces itself go (Experiment's exposures through the connector's event
+ * bridge, events of plugins added to it): the runtime stamps them like its own and sends them.
+ */
 export interface EventSink {
-  add(event: WireEvent, settled?: (outcome: DeliveryOutcome) => void): void;
+  sdkEvent(event: Dict): Promise<DeliveryOutcome>;
   flush(): void;
 }
 
@@ -32,6 +37,8 @@ export interface AmplitudeDriver {
   /** reset(): a new device and no user (the shim starts the new session). */
   reset(deviceId: string): void;
   getSessionId(): number | undefined;
+  /** Plugins the page added with `client.add()`: the runtime runs them on every event it sends. */
+  readonly pagePlugins: PagePlugins;
 }
 
 interface SdkConfig {
@@ -51,24 +58,41 @@ const NO_EVENT_STORAGE = {
 
 export class AmplitudeAdapter implements AmplitudeDriver {
   readonly client: AmplitudeBrowser = new AmplitudeBrowser();
+  readonly pagePlugins = new PagePlugins();
 
   private started = false;
+
+  constructor() {
+    // The page's add() and remove() are followed from the start, before the SDK has been initialized.
+    const client = this.client as unknown as { add(plugin: unknown): unknown; remove(name: unknown): unknown };
+    const add = client.add.bind(client);
+    const remove = client.remove.bind(client);
+    client.add = (plugin: unknown) => {
+      this.pagePlugins.added(plugin);
+      return add(plugin);
+    };
+    client.remove = (name: unknown) => {
+      this.pagePlugins.removed(name);
+      return remove(name);
+    };
+  }
 
   async init(options: AdapterInit, sink: EventSink): Promise<void> {
     const config = sdkInitOptions(options);
     config.storageProvider = NO_EVENT_STORAGE;
+    // Every event the SDK produces is taken at its entrance and sent by the shim like its own: the
+    // shim's identity, session and envelope, then the page's plugins, the outbox and the exit journal.
+    // (The SDK's own session and context rules would otherwise stamp it, or, in the lean build, not.)
+    (this.client as unknown as { process(event: Dict): Promise<unknown> }).process = (event: Dict) =>
+      sink.sdkEvent(event).then((outcome) => ({ event, code: outcome.code, message: outcome.message }));
     await this.client.init(options.apiKey, undefined, config).promise;
     await this.client.remove('amplitude').promise;
     await this.client.add({
       name: 'amplitude',
       type: 'destination',
       setup: () => Promise.resolve(undefined),
-      execute: (event: Dict) => {
-        if (typeof event.insert_id !== 'string') event.insert_id = `sdk-${VERSION}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-        return new Promise((resolve) =>
-          sink.add({ ...event, library: LIBRARY } as unknown as WireEvent, (r) => resolve({ event, code: r.code, message: r.message })),
-        );
-      },
+      // Nothing reaches the timeline (process is the shim's), but should anything, it is sent the same way.
+      execute: (event: Dict) => sink.sdkEvent(event).then((outcome) => ({ event, code: outcome.code, message: outcome.message })),
       flush: () => {
         sink.flush();
         return Promise.resolve();

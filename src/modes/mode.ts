@@ -34,6 +34,11 @@ export interface DestinationMode {
     /** reset() starts a new session (Amplitude's SDK does; Segment's session plugin does not). */
     restartsOnReset: boolean;
   };
+  /**
+   * What the destination's Segment-side plugins add to an event before the page's own plugins see it
+   * (Actions: the session plugin's `integrations['Actions Amplitude'].session_id`); absent: nothing.
+   */
+  beforePlugins?(event: SegmentEvent, sessionId: number): SegmentEvent;
   /** A Segment event to Amplitude operations; `debug` explains an event that produces nothing. */
   translate(input: TranslationInput, debug: (message: string) => void): AmplitudeOperation[];
 }

@@ -12,7 +12,7 @@ import type { Logger } from '../runtime/log.js';
 import { describe, isThenable, safeThen } from '../runtime/page-code.js';
 import type { SegmentEvent } from '../core/types.js';
 import { callHook, CANCELLED, type HookDeps, type HookResult } from './plugin-hooks.js';
-import { destinationEnabled, hookFor, pluginProblem, type PluginType, type SegmentPlugin } from './plugin-types.js';
+import { destinationEnabled, hookFor, pluginProblem, type PluginHook, type PluginType, type SegmentPlugin } from './plugin-types.js';
 import { SegmentContext } from './segment-context.js';
 
 /** How long a plugin's load may hold events before it is given up on. */
@@ -56,6 +56,9 @@ export class PluginRegistry {
   private stagesByType = new Map<string, SegmentPlugin[]>();
   private readonly loadTimeoutMs: number;
   private readonly hookDeps: HookDeps;
+  /** For a plugin's hooks until one has settled: they may be waiting on what load started (see hook). */
+  private readonly firstHookDeps: HookDeps;
+  private readonly warmed = new WeakSet<SegmentPlugin>();
 
   constructor(private readonly options: PluginRegistryOptions) {
     this.loadTimeoutMs = options.loadTimeoutMs ?? PLUGIN_LOAD_TIMEOUT_MS;
@@ -64,6 +67,7 @@ export class PluginRegistry {
       hookTimeoutMs: options.hookTimeoutMs ?? PLUGIN_HOOK_TIMEOUT_MS,
       warn: (message) => options.logger.once(`analytics.register(): ${message}`),
     };
+    this.firstHookDeps = { ...this.hookDeps, hookTimeoutMs: Math.max(this.hookDeps.hookTimeoutMs, this.loadTimeoutMs) };
   }
 
   /** The registered plugins, in registration order (failed loads removed). */
@@ -264,7 +268,7 @@ export class PluginRegistry {
     let current = ctx;
     for (let i = from; i < stage.length; i++) {
       const hook = hookFor(stage[i], current.event.type);
-      const result: HookResult | Promise<HookResult> = hook ? callHook(stage[i], hook, current, this.hookDeps) : current;
+      const result: HookResult | Promise<HookResult> = hook ? this.hook(stage[i], hook, current) : current;
       if (result instanceof Promise) {
         return result.then((settled) => (settled === CANCELLED ? outcome(current, true) : this.continueStage(stage, i + 1, settled)));
       }
@@ -272,6 +276,24 @@ export class PluginRegistry {
       current = result;
     }
     return outcome(current, false);
+  }
+
+  /**
+   * A plugin's first hooks get the load's bound rather than the hook's: plugins often start work in
+   * `load` without awaiting it and await it in their hooks (Amplitude's Segment Session Replay wrapper
+   * waits there for its remote config), and cutting those hooks short would send the first events
+   * without what the plugin adds. Once one of its hooks has settled, the hook bound applies.
+   */
+  private hook(plugin: SegmentPlugin, hook: PluginHook, ctx: SegmentContext): HookResult | Promise<HookResult> {
+    const result = callHook(plugin, hook, ctx, this.warmed.has(plugin) ? this.hookDeps : this.firstHookDeps);
+    if (!(result instanceof Promise)) {
+      this.warmed.add(plugin);
+      return result;
+    }
+    return result.then((settled) => {
+      this.warmed.add(plugin);
+      return settled;
+    });
   }
 
   private runInParallel(targets: Entry[], from: RunOutcome): Promise<void> | undefined {
@@ -283,7 +305,7 @@ export class PluginRegistry {
         e.loaded.then(() => {
           if (!this.entries.includes(e)) return undefined; // its load failed or it was deregistered meanwhile
           const hook = hookFor(e.plugin, ctx.event.type);
-          return hook ? callHook(e.plugin, hook, ctx, this.hookDeps) : undefined;
+          return hook ? this.hook(e.plugin, hook, ctx) : undefined;
         }),
       ),
     ).then(() => undefined);

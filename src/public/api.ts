@@ -5,6 +5,7 @@
 import type { Dict } from '../core/types.js';
 import { AnalyticsCore } from '../runtime/analytics.js';
 import { Context } from '../runtime/context.js';
+import { SegmentContext } from '../plugins/segment-context.js';
 import { VERSION } from '../core/version.js';
 import { callPageFunction, describe } from '../runtime/page-code.js';
 import { attempt, isPlainObject } from '../core/values.js';
@@ -238,16 +239,13 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
     ),
     register: guard(
       'register',
-      () => Promise.resolve(new Context({ type: 'register' })),
-      () => {
-        core.logger.problem(call('register'), 'analytics.js plugins are not supported; use addSourceMiddleware', false);
-        return Promise.resolve(new Context({ type: 'register' }));
-      },
+      (): Promise<unknown> => Promise.resolve(SegmentContext.system()),
+      (...plugins: unknown[]): Promise<unknown> => core.stages.plugins.register(...plugins),
     ),
     deregister: guard(
       'deregister',
-      () => Promise.resolve(new Context({ type: 'deregister' })),
-      () => Promise.resolve(new Context({ type: 'deregister' })),
+      (): Promise<unknown> => Promise.resolve(SegmentContext.system()),
+      (...names: unknown[]): Promise<unknown> => core.stages.plugins.deregister(...names),
     ),
     use: guard('use', self, (fn: unknown) => {
       if (typeof fn === 'function')

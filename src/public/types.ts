@@ -4,6 +4,8 @@
  * tsconfig `types`) declares `window.analytics` globally. Every shape the runtime also uses is derived
  * from its internal type here, so the two cannot drift.
  */
+import type { SegmentPlugin as RegistryPlugin } from '../plugins/plugin-types.js';
+import type { SegmentContext } from '../plugins/segment-context.js';
 import type { AmplitudeSettings } from '../modes/classic/settings.js';
 import type { SegmentEvent } from '../core/types.js';
 import type { Context } from '../runtime/context.js';
@@ -47,6 +49,12 @@ export type AnalyticsUser = EntityStoreApi & { anonymousId(id?: string | null): 
 
 /** `analytics.group()`: the runtime's group store. */
 export type AnalyticsGroup = EntityStoreApi & { anonymousId(): undefined };
+
+/** A plugin for `analytics.register()`: analytics-next's plugin contract (see docs/plugins.md). */
+export type SegmentPlugin = RegistryPlugin;
+
+/** The Context a plugin's `load` and hooks receive, and what `register`/`deregister` resolve with. */
+export type PluginContext = SegmentContext;
 
 /** `analytics.amplitude`. */
 export interface AmplitudeAccess {
@@ -138,6 +146,10 @@ export interface SegmentAnalytics {
 
   addSourceMiddleware(middleware: Middleware): Promise<SegmentAnalytics>;
   addDestinationMiddleware(destination: 'Amplitude' | '*' | (string & {}), ...middlewares: Middleware[]): Promise<SegmentAnalytics>;
+  /** Loads analytics-next plugins and runs them on every later event; resolves once their loads have settled. */
+  register(...plugins: SegmentPlugin[]): Promise<PluginContext>;
+  /** Unloads and removes the plugins with these names. */
+  deregister(...names: string[]): Promise<PluginContext>;
   /** @deprecated use page() */
   pageview(url: string): Promise<SegmentAnalytics>;
   push(call: [method: string, ...args: unknown[]]): void;

@@ -79,12 +79,21 @@ export class AnalyticsCore {
     // Memory only until load has decided (consent): see UserStore.open.
     this.userStore = new UserStore({ persist: false, cookie: {} }, browser, newId, (anon) => this.onAnonymousIdChanged(anon));
     this.groupStore = new GroupStore({ persist: false, cookie: {} }, browser);
-    this.stages = new Stages({ clock, warn, destination: () => (this.sending ? (this.state.plan?.mode.name ?? null) : null) });
+    this.stages = new Stages({
+      clock,
+      warn,
+      logger: this.logger,
+      analytics: self,
+      destination: () => (this.sending ? (this.state.plan?.mode.name ?? null) : null),
+      beforePlugins: (event) => this.state.pipeline?.beforePlugins(event, clock.now()) ?? event,
+    });
     ({ queue: this.queue, delivery: this.delivery } = createCallFlow({
       clock,
       stages: this.stages,
       pipeline: () => this.state.pipeline,
       deviceId: () => this.device.id ?? newId(),
+      userId: () => this.userStore.id(),
+      newId,
       afterHandOver: () => this.sdk.syncIdentity(this.device.id, this.userStore.id()),
       aliasUrl: () => this.state.options.aliasUrl,
       post: browser.postJson,
@@ -105,7 +114,7 @@ export class AnalyticsCore {
       emit: (type, args) => this.emitter.emit(type, ...args),
       warn,
     });
-    this.lifecycle = new PageLifecycle(() => this.state.pipeline, this.queue, [this.userStore, this.groupStore]);
+    this.lifecycle = new PageLifecycle(() => this.state.pipeline, this.queue, [this.userStore, this.groupStore], this.stages.plugins);
     this.loader = new Loader({
       env: this.env,
       state: this.state,
@@ -186,16 +195,7 @@ export class AnalyticsCore {
     if (this.loader.loadCalled) {
       const deviceId = this.device.renew(anonymousId, this.env.newId);
       // In call order: events made before reset() have already been stamped with the old identity.
-      this.queue.push({
-        kind: 'task',
-        run: () => {
-          const pipeline = this.state.pipeline;
-          // A page that sends nothing never starts the SDK, so there is nothing to tell it.
-          if (!pipeline) return;
-          this.env.adapter.reset(deviceId);
-          if (pipeline.mode.session.restartsOnReset) pipeline.session.restart(this.env.clock.now());
-        },
-      });
+      this.queue.push({ kind: 'task', run: () => this.sdk.reset(this.state.pipeline, deviceId, this.env.clock.now()) });
     }
     this.emitter.emit('reset');
   }

@@ -17,6 +17,8 @@ export interface CallFlowDeps {
   stages: Stages;
   pipeline(): Pipeline | null;
   deviceId(): string;
+  userId(): string | null;
+  newId(): string;
   /** Runs after each hand-over (the SDK's identity follows the calls). */
   afterHandOver(): void;
   aliasUrl(): unknown;
@@ -31,6 +33,8 @@ export function createCallFlow(deps: CallFlowDeps): { queue: CallQueue<CallItem,
     clock: deps.clock,
     pipeline: deps.pipeline,
     deviceId: deps.deviceId,
+    userId: deps.userId,
+    newId: deps.newId,
     mapUser: (mapping) => mapUser(mapping, { aliasUrl: deps.aliasUrl, post: deps.post, warn: (m, d) => warn('analytics.alias()', m, d) }),
     warn,
     debug: (message) => logger.debug(message),
@@ -41,6 +45,7 @@ export function createCallFlow(deps: CallFlowDeps): { queue: CallQueue<CallItem,
     handOver: (calls) => {
       delivery.handOver(calls);
       deps.afterHandOver();
+      for (const call of calls) deps.stages.afterHandOver(call.prepared);
     },
     fail: (error, item) => {
       warn('analytics', `internal error: ${describe(error)}`, true);

@@ -4,13 +4,15 @@
  * Then its callback runs and its promise resolves: analytics-next resolves once destinations have the
  * event, not after a fixed wait. The timeout only bounds how long a callback waits for that.
  */
-import type { AmplitudeOperation, SegmentEvent } from '../core/types.js';
+import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEvent } from '../core/types.js';
+import type { DeliveryOutcome } from '../wire/wire-types.js';
 import type { Clock } from './clock.js';
 import type { Context } from './context.js';
 import type { SessionTicket } from './session.js';
 import type { Pipeline } from './pipeline.js';
 import type { Callback } from '../core/arguments.js';
 import { wireEvent } from '../wire/envelope.js';
+import type { RunOutcome } from '../plugins/plugin-registry.js';
 import { callPageFunction, describe } from './page-code.js';
 
 export interface CallItem {
@@ -32,6 +34,8 @@ export interface Prepared {
   event: SegmentEvent | null;
   /** null: not routed to Amplitude, or dropped by destination middleware. */
   forAmplitude: SegmentEvent | null;
+  /** What registered plugins made of it (absent when none ran); `cancelled`: a before plugin cancelled it. */
+  plugins?: RunOutcome;
 }
 
 export interface DeliveryDeps {
@@ -39,6 +43,9 @@ export interface DeliveryDeps {
   /** What load built; null on a page that sends nothing to Amplitude. */
   pipeline(): Pipeline | null;
   deviceId(): string;
+  /** The user in force now (for events the SDK produces itself). */
+  userId(): string | null;
+  newId(): string;
   /** Amplitude's user mapping, which the browser cannot send itself (see user-mapping.ts). */
   mapUser(mapping: { userId: string; previousId: string }): void;
   warn(call: string, message: string, dropped: boolean): void;
@@ -77,7 +84,7 @@ export class Delivery {
 
   private handOverOne(item: CallItem, prepared: Prepared, ticket: SessionTicket, pipeline: Pipeline | null): void {
     if (!prepared.event) {
-      item.ctx.setFailedDelivery({ reason: 'dropped by source middleware' });
+      item.ctx.setFailedDelivery({ reason: prepared.plugins?.cancelled ? 'cancelled by a before plugin' : 'dropped by source middleware' });
       return;
     }
     if (!prepared.forAmplitude || !pipeline) return;
@@ -101,7 +108,7 @@ export class Delivery {
     pipeline: Pipeline,
     ctx?: Context,
   ): void {
-    const { facts, outbox } = pipeline;
+    const { facts } = pipeline;
     let n = 0;
     for (const op of ops) {
       if (op.op === 'mapUser') this.deps.mapUser({ userId: op.userId, previousId: op.previousId });
@@ -114,7 +121,7 @@ export class Delivery {
         { sessionId: ticket.sessionId, eventId: ticket.nextEventId() },
         facts,
       );
-      outbox.add(
+      pipeline.accept(
         wire,
         ctx
           ? (outcome) => {
@@ -122,6 +129,36 @@ export class Delivery {
             }
           : undefined,
       );
+    }
+  }
+
+  /**
+   * An event the SDK produced itself (Experiment's exposure, an SDK plugin's event): stamped like the
+   * shim's own, with the identity and session in force now, then the same plugins, outbox and journal.
+   */
+  sendSdkEvent(event: Dict): Promise<DeliveryOutcome> {
+    const pipeline = this.deps.pipeline();
+    if (!pipeline) return Promise.resolve({ code: 0, message: 'Amplitude is off for this page' });
+    const now = this.deps.clock.now();
+    // The SDK leaves fields it has no value for as undefined; they must not hide the envelope's.
+    const own: Dict = {};
+    for (const key of Object.keys(event)) if (event[key] !== undefined && key !== 'extra') own[key] = event[key];
+    const ticket = pipeline.openSession(now);
+    try {
+      const wire = wireEvent(
+        own as unknown as AmplitudeEvent,
+        {
+          userId: this.deps.userId(),
+          deviceId: this.deps.deviceId(),
+          time: typeof own.time === 'number' ? own.time : now,
+          insertId: typeof own.insert_id === 'string' ? own.insert_id : `sdk-${this.deps.newId()}`,
+        },
+        { sessionId: ticket.sessionId, eventId: ticket.nextEventId() },
+        pipeline.facts,
+      );
+      return new Promise((resolve) => pipeline.accept(wire, resolve));
+    } finally {
+      ticket.close();
     }
   }
 

@@ -13,11 +13,14 @@ export class PageLifecycle {
     private readonly pipeline: () => Pipeline | null,
     private readonly queue: CallQueue<CallItem, Prepared>,
     private readonly identityStores: ReadonlyArray<{ invalidate(): void }>,
+    /** Events stop waiting for registered plugins' loads (what waits is journaled as calls). */
+    private readonly plugins: { release(): void },
   ) {}
 
   /** The page is being left (`gone`: pagehide) or hidden. */
   exit(gone = false): void {
     const pipeline = this.pipeline();
+    this.plugins.release();
     if (!pipeline) return;
     if (this.queue.started) this.queue.drain();
     pipeline.exit(gone);

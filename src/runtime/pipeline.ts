@@ -1,9 +1,9 @@
 /**
  * What `load` builds for a page that sends to Amplitude, as one object: the destination mode, the
- * session, the envelope facts, the outbox and the exit journal. It exists only once the gate has let the
+ * session, the envelope facts, the SDK plugin stage, the outbox and the exit journal. It exists only once the gate has let the
  * page send, so nothing here is half-built: a page that sends nothing has no pipeline at all.
  */
-import type { Dict } from '../core/types.js';
+import type { Dict, SegmentEvent } from '../core/types.js';
 import type { LoadPlan } from '../core/load-plan.js';
 import type { DestinationMode } from '../modes/mode.js';
 import type { CookieOptions } from '../browser/cookies.js';
@@ -11,11 +11,13 @@ import { outboxConfig } from '../amplitude/sdk-options.js';
 import { LIBRARY, SHIM_NAME, VERSION } from '../core/version.js';
 import { envelopeFacts, type EnvelopeFacts } from '../wire/envelope.js';
 import { Outbox } from '../wire/outbox.js';
-import type { Transport } from '../wire/wire-types.js';
+import type { DeliveryOutcome, Transport, WireEvent } from '../wire/wire-types.js';
+import type { PagePlugins } from '../amplitude/page-plugins.js';
 import { ExitJournal, type JournalContents, type JournaledCall, type KeyValueStore } from '../wire/exit-journal.js';
 import { Takeover } from '../wire/takeover.js';
 import type { Clock } from './clock.js';
 import { SessionClock, type SessionState, type SessionTicket } from './session.js';
+import { SdkPluginStage } from './sdk-plugin-stage.js';
 
 export interface PipelineDeps {
   writeKey: string;
@@ -33,6 +35,8 @@ export interface PipelineDeps {
   keepSegmentSession(id: number, lastAccess: number, cookie: CookieOptions): void;
   /** Sends what a page of the site left behind: its stamped events, then its calls. */
   restore(left: JournalContents): void;
+  /** The plugins the page added to the SDK; every stamped event runs through them. */
+  sdkPlugins: PagePlugins;
   warn(message: string): void;
 }
 
@@ -43,6 +47,7 @@ export class Pipeline {
   readonly takeover: Takeover;
   readonly session: SessionClock;
   readonly facts: EnvelopeFacts;
+  private readonly sdkStage: SdkPluginStage;
 
   constructor(plan: LoadPlan, deps: PipelineDeps) {
     const { clock } = deps;
@@ -57,9 +62,17 @@ export class Pipeline {
       warn: deps.warn,
     });
     this.outbox = outbox;
+    this.sdkStage = new SdkPluginStage({
+      plugins: deps.sdkPlugins,
+      clock,
+      send: (event, settled) => outbox.add(event, settled),
+      changed: () => this.journal.changed(),
+      warn: deps.warn,
+    });
+    // Events still in the SDK plugin stage are the journal's too: they follow the outbox's, in order.
     this.journal = new ExitJournal(persisted ? deps.store : deps.memoryStore(), clock, deps.writeKey, deps.newId(), () => ({
       calls: deps.pendingCalls(),
-      events: outbox.unsent(),
+      events: [...outbox.unsent(), ...this.sdkStage.pending()],
     }));
     // A page still open sends what gone pages of the site left (their records), once the endpoint answers.
     this.takeover = new Takeover(clock, this.journal, outbox, deps.restore);
@@ -77,12 +90,23 @@ export class Pipeline {
     );
   }
 
+  /** What the mode's Segment plugins add before the page's plugins see an event, with the session a hand-over now would have. */
+  beforePlugins(event: SegmentEvent, now: number): SegmentEvent {
+    return this.mode.beforePlugins ? this.mode.beforePlugins(event, this.session.peek(now)) : event;
+  }
+
   openSession(now: number): SessionTicket {
     return this.session.open(now);
   }
 
+  /** A stamped event: through the page's SDK plugins into the outbox (at once when there is none). */
+  accept(event: WireEvent, settled?: (outcome: DeliveryOutcome) => void): void {
+    this.sdkStage.accept(event, settled);
+  }
+
   /** The page is being left (`gone`) or hidden: the browser takes what it can, the journal keeps the rest. */
   exit(gone: boolean): void {
+    this.sdkStage.release();
     this.outbox.exit();
     this.journal.pageLeft(gone);
   }

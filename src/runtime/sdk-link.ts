@@ -7,6 +7,7 @@ import type { AdapterInit } from '../amplitude/sdk-options.js';
 import type { AmplitudeDriver, EventSink } from '../amplitude/adapter.js';
 import type { SessionState } from './session.js';
 import { describe } from './page-code.js';
+import type { Pipeline } from './pipeline.js';
 
 export class SdkLink {
   private started = false;
@@ -28,6 +29,14 @@ export class SdkLink {
 
   persistSession(state: SessionState): void {
     if (this.started) this.driver.persistSession(state);
+  }
+
+  /** reset(): the SDK gets the new device and no user; the session restarts if the mode says so. */
+  reset(pipeline: Pipeline | null, deviceId: string, now: number): void {
+    // A page that sends nothing never starts the SDK, so there is nothing to tell it.
+    if (!pipeline) return;
+    this.driver.reset(deviceId);
+    if (pipeline.mode.session.restartsOnReset) pipeline.session.restart(now);
   }
 
   syncIdentity(deviceId: string | null, userId: string | null): void {

@@ -37,10 +37,15 @@ export class SessionClock {
     return { ...this.state };
   }
 
+  /** The session a hand-over at `now` would be in, without extending it. */
+  peek(now: number): number {
+    const idle = now - this.state.lastEventTime;
+    return idle > this.timeoutMs || (this.rules === 'segment-plugin' && idle === this.timeoutMs) ? now : this.state.sessionId;
+  }
+
   /** A hand-over at `now`: starts a new session if the last one expired, and extends it. */
   open(now: number): SessionTicket {
-    const idle = now - this.state.lastEventTime;
-    if (idle > this.timeoutMs || (this.rules === 'segment-plugin' && idle === this.timeoutMs)) this.state.sessionId = now;
+    this.state.sessionId = this.peek(now);
     this.state.lastEventTime = Math.max(this.state.lastEventTime, now);
     let eventId = this.state.lastEventId;
     return {

@@ -1,7 +1,15 @@
 /**
- * The stages a call passes between the queue and translation, in analytics-next's order: source
- * middleware on the event the caller's ctx holds; then, for a call routed to Amplitude, destination
- * middleware on Amplitude's own copy. A stage that answers synchronously keeps the call on the
+ * The pipeline of stages an event passes, in analytics-next's order, each one a step of the same kind
+ * (a value now, or a promise when it answers later):
+ *   1. source middleware, on the event the caller's ctx holds;
+ *   2. the plugins registered with `analytics.register()` (src/plugins/): before, then enrichment; in
+ *      Actions mode they see `integrations['Actions Amplitude'].session_id` already, as Segment's session
+ *      plugin sets it before them;
+ *   3. for an event routed to Amplitude, destination middleware on Amplitude's own copy;
+ *   then translation and the envelope (delivery.ts), and
+ *   4. the plugins the page added to the SDK, on each stamped Amplitude event (sdk-plugin-stage.ts);
+ *   5. after hand-over: registered destination and after plugins (`afterHandOver` below).
+ * A stage with nothing in it costs a check; a stage that answers synchronously keeps the event on the
  * synchronous path; one that returns a promise holds only its own call (see call-queue.ts).
  */
 import type { SegmentEvent } from '../core/types.js';
@@ -11,19 +19,30 @@ import type { Clock } from './clock.js';
 import type { CallItem, Prepared } from './delivery.js';
 import { runChain, type ChainResult, type Middleware } from './middleware.js';
 import { safeString } from './page-code.js';
+import type { Logger } from './log.js';
+import { PluginRegistry, type RunOutcome } from '../plugins/plugin-registry.js';
 
 export interface StageDeps {
   clock: Clock;
+  logger: Logger;
+  /** What plugins' load(ctx, analytics) receives: the page's `window.analytics`. */
+  analytics(): unknown;
   /** Where events go now: null while nothing is sent to Amplitude, else the destination's name in `integrations`. */
   destination(): string | null;
+  /** What Segment's own plugins add before the page's plugins see an event (Actions: the session). */
+  beforePlugins(event: SegmentEvent): SegmentEvent;
   warn(call: string, message: string, dropped: boolean): void;
 }
 
 export class Stages {
   private readonly source: Middleware[] = [];
   private readonly destination: Middleware[] = [];
+  /** `analytics.register()`'s plugins. */
+  readonly plugins: PluginRegistry;
 
-  constructor(private readonly deps: StageDeps) {}
+  constructor(private readonly deps: StageDeps) {
+    this.plugins = new PluginRegistry({ clock: deps.clock, logger: deps.logger, analytics: deps.analytics });
+  }
 
   addSourceMiddleware(fn: unknown): void {
     if (typeof fn === 'function') this.source.push(fn as Middleware);
@@ -47,11 +66,33 @@ export class Stages {
   /** Runs a call through the stages: a value now, or a promise when a stage answers later. */
   prepare(item: CallItem): Prepared | Promise<Prepared> {
     const source = runChain(this.source, item.event, undefined, this.chainDeps('source middleware'));
-    if (source instanceof Promise) return source.then((event) => this.toDestination(event));
-    return this.toDestination(source);
+    if (source instanceof Promise) return source.then((event) => this.toPlugins(event));
+    return this.toPlugins(source);
   }
 
-  private toDestination(event: SegmentEvent | null): Prepared | Promise<Prepared> {
+  /** Registered destination and after plugins, once the call has been handed over; contained. */
+  afterHandOver(prepared: Prepared): void {
+    if (!prepared.plugins || prepared.plugins.cancelled) return;
+    void this.plugins.runDestinations(prepared.plugins);
+    void this.plugins.runAfter(prepared.plugins);
+  }
+
+  private toPlugins(event: SegmentEvent | null): Prepared | Promise<Prepared> {
+    if (!event || this.plugins.idle(event.type)) return this.toDestination(event);
+    const run = this.plugins.run(this.deps.beforePlugins(event));
+    if (run instanceof Promise) return run.then((outcome) => this.afterPlugins(outcome));
+    return this.afterPlugins(run);
+  }
+
+  private afterPlugins(outcome: RunOutcome): Prepared | Promise<Prepared> {
+    if (outcome.cancelled) return { event: null, forAmplitude: null, plugins: outcome };
+    const prepared = this.toDestination(outcome.event, true);
+    if (prepared instanceof Promise) return prepared.then((p) => ({ ...p, plugins: outcome }));
+    prepared.plugins = outcome;
+    return prepared;
+  }
+
+  private toDestination(event: SegmentEvent | null, changedByPlugins = false): Prepared | Promise<Prepared> {
     if (!event) return { event: null, forAmplitude: null };
     const name = this.deps.destination();
     if (name === null) return { event, forAmplitude: null };
@@ -59,7 +100,7 @@ export class Stages {
     const forAmplitude: ChainResult = this.destination.length
       ? runChain(this.destination, cloneEvent(event), name, this.chainDeps('destination middleware'))
       : // Middleware may have put values on the event that cannot go on the wire; translation needs a safe copy.
-        this.source.length
+        this.source.length || changedByPlugins
         ? cloneEvent(event)
         : event;
     if (forAmplitude instanceof Promise) return forAmplitude.then((a) => ({ event, forAmplitude: a }));

@@ -114,7 +114,7 @@ function startSdk(plan: LoadPlan, pipeline: Pipeline, deps: StartupDeps): void {
       clientPersistence: plan.clientPersistence,
       warn: (m) => logger.problem('analytics.load()', m, false),
     },
-    pipeline.outbox,
+    { sdkEvent: (event) => deps.delivery.sendSdkEvent(event), flush: () => pipeline.outbox.flush() },
     () => pipeline.session.snapshot(),
     () => sdk.syncIdentity(device.id, user.id()),
     (error) => {
@@ -155,6 +155,7 @@ function startSending(plan: LoadPlan, deps: StartupDeps): void {
     navigatorFacts: env.browser.navigatorFacts(),
     pendingCalls: () => queue.pendingItems().map(toJournaled),
     persistSession: (s) => deps.sdk.persistSession(s),
+    sdkPlugins: env.adapter.pagePlugins,
     keepSegmentSession: env.browser.keepSegmentSession,
     restore: (left) => restore(left, pipeline, queue),
     warn: (message) => logger.problem('Amplitude', message, true),

@@ -125,4 +125,28 @@ describe('demo page', () => {
     expect(order[0]).toMatchObject({ revenue: 25, revenueType: 'Purchase' });
     expect(order[0].device_id).toBe(await text('anonymousId'));
   });
+
+  it("Amplitude's other products: the Session Replay switch puts the replay ID on each event card, and the Experiment flag's exposure reaches the collector", async () => {
+    await open();
+    await page.check('[data-testid="sessionReplay"]');
+    // The plugin's bundle is built on first use; once it is set up, the next events carry the replay ID.
+    await page.waitForFunction(() => window.sessionReplayPlugin !== undefined, null, { timeout: 120000 });
+    await page.waitForTimeout(500);
+    const [track] = await clickAndCollect('track', 1);
+    const replayId = track.event_properties['[Amplitude] Session Replay ID'];
+    expect(replayId).toBe(`${track.device_id}/${track.session_id}`);
+    await page.waitForSelector(`[data-replay-id="${replayId}"]`);
+
+    const before = demo.collector.events.length;
+    await page.click('[data-testid="experiment"]');
+    const deadline = Date.now() + 120000;
+    while (!demo.collector.events.slice(before).some((e) => e.event_type === '$exposure') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const exposure = demo.collector.events.slice(before).find((e) => e.event_type === '$exposure');
+    expect(exposure).toMatchObject({
+      device_id: track.device_id,
+      session_id: track.session_id,
+      event_properties: { flag_key: 'checkout-flow', variant: 'treatment' },
+    });
+    expect(await page.textContent('#products-hint')).toContain('treatment');
+  }, 180000);
 });

@@ -153,14 +153,19 @@ describe('failures', () => {
   it('a hook that never settles holds its event for the hook timeout only; what it writes later does not reach the event', async () => {
     const { registry, clock, warnings } = harness();
     let late: SegmentContext | undefined;
+    let calls = 0;
     await registry.register(
       plugin('stuck', 'enrichment', {
         track: (ctx) => {
+          calls += 1;
+          // Its first hook answers: from then on the hook timeout applies.
+          if (calls === 1) return Promise.resolve(ctx);
           late = ctx;
           return new Promise(() => undefined);
         },
       }),
     );
+    await settle(registry.run(track('warm-up')));
     let out: RunOutcome | undefined;
     void settle(registry.run(track('x', { a: 1 }))).then((o) => (out = o));
     clock.advance(PLUGIN_HOOK_TIMEOUT_MS - 1);
@@ -172,6 +177,31 @@ describe('failures', () => {
     late?.updateEvent('properties.late', true);
     expect(out?.event.properties).toEqual({ a: 1 });
     expect(warnings).toEqual([expect.stringContaining(`"stuck" (enrichment) track() did not settle within ${PLUGIN_HOOK_TIMEOUT_MS} ms`)]);
+  });
+
+  it("a plugin's first hooks may take as long as a load (they often wait for what load started), then the hook bound applies", async () => {
+    const { registry, clock, warnings } = harness();
+    let ready: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => (ready = resolve));
+    await registry.register(
+      plugin('replay-like', 'enrichment', {
+        track: async (ctx) => {
+          await started;
+          ctx.updateEvent('properties.replay', 'r1');
+          return ctx;
+        },
+      }),
+    );
+    const outs: RunOutcome[] = [];
+    void settle(registry.run(track('first'))).then((o) => outs.push(o));
+    void settle(registry.run(track('second'))).then((o) => outs.push(o));
+    clock.advance(PLUGIN_LOAD_TIMEOUT_MS - 1000);
+    await microtasks();
+    expect(outs).toEqual([]);
+    ready();
+    await microtasks();
+    expect(outs.map((o) => o.event.properties)).toEqual([{ replay: 'r1' }, { replay: 'r1' }]);
+    expect(warnings).toEqual([]);
   });
 
   it('a before hook that returns nothing keeps the event, and says the plugin returned no context', async () => {

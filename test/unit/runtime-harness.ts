@@ -6,6 +6,7 @@ import { AnalyticsCore } from '../../src/runtime/analytics';
 import { attachPublicApi } from '../../src/public/api';
 import { memoryStore } from '../../src/browser/storage';
 import type { AdapterInit, AmplitudeDriver, EventSink } from '../../src/amplitude/adapter';
+import { PagePlugins } from '../../src/amplitude/page-plugins';
 import type { SessionState } from '../../src/runtime/session';
 import type { Transport, WireEvent, WireResponse } from '../../src/wire/wire-types';
 import type { KeyValueStore } from '../../src/wire/exit-journal';
@@ -15,6 +16,8 @@ export const KEY = 'unit-test-key-0123456789';
 
 export class RecordingDriver implements AmplitudeDriver {
   readonly client = {};
+  /** Tests add SDK plugins here, as the adapter does when the page calls client.add(). */
+  readonly pagePlugins = new PagePlugins(() => Date.now());
   calls: string[] = [];
   initOptions: AdapterInit | undefined;
   sink: EventSink | undefined;

@@ -1,7 +1,6 @@
 // Amplitude's other products and Segment's plugins through the shim, with the real pinned packages, in
 // real Chromium, against the local collector (which answers Session Replay's config and uploads and
-// Experiment's flag fetches). Red until the runtime runs registered plugins and routes the SDK's own
-// events and plugins through the shim's pipeline; then this file moves to test/browser/.
+// Experiment's flag fetches).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBrowserFixture, eventsAtLeast, settle } from '../support/fixture.mjs';
 import { API_KEY, snippetPage } from '../support/pages.mjs';
@@ -31,10 +30,14 @@ function pageWith({ integrations, bundle, calls }) {
   });
 }
 
-/** Sends Session Replay's fixed Amplitude hosts (which the Segment wrapper's copy cannot change) to the collector. */
-async function routeReplayHostsToCollector(page) {
+/**
+ * Sends Session Replay's fixed Amplitude hosts (which the Segment wrapper's copy cannot change) to the
+ * collector; `configDelayMs` makes its remote config answer that late, as a slow network would.
+ */
+async function routeReplayHostsToCollector(page, { configDelayMs = 0 } = {}) {
   await page.context().route(/^https:\/\/(sr-client-cfg|api-sr)\.amplitude\.com\//, async (route) => {
     const url = new URL(route.request().url());
+    if (url.hostname.startsWith('sr-client-cfg') && configDelayMs) await new Promise((resolve) => setTimeout(resolve, configDelayMs));
     const response = await route.fetch({ url: `${f.collector.url}${url.pathname}${url.search}` });
     await route.fulfill({ response });
   });
@@ -77,9 +80,12 @@ describe('Session Replay through the SDK: instance.add(sessionReplayPlugin())', 
 });
 
 describe('Session Replay through Segment: @amplitude/segment-session-replay-wrapper', () => {
-  it('Actions: register() loads the wrapper, which adds the replay ID of the Actions session to each event', async () => {
+  it.each([
+    ['', 0],
+    [' (its remote config answering after 1.5 s, longer than the hook bound)', 1500],
+  ])('Actions: register() loads the wrapper, which adds the replay ID of the Actions session to each event%s', async (_, configDelayMs) => {
     const page = await f.newPage();
-    await routeReplayHostsToCollector(page);
+    await routeReplayHostsToCollector(page, { configDelayMs });
     const calls = `
       setupAmpSRSegmentWrapper({ segmentInstance: window.analytics, amplitudeApiKey: '${API_KEY}', sessionReplayOptions: { sampleRate: 1 } })
         .then(function () { window.__registered = true; });
@@ -157,13 +163,20 @@ describe('Segment plugins: analytics.register()', () => {
         isLoaded: function () { return true; },
         load: function () { return Promise.resolve(); },
         track: function (ctx) { if (ctx.event.event === 'Secret') ctx.cancel(); return ctx; },
-      }).then(function (ctx) { window.__registerCtx = ctx && ctx.event && ctx.event.event; });
+      });
       analytics.track('Plugged', { a: 1 });
       analytics.track('Secret');
-      analytics.track('After Secret');`;
+      analytics.track('After Secret');
+      // Before the script has loaded, register() is the snippet's stub (as with Segment's); once loaded it
+      // resolves to a system context.
+      analytics.ready(function () {
+        analytics.register({ name: 'Late', type: 'utility', load: function () {} })
+          .then(function (ctx) { window.__registerCtx = ctx && ctx.event && ctx.event.event; });
+      });`;
     await page.goto(f.server.page('/register', pageWith({ integrations, calls })));
     const events = await eventsAtLeast(f.collector, 2);
     await settle(f.collector);
+    await waitFor(() => page.evaluate(() => window.__registerCtx), Boolean);
     expect(await page.evaluate(() => [window.__loadedWith, window.__registerCtx])).toEqual(['function', 'system']);
     const types = f.collector.events.map((e) => e.event_type);
     expect(types).toEqual(['Plugged', 'After Secret']);
@@ -188,5 +201,64 @@ describe('SDK plugins: analytics.amplitude.instance.add()', () => {
     const events = await settle(f.collector);
     expect(events.map((e) => e.event_type)).toEqual(['Keep Me', 'Keep Me Too']);
     expect(events[0].event_properties).toEqual({ a: 1, changed: true });
+  });
+});
+
+describe('Plugins added to the SDK before ready', () => {
+  it.each(MODES)('%s: apply to every event sent after they were added, the first ones included', async (_, integrations) => {
+    const page = await f.newPage();
+    // The script's load event: the shim has taken over the snippet and loaded; the SDK starts later.
+    const calls = `
+      analytics.ready(function () { window.__readyAt = window.__addedAt === undefined ? 'before add' : 'after add'; });
+      document.querySelector('script[data-global-segment-analytics-key]').addEventListener('load', function () {
+        var client = analytics.amplitude.instance;
+        client.add({ name: 'marker', type: 'before', execute: function (e) { e.event_properties = Object.assign({}, e.event_properties, { marked: true }); return Promise.resolve(e); } });
+        client.add(sessionReplayPlugin({ sampleRate: 1, configServerUrl: '${f.collector.url}/config', trackServerUrl: '${f.collector.url}/sessions/v2/track' }));
+        window.__addedAt = Date.now();
+        analytics.track('Right After Add');
+        analytics.page('Docs', 'Early');
+      });`;
+    await page.goto(f.server.page('/sdk-early', pageWith({ integrations, bundle: 'session-replay-plugin', calls })));
+    await eventsAtLeast(f.collector, 2);
+    const events = shimEvents(await settle(f.collector));
+    expect(await page.evaluate(() => window.__readyAt)).toBe('after add');
+    expect(events.map((e) => e.event_type)).toEqual(expect.arrayContaining(['Right After Add']));
+    for (const e of events) {
+      expect(e.event_properties?.marked, `${e.event_type} went through the plugin`).toBe(true);
+      expect(e.event_properties?.[REPLAY_ID], `${e.event_type} carries the replay ID`).toBe(`${e.device_id}/${e.session_id}`);
+    }
+  });
+});
+
+describe('Identity reaches the SDK as it changes', () => {
+  it('Classic: after identify, each event still carries the replay ID of its own device and session; the SDK plugin sees the shim identity at setup', async () => {
+    const page = await f.newPage();
+    const calls = `
+      analytics.ready(function () {
+        var client = analytics.amplitude.instance;
+        client.add({ name: 'setup-spy', type: 'enrichment', setup: function (config, c) {
+          window.__setup = { deviceId: config.deviceId, sessionId: config.sessionId, clientDevice: c.getDeviceId(), apiKey: config.apiKey };
+          window.__client = c;
+          return Promise.resolve();
+        }, execute: function (e) { (window.__usersSeen = window.__usersSeen || []).push(window.__client.getUserId() || null); return Promise.resolve(e); } });
+        window.__replay = sessionReplayPlugin({ sampleRate: 1, configServerUrl: '${f.collector.url}/config', trackServerUrl: '${f.collector.url}/sessions/v2/track' });
+        client.add(window.__replay).promise.then(function () {
+          analytics.track('Anonymous');
+          analytics.identify('user-777');
+          analytics.track('Known');
+          setTimeout(function () { analytics.track('Later'); window.__done = true; }, 50);
+        });
+      });`;
+    await page.goto(f.server.page('/sdk-identity', pageWith({ integrations: { Amplitude: {} }, bundle: 'session-replay-plugin', calls })));
+    await waitFor(() => page.evaluate(() => window.__done === true), Boolean);
+    const events = shimEvents(await eventsAtLeast(f.collector, 3));
+    const setup = await page.evaluate(() => window.__setup);
+    const deviceId = await page.evaluate(() => window.analytics.amplitude.getDeviceId());
+    expect(setup).toEqual({ deviceId, sessionId: events[0].session_id, clientDevice: deviceId, apiKey: API_KEY });
+    const named = Object.fromEntries(events.map((e) => [e.event_type, e]));
+    expect(named.Known.user_id).toBe('user-777');
+    // The SDK's client knows the user as the events do, so plugins that read it see the same visitor.
+    expect((await page.evaluate(() => window.__usersSeen)).at(-1)).toBe('user-777');
+    for (const e of events) expect(e.event_properties?.[REPLAY_ID], `${e.event_type} carries the replay ID`).toBe(`${e.device_id}/${e.session_id}`);
   });
 });
