@@ -2910,7 +2910,16 @@ const SHIM_NAME = 'segment-amplitude-shim';
 const LIBRARY = `${SHIM_NAME}/${VERSION}`;
 
 /** SDK options the shim owns; a page may not override them through the raw options key. */
-const OWNED_OPTIONS = ['deviceId', 'userId', 'sessionId', 'autocapture', 'defaultTracking', 'fetchRemoteConfig', 'remoteConfig', 'instanceName'];
+const OWNED_OPTIONS = [
+    'deviceId',
+    'userId',
+    'sessionId',
+    'autocapture',
+    'defaultTracking',
+    'fetchRemoteConfig',
+    'remoteConfig',
+    'instanceName',
+];
 function sdkInitOptions(options) {
     var _a;
     // Sending (batching, intervals, retries, min_id_length) is the outbox's: see outboxConfig.
@@ -2958,7 +2967,7 @@ function outboxConfig(apiKey, settings, sdkOptions) {
     const serverUrl = typeof sdkOptions.serverUrl === 'string' && sdkOptions.serverUrl
         ? sdkOptions.serverUrl
         : SERVER_URLS[sdkOptions.useBatch === true ? `${zone}-batch` : zone];
-    const positive = (value, fallback) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback);
+    const positive = (value, fallback) => typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
     return {
         apiKey,
         serverUrl,
@@ -3193,7 +3202,9 @@ function currentReferrer() {
 }
 /** The browser's Global Privacy Control signal (`navigator.globalPrivacyControl`), if it sends one. */
 function globalPrivacyControl() {
-    return attempt(() => (typeof navigator === 'undefined' ? undefined : navigator.globalPrivacyControl), undefined);
+    return attempt(() => typeof navigator === 'undefined'
+        ? undefined
+        : navigator.globalPrivacyControl, undefined);
 }
 function isHttps() {
     return hasWindow && attempt(() => location.protocol === 'https:', false);
@@ -3202,7 +3213,10 @@ function isHttps() {
 function navigatorFacts() {
     if (typeof navigator === 'undefined')
         return {};
-    return attempt(() => ({ userAgent: navigator.userAgent || undefined, language: navigator.language || undefined }), {});
+    return attempt(() => ({
+        userAgent: navigator.userAgent || undefined,
+        language: navigator.language || undefined,
+    }), {});
 }
 function navigate(href) {
     attempt(() => {
@@ -3409,7 +3423,12 @@ const browserTransport = {
         if (!hasWindow || typeof fetch !== 'function')
             return Promise.resolve(null);
         try {
-            return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: '*/*' }, body, keepalive }).then((response) => response.text().then((text) => ({ status: response.status, body: parseObject(text) }), () => ({ status: response.status, body: {} })), () => null);
+            return fetch(url, {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json', Accept: '*/*' },
+                body,
+                keepalive,
+            }).then((response) => response.text().then((text) => ({ status: response.status, body: parseObject(text) }), () => ({ status: response.status, body: {} })), () => null);
         }
         catch (_a) {
             return Promise.resolve(null);
@@ -3701,7 +3720,9 @@ function sameValue(a, b) {
  */
 function isThenable(value) {
     try {
-        return !!value && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function';
+        return (!!value &&
+            (typeof value === 'object' || typeof value === 'function') &&
+            typeof value.then === 'function');
     }
     catch (_a) {
         return false;
@@ -3833,7 +3854,7 @@ class Logger {
 
 const systemClock = {
     now: () => Date.now(),
-    monotonic: () => (typeof performance !== 'undefined' && typeof performance.now === 'function' ? performance.now() : Date.now()),
+    monotonic: () => typeof performance !== 'undefined' && typeof performance.now === 'function' ? performance.now() : Date.now(),
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (handle) => clearTimeout(handle),
 };
@@ -3862,7 +3883,9 @@ function toElements(input) {
             return [input];
         const maybe = input;
         const list = Array.isArray(input) ? input : typeof maybe.toArray === 'function' ? maybe.toArray() : [];
-        return Array.isArray(list) ? list.filter((el) => typeof Element !== 'undefined' && el instanceof Element) : [];
+        return Array.isArray(list)
+            ? list.filter((el) => typeof Element !== 'undefined' && el instanceof Element)
+            : [];
     }
     catch (_a) {
         // A Proxy whose traps throw, or a jQuery-like whose toArray throws: nothing we can bind to.
@@ -3871,7 +3894,9 @@ function toElements(input) {
 }
 /** An event name or properties given as a function of the element; what it throws or rejects is reported. */
 function resolve(value, el, onError) {
-    return typeof value === 'function' ? callPageFunction(value, undefined, [el], onError) : value;
+    return typeof value === 'function'
+        ? callPageFunction(value, undefined, [el], onError)
+        : value;
 }
 function linkHref(el) {
     var _a, _b;
@@ -3894,7 +3919,11 @@ function trackLink(deps, call, links, event, properties, options) {
                 const props = resolve(properties, el, failed);
                 const href = linkHref(el);
                 const mouse = e;
-                const newTab = (el.getAttribute('target') === '_blank' && Boolean(href)) || mouse.metaKey || mouse.ctrlKey || mouse.shiftKey || mouse.button === 1;
+                const newTab = (el.getAttribute('target') === '_blank' && Boolean(href)) ||
+                    mouse.metaKey ||
+                    mouse.ctrlKey ||
+                    mouse.shiftKey ||
+                    mouse.button === 1;
                 const tracked = deps.track(ev, props, (_a = options) !== null && _a !== void 0 ? _a : {});
                 if (!newTab && href) {
                     e.preventDefault();
@@ -4127,7 +4156,9 @@ class Delivery {
     handOverOne(item, prepared, ticket, pipeline) {
         var _a, _b, _c;
         if (!prepared.event) {
-            item.ctx.setFailedDelivery({ reason: ((_a = prepared.plugins) === null || _a === void 0 ? void 0 : _a.cancelled) ? 'cancelled by a before plugin' : 'dropped by source middleware' });
+            item.ctx.setFailedDelivery({
+                reason: ((_a = prepared.plugins) === null || _a === void 0 ? void 0 : _a.cancelled) ? 'cancelled by a before plugin' : 'dropped by source middleware',
+            });
             return;
         }
         if (!prepared.forAmplitude || !pipeline)
@@ -4136,7 +4167,12 @@ class Delivery {
         const ops = pipeline.mode.translate({ event, referrer: item.referrer, sessionId: ticket.sessionId, now: this.deps.clock.now() }, this.deps.debug);
         if (ops.length === 0)
             this.deps.debug(`${event.type} produced no Amplitude event with the current settings`);
-        this.send(ops, { userId: (_b = event.userId) !== null && _b !== void 0 ? _b : null, deviceId: (_c = item.deviceId) !== null && _c !== void 0 ? _c : this.deps.deviceId(), time: event.timestamp.getTime(), messageId: event.messageId }, ticket, pipeline, item.ctx);
+        this.send(ops, {
+            userId: (_b = event.userId) !== null && _b !== void 0 ? _b : null,
+            deviceId: (_c = item.deviceId) !== null && _c !== void 0 ? _c : this.deps.deviceId(),
+            time: event.timestamp.getTime(),
+            messageId: event.messageId,
+        }, ticket, pipeline, item.ctx);
     }
     /** Stamps and queues operations; the first event's insert_id is the messageId, later ones get a suffix. */
     send(ops, stamp, ticket, pipeline, ctx) {
@@ -4218,7 +4254,8 @@ function mapUser$1(mapping, deps) {
         return;
     const aliasUrl = deps.aliasUrl();
     if (typeof aliasUrl !== 'string' || !aliasUrl) {
-        deps.warn('Amplitude maps users only through its server API; set the load option aliasUrl to your server endpoint (nothing was sent to Amplitude)', false);
+        deps.warn('Amplitude maps users only through its server API; set the load option aliasUrl to your server endpoint ' +
+            '(nothing was sent to Amplitude)', false);
         return;
     }
     void deps.post(aliasUrl, mapping).then((ok) => {
@@ -4262,7 +4299,15 @@ function createCallFlow(deps) {
 
 /** The destination's name in Segment's `integrations` object, and the key that selects this mode. */
 const ACTIONS_DESTINATION = 'Actions Amplitude';
-const PRESETS = ['Track Calls', 'Order Completed Calls', 'Page Calls', 'Screen Calls', 'Identify Calls', 'Group Calls', 'Alias Calls'];
+const PRESETS = [
+    'Track Calls',
+    'Order Completed Calls',
+    'Page Calls',
+    'Screen Calls',
+    'Identify Calls',
+    'Group Calls',
+    'Alias Calls',
+];
 const path = (p) => ({ '@path': p });
 const campaign = (field) => path(`$.context.campaign.${field}`);
 const UTM = [
@@ -4275,7 +4320,9 @@ const UTM = [
 /** Fields every event action shares (Segment's event-schema defaults). */
 const EVENT_FIELDS = {
     user_id: path('$.userId'),
-    device_id: { '@if': { exists: path('$.context.device.id'), then: path('$.context.device.id'), else: path('$.anonymousId') } },
+    device_id: {
+        '@if': { exists: path('$.context.device.id'), then: path('$.context.device.id'), else: path('$.anonymousId') },
+    },
     event_type: path('$.event'),
     session_id: path(`$.integrations['${ACTIONS_DESTINATION}'].session_id`),
     time: path('$.timestamp'),
@@ -4293,7 +4340,13 @@ const ATTRIBUTION_FIELDS = {
 const PURCHASE_FIELDS = Object.assign(Object.assign(Object.assign({}, EVENT_FIELDS), ATTRIBUTION_FIELDS), { revenue: path('$.properties.revenue'), price: path('$.properties.price'), quantity: path('$.properties.quantity'), productId: path('$.properties.productId'), revenueType: path('$.properties.revenueType'), products: {
         '@arrayPath': [
             '$.properties.products',
-            { price: path('price'), revenue: path('revenue'), quantity: path('quantity'), productId: path('productId'), revenueType: path('revenueType') },
+            {
+                price: path('price'),
+                revenue: path('revenue'),
+                quantity: path('quantity'),
+                productId: path('productId'),
+                revenueType: path('revenueType'),
+            },
         ],
     } });
 const IDENTIFY_FIELDS = Object.assign({ user_id: EVENT_FIELDS.user_id, device_id: EVENT_FIELDS.device_id, time: EVENT_FIELDS.time, user_properties: path('$.traits'), app_version: EVENT_FIELDS.app_version }, ATTRIBUTION_FIELDS);
@@ -4486,7 +4539,12 @@ function lookupPath(data, path) {
 /** Accepts whatever a page put in `integrations['Actions Amplitude']`; a bad part warns and keeps the default. */
 function normalizeActionsSettings(input) {
     const warnings = [];
-    const settings = { trackRevenuePerProduct: false, mappings: {}, consentCategories: [], honorGlobalPrivacyControl: false };
+    const settings = {
+        trackRevenuePerProduct: false,
+        mappings: {},
+        consentCategories: [],
+        honorGlobalPrivacyControl: false,
+    };
     if (input === undefined || input === null || input === true)
         return { settings, warnings };
     if (!isPlainObject(input)) {
@@ -4569,7 +4627,13 @@ const PRODUCT_TYPES = { price: 'n', quantity: 'i', revenue: 'n', productId: 's',
 function coerce(value, type) {
     const v = Array.isArray(value) && value.length === 1 && type !== 'p' ? value[0] : value;
     if (type === 's')
-        return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : v === null ? '' : value;
+        return typeof v === 'string'
+            ? v
+            : typeof v === 'number' || typeof v === 'boolean'
+                ? String(v)
+                : v === null
+                    ? ''
+                    : value;
     if (type === 'n' || type === 'i') {
         // A boolean, null, or a non-empty string that reads as a number as the unary plus reads it (' 3 ', '1e3').
         const n = typeof v === 'boolean' || v === null || (typeof v === 'string' && v !== '') ? +v : v;
@@ -4662,7 +4726,9 @@ const op = (event) => ({ op: 'event', event });
 /** The fields every event carries, as Actions sends them. */
 function envelope(payload) {
     var _a, _b;
-    const event = { event_type: typeof payload.event_type === 'string' ? payload.event_type : String((_a = payload.event_type) !== null && _a !== void 0 ? _a : '') };
+    const event = {
+        event_type: typeof payload.event_type === 'string' ? payload.event_type : String((_a = payload.event_type) !== null && _a !== void 0 ? _a : ''),
+    };
     event.user_id = typeof payload.user_id === 'string' ? payload.user_id : null;
     if (typeof payload.device_id === 'string')
         event.device_id = payload.device_id;
@@ -4724,7 +4790,10 @@ function revenueFields(source) {
         revenue = source.quantity * source.price;
     if (!revenue || typeof revenue !== 'number')
         return {};
-    const out = { revenue, revenueType: typeof source.revenueType === 'string' ? source.revenueType : 'Purchase' };
+    const out = {
+        revenue,
+        revenueType: typeof source.revenueType === 'string' ? source.revenueType : 'Purchase',
+    };
     if (typeof source.quantity === 'number')
         out.quantity = Math.round(source.quantity);
     if (typeof source.price === 'number')
@@ -4860,7 +4929,10 @@ function lookupField(event, path) {
 }
 
 /** The lax ISO grammar the facade accepted: date, optional time (T or space), fraction, zone. */
-const ISO_PARTS = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:([ T])(\d{2}):?(\d{2})(?::?(\d{2})(?:[,.](\d+))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
+const ISO_PARTS = new RegExp(
+// date: YYYY[-MM[-DD]]; time: [ T]HH[:MM[:SS[.fraction]]]; zone: Z or ±HH[:MM]
+String.raw `^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?` +
+    String.raw `(?:([ T])(\d{2}):?(\d{2})(?::?(\d{2})(?:[,.](\d+))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?)?$`);
 const STRICT_PREFIX = /^\d{4}-\d{2}-\d{2}/;
 /**
  * The timestamp the classic stack sent for `value`, or undefined when it left the value alone. A space
@@ -4946,8 +5018,16 @@ function revenueAttributes(eventName, properties) {
     return {
         price: objCaseGet(properties, 'price'),
         quantity,
-        productId: typeof productId === 'string' && productId ? productId : typeof productId === 'number' ? String(productId) : undefined,
-        revenueType: typeof revenueType === 'string' && revenueType ? revenueType : PURCHASE_EVENTS.includes(eventName.toLowerCase()) ? 'Purchase' : undefined,
+        productId: typeof productId === 'string' && productId
+            ? productId
+            : typeof productId === 'number'
+                ? String(productId)
+                : undefined,
+        revenueType: typeof revenueType === 'string' && revenueType
+            ? revenueType
+            : PURCHASE_EVENTS.includes(eventName.toLowerCase())
+                ? 'Purchase'
+                : undefined,
         revenue: extractRevenue(eventName, properties),
         eventProperties: properties,
     };
@@ -5030,7 +5110,7 @@ function productsOf(properties) {
     return products.filter((p) => p !== null && typeof p === 'object' && !Array.isArray(p));
 }
 
-function translate({ event: raw, settings, referrer, timezoneOffsetMinutes = 0 }) {
+function translate({ event: raw, settings, referrer, timezoneOffsetMinutes = 0, }) {
     var _a, _b;
     // As the classic stack's facade did before the destination saw the message.
     const event = Object.assign(Object.assign({}, raw), { properties: raw.properties && withFacadeDates(raw.properties, timezoneOffsetMinutes), traits: raw.traits && withFacadeDates(raw.traits, timezoneOffsetMinutes), context: withFacadeDates(raw.context, timezoneOffsetMinutes) });
@@ -5045,7 +5125,9 @@ function translate({ event: raw, settings, referrer, timezoneOffsetMinutes = 0 }
             break;
         case 'track': {
             const name = (_a = event.event) !== null && _a !== void 0 ? _a : '';
-            ops = isOrderCompleted(name) ? translateOrderCompleted(name, event, settings) : trackPath(name, (_b = event.properties) !== null && _b !== void 0 ? _b : {}, event, settings, false);
+            ops = isOrderCompleted(name)
+                ? translateOrderCompleted(name, event, settings)
+                : trackPath(name, (_b = event.properties) !== null && _b !== void 0 ? _b : {}, event, settings, false);
             break;
         }
         case 'page':
@@ -5166,7 +5248,7 @@ function normalizeGroups(groups) {
     return Object.keys(out).length > 0 ? out : undefined;
 }
 function isScalar(value) {
-    return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean';
+    return (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean');
 }
 // ------------------------------------------------------------------------------------------------- track
 /**
@@ -5226,7 +5308,8 @@ function translateOrderCompleted(name, event, settings) {
     const perProduct = settings.trackRevenuePerProduct;
     if (settings.trackProductsOnce) {
         const reduced = products.map(reduceProduct);
-        const orderProps = Array.isArray(properties.products) ? Object.assign(Object.assign({}, properties), { products: reduced }) : Object.assign({}, properties);
+        const orderProps = Array.isArray(properties.products)
+            ? Object.assign(Object.assign({}, properties), { products: reduced }) : Object.assign({}, properties);
         const ops = trackPath(name, orderProps, event, settings, perProduct);
         // Difference: with both settings on, the classic integration booked no revenue at all.
         if (perProduct)
@@ -5360,7 +5443,8 @@ function chooseMode(rawIntegrations) {
     }
     const classic = integrations[CLASSIC_DESTINATION];
     if (classic !== undefined && classic !== false) {
-        warnings.push(`both integrations.Amplitude (Classic) and integrations['${ACTIONS_DESTINATION}'] were given; Actions mode is used`);
+        warnings.push(`both integrations.Amplitude (Classic) and integrations['${ACTIONS_DESTINATION}'] were given; ` +
+            'Actions mode is used');
     }
     const entry = integrations[ACTIONS_DESTINATION];
     const normalized = normalizeActionsSettings(entry === false ? undefined : entry);
@@ -5591,7 +5675,8 @@ function queryStringCalls(search, hash) {
         if (value === undefined || value === '')
             return false;
         if (!isSafeUrlValue(value)) {
-            warnings.push(`the URL parameter ${name} was ignored: it is longer than ${MAX_URL_VALUE_LENGTH} characters or contains markup or control characters`);
+            warnings.push(`the URL parameter ${name} was ignored: it is longer than ${MAX_URL_VALUE_LENGTH} characters ` +
+                'or contains markup or control characters');
             return false;
         }
         return true;
@@ -5749,7 +5834,8 @@ const DEFAULT_SESSION_TIMEOUT_MS = 30 * 60 * 1000;
 function storageOptions(rawOptions) {
     const options = isPlainObject(rawOptions) ? rawOptions : {};
     return {
-        persist: !(options.disableClientPersistence === true || (isPlainObject(options.user) && options.user.persist === false)),
+        persist: !(options.disableClientPersistence === true ||
+            (isPlainObject(options.user) && options.user.persist === false)),
         cookie: isPlainObject(options.cookie) ? options.cookie : {},
     };
 }
@@ -6186,10 +6272,19 @@ class Outbox {
     }
     enqueue(event, settle, age = 0) {
         const key = this.nextKey++;
-        this.entries.set(key, { key, event, bornAt: this.deps.clock.monotonic() - age, notBefore: 0, inflight: false, handed: false, settle });
+        this.entries.set(key, {
+            key,
+            event,
+            bornAt: this.deps.clock.monotonic() - age,
+            notBefore: 0,
+            inflight: false,
+            handed: false,
+            settle,
+        });
     }
     afterEnqueue() {
-        if (this.config.sendNewEventsAtOnce || (this.config.uploadThreshold > 0 && this.waitingCount() >= this.config.uploadThreshold))
+        if (this.config.sendNewEventsAtOnce ||
+            (this.config.uploadThreshold > 0 && this.waitingCount() >= this.config.uploadThreshold))
             this.schedule(0);
         else
             this.schedule(this.config.flushIntervalMs);
@@ -6307,11 +6402,13 @@ class Outbox {
         const name = `"${entry.event.event_type}" (insert_id ${entry.event.insert_id})`;
         const reduced = reduceToFit(entry.event, this.byteBudget);
         if (!reduced) {
-            this.deps.warn(`the event ${name} is ${entry.bytes} bytes, more than a request may carry even with its largest values cut; it was dropped`);
+            this.deps.warn(`the event ${name} is ${entry.bytes} bytes, ` +
+                'more than a request may carry even with its largest values cut; it was dropped');
             this.finish([entry], { code: 413, message: 'event too large' });
             return undefined;
         }
-        this.deps.warn(`the event ${name} was ${entry.bytes} bytes, more than a request may carry; its largest values were cut to ${REDUCED_STRING_LENGTH} characters`);
+        this.deps.warn(`the event ${name} was ${entry.bytes} bytes, more than a request may carry; ` +
+            `its largest values were cut to ${REDUCED_STRING_LENGTH} characters`);
         entry.event = reduced.value;
         entry.json = reduced.json;
         entry.bytes = reduced.bytes;
@@ -6320,9 +6417,12 @@ class Outbox {
     /** The request body, from the events' JSON measured when they were batched (serialized once). */
     payload(batch) {
         const events = batch.map((e) => { var _a; return (_a = e.json) !== null && _a !== void 0 ? _a : JSON.stringify(e.event); }).join(',');
-        const options = this.config.minIdLength !== undefined ? `,"options":${JSON.stringify({ min_id_length: this.config.minIdLength })}` : '';
+        const options = this.config.minIdLength !== undefined
+            ? `,"options":${JSON.stringify({ min_id_length: this.config.minIdLength })}`
+            : '';
         const uploadTime = JSON.stringify(new Date(this.deps.clock.now()).toISOString());
-        return `{"api_key":${JSON.stringify(this.config.apiKey)},"events":[${events}]${options},"client_upload_time":${uploadTime}}`;
+        const key = JSON.stringify(this.config.apiKey);
+        return `{"api_key":${key},"events":[${events}]${options},"client_upload_time":${uploadTime}}`;
     }
     /** Events older than Amplitude's window for recognizing a repeat are dropped, with one warning. */
     dropExpired(now) {
@@ -6333,7 +6433,8 @@ class Outbox {
         if (!expired.length)
             return;
         this.finish(expired, { code: 0, message: 'too old to send' });
-        this.deps.warn(`${expired.length} event(s) older than ${MAX_EVENT_AGE_MS / 86400000} days could not be delivered in time and were dropped`);
+        this.deps.warn(`${expired.length} event(s) older than ${MAX_EVENT_AGE_MS / 86400000} days ` +
+            'could not be delivered in time and were dropped');
     }
     setHealthy(healthy) {
         var _a, _b;
@@ -6506,7 +6607,10 @@ class Outbox {
         send();
         this.deps.onChange();
     }
-    /** What must survive if the page dies now: everything the browser has not taken over (all of it while the endpoint fails). */
+    /**
+     * What must survive if the page dies now: everything the browser has not taken over (all of it while the
+     * endpoint fails).
+     */
     unsent() {
         const out = [];
         for (const entry of this.entries.values())
@@ -6658,7 +6762,9 @@ class ExitJournal {
                     continue;
                 }
                 const stale = typeof record.at !== 'number' || now - record.at > STALE_RECORD_MS;
-                const dead = goneFor === undefined ? record.left === true || stale : stale || (record.gone === true && now - record.at >= goneFor);
+                const dead = goneFor === undefined
+                    ? record.left === true || stale
+                    : stale || (record.gone === true && now - record.at >= goneFor);
                 if (!dead)
                     continue;
                 calls.push(...validCalls(record.calls));
@@ -6688,7 +6794,12 @@ function parse(raw) {
 function validCalls(list) {
     if (!Array.isArray(list))
         return [];
-    return list.filter((c) => !!c && typeof c === 'object' && !!c.event && typeof c.event === 'object' && typeof c.event.messageId === 'string' && typeof c.event.type === 'string');
+    return list.filter((c) => !!c &&
+        typeof c === 'object' &&
+        !!c.event &&
+        typeof c.event === 'object' &&
+        typeof c.event.messageId === 'string' &&
+        typeof c.event.type === 'string');
 }
 function validEvents(list) {
     if (!Array.isArray(list))
@@ -6765,7 +6876,9 @@ class SessionClock {
     /** The session a hand-over at `now` would be in, without extending it. */
     peek(now) {
         const idle = now - this.state.lastEventTime;
-        return idle > this.timeoutMs || (this.rules === 'segment-plugin' && idle === this.timeoutMs) ? now : this.state.sessionId;
+        return idle > this.timeoutMs || (this.rules === 'segment-plugin' && idle === this.timeoutMs)
+            ? now
+            : this.state.sessionId;
     }
     /** A hand-over at `now`: starts a new session if the last one expired, and extends it. */
     open(now) {
@@ -6884,9 +6997,12 @@ class SdkPluginStage {
             this.deps.warn(`${label(entry)} execute() threw ${describe$1(error)}; the event continues`);
             return event;
         }
-        const answer = isThenable(returned) ? await this.bounded(returned, PAGE_PLUGIN_EXECUTE_TIMEOUT_MS, entry) : returned;
+        const answer = isThenable(returned)
+            ? await this.bounded(returned, PAGE_PLUGIN_EXECUTE_TIMEOUT_MS, entry)
+            : returned;
         if (answer === TIMED_OUT) {
-            this.deps.warn(`${label(entry)} execute() did not answer within ${PAGE_PLUGIN_EXECUTE_TIMEOUT_MS} ms; the event went on without it`);
+            this.deps.warn(`${label(entry)} execute() did not answer within ${PAGE_PLUGIN_EXECUTE_TIMEOUT_MS} ms; ` +
+                'the event went on without it');
             return event;
         }
         if (answer === null)
@@ -6946,7 +7062,10 @@ class Pipeline {
         }));
         // A page still open sends what gone pages of the site left (their records), once the endpoint answers.
         this.takeover = new Takeover(clock, this.journal, outbox, deps.restore);
-        this.facts = envelopeFacts(plan.sdkOptions, deps.navigatorFacts, LIBRARY, { name: SHIM_NAME, version: VERSION });
+        this.facts = envelopeFacts(plan.sdkOptions, deps.navigatorFacts, LIBRARY, {
+            name: SHIM_NAME,
+            version: VERSION,
+        });
         const keepSegmentSession = plan.mode.session.keptInSegmentStorage && persisted;
         this.session = new SessionClock(plan.session, plan.sessionTimeoutMs, (state) => {
             deps.persistSession(state);
@@ -6955,7 +7074,10 @@ class Pipeline {
                 deps.keepSegmentSession(state.sessionId, state.lastEventTime, plan.cookie);
         }, plan.mode.session.rules);
     }
-    /** What the mode's Segment plugins add before the page's plugins see an event, with the session a hand-over now would have. */
+    /**
+     * What the mode's Segment plugins add before the page's plugins see an event, with the session a hand-over
+     * now would have.
+     */
     beforePlugins(event, now) {
         return this.mode.beforePlugins ? this.mode.beforePlugins(event, this.session.peek(now)) : event;
     }
@@ -7005,7 +7127,8 @@ function startUp(outcome, deps) {
         user.anonymousId(plan.anonymousId);
     restampEarlyCalls(deps, provisional);
     if (!sending)
-        logger.debug(`Amplitude is off for this page (${outcome.amplitude}); nothing is sent${outcome.storeIdentity ? '' : ' or stored'}`);
+        logger.debug(`Amplitude is off for this page (${outcome.amplitude}); ` +
+            `nothing is sent${outcome.storeIdentity ? '' : ' or stored'}`);
     queue.sendFirst(() => {
         if (sending)
             startSending(plan, deps);
@@ -7041,7 +7164,8 @@ function startSdk(plan, pipeline, deps) {
     }, { sdkEvent: (event) => deps.delivery.sendSdkEvent(event), flush: () => pipeline.outbox.flush() }, () => pipeline.session.snapshot(), () => sdk.syncIdentity(device.id, user.id()), (error) => {
         if (error === undefined)
             return deps.queue.push({ kind: 'task', run: () => deps.ready.fire() });
-        logger.once(`Amplitude SDK failed to initialize: ${error}; events are still sent, but the visitor's IDs may not persist in its AMP_ cookie`, 'error');
+        logger.once(`Amplitude SDK failed to initialize: ${error}; events are still sent, ` +
+            "but the visitor's IDs may not persist in its AMP_ cookie", 'error');
         deps.ready.fire();
     });
 }
@@ -7054,7 +7178,9 @@ function restampEarlyCalls({ user, queue }, provisional) {
     const userId = user.id();
     for (const item of queue.pendingItems()) {
         const event = item.event;
-        if (provisional.anonymousId && event.anonymousId === provisional.anonymousId && anonymousId !== provisional.anonymousId) {
+        if (provisional.anonymousId &&
+            event.anonymousId === provisional.anonymousId &&
+            anonymousId !== provisional.anonymousId) {
             event.anonymousId = anonymousId !== null && anonymousId !== void 0 ? anonymousId : undefined;
             if (item.deviceId === provisional.anonymousId)
                 item.deviceId = null;
@@ -7111,7 +7237,12 @@ function sendAttribution(ops, deps, pipeline) {
     if (ops.length === 0)
         return;
     const { env, user, delivery } = deps;
-    const stamp = { userId: user.id(), deviceId: deps.device.id, time: env.clock.now(), messageId: `shim-${env.newId()}` };
+    const stamp = {
+        userId: user.id(),
+        deviceId: deps.device.id,
+        time: env.clock.now(),
+        messageId: `shim-${env.newId()}`,
+    };
     const step = {
         kind: 'task',
         run: () => {
@@ -7156,7 +7287,9 @@ class Loader {
         if (gate instanceof Promise) {
             // The page decides later: its queued calls wait (in memory) behind what load sends first.
             replay();
-            gate.then((outcome) => this.start(outcome)).catch((error) => logger.problem('analytics.load()', `internal error: ${describe$1(error)}`, true));
+            gate
+                .then((outcome) => this.start(outcome))
+                .catch((error) => logger.problem('analytics.load()', `internal error: ${describe$1(error)}`, true));
             return;
         }
         this.start(gate, replay);
@@ -7370,14 +7503,26 @@ class Calls {
         if (!isNonEmptyString(r.name))
             return this.reject('analytics.track()', 'the event name is missing or not a string; the call was dropped', 'track');
         const properties = this.clean('analytics.track()', r.properties);
-        return this.dispatch({ type: 'track', event: r.name, properties }, r.options, snapshot, r.callback, (ev) => [ev.event, ev.properties, undefined]);
+        return this.dispatch({ type: 'track', event: r.name, properties }, r.options, snapshot, r.callback, (ev) => [
+            ev.event,
+            ev.properties,
+            undefined,
+        ]);
     }
     page(type, rawArgs) {
         const { args, snapshot } = splitPageContext(rawArgs);
         const r = resolvePageArguments(args);
         const properties = this.clean(`analytics.${type}()`, r.properties);
         const body = { type, category: r.category, name: r.name, properties };
-        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a, _b; return [(_a = ev.category) !== null && _a !== void 0 ? _a : null, (_b = ev.name) !== null && _b !== void 0 ? _b : null, ev.properties, undefined]; });
+        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => {
+            var _a, _b;
+            return [
+                (_a = ev.category) !== null && _a !== void 0 ? _a : null,
+                (_b = ev.name) !== null && _b !== void 0 ? _b : null,
+                ev.properties,
+                undefined,
+            ];
+        });
     }
     identify(rawArgs) {
         const { args, snapshot } = splitPageContext(rawArgs);
@@ -7408,8 +7553,19 @@ class Calls {
         const { args, snapshot } = splitPageContext(rawArgs);
         const r = resolveAliasArguments(args);
         const user = this.deps.user;
-        const body = { type: 'alias', userId: (_a = r.to) !== null && _a !== void 0 ? _a : user.id(), previousId: (_c = (_b = r.from) !== null && _b !== void 0 ? _b : user.id()) !== null && _c !== void 0 ? _c : user.anonymousId() };
-        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a, _b; return [(_a = ev.userId) !== null && _a !== void 0 ? _a : null, (_b = ev.previousId) !== null && _b !== void 0 ? _b : null, undefined]; });
+        const body = {
+            type: 'alias',
+            userId: (_a = r.to) !== null && _a !== void 0 ? _a : user.id(),
+            previousId: (_c = (_b = r.from) !== null && _b !== void 0 ? _b : user.id()) !== null && _c !== void 0 ? _c : user.anonymousId(),
+        };
+        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => {
+            var _a, _b;
+            return [
+                (_a = ev.userId) !== null && _a !== void 0 ? _a : null,
+                (_b = ev.previousId) !== null && _b !== void 0 ? _b : null,
+                undefined,
+            ];
+        });
     }
     /** A JSON-safe copy of page-given values; what had to go is said once, naming the call. */
     clean(call, value) {
@@ -7928,7 +8084,7 @@ class PluginRegistry {
     }
     /** What `analytics.ready()` waits for: every plugin's `ready()`, contained and bounded like a load. */
     ready() {
-        return Promise.all(this.entries.map((e) => (typeof e.plugin.ready === 'function' ? this.settle(e.plugin, 'ready', () => { var _a, _b; return (_b = (_a = e.plugin).ready) === null || _b === void 0 ? void 0 : _b.call(_a); }) : undefined)));
+        return Promise.all(this.entries.map((e) => typeof e.plugin.ready === 'function' ? this.settle(e.plugin, 'ready', () => { var _a, _b; return (_b = (_a = e.plugin).ready) === null || _b === void 0 ? void 0 : _b.call(_a); }) : undefined));
     }
     /**
      * Events stop waiting for loads that have not settled yet (the page is being left): the plugins stay
@@ -8032,7 +8188,7 @@ class PluginRegistry {
             const hook = hookFor(stage[i], current.event.type);
             const result = hook ? this.hook(stage[i], hook, current) : current;
             if (result instanceof Promise) {
-                return result.then((settled) => (settled === CANCELLED ? outcome(current, true) : this.continueStage(stage, i + 1, settled)));
+                return result.then((settled) => settled === CANCELLED ? outcome(current, true) : this.continueStage(stage, i + 1, settled));
             }
             if (result === CANCELLED)
                 return outcome(current, true);
@@ -8153,7 +8309,10 @@ class Stages {
         return { event, forAmplitude };
     }
     chainDeps(call) {
-        return { clock: this.deps.clock, warn: (message, dropped) => this.deps.warn(call, message, dropped) };
+        return {
+            clock: this.deps.clock,
+            warn: (message, dropped) => this.deps.warn(call, message, dropped),
+        };
     }
 }
 /**

@@ -92,7 +92,8 @@ export class AmplitudeAdapter implements AmplitudeDriver {
       type: 'destination',
       setup: () => Promise.resolve(undefined),
       // Nothing reaches the timeline (process is the shim's), but should anything, it is sent the same way.
-      execute: (event: Dict) => sink.sdkEvent(event).then((outcome) => ({ event, code: outcome.code, message: outcome.message })),
+      execute: (event: Dict) =>
+        sink.sdkEvent(event).then((outcome) => ({ event, code: outcome.code, message: outcome.message })),
       flush: () => {
         sink.flush();
         return Promise.resolve();

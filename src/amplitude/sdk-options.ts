@@ -24,7 +24,16 @@ export interface AdapterInit {
 }
 
 /** SDK options the shim owns; a page may not override them through the raw options key. */
-const OWNED_OPTIONS = ['deviceId', 'userId', 'sessionId', 'autocapture', 'defaultTracking', 'fetchRemoteConfig', 'remoteConfig', 'instanceName'];
+const OWNED_OPTIONS = [
+  'deviceId',
+  'userId',
+  'sessionId',
+  'autocapture',
+  'defaultTracking',
+  'fetchRemoteConfig',
+  'remoteConfig',
+  'instanceName',
+];
 
 export function sdkInitOptions(options: Omit<AdapterInit, 'apiKey'>): Dict {
   // Sending (batching, intervals, retries, min_id_length) is the outbox's: see outboxConfig.
@@ -35,8 +44,10 @@ export function sdkInitOptions(options: Omit<AdapterInit, 'apiKey'>): Dict {
   };
   for (const key of Object.keys(options.sdkOptions)) {
     const value = options.sdkOptions[key];
-    if (OWNED_OPTIONS.includes(key)) options.warn(`the Amplitude SDK option "${key}" is managed by the shim and was ignored`);
-    else if (key === 'cookieOptions' && value && typeof value === 'object') config.cookieOptions = { ...(config.cookieOptions as Dict), ...(value as Dict) };
+    if (OWNED_OPTIONS.includes(key))
+      options.warn(`the Amplitude SDK option "${key}" is managed by the shim and was ignored`);
+    else if (key === 'cookieOptions' && value && typeof value === 'object')
+      config.cookieOptions = { ...(config.cookieOptions as Dict), ...(value as Dict) };
     else config[key] = value;
   }
   if (options.clientPersistence === false) {
@@ -72,7 +83,8 @@ export function outboxConfig(apiKey: string, settings: AmplitudeSettings, sdkOpt
     typeof sdkOptions.serverUrl === 'string' && sdkOptions.serverUrl
       ? sdkOptions.serverUrl
       : SERVER_URLS[sdkOptions.useBatch === true ? `${zone}-batch` : zone];
-  const positive = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback);
+  const positive = (value: unknown, fallback: number) =>
+    typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
   return {
     apiKey,
     serverUrl,

@@ -19,9 +19,14 @@ export function readStoredAmplitudeDeviceIds(apiKey: string): StoredDeviceIds {
     if (fromStorage) stored.v2 = attempt(() => stringField(JSON.parse(fromStorage), 'deviceId'), undefined);
   }
   const amplitudeJs = cookies[`amp_${apiKey.slice(0, 6)}`];
-  if (amplitudeJs) stored.amplitudeJs = attempt(() => decodeURIComponent(amplitudeJs).split('.')[0] || undefined, undefined);
+  if (amplitudeJs)
+    stored.amplitudeJs = attempt(() => decodeURIComponent(amplitudeJs).split('.')[0] || undefined, undefined);
   const v5Name = Object.keys(cookies).find((name) => name.indexOf(`amplitude_id_${apiKey}`) === 0);
-  if (v5Name) stored.amplitudeJs5 = attempt(() => stringField(JSON.parse(atob(decodeURIComponent(cookies[v5Name]))), 'deviceId'), undefined);
+  if (v5Name)
+    stored.amplitudeJs5 = attempt(
+      () => stringField(JSON.parse(atob(decodeURIComponent(cookies[v5Name]))), 'deviceId'),
+      undefined,
+    );
   return stored;
 }
 

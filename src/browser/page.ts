@@ -49,7 +49,13 @@ export function currentReferrer(): string {
 
 /** The browser's Global Privacy Control signal (`navigator.globalPrivacyControl`), if it sends one. */
 export function globalPrivacyControl(): unknown {
-  return attempt(() => (typeof navigator === 'undefined' ? undefined : (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl), undefined);
+  return attempt(
+    () =>
+      typeof navigator === 'undefined'
+        ? undefined
+        : (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl,
+    undefined,
+  );
 }
 
 export function isHttps(): boolean {
@@ -60,7 +66,10 @@ export function isHttps(): boolean {
 export function navigatorFacts(): { userAgent?: string; language?: string } {
   if (typeof navigator === 'undefined') return {};
   return attempt(
-    (): { userAgent?: string; language?: string } => ({ userAgent: navigator.userAgent || undefined, language: navigator.language || undefined }),
+    (): { userAgent?: string; language?: string } => ({
+      userAgent: navigator.userAgent || undefined,
+      language: navigator.language || undefined,
+    }),
     {},
   );
 }

@@ -6,10 +6,24 @@
 import type { PageSnapshot } from '../core/types.js';
 import type { StoredDeviceIds } from '../core/device-id.js';
 import type { StoredAmplitudeIdentity } from '../core/amplitude-cookie.js';
-import { currentReferrer, globalPrivacyControl, isHttps, locationHash, locationSearch, navigate, navigatorFacts, readPageSnapshot } from './page.js';
+import {
+  currentReferrer,
+  globalPrivacyControl,
+  isHttps,
+  locationHash,
+  locationSearch,
+  navigate,
+  navigatorFacts,
+  readPageSnapshot,
+} from './page.js';
 import { getCookie, removeCookie, setCookie, type CookieOptions } from './cookies.js';
 import { localGet, localRemove, localSet } from './storage.js';
-import { readSegmentSession, readStoredAmplitudeDeviceIds, readStoredAmplitudeSession, writeSegmentSession } from './amplitude-storage.js';
+import {
+  readSegmentSession,
+  readStoredAmplitudeDeviceIds,
+  readStoredAmplitudeSession,
+  writeSegmentSession,
+} from './amplitude-storage.js';
 import { postJson } from './transport.js';
 
 /** Segment's own identity storage: localStorage, and cookies for ids. */

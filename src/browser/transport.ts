@@ -27,7 +27,12 @@ export const browserTransport: Transport = {
   post(url: string, body: string, keepalive: boolean): Promise<WireResponse | null> {
     if (!hasWindow || typeof fetch !== 'function') return Promise.resolve(null);
     try {
-      return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: '*/*' }, body, keepalive }).then(
+      return fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: '*/*' },
+        body,
+        keepalive,
+      }).then(
         (response) =>
           response.text().then(
             (text) => ({ status: response.status, body: parseObject(text) }),

@@ -28,7 +28,8 @@ export function decodeV2Identity(raw: string): StoredAmplitudeIdentity | undefin
         lastEventTime: typeof parsed.lastEventTime === 'number' ? parsed.lastEventTime : undefined,
         lastEventId: typeof parsed.lastEventId === 'number' ? parsed.lastEventId : undefined,
       };
-      for (const key of Object.keys(out) as (keyof StoredAmplitudeIdentity)[]) if (out[key] === undefined) delete out[key];
+      for (const key of Object.keys(out) as (keyof StoredAmplitudeIdentity)[])
+        if (out[key] === undefined) delete out[key];
       return out;
     }
     const decoded = attempt(() => decodeURIComponent(value), value);

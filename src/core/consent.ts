@@ -71,7 +71,13 @@ export interface GateOutcome {
  * tracked: a disabled page, a consent refusal or GPC keep it in memory; load-level routing does not,
  * because a site that merely routes Amplitude off still relies on analytics.js keeping `user()`.
  */
-export function gateOutcome(input: { disabled: boolean; routedOff: boolean; consentKept: boolean; gpc: boolean; persist: boolean }): GateOutcome {
+export function gateOutcome(input: {
+  disabled: boolean;
+  routedOff: boolean;
+  consentKept: boolean;
+  gpc: boolean;
+  persist: boolean;
+}): GateOutcome {
   const amplitude: AmplitudeState = input.disabled
     ? 'disabled'
     : !input.consentKept

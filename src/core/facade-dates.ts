@@ -9,7 +9,11 @@ import type { Dict } from './types.js';
 import { isPlainObject } from './values.js';
 
 /** The lax ISO grammar the facade accepted: date, optional time (T or space), fraction, zone. */
-const ISO_PARTS = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:([ T])(\d{2}):?(\d{2})(?::?(\d{2})(?:[,.](\d+))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
+const ISO_PARTS = new RegExp(
+  // date: YYYY[-MM[-DD]]; time: [ T]HH[:MM[:SS[.fraction]]]; zone: Z or ±HH[:MM]
+  String.raw`^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?` +
+    String.raw`(?:([ T])(\d{2}):?(\d{2})(?::?(\d{2})(?:[,.](\d+))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?)?$`,
+);
 const STRICT_PREFIX = /^\d{4}-\d{2}-\d{2}/;
 
 /**
@@ -26,7 +30,15 @@ export function facadeTimestamp(value: string, localOffsetMinutes: number): stri
   if (m[4] === ' ') offset = localOffsetMinutes;
   else if (m[9] !== 'Z' && m[10]) offset = (m[10] === '+' ? -1 : 1) * (int(m[11]) * 60 + int(m[12]));
   const millis = m[8] ? int(`${m[8]}00`.slice(0, 3)) : 0;
-  const time = Date.UTC(int(m[1]), (int(m[2]) || 1) - 1, int(m[3]) || 1, int(m[5]), int(m[6]) + offset, int(m[7]), millis);
+  const time = Date.UTC(
+    int(m[1]),
+    (int(m[2]) || 1) - 1,
+    int(m[3]) || 1,
+    int(m[5]),
+    int(m[6]) + offset,
+    int(m[7]),
+    millis,
+  );
   if (!Number.isFinite(time)) return undefined;
   try {
     return new Date(time).toISOString();

@@ -77,7 +77,10 @@ export interface LoadPlan {
 export function storageOptions(rawOptions: unknown): { persist: boolean; cookie: CookieOptions } {
   const options: Dict = isPlainObject(rawOptions) ? rawOptions : {};
   return {
-    persist: !(options.disableClientPersistence === true || (isPlainObject(options.user) && options.user.persist === false)),
+    persist: !(
+      options.disableClientPersistence === true ||
+      (isPlainObject(options.user) && options.user.persist === false)
+    ),
     cookie: isPlainObject(options.cookie) ? (options.cookie as CookieOptions) : {},
   };
 }
@@ -116,7 +119,8 @@ export function planLoad(env: LoadEnvironment): LoadPlan {
   });
   for (const message of decision.warnings) warnings.push({ call: 'device ID', message, dropped: true });
 
-  const timeout = typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
+  const timeout =
+    typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
   // Actions mode continues the session Segment's plugin kept; Classic the one in Amplitude's cookie.
   const actionsSession = env.storedActionsSession ?? { id: null, lastAccess: null };
   const stored: StoredAmplitudeIdentity = mode.session.keptInSegmentStorage

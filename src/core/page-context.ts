@@ -35,7 +35,12 @@ const PAGE_KEYS: (keyof PageContext)[] = ['path', 'referrer', 'search', 'title',
  * context.page for an event: detected values, then (page events only) page keys the caller put in the
  * properties, then an explicit `options.context.page` / `options.page`.
  */
-export function eventPageContext(detected: PageContext, isPageEvent: boolean, properties: Dict, explicit: unknown): PageContext {
+export function eventPageContext(
+  detected: PageContext,
+  isPageEvent: boolean,
+  properties: Dict,
+  explicit: unknown,
+): PageContext {
   const page: Dict = { ...detected };
   if (isPageEvent) {
     for (const key of PAGE_KEYS) if (key in properties) page[key] = properties[key];

@@ -35,7 +35,10 @@ export function queryStringCalls(search: string, hash: string): { calls: QuerySt
   const valid = (name: string, value: string | undefined): value is string => {
     if (value === undefined || value === '') return false;
     if (!isSafeUrlValue(value)) {
-      warnings.push(`the URL parameter ${name} was ignored: it is longer than ${MAX_URL_VALUE_LENGTH} characters or contains markup or control characters`);
+      warnings.push(
+        `the URL parameter ${name} was ignored: it is longer than ${MAX_URL_VALUE_LENGTH} characters ` +
+          'or contains markup or control characters',
+      );
       return false;
     }
     return true;
@@ -43,12 +46,14 @@ export function queryStringCalls(search: string, hash: string): { calls: QuerySt
   const prefixed = (prefix: string) => {
     const out: Record<string, string> = {};
     for (const key of Object.keys(params)) {
-      if (key.indexOf(prefix) === 0 && key.length > prefix.length && valid(key, params[key])) out[key.slice(prefix.length)] = params[key];
+      if (key.indexOf(prefix) === 0 && key.length > prefix.length && valid(key, params[key]))
+        out[key.slice(prefix.length)] = params[key];
     }
     return out;
   };
   if (valid('ajs_aid', params.ajs_aid)) calls.anonymousId = params.ajs_aid;
   if (valid('ajs_uid', params.ajs_uid)) calls.identify = { userId: params.ajs_uid, traits: prefixed('ajs_trait_') };
-  if (valid('ajs_event', params.ajs_event)) calls.track = { event: params.ajs_event, properties: prefixed('ajs_prop_') };
+  if (valid('ajs_event', params.ajs_event))
+    calls.track = { event: params.ajs_event, properties: prefixed('ajs_prop_') };
   return { calls, warnings };
 }

@@ -137,7 +137,12 @@ function copyValue(value: unknown, path: string, depth: number, stack: unknown[]
   }
 }
 
-function read(container: unknown, key: string | number, path: string, problems: string[]): { ok: boolean; value?: unknown } {
+function read(
+  container: unknown,
+  key: string | number,
+  path: string,
+  problems: string[],
+): { ok: boolean; value?: unknown } {
   try {
     return { ok: true, value: (container as Dict)[key as string] };
   } catch {

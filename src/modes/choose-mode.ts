@@ -26,12 +26,17 @@ export function chooseMode(rawIntegrations: unknown): ModeChoice {
   const integrations: Dict = isPlainObject(rawIntegrations) ? rawIntegrations : {};
   const warnings: string[] = [];
   if (!Object.prototype.hasOwnProperty.call(integrations, ACTIONS_DESTINATION)) {
-    const normalized = normalizeSettings(integrations[CLASSIC_DESTINATION] === false ? undefined : integrations[CLASSIC_DESTINATION]);
+    const normalized = normalizeSettings(
+      integrations[CLASSIC_DESTINATION] === false ? undefined : integrations[CLASSIC_DESTINATION],
+    );
     return { mode: 'classic', name: CLASSIC_DESTINATION, settings: normalized.settings, warnings: normalized.warnings };
   }
   const classic = integrations[CLASSIC_DESTINATION];
   if (classic !== undefined && classic !== false) {
-    warnings.push(`both integrations.Amplitude (Classic) and integrations['${ACTIONS_DESTINATION}'] were given; Actions mode is used`);
+    warnings.push(
+      `both integrations.Amplitude (Classic) and integrations['${ACTIONS_DESTINATION}'] were given; ` +
+        'Actions mode is used',
+    );
   }
   const entry = integrations[ACTIONS_DESTINATION];
   const normalized = normalizeActionsSettings(entry === false ? undefined : entry);

@@ -19,7 +19,12 @@ export interface HookDeps {
   warn(message: string): void;
 }
 
-export function callHook(plugin: SegmentPlugin, hook: PluginHook, ctx: SegmentContext, deps: HookDeps): HookResult | Promise<HookResult> {
+export function callHook(
+  plugin: SegmentPlugin,
+  hook: PluginHook,
+  ctx: SegmentContext,
+  deps: HookDeps,
+): HookResult | Promise<HookResult> {
   const name = `plugin "${plugin.name}" (${plugin.type}) ${ctx.event.type}()`;
   let returned: unknown;
   try {
@@ -54,11 +59,18 @@ export function callHook(plugin: SegmentPlugin, hook: PluginHook, ctx: SegmentCo
   });
 }
 
-function accepted(value: unknown, plugin: SegmentPlugin, ctx: SegmentContext, name: string, deps: HookDeps): HookResult {
+function accepted(
+  value: unknown,
+  plugin: SegmentPlugin,
+  ctx: SegmentContext,
+  name: string,
+  deps: HookDeps,
+): HookResult {
   if (value instanceof SegmentContext) return value;
   // analytics-next cancels (and after its retries drops) the event of a before plugin that returns
   // anything but a context; we keep the event and say so, since the plugin most likely forgot a return.
-  if (plugin.type === 'before') deps.warn(`${name} returned ${describeValue(value)} instead of its context; the event continues`);
+  if (plugin.type === 'before')
+    deps.warn(`${name} returned ${describeValue(value)} instead of its context; the event continues`);
   return ctx;
 }
 
@@ -69,7 +81,9 @@ function failed(error: unknown, plugin: SegmentPlugin, ctx: SegmentContext, name
       ctx.stats.increment('context_canceled');
       return CANCELLED;
     }
-    deps.warn(`${name} cancelled the event; only a before plugin can cancel one, so it continues, as in analytics-next`);
+    deps.warn(
+      `${name} cancelled the event; only a before plugin can cancel one, so it continues, as in analytics-next`,
+    );
     return ctx;
   }
   ctx.log('error', 'plugin Error', { plugin: plugin.name, error });

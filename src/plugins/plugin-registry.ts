@@ -12,7 +12,14 @@ import type { Logger } from '../runtime/log.js';
 import { describe, isThenable, safeThen } from '../runtime/page-code.js';
 import type { SegmentEvent } from '../core/types.js';
 import { callHook, CANCELLED, type HookDeps, type HookResult } from './plugin-hooks.js';
-import { destinationEnabled, hookFor, pluginProblem, type PluginHook, type PluginType, type SegmentPlugin } from './plugin-types.js';
+import {
+  destinationEnabled,
+  hookFor,
+  pluginProblem,
+  type PluginHook,
+  type PluginType,
+  type SegmentPlugin,
+} from './plugin-types.js';
 import { SegmentContext } from './segment-context.js';
 
 /** How long a plugin's load may hold events before it is given up on. */
@@ -138,7 +145,9 @@ export class PluginRegistry {
    */
   runDestinations(outcome: RunOutcome): Promise<void> | undefined {
     const integrations = outcome.event.integrations;
-    const targets = this.entries.filter((e) => e.plugin.type === 'destination' && destinationEnabled(e.plugin, integrations));
+    const targets = this.entries.filter(
+      (e) => e.plugin.type === 'destination' && destinationEnabled(e.plugin, integrations),
+    );
     return this.runInParallel(targets, outcome);
   }
 
@@ -152,7 +161,11 @@ export class PluginRegistry {
 
   /** What `analytics.ready()` waits for: every plugin's `ready()`, contained and bounded like a load. */
   ready(): Promise<unknown[]> {
-    return Promise.all(this.entries.map((e) => (typeof e.plugin.ready === 'function' ? this.settle(e.plugin, 'ready', () => e.plugin.ready?.()) : undefined)));
+    return Promise.all(
+      this.entries.map((e) =>
+        typeof e.plugin.ready === 'function' ? this.settle(e.plugin, 'ready', () => e.plugin.ready?.()) : undefined,
+      ),
+    );
   }
 
   /**
@@ -201,7 +214,9 @@ export class PluginRegistry {
           ? 'the plugin was removed anyway'
           : 'ready() goes on without it';
     const fail = (failure: unknown, message: string) => {
-      this.options.logger.once(`analytics.${what === 'unload' ? 'deregister' : 'register'}(): ${label} ${message}; ${consequence}`);
+      this.options.logger.once(
+        `analytics.${what === 'unload' ? 'deregister' : 'register'}(): ${label} ${message}; ${consequence}`,
+      );
       if (what === 'unload') ctx?.log('warn', 'Failed to unload destination', { plugin: plugin.name, error: failure });
       onFailure?.(failure);
     };
@@ -257,7 +272,8 @@ export class PluginRegistry {
   private stageFor(type: string): SegmentPlugin[] {
     let stage = this.stagesByType.get(type);
     if (!stage) {
-      const withHook = (t: PluginType) => this.entries.filter((e) => e.plugin.type === t && hookFor(e.plugin, type)).map((e) => e.plugin);
+      const withHook = (t: PluginType) =>
+        this.entries.filter((e) => e.plugin.type === t && hookFor(e.plugin, type)).map((e) => e.plugin);
       stage = [...withHook('before'), ...withHook('enrichment')];
       this.stagesByType.set(type, stage);
     }
@@ -270,7 +286,9 @@ export class PluginRegistry {
       const hook = hookFor(stage[i], current.event.type);
       const result: HookResult | Promise<HookResult> = hook ? this.hook(stage[i], hook, current) : current;
       if (result instanceof Promise) {
-        return result.then((settled) => (settled === CANCELLED ? outcome(current, true) : this.continueStage(stage, i + 1, settled)));
+        return result.then((settled) =>
+          settled === CANCELLED ? outcome(current, true) : this.continueStage(stage, i + 1, settled),
+        );
       }
       if (result === CANCELLED) return outcome(current, true);
       current = result;

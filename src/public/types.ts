@@ -40,7 +40,9 @@ export interface CallOptions {
 export type SegmentEventShape = SegmentEvent;
 
 /** What a call resolves with: analytics-next's Context, as the runtime's own Context class provides it. */
-export type AnalyticsContext = Pick<Context, 'id' | 'attempts' | 'failedDelivery' | 'logs'> & { readonly event: SegmentEventShape };
+export type AnalyticsContext = Pick<Context, 'id' | 'attempts' | 'failedDelivery' | 'logs'> & {
+  readonly event: SegmentEventShape;
+};
 
 export type Callback = (ctx: AnalyticsContext) => void;
 
@@ -98,23 +100,48 @@ export interface SegmentAnalytics {
   track(event: string, properties?: Properties, options?: CallOptions, callback?: Callback): Promise<AnalyticsContext>;
   track(event: string, properties: Properties, callback: Callback): Promise<AnalyticsContext>;
   track(event: string, callback: Callback): Promise<AnalyticsContext>;
-  track(event: { event: string; properties?: Properties }, options?: CallOptions | Callback, callback?: Callback): Promise<AnalyticsContext>;
+  track(
+    event: { event: string; properties?: Properties },
+    options?: CallOptions | Callback,
+    callback?: Callback,
+  ): Promise<AnalyticsContext>;
 
-  page(category: string, name: string, properties?: Properties, options?: CallOptions, callback?: Callback): Promise<AnalyticsContext>;
+  page(
+    category: string,
+    name: string,
+    properties?: Properties,
+    options?: CallOptions,
+    callback?: Callback,
+  ): Promise<AnalyticsContext>;
   page(name?: string, properties?: Properties, options?: CallOptions, callback?: Callback): Promise<AnalyticsContext>;
   page(properties?: Properties, options?: CallOptions, callback?: Callback): Promise<AnalyticsContext>;
   page(...args: Array<string | Properties | CallOptions | Callback | null | undefined>): Promise<AnalyticsContext>;
   screen: SegmentAnalytics['page'];
 
-  identify(userId: string | number | null | undefined, traits?: Traits | null, options?: CallOptions, callback?: Callback): Promise<AnalyticsContext>;
+  identify(
+    userId: string | number | null | undefined,
+    traits?: Traits | null,
+    options?: CallOptions,
+    callback?: Callback,
+  ): Promise<AnalyticsContext>;
   identify(userId: string | number, callback: Callback): Promise<AnalyticsContext>;
   identify(traits?: Traits, options?: CallOptions, callback?: Callback): Promise<AnalyticsContext>;
 
   group(): AnalyticsGroup;
-  group(groupId: string | number | null | undefined, traits?: Traits | null, options?: CallOptions, callback?: Callback): Promise<AnalyticsContext>;
+  group(
+    groupId: string | number | null | undefined,
+    traits?: Traits | null,
+    options?: CallOptions,
+    callback?: Callback,
+  ): Promise<AnalyticsContext>;
   group(traits: Traits, options?: CallOptions, callback?: Callback): Promise<AnalyticsContext>;
 
-  alias(to: string | number, from?: string | number, options?: CallOptions, callback?: Callback): Promise<AnalyticsContext>;
+  alias(
+    to: string | number,
+    from?: string | number,
+    options?: CallOptions,
+    callback?: Callback,
+  ): Promise<AnalyticsContext>;
   alias(to: string | number, options: CallOptions, callback?: Callback): Promise<AnalyticsContext>;
   alias(to: string | number, callback: Callback): Promise<AnalyticsContext>;
 
@@ -145,7 +172,10 @@ export interface SegmentAnalytics {
   trackSubmit: SegmentAnalytics['trackForm'];
 
   addSourceMiddleware(middleware: Middleware): Promise<SegmentAnalytics>;
-  addDestinationMiddleware(destination: 'Amplitude' | '*' | (string & {}), ...middlewares: Middleware[]): Promise<SegmentAnalytics>;
+  addDestinationMiddleware(
+    destination: 'Amplitude' | '*' | (string & {}),
+    ...middlewares: Middleware[]
+  ): Promise<SegmentAnalytics>;
   /** Loads analytics-next plugins and runs them on every later event; resolves once their loads have settled. */
   register(...plugins: SegmentPlugin[]): Promise<PluginContext>;
   /** Unloads and removes the plugins with these names. */

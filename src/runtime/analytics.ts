@@ -75,9 +75,13 @@ export class AnalyticsCore {
     const warn = (call: string, message: string, dropped: boolean) => this.logger.problem(call, message, dropped);
     this.sdk = new SdkLink(this.env.adapter);
     this.deferred = new DeferredWork(clock, (error) => warn('analytics', `internal error: ${describe(error)}`, true));
-    this.emitter = new Emitter(self, (event, error) => warn(`analytics.on('${event}')`, `listener failed: ${describe(error)}`, false));
+    this.emitter = new Emitter(self, (event, error) =>
+      warn(`analytics.on('${event}')`, `listener failed: ${describe(error)}`, false),
+    );
     // Memory only until load has decided (consent): see UserStore.open.
-    this.userStore = new UserStore({ persist: false, cookie: {} }, browser, newId, (anon) => this.onAnonymousIdChanged(anon));
+    this.userStore = new UserStore({ persist: false, cookie: {} }, browser, newId, (anon) =>
+      this.onAnonymousIdChanged(anon),
+    );
     this.groupStore = new GroupStore({ persist: false, cookie: {} }, browser);
     this.stages = new Stages({
       clock,
@@ -114,7 +118,12 @@ export class AnalyticsCore {
       emit: (type, args) => this.emitter.emit(type, ...args),
       warn,
     });
-    this.lifecycle = new PageLifecycle(() => this.state.pipeline, this.queue, [this.userStore, this.groupStore], this.stages.plugins);
+    this.lifecycle = new PageLifecycle(
+      () => this.state.pipeline,
+      this.queue,
+      [this.userStore, this.groupStore],
+      this.stages.plugins,
+    );
     this.loader = new Loader({
       env: this.env,
       state: this.state,

@@ -35,7 +35,8 @@ export function createCallFlow(deps: CallFlowDeps): { queue: CallQueue<CallItem,
     deviceId: deps.deviceId,
     userId: deps.userId,
     newId: deps.newId,
-    mapUser: (mapping) => mapUser(mapping, { aliasUrl: deps.aliasUrl, post: deps.post, warn: (m, d) => warn('analytics.alias()', m, d) }),
+    mapUser: (mapping) =>
+      mapUser(mapping, { aliasUrl: deps.aliasUrl, post: deps.post, warn: (m, d) => warn('analytics.alias()', m, d) }),
     warn,
     debug: (message) => logger.debug(message),
   });

@@ -6,7 +6,8 @@
  */
 import type { Clock } from './clock.js';
 
-export type Step<Item, Prepared> = { kind: 'call'; item: Item; prepared?: Prepared; pending?: boolean } | { kind: 'task'; run: () => void };
+export type Step<Item, Prepared> =
+  { kind: 'call'; item: Item; prepared?: Prepared; pending?: boolean } | { kind: 'task'; run: () => void };
 
 export interface CallQueueDeps<Item, Prepared> {
   clock: Clock;

@@ -53,9 +53,18 @@ export class Calls {
   track(rawArgs: unknown[]): Promise<Context> {
     const { args, snapshot } = splitPageContext(rawArgs);
     const r = resolveTrackArguments(args);
-    if (!isNonEmptyString(r.name)) return this.reject('analytics.track()', 'the event name is missing or not a string; the call was dropped', 'track');
+    if (!isNonEmptyString(r.name))
+      return this.reject(
+        'analytics.track()',
+        'the event name is missing or not a string; the call was dropped',
+        'track',
+      );
     const properties = this.clean('analytics.track()', r.properties);
-    return this.dispatch({ type: 'track', event: r.name, properties }, r.options, snapshot, r.callback, (ev) => [ev.event, ev.properties, undefined]);
+    return this.dispatch({ type: 'track', event: r.name, properties }, r.options, snapshot, r.callback, (ev) => [
+      ev.event,
+      ev.properties,
+      undefined,
+    ]);
   }
 
   page(type: 'page' | 'screen', rawArgs: unknown[]): Promise<Context> {
@@ -63,7 +72,12 @@ export class Calls {
     const r = resolvePageArguments(args);
     const properties = this.clean(`analytics.${type}()`, r.properties);
     const body: EventBody = { type, category: r.category, name: r.name, properties };
-    return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [ev.category ?? null, ev.name ?? null, ev.properties, undefined]);
+    return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [
+      ev.category ?? null,
+      ev.name ?? null,
+      ev.properties,
+      undefined,
+    ]);
   }
 
   identify(rawArgs: unknown[]): Promise<Context> {
@@ -95,14 +109,27 @@ export class Calls {
     const { args, snapshot } = splitPageContext(rawArgs);
     const r = resolveAliasArguments(args);
     const user = this.deps.user;
-    const body: EventBody = { type: 'alias', userId: r.to ?? user.id(), previousId: r.from ?? user.id() ?? user.anonymousId() };
-    return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [ev.userId ?? null, ev.previousId ?? null, undefined]);
+    const body: EventBody = {
+      type: 'alias',
+      userId: r.to ?? user.id(),
+      previousId: r.from ?? user.id() ?? user.anonymousId(),
+    };
+    return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [
+      ev.userId ?? null,
+      ev.previousId ?? null,
+      undefined,
+    ]);
   }
 
   /** A JSON-safe copy of page-given values; what had to go is said once, naming the call. */
   clean(call: string, value: Dict): Dict {
     const { value: clean, problems } = sanitizeProperties(value);
-    if (problems.length > 0) this.deps.warn(call, problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (+${problems.length - 5} more)` : ''), true);
+    if (problems.length > 0)
+      this.deps.warn(
+        call,
+        problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (+${problems.length - 5} more)` : ''),
+        true,
+      );
     return clean;
   }
 

@@ -84,16 +84,26 @@ export class Delivery {
 
   private handOverOne(item: CallItem, prepared: Prepared, ticket: SessionTicket, pipeline: Pipeline | null): void {
     if (!prepared.event) {
-      item.ctx.setFailedDelivery({ reason: prepared.plugins?.cancelled ? 'cancelled by a before plugin' : 'dropped by source middleware' });
+      item.ctx.setFailedDelivery({
+        reason: prepared.plugins?.cancelled ? 'cancelled by a before plugin' : 'dropped by source middleware',
+      });
       return;
     }
     if (!prepared.forAmplitude || !pipeline) return;
     const event = prepared.forAmplitude;
-    const ops = pipeline.mode.translate({ event, referrer: item.referrer, sessionId: ticket.sessionId, now: this.deps.clock.now() }, this.deps.debug);
+    const ops = pipeline.mode.translate(
+      { event, referrer: item.referrer, sessionId: ticket.sessionId, now: this.deps.clock.now() },
+      this.deps.debug,
+    );
     if (ops.length === 0) this.deps.debug(`${event.type} produced no Amplitude event with the current settings`);
     this.send(
       ops,
-      { userId: event.userId ?? null, deviceId: item.deviceId ?? this.deps.deviceId(), time: event.timestamp.getTime(), messageId: event.messageId },
+      {
+        userId: event.userId ?? null,
+        deviceId: item.deviceId ?? this.deps.deviceId(),
+        time: event.timestamp.getTime(),
+        messageId: event.messageId,
+      },
       ticket,
       pipeline,
       item.ctx,
@@ -125,7 +135,8 @@ export class Delivery {
         wire,
         ctx
           ? (outcome) => {
-              if (outcome.code < 200 || outcome.code >= 300) ctx.log('warn', `Amplitude answered ${outcome.code}: ${outcome.message}`);
+              if (outcome.code < 200 || outcome.code >= 300)
+                ctx.log('warn', `Amplitude answered ${outcome.code}: ${outcome.message}`);
             }
           : undefined,
       );

@@ -98,7 +98,8 @@ class EntityStore implements EntityStoreApi {
       return;
     }
     this.storage.localSet(key, JSON.stringify(value));
-    if (cookieToo) this.storage.setCookie(key, typeof value === 'string' ? value : JSON.stringify(value), this.options.cookie);
+    if (cookieToo)
+      this.storage.setCookie(key, typeof value === 'string' ? value : JSON.stringify(value), this.options.cookie);
   }
 
   private readStored(key: string, cookieToo: boolean): unknown {

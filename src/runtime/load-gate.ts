@@ -8,7 +8,15 @@ import type { Dict } from '../core/types.js';
 import { isPlainObject } from '../core/values.js';
 import { chooseMode } from '../modes/choose-mode.js';
 import { storageOptions } from '../core/load-plan.js';
-import { cdnSettingsFor, gateOutcome, gpcTurnsOff, isRoutedOff, keepsAmplitude, type CdnSettings, type GateOutcome } from '../core/consent.js';
+import {
+  cdnSettingsFor,
+  gateOutcome,
+  gpcTurnsOff,
+  isRoutedOff,
+  keepsAmplitude,
+  type CdnSettings,
+  type GateOutcome,
+} from '../core/consent.js';
 import { describe, isThenable, safeThen } from './page-code.js';
 
 type Warn = (message: string, dropped: boolean) => void;

@@ -26,18 +26,25 @@ export class Loader {
       return;
     }
     if (!isNonEmptyString(writeKey)) {
-      logger.once('analytics.load(): no Amplitude API key was given; nothing will be sent until load(KEY) is called', 'error');
+      logger.once(
+        'analytics.load(): no Amplitude API key was given; nothing will be sent until load(KEY) is called',
+        'error',
+      );
       replay();
       return;
     }
     this.called = true;
     state.writeKey = writeKey;
     state.options = isPlainObject(options) ? (options as Dict) : {};
-    const gate = askLoadGate(state.options, this.deps.env.browser.globalPrivacyControl(), (m, d) => logger.problem('analytics.load()', m, d));
+    const gate = askLoadGate(state.options, this.deps.env.browser.globalPrivacyControl(), (m, d) =>
+      logger.problem('analytics.load()', m, d),
+    );
     if (gate instanceof Promise) {
       // The page decides later: its queued calls wait (in memory) behind what load sends first.
       replay();
-      gate.then((outcome) => this.start(outcome)).catch((error: unknown) => logger.problem('analytics.load()', `internal error: ${describe(error)}`, true));
+      gate
+        .then((outcome) => this.start(outcome))
+        .catch((error: unknown) => logger.problem('analytics.load()', `internal error: ${describe(error)}`, true));
       return;
     }
     this.start(gate, replay);

@@ -39,7 +39,12 @@ const CANCELLED = Symbol('cancelled');
  * Runs `chain` over `event`. Source middleware (no `integration`): next(null) passes the event through
  * unchanged. Destination middleware: next(null) drops the event for that destination.
  */
-export function runChain(chain: readonly Middleware[], event: SegmentEvent, integration: string | undefined, deps: ChainDeps): ChainResult {
+export function runChain(
+  chain: readonly Middleware[],
+  event: SegmentEvent,
+  integration: string | undefined,
+  deps: ChainDeps,
+): ChainResult {
   let current: SegmentEvent = event;
   for (let i = 0; i < chain.length; i++) {
     const step = runOne(chain[i], current, integration, deps);
@@ -65,7 +70,12 @@ async function continueAsync(
   return current;
 }
 
-function runOne(fn: Middleware, event: SegmentEvent, integration: string | undefined, deps: ChainDeps): SegmentEvent | null | Promise<SegmentEvent | null> {
+function runOne(
+  fn: Middleware,
+  event: SegmentEvent,
+  integration: string | undefined,
+  deps: ChainDeps,
+): SegmentEvent | null | Promise<SegmentEvent | null> {
   let outcome: SegmentEvent | null | typeof CANCELLED = CANCELLED;
   const next = (payload?: MiddlewarePayload | null) => {
     if (outcome !== CANCELLED) return;
@@ -80,7 +90,8 @@ function runOne(fn: Middleware, event: SegmentEvent, integration: string | undef
     return event;
   }
   if (outcome !== CANCELLED) {
-    if (isThenable(returned)) safeThen(returned, undefined, (error) => deps.warn(`rejected after next(): ${describe(error)}`, false));
+    if (isThenable(returned))
+      safeThen(returned, undefined, (error) => deps.warn(`rejected after next(): ${describe(error)}`, false));
     return outcome;
   }
   if (!isThenable(returned)) return null; // returned without calling next: cancelled, silently

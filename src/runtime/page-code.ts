@@ -6,14 +6,22 @@
 import { attempt } from '../core/values.js';
 export function isThenable(value: unknown): value is Promise<unknown> & { then: Promise<unknown>['then'] } {
   try {
-    return !!value && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
+    return (
+      !!value &&
+      (typeof value === 'object' || typeof value === 'function') &&
+      typeof (value as { then?: unknown }).then === 'function'
+    );
   } catch {
     return false;
   }
 }
 
 /** Subscribes to a page-supplied thenable without letting its `then` throw into us. */
-export function safeThen(value: { then: unknown }, onFulfilled: ((value: unknown) => void) | undefined, onRejected: (error: unknown) => void): void {
+export function safeThen(
+  value: { then: unknown },
+  onFulfilled: ((value: unknown) => void) | undefined,
+  onRejected: (error: unknown) => void,
+): void {
   try {
     (value.then as (a: unknown, b: unknown) => unknown).call(value, onFulfilled, onRejected);
   } catch (error) {
@@ -35,7 +43,12 @@ export function describe(error: unknown): string {
  * Calls a page function. A throw, or a promise it returns that rejects, becomes `onError`; the result
  * is returned (undefined after a throw).
  */
-export function callPageFunction(fn: (...args: never[]) => unknown, thisArg: unknown, args: unknown[], onError: (error: unknown) => void): unknown {
+export function callPageFunction(
+  fn: (...args: never[]) => unknown,
+  thisArg: unknown,
+  args: unknown[],
+  onError: (error: unknown) => void,
+): unknown {
   try {
     const returned = fn.apply(thisArg, args as never[]);
     if (isThenable(returned)) safeThen(returned, undefined, onError);

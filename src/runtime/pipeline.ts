@@ -1,7 +1,7 @@
 /**
  * What `load` builds for a page that sends to Amplitude, as one object: the destination mode, the
- * session, the envelope facts, the SDK plugin stage, the outbox and the exit journal. It exists only once the gate has let the
- * page send, so nothing here is half-built: a page that sends nothing has no pipeline at all.
+ * session, the envelope facts, the SDK plugin stage, the outbox and the exit journal. It exists only once
+ * the gate has let the page send, so nothing here is half-built: a page that sends nothing has no pipeline.
  */
 import type { Dict, SegmentEvent } from '../core/types.js';
 import type { LoadPlan } from '../core/load-plan.js';
@@ -70,13 +70,22 @@ export class Pipeline {
       warn: deps.warn,
     });
     // Events still in the SDK plugin stage are the journal's too: they follow the outbox's, in order.
-    this.journal = new ExitJournal(persisted ? deps.store : deps.memoryStore(), clock, deps.writeKey, deps.newId(), () => ({
-      calls: deps.pendingCalls(),
-      events: [...outbox.unsent(), ...this.sdkStage.pending()],
-    }));
+    this.journal = new ExitJournal(
+      persisted ? deps.store : deps.memoryStore(),
+      clock,
+      deps.writeKey,
+      deps.newId(),
+      () => ({
+        calls: deps.pendingCalls(),
+        events: [...outbox.unsent(), ...this.sdkStage.pending()],
+      }),
+    );
     // A page still open sends what gone pages of the site left (their records), once the endpoint answers.
     this.takeover = new Takeover(clock, this.journal, outbox, deps.restore);
-    this.facts = envelopeFacts(plan.sdkOptions as Dict, deps.navigatorFacts, LIBRARY, { name: SHIM_NAME, version: VERSION });
+    this.facts = envelopeFacts(plan.sdkOptions as Dict, deps.navigatorFacts, LIBRARY, {
+      name: SHIM_NAME,
+      version: VERSION,
+    });
     const keepSegmentSession = plan.mode.session.keptInSegmentStorage && persisted;
     this.session = new SessionClock(
       plan.session,
@@ -90,7 +99,10 @@ export class Pipeline {
     );
   }
 
-  /** What the mode's Segment plugins add before the page's plugins see an event, with the session a hand-over now would have. */
+  /**
+   * What the mode's Segment plugins add before the page's plugins see an event, with the session a hand-over
+   * now would have.
+   */
   beforePlugins(event: SegmentEvent, now: number): SegmentEvent {
     return this.mode.beforePlugins ? this.mode.beforePlugins(event, this.session.peek(now)) : event;
   }

@@ -22,7 +22,9 @@ export class ReadySignal {
     return new Promise((resolve) => {
       const run = () => {
         if (typeof callback === 'function')
-          callPageFunction(callback as () => unknown, undefined, [[]], (error) => this.warn('analytics.ready()', `callback failed: ${describe(error)}`));
+          callPageFunction(callback as () => unknown, undefined, [[]], (error) =>
+            this.warn('analytics.ready()', `callback failed: ${describe(error)}`),
+          );
         resolve([]);
       };
       if (this.fired) run();

@@ -15,7 +15,13 @@ export class SdkLink {
   constructor(readonly driver: AmplitudeDriver) {}
 
   /** `then` runs once the SDK has started, or has failed to (the page still sends; ready still fires). */
-  start(init: AdapterInit, sink: EventSink, session: () => SessionState, identity: () => void, then: (error?: string) => void): void {
+  start(
+    init: AdapterInit,
+    sink: EventSink,
+    session: () => SessionState,
+    identity: () => void,
+    then: (error?: string) => void,
+  ): void {
     this.driver.init(init, sink).then(
       () => {
         this.started = true;

@@ -110,7 +110,9 @@ export class SdkPluginStage {
     return this.bounded(entry.setUp, Math.max(0, left)).then((ok) => {
       if (ok === TIMED_OUT && !entry.ready) {
         entry.abandoned = true;
-        this.deps.warn(`${label(entry)} was not set up within ${PAGE_PLUGIN_SETUP_TIMEOUT_MS} ms; events go on without it`);
+        this.deps.warn(
+          `${label(entry)} was not set up within ${PAGE_PLUGIN_SETUP_TIMEOUT_MS} ms; events go on without it`,
+        );
       } else if (ok === false) this.deps.warn(`${label(entry)} setup failed; events go on without it`);
       // A task more: work a plugin's setup started without awaiting it (Session Replay's capture decision
       // after its remote config) has then run, as it has for an event made after setup resolved.
@@ -126,19 +128,30 @@ export class SdkPluginStage {
       this.deps.warn(`${label(entry)} execute() threw ${describe(error)}; the event continues`);
       return event;
     }
-    const answer = isThenable(returned) ? await this.bounded(returned, PAGE_PLUGIN_EXECUTE_TIMEOUT_MS, entry) : returned;
+    const answer = isThenable(returned)
+      ? await this.bounded(returned, PAGE_PLUGIN_EXECUTE_TIMEOUT_MS, entry)
+      : returned;
     if (answer === TIMED_OUT) {
-      this.deps.warn(`${label(entry)} execute() did not answer within ${PAGE_PLUGIN_EXECUTE_TIMEOUT_MS} ms; the event went on without it`);
+      this.deps.warn(
+        `${label(entry)} execute() did not answer within ${PAGE_PLUGIN_EXECUTE_TIMEOUT_MS} ms; ` +
+          'the event went on without it',
+      );
       return event;
     }
     if (answer === null) return null;
-    if (answer && typeof answer === 'object' && typeof (answer as Dict).event_type === 'string') return answer as WireEvent;
-    if (answer !== undefined) this.deps.warn(`${label(entry)} execute() answered with something that is not an event; the event continues`);
+    if (answer && typeof answer === 'object' && typeof (answer as Dict).event_type === 'string')
+      return answer as WireEvent;
+    if (answer !== undefined)
+      this.deps.warn(`${label(entry)} execute() answered with something that is not an event; the event continues`);
     return event;
   }
 
   /** The value `thenable` settles with, TIMED_OUT after `ms`; a rejection is a warning and undefined. */
-  private bounded<T>(thenable: PromiseLike<T>, ms: number, entry?: PagePlugin): Promise<T | undefined | typeof TIMED_OUT> {
+  private bounded<T>(
+    thenable: PromiseLike<T>,
+    ms: number,
+    entry?: PagePlugin,
+  ): Promise<T | undefined | typeof TIMED_OUT> {
     const { clock } = this.deps;
     return new Promise((resolve) => {
       const timer = clock.setTimeout(() => resolve(TIMED_OUT), ms);

@@ -40,7 +40,9 @@ export class SessionClock {
   /** The session a hand-over at `now` would be in, without extending it. */
   peek(now: number): number {
     const idle = now - this.state.lastEventTime;
-    return idle > this.timeoutMs || (this.rules === 'segment-plugin' && idle === this.timeoutMs) ? now : this.state.sessionId;
+    return idle > this.timeoutMs || (this.rules === 'segment-plugin' && idle === this.timeoutMs)
+      ? now
+      : this.state.sessionId;
   }
 
   /** A hand-over at `now`: starts a new session if the last one expired, and extends it. */

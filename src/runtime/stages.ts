@@ -53,7 +53,11 @@ export class Stages {
     const call = 'analytics.addDestinationMiddleware()';
     const target = typeof name === 'string' ? name.toLowerCase() : '';
     if (target !== 'amplitude' && target !== 'actions amplitude' && target !== '*') {
-      this.deps.warn(call, `only the "Amplitude" (or "Actions Amplitude") destination exists here; "${safeString(name)}" was ignored`, false);
+      this.deps.warn(
+        call,
+        `only the "Amplitude" (or "Actions Amplitude") destination exists here; "${safeString(name)}" was ignored`,
+        false,
+      );
       return;
     }
     // analytics-next takes them spread; a list of them is accepted too.
@@ -96,7 +100,8 @@ export class Stages {
     if (!event) return { event: null, forAmplitude: null };
     const name = this.deps.destination();
     if (name === null) return { event, forAmplitude: null };
-    if (!isAmplitudeEnabled(isPlainObject(event.integrations) ? event.integrations : {}, name)) return { event, forAmplitude: null };
+    if (!isAmplitudeEnabled(isPlainObject(event.integrations) ? event.integrations : {}, name))
+      return { event, forAmplitude: null };
     const forAmplitude: ChainResult = this.destination.length
       ? runChain(this.destination, cloneEvent(event), name, this.chainDeps('destination middleware'))
       : // Middleware may have put values on the event that cannot go on the wire; translation needs a safe copy.
@@ -108,7 +113,10 @@ export class Stages {
   }
 
   private chainDeps(call: string) {
-    return { clock: this.deps.clock, warn: (message: string, dropped: boolean) => this.deps.warn(call, message, dropped) };
+    return {
+      clock: this.deps.clock,
+      warn: (message: string, dropped: boolean) => this.deps.warn(call, message, dropped),
+    };
   }
 }
 

@@ -83,7 +83,11 @@ export function startUp(outcome: GateOutcome, deps: StartupDeps): void {
   state.plan = plan;
   if (plan.anonymousId !== user.peekAnonymousId()) user.anonymousId(plan.anonymousId);
   restampEarlyCalls(deps, provisional);
-  if (!sending) logger.debug(`Amplitude is off for this page (${outcome.amplitude}); nothing is sent${outcome.storeIdentity ? '' : ' or stored'}`);
+  if (!sending)
+    logger.debug(
+      `Amplitude is off for this page (${outcome.amplitude}); ` +
+        `nothing is sent${outcome.storeIdentity ? '' : ' or stored'}`,
+    );
 
   queue.sendFirst(() => {
     if (sending) startSending(plan, deps);
@@ -119,7 +123,11 @@ function startSdk(plan: LoadPlan, pipeline: Pipeline, deps: StartupDeps): void {
     () => sdk.syncIdentity(device.id, user.id()),
     (error) => {
       if (error === undefined) return deps.queue.push({ kind: 'task', run: () => deps.ready.fire() });
-      logger.once(`Amplitude SDK failed to initialize: ${error}; events are still sent, but the visitor's IDs may not persist in its AMP_ cookie`, 'error');
+      logger.once(
+        `Amplitude SDK failed to initialize: ${error}; events are still sent, ` +
+          "but the visitor's IDs may not persist in its AMP_ cookie",
+        'error',
+      );
       deps.ready.fire();
     },
   );
@@ -129,12 +137,19 @@ function startSdk(plan: LoadPlan, pipeline: Pipeline, deps: StartupDeps): void {
  * Calls made before load were stamped with identity kept in memory; the visitor's stored identity,
  * read only now, takes the place of what was made up meanwhile.
  */
-function restampEarlyCalls({ user, queue }: StartupDeps, provisional: { anonymousId: string | null; userId: string | null }): void {
+function restampEarlyCalls(
+  { user, queue }: StartupDeps,
+  provisional: { anonymousId: string | null; userId: string | null },
+): void {
   const anonymousId = user.anonymousId();
   const userId = user.id();
   for (const item of queue.pendingItems()) {
     const event = item.event;
-    if (provisional.anonymousId && event.anonymousId === provisional.anonymousId && anonymousId !== provisional.anonymousId) {
+    if (
+      provisional.anonymousId &&
+      event.anonymousId === provisional.anonymousId &&
+      anonymousId !== provisional.anonymousId
+    ) {
       event.anonymousId = anonymousId ?? undefined;
       if (item.deviceId === provisional.anonymousId) item.deviceId = null;
     }
@@ -191,7 +206,12 @@ function restoreCall(call: JournaledCall, queue: CallQueue<CallItem, Prepared>):
 function sendAttribution(ops: AmplitudeOperation[], deps: StartupDeps, pipeline: Pipeline): void {
   if (ops.length === 0) return;
   const { env, user, delivery } = deps;
-  const stamp = { userId: user.id(), deviceId: deps.device.id as string, time: env.clock.now(), messageId: `shim-${env.newId()}` };
+  const stamp = {
+    userId: user.id(),
+    deviceId: deps.device.id as string,
+    time: env.clock.now(),
+    messageId: `shim-${env.newId()}`,
+  };
   const step: Step<CallItem, Prepared> = {
     kind: 'task',
     run: () => {

@@ -12,7 +12,11 @@ export function mapUser(mapping: { userId: string; previousId: string }, deps: U
   if (mapping.userId === mapping.previousId) return;
   const aliasUrl = deps.aliasUrl();
   if (typeof aliasUrl !== 'string' || !aliasUrl) {
-    deps.warn('Amplitude maps users only through its server API; set the load option aliasUrl to your server endpoint (nothing was sent to Amplitude)', false);
+    deps.warn(
+      'Amplitude maps users only through its server API; set the load option aliasUrl to your server endpoint ' +
+        '(nothing was sent to Amplitude)',
+      false,
+    );
     return;
   }
   void deps.post(aliasUrl, mapping).then((ok) => {

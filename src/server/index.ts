@@ -37,7 +37,8 @@ export function readIdentity(cookieHeader: string | string[] | undefined | null,
   identity.deviceId = amp?.deviceId ?? identity.anonymousId;
   identity.userId = amp?.userId ?? identity.segmentUserId;
   if (amp?.sessionId) identity.sessionId = amp.sessionId;
-  for (const key of Object.keys(identity) as (keyof VisitorIdentity)[]) if (identity[key] === undefined) delete identity[key];
+  for (const key of Object.keys(identity) as (keyof VisitorIdentity)[])
+    if (identity[key] === undefined) delete identity[key];
   return identity;
 }
 
@@ -103,8 +104,10 @@ const MAX_BODY_CHARS = 16384;
 
 export function createAmplitudeServer(options: AmplitudeServerOptions) {
   const eu = options.serverZone === 'EU';
-  const serverUrl = options.serverUrl ?? (eu ? 'https://api.eu.amplitude.com/2/httpapi' : 'https://api2.amplitude.com/2/httpapi');
-  const usermapUrl = options.usermapUrl ?? (eu ? 'https://api.eu.amplitude.com/usermap' : 'https://api.amplitude.com/usermap');
+  const serverUrl =
+    options.serverUrl ?? (eu ? 'https://api.eu.amplitude.com/2/httpapi' : 'https://api2.amplitude.com/2/httpapi');
+  const usermapUrl =
+    options.usermapUrl ?? (eu ? 'https://api.eu.amplitude.com/usermap' : 'https://api.amplitude.com/usermap');
   const doFetch = options.fetch ?? fetch;
 
   async function post(url: string, init: RequestInit): Promise<AmplitudeResponse> {
@@ -136,7 +139,9 @@ export function createAmplitudeServer(options: AmplitudeServerOptions) {
     extra: ServerEventOptions = {},
   ): Promise<AmplitudeResponse> {
     if (!identity.deviceId && !identity.userId) {
-      return Promise.reject(new Error('segment-amplitude-shim/server: the identity has neither a device ID nor a user ID'));
+      return Promise.reject(
+        new Error('segment-amplitude-shim/server: the identity has neither a device ID nor a user ID'),
+      );
     }
     const event: Record<string, unknown> = {
       event_type: eventType,
@@ -195,14 +200,20 @@ export function createAmplitudeServer(options: AmplitudeServerOptions) {
           let request: AliasRequest;
           try {
             const parsed = JSON.parse(raw) as Record<string, unknown>;
-            const valid = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_ID_LENGTH;
-            if (!valid(parsed.userId) || !valid(parsed.previousId) || parsed.userId === parsed.previousId) throw new Error('bad ids');
+            const valid = (v: unknown): v is string =>
+              typeof v === 'string' && v.length > 0 && v.length <= MAX_ID_LENGTH;
+            if (!valid(parsed.userId) || !valid(parsed.previousId) || parsed.userId === parsed.previousId)
+              throw new Error('bad ids');
             request = { userId: parsed.userId, previousId: parsed.previousId };
           } catch {
-            return reply(400, { ok: false, error: 'expected JSON {userId, previousId}, two different non-empty strings' });
+            return reply(400, {
+              ok: false,
+              error: 'expected JSON {userId, previousId}, two different non-empty strings',
+            });
           }
           try {
-            if (handlerOptions.authorize && !(await handlerOptions.authorize(req, request))) return reply(403, { ok: false, error: 'not allowed' });
+            if (handlerOptions.authorize && !(await handlerOptions.authorize(req, request)))
+              return reply(403, { ok: false, error: 'not allowed' });
             const upstream = await alias(request.userId, request.previousId);
             return upstream.status >= 200 && upstream.status < 300
               ? reply(200, { ok: true })

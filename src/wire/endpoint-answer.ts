@@ -26,7 +26,8 @@ export function invalidIndexes(body: Dict): Set<number> {
   const bad = new Set<number>();
   for (const field of ['events_with_invalid_fields', 'events_with_missing_fields', 'events_with_invalid_id_lengths']) {
     const byField = body[field];
-    if (byField && typeof byField === 'object') for (const list of Object.values(byField as Dict)) addIndexes(bad, list);
+    if (byField && typeof byField === 'object')
+      for (const list of Object.values(byField as Dict)) addIndexes(bad, list);
   }
   addIndexes(bad, body.silenced_events);
   return bad;

@@ -37,7 +37,9 @@ export function envelopeFacts(
   library: string,
   source: { name: string; version: string },
 ): EnvelopeFacts {
-  const tracking = (sdkOptions.trackingOptions && typeof sdkOptions.trackingOptions === 'object' ? sdkOptions.trackingOptions : {}) as Record<string, unknown>;
+  const tracking = (
+    sdkOptions.trackingOptions && typeof sdkOptions.trackingOptions === 'object' ? sdkOptions.trackingOptions : {}
+  ) as Record<string, unknown>;
   return {
     library,
     userAgent: nav?.userAgent,
@@ -50,7 +52,12 @@ export function envelopeFacts(
   };
 }
 
-export function wireEvent(event: AmplitudeEvent, stamp: EventStamp, session: SessionStamp, facts: EnvelopeFacts): WireEvent {
+export function wireEvent(
+  event: AmplitudeEvent,
+  stamp: EventStamp,
+  session: SessionStamp,
+  facts: EnvelopeFacts,
+): WireEvent {
   const wire: WireEvent = {
     device_id: stamp.deviceId,
     session_id: session.sessionId,

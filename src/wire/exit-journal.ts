@@ -200,7 +200,10 @@ export class ExitJournal {
           continue;
         }
         const stale = typeof record.at !== 'number' || now - record.at > STALE_RECORD_MS;
-        const dead = goneFor === undefined ? record.left === true || stale : stale || (record.gone === true && now - (record.at as number) >= goneFor);
+        const dead =
+          goneFor === undefined
+            ? record.left === true || stale
+            : stale || (record.gone === true && now - (record.at as number) >= goneFor);
         if (!dead) continue;
         calls.push(...validCalls(record.calls));
         events.push(...validEvents(record.events));
@@ -228,11 +231,19 @@ function validCalls(list: unknown): JournaledCall[] {
   if (!Array.isArray(list)) return [];
   return list.filter(
     (c): c is JournaledCall =>
-      !!c && typeof c === 'object' && !!c.event && typeof c.event === 'object' && typeof c.event.messageId === 'string' && typeof c.event.type === 'string',
+      !!c &&
+      typeof c === 'object' &&
+      !!c.event &&
+      typeof c.event === 'object' &&
+      typeof c.event.messageId === 'string' &&
+      typeof c.event.type === 'string',
   );
 }
 
 function validEvents(list: unknown): WireEvent[] {
   if (!Array.isArray(list)) return [];
-  return list.filter((e): e is WireEvent => !!e && typeof e === 'object' && typeof e.event_type === 'string' && typeof e.insert_id === 'string');
+  return list.filter(
+    (e): e is WireEvent =>
+      !!e && typeof e === 'object' && typeof e.event_type === 'string' && typeof e.insert_id === 'string',
+  );
 }

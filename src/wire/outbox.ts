@@ -13,8 +13,22 @@ import type { Clock } from '../runtime/clock.js';
 import type { Dict } from '../core/types.js';
 import { Backoff, MAX_EVENT_AGE_MS } from './retry-policy.js';
 import { errorOf, invalidIndexes, requestRejected, responseCode, throttling } from './endpoint-answer.js';
-import { KEEPALIVE_BODY_LIMIT, type DeliveryOutcome, type OutboxConfig, type Transport, type WireEvent, type WireResponse } from './wire-types.js';
-import { MAX_EVENTS_PER_REQUEST, MAX_REQUEST_BYTES, REDUCED_STRING_LENGTH, reduceToFit, sized, utf8Length } from './request-size.js';
+import {
+  KEEPALIVE_BODY_LIMIT,
+  type DeliveryOutcome,
+  type OutboxConfig,
+  type Transport,
+  type WireEvent,
+  type WireResponse,
+} from './wire-types.js';
+import {
+  MAX_EVENTS_PER_REQUEST,
+  MAX_REQUEST_BYTES,
+  REDUCED_STRING_LENGTH,
+  reduceToFit,
+  sized,
+  utf8Length,
+} from './request-size.js';
 
 interface Entry {
   key: number;
@@ -96,7 +110,8 @@ export class Outbox {
   restore(events: WireEvent[]): void {
     // Their age so far is all the wall clock can tell; from here on it is measured on the monotonic clock.
     const now = this.deps.clock.now();
-    for (const event of events) this.enqueue(event, undefined, typeof event.time === 'number' ? Math.max(0, now - event.time) : 0);
+    for (const event of events)
+      this.enqueue(event, undefined, typeof event.time === 'number' ? Math.max(0, now - event.time) : 0);
     if (events.length) {
       this.deps.onChange();
       this.schedule(0);
@@ -105,11 +120,23 @@ export class Outbox {
 
   private enqueue(event: WireEvent, settle: Entry['settle'], age = 0): void {
     const key = this.nextKey++;
-    this.entries.set(key, { key, event, bornAt: this.deps.clock.monotonic() - age, notBefore: 0, inflight: false, handed: false, settle });
+    this.entries.set(key, {
+      key,
+      event,
+      bornAt: this.deps.clock.monotonic() - age,
+      notBefore: 0,
+      inflight: false,
+      handed: false,
+      settle,
+    });
   }
 
   private afterEnqueue(): void {
-    if (this.config.sendNewEventsAtOnce || (this.config.uploadThreshold > 0 && this.waitingCount() >= this.config.uploadThreshold)) this.schedule(0);
+    if (
+      this.config.sendNewEventsAtOnce ||
+      (this.config.uploadThreshold > 0 && this.waitingCount() >= this.config.uploadThreshold)
+    )
+      this.schedule(0);
     else this.schedule(this.config.flushIntervalMs);
   }
 
@@ -188,7 +215,8 @@ export class Outbox {
       // A full batch still waiting goes on at once (a burst drains back to back); a partial one waits
       // its interval like any new event, as the SDK schedules what is left after a flush.
       const waiting = this.waitingCount();
-      if (waiting >= this.batchSize || (this.config.uploadThreshold > 0 && waiting >= this.config.uploadThreshold)) this.schedule(0);
+      if (waiting >= this.batchSize || (this.config.uploadThreshold > 0 && waiting >= this.config.uploadThreshold))
+        this.schedule(0);
       else if (waiting > 0) this.schedule(this.config.flushIntervalMs);
     };
     try {
@@ -212,12 +240,16 @@ export class Outbox {
     const name = `"${entry.event.event_type}" (insert_id ${entry.event.insert_id})`;
     const reduced = reduceToFit(entry.event, this.byteBudget);
     if (!reduced) {
-      this.deps.warn(`the event ${name} is ${entry.bytes} bytes, more than a request may carry even with its largest values cut; it was dropped`);
+      this.deps.warn(
+        `the event ${name} is ${entry.bytes} bytes, ` +
+          'more than a request may carry even with its largest values cut; it was dropped',
+      );
       this.finish([entry], { code: 413, message: 'event too large' });
       return undefined;
     }
     this.deps.warn(
-      `the event ${name} was ${entry.bytes} bytes, more than a request may carry; its largest values were cut to ${REDUCED_STRING_LENGTH} characters`,
+      `the event ${name} was ${entry.bytes} bytes, more than a request may carry; ` +
+        `its largest values were cut to ${REDUCED_STRING_LENGTH} characters`,
     );
     entry.event = reduced.value;
     entry.json = reduced.json;
@@ -228,18 +260,26 @@ export class Outbox {
   /** The request body, from the events' JSON measured when they were batched (serialized once). */
   private payload(batch: Entry[]): string {
     const events = batch.map((e) => e.json ?? JSON.stringify(e.event)).join(',');
-    const options = this.config.minIdLength !== undefined ? `,"options":${JSON.stringify({ min_id_length: this.config.minIdLength })}` : '';
+    const options =
+      this.config.minIdLength !== undefined
+        ? `,"options":${JSON.stringify({ min_id_length: this.config.minIdLength })}`
+        : '';
     const uploadTime = JSON.stringify(new Date(this.deps.clock.now()).toISOString());
-    return `{"api_key":${JSON.stringify(this.config.apiKey)},"events":[${events}]${options},"client_upload_time":${uploadTime}}`;
+    const key = JSON.stringify(this.config.apiKey);
+    return `{"api_key":${key},"events":[${events}]${options},"client_upload_time":${uploadTime}}`;
   }
 
   /** Events older than Amplitude's window for recognizing a repeat are dropped, with one warning. */
   private dropExpired(now: number): void {
     const expired: Entry[] = [];
-    for (const entry of this.entries.values()) if (!entry.inflight && now - entry.bornAt > MAX_EVENT_AGE_MS) expired.push(entry);
+    for (const entry of this.entries.values())
+      if (!entry.inflight && now - entry.bornAt > MAX_EVENT_AGE_MS) expired.push(entry);
     if (!expired.length) return;
     this.finish(expired, { code: 0, message: 'too old to send' });
-    this.deps.warn(`${expired.length} event(s) older than ${MAX_EVENT_AGE_MS / 86400000} days could not be delivered in time and were dropped`);
+    this.deps.warn(
+      `${expired.length} event(s) older than ${MAX_EVENT_AGE_MS / 86400000} days ` +
+        'could not be delivered in time and were dropped',
+    );
   }
 
   private setHealthy(healthy: boolean): void {
@@ -293,7 +333,10 @@ export class Outbox {
 
   /** Gives up on events for a reason that will not change, with one warning naming each. */
   private giveUp(entries: Entry[], code: number, reason: string): void {
-    for (const entry of entries) this.deps.warn(`the event "${entry.event.event_type}" (insert_id ${entry.event.insert_id}) ${reason}; it was dropped`);
+    for (const entry of entries)
+      this.deps.warn(
+        `the event "${entry.event.event_type}" (insert_id ${entry.event.insert_id}) ${reason}; it was dropped`,
+      );
     this.finish(entries, { code, message: reason });
   }
 
@@ -360,7 +403,8 @@ export class Outbox {
     // journaled too, and the next page sends it again under the same insert_id (Amplitude ignores
     // the repeat if the beacon did arrive). While it answers, what the browser took counts as sent.
     const healthy = this.healthy;
-    if (healthy) for (const entry of this.entries.values()) if (entry.inflight && entry.handed) entry.leftWithBrowser = true;
+    if (healthy)
+      for (const entry of this.entries.values()) if (entry.inflight && entry.handed) entry.leftWithBrowser = true;
     let chunk: Entry[] = [];
     let bytes = 0;
     const send = () => {
@@ -380,7 +424,8 @@ export class Outbox {
     for (const entry of [...this.entries.values()]) {
       if (entry.inflight || entry.beaconed) continue;
       const size = (entry.bytes ?? sized(entry.event).bytes) + 1;
-      if (chunk.length && (bytes + size > KEEPALIVE_BODY_LIMIT || chunk.length >= Math.max(this.batchSize, 100))) send();
+      if (chunk.length && (bytes + size > KEEPALIVE_BODY_LIMIT || chunk.length >= Math.max(this.batchSize, 100)))
+        send();
       chunk.push(entry);
       bytes += size;
     }
@@ -388,10 +433,14 @@ export class Outbox {
     this.deps.onChange();
   }
 
-  /** What must survive if the page dies now: everything the browser has not taken over (all of it while the endpoint fails). */
+  /**
+   * What must survive if the page dies now: everything the browser has not taken over (all of it while the
+   * endpoint fails).
+   */
   unsent(): WireEvent[] {
     const out: WireEvent[] = [];
-    for (const entry of this.entries.values()) if (!entry.handed || !this.healthy || entry.beaconed) out.push(entry.event);
+    for (const entry of this.entries.values())
+      if (!entry.handed || !this.healthy || entry.beaconed) out.push(entry.event);
     return out;
   }
 }

@@ -44,7 +44,8 @@ export function sized<T>(value: T): Sized<T> {
 export function reduceToFit<T extends Dict>(event: T, limit: number): Sized<T> | undefined {
   const copy = JSON.parse(JSON.stringify(event)) as T;
   const leaves: Array<{ holder: Dict; key: string; length: number }> = [];
-  for (const value of Object.values(copy)) if (value && typeof value === 'object') collectStrings(value as Dict, leaves);
+  for (const value of Object.values(copy))
+    if (value && typeof value === 'object') collectStrings(value as Dict, leaves);
   leaves.sort((a, b) => b.length - a.length);
   let current = sized(copy);
   for (const leaf of leaves) {

@@ -132,7 +132,10 @@ function createAmplitudeServer(options) {
                         request = { userId: parsed.userId, previousId: parsed.previousId };
                     }
                     catch (_a) {
-                        return reply(400, { ok: false, error: 'expected JSON {userId, previousId}, two different non-empty strings' });
+                        return reply(400, {
+                            ok: false,
+                            error: 'expected JSON {userId, previousId}, two different non-empty strings',
+                        });
                     }
                     try {
                         if (handlerOptions.authorize && !(await handlerOptions.authorize(req, request)))

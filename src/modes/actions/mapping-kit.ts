@@ -27,12 +27,15 @@ export function mappingProblems(mapping: unknown): string[] {
     if (name) {
       const arg = (node as Dict)[name];
       if (!SUPPORTED.includes(name)) problems.push(`the directive ${name} is not supported`);
-      else if ((name === '@path' || name === '@template') && typeof arg !== 'string') problems.push(`${name} needs a string`);
+      else if ((name === '@path' || name === '@template') && typeof arg !== 'string')
+        problems.push(`${name} needs a string`);
       else if (name === '@if') {
-        if (!isPlainObject(arg) || (arg.exists === undefined && arg.blank === undefined)) problems.push('@if needs an "exists" or a "blank" key');
+        if (!isPlainObject(arg) || (arg.exists === undefined && arg.blank === undefined))
+          problems.push('@if needs an "exists" or a "blank" key');
         else for (const key of ['exists', 'blank', 'then', 'else']) if (arg[key] !== undefined) visit(arg[key]);
       } else if (name === '@arrayPath') {
-        if (!Array.isArray(arg) || arg.length < 1 || arg.length > 2) problems.push('@arrayPath needs [path] or [path, item mapping]');
+        if (!Array.isArray(arg) || arg.length < 1 || arg.length > 2)
+          problems.push('@arrayPath needs [path] or [path, item mapping]');
         else {
           if (typeof arg[0] !== 'string') visit(arg[0]);
           if (arg[1] !== undefined) visit(arg[1]);

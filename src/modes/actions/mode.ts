@@ -17,7 +17,8 @@ export function actionsMode(actions: ActionsSettings, settings: AmplitudeSetting
     session: { rules: 'segment-plugin', keptInSegmentStorage: true, restartsOnReset: false },
     beforePlugins: (event, sessionId) => withSessionId(event, sessionId),
     translate: ({ event, sessionId }, debug) => {
-      if (event.type === 'alias' && !actions.mappings['Alias Calls']) debug('alias() sends nothing in Actions mode unless mappings["Alias Calls"] is set');
+      if (event.type === 'alias' && !actions.mappings['Alias Calls'])
+        debug('alias() sends nothing in Actions mode unless mappings["Alias Calls"] is set');
       return translateActions(withSessionId(event, sessionId), actions);
     },
   };

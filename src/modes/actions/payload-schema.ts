@@ -27,7 +27,14 @@ const PRODUCT_TYPES: Dict = { price: 'n', quantity: 'i', revenue: 'n', productId
 /** One value to a type by the coercion rules of Segment's validator; the value as given when they do not allow it. */
 function coerce(value: unknown, type: unknown): unknown {
   const v = Array.isArray(value) && value.length === 1 && type !== 'p' ? value[0] : value;
-  if (type === 's') return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : v === null ? '' : value;
+  if (type === 's')
+    return typeof v === 'string'
+      ? v
+      : typeof v === 'number' || typeof v === 'boolean'
+        ? String(v)
+        : v === null
+          ? ''
+          : value;
   if (type === 'n' || type === 'i') {
     // A boolean, null, or a non-empty string that reads as a number as the unary plus reads it (' 3 ', '1e3').
     const n = typeof v === 'boolean' || v === null || (typeof v === 'string' && v !== '') ? +(v as string) : v;
@@ -40,7 +47,8 @@ function coerce(value: unknown, type: unknown): unknown {
       .map((item) => {
         if (!isPlainObject(item)) return item;
         const product: Dict = {};
-        for (const key of Object.keys(item)) product[key] = PRODUCT_TYPES[key] ? coerce(item[key], PRODUCT_TYPES[key]) : item[key];
+        for (const key of Object.keys(item))
+          product[key] = PRODUCT_TYPES[key] ? coerce(item[key], PRODUCT_TYPES[key]) : item[key];
         return product;
       });
   }

@@ -8,7 +8,15 @@ import type { Dict, SegmentEvent } from '../../core/types.js';
 /** The destination's name in Segment's `integrations` object, and the key that selects this mode. */
 export const ACTIONS_DESTINATION = 'Actions Amplitude';
 
-export const PRESETS = ['Track Calls', 'Order Completed Calls', 'Page Calls', 'Screen Calls', 'Identify Calls', 'Group Calls', 'Alias Calls'] as const;
+export const PRESETS = [
+  'Track Calls',
+  'Order Completed Calls',
+  'Page Calls',
+  'Screen Calls',
+  'Identify Calls',
+  'Group Calls',
+  'Alias Calls',
+] as const;
 export type PresetName = (typeof PRESETS)[number];
 
 const path = (p: string) => ({ '@path': p });
@@ -24,7 +32,9 @@ const UTM: Array<[string, string]> = [
 /** Fields every event action shares (Segment's event-schema defaults). */
 const EVENT_FIELDS: Dict = {
   user_id: path('$.userId'),
-  device_id: { '@if': { exists: path('$.context.device.id'), then: path('$.context.device.id'), else: path('$.anonymousId') } },
+  device_id: {
+    '@if': { exists: path('$.context.device.id'), then: path('$.context.device.id'), else: path('$.anonymousId') },
+  },
   event_type: path('$.event'),
   session_id: path(`$.integrations['${ACTIONS_DESTINATION}'].session_id`),
   time: path('$.timestamp'),
@@ -36,8 +46,14 @@ const EVENT_FIELDS: Dict = {
 /** logEventV2: referrer and UTM as $setOnce / $set on every event. */
 const LOG_EVENT_FIELDS: Dict = {
   ...EVENT_FIELDS,
-  setOnce: { initial_referrer: path('$.context.page.referrer'), ...Object.fromEntries(UTM.map(([k, c]) => [`initial_${k}`, campaign(c)])) },
-  setAlways: { referrer: path('$.context.page.referrer'), ...Object.fromEntries(UTM.map(([k, c]) => [k, campaign(c)])) },
+  setOnce: {
+    initial_referrer: path('$.context.page.referrer'),
+    ...Object.fromEntries(UTM.map(([k, c]) => [`initial_${k}`, campaign(c)])),
+  },
+  setAlways: {
+    referrer: path('$.context.page.referrer'),
+    ...Object.fromEntries(UTM.map(([k, c]) => [k, campaign(c)])),
+  },
 };
 
 /** utm_properties and referrer, as logPurchase and identifyUser take them. */
@@ -57,7 +73,13 @@ const PURCHASE_FIELDS: Dict = {
   products: {
     '@arrayPath': [
       '$.properties.products',
-      { price: path('price'), revenue: path('revenue'), quantity: path('quantity'), productId: path('productId'), revenueType: path('revenueType') },
+      {
+        price: path('price'),
+        revenue: path('revenue'),
+        quantity: path('quantity'),
+        productId: path('productId'),
+        revenueType: path('revenueType'),
+      },
     ],
   },
 };

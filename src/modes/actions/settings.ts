@@ -24,7 +24,12 @@ export interface NormalizedActionsSettings {
 /** Accepts whatever a page put in `integrations['Actions Amplitude']`; a bad part warns and keeps the default. */
 export function normalizeActionsSettings(input: unknown): NormalizedActionsSettings {
   const warnings: string[] = [];
-  const settings: ActionsSettings = { trackRevenuePerProduct: false, mappings: {}, consentCategories: [], honorGlobalPrivacyControl: false };
+  const settings: ActionsSettings = {
+    trackRevenuePerProduct: false,
+    mappings: {},
+    consentCategories: [],
+    honorGlobalPrivacyControl: false,
+  };
   if (input === undefined || input === null || input === true) return { settings, warnings };
   if (!isPlainObject(input)) {
     warnings.push(`integrations['${ACTIONS_DESTINATION}'] must be an object of settings; using the defaults`);
@@ -37,7 +42,8 @@ export function normalizeActionsSettings(input: unknown): NormalizedActionsSetti
       else warnings.push(`setting "${key}" must be a boolean; using the default`);
     } else if (key === 'consentSettings') {
       const categories = isPlainObject(value) ? value.categories : undefined;
-      if (Array.isArray(categories) && categories.every((c) => typeof c === 'string')) settings.consentCategories = categories.slice();
+      if (Array.isArray(categories) && categories.every((c) => typeof c === 'string'))
+        settings.consentCategories = categories.slice();
       else warnings.push('setting "consentSettings" must be {categories: string[]}');
     } else if (key === 'mappings') {
       normalizeMappings(value, settings, warnings);
@@ -50,7 +56,9 @@ export function normalizeActionsSettings(input: unknown): NormalizedActionsSetti
 
 function normalizeMappings(value: unknown, settings: ActionsSettings, warnings: string[]): void {
   if (!isPlainObject(value)) {
-    warnings.push('setting "mappings" must be {"<preset name>": {<field>: <mapping>}}; the presets keep their defaults');
+    warnings.push(
+      'setting "mappings" must be {"<preset name>": {<field>: <mapping>}}; the presets keep their defaults',
+    );
     return;
   }
   for (const preset of Object.keys(value)) {
@@ -72,7 +80,8 @@ function normalizeMappings(value: unknown, settings: ActionsSettings, warnings: 
         continue;
       }
       const problems = mappingProblems(fields[field]);
-      if (problems.length) warnings.push(`mappings["${preset}"].${field}: ${problems.join('; ')}; the preset's default stays in force`);
+      if (problems.length)
+        warnings.push(`mappings["${preset}"].${field}: ${problems.join('; ')}; the preset's default stays in force`);
       else kept[field] = fields[field];
     }
     settings.mappings[name] = kept;

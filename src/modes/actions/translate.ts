@@ -15,7 +15,8 @@ import { isNonEmptyString, isPlainObject } from '../../core/values.js';
 /** The preset's payload for an event: its defaults with the site's overrides, evaluated. */
 function presetPayload(preset: PresetName, event: SegmentEvent, settings: ActionsSettings): Dict {
   const mapping: Dict = { ...DEFAULTS[preset], ...(settings.mappings[preset] ?? {}) };
-  if (preset === 'Order Completed Calls' && mapping.trackRevenuePerProduct === undefined) mapping.trackRevenuePerProduct = settings.trackRevenuePerProduct;
+  if (preset === 'Order Completed Calls' && mapping.trackRevenuePerProduct === undefined)
+    mapping.trackRevenuePerProduct = settings.trackRevenuePerProduct;
   return conformPayload(resolveMapping(mapping, eventData(event)) as Dict);
 }
 
@@ -36,7 +37,13 @@ export function withSessionId(event: SegmentEvent, sessionId: number | undefined
   if (sessionId === undefined || !SESSION_TYPES.includes(event.type)) return event;
   if (integrations.All === false && !integrations[ACTIONS_DESTINATION]) return event;
   const own = integrations[ACTIONS_DESTINATION];
-  return { ...event, integrations: { ...integrations, [ACTIONS_DESTINATION]: { ...(isPlainObject(own) ? own : {}), session_id: sessionId } } };
+  return {
+    ...event,
+    integrations: {
+      ...integrations,
+      [ACTIONS_DESTINATION]: { ...(isPlainObject(own) ? own : {}), session_id: sessionId },
+    },
+  };
 }
 
 const REQUIRES_EVENT_TYPE: PresetName[] = ['Track Calls', 'Order Completed Calls', 'Page Calls', 'Screen Calls'];
@@ -72,14 +79,17 @@ const op = (event: AmplitudeEvent): AmplitudeOperation => ({ op: 'event', event 
 
 /** The fields every event carries, as Actions sends them. */
 function envelope(payload: Dict): AmplitudeEvent {
-  const event: AmplitudeEvent = { event_type: typeof payload.event_type === 'string' ? payload.event_type : String(payload.event_type ?? '') };
+  const event: AmplitudeEvent = {
+    event_type: typeof payload.event_type === 'string' ? payload.event_type : String(payload.event_type ?? ''),
+  };
   event.user_id = typeof payload.user_id === 'string' ? payload.user_id : null;
   if (typeof payload.device_id === 'string') event.device_id = payload.device_id;
   const time = toMillis(payload.time);
   if (time !== undefined) event.time = time;
   // Without a session id Actions sends none, which Amplitude stores as -1 (out of session).
   event.session_id = toSessionId(payload.session_id) ?? -1;
-  if (payload.event_properties !== undefined) event.event_properties = isPlainObject(payload.event_properties) ? payload.event_properties : {};
+  if (payload.event_properties !== undefined)
+    event.event_properties = isPlainObject(payload.event_properties) ? payload.event_properties : {};
   if (isPlainObject(payload.user_properties)) event.user_properties = { ...payload.user_properties };
   if (isPlainObject(payload.groups)) event.groups = payload.groups;
   if (typeof payload.app_version === 'string' && payload.app_version) event.app_version = payload.app_version;
@@ -131,7 +141,10 @@ function revenueFields(source: Dict): Partial<AmplitudeEvent> {
   let revenue = source.revenue;
   if (typeof source.quantity === 'number' && typeof source.price === 'number') revenue = source.quantity * source.price;
   if (!revenue || typeof revenue !== 'number') return {};
-  const out: Partial<AmplitudeEvent> = { revenue, revenueType: typeof source.revenueType === 'string' ? source.revenueType : 'Purchase' };
+  const out: Partial<AmplitudeEvent> = {
+    revenue,
+    revenueType: typeof source.revenueType === 'string' ? source.revenueType : 'Purchase',
+  };
   if (typeof source.quantity === 'number') out.quantity = Math.round(source.quantity);
   if (typeof source.price === 'number') out.price = source.price;
   if (typeof source.productId === 'string') out.productId = source.productId;
@@ -151,7 +164,14 @@ function logPurchase(payload: Dict): AmplitudeOperation[] {
   const shared: AmplitudeEvent = { ...order };
   for (const key of REVENUE_FIELDS) delete (shared as unknown as Dict)[key];
   for (const product of products) {
-    ops.push(op({ ...shared, ...(perProduct ? revenueFields(product) : {}), event_properties: product, event_type: 'Product Purchased' }));
+    ops.push(
+      op({
+        ...shared,
+        ...(perProduct ? revenueFields(product) : {}),
+        event_properties: product,
+        event_type: 'Product Purchased',
+      }),
+    );
   }
   return ops;
 }

@@ -17,7 +17,11 @@ const UNSET_ON_NEW_SESSION = ['referrer', 'referring_domain', ...UTM_KEYS];
 export interface AttributionInput {
   settings: Pick<
     AmplitudeSettings,
-    'trackUtmProperties' | 'trackGclid' | 'useAmplitudeReferral' | 'saveParamsReferrerOncePerSession' | 'unsetParamsReferrerOnNewSession'
+    | 'trackUtmProperties'
+    | 'trackGclid'
+    | 'useAmplitudeReferral'
+    | 'saveParamsReferrerOncePerSession'
+    | 'unsetParamsReferrerOnNewSession'
   >;
   query: Record<string, string>;
   /** The raw `__utmz` cookie, if any. */
@@ -33,7 +37,9 @@ export function attribution(input: AttributionInput): { operations: AmplitudeOpe
   const operations = collect(input, (key, value) => {
     // Campaign values come from URLs anyone can craft.
     if (isSafeUrlValue(value)) return true;
-    warnings.push(`${key} was ignored: longer than ${MAX_URL_VALUE_LENGTH} characters, or markup or control characters`);
+    warnings.push(
+      `${key} was ignored: longer than ${MAX_URL_VALUE_LENGTH} characters, or markup or control characters`,
+    );
     return false;
   });
   return { operations, warnings };

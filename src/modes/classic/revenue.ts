@@ -48,8 +48,18 @@ export function revenueAttributes(eventName: string, properties: Dict): RevenueA
   return {
     price: objCaseGet(properties, 'price'),
     quantity,
-    productId: typeof productId === 'string' && productId ? productId : typeof productId === 'number' ? String(productId) : undefined,
-    revenueType: typeof revenueType === 'string' && revenueType ? revenueType : PURCHASE_EVENTS.includes(eventName.toLowerCase()) ? 'Purchase' : undefined,
+    productId:
+      typeof productId === 'string' && productId
+        ? productId
+        : typeof productId === 'number'
+          ? String(productId)
+          : undefined,
+    revenueType:
+      typeof revenueType === 'string' && revenueType
+        ? revenueType
+        : PURCHASE_EVENTS.includes(eventName.toLowerCase())
+          ? 'Purchase'
+          : undefined,
     revenue: extractRevenue(eventName, properties),
     eventProperties: properties,
   };

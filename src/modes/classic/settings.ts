@@ -113,8 +113,12 @@ export function normalizeSettings(input: unknown): NormalizedSettings {
     const value = input[key];
     if (key === 'consentSettings') {
       const categories = isPlainObject(value) ? value.categories : undefined;
-      if (Array.isArray(categories) && categories.every((c) => typeof c === 'string')) settings.consentCategories = categories.slice();
-      else warnings.push('setting "consentSettings" must be {categories: string[]}; Amplitude is then mapped to no category');
+      if (Array.isArray(categories) && categories.every((c) => typeof c === 'string'))
+        settings.consentCategories = categories.slice();
+      else
+        warnings.push(
+          'setting "consentSettings" must be {categories: string[]}; Amplitude is then mapped to no category',
+        );
       continue;
     }
     if (key === 'consentCategories' || !(key in DEFAULT_SETTINGS)) {
@@ -148,7 +152,8 @@ function coerceSetting(expected: unknown, value: unknown): unknown {
     if (Array.isArray(value)) {
       const out: Record<string, string> = {};
       for (const pair of value) {
-        if (isPlainObject(pair) && typeof pair.key === 'string' && typeof pair.value === 'string') out[pair.key] = pair.value;
+        if (isPlainObject(pair) && typeof pair.key === 'string' && typeof pair.value === 'string')
+          out[pair.key] = pair.value;
       }
       return out;
     }

@@ -9,7 +9,14 @@ import { isNonEmptyString, isPlainObject } from '../../core/values.js';
 import { lookupField, objCaseGet } from '../../core/facade.js';
 import { withFacadeDates } from '../../core/facade-dates.js';
 import { identifyOperation, referringDomain } from '../operations.js';
-import { extractRevenue, isOrderCompleted, productsOf, reduceProduct, revenueAttributes, revenueEvent } from './revenue.js';
+import {
+  extractRevenue,
+  isOrderCompleted,
+  productsOf,
+  reduceProduct,
+  revenueAttributes,
+  revenueEvent,
+} from './revenue.js';
 
 export interface TranslationInput {
   event: SegmentEvent;
@@ -20,7 +27,12 @@ export interface TranslationInput {
   timezoneOffsetMinutes?: number;
 }
 
-export function translate({ event: raw, settings, referrer, timezoneOffsetMinutes = 0 }: TranslationInput): AmplitudeOperation[] {
+export function translate({
+  event: raw,
+  settings,
+  referrer,
+  timezoneOffsetMinutes = 0,
+}: TranslationInput): AmplitudeOperation[] {
   // As the classic stack's facade did before the destination saw the message.
   const event: SegmentEvent = {
     ...raw,
@@ -37,7 +49,9 @@ export function translate({ event: raw, settings, referrer, timezoneOffsetMinute
       break;
     case 'track': {
       const name = event.event ?? '';
-      ops = isOrderCompleted(name) ? translateOrderCompleted(name, event, settings) : trackPath(name, event.properties ?? {}, event, settings, false);
+      ops = isOrderCompleted(name)
+        ? translateOrderCompleted(name, event, settings)
+        : trackPath(name, event.properties ?? {}, event, settings, false);
       break;
     }
     case 'page':
@@ -100,7 +114,10 @@ function translateIdentify(event: SegmentEvent, settings: AmplitudeSettings): Am
 }
 
 /** Builds `$set` / `$setOnce` / `$add`; one operation per trait, and increment beats set-once. */
-export function traitOperations(traits: Dict, settings: Pick<AmplitudeSettings, 'traitsToIncrement' | 'traitsToSetOnce'>): Dict {
+export function traitOperations(
+  traits: Dict,
+  settings: Pick<AmplitudeSettings, 'traitsToIncrement' | 'traitsToSetOnce'>,
+): Dict {
   const ops: Record<'$set' | '$setOnce' | '$add', Dict> = { $set: {}, $setOnce: {}, $add: {} };
   for (const key of Object.keys(traits)) {
     const value = traits[key];
@@ -151,7 +168,9 @@ export function normalizeGroups(groups: unknown): Record<string, string | string
 }
 
 function isScalar(value: unknown): value is string | number | boolean {
-  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean';
+  return (
+    typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean'
+  );
 }
 
 // ------------------------------------------------------------------------------------------------- track
@@ -161,7 +180,13 @@ function isScalar(value: unknown): value is string | number | boolean {
  * appendFieldsToEventProps, the event with or without per-event groups, then a revenue event when the
  * properties carry revenue (any event, not only purchases) and `skipRevenue` is false.
  */
-function trackPath(eventType: string, properties: Dict, event: SegmentEvent, settings: AmplitudeSettings, skipRevenue: boolean): AmplitudeOperation[] {
+function trackPath(
+  eventType: string,
+  properties: Dict,
+  event: SegmentEvent,
+  settings: AmplitudeSettings,
+  skipRevenue: boolean,
+): AmplitudeOperation[] {
   const ops: AmplitudeOperation[] = [];
   const props: Dict = { ...properties };
 
@@ -217,7 +242,9 @@ function translateOrderCompleted(name: string, event: SegmentEvent, settings: Am
 
   if (settings.trackProductsOnce) {
     const reduced = products.map(reduceProduct);
-    const orderProps: Dict = Array.isArray(properties.products) ? { ...properties, products: reduced } : { ...properties };
+    const orderProps: Dict = Array.isArray(properties.products)
+      ? { ...properties, products: reduced }
+      : { ...properties };
     const ops = trackPath(name, orderProps, event, settings, perProduct);
     // Difference: with both settings on, the classic integration booked no revenue at all.
     if (perProduct) for (const product of reduced) ops.push(...productRevenue(product, properties, settings));
