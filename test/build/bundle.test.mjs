@@ -5,11 +5,13 @@ import { gzipSync, brotliCompressSync } from 'node:zlib';
 
 /**
  * Today's size plus a little room: a change that grows the file by more has to say why (docs/performance.md).
- * Actions mode's coercion of each field to its type, as Segment's validator does (revenue '25.00' books 25),
- * costs about 335 bytes; surviving outages (retry policy, request sizes, exits during an outage, a tab
- * taking over a closed tab's journal; docs/reliability.md) about 1.6 KB.
+ * From 39,359 bytes: the runtime's split into named collaborators costs about 1.2 KB; Actions mode's coercion
+ * of each field to its type, as Segment's validator does, about 335 bytes; surviving outages (retry policy,
+ * request sizes, exits during an outage, a tab taking over a closed tab's journal) about 1.6 KB; and
+ * analytics-next's plugin contract with the SDK plugin stage (register(), Session Replay, Experiment) about
+ * 4.1 KB. This is over the 40,000 the project aims to stay under: see docs/performance.md for where it goes.
  */
-const BUDGET_GZIP_BYTES = 41100;
+const BUDGET_GZIP_BYTES = 47000;
 const file = readFileSync(new URL('../../dist/segment-amplitude-shim.min.js', import.meta.url));
 const text = file.toString('utf8');
 
