@@ -11,8 +11,8 @@ const MUTANTS = [
   {
     name: '(a) every event handed over twice',
     file: 'src/runtime/delivery.ts',
-    find: '      outbox.add(\n        wire,',
-    replace: '      outbox.add({ ...wire });\n      outbox.add(\n        wire,',
+    find: '      pipeline.accept(\n        wire,',
+    replace: '      pipeline.accept({ ...wire });\n      pipeline.accept(\n        wire,',
   },
   {
     name: '(b) page() throws internally',
@@ -23,8 +23,8 @@ const MUTANTS = [
   {
     name: '(c) a new event waits 5 s before it is sent',
     file: 'src/wire/outbox.ts',
-    find: 'this.waitingCount() >= this.config.uploadThreshold)) this.schedule(0);\n    else this.schedule(this.config.flushIntervalMs);',
-    replace: 'this.waitingCount() >= this.config.uploadThreshold)) this.schedule(5000);\n    else this.schedule(5000);',
+    find: '      this.schedule(0);\n    else this.schedule(this.config.flushIntervalMs);',
+    replace: '      this.schedule(5000);\n    else this.schedule(5000);',
   },
   {
     name: '(d) an exit during an outage counts as sent',
