@@ -1,6 +1,6 @@
 // Rollup plugin: keeps the parts of @amplitude/analytics-browser that the shim never enables out of the
 // script-tag bundle, without forking the SDK. The SDK's browser client imports every autocapture plugin,
-// remote config and diagnostics statically, whatever the options say (SDK issues #325, #1268). The shim
+// remote config and diagnostics statically, whatever the options say. The shim
 // always initializes with autocapture:false and no remote config, so those imports are never called;
 // here they resolve to small inert stand-ins instead. The browser tests run on this lean bundle.
 import { dirname, relative, resolve as resolvePath, sep } from 'node:path';
