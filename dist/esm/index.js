@@ -3737,6 +3737,31 @@ function safeThen(value, onFulfilled, onRejected) {
         onRejected(error);
     }
 }
+/**
+ * Waits for a thenable the page gave us (a plugin's load or hook, a middleware, a tracked call) for at
+ * most `ms`, and resolves with the answer of whichever comes first: its value, its rejection (a `then`
+ * that throws included) or the time running out. Only the first counts: a hostile thenable that settles
+ * twice, or late, changes nothing and is not reported twice. Never rejects.
+ */
+function raceTimeout(thenable, ms, clock, onValue, onError, onTimeout) {
+    return new Promise((resolve) => {
+        let done = false;
+        const finish = (answer) => {
+            if (done)
+                return;
+            done = true;
+            clock.clearTimeout(timer);
+            resolve(answer());
+        };
+        const timer = clock.setTimeout(() => finish(onTimeout), ms);
+        safeThen(thenable, (value) => finish(() => onValue(value)), (error) => finish(() => onError(error)));
+    });
+}
+/** Resolves when `promise` settles or `ms` have passed, whichever comes first; never rejects. */
+function settledWithin(promise, ms, clock) {
+    const nothing = () => undefined;
+    return raceTimeout(promise, ms, clock, nothing, nothing, nothing);
+}
 /** A message for any thrown value, even one whose toString throws. */
 function describe$1(error) {
     try {
@@ -3852,29 +3877,6 @@ class Logger {
     }
 }
 
-const systemClock = {
-    now: () => Date.now(),
-    monotonic: () => typeof performance !== 'undefined' && typeof performance.now === 'function' ? performance.now() : Date.now(),
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (handle) => clearTimeout(handle),
-};
-/** Resolves when `promise` settles or `ms` have passed, whichever comes first; never rejects. */
-function settledWithin(promise, ms, clock) {
-    return new Promise((resolve) => {
-        const timer = clock.setTimeout(resolve, ms);
-        const done = () => {
-            clock.clearTimeout(timer);
-            resolve();
-        };
-        try {
-            promise.then(done, done);
-        }
-        catch (_a) {
-            done();
-        }
-    });
-}
-
 function toElements(input) {
     if (!input)
         return [];
@@ -3955,6 +3957,13 @@ function trackForm(deps, call, forms, event, properties, options) {
         });
     }
 }
+
+const systemClock = {
+    now: () => Date.now(),
+    monotonic: () => typeof performance !== 'undefined' && typeof performance.now === 'function' ? performance.now() : Date.now(),
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (handle) => clearTimeout(handle),
+};
 
 class CallQueue {
     constructor(deps) {
@@ -7015,19 +7024,11 @@ class SdkPluginStage {
     }
     /** The value `thenable` settles with, TIMED_OUT after `ms`; a rejection is a warning and undefined. */
     bounded(thenable, ms, entry) {
-        const { clock } = this.deps;
-        return new Promise((resolve) => {
-            const timer = clock.setTimeout(() => resolve(TIMED_OUT), ms);
-            safeThen(thenable, (value) => {
-                clock.clearTimeout(timer);
-                resolve(value);
-            }, (error) => {
-                clock.clearTimeout(timer);
-                if (entry)
-                    this.deps.warn(`${label(entry)} execute() rejected: ${describe$1(error)}; the event continues`);
-                resolve(undefined);
-            });
-        });
+        return raceTimeout(thenable, ms, this.deps.clock, (value) => value, (error) => {
+            if (entry)
+                this.deps.warn(`${label(entry)} execute() rejected: ${describe$1(error)}; the event continues`);
+            return undefined;
+        }, () => TIMED_OUT);
     }
 }
 function label(entry) {
@@ -7700,19 +7701,13 @@ function runOne(fn, event, integration, deps) {
     }
     if (!isThenable(returned))
         return null; // returned without calling next: cancelled, silently
-    return new Promise((resolve) => {
-        const timer = deps.clock.setTimeout(() => {
-            deps.warn(`did not call next() within ${MIDDLEWARE_TIMEOUT_MS} ms; the event was dropped`, true);
-            resolve(null);
-        }, MIDDLEWARE_TIMEOUT_MS);
-        const settle = () => {
-            deps.clock.clearTimeout(timer);
-            resolve(outcome === CANCELLED$1 ? null : outcome);
-        };
-        safeThen(returned, settle, (error) => {
-            deps.warn(`rejected: ${describe$1(error)}`, outcome === CANCELLED$1);
-            settle();
-        });
+    const settled = () => (outcome === CANCELLED$1 ? null : outcome);
+    return raceTimeout(returned, MIDDLEWARE_TIMEOUT_MS, deps.clock, settled, (error) => {
+        deps.warn(`rejected: ${describe$1(error)}`, outcome === CANCELLED$1);
+        return settled();
+    }, () => {
+        deps.warn(`did not call next() within ${MIDDLEWARE_TIMEOUT_MS} ms; the event was dropped`, true);
+        return null;
     });
 }
 function makePayload(event) {
@@ -7866,27 +7861,10 @@ function callHook(plugin, hook, ctx, deps) {
     }
     if (!isThenable(returned))
         return accepted(returned, plugin, ctx, name, deps);
-    return new Promise((resolve) => {
-        let done = false;
-        const timer = deps.clock.setTimeout(() => {
-            done = true;
-            deps.warn(`${name} did not settle within ${deps.hookTimeoutMs} ms; the event went on without waiting for it`);
-            // The late hook keeps writing to the context it holds; the event goes on as a copy, untouched by it.
-            resolve(new SegmentContext(detach(ctx.event), ctx.id));
-        }, deps.hookTimeoutMs);
-        safeThen(returned, (value) => {
-            if (done)
-                return;
-            done = true;
-            deps.clock.clearTimeout(timer);
-            resolve(accepted(value, plugin, ctx, name, deps));
-        }, (error) => {
-            if (done)
-                return;
-            done = true;
-            deps.clock.clearTimeout(timer);
-            resolve(failed(error, plugin, ctx, name, deps));
-        });
+    return raceTimeout(returned, deps.hookTimeoutMs, deps.clock, (value) => accepted(value, plugin, ctx, name, deps), (error) => failed(error, plugin, ctx, name, deps), () => {
+        deps.warn(`${name} did not settle within ${deps.hookTimeoutMs} ms; the event went on without waiting for it`);
+        // The late hook keeps writing to the context it holds; the event goes on as a copy, untouched by it.
+        return new SegmentContext(detach(ctx.event), ctx.id);
     });
 }
 function accepted(value, plugin, ctx, name, deps) {
@@ -8134,29 +8112,7 @@ class PluginRegistry {
         }
         if (!isThenable(returned))
             return Promise.resolve();
-        const { clock } = this.options;
-        return new Promise((resolve) => {
-            let done = false;
-            const timer = clock.setTimeout(() => {
-                done = true;
-                fail(new Error('timeout'), `did not settle within ${this.loadTimeoutMs} ms`);
-                resolve();
-            }, this.loadTimeoutMs);
-            safeThen(returned, () => {
-                if (done)
-                    return;
-                done = true;
-                clock.clearTimeout(timer);
-                resolve();
-            }, (error) => {
-                if (done)
-                    return;
-                done = true;
-                clock.clearTimeout(timer);
-                fail(error, `rejected: ${describe$1(error)}`);
-                resolve();
-            });
-        });
+        return raceTimeout(returned, this.loadTimeoutMs, this.options.clock, () => undefined, (error) => fail(error, `rejected: ${describe$1(error)}`), () => fail(new Error('timeout'), `did not settle within ${this.loadTimeoutMs} ms`));
     }
     stopHolding(entry) {
         if (!entry.holds)

@@ -5,7 +5,7 @@
  * A hook that answers synchronously keeps the event on the synchronous path.
  */
 import type { Clock } from '../runtime/clock.js';
-import { describe, isThenable, safeThen } from '../runtime/page-code.js';
+import { describe, isThenable, raceTimeout } from '../runtime/page-code.js';
 import { isCancelation, SegmentContext } from './segment-context.js';
 import type { PluginHook, SegmentPlugin } from './plugin-types.js';
 
@@ -33,30 +33,18 @@ export function callHook(
     return failed(error, plugin, ctx, name, deps);
   }
   if (!isThenable(returned)) return accepted(returned, plugin, ctx, name, deps);
-  return new Promise<HookResult>((resolve) => {
-    let done = false;
-    const timer = deps.clock.setTimeout(() => {
-      done = true;
+  return raceTimeout<HookResult>(
+    returned,
+    deps.hookTimeoutMs,
+    deps.clock,
+    (value) => accepted(value, plugin, ctx, name, deps),
+    (error) => failed(error, plugin, ctx, name, deps),
+    () => {
       deps.warn(`${name} did not settle within ${deps.hookTimeoutMs} ms; the event went on without waiting for it`);
       // The late hook keeps writing to the context it holds; the event goes on as a copy, untouched by it.
-      resolve(new SegmentContext(detach(ctx.event), ctx.id));
-    }, deps.hookTimeoutMs);
-    safeThen(
-      returned,
-      (value) => {
-        if (done) return;
-        done = true;
-        deps.clock.clearTimeout(timer);
-        resolve(accepted(value, plugin, ctx, name, deps));
-      },
-      (error) => {
-        if (done) return;
-        done = true;
-        deps.clock.clearTimeout(timer);
-        resolve(failed(error, plugin, ctx, name, deps));
-      },
-    );
-  });
+      return new SegmentContext(detach(ctx.event), ctx.id);
+    },
+  );
 }
 
 function accepted(

@@ -9,7 +9,7 @@
  */
 import type { Clock } from '../runtime/clock.js';
 import type { Logger } from '../runtime/log.js';
-import { describe, isThenable, safeThen } from '../runtime/page-code.js';
+import { describe, isThenable, raceTimeout } from '../runtime/page-code.js';
 import type { SegmentEvent } from '../core/types.js';
 import { callHook, CANCELLED, type HookDeps, type HookResult } from './plugin-hooks.js';
 import {
@@ -228,31 +228,14 @@ export class PluginRegistry {
       return Promise.resolve();
     }
     if (!isThenable(returned)) return Promise.resolve();
-    const { clock } = this.options;
-    return new Promise<void>((resolve) => {
-      let done = false;
-      const timer = clock.setTimeout(() => {
-        done = true;
-        fail(new Error('timeout'), `did not settle within ${this.loadTimeoutMs} ms`);
-        resolve();
-      }, this.loadTimeoutMs);
-      safeThen(
-        returned,
-        () => {
-          if (done) return;
-          done = true;
-          clock.clearTimeout(timer);
-          resolve();
-        },
-        (error) => {
-          if (done) return;
-          done = true;
-          clock.clearTimeout(timer);
-          fail(error, `rejected: ${describe(error)}`);
-          resolve();
-        },
-      );
-    });
+    return raceTimeout(
+      returned,
+      this.loadTimeoutMs,
+      this.options.clock,
+      () => undefined,
+      (error) => fail(error, `rejected: ${describe(error)}`),
+      () => fail(new Error('timeout'), `did not settle within ${this.loadTimeoutMs} ms`),
+    );
   }
 
   private stopHolding(entry: Entry): void {

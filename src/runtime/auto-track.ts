@@ -1,6 +1,7 @@
 /** trackLink / trackForm, with analytics-next's semantics (navigation waits for the track or the timeout). */
 import type { Dict } from '../core/types.js';
-import { settledWithin, type Clock } from './clock.js';
+import type { Clock } from './clock.js';
+import { settledWithin } from './page-code.js';
 import { callPageFunction, describe } from './page-code.js';
 
 type TrackFn = (event: unknown, properties: unknown, options: Dict) => Promise<unknown>;

@@ -18,19 +18,3 @@ export const systemClock: Clock = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
-
-/** Resolves when `promise` settles or `ms` have passed, whichever comes first; never rejects. */
-export function settledWithin(promise: PromiseLike<unknown>, ms: number, clock: Clock): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = clock.setTimeout(resolve, ms);
-    const done = () => {
-      clock.clearTimeout(timer);
-      resolve();
-    };
-    try {
-      promise.then(done, done);
-    } catch {
-      done();
-    }
-  });
-}

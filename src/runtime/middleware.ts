@@ -7,7 +7,7 @@
 import type { Clock } from './clock.js';
 import type { Dict, SegmentEvent } from '../core/types.js';
 import { isPlainObject } from '../core/values.js';
-import { describe, isThenable, safeThen } from './page-code.js';
+import { describe, isThenable, raceTimeout, safeThen } from './page-code.js';
 
 interface MiddlewarePayload {
   obj: SegmentEvent;
@@ -95,20 +95,21 @@ function runOne(
     return outcome;
   }
   if (!isThenable(returned)) return null; // returned without calling next: cancelled, silently
-  return new Promise<SegmentEvent | null>((resolve) => {
-    const timer = deps.clock.setTimeout(() => {
-      deps.warn(`did not call next() within ${MIDDLEWARE_TIMEOUT_MS} ms; the event was dropped`, true);
-      resolve(null);
-    }, MIDDLEWARE_TIMEOUT_MS);
-    const settle = () => {
-      deps.clock.clearTimeout(timer);
-      resolve(outcome === CANCELLED ? null : outcome);
-    };
-    safeThen(returned, settle, (error) => {
+  const settled = () => (outcome === CANCELLED ? null : outcome);
+  return raceTimeout(
+    returned,
+    MIDDLEWARE_TIMEOUT_MS,
+    deps.clock,
+    settled,
+    (error) => {
       deps.warn(`rejected: ${describe(error)}`, outcome === CANCELLED);
-      settle();
-    });
-  });
+      return settled();
+    },
+    () => {
+      deps.warn(`did not call next() within ${MIDDLEWARE_TIMEOUT_MS} ms; the event was dropped`, true);
+      return null;
+    },
+  );
 }
 
 function makePayload(event: SegmentEvent): MiddlewarePayload {

@@ -4,6 +4,8 @@
  * the page as an uncaught error.
  */
 import { attempt } from '../core/values.js';
+import type { Clock } from './clock.js';
+
 export function isThenable(value: unknown): value is Promise<unknown> & { then: Promise<unknown>['then'] } {
   try {
     return (
@@ -27,6 +29,43 @@ export function safeThen(
   } catch (error) {
     onRejected(error);
   }
+}
+
+/**
+ * Waits for a thenable the page gave us (a plugin's load or hook, a middleware, a tracked call) for at
+ * most `ms`, and resolves with the answer of whichever comes first: its value, its rejection (a `then`
+ * that throws included) or the time running out. Only the first counts: a hostile thenable that settles
+ * twice, or late, changes nothing and is not reported twice. Never rejects.
+ */
+export function raceTimeout<T>(
+  thenable: { then: unknown },
+  ms: number,
+  clock: Clock,
+  onValue: (value: unknown) => T,
+  onError: (error: unknown) => T,
+  onTimeout: () => T,
+): Promise<T> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (answer: () => T) => {
+      if (done) return;
+      done = true;
+      clock.clearTimeout(timer);
+      resolve(answer());
+    };
+    const timer = clock.setTimeout(() => finish(onTimeout), ms);
+    safeThen(
+      thenable,
+      (value) => finish(() => onValue(value)),
+      (error) => finish(() => onError(error)),
+    );
+  });
+}
+
+/** Resolves when `promise` settles or `ms` have passed, whichever comes first; never rejects. */
+export function settledWithin(promise: PromiseLike<unknown>, ms: number, clock: Clock): Promise<void> {
+  const nothing = () => undefined;
+  return raceTimeout(promise, ms, clock, nothing, nothing, nothing);
 }
 
 /** A message for any thrown value, even one whose toString throws. */

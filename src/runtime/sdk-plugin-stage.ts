@@ -15,7 +15,7 @@ import type { Dict } from '../core/types.js';
 import type { PagePlugin, PagePlugins } from '../amplitude/page-plugins.js';
 import type { DeliveryOutcome, WireEvent } from '../wire/wire-types.js';
 import type { Clock } from './clock.js';
-import { describe, isThenable, safeThen } from './page-code.js';
+import { describe, isThenable, raceTimeout } from './page-code.js';
 
 const PAGE_PLUGIN_SETUP_TIMEOUT_MS = 5000;
 export const PAGE_PLUGIN_EXECUTE_TIMEOUT_MS = 1000;
@@ -152,22 +152,17 @@ export class SdkPluginStage {
     ms: number,
     entry?: PagePlugin,
   ): Promise<T | undefined | typeof TIMED_OUT> {
-    const { clock } = this.deps;
-    return new Promise((resolve) => {
-      const timer = clock.setTimeout(() => resolve(TIMED_OUT), ms);
-      safeThen(
-        thenable,
-        (value) => {
-          clock.clearTimeout(timer);
-          resolve(value as T);
-        },
-        (error) => {
-          clock.clearTimeout(timer);
-          if (entry) this.deps.warn(`${label(entry)} execute() rejected: ${describe(error)}; the event continues`);
-          resolve(undefined);
-        },
-      );
-    });
+    return raceTimeout<T | undefined | typeof TIMED_OUT>(
+      thenable,
+      ms,
+      this.deps.clock,
+      (value) => value as T,
+      (error) => {
+        if (entry) this.deps.warn(`${label(entry)} execute() rejected: ${describe(error)}; the event continues`);
+        return undefined;
+      },
+      () => TIMED_OUT,
+    );
   }
 }
 

@@ -11,5 +11,3 @@ export interface Clock {
     clearTimeout(handle: unknown): void;
 }
 export declare const systemClock: Clock;
-/** Resolves when `promise` settles or `ms` have passed, whichever comes first; never rejects. */
-export declare function settledWithin(promise: PromiseLike<unknown>, ms: number, clock: Clock): Promise<void>;
