@@ -7911,6 +7911,32 @@ function detach(value) {
     return value;
 }
 
+const CONSEQUENCE = {
+    load: 'the plugin was removed and events go on without it',
+    unload: 'the plugin was removed anyway',
+    ready: 'ready() goes on without it',
+};
+function callLifecycle(plugin, what, call, deps, ctx, onFailure) {
+    const fail = (failure, message) => {
+        deps.logger.once(`analytics.${what === 'unload' ? 'deregister' : 'register'}(): plugin "${plugin.name}" (${plugin.type}) ` +
+            `${what}() ${message}; ${CONSEQUENCE[what]}`);
+        if (what === 'unload')
+            ctx === null || ctx === void 0 ? void 0 : ctx.log('warn', 'Failed to unload destination', { plugin: plugin.name, error: failure });
+        onFailure === null || onFailure === void 0 ? void 0 : onFailure(failure);
+    };
+    let returned;
+    try {
+        returned = call();
+    }
+    catch (error) {
+        fail(error, `threw ${describe$1(error)}`);
+        return Promise.resolve();
+    }
+    if (!isThenable(returned))
+        return Promise.resolve();
+    return raceTimeout(returned, deps.timeoutMs, deps.clock, () => undefined, (error) => fail(error, `rejected: ${describe$1(error)}`), () => fail(new Error('timeout'), `did not settle within ${deps.timeoutMs} ms`));
+}
+
 /** The event types that have a per-call hook of the same name. */
 const HOOK_NAMES = ['track', 'page', 'identify', 'group', 'alias', 'screen'];
 const TYPES = new Set(['before', 'enrichment', 'destination', 'after', 'utility']);
@@ -8085,34 +8111,9 @@ class PluginRegistry {
         }).then(() => this.stopHolding(entry));
         return entry;
     }
-    /**
-     * Calls a plugin's load, unload or ready; resolves when what it returns settles, or after the load
-     * timeout. A throw, a rejection or the timeout is one warning, then `onFailure`.
-     */
     settle(plugin, what, call, ctx, onFailure) {
-        const label = `plugin "${plugin.name}" (${plugin.type}) ${what}()`;
-        const consequence = what === 'load'
-            ? 'the plugin was removed and events go on without it'
-            : what === 'unload'
-                ? 'the plugin was removed anyway'
-                : 'ready() goes on without it';
-        const fail = (failure, message) => {
-            this.options.logger.once(`analytics.${what === 'unload' ? 'deregister' : 'register'}(): ${label} ${message}; ${consequence}`);
-            if (what === 'unload')
-                ctx === null || ctx === void 0 ? void 0 : ctx.log('warn', 'Failed to unload destination', { plugin: plugin.name, error: failure });
-            onFailure === null || onFailure === void 0 ? void 0 : onFailure(failure);
-        };
-        let returned;
-        try {
-            returned = call();
-        }
-        catch (error) {
-            fail(error, `threw ${describe$1(error)}`);
-            return Promise.resolve();
-        }
-        if (!isThenable(returned))
-            return Promise.resolve();
-        return raceTimeout(returned, this.loadTimeoutMs, this.options.clock, () => undefined, (error) => fail(error, `rejected: ${describe$1(error)}`), () => fail(new Error('timeout'), `did not settle within ${this.loadTimeoutMs} ms`));
+        const { clock, logger } = this.options;
+        return callLifecycle(plugin, what, call, { clock, logger, timeoutMs: this.loadTimeoutMs }, ctx, onFailure);
     }
     stopHolding(entry) {
         if (!entry.holds)

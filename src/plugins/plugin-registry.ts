@@ -9,9 +9,9 @@
  */
 import type { Clock } from '../runtime/clock.js';
 import type { Logger } from '../runtime/log.js';
-import { describe, isThenable, raceTimeout } from '../runtime/page-code.js';
 import type { SegmentEvent } from '../core/types.js';
 import { callHook, CANCELLED, type HookDeps, type HookResult } from './plugin-hooks.js';
+import { callLifecycle, type LifecycleCall } from './plugin-lifecycle.js';
 import {
   destinationEnabled,
   hookFor,
@@ -195,47 +195,15 @@ export class PluginRegistry {
     return entry;
   }
 
-  /**
-   * Calls a plugin's load, unload or ready; resolves when what it returns settles, or after the load
-   * timeout. A throw, a rejection or the timeout is one warning, then `onFailure`.
-   */
   private settle(
     plugin: SegmentPlugin,
-    what: 'load' | 'unload' | 'ready',
+    what: LifecycleCall,
     call: () => unknown,
     ctx?: SegmentContext,
     onFailure?: (failure: unknown) => void,
   ): Promise<void> {
-    const label = `plugin "${plugin.name}" (${plugin.type}) ${what}()`;
-    const consequence =
-      what === 'load'
-        ? 'the plugin was removed and events go on without it'
-        : what === 'unload'
-          ? 'the plugin was removed anyway'
-          : 'ready() goes on without it';
-    const fail = (failure: unknown, message: string) => {
-      this.options.logger.once(
-        `analytics.${what === 'unload' ? 'deregister' : 'register'}(): ${label} ${message}; ${consequence}`,
-      );
-      if (what === 'unload') ctx?.log('warn', 'Failed to unload destination', { plugin: plugin.name, error: failure });
-      onFailure?.(failure);
-    };
-    let returned: unknown;
-    try {
-      returned = call();
-    } catch (error) {
-      fail(error, `threw ${describe(error)}`);
-      return Promise.resolve();
-    }
-    if (!isThenable(returned)) return Promise.resolve();
-    return raceTimeout(
-      returned,
-      this.loadTimeoutMs,
-      this.options.clock,
-      () => undefined,
-      (error) => fail(error, `rejected: ${describe(error)}`),
-      () => fail(new Error('timeout'), `did not settle within ${this.loadTimeoutMs} ms`),
-    );
+    const { clock, logger } = this.options;
+    return callLifecycle(plugin, what, call, { clock, logger, timeoutMs: this.loadTimeoutMs }, ctx, onFailure);
   }
 
   private stopHolding(entry: Entry): void {
