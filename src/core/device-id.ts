@@ -68,7 +68,7 @@ function urlDeviceId(query: Record<string, string>, now: number, warnings: strin
     }
     if (name === 'ampDeviceId' && query.ampTimestamp !== undefined) {
       const expiry = Number(query.ampTimestamp);
-      if (!Number.isFinite(expiry) || now > expiry) {
+      if (!Number.isFinite(expiry) || now >= expiry) {
         warnings.push('the URL parameter ampDeviceId has expired (ampTimestamp) and was ignored');
         continue;
       }

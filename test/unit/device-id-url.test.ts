@@ -29,6 +29,10 @@ describe('URL device-ID parameters', () => {
     expect(fromUrl({ amp_device_id: URL_ID, ampTimestamp: '500' })).toEqual({ deviceId: URL_ID, source: 'url', warnings: [] });
     expect(fromUrl({ amp_device_id: URL_ID, ampTimestamp: 'not a number' })).toEqual({ deviceId: URL_ID, source: 'url', warnings: [] });
   });
+  it('ampTimestamp is an exclusive expiry, as the SDK reads it: valid before that moment, not at it', () => {
+    expect(fromUrl({ ampDeviceId: AMP_ID, ampTimestamp: '1001' }).deviceId).toBe(AMP_ID);
+    expect(fromUrl({ ampDeviceId: AMP_ID, ampTimestamp: '1000' }).deviceId).toBe(NEW);
+  });
   it('a non-numeric ampTimestamp expires ampDeviceId', () => {
     const decision = fromUrl({ ampDeviceId: AMP_ID, ampTimestamp: 'soon' });
     expect(decision.deviceId).toBe(NEW);
