@@ -6117,48 +6117,6 @@ class Backoff {
     }
 }
 
-function responseCode(response) {
-    const code = response.body.code;
-    return typeof code === 'number' ? code : response.status;
-}
-/** A 400 about the request as a whole (no API key, or a wrong one): its error, else undefined. */
-function requestRejected(body) {
-    const error = errorOf(body);
-    return body.missing_field || error.startsWith('Invalid API key') ? error || 'invalid request' : undefined;
-}
-function errorOf(body) {
-    return typeof body.error === 'string' ? body.error : '';
-}
-/** Indexes, in the request, of the events a 400 names as invalid. */
-function invalidIndexes(body) {
-    const bad = new Set();
-    for (const field of ['events_with_invalid_fields', 'events_with_missing_fields', 'events_with_invalid_id_lengths']) {
-        const byField = body[field];
-        if (byField && typeof byField === 'object')
-            for (const list of Object.values(byField))
-                addIndexes(bad, list);
-    }
-    addIndexes(bad, body.silenced_events);
-    return bad;
-}
-/** A 429: who is over the daily quota (for good, today), and which events are only throttled. */
-function throttling(body) {
-    const users = new Set(Object.keys(asDict(body.exceeded_daily_quota_users)));
-    const devices = new Set(Object.keys(asDict(body.exceeded_daily_quota_devices)));
-    const throttled = new Set();
-    addIndexes(throttled, body.throttled_events);
-    return { overQuota: (event) => users.has(String(event.user_id)) || devices.has(String(event.device_id)), throttled };
-}
-function asDict(value) {
-    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
-}
-function addIndexes(into, list) {
-    if (Array.isArray(list))
-        for (const i of list)
-            if (typeof i === 'number')
-                into.add(i);
-}
-
 /** Browsers cap keepalive bodies at 64 KiB in flight; larger requests go without keepalive. */
 const KEEPALIVE_BODY_LIMIT = 60000;
 
@@ -6224,136 +6182,340 @@ function collectStrings(node, into) {
     }
 }
 
-class Outbox {
-    constructor(config, deps) {
-        this.config = config;
-        this.deps = deps;
-        /**
-         * In order, keyed by arrival (not by insert_id): what is added twice is sent twice, so a bug that
-         * hands an event over twice shows on the wire instead of being silently merged.
-         */
-        this.entries = new Map();
-        this.nextKey = 0;
-        this.requestInFlight = false;
-        /** Only one request is in flight at a time (as in the SDK), so this is that request's size. */
-        this.inflightCount = 0;
-        this.timer = undefined;
-        this.timerDue = Infinity;
-        /** What the events of one request may weigh (halved after a 413 that splitting did not prevent). */
-        this.byteBudget = MAX_REQUEST_BYTES;
-        /** The endpoint's last answer was a 2xx (or an answer about the events, 400 or 413), or it has not failed yet. */
-        this.healthy = true;
-        this.batchSize = Math.min(MAX_EVENTS_PER_REQUEST, Math.max(1, config.batchSize));
-        this.backoff = new Backoff(deps.random);
+/** Settles entries and takes them out; one no longer in the outbox (already settled, or taken over) is left alone. */
+function finish(box, entries, outcome) {
+    var _a;
+    for (const entry of entries) {
+        if (box.entries.get(entry.key) !== entry)
+            continue;
+        box.entries.delete(entry.key);
+        (_a = entry.settle) === null || _a === void 0 ? void 0 : _a.call(entry, outcome);
     }
-    /** A previous page saw the endpoint fail and no page has seen it answer since: exits journal until it does. */
-    assumeFailing() {
-        this.healthy = false;
+}
+/** Gives up on events for a reason that will not change, with one warning naming each. */
+function giveUp(box, entries, code, reason) {
+    for (const entry of entries)
+        box.deps.warn(`the event "${entry.event.event_type}" (insert_id ${entry.event.insert_id}) ${reason}; it was dropped`);
+    finish(box, entries, { code, message: reason });
+}
+/** The request body, from the events' JSON measured when they were batched (serialized once). */
+function requestBody(box, batch) {
+    const { config } = box;
+    const events = batch.map((e) => { var _a; return (_a = e.json) !== null && _a !== void 0 ? _a : JSON.stringify(e.event); }).join(',');
+    const options = config.minIdLength !== undefined ? `,"options":${JSON.stringify({ min_id_length: config.minIdLength })}` : '';
+    const uploadTime = JSON.stringify(new Date(box.deps.clock.now()).toISOString());
+    const key = JSON.stringify(config.apiKey);
+    return `{"api_key":${key},"events":[${events}]${options},"client_upload_time":${uploadTime}}`;
+}
+
+function responseCode(response) {
+    const code = response.body.code;
+    return typeof code === 'number' ? code : response.status;
+}
+/** A 400 about the request as a whole (no API key, or a wrong one): its error, else undefined. */
+function requestRejected(body) {
+    const error = errorOf(body);
+    return body.missing_field || error.startsWith('Invalid API key') ? error || 'invalid request' : undefined;
+}
+function errorOf(body) {
+    return typeof body.error === 'string' ? body.error : '';
+}
+/** Indexes, in the request, of the events a 400 names as invalid. */
+function invalidIndexes(body) {
+    const bad = new Set();
+    for (const field of ['events_with_invalid_fields', 'events_with_missing_fields', 'events_with_invalid_id_lengths']) {
+        const byField = body[field];
+        if (byField && typeof byField === 'object')
+            for (const list of Object.values(byField))
+                addIndexes(bad, list);
     }
-    get size() {
-        return this.entries.size;
+    addIndexes(bad, body.silenced_events);
+    return bad;
+}
+/** A 429: who is over the daily quota (for good, today), and which events are only throttled. */
+function throttling(body) {
+    const users = new Set(Object.keys(asDict(body.exceeded_daily_quota_users)));
+    const devices = new Set(Object.keys(asDict(body.exceeded_daily_quota_devices)));
+    const throttled = new Set();
+    addIndexes(throttled, body.throttled_events);
+    return { overQuota: (event) => users.has(String(event.user_id)) || devices.has(String(event.device_id)), throttled };
+}
+function asDict(value) {
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+}
+function addIndexes(into, list) {
+    if (Array.isArray(list))
+        for (const i of list)
+            if (typeof i === 'number')
+                into.add(i);
+}
+
+/** The answer to the request that carried `batch` (`bytes` of events); null: it failed below HTTP. */
+function applyAnswer(box, batch, response, bytes) {
+    var _a;
+    let live = batch.filter((entry) => box.entries.get(entry.key) === entry);
+    // The page tearing down its own request says nothing about the endpoint.
+    const abortedByExit = !response && batch.some((entry) => entry.leftWithBrowser);
+    if (!response) {
+        // A page being left sees its keepalive requests fail while the browser still completes them:
+        // those were handed over at exit and count as sent (a real HTTP error still retries below).
+        const left = live.filter((entry) => entry.leftWithBrowser);
+        finish(box, left, { code: 200, message: 'handed to the browser at exit' });
+        live = live.filter((entry) => !entry.leftWithBrowser);
     }
-    /** Queues an event; `settled` learns once the endpoint accepted it, or it was dropped for good. */
-    add(event, settled) {
-        this.enqueue(event, settled);
-        this.deps.onChange();
-        this.afterEnqueue();
+    for (const entry of live) {
+        entry.inflight = false;
+        entry.handed = false;
     }
-    /** Events a previous page left behind, already stamped: they go first, under their own insert_ids. */
-    restore(events) {
-        // Their age so far is all the wall clock can tell; from here on it is measured on the monotonic clock.
-        const now = this.deps.clock.now();
-        for (const event of events)
-            this.enqueue(event, undefined, typeof event.time === 'number' ? Math.max(0, now - event.time) : 0);
-        if (events.length) {
-            this.deps.onChange();
-            this.schedule(0);
+    const code = response ? responseCode(response) : 0;
+    const body = (_a = response === null || response === void 0 ? void 0 : response.body) !== null && _a !== void 0 ? _a : {};
+    // An answer about the events themselves (2xx, 400, 413) means the endpoint is up.
+    const answered = (code >= 200 && code < 300) || code === 400 || code === 413;
+    if (answered)
+        box.backoff.succeeded();
+    if (!abortedByExit)
+        setHealthy(box, answered);
+    if (code >= 200 && code < 300) {
+        finish(box, live, { code, message: 'success' });
+    }
+    else if (code === 400) {
+        onInvalid(box, batch, live, body);
+    }
+    else if (code === 413) {
+        // Not the events' fault, and not counted against them: smaller requests, at once.
+        if (batch.length === 1)
+            giveUp(box, live, 413, 'is more than the endpoint accepts in a request');
+        else
+            shrink(box, batch.length, bytes);
+    }
+    else if (code === 429) {
+        onThrottled(box, batch, live, body);
+    }
+    else {
+        // Server error or no answer: the endpoint backs off; every event stays.
+        if (!abortedByExit || live.length)
+            box.backoff.failed(box.deps.clock.monotonic());
+    }
+    box.deps.onChange();
+}
+function setHealthy(box, healthy) {
+    var _a, _b;
+    if (healthy === box.healthy)
+        return;
+    box.healthy = healthy;
+    (_b = (_a = box.deps).onHealth) === null || _b === void 0 ? void 0 : _b.call(_a, healthy);
+}
+function shrink(box, count, bytes) {
+    box.batchSize = Math.max(1, Math.floor(count / 2));
+    if (bytes !== undefined)
+        box.byteBudget = Math.max(1024, Math.floor(bytes / 2));
+}
+function onInvalid(box, batch, live, body) {
+    const error = errorOf(body);
+    const rejected = requestRejected(body);
+    if (rejected) {
+        finish(box, live, { code: 400, message: rejected });
+        box.deps.warn(`Amplitude rejected a request: ${rejected}`);
+        return;
+    }
+    const bad = invalidIndexes(body);
+    if (bad.size === 0) {
+        // A 400 that names no event: alone in its request, the event is the problem; otherwise split and find it.
+        if (batch.length === 1)
+            giveUp(box, live, 400, `was rejected by Amplitude: ${error || 'invalid request'}`);
+        else
+            shrink(box, batch.length);
+        return;
+    }
+    const dropped = batch.filter((_, i) => bad.has(i)).filter((e) => live.includes(e));
+    if (dropped.length) {
+        finish(box, dropped, { code: 400, message: error || 'invalid event' });
+        box.deps.warn(`Amplitude rejected ${dropped.length} event(s): ${error || 'invalid event'}`);
+    }
+}
+function onThrottled(box, batch, live, body) {
+    const { overQuota, throttled } = throttling(body);
+    const over = live.filter((e) => overQuota(e.event));
+    if (over.length)
+        finish(box, over, { code: 429, message: 'daily quota exceeded' });
+    const rest = live.filter((e) => !over.includes(e));
+    const now = box.deps.clock.monotonic();
+    let named = false;
+    for (const entry of rest)
+        if (throttled.has(batch.indexOf(entry))) {
+            entry.notBefore = now + box.config.throttleMs;
+            named = true;
         }
+    // Throttled without naming the events: the endpoint as a whole backs off.
+    if (!named && rest.length)
+        box.backoff.failed(now);
+}
+
+/**
+ * The page is being left (or hidden, which may be the last chance): what the browser takes over, and what
+ * must survive in the exit journal because it did not. Synchronous, as page exit allows nothing else.
+ */
+/**
+ * Hands every waiting event to sendBeacon; requests already issued with keepalive are the browser's too.
+ * What the browser does not take stays in the outbox and in the journal.
+ */
+function handOverAtExit(box) {
+    var _a;
+    const { transport } = box.deps;
+    if (!transport.online())
+        return;
+    // While the endpoint fails, a beacon the browser accepts may be refused: what it carries stays
+    // journaled too, and the next page sends it again under the same insert_id (Amplitude ignores
+    // the repeat if the beacon did arrive). While it answers, what the browser took counts as sent.
+    const healthy = box.healthy;
+    if (healthy)
+        for (const entry of box.entries.values())
+            if (entry.inflight && entry.handed)
+                entry.leftWithBrowser = true;
+    let chunk = [];
+    let bytes = 0;
+    const send = () => {
+        if (!chunk.length)
+            return;
+        const body = requestBody(box, chunk);
+        let accepted;
+        try {
+            accepted = transport.beacon(box.config.serverUrl, body);
+        }
+        catch (_a) {
+            accepted = false;
+        }
+        if (accepted && healthy)
+            finish(box, chunk, { code: 200, message: 'handed to the browser at exit' });
+        else if (accepted)
+            for (const entry of chunk)
+                entry.beaconed = true;
+        chunk = [];
+        bytes = 0;
+    };
+    for (const entry of [...box.entries.values()]) {
+        if (entry.inflight || entry.beaconed)
+            continue;
+        const size = ((_a = entry.bytes) !== null && _a !== void 0 ? _a : sized(entry.event).bytes) + 1;
+        if (chunk.length && (bytes + size > KEEPALIVE_BODY_LIMIT || chunk.length >= Math.max(box.batchSize, 100)))
+            send();
+        chunk.push(entry);
+        bytes += size;
     }
-    enqueue(event, settle, age = 0) {
-        const key = this.nextKey++;
-        this.entries.set(key, {
+    send();
+    box.deps.onChange();
+}
+/**
+ * What must survive if the page dies now: everything the browser has not taken over (all of it while the
+ * endpoint fails).
+ */
+function unsentEvents(box) {
+    const out = [];
+    for (const entry of box.entries.values())
+        if (!entry.handed || !box.healthy || entry.beaconed)
+            out.push(entry.event);
+    return out;
+}
+
+/**
+ * The last step before the wire: Amplitude-ready events wait here until the endpoint acknowledges them.
+ * It stands in the SDK's timeline as its destination plugin, in place of the SDK's own, because the
+ * shim must know, at the instant a page is left, exactly which events the browser has taken over
+ * (beacon accepted, or a keepalive request already issued) and which it has not: the first count as
+ * sent, the second go to the exit journal.
+ *
+ * While the page lives, an event the endpoint cannot take is kept and tried again (retry-policy.ts),
+ * and given up only for a reason that will not change (outbox-answers.ts), or because it is too large
+ * for any request or too old to send (here). This file is the queue: what goes into a request, and when.
+ */
+function createOutbox(config, deps) {
+    const { clock } = deps;
+    const box = {
+        config,
+        deps,
+        entries: new Map(),
+        batchSize: Math.min(MAX_EVENTS_PER_REQUEST, Math.max(1, config.batchSize)),
+        byteBudget: MAX_REQUEST_BYTES,
+        backoff: new Backoff(deps.random),
+        healthy: true,
+    };
+    const { entries } = box;
+    let nextKey = 0;
+    let requestInFlight = false;
+    /** Only one request is in flight at a time (as in the SDK), so this is that request's size. */
+    let inflightCount = 0;
+    let timer = undefined;
+    let timerDue = Infinity;
+    const enqueue = (event, settle, age = 0) => {
+        const key = nextKey++;
+        entries.set(key, {
             key,
             event,
-            bornAt: this.deps.clock.monotonic() - age,
+            bornAt: clock.monotonic() - age,
             notBefore: 0,
             inflight: false,
             handed: false,
             settle,
         });
-    }
-    afterEnqueue() {
-        if (this.config.sendNewEventsAtOnce ||
-            (this.config.uploadThreshold > 0 && this.waitingCount() >= this.config.uploadThreshold))
-            this.schedule(0);
-        else
-            this.schedule(this.config.flushIntervalMs);
-    }
-    waitingCount() {
-        return this.entries.size - this.inflightCount;
-    }
-    /** Sends what is due now (the browser came back online, or the page asked), without waiting out a backoff. */
-    flush() {
-        this.backoff.skipWait();
-        this.schedule(0);
-    }
-    schedule(delayMs) {
-        const due = this.deps.clock.monotonic() + delayMs;
-        if (this.timer !== undefined && this.timerDue <= due)
+    };
+    const waitingCount = () => entries.size - inflightCount;
+    const schedule = (delayMs) => {
+        const due = clock.monotonic() + delayMs;
+        if (timer !== undefined && timerDue <= due)
             return;
-        if (this.timer !== undefined)
-            this.deps.clock.clearTimeout(this.timer);
-        this.timerDue = due;
-        this.timer = this.deps.clock.setTimeout(() => {
-            this.timer = undefined;
-            this.timerDue = Infinity;
-            this.pump();
+        if (timer !== undefined)
+            clock.clearTimeout(timer);
+        timerDue = due;
+        timer = clock.setTimeout(() => {
+            timer = undefined;
+            timerDue = Infinity;
+            pump();
         }, delayMs);
-    }
-    pump() {
-        var _a, _b;
-        if (this.requestInFlight || this.entries.size === 0)
+    };
+    const pump = () => {
+        var _a;
+        if (requestInFlight || entries.size === 0)
             return;
-        if (!this.deps.transport.online())
+        if (!deps.transport.online())
             return; // the page's `online` event calls flush()
-        const taken = (_b = (_a = this.deps).reconcile) === null || _b === void 0 ? void 0 : _b.call(_a);
+        const taken = (_a = deps.reconcile) === null || _a === void 0 ? void 0 : _a.call(deps);
         if (taken && taken.size)
-            this.dropTaken(taken);
-        const now = this.deps.clock.monotonic();
-        this.dropExpired(now);
-        const wait = this.backoff.remaining(now);
+            dropTaken(box, taken);
+        const now = clock.monotonic();
+        dropExpired(box, now);
+        const wait = box.backoff.remaining(now);
         if (wait > 0) {
-            if (this.entries.size)
-                this.schedule(wait);
+            if (entries.size)
+                schedule(wait);
             return;
         }
         const batch = [];
         let bytes = 0;
         let nextDue = Infinity;
-        for (const entry of [...this.entries.values()]) {
+        for (const entry of [...entries.values()]) {
             if (entry.inflight)
                 continue;
             if (entry.notBefore > now) {
                 nextDue = Math.min(nextDue, entry.notBefore);
                 continue;
             }
-            const size = this.measure(entry);
+            const size = measure(box, entry);
             if (size === undefined)
                 continue;
             // In order: a request ends at the first event that would take it over the limit.
-            if (batch.length && bytes + size > this.byteBudget)
+            if (batch.length && bytes + size > box.byteBudget)
                 break;
             batch.push(entry);
             bytes += size;
-            if (batch.length >= this.batchSize)
+            if (batch.length >= box.batchSize)
                 break;
         }
         if (batch.length === 0) {
             if (nextDue !== Infinity)
-                this.schedule(nextDue - now);
+                schedule(nextDue - now);
             return;
         }
-        const body = this.payload(batch);
+        const body = requestBody(box, batch);
         const keepalive = utf8Length(body) <= KEEPALIVE_BODY_LIMIT;
         for (const entry of batch) {
             entry.inflight = true;
@@ -6361,263 +6523,111 @@ class Outbox {
             entry.beaconed = false;
         }
         if (keepalive)
-            this.deps.onChange();
-        this.requestInFlight = true;
-        this.inflightCount = batch.length;
+            deps.onChange();
+        requestInFlight = true;
+        inflightCount = batch.length;
         let settled = false;
         const done = (response) => {
             if (settled)
                 return;
             settled = true;
-            this.requestInFlight = false;
-            this.inflightCount = 0;
-            this.onResponse(batch, response, bytes);
+            requestInFlight = false;
+            inflightCount = 0;
+            applyAnswer(box, batch, response, bytes);
             // A full batch still waiting goes on at once (a burst drains back to back); a partial one waits
             // its interval like any new event, as the SDK schedules what is left after a flush.
-            const waiting = this.waitingCount();
-            if (waiting >= this.batchSize || (this.config.uploadThreshold > 0 && waiting >= this.config.uploadThreshold))
-                this.schedule(0);
+            const waiting = waitingCount();
+            if (waiting >= box.batchSize || (config.uploadThreshold > 0 && waiting >= config.uploadThreshold))
+                schedule(0);
             else if (waiting > 0)
-                this.schedule(this.config.flushIntervalMs);
+                schedule(config.flushIntervalMs);
         };
         try {
-            this.deps.transport.post(this.config.serverUrl, body, keepalive).then(done, () => done(null));
+            deps.transport.post(config.serverUrl, body, keepalive).then(done, () => done(null));
         }
-        catch (_c) {
+        catch (_b) {
             done(null);
         }
+    };
+    return {
+        get size() {
+            return entries.size;
+        },
+        add(event, settled) {
+            enqueue(event, settled);
+            deps.onChange();
+            if (config.sendNewEventsAtOnce || (config.uploadThreshold > 0 && waitingCount() >= config.uploadThreshold))
+                schedule(0);
+            else
+                schedule(config.flushIntervalMs);
+        },
+        restore(events) {
+            // Their age so far is all the wall clock can tell; from here on it is measured on the monotonic clock.
+            const now = clock.now();
+            for (const event of events)
+                enqueue(event, undefined, typeof event.time === 'number' ? Math.max(0, now - event.time) : 0);
+            if (events.length) {
+                deps.onChange();
+                schedule(0);
+            }
+        },
+        flush() {
+            box.backoff.skipWait();
+            schedule(0);
+        },
+        assumeFailing() {
+            box.healthy = false;
+        },
+        exit: () => handOverAtExit(box),
+        unsent: () => unsentEvents(box),
+    };
+}
+/**
+ * The event's size on the wire, measured once. One too large for any request is reduced (its largest
+ * values cut) or, failing that, dropped; either way with one warning that names it. undefined: dropped.
+ */
+function measure(box, entry) {
+    if (entry.bytes === undefined || entry.json === undefined) {
+        const measured = sized(entry.event);
+        entry.json = measured.json;
+        entry.bytes = measured.bytes;
     }
-    /**
-     * The event's size on the wire, measured once. One too large for any request is reduced (its largest
-     * values cut) or, failing that, dropped; either way with one warning that names it. undefined: dropped.
-     */
-    measure(entry) {
-        if (entry.bytes === undefined || entry.json === undefined) {
-            const measured = sized(entry.event);
-            entry.json = measured.json;
-            entry.bytes = measured.bytes;
-        }
-        if (entry.bytes <= this.byteBudget)
-            return entry.bytes;
-        const name = `"${entry.event.event_type}" (insert_id ${entry.event.insert_id})`;
-        const reduced = reduceToFit(entry.event, this.byteBudget);
-        if (!reduced) {
-            this.deps.warn(`the event ${name} is ${entry.bytes} bytes, ` +
-                'more than a request may carry even with its largest values cut; it was dropped');
-            this.finish([entry], { code: 413, message: 'event too large' });
-            return undefined;
-        }
-        this.deps.warn(`the event ${name} was ${entry.bytes} bytes, more than a request may carry; ` +
-            `its largest values were cut to ${REDUCED_STRING_LENGTH} characters`);
-        entry.event = reduced.value;
-        entry.json = reduced.json;
-        entry.bytes = reduced.bytes;
+    if (entry.bytes <= box.byteBudget)
         return entry.bytes;
+    const name = `"${entry.event.event_type}" (insert_id ${entry.event.insert_id})`;
+    const reduced = reduceToFit(entry.event, box.byteBudget);
+    if (!reduced) {
+        box.deps.warn(`the event ${name} is ${entry.bytes} bytes, ` +
+            'more than a request may carry even with its largest values cut; it was dropped');
+        finish(box, [entry], { code: 413, message: 'event too large' });
+        return undefined;
     }
-    /** The request body, from the events' JSON measured when they were batched (serialized once). */
-    payload(batch) {
-        const events = batch.map((e) => { var _a; return (_a = e.json) !== null && _a !== void 0 ? _a : JSON.stringify(e.event); }).join(',');
-        const options = this.config.minIdLength !== undefined
-            ? `,"options":${JSON.stringify({ min_id_length: this.config.minIdLength })}`
-            : '';
-        const uploadTime = JSON.stringify(new Date(this.deps.clock.now()).toISOString());
-        const key = JSON.stringify(this.config.apiKey);
-        return `{"api_key":${key},"events":[${events}]${options},"client_upload_time":${uploadTime}}`;
-    }
-    /** Events older than Amplitude's window for recognizing a repeat are dropped, with one warning. */
-    dropExpired(now) {
-        const expired = [];
-        for (const entry of this.entries.values())
-            if (!entry.inflight && now - entry.bornAt > MAX_EVENT_AGE_MS)
-                expired.push(entry);
-        if (!expired.length)
-            return;
-        this.finish(expired, { code: 0, message: 'too old to send' });
-        this.deps.warn(`${expired.length} event(s) older than ${MAX_EVENT_AGE_MS / 86400000} days ` +
-            'could not be delivered in time and were dropped');
-    }
-    setHealthy(healthy) {
-        var _a, _b;
-        if (healthy === this.healthy)
-            return;
-        this.healthy = healthy;
-        (_b = (_a = this.deps).onHealth) === null || _b === void 0 ? void 0 : _b.call(_a, healthy);
-    }
-    onResponse(batch, response, bytes) {
-        var _a;
-        let live = batch.filter((entry) => this.entries.get(entry.key) === entry);
-        // The page tearing down its own request says nothing about the endpoint.
-        const abortedByExit = !response && batch.some((entry) => entry.leftWithBrowser);
-        if (!response) {
-            // A page being left sees its keepalive requests fail while the browser still completes them:
-            // those were handed over at exit and count as sent (a real HTTP error still retries below).
-            const left = live.filter((entry) => entry.leftWithBrowser);
-            this.finish(left, { code: 200, message: 'handed to the browser at exit' });
-            live = live.filter((entry) => !entry.leftWithBrowser);
-        }
-        for (const entry of live) {
-            entry.inflight = false;
-            entry.handed = false;
-        }
-        const code = response ? responseCode(response) : 0;
-        const body = (_a = response === null || response === void 0 ? void 0 : response.body) !== null && _a !== void 0 ? _a : {};
-        // An answer about the events themselves (2xx, 400, 413) means the endpoint is up.
-        const answered = (code >= 200 && code < 300) || code === 400 || code === 413;
-        if (answered)
-            this.backoff.succeeded();
-        if (!abortedByExit)
-            this.setHealthy(answered);
-        if (code >= 200 && code < 300) {
-            this.finish(live, { code, message: 'success' });
-        }
-        else if (code === 400) {
-            this.onInvalid(batch, live, body);
-        }
-        else if (code === 413) {
-            // Not the events' fault, and not counted against them: smaller requests, at once.
-            if (batch.length === 1)
-                this.giveUp(live, 413, 'is more than the endpoint accepts in a request');
-            else
-                this.shrink(batch.length, bytes);
-        }
-        else if (code === 429) {
-            this.onThrottled(batch, live, body);
-        }
-        else {
-            // Server error or no answer: the endpoint backs off; every event stays.
-            if (!abortedByExit || live.length)
-                this.backoff.failed(this.deps.clock.monotonic());
-        }
-        this.deps.onChange();
-    }
-    shrink(count, bytes) {
-        this.batchSize = Math.max(1, Math.floor(count / 2));
-        if (bytes !== undefined)
-            this.byteBudget = Math.max(1024, Math.floor(bytes / 2));
-    }
-    /** Gives up on events for a reason that will not change, with one warning naming each. */
-    giveUp(entries, code, reason) {
-        for (const entry of entries)
-            this.deps.warn(`the event "${entry.event.event_type}" (insert_id ${entry.event.insert_id}) ${reason}; it was dropped`);
-        this.finish(entries, { code, message: reason });
-    }
-    onInvalid(batch, live, body) {
-        const error = errorOf(body);
-        const rejected = requestRejected(body);
-        if (rejected) {
-            this.finish(live, { code: 400, message: rejected });
-            this.deps.warn(`Amplitude rejected a request: ${rejected}`);
-            return;
-        }
-        const bad = invalidIndexes(body);
-        if (bad.size === 0) {
-            // A 400 that names no event: alone in its request, the event is the problem; otherwise split and find it.
-            if (batch.length === 1)
-                this.giveUp(live, 400, `was rejected by Amplitude: ${error || 'invalid request'}`);
-            else
-                this.shrink(batch.length);
-            return;
-        }
-        const dropped = batch.filter((_, i) => bad.has(i)).filter((e) => live.includes(e));
-        if (dropped.length) {
-            this.finish(dropped, { code: 400, message: error || 'invalid event' });
-            this.deps.warn(`Amplitude rejected ${dropped.length} event(s): ${error || 'invalid event'}`);
-        }
-    }
-    onThrottled(batch, live, body) {
-        const { overQuota, throttled } = throttling(body);
-        const over = live.filter((e) => overQuota(e.event));
-        if (over.length)
-            this.finish(over, { code: 429, message: 'daily quota exceeded' });
-        const rest = live.filter((e) => !over.includes(e));
-        const now = this.deps.clock.monotonic();
-        let named = false;
-        for (const entry of rest)
-            if (throttled.has(batch.indexOf(entry))) {
-                entry.notBefore = now + this.config.throttleMs;
-                named = true;
-            }
-        // Throttled without naming the events: the endpoint as a whole backs off.
-        if (!named && rest.length)
-            this.backoff.failed(now);
-    }
-    finish(entries, outcome) {
-        var _a;
-        for (const entry of entries) {
-            if (this.entries.get(entry.key) !== entry)
-                continue;
-            this.entries.delete(entry.key);
-            (_a = entry.settle) === null || _a === void 0 ? void 0 : _a.call(entry, outcome);
-        }
-    }
-    dropTaken(ids) {
-        const taken = [];
-        for (const entry of this.entries.values())
-            if (!entry.inflight && ids.has(entry.event.insert_id))
-                taken.push(entry);
-        this.finish(taken, { code: 200, message: 'sent by another page' });
-    }
-    /**
-     * The page is being left (or hidden, which may be the last chance). Synchronously hands every waiting
-     * event to sendBeacon; requests already issued with keepalive are the browser's too. What the browser
-     * does not take stays here and in the journal.
-     */
-    exit() {
-        var _a;
-        if (!this.deps.transport.online())
-            return;
-        // While the endpoint fails, a beacon the browser accepts may be refused: what it carries stays
-        // journaled too, and the next page sends it again under the same insert_id (Amplitude ignores
-        // the repeat if the beacon did arrive). While it answers, what the browser took counts as sent.
-        const healthy = this.healthy;
-        if (healthy)
-            for (const entry of this.entries.values())
-                if (entry.inflight && entry.handed)
-                    entry.leftWithBrowser = true;
-        let chunk = [];
-        let bytes = 0;
-        const send = () => {
-            if (!chunk.length)
-                return;
-            const body = this.payload(chunk);
-            let accepted;
-            try {
-                accepted = this.deps.transport.beacon(this.config.serverUrl, body);
-            }
-            catch (_a) {
-                accepted = false;
-            }
-            if (accepted && healthy)
-                this.finish(chunk, { code: 200, message: 'handed to the browser at exit' });
-            else if (accepted)
-                for (const entry of chunk)
-                    entry.beaconed = true;
-            chunk = [];
-            bytes = 0;
-        };
-        for (const entry of [...this.entries.values()]) {
-            if (entry.inflight || entry.beaconed)
-                continue;
-            const size = ((_a = entry.bytes) !== null && _a !== void 0 ? _a : sized(entry.event).bytes) + 1;
-            if (chunk.length && (bytes + size > KEEPALIVE_BODY_LIMIT || chunk.length >= Math.max(this.batchSize, 100)))
-                send();
-            chunk.push(entry);
-            bytes += size;
-        }
-        send();
-        this.deps.onChange();
-    }
-    /**
-     * What must survive if the page dies now: everything the browser has not taken over (all of it while the
-     * endpoint fails).
-     */
-    unsent() {
-        const out = [];
-        for (const entry of this.entries.values())
-            if (!entry.handed || !this.healthy || entry.beaconed)
-                out.push(entry.event);
-        return out;
-    }
+    box.deps.warn(`the event ${name} was ${entry.bytes} bytes, more than a request may carry; ` +
+        `its largest values were cut to ${REDUCED_STRING_LENGTH} characters`);
+    entry.event = reduced.value;
+    entry.json = reduced.json;
+    entry.bytes = reduced.bytes;
+    return entry.bytes;
+}
+/** Events older than Amplitude's window for recognizing a repeat are dropped, with one warning. */
+function dropExpired(box, now) {
+    const expired = [];
+    for (const entry of box.entries.values())
+        if (!entry.inflight && now - entry.bornAt > MAX_EVENT_AGE_MS)
+            expired.push(entry);
+    if (!expired.length)
+        return;
+    finish(box, expired, { code: 0, message: 'too old to send' });
+    box.deps.warn(`${expired.length} event(s) older than ${MAX_EVENT_AGE_MS / 86400000} days ` +
+        'could not be delivered in time and were dropped');
+}
+/** Events another page has sent (it took over this page's journal record) leave without a request. */
+function dropTaken(box, ids) {
+    const taken = [];
+    for (const entry of box.entries.values())
+        if (!entry.inflight && ids.has(entry.event.insert_id))
+            taken.push(entry);
+    finish(box, taken, { code: 200, message: 'sent by another page' });
 }
 
 const JOURNAL_PREFIX = 'segment_amplitude_shim_unsent_';
@@ -7039,7 +7049,7 @@ class Pipeline {
         const { clock } = deps;
         this.mode = plan.mode;
         const persisted = plan.persist && plan.clientPersistence;
-        const outbox = new Outbox(outboxConfig(deps.writeKey, plan.settings, plan.sdkOptions), {
+        const outbox = createOutbox(outboxConfig(deps.writeKey, plan.settings, plan.sdkOptions), {
             clock,
             transport: deps.transport,
             onChange: () => this.journal.changed(),

@@ -10,7 +10,7 @@ import type { CookieOptions } from '../browser/cookies.js';
 import { outboxConfig } from '../amplitude/sdk-options.js';
 import { LIBRARY, SHIM_NAME, VERSION } from '../core/version.js';
 import { envelopeFacts, type EnvelopeFacts } from '../wire/envelope.js';
-import { Outbox } from '../wire/outbox.js';
+import { createOutbox, type Outbox } from '../wire/outbox.js';
 import type { DeliveryOutcome, Transport, WireEvent } from '../wire/wire-types.js';
 import type { PagePlugins } from '../amplitude/page-plugins.js';
 import { ExitJournal, type JournalContents, type JournaledCall, type KeyValueStore } from '../wire/exit-journal.js';
@@ -53,7 +53,7 @@ export class Pipeline {
     const { clock } = deps;
     this.mode = plan.mode;
     const persisted = plan.persist && plan.clientPersistence;
-    const outbox = new Outbox(outboxConfig(deps.writeKey, plan.settings, plan.sdkOptions), {
+    const outbox = createOutbox(outboxConfig(deps.writeKey, plan.settings, plan.sdkOptions), {
       clock,
       transport: deps.transport,
       onChange: () => this.journal.changed(),
