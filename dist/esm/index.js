@@ -3448,6 +3448,17 @@ function parseObject(text) {
     return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
 }
 
+/** The site-wide lock that pages of one site take turns through (Web Locks), for the journal's takeover. */
+/** false when the browser has no Web Locks: records then wait for the next page load. */
+const webLock = (name, work) => attempt(() => {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    if (!locks || typeof locks.request !== 'function')
+        return false;
+    const held = locks.request(name, work);
+    held.then(undefined, () => undefined);
+    return true;
+}, false);
+
 const browserPort = {
     snapshot: readPageSnapshot,
     search: locationSearch,
@@ -3468,6 +3479,14 @@ const browserPort = {
     segmentSession: readSegmentSession,
     keepSegmentSession: writeSegmentSession,
     postJson,
+    siteLock: webLock,
+};
+
+const systemClock = {
+    now: () => Date.now(),
+    monotonic: () => typeof performance !== 'undefined' && typeof performance.now === 'function' ? performance.now() : Date.now(),
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (handle) => clearTimeout(handle),
 };
 
 /** Random v4 UUIDs for anonymousIds, device IDs and message IDs. */
@@ -3852,12 +3871,6 @@ class Logger {
     }
 }
 
-const systemClock = {
-    now: () => Date.now(),
-    monotonic: () => typeof performance !== 'undefined' && typeof performance.now === 'function' ? performance.now() : Date.now(),
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (handle) => clearTimeout(handle),
-};
 /** Resolves when `promise` settles or `ms` have passed, whichever comes first; never rejects. */
 function settledWithin(promise, ms, clock) {
     return new Promise((resolve) => {
@@ -3875,6 +3888,12 @@ function settledWithin(promise, ms, clock) {
     });
 }
 
+/**
+ * The page's elements that trackLink and trackForm are given: what they are, where a link goes, and their
+ * events. auto-track.ts keeps analytics-next's rules (what is tracked, when navigation goes on); this file
+ * is their only contact with the DOM. Reads are defensive: a page may hand over anything.
+ */
+/** An element, an array of them or a jQuery-like object, as elements; anything else as none. */
 function toElements(input) {
     if (!input)
         return [];
@@ -3892,12 +3911,10 @@ function toElements(input) {
         return [];
     }
 }
-/** An event name or properties given as a function of the element; what it throws or rejects is reported. */
-function resolve(value, el, onError) {
-    return typeof value === 'function'
-        ? callPageFunction(value, undefined, [el], onError)
-        : value;
+function toForms(input) {
+    return toElements(input).filter((el) => el.tagName === 'FORM');
 }
+/** Where a link goes: its own href (or SVG xlink:href), else that of the first link inside it. */
 function linkHref(el) {
     var _a, _b;
     const direct = (_b = (_a = el.getAttribute('href')) !== null && _a !== void 0 ? _a : el.getAttributeNS('http://www.w3.org/1999/xlink', 'href')) !== null && _b !== void 0 ? _b : el.getAttribute('xlink:href');
@@ -3906,24 +3923,38 @@ function linkHref(el) {
     const nested = el.getElementsByTagName('a')[0];
     return nested ? nested.getAttribute('href') : null;
 }
+/** The click opens its link elsewhere (a new tab or window), so this page is not left and need not wait. */
+function opensElsewhere(el, href, click) {
+    const mouse = click;
+    return ((el.getAttribute('target') === '_blank' && Boolean(href)) ||
+        mouse.metaKey ||
+        mouse.ctrlKey ||
+        mouse.shiftKey ||
+        mouse.button === 1);
+}
+function onElementEvent(el, type, listener) {
+    el.addEventListener(type, listener);
+}
+
+/** An event name or properties given as a function of the element; what it throws or rejects is reported. */
+function resolve(value, el, onError) {
+    return typeof value === 'function'
+        ? callPageFunction(value, undefined, [el], onError)
+        : value;
+}
 function trackLink(deps, call, links, event, properties, options) {
     const elements = toElements(links);
     if (links && elements.length === 0)
         deps.warn(call, 'expects an element, an array of elements or a jQuery object; nothing was bound');
     for (const el of elements) {
-        el.addEventListener('click', (e) => {
+        onElementEvent(el, 'click', (e) => {
             var _a;
             try {
                 const failed = (error) => deps.warn(call, `a function given to it failed: ${describe$1(error)}`);
                 const ev = resolve(event, el, failed);
                 const props = resolve(properties, el, failed);
                 const href = linkHref(el);
-                const mouse = e;
-                const newTab = (el.getAttribute('target') === '_blank' && Boolean(href)) ||
-                    mouse.metaKey ||
-                    mouse.ctrlKey ||
-                    mouse.shiftKey ||
-                    mouse.button === 1;
+                const newTab = opensElsewhere(el, href, e);
                 const tracked = deps.track(ev, props, (_a = options) !== null && _a !== void 0 ? _a : {});
                 if (!newTab && href) {
                     e.preventDefault();
@@ -3937,11 +3968,11 @@ function trackLink(deps, call, links, event, properties, options) {
     }
 }
 function trackForm(deps, call, forms, event, properties, options) {
-    const elements = toElements(forms).filter((el) => el.tagName === 'FORM');
+    const elements = toForms(forms);
     if (forms && elements.length === 0)
         deps.warn(call, 'expects a form element or an array of forms; nothing was bound');
     for (const form of elements) {
-        form.addEventListener('submit', (e) => {
+        onElementEvent(form, 'submit', (e) => {
             var _a;
             try {
                 e.preventDefault();
@@ -6819,16 +6850,8 @@ function validEvents(list) {
 
 /** A gone page's record is left this long to the page that follows it, which claims at once on load. */
 const TAKEOVER_GRACE_MS = 3000;
-const webLock = (name, work) => attempt(() => {
-    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-    if (!locks || typeof locks.request !== 'function')
-        return false;
-    const held = locks.request(name, work);
-    held.then(undefined, () => undefined);
-    return true;
-}, false);
 class Takeover {
-    constructor(clock, journal, outbox, adopt, lock = webLock) {
+    constructor(clock, journal, outbox, adopt, lock) {
         this.clock = clock;
         this.journal = journal;
         this.adopt = adopt;
@@ -7071,7 +7094,7 @@ class Pipeline {
             events: [...outbox.unsent(), ...this.sdkStage.pending()],
         }));
         // A page still open sends what gone pages of the site left (their records), once the endpoint answers.
-        this.takeover = new Takeover(clock, this.journal, outbox, deps.restore);
+        this.takeover = new Takeover(clock, this.journal, outbox, deps.restore, deps.siteLock);
         this.facts = envelopeFacts(plan.sdkOptions, deps.navigatorFacts, LIBRARY, {
             name: SHIM_NAME,
             version: VERSION,
@@ -7214,6 +7237,7 @@ function startSending(plan, deps) {
         persistSession: (s) => deps.sdk.persistSession(s),
         sdkPlugins: env.adapter.pagePlugins,
         keepSegmentSession: env.browser.keepSegmentSession,
+        siteLock: env.browser.siteLock,
         restore: (left) => restore(left, pipeline, queue),
         warn: (message) => logger.problem('Amplitude', message, true),
     });
@@ -8887,10 +8911,60 @@ function defineValue(target, name, value) {
     Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable: true });
 }
 
+/** The page's global object, where the snippet left `window.analytics`. */
+function pageGlobal() {
+    return window;
+}
+/** The value of `attribute` on the first script tag that has it. */
+function scriptTagAttribute(attribute) {
+    var _a;
+    try {
+        return ((_a = document.querySelector(`script[${attribute}]`)) === null || _a === void 0 ? void 0 : _a.getAttribute(attribute)) || undefined;
+    }
+    catch (_b) {
+        return undefined;
+    }
+}
+/** The URLs of the page's scripts, this one's first. */
+function scriptSources() {
+    const sources = [];
+    try {
+        const current = document.currentScript;
+        if (current === null || current === void 0 ? void 0 : current.src)
+            sources.push(current.src);
+        for (const s of Array.from(document.getElementsByTagName('script')))
+            if (s.src)
+                sources.push(s.src);
+    }
+    catch (_a) {
+        /* a page whose DOM cannot be read: no URL to take a key from */
+    }
+    return sources;
+}
+function onPageLifecycle(win, lifecycle) {
+    const w = win;
+    w.addEventListener('pagehide', () => lifecycle.exit(true));
+    w.addEventListener('pageshow', (e) => {
+        if (e.persisted)
+            lifecycle.shown();
+    });
+    document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'hidden')
+            lifecycle.exit();
+        else
+            lifecycle.shown();
+    });
+    w.addEventListener('online', () => lifecycle.online());
+}
+/** Another tab of the site wrote `key` in localStorage (null: it cleared it). */
+function onOtherTabStorage(win, changed) {
+    win.addEventListener('storage', (e) => changed(e.key));
+}
+
 const INSTALLED = '__segmentAmplitudeShim';
 const WRITE_KEY_PLACEHOLDER = '__WRITE_KEY__';
-function install$1(win = window) {
-    const globalKey = findGlobalKey();
+function install$1(win = pageGlobal()) {
+    const globalKey = scriptTagAttribute('data-global-segment-analytics-key') || 'analytics';
     const existing = win[globalKey];
     if (existing && existing[INSTALLED]) {
         new Logger().once('the script was included twice; the second copy does nothing');
@@ -8919,18 +8993,6 @@ function install$1(win = window) {
     installLegacyAmplitudeAccessor(win, core);
     return { analytics: target, core };
 }
-function findGlobalKey() {
-    try {
-        const el = document.querySelector('script[data-global-segment-analytics-key]');
-        const key = el === null || el === void 0 ? void 0 : el.getAttribute('data-global-segment-analytics-key');
-        if (key)
-            return key;
-    }
-    catch (_a) {
-        /* ignore */
-    }
-    return 'analytics';
-}
 /**
  * The Amplitude API key, in Segment's order: window.analyticsWriteKey, the snippet's `_writeKey`
  * (every snippet since 4.13.2), then a script URL: `…/analytics.js/v1/<KEY>/…` or `?apiKey=<KEY>`.
@@ -8941,19 +9003,7 @@ function findWriteKey(target, win) {
         return fromGlobal;
     if (typeof target._writeKey === 'string' && target._writeKey)
         return target._writeKey;
-    const sources = [];
-    try {
-        const current = document.currentScript;
-        if (current === null || current === void 0 ? void 0 : current.src)
-            sources.push(current.src);
-        for (const s of Array.from(document.getElementsByTagName('script')))
-            if (s.src)
-                sources.push(s.src);
-    }
-    catch (_a) {
-        /* ignore */
-    }
-    for (const src of sources) {
+    for (const src of scriptSources()) {
         const key = writeKeyFromUrl(src);
         if (key)
             return key;
@@ -8968,26 +9018,12 @@ function writeKeyFromUrl(src) {
     return query && /segment-amplitude-shim/.test(src) ? decodeURIComponent(query[1]) : undefined;
 }
 function addPageListeners(win, core, sending, storing) {
-    const w = win;
     try {
-        if (sending) {
-            w.addEventListener('pagehide', () => core.lifecycle.exit(true));
-            w.addEventListener('pageshow', (e) => {
-                if (e.persisted)
-                    core.lifecycle.shown();
-            });
-            document.addEventListener('visibilitychange', () => {
-                if (document.visibilityState === 'hidden')
-                    core.lifecycle.exit();
-                else
-                    core.lifecycle.shown();
-            });
-            w.addEventListener('online', () => core.lifecycle.online());
-        }
+        if (sending)
+            onPageLifecycle(win, core.lifecycle);
         // Another tab changed Segment's IDs (its journal writes are not identity).
         if (storing)
-            core.deferred.add(() => w.addEventListener('storage', (e) => {
-                const key = e.key;
+            core.deferred.add(() => onOtherTabStorage(win, (key) => {
                 if (key === null || key.startsWith('ajs_'))
                     core.lifecycle.storageChanged();
                 else if (key.startsWith(JOURNAL_PREFIX))
