@@ -8676,6 +8676,95 @@ class AnalyticsCore {
     }
 }
 
+/** How a warning names the member: `analytics.track()`. */
+const callName = (name) => `analytics.${name}()`;
+/** Wraps members so any internal failure becomes a warning and the fallback's value. */
+function guardWith(core) {
+    return (name, fallback, fn) => function guarded(...args) {
+        try {
+            return fn(...args);
+        }
+        catch (error) {
+            core.logger.problem(callName(name), `could not be carried out and was ignored (${describe$1(error)})`, true);
+            return fallback();
+        }
+    };
+}
+/**
+ * An id argument: a string, a finite number (as a string) or null. Anything else is refused with a
+ * warning and reads as "no argument" (undefined), so the current value is returned unchanged.
+ */
+function idArgument(core, name, value) {
+    if (value === undefined || value === null)
+        return value;
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    core.logger.problem(callName(name), `expects a string or null, got ${kind(value)}; the value was ignored`, true);
+    return undefined;
+}
+/** A traits argument: a plain object (sanitized as any call's), or null; anything else is refused like an id. */
+function traitsArgument(core, name, value) {
+    if (value === undefined || value === null)
+        return value;
+    if (!isPlainObject(value)) {
+        core.logger.problem(callName(name), `expects an object, got ${kind(value)}; the value was ignored`, true);
+        return undefined;
+    }
+    return core.clean(callName(name), value);
+}
+function kind(value) {
+    if (value === null)
+        return 'null';
+    try {
+        if (Array.isArray(value))
+            return 'an array';
+    }
+    catch (_a) {
+        return 'a revoked Proxy';
+    }
+    return `a ${typeof value}`;
+}
+
+function entity(core, guard, prefix, store, extra) {
+    return Object.assign({ id: guard(`${prefix}.id`, () => null, (...a) => {
+            const id = idArgument(core, `${prefix}.id`, a[0]);
+            return a.length === 0 || id === undefined ? store.id() : store.id(id);
+        }), traits: guard(`${prefix}.traits`, () => ({}), (...a) => {
+            const traits = traitsArgument(core, `${prefix}.traits`, a[0]);
+            return a.length === 0 || traits === undefined ? store.traits() : store.traits(traits);
+        }), load: () => undefined, save: () => true }, extra);
+}
+/** What `analytics.user()` returns: one object for the page's life, as analytics-next's. */
+function userApi(core, guard) {
+    return entity(core, guard, 'user()', core.userStore, {
+        anonymousId: guard('user().anonymousId', () => null, (...a) => {
+            const id = idArgument(core, 'user().anonymousId', a[0]);
+            return a.length === 0 || id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
+        }),
+        logout: guard('user().logout', () => undefined, () => core.userStore.logout()),
+        reset: guard('user().reset', () => undefined, () => core.userStore.reset()),
+    });
+}
+/** What `analytics.group()` returns when called without arguments. */
+function groupApi(core, guard) {
+    return entity(core, guard, 'group()', core.groupStore, {
+        anonymousId: () => undefined,
+    });
+}
+/** `analytics.amplitude`: the SDK client, and the device and session in force. */
+function amplitudeAccess(core, guard) {
+    return {
+        get instance() {
+            return core.adapter.client;
+        },
+        getDeviceId: guard('amplitude.getDeviceId', () => undefined, () => { var _a; return (_a = core.deviceId) !== null && _a !== void 0 ? _a : undefined; }),
+        getSessionId: guard('amplitude.getSessionId', () => undefined, () => core.adapter.getSessionId()),
+        getDeviceIdSource: guard('amplitude.getDeviceIdSource', () => undefined, () => { var _a; return (_a = core.deviceIdSource) !== null && _a !== void 0 ? _a : undefined; }),
+    };
+}
+
 /** Members the snippet stubs, in the order analytics-next's snippet lists them (plus the rest of the API). */
 const DEPRECATED_WARN_ONLY = [
     'log',
@@ -8690,65 +8779,15 @@ const DEPRECATED_WARN_ONLY = [
     'addIntegration',
 ];
 function attachPublicApi(core, target) {
-    const call = (name) => `analytics.${name}()`;
-    /** Wraps a member so any internal failure becomes a warning and a harmless return value. */
-    const guard = (name, fallback, fn) => function guarded(...args) {
-        try {
-            return fn(...args);
-        }
-        catch (error) {
-            core.logger.problem(call(name), `could not be carried out and was ignored (${describe$1(error)})`, true);
-            return fallback();
-        }
-    };
+    const guard = guardWith(core);
     const failedCtx = (type) => () => {
         const ctx = new Context({ type });
         ctx.setFailedDelivery({ reason: 'internal error' });
         return Promise.resolve(ctx);
     };
     const self = () => target;
-    /**
-     * An id argument: a string, a finite number (as a string) or null. Anything else is refused with a
-     * warning and reads as "no argument" (undefined), so the current value is returned unchanged.
-     */
-    const idArgument = (name, value) => {
-        if (value === undefined || value === null)
-            return value;
-        if (typeof value === 'string')
-            return value;
-        if (typeof value === 'number' && Number.isFinite(value))
-            return String(value);
-        core.logger.problem(call(name), `expects a string or null, got ${kind(value)}; the value was ignored`, true);
-        return undefined;
-    };
-    const traitsArgument = (name, value) => {
-        if (value === undefined || value === null)
-            return value;
-        if (!isPlainObject(value)) {
-            core.logger.problem(call(name), `expects an object, got ${kind(value)}; the value was ignored`, true);
-            return undefined;
-        }
-        return core.clean(call(name), value);
-    };
-    /** user() and group(): analytics-next hands out the store itself; these are the same methods, guarded. */
-    const entity = (prefix, store, extra) => (Object.assign({ id: guard(`${prefix}.id`, () => null, (...a) => {
-            const id = idArgument(`${prefix}.id`, a[0]);
-            return a.length === 0 || id === undefined ? store.id() : store.id(id);
-        }), traits: guard(`${prefix}.traits`, () => ({}), (...a) => {
-            const traits = traitsArgument(`${prefix}.traits`, a[0]);
-            return a.length === 0 || traits === undefined ? store.traits() : store.traits(traits);
-        }), load: () => undefined, save: () => true }, extra));
-    const user = entity('user()', core.userStore, {
-        anonymousId: guard('user().anonymousId', () => null, (...a) => {
-            const id = idArgument('user().anonymousId', a[0]);
-            return a.length === 0 || id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
-        }),
-        logout: guard('user().logout', () => undefined, () => core.userStore.logout()),
-        reset: guard('user().reset', () => undefined, () => core.userStore.reset()),
-    });
-    const group = entity('group()', core.groupStore, {
-        anonymousId: () => undefined,
-    });
+    const user = userApi(core, guard);
+    const group = groupApi(core, guard);
     const members = {
         track: guard('track', failedCtx('track'), (...a) => core.track(...a)),
         page: guard('page', failedCtx('page'), (...a) => core.page(...a)),
@@ -8765,14 +8804,14 @@ function attachPublicApi(core, target) {
         ready: guard('ready', () => Promise.resolve([]), (cb) => core.ready(cb)),
         user: guard('user', () => user, () => user),
         setAnonymousId: guard('setAnonymousId', () => null, (...a) => {
-            const id = idArgument('setAnonymousId', a[0]);
+            const id = idArgument(core, 'setAnonymousId', a[0]);
             return id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
         }),
         on: guard('on', self, (event, fn) => {
             if (typeof event === 'string' && typeof fn === 'function')
                 core.emitter.on(event, fn);
             else
-                core.logger.problem(call('on'), 'expects (eventName, function)', false);
+                core.logger.problem(callName('on'), 'expects (eventName, function)', false);
             return target;
         }),
         once: guard('once', self, (event, fn) => {
@@ -8793,7 +8832,7 @@ function attachPublicApi(core, target) {
             if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0)
                 core.setTimeout(ms);
             else
-                core.logger.problem(call('timeout'), 'expects a number of milliseconds', false);
+                core.logger.problem(callName('timeout'), 'expects a number of milliseconds', false);
         }),
         addSourceMiddleware: guard('addSourceMiddleware', () => Promise.resolve(target), (fn) => {
             core.stages.addSourceMiddleware(fn);
@@ -8804,7 +8843,7 @@ function attachPublicApi(core, target) {
             return Promise.resolve(target);
         }),
         pageview: guard('pageview', () => Promise.resolve(target), (url) => {
-            core.logger.problem(call('pageview'), 'is deprecated; use analytics.page()', false);
+            core.logger.problem(callName('pageview'), 'is deprecated; use analytics.page()', false);
             void core.page({ path: typeof url === 'string' ? url : undefined });
             return Promise.resolve(target);
         }),
@@ -8821,31 +8860,31 @@ function attachPublicApi(core, target) {
                 method = undefined;
             }
             if (typeof method !== 'string') {
-                core.logger.problem(call('push'), 'expects an array whose first item is a method name', false);
+                core.logger.problem(callName('push'), 'expects an array whose first item is a method name', false);
                 return;
             }
             const member = members[method];
             if (typeof member === 'function' && method !== 'push')
                 member(...rest);
             else
-                core.logger.problem(call('push'), `unknown method "${method}" was ignored`, false);
+                core.logger.problem(callName('push'), `unknown method "${method}" was ignored`, false);
         }),
         load: guard('load', () => undefined, (key, options) => {
             core.load(key, options);
         }),
         initialize: guard('initialize', () => Promise.resolve(target), () => {
-            core.logger.problem(call('initialize'), 'is deprecated and does nothing', false);
+            core.logger.problem(callName('initialize'), 'is deprecated and does nothing', false);
             return Promise.resolve(target);
         }),
         register: guard('register', () => Promise.resolve(SegmentContext.system()), (...plugins) => core.stages.plugins.register(...plugins)),
         deregister: guard('deregister', () => Promise.resolve(SegmentContext.system()), (...names) => core.stages.plugins.deregister(...names)),
         use: guard('use', self, (fn) => {
             if (typeof fn === 'function')
-                callPageFunction(fn, undefined, [target], (error) => core.logger.problem(call('use'), `the function failed: ${describe$1(error)}`, false));
+                callPageFunction(fn, undefined, [target], (error) => core.logger.problem(callName('use'), `the function failed: ${describe$1(error)}`, false));
             return target;
         }),
         noConflict: guard('noConflict', self, () => {
-            core.logger.problem(call('noConflict'), 'is deprecated and does nothing', false);
+            core.logger.problem(callName('noConflict'), 'is deprecated and does nothing', false);
             return target;
         }),
         normalize: guard('normalize', () => ({}), (msg) => msg),
@@ -8860,28 +8899,20 @@ function attachPublicApi(core, target) {
         ['trackSubmit', 'form'],
     ]) {
         members[name] = guard(name, () => Promise.resolve(target), (...a) => {
-            core.autoTrack(kind, call(name), a);
+            core.autoTrack(kind, callName(name), a);
             return Promise.resolve(target);
         });
     }
     for (const name of DEPRECATED_WARN_ONLY) {
         members[name] = guard(name, () => undefined, () => {
-            core.logger.problem(call(name), 'is deprecated in analytics.js 2.0 and does nothing', false);
+            core.logger.problem(callName(name), 'is deprecated in analytics.js 2.0 and does nothing', false);
         });
     }
-    const amplitude = {
-        get instance() {
-            return core.adapter.client;
-        },
-        getDeviceId: guard('amplitude.getDeviceId', () => undefined, () => { var _a; return (_a = core.deviceId) !== null && _a !== void 0 ? _a : undefined; }),
-        getSessionId: guard('amplitude.getSessionId', () => undefined, () => core.adapter.getSessionId()),
-        getDeviceIdSource: guard('amplitude.getDeviceIdSource', () => undefined, () => { var _a; return (_a = core.deviceIdSource) !== null && _a !== void 0 ? _a : undefined; }),
-    };
     for (const name of Object.keys(members)) {
         defineValue(target, name, members[name]);
     }
     defineValue(target, 'VERSION', VERSION);
-    defineValue(target, 'amplitude', amplitude);
+    defineValue(target, 'amplitude', amplitudeAccess(core, guard));
     Object.defineProperty(target, 'initialized', { get: () => core.initialized, configurable: true, enumerable: true });
     Object.defineProperty(target, 'settings', {
         get: () => ({ writeKey: core.writeKey, timeout: core.timeout, amplitude: core.settings }),
@@ -8894,18 +8925,6 @@ function attachPublicApi(core, target) {
 /** Array.isArray, which throws for a revoked Proxy. */
 function isArray(value) {
     return attempt(() => Array.isArray(value), false);
-}
-function kind(value) {
-    if (value === null)
-        return 'null';
-    try {
-        if (Array.isArray(value))
-            return 'an array';
-    }
-    catch (_a) {
-        return 'a revoked Proxy';
-    }
-    return `a ${typeof value}`;
 }
 function defineValue(target, name, value) {
     Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable: true });
