@@ -35,6 +35,39 @@ const browser = {
   PerformanceObserver: 'readonly',
   Navigator: 'readonly',
 };
+// The page's globals. Only src/browser/ reads or writes the page (docs/architecture.md): everything else gets
+// it passed in (the BrowserPort, the transport, the clock), so it runs in unit tests with no page, and a
+// hostile page's throwing getter is met in one defensive place. `globalThis.x` and `self.x` are the same
+// reads by another name; `addEventListener` is restricted on any object, the page's elements included.
+const PAGE_GLOBALS = [
+  'window',
+  'self',
+  'document',
+  'navigator',
+  'location',
+  'history',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'performance',
+  'addEventListener',
+  'removeEventListener',
+  'fetch',
+  'XMLHttpRequest',
+];
+const pageOnlyThroughBrowser = (except = []) => {
+  const names = PAGE_GLOBALS.filter((name) => !except.includes(name));
+  const message = 'the page is read and written only in src/browser/ (pass it in, as the BrowserPort does)';
+  return {
+    'no-restricted-globals': ['error', ...names.map((name) => ({ name, message }))],
+    'no-restricted-properties': [
+      'error',
+      { property: 'addEventListener', message },
+      { property: 'removeEventListener', message },
+      ...names.map((property) => ({ object: 'globalThis', property, message })),
+    ],
+  };
+};
 const node = {
   process: 'readonly',
   Buffer: 'readonly',
@@ -62,6 +95,9 @@ export default tseslint.config(
   },
   { files: ['src/**/*.ts'], languageOptions: { globals: browser }, rules: { 'no-console': 'error' } },
   { files: ['src/runtime/log.ts', 'src/script.ts'], rules: { 'no-console': 'off' } },
+  { files: ['src/**/*.ts'], ignores: ['src/browser/**', 'src/server/**'], rules: pageOnlyThroughBrowser() },
+  // The server module runs in Node, not in a page: its `fetch` is Node's (and a caller may pass its own).
+  { files: ['src/server/**/*.ts'], rules: pageOnlyThroughBrowser(['fetch']) },
   { files: ['demo/**/*.js'], languageOptions: { globals: browser } },
   {
     files: ['scripts/**/*.mjs', 'build/**/*.mjs', 'mutation/**/*.mjs', 'collector/**/*.mjs', 'demo/**/*.mjs', 'test/**/*.mjs', '*.mjs'],

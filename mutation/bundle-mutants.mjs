@@ -23,13 +23,13 @@ const MUTANTS = [
   {
     name: '(c) a new event waits 5 s before it is sent',
     file: 'src/wire/outbox.ts',
-    find: '      this.schedule(0);\n    else this.schedule(this.config.flushIntervalMs);',
-    replace: '      this.schedule(5000);\n    else this.schedule(5000);',
+    find: '        schedule(0);\n      else schedule(config.flushIntervalMs);',
+    replace: '        schedule(5000);\n      else schedule(5000);',
   },
   {
     name: '(d) an exit during an outage counts as sent',
-    file: 'src/wire/outbox.ts',
-    find: 'const healthy = this.healthy;',
+    file: 'src/wire/outbox-exit.ts',
+    find: 'const healthy = box.healthy;',
     replace: 'const healthy = true;',
   },
 ];

@@ -3448,6 +3448,17 @@ function parseObject(text) {
     return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
 }
 
+/** The site-wide lock that pages of one site take turns through (Web Locks), for the journal's takeover. */
+/** false when the browser has no Web Locks: records then wait for the next page load. */
+const webLock = (name, work) => attempt(() => {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    if (!locks || typeof locks.request !== 'function')
+        return false;
+    const held = locks.request(name, work);
+    held.then(undefined, () => undefined);
+    return true;
+}, false);
+
 const browserPort = {
     snapshot: readPageSnapshot,
     search: locationSearch,
@@ -3468,6 +3479,14 @@ const browserPort = {
     segmentSession: readSegmentSession,
     keepSegmentSession: writeSegmentSession,
     postJson,
+    siteLock: webLock,
+};
+
+const systemClock = {
+    now: () => Date.now(),
+    monotonic: () => typeof performance !== 'undefined' && typeof performance.now === 'function' ? performance.now() : Date.now(),
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (handle) => clearTimeout(handle),
 };
 
 /** Random v4 UUIDs for anonymousIds, device IDs and message IDs. */
@@ -3737,31 +3756,6 @@ function safeThen(value, onFulfilled, onRejected) {
         onRejected(error);
     }
 }
-/**
- * Waits for a thenable the page gave us (a plugin's load or hook, a middleware, a tracked call) for at
- * most `ms`, and resolves with the answer of whichever comes first: its value, its rejection (a `then`
- * that throws included) or the time running out. Only the first counts: a hostile thenable that settles
- * twice, or late, changes nothing and is not reported twice. Never rejects.
- */
-function raceTimeout(thenable, ms, clock, onValue, onError, onTimeout) {
-    return new Promise((resolve) => {
-        let done = false;
-        const finish = (answer) => {
-            if (done)
-                return;
-            done = true;
-            clock.clearTimeout(timer);
-            resolve(answer());
-        };
-        const timer = clock.setTimeout(() => finish(onTimeout), ms);
-        safeThen(thenable, (value) => finish(() => onValue(value)), (error) => finish(() => onError(error)));
-    });
-}
-/** Resolves when `promise` settles or `ms` have passed, whichever comes first; never rejects. */
-function settledWithin(promise, ms, clock) {
-    const nothing = () => undefined;
-    return raceTimeout(promise, ms, clock, nothing, nothing, nothing);
-}
 /** A message for any thrown value, even one whose toString throws. */
 function describe$1(error) {
     try {
@@ -3877,6 +3871,29 @@ class Logger {
     }
 }
 
+/** Resolves when `promise` settles or `ms` have passed, whichever comes first; never rejects. */
+function settledWithin(promise, ms, clock) {
+    return new Promise((resolve) => {
+        const timer = clock.setTimeout(resolve, ms);
+        const done = () => {
+            clock.clearTimeout(timer);
+            resolve();
+        };
+        try {
+            promise.then(done, done);
+        }
+        catch (_a) {
+            done();
+        }
+    });
+}
+
+/**
+ * The page's elements that trackLink and trackForm are given: what they are, where a link goes, and their
+ * events. auto-track.ts keeps analytics-next's rules (what is tracked, when navigation goes on); this file
+ * is their only contact with the DOM. Reads are defensive: a page may hand over anything.
+ */
+/** An element, an array of them or a jQuery-like object, as elements; anything else as none. */
 function toElements(input) {
     if (!input)
         return [];
@@ -3894,12 +3911,10 @@ function toElements(input) {
         return [];
     }
 }
-/** An event name or properties given as a function of the element; what it throws or rejects is reported. */
-function resolve(value, el, onError) {
-    return typeof value === 'function'
-        ? callPageFunction(value, undefined, [el], onError)
-        : value;
+function toForms(input) {
+    return toElements(input).filter((el) => el.tagName === 'FORM');
 }
+/** Where a link goes: its own href (or SVG xlink:href), else that of the first link inside it. */
 function linkHref(el) {
     var _a, _b;
     const direct = (_b = (_a = el.getAttribute('href')) !== null && _a !== void 0 ? _a : el.getAttributeNS('http://www.w3.org/1999/xlink', 'href')) !== null && _b !== void 0 ? _b : el.getAttribute('xlink:href');
@@ -3908,24 +3923,38 @@ function linkHref(el) {
     const nested = el.getElementsByTagName('a')[0];
     return nested ? nested.getAttribute('href') : null;
 }
+/** The click opens its link elsewhere (a new tab or window), so this page is not left and need not wait. */
+function opensElsewhere(el, href, click) {
+    const mouse = click;
+    return ((el.getAttribute('target') === '_blank' && Boolean(href)) ||
+        mouse.metaKey ||
+        mouse.ctrlKey ||
+        mouse.shiftKey ||
+        mouse.button === 1);
+}
+function onElementEvent(el, type, listener) {
+    el.addEventListener(type, listener);
+}
+
+/** An event name or properties given as a function of the element; what it throws or rejects is reported. */
+function resolve(value, el, onError) {
+    return typeof value === 'function'
+        ? callPageFunction(value, undefined, [el], onError)
+        : value;
+}
 function trackLink(deps, call, links, event, properties, options) {
     const elements = toElements(links);
     if (links && elements.length === 0)
         deps.warn(call, 'expects an element, an array of elements or a jQuery object; nothing was bound');
     for (const el of elements) {
-        el.addEventListener('click', (e) => {
+        onElementEvent(el, 'click', (e) => {
             var _a;
             try {
                 const failed = (error) => deps.warn(call, `a function given to it failed: ${describe$1(error)}`);
                 const ev = resolve(event, el, failed);
                 const props = resolve(properties, el, failed);
                 const href = linkHref(el);
-                const mouse = e;
-                const newTab = (el.getAttribute('target') === '_blank' && Boolean(href)) ||
-                    mouse.metaKey ||
-                    mouse.ctrlKey ||
-                    mouse.shiftKey ||
-                    mouse.button === 1;
+                const newTab = opensElsewhere(el, href, e);
                 const tracked = deps.track(ev, props, (_a = options) !== null && _a !== void 0 ? _a : {});
                 if (!newTab && href) {
                     e.preventDefault();
@@ -3939,11 +3968,11 @@ function trackLink(deps, call, links, event, properties, options) {
     }
 }
 function trackForm(deps, call, forms, event, properties, options) {
-    const elements = toElements(forms).filter((el) => el.tagName === 'FORM');
+    const elements = toForms(forms);
     if (forms && elements.length === 0)
         deps.warn(call, 'expects a form element or an array of forms; nothing was bound');
     for (const form of elements) {
-        form.addEventListener('submit', (e) => {
+        onElementEvent(form, 'submit', (e) => {
             var _a;
             try {
                 e.preventDefault();
@@ -3957,13 +3986,6 @@ function trackForm(deps, call, forms, event, properties, options) {
         });
     }
 }
-
-const systemClock = {
-    now: () => Date.now(),
-    monotonic: () => typeof performance !== 'undefined' && typeof performance.now === 'function' ? performance.now() : Date.now(),
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (handle) => clearTimeout(handle),
-};
 
 class CallQueue {
     constructor(deps) {
@@ -6126,48 +6148,6 @@ class Backoff {
     }
 }
 
-function responseCode(response) {
-    const code = response.body.code;
-    return typeof code === 'number' ? code : response.status;
-}
-/** A 400 about the request as a whole (no API key, or a wrong one): its error, else undefined. */
-function requestRejected(body) {
-    const error = errorOf(body);
-    return body.missing_field || error.startsWith('Invalid API key') ? error || 'invalid request' : undefined;
-}
-function errorOf(body) {
-    return typeof body.error === 'string' ? body.error : '';
-}
-/** Indexes, in the request, of the events a 400 names as invalid. */
-function invalidIndexes(body) {
-    const bad = new Set();
-    for (const field of ['events_with_invalid_fields', 'events_with_missing_fields', 'events_with_invalid_id_lengths']) {
-        const byField = body[field];
-        if (byField && typeof byField === 'object')
-            for (const list of Object.values(byField))
-                addIndexes(bad, list);
-    }
-    addIndexes(bad, body.silenced_events);
-    return bad;
-}
-/** A 429: who is over the daily quota (for good, today), and which events are only throttled. */
-function throttling(body) {
-    const users = new Set(Object.keys(asDict(body.exceeded_daily_quota_users)));
-    const devices = new Set(Object.keys(asDict(body.exceeded_daily_quota_devices)));
-    const throttled = new Set();
-    addIndexes(throttled, body.throttled_events);
-    return { overQuota: (event) => users.has(String(event.user_id)) || devices.has(String(event.device_id)), throttled };
-}
-function asDict(value) {
-    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
-}
-function addIndexes(into, list) {
-    if (Array.isArray(list))
-        for (const i of list)
-            if (typeof i === 'number')
-                into.add(i);
-}
-
 /** Browsers cap keepalive bodies at 64 KiB in flight; larger requests go without keepalive. */
 const KEEPALIVE_BODY_LIMIT = 60000;
 
@@ -6233,136 +6213,340 @@ function collectStrings(node, into) {
     }
 }
 
-class Outbox {
-    constructor(config, deps) {
-        this.config = config;
-        this.deps = deps;
-        /**
-         * In order, keyed by arrival (not by insert_id): what is added twice is sent twice, so a bug that
-         * hands an event over twice shows on the wire instead of being silently merged.
-         */
-        this.entries = new Map();
-        this.nextKey = 0;
-        this.requestInFlight = false;
-        /** Only one request is in flight at a time (as in the SDK), so this is that request's size. */
-        this.inflightCount = 0;
-        this.timer = undefined;
-        this.timerDue = Infinity;
-        /** What the events of one request may weigh (halved after a 413 that splitting did not prevent). */
-        this.byteBudget = MAX_REQUEST_BYTES;
-        /** The endpoint's last answer was a 2xx (or an answer about the events, 400 or 413), or it has not failed yet. */
-        this.healthy = true;
-        this.batchSize = Math.min(MAX_EVENTS_PER_REQUEST, Math.max(1, config.batchSize));
-        this.backoff = new Backoff(deps.random);
+/** Settles entries and takes them out; one no longer in the outbox (already settled, or taken over) is left alone. */
+function finish(box, entries, outcome) {
+    var _a;
+    for (const entry of entries) {
+        if (box.entries.get(entry.key) !== entry)
+            continue;
+        box.entries.delete(entry.key);
+        (_a = entry.settle) === null || _a === void 0 ? void 0 : _a.call(entry, outcome);
     }
-    /** A previous page saw the endpoint fail and no page has seen it answer since: exits journal until it does. */
-    assumeFailing() {
-        this.healthy = false;
+}
+/** Gives up on events for a reason that will not change, with one warning naming each. */
+function giveUp(box, entries, code, reason) {
+    for (const entry of entries)
+        box.deps.warn(`the event "${entry.event.event_type}" (insert_id ${entry.event.insert_id}) ${reason}; it was dropped`);
+    finish(box, entries, { code, message: reason });
+}
+/** The request body, from the events' JSON measured when they were batched (serialized once). */
+function requestBody(box, batch) {
+    const { config } = box;
+    const events = batch.map((e) => { var _a; return (_a = e.json) !== null && _a !== void 0 ? _a : JSON.stringify(e.event); }).join(',');
+    const options = config.minIdLength !== undefined ? `,"options":${JSON.stringify({ min_id_length: config.minIdLength })}` : '';
+    const uploadTime = JSON.stringify(new Date(box.deps.clock.now()).toISOString());
+    const key = JSON.stringify(config.apiKey);
+    return `{"api_key":${key},"events":[${events}]${options},"client_upload_time":${uploadTime}}`;
+}
+
+function responseCode(response) {
+    const code = response.body.code;
+    return typeof code === 'number' ? code : response.status;
+}
+/** A 400 about the request as a whole (no API key, or a wrong one): its error, else undefined. */
+function requestRejected(body) {
+    const error = errorOf(body);
+    return body.missing_field || error.startsWith('Invalid API key') ? error || 'invalid request' : undefined;
+}
+function errorOf(body) {
+    return typeof body.error === 'string' ? body.error : '';
+}
+/** Indexes, in the request, of the events a 400 names as invalid. */
+function invalidIndexes(body) {
+    const bad = new Set();
+    for (const field of ['events_with_invalid_fields', 'events_with_missing_fields', 'events_with_invalid_id_lengths']) {
+        const byField = body[field];
+        if (byField && typeof byField === 'object')
+            for (const list of Object.values(byField))
+                addIndexes(bad, list);
     }
-    get size() {
-        return this.entries.size;
+    addIndexes(bad, body.silenced_events);
+    return bad;
+}
+/** A 429: who is over the daily quota (for good, today), and which events are only throttled. */
+function throttling(body) {
+    const users = new Set(Object.keys(asDict(body.exceeded_daily_quota_users)));
+    const devices = new Set(Object.keys(asDict(body.exceeded_daily_quota_devices)));
+    const throttled = new Set();
+    addIndexes(throttled, body.throttled_events);
+    return { overQuota: (event) => users.has(String(event.user_id)) || devices.has(String(event.device_id)), throttled };
+}
+function asDict(value) {
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+}
+function addIndexes(into, list) {
+    if (Array.isArray(list))
+        for (const i of list)
+            if (typeof i === 'number')
+                into.add(i);
+}
+
+/** The answer to the request that carried `batch` (`bytes` of events); null: it failed below HTTP. */
+function applyAnswer(box, batch, response, bytes) {
+    var _a;
+    let live = batch.filter((entry) => box.entries.get(entry.key) === entry);
+    // The page tearing down its own request says nothing about the endpoint.
+    const abortedByExit = !response && batch.some((entry) => entry.leftWithBrowser);
+    if (!response) {
+        // A page being left sees its keepalive requests fail while the browser still completes them:
+        // those were handed over at exit and count as sent (a real HTTP error still retries below).
+        const left = live.filter((entry) => entry.leftWithBrowser);
+        finish(box, left, { code: 200, message: 'handed to the browser at exit' });
+        live = live.filter((entry) => !entry.leftWithBrowser);
     }
-    /** Queues an event; `settled` learns once the endpoint accepted it, or it was dropped for good. */
-    add(event, settled) {
-        this.enqueue(event, settled);
-        this.deps.onChange();
-        this.afterEnqueue();
+    for (const entry of live) {
+        entry.inflight = false;
+        entry.handed = false;
     }
-    /** Events a previous page left behind, already stamped: they go first, under their own insert_ids. */
-    restore(events) {
-        // Their age so far is all the wall clock can tell; from here on it is measured on the monotonic clock.
-        const now = this.deps.clock.now();
-        for (const event of events)
-            this.enqueue(event, undefined, typeof event.time === 'number' ? Math.max(0, now - event.time) : 0);
-        if (events.length) {
-            this.deps.onChange();
-            this.schedule(0);
+    const code = response ? responseCode(response) : 0;
+    const body = (_a = response === null || response === void 0 ? void 0 : response.body) !== null && _a !== void 0 ? _a : {};
+    // An answer about the events themselves (2xx, 400, 413) means the endpoint is up.
+    const answered = (code >= 200 && code < 300) || code === 400 || code === 413;
+    if (answered)
+        box.backoff.succeeded();
+    if (!abortedByExit)
+        setHealthy(box, answered);
+    if (code >= 200 && code < 300) {
+        finish(box, live, { code, message: 'success' });
+    }
+    else if (code === 400) {
+        onInvalid(box, batch, live, body);
+    }
+    else if (code === 413) {
+        // Not the events' fault, and not counted against them: smaller requests, at once.
+        if (batch.length === 1)
+            giveUp(box, live, 413, 'is more than the endpoint accepts in a request');
+        else
+            shrink(box, batch.length, bytes);
+    }
+    else if (code === 429) {
+        onThrottled(box, batch, live, body);
+    }
+    else {
+        // Server error or no answer: the endpoint backs off; every event stays.
+        if (!abortedByExit || live.length)
+            box.backoff.failed(box.deps.clock.monotonic());
+    }
+    box.deps.onChange();
+}
+function setHealthy(box, healthy) {
+    var _a, _b;
+    if (healthy === box.healthy)
+        return;
+    box.healthy = healthy;
+    (_b = (_a = box.deps).onHealth) === null || _b === void 0 ? void 0 : _b.call(_a, healthy);
+}
+function shrink(box, count, bytes) {
+    box.batchSize = Math.max(1, Math.floor(count / 2));
+    if (bytes !== undefined)
+        box.byteBudget = Math.max(1024, Math.floor(bytes / 2));
+}
+function onInvalid(box, batch, live, body) {
+    const error = errorOf(body);
+    const rejected = requestRejected(body);
+    if (rejected) {
+        finish(box, live, { code: 400, message: rejected });
+        box.deps.warn(`Amplitude rejected a request: ${rejected}`);
+        return;
+    }
+    const bad = invalidIndexes(body);
+    if (bad.size === 0) {
+        // A 400 that names no event: alone in its request, the event is the problem; otherwise split and find it.
+        if (batch.length === 1)
+            giveUp(box, live, 400, `was rejected by Amplitude: ${error || 'invalid request'}`);
+        else
+            shrink(box, batch.length);
+        return;
+    }
+    const dropped = batch.filter((_, i) => bad.has(i)).filter((e) => live.includes(e));
+    if (dropped.length) {
+        finish(box, dropped, { code: 400, message: error || 'invalid event' });
+        box.deps.warn(`Amplitude rejected ${dropped.length} event(s): ${error || 'invalid event'}`);
+    }
+}
+function onThrottled(box, batch, live, body) {
+    const { overQuota, throttled } = throttling(body);
+    const over = live.filter((e) => overQuota(e.event));
+    if (over.length)
+        finish(box, over, { code: 429, message: 'daily quota exceeded' });
+    const rest = live.filter((e) => !over.includes(e));
+    const now = box.deps.clock.monotonic();
+    let named = false;
+    for (const entry of rest)
+        if (throttled.has(batch.indexOf(entry))) {
+            entry.notBefore = now + box.config.throttleMs;
+            named = true;
         }
+    // Throttled without naming the events: the endpoint as a whole backs off.
+    if (!named && rest.length)
+        box.backoff.failed(now);
+}
+
+/**
+ * The page is being left (or hidden, which may be the last chance): what the browser takes over, and what
+ * must survive in the exit journal because it did not. Synchronous, as page exit allows nothing else.
+ */
+/**
+ * Hands every waiting event to sendBeacon; requests already issued with keepalive are the browser's too.
+ * What the browser does not take stays in the outbox and in the journal.
+ */
+function handOverAtExit(box) {
+    var _a;
+    const { transport } = box.deps;
+    if (!transport.online())
+        return;
+    // While the endpoint fails, a beacon the browser accepts may be refused: what it carries stays
+    // journaled too, and the next page sends it again under the same insert_id (Amplitude ignores
+    // the repeat if the beacon did arrive). While it answers, what the browser took counts as sent.
+    const healthy = box.healthy;
+    if (healthy)
+        for (const entry of box.entries.values())
+            if (entry.inflight && entry.handed)
+                entry.leftWithBrowser = true;
+    let chunk = [];
+    let bytes = 0;
+    const send = () => {
+        if (!chunk.length)
+            return;
+        const body = requestBody(box, chunk);
+        let accepted;
+        try {
+            accepted = transport.beacon(box.config.serverUrl, body);
+        }
+        catch (_a) {
+            accepted = false;
+        }
+        if (accepted && healthy)
+            finish(box, chunk, { code: 200, message: 'handed to the browser at exit' });
+        else if (accepted)
+            for (const entry of chunk)
+                entry.beaconed = true;
+        chunk = [];
+        bytes = 0;
+    };
+    for (const entry of [...box.entries.values()]) {
+        if (entry.inflight || entry.beaconed)
+            continue;
+        const size = ((_a = entry.bytes) !== null && _a !== void 0 ? _a : sized(entry.event).bytes) + 1;
+        if (chunk.length && (bytes + size > KEEPALIVE_BODY_LIMIT || chunk.length >= Math.max(box.batchSize, 100)))
+            send();
+        chunk.push(entry);
+        bytes += size;
     }
-    enqueue(event, settle, age = 0) {
-        const key = this.nextKey++;
-        this.entries.set(key, {
+    send();
+    box.deps.onChange();
+}
+/**
+ * What must survive if the page dies now: everything the browser has not taken over (all of it while the
+ * endpoint fails).
+ */
+function unsentEvents(box) {
+    const out = [];
+    for (const entry of box.entries.values())
+        if (!entry.handed || !box.healthy || entry.beaconed)
+            out.push(entry.event);
+    return out;
+}
+
+/**
+ * The last step before the wire: Amplitude-ready events wait here until the endpoint acknowledges them.
+ * It stands in the SDK's timeline as its destination plugin, in place of the SDK's own, because the
+ * shim must know, at the instant a page is left, exactly which events the browser has taken over
+ * (beacon accepted, or a keepalive request already issued) and which it has not: the first count as
+ * sent, the second go to the exit journal.
+ *
+ * While the page lives, an event the endpoint cannot take is kept and tried again (retry-policy.ts),
+ * and given up only for a reason that will not change (outbox-answers.ts), or because it is too large
+ * for any request or too old to send (here). This file is the queue: what goes into a request, and when.
+ */
+function createOutbox(config, deps) {
+    const { clock } = deps;
+    const box = {
+        config,
+        deps,
+        entries: new Map(),
+        batchSize: Math.min(MAX_EVENTS_PER_REQUEST, Math.max(1, config.batchSize)),
+        byteBudget: MAX_REQUEST_BYTES,
+        backoff: new Backoff(deps.random),
+        healthy: true,
+    };
+    const { entries } = box;
+    let nextKey = 0;
+    let requestInFlight = false;
+    /** Only one request is in flight at a time (as in the SDK), so this is that request's size. */
+    let inflightCount = 0;
+    let timer = undefined;
+    let timerDue = Infinity;
+    const enqueue = (event, settle, age = 0) => {
+        const key = nextKey++;
+        entries.set(key, {
             key,
             event,
-            bornAt: this.deps.clock.monotonic() - age,
+            bornAt: clock.monotonic() - age,
             notBefore: 0,
             inflight: false,
             handed: false,
             settle,
         });
-    }
-    afterEnqueue() {
-        if (this.config.sendNewEventsAtOnce ||
-            (this.config.uploadThreshold > 0 && this.waitingCount() >= this.config.uploadThreshold))
-            this.schedule(0);
-        else
-            this.schedule(this.config.flushIntervalMs);
-    }
-    waitingCount() {
-        return this.entries.size - this.inflightCount;
-    }
-    /** Sends what is due now (the browser came back online, or the page asked), without waiting out a backoff. */
-    flush() {
-        this.backoff.skipWait();
-        this.schedule(0);
-    }
-    schedule(delayMs) {
-        const due = this.deps.clock.monotonic() + delayMs;
-        if (this.timer !== undefined && this.timerDue <= due)
+    };
+    const waitingCount = () => entries.size - inflightCount;
+    const schedule = (delayMs) => {
+        const due = clock.monotonic() + delayMs;
+        if (timer !== undefined && timerDue <= due)
             return;
-        if (this.timer !== undefined)
-            this.deps.clock.clearTimeout(this.timer);
-        this.timerDue = due;
-        this.timer = this.deps.clock.setTimeout(() => {
-            this.timer = undefined;
-            this.timerDue = Infinity;
-            this.pump();
+        if (timer !== undefined)
+            clock.clearTimeout(timer);
+        timerDue = due;
+        timer = clock.setTimeout(() => {
+            timer = undefined;
+            timerDue = Infinity;
+            pump();
         }, delayMs);
-    }
-    pump() {
-        var _a, _b;
-        if (this.requestInFlight || this.entries.size === 0)
+    };
+    const pump = () => {
+        var _a;
+        if (requestInFlight || entries.size === 0)
             return;
-        if (!this.deps.transport.online())
+        if (!deps.transport.online())
             return; // the page's `online` event calls flush()
-        const taken = (_b = (_a = this.deps).reconcile) === null || _b === void 0 ? void 0 : _b.call(_a);
+        const taken = (_a = deps.reconcile) === null || _a === void 0 ? void 0 : _a.call(deps);
         if (taken && taken.size)
-            this.dropTaken(taken);
-        const now = this.deps.clock.monotonic();
-        this.dropExpired(now);
-        const wait = this.backoff.remaining(now);
+            dropTaken(box, taken);
+        const now = clock.monotonic();
+        dropExpired(box, now);
+        const wait = box.backoff.remaining(now);
         if (wait > 0) {
-            if (this.entries.size)
-                this.schedule(wait);
+            if (entries.size)
+                schedule(wait);
             return;
         }
         const batch = [];
         let bytes = 0;
         let nextDue = Infinity;
-        for (const entry of [...this.entries.values()]) {
+        for (const entry of [...entries.values()]) {
             if (entry.inflight)
                 continue;
             if (entry.notBefore > now) {
                 nextDue = Math.min(nextDue, entry.notBefore);
                 continue;
             }
-            const size = this.measure(entry);
+            const size = measure(box, entry);
             if (size === undefined)
                 continue;
             // In order: a request ends at the first event that would take it over the limit.
-            if (batch.length && bytes + size > this.byteBudget)
+            if (batch.length && bytes + size > box.byteBudget)
                 break;
             batch.push(entry);
             bytes += size;
-            if (batch.length >= this.batchSize)
+            if (batch.length >= box.batchSize)
                 break;
         }
         if (batch.length === 0) {
             if (nextDue !== Infinity)
-                this.schedule(nextDue - now);
+                schedule(nextDue - now);
             return;
         }
-        const body = this.payload(batch);
+        const body = requestBody(box, batch);
         const keepalive = utf8Length(body) <= KEEPALIVE_BODY_LIMIT;
         for (const entry of batch) {
             entry.inflight = true;
@@ -6370,263 +6554,111 @@ class Outbox {
             entry.beaconed = false;
         }
         if (keepalive)
-            this.deps.onChange();
-        this.requestInFlight = true;
-        this.inflightCount = batch.length;
+            deps.onChange();
+        requestInFlight = true;
+        inflightCount = batch.length;
         let settled = false;
         const done = (response) => {
             if (settled)
                 return;
             settled = true;
-            this.requestInFlight = false;
-            this.inflightCount = 0;
-            this.onResponse(batch, response, bytes);
+            requestInFlight = false;
+            inflightCount = 0;
+            applyAnswer(box, batch, response, bytes);
             // A full batch still waiting goes on at once (a burst drains back to back); a partial one waits
             // its interval like any new event, as the SDK schedules what is left after a flush.
-            const waiting = this.waitingCount();
-            if (waiting >= this.batchSize || (this.config.uploadThreshold > 0 && waiting >= this.config.uploadThreshold))
-                this.schedule(0);
+            const waiting = waitingCount();
+            if (waiting >= box.batchSize || (config.uploadThreshold > 0 && waiting >= config.uploadThreshold))
+                schedule(0);
             else if (waiting > 0)
-                this.schedule(this.config.flushIntervalMs);
+                schedule(config.flushIntervalMs);
         };
         try {
-            this.deps.transport.post(this.config.serverUrl, body, keepalive).then(done, () => done(null));
+            deps.transport.post(config.serverUrl, body, keepalive).then(done, () => done(null));
         }
-        catch (_c) {
+        catch (_b) {
             done(null);
         }
+    };
+    return {
+        get size() {
+            return entries.size;
+        },
+        add(event, settled) {
+            enqueue(event, settled);
+            deps.onChange();
+            if (config.sendNewEventsAtOnce || (config.uploadThreshold > 0 && waitingCount() >= config.uploadThreshold))
+                schedule(0);
+            else
+                schedule(config.flushIntervalMs);
+        },
+        restore(events) {
+            // Their age so far is all the wall clock can tell; from here on it is measured on the monotonic clock.
+            const now = clock.now();
+            for (const event of events)
+                enqueue(event, undefined, typeof event.time === 'number' ? Math.max(0, now - event.time) : 0);
+            if (events.length) {
+                deps.onChange();
+                schedule(0);
+            }
+        },
+        flush() {
+            box.backoff.skipWait();
+            schedule(0);
+        },
+        assumeFailing() {
+            box.healthy = false;
+        },
+        exit: () => handOverAtExit(box),
+        unsent: () => unsentEvents(box),
+    };
+}
+/**
+ * The event's size on the wire, measured once. One too large for any request is reduced (its largest
+ * values cut) or, failing that, dropped; either way with one warning that names it. undefined: dropped.
+ */
+function measure(box, entry) {
+    if (entry.bytes === undefined || entry.json === undefined) {
+        const measured = sized(entry.event);
+        entry.json = measured.json;
+        entry.bytes = measured.bytes;
     }
-    /**
-     * The event's size on the wire, measured once. One too large for any request is reduced (its largest
-     * values cut) or, failing that, dropped; either way with one warning that names it. undefined: dropped.
-     */
-    measure(entry) {
-        if (entry.bytes === undefined || entry.json === undefined) {
-            const measured = sized(entry.event);
-            entry.json = measured.json;
-            entry.bytes = measured.bytes;
-        }
-        if (entry.bytes <= this.byteBudget)
-            return entry.bytes;
-        const name = `"${entry.event.event_type}" (insert_id ${entry.event.insert_id})`;
-        const reduced = reduceToFit(entry.event, this.byteBudget);
-        if (!reduced) {
-            this.deps.warn(`the event ${name} is ${entry.bytes} bytes, ` +
-                'more than a request may carry even with its largest values cut; it was dropped');
-            this.finish([entry], { code: 413, message: 'event too large' });
-            return undefined;
-        }
-        this.deps.warn(`the event ${name} was ${entry.bytes} bytes, more than a request may carry; ` +
-            `its largest values were cut to ${REDUCED_STRING_LENGTH} characters`);
-        entry.event = reduced.value;
-        entry.json = reduced.json;
-        entry.bytes = reduced.bytes;
+    if (entry.bytes <= box.byteBudget)
         return entry.bytes;
+    const name = `"${entry.event.event_type}" (insert_id ${entry.event.insert_id})`;
+    const reduced = reduceToFit(entry.event, box.byteBudget);
+    if (!reduced) {
+        box.deps.warn(`the event ${name} is ${entry.bytes} bytes, ` +
+            'more than a request may carry even with its largest values cut; it was dropped');
+        finish(box, [entry], { code: 413, message: 'event too large' });
+        return undefined;
     }
-    /** The request body, from the events' JSON measured when they were batched (serialized once). */
-    payload(batch) {
-        const events = batch.map((e) => { var _a; return (_a = e.json) !== null && _a !== void 0 ? _a : JSON.stringify(e.event); }).join(',');
-        const options = this.config.minIdLength !== undefined
-            ? `,"options":${JSON.stringify({ min_id_length: this.config.minIdLength })}`
-            : '';
-        const uploadTime = JSON.stringify(new Date(this.deps.clock.now()).toISOString());
-        const key = JSON.stringify(this.config.apiKey);
-        return `{"api_key":${key},"events":[${events}]${options},"client_upload_time":${uploadTime}}`;
-    }
-    /** Events older than Amplitude's window for recognizing a repeat are dropped, with one warning. */
-    dropExpired(now) {
-        const expired = [];
-        for (const entry of this.entries.values())
-            if (!entry.inflight && now - entry.bornAt > MAX_EVENT_AGE_MS)
-                expired.push(entry);
-        if (!expired.length)
-            return;
-        this.finish(expired, { code: 0, message: 'too old to send' });
-        this.deps.warn(`${expired.length} event(s) older than ${MAX_EVENT_AGE_MS / 86400000} days ` +
-            'could not be delivered in time and were dropped');
-    }
-    setHealthy(healthy) {
-        var _a, _b;
-        if (healthy === this.healthy)
-            return;
-        this.healthy = healthy;
-        (_b = (_a = this.deps).onHealth) === null || _b === void 0 ? void 0 : _b.call(_a, healthy);
-    }
-    onResponse(batch, response, bytes) {
-        var _a;
-        let live = batch.filter((entry) => this.entries.get(entry.key) === entry);
-        // The page tearing down its own request says nothing about the endpoint.
-        const abortedByExit = !response && batch.some((entry) => entry.leftWithBrowser);
-        if (!response) {
-            // A page being left sees its keepalive requests fail while the browser still completes them:
-            // those were handed over at exit and count as sent (a real HTTP error still retries below).
-            const left = live.filter((entry) => entry.leftWithBrowser);
-            this.finish(left, { code: 200, message: 'handed to the browser at exit' });
-            live = live.filter((entry) => !entry.leftWithBrowser);
-        }
-        for (const entry of live) {
-            entry.inflight = false;
-            entry.handed = false;
-        }
-        const code = response ? responseCode(response) : 0;
-        const body = (_a = response === null || response === void 0 ? void 0 : response.body) !== null && _a !== void 0 ? _a : {};
-        // An answer about the events themselves (2xx, 400, 413) means the endpoint is up.
-        const answered = (code >= 200 && code < 300) || code === 400 || code === 413;
-        if (answered)
-            this.backoff.succeeded();
-        if (!abortedByExit)
-            this.setHealthy(answered);
-        if (code >= 200 && code < 300) {
-            this.finish(live, { code, message: 'success' });
-        }
-        else if (code === 400) {
-            this.onInvalid(batch, live, body);
-        }
-        else if (code === 413) {
-            // Not the events' fault, and not counted against them: smaller requests, at once.
-            if (batch.length === 1)
-                this.giveUp(live, 413, 'is more than the endpoint accepts in a request');
-            else
-                this.shrink(batch.length, bytes);
-        }
-        else if (code === 429) {
-            this.onThrottled(batch, live, body);
-        }
-        else {
-            // Server error or no answer: the endpoint backs off; every event stays.
-            if (!abortedByExit || live.length)
-                this.backoff.failed(this.deps.clock.monotonic());
-        }
-        this.deps.onChange();
-    }
-    shrink(count, bytes) {
-        this.batchSize = Math.max(1, Math.floor(count / 2));
-        if (bytes !== undefined)
-            this.byteBudget = Math.max(1024, Math.floor(bytes / 2));
-    }
-    /** Gives up on events for a reason that will not change, with one warning naming each. */
-    giveUp(entries, code, reason) {
-        for (const entry of entries)
-            this.deps.warn(`the event "${entry.event.event_type}" (insert_id ${entry.event.insert_id}) ${reason}; it was dropped`);
-        this.finish(entries, { code, message: reason });
-    }
-    onInvalid(batch, live, body) {
-        const error = errorOf(body);
-        const rejected = requestRejected(body);
-        if (rejected) {
-            this.finish(live, { code: 400, message: rejected });
-            this.deps.warn(`Amplitude rejected a request: ${rejected}`);
-            return;
-        }
-        const bad = invalidIndexes(body);
-        if (bad.size === 0) {
-            // A 400 that names no event: alone in its request, the event is the problem; otherwise split and find it.
-            if (batch.length === 1)
-                this.giveUp(live, 400, `was rejected by Amplitude: ${error || 'invalid request'}`);
-            else
-                this.shrink(batch.length);
-            return;
-        }
-        const dropped = batch.filter((_, i) => bad.has(i)).filter((e) => live.includes(e));
-        if (dropped.length) {
-            this.finish(dropped, { code: 400, message: error || 'invalid event' });
-            this.deps.warn(`Amplitude rejected ${dropped.length} event(s): ${error || 'invalid event'}`);
-        }
-    }
-    onThrottled(batch, live, body) {
-        const { overQuota, throttled } = throttling(body);
-        const over = live.filter((e) => overQuota(e.event));
-        if (over.length)
-            this.finish(over, { code: 429, message: 'daily quota exceeded' });
-        const rest = live.filter((e) => !over.includes(e));
-        const now = this.deps.clock.monotonic();
-        let named = false;
-        for (const entry of rest)
-            if (throttled.has(batch.indexOf(entry))) {
-                entry.notBefore = now + this.config.throttleMs;
-                named = true;
-            }
-        // Throttled without naming the events: the endpoint as a whole backs off.
-        if (!named && rest.length)
-            this.backoff.failed(now);
-    }
-    finish(entries, outcome) {
-        var _a;
-        for (const entry of entries) {
-            if (this.entries.get(entry.key) !== entry)
-                continue;
-            this.entries.delete(entry.key);
-            (_a = entry.settle) === null || _a === void 0 ? void 0 : _a.call(entry, outcome);
-        }
-    }
-    dropTaken(ids) {
-        const taken = [];
-        for (const entry of this.entries.values())
-            if (!entry.inflight && ids.has(entry.event.insert_id))
-                taken.push(entry);
-        this.finish(taken, { code: 200, message: 'sent by another page' });
-    }
-    /**
-     * The page is being left (or hidden, which may be the last chance). Synchronously hands every waiting
-     * event to sendBeacon; requests already issued with keepalive are the browser's too. What the browser
-     * does not take stays here and in the journal.
-     */
-    exit() {
-        var _a;
-        if (!this.deps.transport.online())
-            return;
-        // While the endpoint fails, a beacon the browser accepts may be refused: what it carries stays
-        // journaled too, and the next page sends it again under the same insert_id (Amplitude ignores
-        // the repeat if the beacon did arrive). While it answers, what the browser took counts as sent.
-        const healthy = this.healthy;
-        if (healthy)
-            for (const entry of this.entries.values())
-                if (entry.inflight && entry.handed)
-                    entry.leftWithBrowser = true;
-        let chunk = [];
-        let bytes = 0;
-        const send = () => {
-            if (!chunk.length)
-                return;
-            const body = this.payload(chunk);
-            let accepted;
-            try {
-                accepted = this.deps.transport.beacon(this.config.serverUrl, body);
-            }
-            catch (_a) {
-                accepted = false;
-            }
-            if (accepted && healthy)
-                this.finish(chunk, { code: 200, message: 'handed to the browser at exit' });
-            else if (accepted)
-                for (const entry of chunk)
-                    entry.beaconed = true;
-            chunk = [];
-            bytes = 0;
-        };
-        for (const entry of [...this.entries.values()]) {
-            if (entry.inflight || entry.beaconed)
-                continue;
-            const size = ((_a = entry.bytes) !== null && _a !== void 0 ? _a : sized(entry.event).bytes) + 1;
-            if (chunk.length && (bytes + size > KEEPALIVE_BODY_LIMIT || chunk.length >= Math.max(this.batchSize, 100)))
-                send();
-            chunk.push(entry);
-            bytes += size;
-        }
-        send();
-        this.deps.onChange();
-    }
-    /**
-     * What must survive if the page dies now: everything the browser has not taken over (all of it while the
-     * endpoint fails).
-     */
-    unsent() {
-        const out = [];
-        for (const entry of this.entries.values())
-            if (!entry.handed || !this.healthy || entry.beaconed)
-                out.push(entry.event);
-        return out;
-    }
+    box.deps.warn(`the event ${name} was ${entry.bytes} bytes, more than a request may carry; ` +
+        `its largest values were cut to ${REDUCED_STRING_LENGTH} characters`);
+    entry.event = reduced.value;
+    entry.json = reduced.json;
+    entry.bytes = reduced.bytes;
+    return entry.bytes;
+}
+/** Events older than Amplitude's window for recognizing a repeat are dropped, with one warning. */
+function dropExpired(box, now) {
+    const expired = [];
+    for (const entry of box.entries.values())
+        if (!entry.inflight && now - entry.bornAt > MAX_EVENT_AGE_MS)
+            expired.push(entry);
+    if (!expired.length)
+        return;
+    finish(box, expired, { code: 0, message: 'too old to send' });
+    box.deps.warn(`${expired.length} event(s) older than ${MAX_EVENT_AGE_MS / 86400000} days ` +
+        'could not be delivered in time and were dropped');
+}
+/** Events another page has sent (it took over this page's journal record) leave without a request. */
+function dropTaken(box, ids) {
+    const taken = [];
+    for (const entry of box.entries.values())
+        if (!entry.inflight && ids.has(entry.event.insert_id))
+            taken.push(entry);
+    finish(box, taken, { code: 200, message: 'sent by another page' });
 }
 
 const JOURNAL_PREFIX = 'segment_amplitude_shim_unsent_';
@@ -6818,16 +6850,8 @@ function validEvents(list) {
 
 /** A gone page's record is left this long to the page that follows it, which claims at once on load. */
 const TAKEOVER_GRACE_MS = 3000;
-const webLock = (name, work) => attempt(() => {
-    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-    if (!locks || typeof locks.request !== 'function')
-        return false;
-    const held = locks.request(name, work);
-    held.then(undefined, () => undefined);
-    return true;
-}, false);
 class Takeover {
-    constructor(clock, journal, outbox, adopt, lock = webLock) {
+    constructor(clock, journal, outbox, adopt, lock) {
         this.clock = clock;
         this.journal = journal;
         this.adopt = adopt;
@@ -7024,11 +7048,19 @@ class SdkPluginStage {
     }
     /** The value `thenable` settles with, TIMED_OUT after `ms`; a rejection is a warning and undefined. */
     bounded(thenable, ms, entry) {
-        return raceTimeout(thenable, ms, this.deps.clock, (value) => value, (error) => {
-            if (entry)
-                this.deps.warn(`${label(entry)} execute() rejected: ${describe$1(error)}; the event continues`);
-            return undefined;
-        }, () => TIMED_OUT);
+        const { clock } = this.deps;
+        return new Promise((resolve) => {
+            const timer = clock.setTimeout(() => resolve(TIMED_OUT), ms);
+            safeThen(thenable, (value) => {
+                clock.clearTimeout(timer);
+                resolve(value);
+            }, (error) => {
+                clock.clearTimeout(timer);
+                if (entry)
+                    this.deps.warn(`${label(entry)} execute() rejected: ${describe$1(error)}; the event continues`);
+                resolve(undefined);
+            });
+        });
     }
 }
 function label(entry) {
@@ -7040,7 +7072,7 @@ class Pipeline {
         const { clock } = deps;
         this.mode = plan.mode;
         const persisted = plan.persist && plan.clientPersistence;
-        const outbox = new Outbox(outboxConfig(deps.writeKey, plan.settings, plan.sdkOptions), {
+        const outbox = createOutbox(outboxConfig(deps.writeKey, plan.settings, plan.sdkOptions), {
             clock,
             transport: deps.transport,
             onChange: () => this.journal.changed(),
@@ -7062,7 +7094,7 @@ class Pipeline {
             events: [...outbox.unsent(), ...this.sdkStage.pending()],
         }));
         // A page still open sends what gone pages of the site left (their records), once the endpoint answers.
-        this.takeover = new Takeover(clock, this.journal, outbox, deps.restore);
+        this.takeover = new Takeover(clock, this.journal, outbox, deps.restore, deps.siteLock);
         this.facts = envelopeFacts(plan.sdkOptions, deps.navigatorFacts, LIBRARY, {
             name: SHIM_NAME,
             version: VERSION,
@@ -7205,6 +7237,7 @@ function startSending(plan, deps) {
         persistSession: (s) => deps.sdk.persistSession(s),
         sdkPlugins: env.adapter.pagePlugins,
         keepSegmentSession: env.browser.keepSegmentSession,
+        siteLock: env.browser.siteLock,
         restore: (left) => restore(left, pipeline, queue),
         warn: (message) => logger.problem('Amplitude', message, true),
     });
@@ -7701,13 +7734,19 @@ function runOne(fn, event, integration, deps) {
     }
     if (!isThenable(returned))
         return null; // returned without calling next: cancelled, silently
-    const settled = () => (outcome === CANCELLED$1 ? null : outcome);
-    return raceTimeout(returned, MIDDLEWARE_TIMEOUT_MS, deps.clock, settled, (error) => {
-        deps.warn(`rejected: ${describe$1(error)}`, outcome === CANCELLED$1);
-        return settled();
-    }, () => {
-        deps.warn(`did not call next() within ${MIDDLEWARE_TIMEOUT_MS} ms; the event was dropped`, true);
-        return null;
+    return new Promise((resolve) => {
+        const timer = deps.clock.setTimeout(() => {
+            deps.warn(`did not call next() within ${MIDDLEWARE_TIMEOUT_MS} ms; the event was dropped`, true);
+            resolve(null);
+        }, MIDDLEWARE_TIMEOUT_MS);
+        const settle = () => {
+            deps.clock.clearTimeout(timer);
+            resolve(outcome === CANCELLED$1 ? null : outcome);
+        };
+        safeThen(returned, settle, (error) => {
+            deps.warn(`rejected: ${describe$1(error)}`, outcome === CANCELLED$1);
+            settle();
+        });
     });
 }
 function makePayload(event) {
@@ -7861,10 +7900,27 @@ function callHook(plugin, hook, ctx, deps) {
     }
     if (!isThenable(returned))
         return accepted(returned, plugin, ctx, name, deps);
-    return raceTimeout(returned, deps.hookTimeoutMs, deps.clock, (value) => accepted(value, plugin, ctx, name, deps), (error) => failed(error, plugin, ctx, name, deps), () => {
-        deps.warn(`${name} did not settle within ${deps.hookTimeoutMs} ms; the event went on without waiting for it`);
-        // The late hook keeps writing to the context it holds; the event goes on as a copy, untouched by it.
-        return new SegmentContext(detach(ctx.event), ctx.id);
+    return new Promise((resolve) => {
+        let done = false;
+        const timer = deps.clock.setTimeout(() => {
+            done = true;
+            deps.warn(`${name} did not settle within ${deps.hookTimeoutMs} ms; the event went on without waiting for it`);
+            // The late hook keeps writing to the context it holds; the event goes on as a copy, untouched by it.
+            resolve(new SegmentContext(detach(ctx.event), ctx.id));
+        }, deps.hookTimeoutMs);
+        safeThen(returned, (value) => {
+            if (done)
+                return;
+            done = true;
+            deps.clock.clearTimeout(timer);
+            resolve(accepted(value, plugin, ctx, name, deps));
+        }, (error) => {
+            if (done)
+                return;
+            done = true;
+            deps.clock.clearTimeout(timer);
+            resolve(failed(error, plugin, ctx, name, deps));
+        });
     });
 }
 function accepted(value, plugin, ctx, name, deps) {
@@ -7909,32 +7965,6 @@ function detach(value) {
         return copy;
     }
     return value;
-}
-
-const CONSEQUENCE = {
-    load: 'the plugin was removed and events go on without it',
-    unload: 'the plugin was removed anyway',
-    ready: 'ready() goes on without it',
-};
-function callLifecycle(plugin, what, call, deps, ctx, onFailure) {
-    const fail = (failure, message) => {
-        deps.logger.once(`analytics.${what === 'unload' ? 'deregister' : 'register'}(): plugin "${plugin.name}" (${plugin.type}) ` +
-            `${what}() ${message}; ${CONSEQUENCE[what]}`);
-        if (what === 'unload')
-            ctx === null || ctx === void 0 ? void 0 : ctx.log('warn', 'Failed to unload destination', { plugin: plugin.name, error: failure });
-        onFailure === null || onFailure === void 0 ? void 0 : onFailure(failure);
-    };
-    let returned;
-    try {
-        returned = call();
-    }
-    catch (error) {
-        fail(error, `threw ${describe$1(error)}`);
-        return Promise.resolve();
-    }
-    if (!isThenable(returned))
-        return Promise.resolve();
-    return raceTimeout(returned, deps.timeoutMs, deps.clock, () => undefined, (error) => fail(error, `rejected: ${describe$1(error)}`), () => fail(new Error('timeout'), `did not settle within ${deps.timeoutMs} ms`));
 }
 
 /** The event types that have a per-call hook of the same name. */
@@ -8111,9 +8141,56 @@ class PluginRegistry {
         }).then(() => this.stopHolding(entry));
         return entry;
     }
+    /**
+     * Calls a plugin's load, unload or ready; resolves when what it returns settles, or after the load
+     * timeout. A throw, a rejection or the timeout is one warning, then `onFailure`.
+     */
     settle(plugin, what, call, ctx, onFailure) {
-        const { clock, logger } = this.options;
-        return callLifecycle(plugin, what, call, { clock, logger, timeoutMs: this.loadTimeoutMs }, ctx, onFailure);
+        const label = `plugin "${plugin.name}" (${plugin.type}) ${what}()`;
+        const consequence = what === 'load'
+            ? 'the plugin was removed and events go on without it'
+            : what === 'unload'
+                ? 'the plugin was removed anyway'
+                : 'ready() goes on without it';
+        const fail = (failure, message) => {
+            this.options.logger.once(`analytics.${what === 'unload' ? 'deregister' : 'register'}(): ${label} ${message}; ${consequence}`);
+            if (what === 'unload')
+                ctx === null || ctx === void 0 ? void 0 : ctx.log('warn', 'Failed to unload destination', { plugin: plugin.name, error: failure });
+            onFailure === null || onFailure === void 0 ? void 0 : onFailure(failure);
+        };
+        let returned;
+        try {
+            returned = call();
+        }
+        catch (error) {
+            fail(error, `threw ${describe$1(error)}`);
+            return Promise.resolve();
+        }
+        if (!isThenable(returned))
+            return Promise.resolve();
+        const { clock } = this.options;
+        return new Promise((resolve) => {
+            let done = false;
+            const timer = clock.setTimeout(() => {
+                done = true;
+                fail(new Error('timeout'), `did not settle within ${this.loadTimeoutMs} ms`);
+                resolve();
+            }, this.loadTimeoutMs);
+            safeThen(returned, () => {
+                if (done)
+                    return;
+                done = true;
+                clock.clearTimeout(timer);
+                resolve();
+            }, (error) => {
+                if (done)
+                    return;
+                done = true;
+                clock.clearTimeout(timer);
+                fail(error, `rejected: ${describe$1(error)}`);
+                resolve();
+            });
+        });
     }
     stopHolding(entry) {
         if (!entry.holds)
@@ -8599,6 +8676,95 @@ class AnalyticsCore {
     }
 }
 
+/** How a warning names the member: `analytics.track()`. */
+const callName = (name) => `analytics.${name}()`;
+/** Wraps members so any internal failure becomes a warning and the fallback's value. */
+function guardWith(core) {
+    return (name, fallback, fn) => function guarded(...args) {
+        try {
+            return fn(...args);
+        }
+        catch (error) {
+            core.logger.problem(callName(name), `could not be carried out and was ignored (${describe$1(error)})`, true);
+            return fallback();
+        }
+    };
+}
+/**
+ * An id argument: a string, a finite number (as a string) or null. Anything else is refused with a
+ * warning and reads as "no argument" (undefined), so the current value is returned unchanged.
+ */
+function idArgument(core, name, value) {
+    if (value === undefined || value === null)
+        return value;
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    core.logger.problem(callName(name), `expects a string or null, got ${kind(value)}; the value was ignored`, true);
+    return undefined;
+}
+/** A traits argument: a plain object (sanitized as any call's), or null; anything else is refused like an id. */
+function traitsArgument(core, name, value) {
+    if (value === undefined || value === null)
+        return value;
+    if (!isPlainObject(value)) {
+        core.logger.problem(callName(name), `expects an object, got ${kind(value)}; the value was ignored`, true);
+        return undefined;
+    }
+    return core.clean(callName(name), value);
+}
+function kind(value) {
+    if (value === null)
+        return 'null';
+    try {
+        if (Array.isArray(value))
+            return 'an array';
+    }
+    catch (_a) {
+        return 'a revoked Proxy';
+    }
+    return `a ${typeof value}`;
+}
+
+function entity(core, guard, prefix, store, extra) {
+    return Object.assign({ id: guard(`${prefix}.id`, () => null, (...a) => {
+            const id = idArgument(core, `${prefix}.id`, a[0]);
+            return a.length === 0 || id === undefined ? store.id() : store.id(id);
+        }), traits: guard(`${prefix}.traits`, () => ({}), (...a) => {
+            const traits = traitsArgument(core, `${prefix}.traits`, a[0]);
+            return a.length === 0 || traits === undefined ? store.traits() : store.traits(traits);
+        }), load: () => undefined, save: () => true }, extra);
+}
+/** What `analytics.user()` returns: one object for the page's life, as analytics-next's. */
+function userApi(core, guard) {
+    return entity(core, guard, 'user()', core.userStore, {
+        anonymousId: guard('user().anonymousId', () => null, (...a) => {
+            const id = idArgument(core, 'user().anonymousId', a[0]);
+            return a.length === 0 || id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
+        }),
+        logout: guard('user().logout', () => undefined, () => core.userStore.logout()),
+        reset: guard('user().reset', () => undefined, () => core.userStore.reset()),
+    });
+}
+/** What `analytics.group()` returns when called without arguments. */
+function groupApi(core, guard) {
+    return entity(core, guard, 'group()', core.groupStore, {
+        anonymousId: () => undefined,
+    });
+}
+/** `analytics.amplitude`: the SDK client, and the device and session in force. */
+function amplitudeAccess(core, guard) {
+    return {
+        get instance() {
+            return core.adapter.client;
+        },
+        getDeviceId: guard('amplitude.getDeviceId', () => undefined, () => { var _a; return (_a = core.deviceId) !== null && _a !== void 0 ? _a : undefined; }),
+        getSessionId: guard('amplitude.getSessionId', () => undefined, () => core.adapter.getSessionId()),
+        getDeviceIdSource: guard('amplitude.getDeviceIdSource', () => undefined, () => { var _a; return (_a = core.deviceIdSource) !== null && _a !== void 0 ? _a : undefined; }),
+    };
+}
+
 /** Members the snippet stubs, in the order analytics-next's snippet lists them (plus the rest of the API). */
 const DEPRECATED_WARN_ONLY = [
     'log',
@@ -8613,65 +8779,15 @@ const DEPRECATED_WARN_ONLY = [
     'addIntegration',
 ];
 function attachPublicApi(core, target) {
-    const call = (name) => `analytics.${name}()`;
-    /** Wraps a member so any internal failure becomes a warning and a harmless return value. */
-    const guard = (name, fallback, fn) => function guarded(...args) {
-        try {
-            return fn(...args);
-        }
-        catch (error) {
-            core.logger.problem(call(name), `could not be carried out and was ignored (${describe$1(error)})`, true);
-            return fallback();
-        }
-    };
+    const guard = guardWith(core);
     const failedCtx = (type) => () => {
         const ctx = new Context({ type });
         ctx.setFailedDelivery({ reason: 'internal error' });
         return Promise.resolve(ctx);
     };
     const self = () => target;
-    /**
-     * An id argument: a string, a finite number (as a string) or null. Anything else is refused with a
-     * warning and reads as "no argument" (undefined), so the current value is returned unchanged.
-     */
-    const idArgument = (name, value) => {
-        if (value === undefined || value === null)
-            return value;
-        if (typeof value === 'string')
-            return value;
-        if (typeof value === 'number' && Number.isFinite(value))
-            return String(value);
-        core.logger.problem(call(name), `expects a string or null, got ${kind(value)}; the value was ignored`, true);
-        return undefined;
-    };
-    const traitsArgument = (name, value) => {
-        if (value === undefined || value === null)
-            return value;
-        if (!isPlainObject(value)) {
-            core.logger.problem(call(name), `expects an object, got ${kind(value)}; the value was ignored`, true);
-            return undefined;
-        }
-        return core.clean(call(name), value);
-    };
-    /** user() and group(): analytics-next hands out the store itself; these are the same methods, guarded. */
-    const entity = (prefix, store, extra) => (Object.assign({ id: guard(`${prefix}.id`, () => null, (...a) => {
-            const id = idArgument(`${prefix}.id`, a[0]);
-            return a.length === 0 || id === undefined ? store.id() : store.id(id);
-        }), traits: guard(`${prefix}.traits`, () => ({}), (...a) => {
-            const traits = traitsArgument(`${prefix}.traits`, a[0]);
-            return a.length === 0 || traits === undefined ? store.traits() : store.traits(traits);
-        }), load: () => undefined, save: () => true }, extra));
-    const user = entity('user()', core.userStore, {
-        anonymousId: guard('user().anonymousId', () => null, (...a) => {
-            const id = idArgument('user().anonymousId', a[0]);
-            return a.length === 0 || id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
-        }),
-        logout: guard('user().logout', () => undefined, () => core.userStore.logout()),
-        reset: guard('user().reset', () => undefined, () => core.userStore.reset()),
-    });
-    const group = entity('group()', core.groupStore, {
-        anonymousId: () => undefined,
-    });
+    const user = userApi(core, guard);
+    const group = groupApi(core, guard);
     const members = {
         track: guard('track', failedCtx('track'), (...a) => core.track(...a)),
         page: guard('page', failedCtx('page'), (...a) => core.page(...a)),
@@ -8688,14 +8804,14 @@ function attachPublicApi(core, target) {
         ready: guard('ready', () => Promise.resolve([]), (cb) => core.ready(cb)),
         user: guard('user', () => user, () => user),
         setAnonymousId: guard('setAnonymousId', () => null, (...a) => {
-            const id = idArgument('setAnonymousId', a[0]);
+            const id = idArgument(core, 'setAnonymousId', a[0]);
             return id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
         }),
         on: guard('on', self, (event, fn) => {
             if (typeof event === 'string' && typeof fn === 'function')
                 core.emitter.on(event, fn);
             else
-                core.logger.problem(call('on'), 'expects (eventName, function)', false);
+                core.logger.problem(callName('on'), 'expects (eventName, function)', false);
             return target;
         }),
         once: guard('once', self, (event, fn) => {
@@ -8716,7 +8832,7 @@ function attachPublicApi(core, target) {
             if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0)
                 core.setTimeout(ms);
             else
-                core.logger.problem(call('timeout'), 'expects a number of milliseconds', false);
+                core.logger.problem(callName('timeout'), 'expects a number of milliseconds', false);
         }),
         addSourceMiddleware: guard('addSourceMiddleware', () => Promise.resolve(target), (fn) => {
             core.stages.addSourceMiddleware(fn);
@@ -8727,7 +8843,7 @@ function attachPublicApi(core, target) {
             return Promise.resolve(target);
         }),
         pageview: guard('pageview', () => Promise.resolve(target), (url) => {
-            core.logger.problem(call('pageview'), 'is deprecated; use analytics.page()', false);
+            core.logger.problem(callName('pageview'), 'is deprecated; use analytics.page()', false);
             void core.page({ path: typeof url === 'string' ? url : undefined });
             return Promise.resolve(target);
         }),
@@ -8744,31 +8860,31 @@ function attachPublicApi(core, target) {
                 method = undefined;
             }
             if (typeof method !== 'string') {
-                core.logger.problem(call('push'), 'expects an array whose first item is a method name', false);
+                core.logger.problem(callName('push'), 'expects an array whose first item is a method name', false);
                 return;
             }
             const member = members[method];
             if (typeof member === 'function' && method !== 'push')
                 member(...rest);
             else
-                core.logger.problem(call('push'), `unknown method "${method}" was ignored`, false);
+                core.logger.problem(callName('push'), `unknown method "${method}" was ignored`, false);
         }),
         load: guard('load', () => undefined, (key, options) => {
             core.load(key, options);
         }),
         initialize: guard('initialize', () => Promise.resolve(target), () => {
-            core.logger.problem(call('initialize'), 'is deprecated and does nothing', false);
+            core.logger.problem(callName('initialize'), 'is deprecated and does nothing', false);
             return Promise.resolve(target);
         }),
         register: guard('register', () => Promise.resolve(SegmentContext.system()), (...plugins) => core.stages.plugins.register(...plugins)),
         deregister: guard('deregister', () => Promise.resolve(SegmentContext.system()), (...names) => core.stages.plugins.deregister(...names)),
         use: guard('use', self, (fn) => {
             if (typeof fn === 'function')
-                callPageFunction(fn, undefined, [target], (error) => core.logger.problem(call('use'), `the function failed: ${describe$1(error)}`, false));
+                callPageFunction(fn, undefined, [target], (error) => core.logger.problem(callName('use'), `the function failed: ${describe$1(error)}`, false));
             return target;
         }),
         noConflict: guard('noConflict', self, () => {
-            core.logger.problem(call('noConflict'), 'is deprecated and does nothing', false);
+            core.logger.problem(callName('noConflict'), 'is deprecated and does nothing', false);
             return target;
         }),
         normalize: guard('normalize', () => ({}), (msg) => msg),
@@ -8783,28 +8899,20 @@ function attachPublicApi(core, target) {
         ['trackSubmit', 'form'],
     ]) {
         members[name] = guard(name, () => Promise.resolve(target), (...a) => {
-            core.autoTrack(kind, call(name), a);
+            core.autoTrack(kind, callName(name), a);
             return Promise.resolve(target);
         });
     }
     for (const name of DEPRECATED_WARN_ONLY) {
         members[name] = guard(name, () => undefined, () => {
-            core.logger.problem(call(name), 'is deprecated in analytics.js 2.0 and does nothing', false);
+            core.logger.problem(callName(name), 'is deprecated in analytics.js 2.0 and does nothing', false);
         });
     }
-    const amplitude = {
-        get instance() {
-            return core.adapter.client;
-        },
-        getDeviceId: guard('amplitude.getDeviceId', () => undefined, () => { var _a; return (_a = core.deviceId) !== null && _a !== void 0 ? _a : undefined; }),
-        getSessionId: guard('amplitude.getSessionId', () => undefined, () => core.adapter.getSessionId()),
-        getDeviceIdSource: guard('amplitude.getDeviceIdSource', () => undefined, () => { var _a; return (_a = core.deviceIdSource) !== null && _a !== void 0 ? _a : undefined; }),
-    };
     for (const name of Object.keys(members)) {
         defineValue(target, name, members[name]);
     }
     defineValue(target, 'VERSION', VERSION);
-    defineValue(target, 'amplitude', amplitude);
+    defineValue(target, 'amplitude', amplitudeAccess(core, guard));
     Object.defineProperty(target, 'initialized', { get: () => core.initialized, configurable: true, enumerable: true });
     Object.defineProperty(target, 'settings', {
         get: () => ({ writeKey: core.writeKey, timeout: core.timeout, amplitude: core.settings }),
@@ -8818,26 +8926,64 @@ function attachPublicApi(core, target) {
 function isArray(value) {
     return attempt(() => Array.isArray(value), false);
 }
-function kind(value) {
-    if (value === null)
-        return 'null';
-    try {
-        if (Array.isArray(value))
-            return 'an array';
-    }
-    catch (_a) {
-        return 'a revoked Proxy';
-    }
-    return `a ${typeof value}`;
-}
 function defineValue(target, name, value) {
     Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable: true });
 }
 
+/** The page's global object, where the snippet left `window.analytics`. */
+function pageGlobal() {
+    return window;
+}
+/** The value of `attribute` on the first script tag that has it. */
+function scriptTagAttribute(attribute) {
+    var _a;
+    try {
+        return ((_a = document.querySelector(`script[${attribute}]`)) === null || _a === void 0 ? void 0 : _a.getAttribute(attribute)) || undefined;
+    }
+    catch (_b) {
+        return undefined;
+    }
+}
+/** The URLs of the page's scripts, this one's first. */
+function scriptSources() {
+    const sources = [];
+    try {
+        const current = document.currentScript;
+        if (current === null || current === void 0 ? void 0 : current.src)
+            sources.push(current.src);
+        for (const s of Array.from(document.getElementsByTagName('script')))
+            if (s.src)
+                sources.push(s.src);
+    }
+    catch (_a) {
+        /* a page whose DOM cannot be read: no URL to take a key from */
+    }
+    return sources;
+}
+function onPageLifecycle(win, lifecycle) {
+    const w = win;
+    w.addEventListener('pagehide', () => lifecycle.exit(true));
+    w.addEventListener('pageshow', (e) => {
+        if (e.persisted)
+            lifecycle.shown();
+    });
+    document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'hidden')
+            lifecycle.exit();
+        else
+            lifecycle.shown();
+    });
+    w.addEventListener('online', () => lifecycle.online());
+}
+/** Another tab of the site wrote `key` in localStorage (null: it cleared it). */
+function onOtherTabStorage(win, changed) {
+    win.addEventListener('storage', (e) => changed(e.key));
+}
+
 const INSTALLED = '__segmentAmplitudeShim';
 const WRITE_KEY_PLACEHOLDER = '__WRITE_KEY__';
-function install$1(win = window) {
-    const globalKey = findGlobalKey();
+function install$1(win = pageGlobal()) {
+    const globalKey = scriptTagAttribute('data-global-segment-analytics-key') || 'analytics';
     const existing = win[globalKey];
     if (existing && existing[INSTALLED]) {
         new Logger().once('the script was included twice; the second copy does nothing');
@@ -8866,18 +9012,6 @@ function install$1(win = window) {
     installLegacyAmplitudeAccessor(win, core);
     return { analytics: target, core };
 }
-function findGlobalKey() {
-    try {
-        const el = document.querySelector('script[data-global-segment-analytics-key]');
-        const key = el === null || el === void 0 ? void 0 : el.getAttribute('data-global-segment-analytics-key');
-        if (key)
-            return key;
-    }
-    catch (_a) {
-        /* ignore */
-    }
-    return 'analytics';
-}
 /**
  * The Amplitude API key, in Segment's order: window.analyticsWriteKey, the snippet's `_writeKey`
  * (every snippet since 4.13.2), then a script URL: `…/analytics.js/v1/<KEY>/…` or `?apiKey=<KEY>`.
@@ -8888,19 +9022,7 @@ function findWriteKey(target, win) {
         return fromGlobal;
     if (typeof target._writeKey === 'string' && target._writeKey)
         return target._writeKey;
-    const sources = [];
-    try {
-        const current = document.currentScript;
-        if (current === null || current === void 0 ? void 0 : current.src)
-            sources.push(current.src);
-        for (const s of Array.from(document.getElementsByTagName('script')))
-            if (s.src)
-                sources.push(s.src);
-    }
-    catch (_a) {
-        /* ignore */
-    }
-    for (const src of sources) {
+    for (const src of scriptSources()) {
         const key = writeKeyFromUrl(src);
         if (key)
             return key;
@@ -8915,26 +9037,12 @@ function writeKeyFromUrl(src) {
     return query && /segment-amplitude-shim/.test(src) ? decodeURIComponent(query[1]) : undefined;
 }
 function addPageListeners(win, core, sending, storing) {
-    const w = win;
     try {
-        if (sending) {
-            w.addEventListener('pagehide', () => core.lifecycle.exit(true));
-            w.addEventListener('pageshow', (e) => {
-                if (e.persisted)
-                    core.lifecycle.shown();
-            });
-            document.addEventListener('visibilitychange', () => {
-                if (document.visibilityState === 'hidden')
-                    core.lifecycle.exit();
-                else
-                    core.lifecycle.shown();
-            });
-            w.addEventListener('online', () => core.lifecycle.online());
-        }
+        if (sending)
+            onPageLifecycle(win, core.lifecycle);
         // Another tab changed Segment's IDs (its journal writes are not identity).
         if (storing)
-            core.deferred.add(() => w.addEventListener('storage', (e) => {
-                const key = e.key;
+            core.deferred.add(() => onOtherTabStorage(win, (key) => {
                 if (key === null || key.startsWith('ajs_'))
                     core.lifecycle.storageChanged();
                 else if (key.startsWith(JOURNAL_PREFIX))

@@ -25,6 +25,7 @@ import {
   writeSegmentSession,
 } from './amplitude-storage.js';
 import { postJson } from './transport.js';
+import { webLock } from './web-lock.js';
 
 /** Segment's own identity storage: localStorage, and cookies for ids. */
 export interface SegmentStorage {
@@ -51,6 +52,11 @@ export interface BrowserPort extends SegmentStorage {
   keepSegmentSession(id: number, lastAccess: number, cookie: CookieOptions): void;
   /** POSTs JSON to the site's own server; true when it answered 2xx. */
   postJson(url: string, body: unknown): Promise<boolean>;
+  /**
+   * Runs `work` holding the site-wide lock `name` (through which pages take turns at a gone page's journal
+   * record); false when the browser has no Web Locks.
+   */
+  siteLock(name: string, work: () => void): boolean;
 }
 
 export const browserPort: BrowserPort = {
@@ -73,4 +79,5 @@ export const browserPort: BrowserPort = {
   segmentSession: readSegmentSession,
   keepSegmentSession: writeSegmentSession,
   postJson,
+  siteLock: webLock,
 };

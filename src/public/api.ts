@@ -1,16 +1,17 @@
 /**
  * Puts analytics-next's members onto a target object (the snippet's stub array, upgraded in place, so
- * references taken before load keep working). Every member is guarded: nothing throws into the page.
+ * references taken before load keep working). Every member is guarded (member-guard.ts): nothing throws
+ * into the page. What user(), group() and analytics.amplitude hand out is identity-api.ts's.
  */
 import type { Dict } from '../core/types.js';
-import { AnalyticsCore } from '../runtime/analytics.js';
+import type { AnalyticsCore } from '../runtime/analytics.js';
 import { Context } from '../runtime/context.js';
 import { SegmentContext } from '../plugins/segment-context.js';
 import { VERSION } from '../core/version.js';
 import { callPageFunction, describe } from '../runtime/page-code.js';
-import { attempt, isPlainObject } from '../core/values.js';
-import type { EntityStoreApi } from '../runtime/identity.js';
-import type { AmplitudeAccess } from './types.js';
+import { attempt } from '../core/values.js';
+import { callName as call, guardWith, idArgument } from './member-guard.js';
+import { amplitudeAccess, groupApi, userApi } from './identity-api.js';
 
 /** Members the snippet stubs, in the order analytics-next's snippet lists them (plus the rest of the API). */
 const DEPRECATED_WARN_ONLY = [
@@ -26,22 +27,8 @@ const DEPRECATED_WARN_ONLY = [
   'addIntegration',
 ];
 
-/** `analytics.amplitude` (the public AmplitudeAccess type). */
-type AmplitudeHandle = AmplitudeAccess;
-
 export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
-  const call = (name: string) => `analytics.${name}()`;
-
-  /** Wraps a member so any internal failure becomes a warning and a harmless return value. */
-  const guard = <A extends unknown[], R>(name: string, fallback: () => R, fn: (...args: A) => R) =>
-    function guarded(this: unknown, ...args: A): R {
-      try {
-        return fn(...args);
-      } catch (error) {
-        core.logger.problem(call(name), `could not be carried out and was ignored (${describe(error)})`, true);
-        return fallback();
-      }
-    };
+  const guard = guardWith(core);
   const failedCtx = (type: string) => () => {
     const ctx = new Context({ type });
     ctx.setFailedDelivery({ reason: 'internal error' });
@@ -49,70 +36,8 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
   };
   const self = () => target;
 
-  /**
-   * An id argument: a string, a finite number (as a string) or null. Anything else is refused with a
-   * warning and reads as "no argument" (undefined), so the current value is returned unchanged.
-   */
-  const idArgument = (name: string, value: unknown): string | null | undefined => {
-    if (value === undefined || value === null) return value;
-    if (typeof value === 'string') return value;
-    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-    core.logger.problem(call(name), `expects a string or null, got ${kind(value)}; the value was ignored`, true);
-    return undefined;
-  };
-  const traitsArgument = (name: string, value: unknown): Dict | null | undefined => {
-    if (value === undefined || value === null) return value;
-    if (!isPlainObject(value)) {
-      core.logger.problem(call(name), `expects an object, got ${kind(value)}; the value was ignored`, true);
-      return undefined;
-    }
-    return core.clean(call(name), value);
-  };
-  /** user() and group(): analytics-next hands out the store itself; these are the same methods, guarded. */
-  const entity = (prefix: string, store: EntityStoreApi, extra: Dict): Dict => ({
-    id: guard(
-      `${prefix}.id`,
-      () => null,
-      (...a: unknown[]) => {
-        const id = idArgument(`${prefix}.id`, a[0]);
-        return a.length === 0 || id === undefined ? store.id() : store.id(id);
-      },
-    ),
-    traits: guard(
-      `${prefix}.traits`,
-      () => ({}),
-      (...a: unknown[]) => {
-        const traits = traitsArgument(`${prefix}.traits`, a[0]);
-        return a.length === 0 || traits === undefined ? store.traits() : store.traits(traits);
-      },
-    ),
-    load: () => undefined,
-    save: () => true,
-    ...extra,
-  });
-  const user: Dict = entity('user()', core.userStore, {
-    anonymousId: guard(
-      'user().anonymousId',
-      () => null,
-      (...a: unknown[]) => {
-        const id = idArgument('user().anonymousId', a[0]);
-        return a.length === 0 || id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
-      },
-    ),
-    logout: guard(
-      'user().logout',
-      () => undefined,
-      () => core.userStore.logout(),
-    ),
-    reset: guard(
-      'user().reset',
-      () => undefined,
-      () => core.userStore.reset(),
-    ),
-  });
-  const group: Dict = entity('group()', core.groupStore, {
-    anonymousId: () => undefined,
-  });
+  const user = userApi(core, guard);
+  const group = groupApi(core, guard);
 
   const members: Dict = {
     track: guard('track', failedCtx('track'), (...a: unknown[]) => core.track(...a)),
@@ -145,7 +70,7 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
       'setAnonymousId',
       () => null,
       (...a: unknown[]) => {
-        const id = idArgument('setAnonymousId', a[0]);
+        const id = idArgument(core, 'setAnonymousId', a[0]);
         return id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
       },
     ),
@@ -296,32 +221,11 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
     );
   }
 
-  const amplitude: AmplitudeHandle = {
-    get instance() {
-      return core.adapter.client;
-    },
-    getDeviceId: guard(
-      'amplitude.getDeviceId',
-      () => undefined,
-      () => core.deviceId ?? undefined,
-    ),
-    getSessionId: guard(
-      'amplitude.getSessionId',
-      () => undefined,
-      () => core.adapter.getSessionId(),
-    ),
-    getDeviceIdSource: guard(
-      'amplitude.getDeviceIdSource',
-      () => undefined,
-      () => core.deviceIdSource ?? undefined,
-    ),
-  };
-
   for (const name of Object.keys(members)) {
     defineValue(target, name, members[name]);
   }
   defineValue(target, 'VERSION', VERSION);
-  defineValue(target, 'amplitude', amplitude);
+  defineValue(target, 'amplitude', amplitudeAccess(core, guard));
   Object.defineProperty(target, 'initialized', { get: () => core.initialized, configurable: true, enumerable: true });
   Object.defineProperty(target, 'settings', {
     get: () => ({ writeKey: core.writeKey, timeout: core.timeout, amplitude: core.settings }),
@@ -335,16 +239,6 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
 /** Array.isArray, which throws for a revoked Proxy. */
 function isArray(value: unknown): value is unknown[] {
   return attempt(() => Array.isArray(value), false);
-}
-
-function kind(value: unknown): string {
-  if (value === null) return 'null';
-  try {
-    if (Array.isArray(value)) return 'an array';
-  } catch {
-    return 'a revoked Proxy';
-  }
-  return `a ${typeof value}`;
 }
 
 function defineValue(target: Dict, name: string, value: unknown): void {

@@ -7,6 +7,13 @@ import { AnalyticsCore } from '../runtime/analytics.js';
 import { attachPublicApi } from './api.js';
 import { Logger } from '../runtime/log.js';
 import { JOURNAL_PREFIX } from '../wire/exit-journal.js';
+import {
+  onOtherTabStorage,
+  onPageLifecycle,
+  pageGlobal,
+  scriptSources,
+  scriptTagAttribute,
+} from '../browser/host-page.js';
 
 const INSTALLED = '__segmentAmplitudeShim';
 const WRITE_KEY_PLACEHOLDER = '__WRITE_KEY__';
@@ -16,8 +23,8 @@ export interface InstallResult {
   core: AnalyticsCore | undefined;
 }
 
-export function install(win: Dict = window as unknown as Dict): InstallResult {
-  const globalKey = findGlobalKey();
+export function install(win: Dict = pageGlobal()): InstallResult {
+  const globalKey = scriptTagAttribute('data-global-segment-analytics-key') || 'analytics';
   const existing = win[globalKey] as Dict | undefined;
   if (existing && (existing as Dict)[INSTALLED]) {
     new Logger().once('the script was included twice; the second copy does nothing');
@@ -48,17 +55,6 @@ export function install(win: Dict = window as unknown as Dict): InstallResult {
   return { analytics: target, core };
 }
 
-function findGlobalKey(): string {
-  try {
-    const el = document.querySelector('script[data-global-segment-analytics-key]');
-    const key = el?.getAttribute('data-global-segment-analytics-key');
-    if (key) return key;
-  } catch {
-    /* ignore */
-  }
-  return 'analytics';
-}
-
 /**
  * The Amplitude API key, in Segment's order: window.analyticsWriteKey, the snippet's `_writeKey`
  * (every snippet since 4.13.2), then a script URL: `…/analytics.js/v1/<KEY>/…` or `?apiKey=<KEY>`.
@@ -67,15 +63,7 @@ export function findWriteKey(target: Dict, win: Dict): string | undefined {
   const fromGlobal = win.analyticsWriteKey;
   if (typeof fromGlobal === 'string' && fromGlobal && fromGlobal !== WRITE_KEY_PLACEHOLDER) return fromGlobal;
   if (typeof target._writeKey === 'string' && target._writeKey) return target._writeKey;
-  const sources: string[] = [];
-  try {
-    const current = document.currentScript as HTMLScriptElement | null;
-    if (current?.src) sources.push(current.src);
-    for (const s of Array.from(document.getElementsByTagName('script'))) if (s.src) sources.push(s.src);
-  } catch {
-    /* ignore */
-  }
-  for (const src of sources) {
+  for (const src of scriptSources()) {
     const key = writeKeyFromUrl(src);
     if (key) return key;
   }
@@ -90,24 +78,12 @@ export function writeKeyFromUrl(src: string): string | undefined {
 }
 
 function addPageListeners(win: Dict, core: AnalyticsCore, sending: boolean, storing: boolean): void {
-  const w = win as unknown as Window;
   try {
-    if (sending) {
-      w.addEventListener('pagehide', () => core.lifecycle.exit(true));
-      w.addEventListener('pageshow', (e) => {
-        if ((e as PageTransitionEvent).persisted) core.lifecycle.shown();
-      });
-      document.addEventListener('visibilitychange', () => {
-        if (document.visibilityState === 'hidden') core.lifecycle.exit();
-        else core.lifecycle.shown();
-      });
-      w.addEventListener('online', () => core.lifecycle.online());
-    }
+    if (sending) onPageLifecycle(win, core.lifecycle);
     // Another tab changed Segment's IDs (its journal writes are not identity).
     if (storing)
       core.deferred.add(() =>
-        w.addEventListener('storage', (e) => {
-          const key = (e as StorageEvent).key;
+        onOtherTabStorage(win, (key) => {
           if (key === null || key.startsWith('ajs_')) core.lifecycle.storageChanged();
           else if (key.startsWith(JOURNAL_PREFIX)) core.lifecycle.otherPageJournal();
         }),

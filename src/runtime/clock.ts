@@ -1,6 +1,6 @@
 /**
  * Time as the runtime sees it. Every module that waits or stamps takes a Clock, so unit tests drive
- * them with fake timers and the browser build uses the real ones.
+ * them with fake timers and the browser build uses the real ones (src/browser/system-clock.ts).
  */
 export interface Clock {
   /** Wall-clock time (ms since the epoch): what an event's `time` says. It can jump either way. */
@@ -10,11 +10,3 @@ export interface Clock {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
 }
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  monotonic: () =>
-    typeof performance !== 'undefined' && typeof performance.now === 'function' ? performance.now() : Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};

@@ -10,11 +10,11 @@ import type { CookieOptions } from '../browser/cookies.js';
 import { outboxConfig } from '../amplitude/sdk-options.js';
 import { LIBRARY, SHIM_NAME, VERSION } from '../core/version.js';
 import { envelopeFacts, type EnvelopeFacts } from '../wire/envelope.js';
-import { Outbox } from '../wire/outbox.js';
+import { createOutbox, type Outbox } from '../wire/outbox.js';
 import type { DeliveryOutcome, Transport, WireEvent } from '../wire/wire-types.js';
 import type { PagePlugins } from '../amplitude/page-plugins.js';
 import { ExitJournal, type JournalContents, type JournaledCall, type KeyValueStore } from '../wire/exit-journal.js';
-import { Takeover } from '../wire/takeover.js';
+import { Takeover, type SiteLock } from '../wire/takeover.js';
 import type { Clock } from './clock.js';
 import { SessionClock, type SessionState, type SessionTicket } from './session.js';
 import { SdkPluginStage } from './sdk-plugin-stage.js';
@@ -33,6 +33,8 @@ export interface PipelineDeps {
   /** The session changed at a hand-over: the SDK's cookie follows. */
   persistSession(state: SessionState): void;
   keepSegmentSession(id: number, lastAccess: number, cookie: CookieOptions): void;
+  /** How pages of the site take turns at each other's journal records (Web Locks in the browser). */
+  siteLock: SiteLock;
   /** Sends what a page of the site left behind: its stamped events, then its calls. */
   restore(left: JournalContents): void;
   /** The plugins the page added to the SDK; every stamped event runs through them. */
@@ -53,7 +55,7 @@ export class Pipeline {
     const { clock } = deps;
     this.mode = plan.mode;
     const persisted = plan.persist && plan.clientPersistence;
-    const outbox = new Outbox(outboxConfig(deps.writeKey, plan.settings, plan.sdkOptions), {
+    const outbox = createOutbox(outboxConfig(deps.writeKey, plan.settings, plan.sdkOptions), {
       clock,
       transport: deps.transport,
       onChange: () => this.journal.changed(),
@@ -81,7 +83,7 @@ export class Pipeline {
       }),
     );
     // A page still open sends what gone pages of the site left (their records), once the endpoint answers.
-    this.takeover = new Takeover(clock, this.journal, outbox, deps.restore);
+    this.takeover = new Takeover(clock, this.journal, outbox, deps.restore, deps.siteLock);
     this.facts = envelopeFacts(plan.sdkOptions as Dict, deps.navigatorFacts, LIBRARY, {
       name: SHIM_NAME,
       version: VERSION,

@@ -172,6 +172,7 @@ function startSending(plan: LoadPlan, deps: StartupDeps): void {
     persistSession: (s) => deps.sdk.persistSession(s),
     sdkPlugins: env.adapter.pagePlugins,
     keepSegmentSession: env.browser.keepSegmentSession,
+    siteLock: env.browser.siteLock,
     restore: (left) => restore(left, pipeline, queue),
     warn: (message) => logger.problem('Amplitude', message, true),
   });

@@ -11,22 +11,16 @@
 import type { Clock } from '../runtime/clock.js';
 import type { ExitJournal, JournalContents } from './exit-journal.js';
 import type { Outbox } from './outbox.js';
-import { attempt } from '../core/values.js';
+import type { BrowserPort } from '../browser/port.js';
 
 /** A gone page's record is left this long to the page that follows it, which claims at once on load. */
 export const TAKEOVER_GRACE_MS = 3000;
 
-/** Runs `work` while holding the site-wide lock `name`; false when the browser has no Web Locks. */
-export type SiteLock = (name: string, work: () => void) => boolean;
-
-const webLock: SiteLock = (name, work) =>
-  attempt(() => {
-    const locks = typeof navigator === 'undefined' ? undefined : (navigator as { locks?: { request?: unknown } }).locks;
-    if (!locks || typeof locks.request !== 'function') return false;
-    const held = (locks as { request(name: string, work: () => void): Promise<unknown> }).request(name, work);
-    held.then(undefined, () => undefined);
-    return true;
-  }, false);
+/**
+ * Runs `work` while holding the site-wide lock `name`; false when the browser has no Web Locks. The page's
+ * own is src/browser/web-lock.ts, passed in through the BrowserPort.
+ */
+export type SiteLock = BrowserPort['siteLock'];
 
 export class Takeover {
   private timer: unknown = undefined;
@@ -36,7 +30,7 @@ export class Takeover {
     private readonly journal: ExitJournal,
     outbox: Outbox,
     private readonly adopt: (left: JournalContents) => void,
-    private readonly lock: SiteLock = webLock,
+    private readonly lock: SiteLock,
   ) {
     if (journal.endpointFailing()) outbox.assumeFailing();
   }

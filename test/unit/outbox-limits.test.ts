@@ -2,7 +2,7 @@
 // too large for any request is reduced or dropped (one warning naming it), and one event the endpoint
 // refuses with 413 does not cost the events that happen to share its requests.
 import { describe, expect, it } from 'vitest';
-import { Outbox } from '../../src/wire/outbox';
+import { createOutbox } from '../../src/wire/outbox';
 import { type OutboxConfig, type WireEvent, type WireResponse } from '../../src/wire/wire-types';
 import { MAX_REQUEST_BYTES, reduceToFit, utf8Length } from '../../src/wire/request-size';
 import { FakeClock, microtasks } from './fake-clock';
@@ -27,7 +27,7 @@ describe('413', () => {
     const clock = new FakeClock();
     const transport = new RecordingTransport();
     const warnings: string[] = [];
-    const outbox = new Outbox(CONFIG, { clock, transport, onChange: () => undefined, warn: (m) => warnings.push(m) });
+    const outbox = createOutbox(CONFIG, { clock, transport, onChange: () => undefined, warn: (m) => warnings.push(m) });
     // The endpoint refuses any request that holds the event "refused" (as it would one over its limit).
     transport.answer = (body) => ((body.events as WireEvent[]).some((e) => e.insert_id === 'refused') ? answer(413) : { status: 200, body: { code: 200 } });
     const outcomes: Dict = {};
@@ -50,7 +50,7 @@ function setup(config: Partial<OutboxConfig> = {}) {
   const clock = new FakeClock();
   const transport = new RecordingTransport();
   const warnings: string[] = [];
-  const outbox = new Outbox({ ...CONFIG, ...config }, { clock, transport, onChange: () => undefined, warn: (m) => warnings.push(m), random: () => 1 });
+  const outbox = createOutbox({ ...CONFIG, ...config }, { clock, transport, onChange: () => undefined, warn: (m) => warnings.push(m), random: () => 1 });
   const outcomes: Dict = {};
   const add = (id: string, extra: Dict = {}) => outbox.add(event(id, extra), (o) => (outcomes[id] = o.code));
   const drain = async () => {

@@ -1,7 +1,7 @@
 // The outbox on a fake clock and a recording transport: batching, retries, offline, and exactly what
 // the browser has taken over when the page is left. The backoff's jitter is pinned to its top (random 1).
 import { describe, expect, it } from 'vitest';
-import { Outbox } from '../../src/wire/outbox';
+import { createOutbox } from '../../src/wire/outbox';
 import { KEEPALIVE_BODY_LIMIT, type OutboxConfig, type WireEvent, type WireResponse } from '../../src/wire/wire-types';
 import { FakeClock, microtasks } from './fake-clock';
 import { RecordingTransport, OK } from './runtime-harness';
@@ -24,7 +24,7 @@ function setup(config: Partial<OutboxConfig> = {}) {
   const warnings: string[] = [];
   let taken: Set<string> | undefined;
   const health: boolean[] = [];
-  const outbox = new Outbox(
+  const outbox = createOutbox(
     { ...CONFIG, ...config },
     { clock, transport, onChange: () => changes++, warn: (m) => warnings.push(m), reconcile: () => taken, random: () => 1, onHealth: (h) => health.push(h) },
   );

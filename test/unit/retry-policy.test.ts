@@ -1,7 +1,7 @@
 // The retry schedule: pure, then as the outbox applies it on a fake clock whose wall time jumps.
 import { describe, expect, it } from 'vitest';
 import { Backoff, MAX_EVENT_AGE_MS, RETRY_CAP_MS, retryDelay } from '../../src/wire/retry-policy';
-import { Outbox } from '../../src/wire/outbox';
+import { createOutbox } from '../../src/wire/outbox';
 import { type OutboxConfig, type WireResponse } from '../../src/wire/wire-types';
 import { FakeClock, microtasks } from './fake-clock';
 import { OK, RecordingTransport } from './runtime-harness';
@@ -58,7 +58,7 @@ function setup() {
   const clock = new FakeClock();
   const transport = new RecordingTransport();
   const warnings: string[] = [];
-  const outbox = new Outbox(CONFIG, { clock, transport, onChange: () => undefined, warn: (m) => warnings.push(m), random: () => 1 });
+  const outbox = createOutbox(CONFIG, { clock, transport, onChange: () => undefined, warn: (m) => warnings.push(m), random: () => 1 });
   const step = async (ms: number) => {
     await microtasks();
     clock.advance(ms);

@@ -2,7 +2,7 @@
 // endpoint's state to the pages that follow. Fake clock, in-memory store, a lock the test controls.
 import { describe, expect, it } from 'vitest';
 import { ExitJournal, type JournalContents } from '../../src/wire/exit-journal';
-import { Outbox } from '../../src/wire/outbox';
+import { createOutbox } from '../../src/wire/outbox';
 import type { WireEvent } from '../../src/wire/wire-types';
 import { TAKEOVER_GRACE_MS, Takeover, type SiteLock } from '../../src/wire/takeover';
 import { memoryStore } from '../../src/browser/storage';
@@ -24,7 +24,7 @@ function site() {
   const pageOf = (id: string, withLock: SiteLock = lock) => {
     const contents: JournalContents = { calls: [], events: [] };
     const journal = new ExitJournal(store, clock, KEY, id, () => contents);
-    const outbox = new Outbox(
+    const outbox = createOutbox(
       { apiKey: KEY, serverUrl: 'u', batchSize: 30, flushIntervalMs: 10, uploadThreshold: 0, throttleMs: 30000 },
       { clock, transport: new RecordingTransport(), onChange: () => undefined, warn: () => undefined },
     );

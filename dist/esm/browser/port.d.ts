@@ -37,5 +37,10 @@ export interface BrowserPort extends SegmentStorage {
     keepSegmentSession(id: number, lastAccess: number, cookie: CookieOptions): void;
     /** POSTs JSON to the site's own server; true when it answered 2xx. */
     postJson(url: string, body: unknown): Promise<boolean>;
+    /**
+     * Runs `work` holding the site-wide lock `name` (through which pages take turns at a gone page's journal
+     * record); false when the browser has no Web Locks.
+     */
+    siteLock(name: string, work: () => void): boolean;
 }
 export declare const browserPort: BrowserPort;

@@ -1,6 +1,6 @@
 /**
  * Time as the runtime sees it. Every module that waits or stamps takes a Clock, so unit tests drive
- * them with fake timers and the browser build uses the real ones.
+ * them with fake timers and the browser build uses the real ones (src/browser/system-clock.ts).
  */
 export interface Clock {
     /** Wall-clock time (ms since the epoch): what an event's `time` says. It can jump either way. */
@@ -10,4 +10,5 @@ export interface Clock {
     setTimeout(fn: () => void, ms: number): unknown;
     clearTimeout(handle: unknown): void;
 }
-export declare const systemClock: Clock;
+/** Resolves when `promise` settles or `ms` have passed, whichever comes first; never rejects. */
+export declare function settledWithin(promise: PromiseLike<unknown>, ms: number, clock: Clock): Promise<void>;
