@@ -3756,6 +3756,31 @@ function safeThen(value, onFulfilled, onRejected) {
         onRejected(error);
     }
 }
+/**
+ * Waits for a thenable the page gave us (a plugin's load or hook, a middleware, a tracked call) for at
+ * most `ms`, and resolves with the answer of whichever comes first: its value, its rejection (a `then`
+ * that throws included) or the time running out. Only the first counts: a hostile thenable that settles
+ * twice, or late, changes nothing and is not reported twice. Never rejects.
+ */
+function raceTimeout(thenable, ms, clock, onValue, onError, onTimeout) {
+    return new Promise((resolve) => {
+        let done = false;
+        const finish = (answer) => {
+            if (done)
+                return;
+            done = true;
+            clock.clearTimeout(timer);
+            resolve(answer());
+        };
+        const timer = clock.setTimeout(() => finish(onTimeout), ms);
+        safeThen(thenable, (value) => finish(() => onValue(value)), (error) => finish(() => onError(error)));
+    });
+}
+/** Resolves when `promise` settles or `ms` have passed, whichever comes first; never rejects. */
+function settledWithin(promise, ms, clock) {
+    const nothing = () => undefined;
+    return raceTimeout(promise, ms, clock, nothing, nothing, nothing);
+}
 /** A message for any thrown value, even one whose toString throws. */
 function describe$1(error) {
     try {
@@ -3869,23 +3894,6 @@ class Logger {
             /* a page that replaced console must not break us */
         }
     }
-}
-
-/** Resolves when `promise` settles or `ms` have passed, whichever comes first; never rejects. */
-function settledWithin(promise, ms, clock) {
-    return new Promise((resolve) => {
-        const timer = clock.setTimeout(resolve, ms);
-        const done = () => {
-            clock.clearTimeout(timer);
-            resolve();
-        };
-        try {
-            promise.then(done, done);
-        }
-        catch (_a) {
-            done();
-        }
-    });
 }
 
 /**
@@ -5770,7 +5778,7 @@ function urlDeviceId(query, now, warnings) {
         }
         if (name === 'ampDeviceId' && query.ampTimestamp !== undefined) {
             const expiry = Number(query.ampTimestamp);
-            if (!Number.isFinite(expiry) || now > expiry) {
+            if (!Number.isFinite(expiry) || now >= expiry) {
                 warnings.push('the URL parameter ampDeviceId has expired (ampTimestamp) and was ignored');
                 continue;
             }
@@ -7048,19 +7056,11 @@ class SdkPluginStage {
     }
     /** The value `thenable` settles with, TIMED_OUT after `ms`; a rejection is a warning and undefined. */
     bounded(thenable, ms, entry) {
-        const { clock } = this.deps;
-        return new Promise((resolve) => {
-            const timer = clock.setTimeout(() => resolve(TIMED_OUT), ms);
-            safeThen(thenable, (value) => {
-                clock.clearTimeout(timer);
-                resolve(value);
-            }, (error) => {
-                clock.clearTimeout(timer);
-                if (entry)
-                    this.deps.warn(`${label(entry)} execute() rejected: ${describe$1(error)}; the event continues`);
-                resolve(undefined);
-            });
-        });
+        return raceTimeout(thenable, ms, this.deps.clock, (value) => value, (error) => {
+            if (entry)
+                this.deps.warn(`${label(entry)} execute() rejected: ${describe$1(error)}; the event continues`);
+            return undefined;
+        }, () => TIMED_OUT);
     }
 }
 function label(entry) {
@@ -7734,19 +7734,13 @@ function runOne(fn, event, integration, deps) {
     }
     if (!isThenable(returned))
         return null; // returned without calling next: cancelled, silently
-    return new Promise((resolve) => {
-        const timer = deps.clock.setTimeout(() => {
-            deps.warn(`did not call next() within ${MIDDLEWARE_TIMEOUT_MS} ms; the event was dropped`, true);
-            resolve(null);
-        }, MIDDLEWARE_TIMEOUT_MS);
-        const settle = () => {
-            deps.clock.clearTimeout(timer);
-            resolve(outcome === CANCELLED$1 ? null : outcome);
-        };
-        safeThen(returned, settle, (error) => {
-            deps.warn(`rejected: ${describe$1(error)}`, outcome === CANCELLED$1);
-            settle();
-        });
+    const settled = () => (outcome === CANCELLED$1 ? null : outcome);
+    return raceTimeout(returned, MIDDLEWARE_TIMEOUT_MS, deps.clock, settled, (error) => {
+        deps.warn(`rejected: ${describe$1(error)}`, outcome === CANCELLED$1);
+        return settled();
+    }, () => {
+        deps.warn(`did not call next() within ${MIDDLEWARE_TIMEOUT_MS} ms; the event was dropped`, true);
+        return null;
     });
 }
 function makePayload(event) {
@@ -7900,27 +7894,10 @@ function callHook(plugin, hook, ctx, deps) {
     }
     if (!isThenable(returned))
         return accepted(returned, plugin, ctx, name, deps);
-    return new Promise((resolve) => {
-        let done = false;
-        const timer = deps.clock.setTimeout(() => {
-            done = true;
-            deps.warn(`${name} did not settle within ${deps.hookTimeoutMs} ms; the event went on without waiting for it`);
-            // The late hook keeps writing to the context it holds; the event goes on as a copy, untouched by it.
-            resolve(new SegmentContext(detach(ctx.event), ctx.id));
-        }, deps.hookTimeoutMs);
-        safeThen(returned, (value) => {
-            if (done)
-                return;
-            done = true;
-            deps.clock.clearTimeout(timer);
-            resolve(accepted(value, plugin, ctx, name, deps));
-        }, (error) => {
-            if (done)
-                return;
-            done = true;
-            deps.clock.clearTimeout(timer);
-            resolve(failed(error, plugin, ctx, name, deps));
-        });
+    return raceTimeout(returned, deps.hookTimeoutMs, deps.clock, (value) => accepted(value, plugin, ctx, name, deps), (error) => failed(error, plugin, ctx, name, deps), () => {
+        deps.warn(`${name} did not settle within ${deps.hookTimeoutMs} ms; the event went on without waiting for it`);
+        // The late hook keeps writing to the context it holds; the event goes on as a copy, untouched by it.
+        return new SegmentContext(detach(ctx.event), ctx.id);
     });
 }
 function accepted(value, plugin, ctx, name, deps) {
@@ -7965,6 +7942,32 @@ function detach(value) {
         return copy;
     }
     return value;
+}
+
+const CONSEQUENCE = {
+    load: 'the plugin was removed and events go on without it',
+    unload: 'the plugin was removed anyway',
+    ready: 'ready() goes on without it',
+};
+function callLifecycle(plugin, what, call, deps, ctx, onFailure) {
+    const fail = (failure, message) => {
+        deps.logger.once(`analytics.${what === 'unload' ? 'deregister' : 'register'}(): plugin "${plugin.name}" (${plugin.type}) ` +
+            `${what}() ${message}; ${CONSEQUENCE[what]}`);
+        if (what === 'unload')
+            ctx === null || ctx === void 0 ? void 0 : ctx.log('warn', 'Failed to unload destination', { plugin: plugin.name, error: failure });
+        onFailure === null || onFailure === void 0 ? void 0 : onFailure(failure);
+    };
+    let returned;
+    try {
+        returned = call();
+    }
+    catch (error) {
+        fail(error, `threw ${describe$1(error)}`);
+        return Promise.resolve();
+    }
+    if (!isThenable(returned))
+        return Promise.resolve();
+    return raceTimeout(returned, deps.timeoutMs, deps.clock, () => undefined, (error) => fail(error, `rejected: ${describe$1(error)}`), () => fail(new Error('timeout'), `did not settle within ${deps.timeoutMs} ms`));
 }
 
 /** The event types that have a per-call hook of the same name. */
@@ -8141,56 +8144,9 @@ class PluginRegistry {
         }).then(() => this.stopHolding(entry));
         return entry;
     }
-    /**
-     * Calls a plugin's load, unload or ready; resolves when what it returns settles, or after the load
-     * timeout. A throw, a rejection or the timeout is one warning, then `onFailure`.
-     */
     settle(plugin, what, call, ctx, onFailure) {
-        const label = `plugin "${plugin.name}" (${plugin.type}) ${what}()`;
-        const consequence = what === 'load'
-            ? 'the plugin was removed and events go on without it'
-            : what === 'unload'
-                ? 'the plugin was removed anyway'
-                : 'ready() goes on without it';
-        const fail = (failure, message) => {
-            this.options.logger.once(`analytics.${what === 'unload' ? 'deregister' : 'register'}(): ${label} ${message}; ${consequence}`);
-            if (what === 'unload')
-                ctx === null || ctx === void 0 ? void 0 : ctx.log('warn', 'Failed to unload destination', { plugin: plugin.name, error: failure });
-            onFailure === null || onFailure === void 0 ? void 0 : onFailure(failure);
-        };
-        let returned;
-        try {
-            returned = call();
-        }
-        catch (error) {
-            fail(error, `threw ${describe$1(error)}`);
-            return Promise.resolve();
-        }
-        if (!isThenable(returned))
-            return Promise.resolve();
-        const { clock } = this.options;
-        return new Promise((resolve) => {
-            let done = false;
-            const timer = clock.setTimeout(() => {
-                done = true;
-                fail(new Error('timeout'), `did not settle within ${this.loadTimeoutMs} ms`);
-                resolve();
-            }, this.loadTimeoutMs);
-            safeThen(returned, () => {
-                if (done)
-                    return;
-                done = true;
-                clock.clearTimeout(timer);
-                resolve();
-            }, (error) => {
-                if (done)
-                    return;
-                done = true;
-                clock.clearTimeout(timer);
-                fail(error, `rejected: ${describe$1(error)}`);
-                resolve();
-            });
-        });
+        const { clock, logger } = this.options;
+        return callLifecycle(plugin, what, call, { clock, logger, timeoutMs: this.loadTimeoutMs }, ctx, onFailure);
     }
     stopHolding(entry) {
         if (!entry.holds)

@@ -10,5 +10,3 @@ export interface Clock {
     setTimeout(fn: () => void, ms: number): unknown;
     clearTimeout(handle: unknown): void;
 }
-/** Resolves when `promise` settles or `ms` have passed, whichever comes first; never rejects. */
-export declare function settledWithin(promise: PromiseLike<unknown>, ms: number, clock: Clock): Promise<void>;
