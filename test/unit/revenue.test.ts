@@ -75,6 +75,26 @@ describe('revenue on any tracked event', () => {
     ],
     ['a string price is dropped like amplitude-js did', {}, { revenue: 10, price: '10' }, []],
     ['junk revenue is ignored', {}, { revenue: 'lots' }, []],
+    // amplitude-js's Revenue kept a negative whole quantity: a refund of one unit is booked as -1 unit.
+    [
+      'V2 a quantity of -1 is a refund of one unit',
+      { useLogRevenueV2: true },
+      { revenue: -25, price: 25, quantity: -1, revenueType: 'Refund' },
+      [rev(25, -1, { revenueType: 'Refund', props: { revenue: -25, price: 25, quantity: -1, revenueType: 'Refund' } })],
+    ],
+    [
+      'V2 a fractional quantity is cut to its whole part, sign kept',
+      { useLogRevenueV2: true },
+      { revenue: -50, price: 25, quantity: -2.5 },
+      [rev(25, -2, { props: { revenue: -50, price: 25, quantity: -2.5 } })],
+    ],
+    // Revenue.setQuantity refused anything but a number and kept its default of 1.
+    [
+      'V2 a text quantity counts 1, as amplitude-js refused it',
+      { useLogRevenueV2: true },
+      { revenue: 20, price: 10, quantity: '2' },
+      [rev(10, 1, { props: { revenue: 20, price: 10, quantity: '2' } })],
+    ],
   ])('%s', (_label, settings, props, expected) => {
     const events = track('event', props, settings);
     expect(events[0]).toEqual({ event_type: 'event', event_properties: props });

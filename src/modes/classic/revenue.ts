@@ -66,9 +66,9 @@ export function revenueAttributes(eventName: string, properties: Dict): RevenueA
 }
 
 function parseQuantity(raw: unknown): number {
-  const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseInt(raw, 10) : NaN;
-  // amplitude-js parseInt'ed the quantity; anything unusable counted as 1.
-  return Number.isFinite(n) && n > 0 ? Math.trunc(n) : 1;
+  // The facade read a missing or zero quantity as 1; amplitude-js's Revenue.setQuantity refused anything but a
+  // number (text included, so "2" counted 1) and kept the whole part of the rest, sign included: -1 is a refund.
+  return typeof raw === 'number' && Number.isFinite(raw) && raw !== 0 ? Math.trunc(raw) : 1;
 }
 
 /**

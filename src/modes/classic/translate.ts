@@ -140,14 +140,23 @@ export function traitOperations(
 function groupOperations(groups: unknown): AmplitudeOperation[] {
   const normalized = normalizeGroups(groups);
   if (!normalized) return [];
-  return Object.keys(normalized).map((type) => setGroup(type, normalized[type]));
+  const given = groups as Dict;
+  return Object.keys(normalized).map((type) => setGroup(type, normalized[type], userPropertyValue(given[type])));
 }
 
-function setGroup(type: string, value: string | string[]): AmplitudeOperation {
+/**
+ * amplitude-js's setGroup made the name a string for `groups` only; the user property it set alongside kept
+ * the value as given, so a chart on that property sees the number the page sent.
+ */
+function setGroup(type: string, value: string | string[], property: unknown = value): AmplitudeOperation {
   return {
     op: 'event',
-    event: { event_type: '$identify', user_properties: { $set: { [type]: value } }, groups: { [type]: value } },
+    event: { event_type: '$identify', user_properties: { $set: { [type]: property } }, groups: { [type]: value } },
   };
+}
+
+function userPropertyValue(value: unknown): unknown {
+  return Array.isArray(value) ? value.filter(isScalar) : value;
 }
 
 /** Group values as amplitude-js accepted them: strings or arrays of strings; scalars become strings. */
@@ -343,8 +352,8 @@ function translateGroup(event: SegmentEvent, settings: AmplitudeSettings): Ampli
   const type = settings.groupTypeTrait ? traits[settings.groupTypeTrait] : undefined;
   const value = settings.groupValueTrait ? traits[settings.groupValueTrait] : undefined;
   if (type && value && isScalar(type)) {
-    const groups = normalizeGroups({ [String(type)]: value });
-    if (groups) return groupOperations(groups);
+    const ops = groupOperations({ [String(type)]: value });
+    if (ops.length > 0) return ops;
   }
   if (isNonEmptyString(event.groupId)) return [setGroup('[Segment] Group', event.groupId)];
   return [];
