@@ -25,8 +25,20 @@ export function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
 }
 
-/** Amplitude's classic SDK (5.2.2) truncated every string value to this many characters. */
+/** Amplitude's classic SDK (5.2.2) truncated every string value to this many characters as it sent it. */
 export const MAX_STRING_LENGTH = 4096;
+
+/** A copy of a JSON-safe value with every string cut to MAX_STRING_LENGTH, as amplitude-js uploaded it. */
+export function truncateStrings(value: unknown): unknown {
+  if (typeof value === 'string') return value.length > MAX_STRING_LENGTH ? value.slice(0, MAX_STRING_LENGTH) : value;
+  if (Array.isArray(value)) return value.map(truncateStrings);
+  if (value !== null && typeof value === 'object') {
+    const out: Dict = {};
+    for (const key of Object.keys(value)) out[key] = truncateStrings((value as Dict)[key]);
+    return out;
+  }
+  return value;
+}
 /** Deeper structures are cut here; nothing legitimate is this deep, and the wire must stay serializable. */
 const MAX_DEPTH = 40;
 
@@ -61,10 +73,7 @@ function copy(value: unknown, path: string, depth: number, stack: unknown[], pro
 function copyValue(value: unknown, path: string, depth: number, stack: unknown[], problems: string[]): unknown {
   switch (typeof value) {
     case 'string':
-      if (value.length > MAX_STRING_LENGTH) {
-        problems.push(`${label(path)} was truncated to ${MAX_STRING_LENGTH} characters`);
-        return value.slice(0, MAX_STRING_LENGTH);
-      }
+      // Kept whole: Segment's storage keeps what the page gave; Classic cuts long strings on the wire only.
       return value;
     case 'boolean':
       return value;

@@ -5,7 +5,7 @@
  */
 import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEvent } from '../../core/types.js';
 import type { AmplitudeSettings } from './settings.js';
-import { isNonEmptyString, isPlainObject } from '../../core/values.js';
+import { isNonEmptyString, isPlainObject, truncateStrings } from '../../core/values.js';
 import { lookupField, objCaseGet } from '../../core/facade.js';
 import { withFacadeDates } from '../../core/facade-dates.js';
 import { identifyOperation, referringDomain } from '../operations.js';
@@ -69,7 +69,18 @@ export function translate({
     default:
       ops = [];
   }
-  return stampVersion(ops, settings.versionName);
+  return stampVersion(ops, settings.versionName).map(cutLongStrings);
+}
+
+/** amplitude-js cut every string value to 4096 characters as it uploaded it; what Segment stored stays whole. */
+function cutLongStrings(op: AmplitudeOperation): AmplitudeOperation {
+  if (op.op !== 'event') return op;
+  const event: AmplitudeEvent = { ...op.event };
+  for (const key of ['event_properties', 'user_properties', 'groups', 'group_properties'] as const) {
+    const value = event[key];
+    if (value !== undefined) event[key] = truncateStrings(value) as Dict;
+  }
+  return { ...op, event };
 }
 
 /** alias(to, from): a user mapping, when both sides are known (no event is sent). */
