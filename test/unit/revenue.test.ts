@@ -271,6 +271,11 @@ describe('Order Completed: every combination of trackRevenuePerProduct x trackPr
       }),
     ]);
   });
+  it('trackProductsOnce: an order without a products list still sends products: [], as the classic integration did', () => {
+    const events = track('Order Completed', { orderId: 'o1' }, { trackProductsOnce: true });
+    expect(events[0]).toEqual({ event_type: 'Order Completed', event_properties: { orderId: 'o1', products: [] } });
+  });
+
   it('D08 a product without quantity: Product Purchased, no revenue for it, no order-level revenue', () => {
     const events = track('Order Completed', { revenue: 10, products: [{ productId: 'p', price: 10 }] }, { trackRevenuePerProduct: true });
     expect(events.map((e) => e.event_type)).toEqual(['Order Completed', 'Product Purchased']);

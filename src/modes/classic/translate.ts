@@ -262,9 +262,8 @@ function translateOrderCompleted(name: string, event: SegmentEvent, settings: Am
 
   if (settings.trackProductsOnce) {
     const reduced = products.map(reduceProduct);
-    const orderProps: Dict = Array.isArray(properties.products)
-      ? { ...properties, products: reduced }
-      : { ...properties };
+    // The facade's products() is [] when there is no list, and the classic integration sent that.
+    const orderProps: Dict = { ...properties, products: reduced };
     const ops = trackPath(name, orderProps, event, settings, perProduct);
     // Difference: with both settings on, the classic integration booked no revenue at all.
     if (perProduct) for (const product of reduced) ops.push(...productRevenue(product, properties, settings));
