@@ -79,8 +79,9 @@ function copyValue(value: unknown, path: string, depth: number, stack: unknown[]
       return value;
     case 'number':
       if (Number.isFinite(value)) return value;
-      problems.push(`${label(path)} is ${String(value)} and was dropped`);
-      return undefined;
+      // JSON's null, which is what analytics.js stores for it and Segment's API receives.
+      problems.push(`${label(path)} is ${String(value)} and was sent as null`);
+      return null;
     case 'bigint':
       problems.push(`${label(path)} is a BigInt and was sent as a string`);
       return value.toString();

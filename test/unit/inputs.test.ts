@@ -56,6 +56,8 @@ describe('sanitizeProperties: the wire stays serializable, bad values are droppe
     });
     expect(value).toEqual({
       big: '10',
+      nan: null,
+      inf: null,
       date: '1970-01-01T00:00:00.000Z',
       arr: [1, null, null, null],
       cyclic: { keep: 1 },
