@@ -1,4 +1,4 @@
-import { i as isPlainObject, a as attempt, p as parseCookieHeader, v as v2CookieName, d as decodeV2Identity, s as stringField, b as parseStoredValue, c as isNonEmptyString, r as readKey, e as sanitizeProperties } from './stored-value.js';
+import { i as isPlainObject, a as attempt, p as parseCookieHeader, v as v2CookieName, d as decodeV2Identity, s as stringField, b as parseStoredValue, c as isNonEmptyString, t as truncateStrings, r as readKey, e as sanitizeProperties } from './stored-value.js';
 
 function _mergeNamespaces(n, m) {
     m.forEach(function (e) {
@@ -5033,9 +5033,9 @@ function revenueAttributes(eventName, properties) {
     };
 }
 function parseQuantity(raw) {
-    const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseInt(raw, 10) : NaN;
-    // amplitude-js parseInt'ed the quantity; anything unusable counted as 1.
-    return Number.isFinite(n) && n > 0 ? Math.trunc(n) : 1;
+    // The facade read a missing or zero quantity as 1; amplitude-js's Revenue.setQuantity refused anything but a
+    // number (text included, so "2" counted 1) and kept the whole part of the rest, sign included: -1 is a refund.
+    return typeof raw === 'number' && Number.isFinite(raw) && raw !== 0 ? Math.trunc(raw) : 1;
 }
 /**
  * One `revenue_amount` event, carrying Amplitude's revenue fields both as the `$`-properties the SDK's
@@ -5145,7 +5145,19 @@ function translate({ event: raw, settings, referrer, timezoneOffsetMinutes = 0, 
         default:
             ops = [];
     }
-    return stampVersion(ops, settings.versionName);
+    return stampVersion(ops, settings.versionName).map(cutLongStrings);
+}
+/** amplitude-js cut every string value to 4096 characters as it uploaded it; what Segment stored stays whole. */
+function cutLongStrings(op) {
+    if (op.op !== 'event')
+        return op;
+    const event = Object.assign({}, op.event);
+    for (const key of ['event_properties', 'user_properties', 'groups', 'group_properties']) {
+        const value = event[key];
+        if (value !== undefined)
+            event[key] = truncateStrings(value);
+    }
+    return Object.assign(Object.assign({}, op), { event });
 }
 /** alias(to, from): a user mapping, when both sides are known (no event is sent). */
 function translateAlias(event) {
@@ -5219,13 +5231,21 @@ function groupOperations(groups) {
     const normalized = normalizeGroups(groups);
     if (!normalized)
         return [];
-    return Object.keys(normalized).map((type) => setGroup(type, normalized[type]));
+    const given = groups;
+    return Object.keys(normalized).map((type) => setGroup(type, normalized[type], userPropertyValue(given[type])));
 }
-function setGroup(type, value) {
+/**
+ * amplitude-js's setGroup made the name a string for `groups` only; the user property it set alongside kept
+ * the value as given, so a chart on that property sees the number the page sent.
+ */
+function setGroup(type, value, property = value) {
     return {
         op: 'event',
-        event: { event_type: '$identify', user_properties: { $set: { [type]: value } }, groups: { [type]: value } },
+        event: { event_type: '$identify', user_properties: { $set: { [type]: property } }, groups: { [type]: value } },
     };
+}
+function userPropertyValue(value) {
+    return Array.isArray(value) ? value.filter(isScalar) : value;
 }
 /** Group values as amplitude-js accepted them: strings or arrays of strings; scalars become strings. */
 function normalizeGroups(groups) {
@@ -5308,8 +5328,8 @@ function translateOrderCompleted(name, event, settings) {
     const perProduct = settings.trackRevenuePerProduct;
     if (settings.trackProductsOnce) {
         const reduced = products.map(reduceProduct);
-        const orderProps = Array.isArray(properties.products)
-            ? Object.assign(Object.assign({}, properties), { products: reduced }) : Object.assign({}, properties);
+        // The facade's products() is [] when there is no list, and the classic integration sent that.
+        const orderProps = Object.assign(Object.assign({}, properties), { products: reduced });
         const ops = trackPath(name, orderProps, event, settings, perProduct);
         // Difference: with both settings on, the classic integration booked no revenue at all.
         if (perProduct)
@@ -5408,9 +5428,9 @@ function translateGroup(event, settings) {
     const type = settings.groupTypeTrait ? traits[settings.groupTypeTrait] : undefined;
     const value = settings.groupValueTrait ? traits[settings.groupValueTrait] : undefined;
     if (type && value && isScalar(type)) {
-        const groups = normalizeGroups({ [String(type)]: value });
-        if (groups)
-            return groupOperations(groups);
+        const ops = groupOperations({ [String(type)]: value });
+        if (ops.length > 0)
+            return ops;
     }
     if (isNonEmptyString(event.groupId))
         return [setGroup('[Segment] Group', event.groupId)];
