@@ -7,6 +7,7 @@
 // `segment` and `ours` (its records on each side), `event` (the Segment event), `refusals` (the messages
 // with which Segment's destination refused it) and `call` (the call as generated: { method, args }).
 import { AMPLITUDE_OPERATIONS } from './canonical.mjs';
+import { decodeValue } from './sequence.mjs';
 
 /** Segment's validator refusing a value: "Quantity must be an integer but it was a string." and the like. */
 const TYPE_REFUSAL = /must be (a|an) \w+ but it was|must match format/;
@@ -102,3 +103,125 @@ export const DIFFERENCES = [
 export function declaredFor(mode, diff, call) {
   return DIFFERENCES.find((row) => row.mode === mode && row.matches(diff, call));
 }
+
+// ------------------------------------------------------------------------------------------- Classic
+// ctx for Classic rows: `segment`, `ours` (the call's canonical records, or the storage record after the last
+// call), `sequence`, `call` (the call as generated, undefined for the storage) and `callIndex`.
+
+const settingsOf = (ctx) => decodeValue(ctx.sequence.settings ?? {});
+const argsOf = (call) => (call ? decodeValue(call.args) : []);
+const optionsOf = (call) => {
+  const args = argsOf(call);
+  const options = call?.method === 'page' ? args[3] : call?.method === 'alias' ? args[2] : args[2];
+  return options !== null && typeof options === 'object' ? options : {};
+};
+const isPlaceholder = (value, kind) => typeof value === 'string' && new RegExp(`^"?<${kind} \\d+>"?$`).test(value);
+const unquoted = (value) => (typeof value === 'string' ? value.replace(/^"(.*)"$/, '$1') : value);
+const ANONYMOUS_ID_FIELDS = ['user.anonymousId', 'cookies.ajs_anonymous_id', 'localStorage.ajs_anonymous_id'];
+const knownIds = (ctx) => {
+  const ids = new Set([ctx.sequence.anonymousId]);
+  for (const call of ctx.sequence.calls) if (typeof optionsOf(call).anonymousId === 'string') ids.add(optionsOf(call).anonymousId);
+  return ids;
+};
+/** Calls up to and including this one (all of them for the storage). */
+const callsSoFar = (ctx) => ctx.sequence.calls.slice(0, ctx.callIndex + 1);
+
+/** What amplitude-js kept of a property value: nulls in objects and arrays nested in arrays dropped, at every level. */
+function amplitudeJsKept(value) {
+  if (Array.isArray(value))
+    return value.filter((item) => !Array.isArray(item)).map((item) => (item !== null && typeof item === 'object' ? amplitudeJsKept(item) : item));
+  if (value !== null && typeof value === 'object') {
+    const out = {};
+    for (const [key, item] of Object.entries(value)) if (item !== null && item !== undefined) out[key] = amplitudeJsKept(item);
+    return out;
+  }
+  return value;
+}
+
+const isRevenueRecord = (record) => record?.kind === 'event' && record.event_type === 'revenue_amount';
+
+DIFFERENCES.push(
+  {
+    id: 'classic-null-and-nested-arrays-kept',
+    mode: 'classic',
+    what: 'A null value in properties or traits, or an array inside an array: amplitude-js dropped it before sending; the shim sends it as given.',
+    why: 'Valid JSON that Amplitude accepts; dropping it lost data (a trait set to null to clear it, a list of pairs).',
+    test: 'test/unit/translate.test.ts (null values and nested arrays); the conformance run (test/conformance/classic.conformance.test.ts)',
+    matches: (diff, ctx) =>
+      ['event', 'identify', 'group identify'].includes(diff.kind) &&
+      diff.field !== '(record)' &&
+      diff.ours !== undefined &&
+      same(amplitudeJsKept(diff.ours), diff.segment === undefined ? amplitudeJsKept(diff.ours) : diff.segment) &&
+      (diff.segment !== undefined || diff.ours === null || (ctx.ours[diff.index] && same(amplitudeJsKept(ctx.ours[diff.index]), ctx.segment[diff.index]))),
+  },
+  {
+    id: 'classic-reset-starts-over',
+    mode: 'classic',
+    what: 'After reset(): the classic integration did nothing, so amplitude-js kept the user ID, the device ID and the session; the shim clears the user ID, takes a new device ID (the new anonymousId with preferAnonymousIdForDeviceId) and starts a new session.',
+    why: "Logging out must not attribute the next visitor's events to the previous user.",
+    test: 'test/unit/analytics.test.ts (reset); the conformance run (test/conformance/classic.conformance.test.ts)',
+    matches: (diff, ctx) => {
+      if (!callsSoFar(ctx).some((call) => call.method === 'reset')) return false;
+      if (diff.field === 'device_id')
+        return isPlaceholder(diff.segment, 'device') || isPlaceholder(diff.segment, 'anonymous') || knownIds(ctx).has(diff.segment);
+      if (diff.field === 'session_id') return typeof diff.ours === 'number' && diff.ours > diff.segment;
+      if (diff.field === 'user_id') return diff.ours === null && typeof diff.segment === 'string';
+      if (ANONYMOUS_ID_FIELDS.includes(diff.field)) return isPlaceholder(diff.segment, 'anonymous') && isPlaceholder(diff.ours, 'anonymous');
+      return false;
+    },
+  },
+  {
+    id: 'classic-identify-keeps-anonymous-id',
+    mode: 'classic',
+    what:
+      'The first identify with a user ID: analytics-next 1.84 counts the empty user ID it stored at load as another user, and gives the visitor a new random ' +
+      'anonymousId (and, with preferAnonymousIdForDeviceId, Amplitude a new device ID); the shim keeps the anonymousId.',
+    why: "A new anonymousId cuts the visitor's anonymous history off the user they become, in Segment's storage and in Amplitude's device ID.",
+    test: 'test/unit/analytics.test.ts (traits merge for the same user); the conformance run (test/conformance/classic.conformance.test.ts)',
+    matches: (diff, ctx) => {
+      if (!callsSoFar(ctx).some((call) => call.method === 'identify')) return false;
+      const field = ANONYMOUS_ID_FIELDS.includes(diff.field) || (diff.field === 'device_id' && settingsOf(ctx).preferAnonymousIdForDeviceId === true);
+      return field && isPlaceholder(diff.segment, 'anonymous') && knownIds(ctx).has(unquoted(diff.ours));
+    },
+  },
+  {
+    id: 'classic-event-time-is-the-call-timestamp',
+    mode: 'classic',
+    what: "A call with `options.timestamp`: amplitude-js stamped the event with the browser's clock when it logged it; the shim sends the timestamp the page gave.",
+    why: 'The page says when the event happened (an order confirmed offline, a replayed event); booking it at upload time misdates it.',
+    test: 'test/unit/analytics.test.ts (the event time is the call timestamp); the conformance run (test/conformance/classic.conformance.test.ts)',
+    matches: (diff, ctx) => {
+      if (diff.field !== 'time' || !ctx.call) return false;
+      const given = optionsOf(ctx.call).timestamp;
+      const stamp = given instanceof Date ? given.getTime() : typeof given === 'string' ? new Date(given).getTime() : NaN;
+      return diff.ours === stamp && diff.segment === ctx.sequence.startTime + (ctx.callIndex + 1) * 1000;
+    },
+  },
+  {
+    id: 'classic-products-once-books-revenue',
+    mode: 'classic',
+    what: 'Order Completed with trackProductsOnce and trackRevenuePerProduct: the classic integration booked no revenue at all; the shim books each product (price × quantity).',
+    why: 'The revenue was silently lost.',
+    test: 'test/unit/revenue.test.ts; the conformance run (test/conformance/classic.conformance.test.ts)',
+    matches: (diff, ctx) =>
+      diff.field === '(record)' &&
+      diff.segment === undefined &&
+      isRevenueRecord(diff.ours) &&
+      settingsOf(ctx).trackProductsOnce === true &&
+      settingsOf(ctx).trackRevenuePerProduct === true,
+  },
+  {
+    id: 'classic-v1-revenue-is-the-total',
+    mode: 'classic',
+    what:
+      'Revenue with useLogRevenueV2 off: amplitude-js logRevenue booked revenue × quantity (`{revenue: 20, quantity: 2}` as 40) and, per product, ' +
+      "the order's revenue for each product; the shim books the revenue property as the total (price = revenue / quantity), and each product its own price × quantity.",
+    why: 'The revenue property is the total: Revenue LTV must not inflate.',
+    test: 'test/unit/revenue.test.ts (L31 V1 books the revenue, not revenue x quantity); the conformance run',
+    matches: (diff, ctx) =>
+      settingsOf(ctx).useLogRevenueV2 === false &&
+      ['price', 'quantity', 'revenue'].includes(diff.field) &&
+      isRevenueRecord(ctx.segment[diff.index]) &&
+      isRevenueRecord(ctx.ours[diff.index]),
+  },
+);
