@@ -116,7 +116,6 @@ const optionsOf = (call) => {
   return options !== null && typeof options === 'object' ? options : {};
 };
 const isPlaceholder = (value, kind) => typeof value === 'string' && new RegExp(`^"?<${kind} \\d+>"?$`).test(value);
-const unquoted = (value) => (typeof value === 'string' ? value.replace(/^"(.*)"$/, '$1') : value);
 const ANONYMOUS_ID_FIELDS = ['user.anonymousId', 'cookies.ajs_anonymous_id', 'localStorage.ajs_anonymous_id'];
 const knownIds = (ctx) => {
   const ids = new Set([ctx.sequence.anonymousId]);
@@ -168,20 +167,6 @@ DIFFERENCES.push(
       if (diff.field === 'user_id') return diff.ours === null && typeof diff.segment === 'string';
       if (ANONYMOUS_ID_FIELDS.includes(diff.field)) return isPlaceholder(diff.segment, 'anonymous') && isPlaceholder(diff.ours, 'anonymous');
       return false;
-    },
-  },
-  {
-    id: 'classic-identify-keeps-anonymous-id',
-    mode: 'classic',
-    what:
-      'The first identify with a user ID: analytics-next 1.84 counts the empty user ID it stored at load as another user, and gives the visitor a new random ' +
-      'anonymousId (and, with preferAnonymousIdForDeviceId, Amplitude a new device ID); the shim keeps the anonymousId.',
-    why: "A new anonymousId cuts the visitor's anonymous history off the user they become, in Segment's storage and in Amplitude's device ID.",
-    test: 'test/unit/analytics.test.ts (traits merge for the same user); the conformance run (test/conformance/classic.conformance.test.ts)',
-    matches: (diff, ctx) => {
-      if (!callsSoFar(ctx).some((call) => call.method === 'identify')) return false;
-      const field = ANONYMOUS_ID_FIELDS.includes(diff.field) || (diff.field === 'device_id' && settingsOf(ctx).preferAnonymousIdForDeviceId === true);
-      return field && isPlaceholder(diff.segment, 'anonymous') && knownIds(ctx).has(unquoted(diff.ours));
     },
   },
   {
