@@ -172,9 +172,13 @@ DIFFERENCES.push(
   {
     id: 'classic-event-time-is-the-call-timestamp',
     mode: 'classic',
-    what: "A call with `options.timestamp`: amplitude-js stamped the event with the browser's clock when it logged it; the shim sends the timestamp the page gave.",
-    why: 'The page says when the event happened (an order confirmed offline, a replayed event); booking it at upload time misdates it.',
-    test: 'test/unit/analytics.test.ts (the event time is the call timestamp); the conformance run (test/conformance/classic.conformance.test.ts)',
+    what:
+      "A call with `options.timestamp`: the classic integration called amplitude-js's logEvent (never logEventWithTimestamp), which stamped the event " +
+      "with the browser's clock as the call ran; the shim sends the timestamp the page gave.",
+    why:
+      'Segment loses the time the page says the event happened (an order confirmed offline, an event replayed later): Amplitude books it at the ' +
+      'moment of the call, so every chart over time shows it on the wrong date. Segment kept the given time in its own event only.',
+    test: "test/unit/classic-call-values.test.ts › Classic: options.timestamp is the event's time (amplitude-js used its own clock); the conformance run (test/conformance/classic.conformance.test.ts)",
     matches: (diff, ctx) => {
       if (diff.field !== 'time' || !ctx.call) return false;
       const given = optionsOf(ctx.call).timestamp;
