@@ -88,3 +88,41 @@ describe('a first identify keeps the anonymousId', () => {
     expect((transport.wire[0] as Dict).user_id).toBe('user-2');
   });
 });
+
+describe('the user ID on an event after an identify that did not reach Amplitude', () => {
+  const calls = async (analytics: ReturnType<typeof make>['analytics'], destination: string) => {
+    analytics.identify('user-2', {}, { integrations: { [destination]: false } });
+    analytics.track('After Unrouted Identify');
+    analytics.identify('user-3');
+    analytics.track('After Identify');
+    analytics.reset();
+    analytics.track('After Reset');
+    await run();
+  };
+
+  it('Classic: is the ID of the last identify that reached Amplitude (amplitude-js kept what setUserId was given)', async () => {
+    const { analytics, transport, load } = make();
+    load();
+    await run();
+    await calls(analytics, 'Amplitude');
+    expect(transport.wire.map((e) => [e.event_type, e.user_id ?? null])).toEqual([
+      ['After Unrouted Identify', null],
+      ['$identify', 'user-3'],
+      ['After Identify', 'user-3'],
+      ['After Reset', null],
+    ]);
+  });
+
+  it("Actions: is the Segment event's own", async () => {
+    const { analytics, transport, core } = make();
+    core.load(KEY, { integrations: { 'Actions Amplitude': {} } });
+    await run();
+    await calls(analytics, 'Actions Amplitude');
+    expect(transport.wire.map((e) => [e.event_type, e.user_id ?? null])).toEqual([
+      ['After Unrouted Identify', 'user-2'],
+      ['$identify', 'user-3'],
+      ['After Identify', 'user-3'],
+      ['After Reset', null],
+    ]);
+  });
+});
