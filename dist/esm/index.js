@@ -1,4 +1,4 @@
-import { i as isPlainObject, a as attempt, p as parseCookieHeader, v as v2CookieName, d as decodeV2Identity, s as stringField, b as parseStoredValue, c as isNonEmptyString, t as truncateStrings, r as readKey, e as sanitizeProperties } from './stored-value.js';
+import { i as isPlainObject, a as attempt, p as parseCookieHeader, v as v2CookieName, d as decodeV2Identity, s as stringField, b as parseStoredValue, c as isNonEmptyString, w as withErrorTexts, t as truncateStrings, r as readKey, e as sanitizeProperties } from './stored-value.js';
 
 function _mergeNamespaces(n, m) {
     m.forEach(function (e) {
@@ -4154,7 +4154,7 @@ class Delivery {
         }
     }
     handOverOne(item, prepared, ticket, pipeline) {
-        var _a, _b, _c;
+        var _a, _b;
         if (!prepared.event) {
             item.ctx.setFailedDelivery({
                 reason: ((_a = prepared.plugins) === null || _a === void 0 ? void 0 : _a.cancelled) ? 'cancelled by a before plugin' : 'dropped by source middleware',
@@ -4164,12 +4164,13 @@ class Delivery {
         if (!prepared.forAmplitude || !pipeline)
             return;
         const event = prepared.forAmplitude;
+        const userId = userIdFor(event, pipeline);
         const ops = pipeline.mode.translate({ event, referrer: item.referrer, sessionId: ticket.sessionId, now: this.deps.clock.now() }, this.deps.debug);
         if (ops.length === 0)
             this.deps.debug(`${event.type} produced no Amplitude event with the current settings`);
         this.send(ops, {
-            userId: (_b = event.userId) !== null && _b !== void 0 ? _b : null,
-            deviceId: (_c = item.deviceId) !== null && _c !== void 0 ? _c : this.deps.deviceId(),
+            userId,
+            deviceId: (_b = item.deviceId) !== null && _b !== void 0 ? _b : this.deps.deviceId(),
             time: event.timestamp.getTime(),
             messageId: event.messageId,
         }, ticket, pipeline, item.ctx);
@@ -4248,6 +4249,15 @@ class Delivery {
 }
 /** Hand-overs on a page that sends nothing to Amplitude have no session. */
 const NO_SESSION = { sessionId: undefined, nextEventId: () => -1, close: () => undefined };
+/** The user ID an event handed to Amplitude goes out with (mode.userId); an identify sets it first. */
+function userIdFor(event, pipeline) {
+    var _a;
+    if (pipeline.mode.userId === 'event')
+        return (_a = event.userId) !== null && _a !== void 0 ? _a : null;
+    if (event.type === 'identify' && isNonEmptyString(event.userId))
+        pipeline.amplitudeUserId = event.userId;
+    return pipeline.amplitudeUserId;
+}
 
 function mapUser$1(mapping, deps) {
     if (mapping.userId === mapping.previousId)
@@ -4876,6 +4886,7 @@ function actionsMode(actions, settings) {
         name: ACTIONS_DESTINATION,
         settings,
         session: { rules: 'segment-plugin', keptInSegmentStorage: true, restartsOnReset: false },
+        userId: 'event',
         beforePlugins: (event, sessionId) => withSessionId(event, sessionId),
         translate: ({ event, sessionId }, debug) => {
             if (event.type === 'alias' && !actions.mappings['Alias Calls'])
@@ -5112,8 +5123,9 @@ function productsOf(properties) {
 
 function translate({ event: raw, settings, referrer, timezoneOffsetMinutes = 0, }) {
     var _a, _b;
-    // As the classic stack's facade did before the destination saw the message.
-    const event = Object.assign(Object.assign({}, raw), { properties: raw.properties && withFacadeDates(raw.properties, timezoneOffsetMinutes), traits: raw.traits && withFacadeDates(raw.traits, timezoneOffsetMinutes), context: withFacadeDates(raw.context, timezoneOffsetMinutes) });
+    // As the classic stack's facade did before the destination saw the message. amplitude-js was handed the page's
+    // own property values, so an Error went out as its text; traits it read back from Segment's JSON storage.
+    const event = Object.assign(Object.assign({}, raw), { properties: raw.properties && withFacadeDates(withErrorTexts(raw.properties), timezoneOffsetMinutes), traits: raw.traits && withFacadeDates(raw.traits, timezoneOffsetMinutes), context: withFacadeDates(raw.context, timezoneOffsetMinutes) });
     if (!raw.properties)
         delete event.properties;
     if (!raw.traits)
@@ -5450,6 +5462,7 @@ function classicMode(settings) {
         name: CLASSIC_DESTINATION,
         settings,
         session: { rules: 'sdk', keptInSegmentStorage: false, restartsOnReset: true },
+        userId: 'last-identify',
         translate: ({ event, referrer, now }) => translate({ event, settings, referrer, timezoneOffsetMinutes: new Date(now).getTimezoneOffset() }),
     };
 }
@@ -7056,6 +7069,8 @@ function label(entry) {
 
 class Pipeline {
     constructor(plan, deps) {
+        /** The user ID Amplitude was last given, for a mode whose events carry it (mode.userId 'last-identify'). */
+        this.amplitudeUserId = null;
         const { clock } = deps;
         this.mode = plan.mode;
         const persisted = plan.persist && plan.clientPersistence;
@@ -7228,6 +7243,7 @@ function startSending(plan, deps) {
         warn: (message) => logger.problem('Amplitude', message, true),
     });
     state.pipeline = pipeline;
+    pipeline.amplitudeUserId = deps.user.id();
     // What earlier pages could not send goes first.
     restore(pipeline.journal.claim(), pipeline, queue);
     sendAttribution(plan.attribution, deps, pipeline);
@@ -8468,6 +8484,7 @@ class SdkLink {
         // A page that sends nothing never starts the SDK, so there is nothing to tell it.
         if (!pipeline)
             return;
+        pipeline.amplitudeUserId = null;
         this.driver.reset(deviceId);
         if (pipeline.mode.session.restartsOnReset)
             pipeline.session.restart(now);

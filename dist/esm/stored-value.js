@@ -35,6 +35,40 @@ function truncateStrings(value) {
     }
     return value;
 }
+/**
+ * The text of each Error the page gave, keyed by the object that stands for it in the event. An event carries
+ * an Error as JSON does (its own enumerable keys, usually `{}`), which is what Segment's API and Actions saw;
+ * amplitude-js, which Classic mode reproduces, was handed the Error itself and sent String(error) at any depth.
+ */
+const errorTexts = new WeakMap();
+/** `String(error)` ("Error: boom") when `value` stands for an Error the page gave, else undefined. */
+function errorTextOf(value) {
+    return value !== null && typeof value === 'object' ? errorTexts.get(value) : undefined;
+}
+/** A copy of a sanitized value with every Error the page gave replaced by its text, as amplitude-js sent it. */
+function withErrorTexts(value) {
+    const text = errorTextOf(value);
+    if (text !== undefined)
+        return text;
+    if (Array.isArray(value))
+        return value.map(withErrorTexts);
+    if (value !== null && typeof value === 'object') {
+        const out = {};
+        for (const key of Object.keys(value))
+            out[key] = withErrorTexts(value[key]);
+        return out;
+    }
+    return value;
+}
+function isError(value) {
+    return attempt(() => Object.prototype.toString.call(value) === '[object Error]', false);
+}
+function errorText(value) {
+    const known = errorTexts.get(value);
+    if (known !== undefined || !isError(value))
+        return known;
+    return attempt(() => String(value), undefined);
+}
 /** Deeper structures are cut here; nothing legitimate is this deep, and the wire must stay serializable. */
 const MAX_DEPTH = 40;
 /**
@@ -117,6 +151,10 @@ function copyValue(value, path, depth, stack, problems) {
             return arr;
         }
         const obj = {};
+        // Copies of copies (the event's clone for Amplitude) still know which object was an Error.
+        const text = errorText(value);
+        if (text !== undefined)
+            errorTexts.set(obj, text);
         let keys;
         try {
             keys = Object.keys(value);
@@ -234,4 +272,4 @@ function segmentIdFromCookie(raw) {
     return value && value !== 'null' ? value : undefined;
 }
 
-export { attempt as a, parseStoredValue as b, isNonEmptyString as c, decodeV2Identity as d, sanitizeProperties as e, segmentIdFromCookie as f, isPlainObject as i, parseCookieHeader as p, readKey as r, stringField as s, truncateStrings as t, v2CookieName as v };
+export { attempt as a, parseStoredValue as b, isNonEmptyString as c, decodeV2Identity as d, sanitizeProperties as e, segmentIdFromCookie as f, isPlainObject as i, parseCookieHeader as p, readKey as r, stringField as s, truncateStrings as t, v2CookieName as v, withErrorTexts as w };

@@ -39,6 +39,41 @@ export function truncateStrings(value: unknown): unknown {
   }
   return value;
 }
+/**
+ * The text of each Error the page gave, keyed by the object that stands for it in the event. An event carries
+ * an Error as JSON does (its own enumerable keys, usually `{}`), which is what Segment's API and Actions saw;
+ * amplitude-js, which Classic mode reproduces, was handed the Error itself and sent String(error) at any depth.
+ */
+const errorTexts = new WeakMap<object, string>();
+
+/** `String(error)` ("Error: boom") when `value` stands for an Error the page gave, else undefined. */
+export function errorTextOf(value: unknown): string | undefined {
+  return value !== null && typeof value === 'object' ? errorTexts.get(value) : undefined;
+}
+
+/** A copy of a sanitized value with every Error the page gave replaced by its text, as amplitude-js sent it. */
+export function withErrorTexts(value: unknown): unknown {
+  const text = errorTextOf(value);
+  if (text !== undefined) return text;
+  if (Array.isArray(value)) return value.map(withErrorTexts);
+  if (value !== null && typeof value === 'object') {
+    const out: Dict = {};
+    for (const key of Object.keys(value)) out[key] = withErrorTexts((value as Dict)[key]);
+    return out;
+  }
+  return value;
+}
+
+function isError(value: object): boolean {
+  return attempt(() => Object.prototype.toString.call(value) === '[object Error]', false);
+}
+
+function errorText(value: object): string | undefined {
+  const known = errorTexts.get(value);
+  if (known !== undefined || !isError(value)) return known;
+  return attempt<string | undefined>(() => String(value), undefined);
+}
+
 /** Deeper structures are cut here; nothing legitimate is this deep, and the wire must stay serializable. */
 const MAX_DEPTH = 40;
 
@@ -127,6 +162,9 @@ function copyValue(value: unknown, path: string, depth: number, stack: unknown[]
       return arr;
     }
     const obj: Dict = {};
+    // Copies of copies (the event's clone for Amplitude) still know which object was an Error.
+    const text = errorText(value as object);
+    if (text !== undefined) errorTexts.set(obj, text);
     let keys: string[];
     try {
       keys = Object.keys(value as object);

@@ -116,7 +116,6 @@ const optionsOf = (call) => {
   return options !== null && typeof options === 'object' ? options : {};
 };
 const isPlaceholder = (value, kind) => typeof value === 'string' && new RegExp(`^"?<${kind} \\d+>"?$`).test(value);
-const unquoted = (value) => (typeof value === 'string' ? value.replace(/^"(.*)"$/, '$1') : value);
 const ANONYMOUS_ID_FIELDS = ['user.anonymousId', 'cookies.ajs_anonymous_id', 'localStorage.ajs_anonymous_id'];
 const knownIds = (ctx) => {
   const ids = new Set([ctx.sequence.anonymousId]);
@@ -171,25 +170,15 @@ DIFFERENCES.push(
     },
   },
   {
-    id: 'classic-identify-keeps-anonymous-id',
-    mode: 'classic',
-    what:
-      'The first identify with a user ID: analytics-next 1.84 counts the empty user ID it stored at load as another user, and gives the visitor a new random ' +
-      'anonymousId (and, with preferAnonymousIdForDeviceId, Amplitude a new device ID); the shim keeps the anonymousId.',
-    why: "A new anonymousId cuts the visitor's anonymous history off the user they become, in Segment's storage and in Amplitude's device ID.",
-    test: 'test/unit/analytics.test.ts (traits merge for the same user); the conformance run (test/conformance/classic.conformance.test.ts)',
-    matches: (diff, ctx) => {
-      if (!callsSoFar(ctx).some((call) => call.method === 'identify')) return false;
-      const field = ANONYMOUS_ID_FIELDS.includes(diff.field) || (diff.field === 'device_id' && settingsOf(ctx).preferAnonymousIdForDeviceId === true);
-      return field && isPlaceholder(diff.segment, 'anonymous') && knownIds(ctx).has(unquoted(diff.ours));
-    },
-  },
-  {
     id: 'classic-event-time-is-the-call-timestamp',
     mode: 'classic',
-    what: "A call with `options.timestamp`: amplitude-js stamped the event with the browser's clock when it logged it; the shim sends the timestamp the page gave.",
-    why: 'The page says when the event happened (an order confirmed offline, a replayed event); booking it at upload time misdates it.',
-    test: 'test/unit/analytics.test.ts (the event time is the call timestamp); the conformance run (test/conformance/classic.conformance.test.ts)',
+    what:
+      "A call with `options.timestamp`: the classic integration called amplitude-js's logEvent (never logEventWithTimestamp), which stamped the event " +
+      "with the browser's clock as the call ran; the shim sends the timestamp the page gave.",
+    why:
+      'Segment loses the time the page says the event happened (an order confirmed offline, an event replayed later): Amplitude books it at the ' +
+      'moment of the call, so every chart over time shows it on the wrong date. Segment kept the given time in its own event only.',
+    test: "test/unit/classic-call-values.test.ts › Classic: options.timestamp is the event's time (amplitude-js used its own clock); the conformance run (test/conformance/classic.conformance.test.ts)",
     matches: (diff, ctx) => {
       if (diff.field !== 'time' || !ctx.call) return false;
       const given = optionsOf(ctx.call).timestamp;

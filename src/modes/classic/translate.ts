@@ -5,7 +5,7 @@
  */
 import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEvent } from '../../core/types.js';
 import type { AmplitudeSettings } from './settings.js';
-import { isNonEmptyString, isPlainObject, truncateStrings } from '../../core/values.js';
+import { isNonEmptyString, isPlainObject, truncateStrings, withErrorTexts } from '../../core/values.js';
 import { lookupField, objCaseGet } from '../../core/facade.js';
 import { withFacadeDates } from '../../core/facade-dates.js';
 import { identifyOperation, referringDomain } from '../operations.js';
@@ -33,10 +33,11 @@ export function translate({
   referrer,
   timezoneOffsetMinutes = 0,
 }: TranslationInput): AmplitudeOperation[] {
-  // As the classic stack's facade did before the destination saw the message.
+  // As the classic stack's facade did before the destination saw the message. amplitude-js was handed the page's
+  // own property values, so an Error went out as its text; traits it read back from Segment's JSON storage.
   const event: SegmentEvent = {
     ...raw,
-    properties: raw.properties && withFacadeDates(raw.properties, timezoneOffsetMinutes),
+    properties: raw.properties && withFacadeDates(withErrorTexts(raw.properties) as Dict, timezoneOffsetMinutes),
     traits: raw.traits && withFacadeDates(raw.traits, timezoneOffsetMinutes),
     context: withFacadeDates(raw.context, timezoneOffsetMinutes),
   };
