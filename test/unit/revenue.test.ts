@@ -280,9 +280,20 @@ describe('Order Completed: every combination of trackRevenuePerProduct x trackPr
     const events = track('Order Completed', { revenue: 10, products: [{ productId: 'p', price: 10 }] }, { trackRevenuePerProduct: true });
     expect(events.map((e) => e.event_type)).toEqual(['Order Completed', 'Product Purchased']);
   });
-  it('a product with its own revenue does not book it again when per-product is off', () => {
-    const events = track('Order Completed', { revenue: 10, products: [{ productId: 'p', price: 10, quantity: 1, revenue: 10 }] });
-    expect(booked(events)).toBe(10);
+  it('per-product off: a product with its own revenue books it after its Product Purchased, as any tracked revenue does', () => {
+    // The classic integration logged each product as a track with revenue allowed (only trackRevenuePerProduct
+    // suppressed it), so an order whose products carry `revenue` booked them besides the order's own.
+    const product = { productId: 'p', price: 4, quantity: 3, revenue: 12, name: 'pen' };
+    const events = track('Order Completed', { products: [product, { productId: 'q', price: 1, quantity: 1 }] });
+    expect(events).toEqual([
+      { event_type: 'Order Completed', event_properties: {} },
+      { event_type: 'Product Purchased', event_properties: product },
+      rev(4, 3, { productId: 'p', revenueType: 'Purchase', props: product }),
+      { event_type: 'Product Purchased', event_properties: { productId: 'q', price: 1, quantity: 1 } },
+    ]);
+    const v1 = track('Order Completed', { revenue: 10, products: [product] }, { useLogRevenueV2: false });
+    expect(v1.map((e) => e.event_type)).toEqual(['Order Completed', 'revenue_amount', 'Product Purchased', 'revenue_amount']);
+    expect(revenues(v1)[1]).toEqual(rev(4, 3, { productId: 'p' }));
   });
   it('a zero-price product books nothing instead of the order revenue', () => {
     const events = track(
