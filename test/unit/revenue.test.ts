@@ -276,6 +276,11 @@ describe('Order Completed: every combination of trackRevenuePerProduct x trackPr
     expect(events[0]).toEqual({ event_type: 'Order Completed', event_properties: { orderId: 'o1', products: [] } });
   });
 
+  it("trackProductsOnce: a product's zero, null or missing quantity is 1, as the facade's quantity() read it", () => {
+    const products = [{ productId: 'a', quantity: 0 }, { productId: 'b', quantity: null }, { productId: 'c' }, { productId: 'd', quantity: -1 }];
+    const events = track('Order Completed', { products }, { trackProductsOnce: true });
+    expect((events[0].event_properties as { products: { quantity: unknown }[] }).products.map((p) => p.quantity)).toEqual([1, 1, 1, -1]);
+  });
   it('D08 a product without quantity: Product Purchased, no revenue for it, no order-level revenue', () => {
     const events = track('Order Completed', { revenue: 10, products: [{ productId: 'p', price: 10 }] }, { trackRevenuePerProduct: true });
     expect(events.map((e) => e.event_type)).toEqual(['Order Completed', 'Product Purchased']);

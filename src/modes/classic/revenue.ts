@@ -126,7 +126,8 @@ export function reduceProduct(product: Dict): Dict {
     sku: product.sku,
     name: product.name,
     price: product.price,
-    quantity: product.quantity ?? 1,
+    // The facade's quantity() is `quantity || 1`: a zero, empty or null quantity is listed as 1.
+    quantity: product.quantity || 1,
     category: product.category,
   };
   for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
