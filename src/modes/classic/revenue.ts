@@ -81,14 +81,14 @@ export function revenueEvent(attrs: RevenueAttributes, useLogRevenueV2: boolean)
   let quantity = attrs.quantity;
   let eventProperties: Dict;
   if (useLogRevenueV2) {
-    const given = toNumber(attrs.price);
-    // Classic V2: no (or zero) price -> the revenue is the price, for a quantity of one.
-    if (!given) {
+    // Classic V2 tested the price as given: a falsy one (none, 0, '', null) gave way to the revenue, for a
+    // quantity of one; any other went to amplitude-js, which dropped the revenue unless it was a number
+    // (text such as "10" or "0x10" included).
+    if (!attrs.price) {
       price = attrs.revenue;
       quantity = 1;
     } else {
-      // amplitude-js dropped a revenue whose price was not a number (e.g. the string "10").
-      price = typeof attrs.price === 'number' ? given : undefined;
+      price = typeof attrs.price === 'number' ? attrs.price : undefined;
     }
     eventProperties = { ...attrs.eventProperties };
   } else {
