@@ -74,6 +74,12 @@ describe('revenue on any tracked event', () => {
       [rev(5, 1, { productId: 'p1', revenueType: 'refund', props: { Revenue: 5, product_id: 'p1', revenue_type: 'refund' } })],
     ],
     ['a string price is dropped like amplitude-js did', {}, { revenue: 10, price: '10' }, []],
+    // The integration tested the price as given (`!price`), so only a falsy one fell back to the revenue; text that
+    // parses to 0 or to nothing was still a price, and amplitude-js refused it.
+    ['V2 a text price that parses to 0 is still refused', {}, { revenue: 10, price: '0x10' }, []],
+    ['V2 a text price that does not parse is still refused', {}, { revenue: 10, price: 'abc' }, []],
+    ['V2 the text "0" is a price too', {}, { revenue: 10, price: '0' }, []],
+    ['V2 an empty price falls back to the revenue', {}, { revenue: 10, price: '' }, [rev(10, 1, { props: { revenue: 10, price: '' } })]],
     ['junk revenue is ignored', {}, { revenue: 'lots' }, []],
     // amplitude-js's Revenue kept a negative whole quantity: a refund of one unit is booked as -1 unit.
     [
@@ -174,6 +180,19 @@ const ORDER = {
 };
 const P = { ...ORDER, products: [MONOPOLY, UNO] };
 const reduce = ({ url: _u, ...rest }: typeof MONOPOLY) => rest;
+
+describe('a numeric productId is booked as text', () => {
+  // amplitude-js's Revenue.setProductId refused numbers, so Segment's V2 revenue had no product ID at all
+  // (declared: classic-v2-numeric-product-id-kept); 0 is an ID too.
+  it.each([
+    [{ useLogRevenueV2: true }, 42, '42'],
+    [{ useLogRevenueV2: true }, 0, '0'],
+    [{ useLogRevenueV2: false }, -7, '-7'],
+  ] as const)('%o productId %s', (settings, productId, expected) => {
+    const [event] = revenues(track('Signed Up', { revenue: 5, productId }, settings));
+    expect([event.productId, event.event_properties?.$productId]).toEqual([expected, expected]);
+  });
+});
 
 describe('Order Completed: every combination of trackRevenuePerProduct x trackProductsOnce (x V1/V2)', () => {
   const matrix: [string, Partial<AmplitudeSettings>, AmplitudeEvent[]][] = [
