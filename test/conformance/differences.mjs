@@ -218,10 +218,84 @@ DIFFERENCES.push(
       "the order's revenue for each product; the shim books the revenue property as the total (price = revenue / quantity), and each product its own price × quantity.",
     why: 'The revenue property is the total: Revenue LTV must not inflate.',
     test: 'test/unit/revenue.test.ts (L31 V1 books the revenue, not revenue x quantity); the conformance run',
-    matches: (diff, ctx) =>
-      settingsOf(ctx).useLogRevenueV2 === false &&
-      ['price', 'quantity', 'revenue'].includes(diff.field) &&
-      isRevenueRecord(ctx.segment[diff.index]) &&
-      isRevenueRecord(ctx.ours[diff.index]),
+    matches: v1RevenueIsTheTotal,
+  },
+  {
+    id: 'classic-v2-numeric-product-id-kept',
+    mode: 'classic',
+    what:
+      'A revenue event whose productId is a number (`{revenue: 5, productId: 42}`, or a product of an order) with useLogRevenueV2: ' +
+      "amplitude-js's Revenue.setProductId refused anything but text, so Segment booked the revenue without a product ID; the shim books it " +
+      'with the number as text (`"42"`).',
+    why: 'The product ID is data the page gave (it is still in the event properties); without it the revenue is missing from every per-product revenue chart.',
+    test: 'test/unit/revenue.test.ts (a numeric productId is booked as text); the conformance run (test/conformance/classic.conformance.test.ts)',
+    matches: numericProductIdKept,
   },
 );
+
+const round6 = (n) => Math.round(n * 1e6) / 1e6;
+const ORDER_COMPLETED = /^[ _]?completed[ _]?order[ _]?|^[ _]?order[ _]?completed[ _]?$/i;
+
+/** The facade's currency(): a number, or text parsed after dropping `$`; anything else, and 0, is no amount. */
+function facadeCurrency(value) {
+  if (typeof value === 'number') return value || undefined;
+  if (typeof value !== 'string' || !value) return undefined;
+  const parsed = parseFloat(value.replace(/\$/g, ''));
+  return Number.isNaN(parsed) || parsed === 0 ? undefined : parsed;
+}
+
+/**
+ * With trackRevenuePerProduct on an order, the amount amplitude-js's logRevenue was given for the product the shim's
+ * revenue record books (found by its price × quantity): the order's revenue the classic integration copied into every
+ * product, else the product's own revenue, else its price × quantity. Undefined when no product of the call is that one.
+ */
+function perProductAmount(ctx, ours) {
+  const settings = settingsOf(ctx);
+  const [name, properties] = argsOf(ctx.call);
+  if (settings.trackRevenuePerProduct !== true || settings.trackProductsOnce === true || ctx.call?.method !== 'track') return undefined;
+  if (typeof name !== 'string' || !ORDER_COMPLETED.test(name) || properties === null || typeof properties !== 'object') return undefined;
+  const products = Array.isArray(properties.products) ? properties.products : [];
+  const product = products.find(
+    (p) =>
+      p !== null &&
+      typeof p === 'object' &&
+      p.price != null &&
+      p.quantity &&
+      Math.trunc(p.quantity) === ours.quantity &&
+      round6((facadeCurrency(p.price) ?? 0) * ours.quantity) === ours.revenue,
+  );
+  if (!product) return undefined;
+  const orderRevenue = facadeCurrency(properties.revenue || properties.total);
+  return orderRevenue || facadeCurrency(product.revenue) || product.price * product.quantity;
+}
+
+/**
+ * useLogRevenueV2 off: logRevenue(amount, quantity) made Amplitude book amount × quantity, where the shim books the amount
+ * as the total (price = amount / quantity). Accepted only when both records have the same quantity and Segment's price is
+ * exactly what the shim booked in total (or, per product, the amount the classic integration passed): a wrong sign, a
+ * wrong quantity or another amount on the shim's side is not this difference.
+ */
+function v1RevenueIsTheTotal(diff, ctx) {
+  const segment = ctx.segment[diff.index];
+  const ours = ctx.ours[diff.index];
+  if (settingsOf(ctx).useLogRevenueV2 !== false || !['price', 'revenue'].includes(diff.field)) return false;
+  if (!isRevenueRecord(segment) || !isRevenueRecord(ours) || diff.segment !== segment[diff.field] || diff.ours !== ours[diff.field]) return false;
+  if (segment.quantity !== ours.quantity || typeof segment.price !== 'number' || typeof ours.revenue !== 'number') return false;
+  if (segment.revenue !== round6(segment.price * segment.quantity) || ours.revenue !== round6(ours.price * ours.quantity)) return false;
+  if (round6(segment.price) === ours.revenue) return true;
+  const amount = perProductAmount(ctx, ours);
+  return typeof amount === 'number' && round6(amount) === round6(segment.price);
+}
+
+/** The product ID the facade read from event properties: product_id, else productId. */
+const productIdProperty = (properties) => (properties ? properties.product_id || properties.productId : undefined);
+
+/** A numeric productId that Segment's V2 revenue record lacks and the shim's carries as the same number in text. */
+function numericProductIdKept(diff, ctx) {
+  const segment = ctx.segment[diff.index];
+  const ours = ctx.ours[diff.index];
+  if (diff.field !== 'productId' || diff.segment !== undefined || settingsOf(ctx).useLogRevenueV2 === false) return false;
+  if (!isRevenueRecord(segment) || !isRevenueRecord(ours)) return false;
+  const given = productIdProperty(segment.event_properties);
+  return typeof given === 'number' && productIdProperty(ours.event_properties) === given && diff.ours === String(given);
+}
