@@ -1,6 +1,7 @@
 // The Classic revenue rows of differences.mjs accept only the relation they declare: a shim that books the wrong
 // sign, another amount or another product ID must show as an undeclared difference, not hide behind the row.
 import { describe, expect, it } from 'vitest';
+import { diffRecords } from './canonical.mjs';
 import { declaredFor } from './differences.mjs';
 
 type Dict = Record<string, unknown>;
@@ -62,5 +63,37 @@ describe('classic-v2-numeric-product-id-kept', () => {
     const text = revenueRecord(5, 1, { event_properties: { revenue: 5, productId: '42' } });
     expect(declared({}, call, text, { ...text, productId: '42' }, 'productId')).toBeUndefined();
     expect(declared(V1, call, segment, { ...segment, productId: '42' }, 'productId')).toBeUndefined();
+  });
+});
+
+describe('classic-zero-price-product-books-nothing', () => {
+  const settings = { trackRevenuePerProduct: true };
+  const free = { productId: 'free', price: 0, quantity: 2, revenue: 25 };
+  const paid = { productId: 'p', price: 25, quantity: 1, revenue: 25 };
+  const call = { method: 'track', args: ['Order Completed', { revenue: 25, products: [free, paid] }] };
+  const event = (type: string, props: Dict): Dict => ({ kind: 'event', event_type: type, event_properties: props });
+  const order = event('Order Completed', { revenue: 25 });
+  const segment = [
+    order,
+    revenueRecord(25, 1, { event_properties: free }),
+    event('Product Purchased', free),
+    revenueRecord(25, 1, { event_properties: paid }),
+    event('Product Purchased', paid),
+  ];
+  const check = (ours: Dict[]) => {
+    const ctx = { segment, ours, sequence: { settings, calls: [call], startTime: 0 }, call, callIndex: 0 };
+    return diffRecords(segment, ours).map(
+      (diff: Dict & { index: number }) =>
+        (declaredFor('classic', { ...diff, call: 1, kind: String((segment[diff.index] ?? ours[diff.index])?.kind) }, ctx) as { id: string } | undefined)?.id,
+    );
+  };
+  it("accepts every difference that Segment's extra revenue record makes", () => {
+    const ids = check([order, event('Product Purchased', free), revenueRecord(25, 1, { event_properties: paid }), event('Product Purchased', paid)]);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(new Set(ids)).toEqual(new Set(['classic-zero-price-product-books-nothing']));
+  });
+  it('rejects them all when anything else differs, such as the other product booking the wrong sign', () => {
+    const ids = check([order, event('Product Purchased', free), revenueRecord(-25, 1, { event_properties: paid }), event('Product Purchased', paid)]);
+    expect(ids.filter((id) => id === 'classic-zero-price-product-books-nothing')).toEqual([]);
   });
 });

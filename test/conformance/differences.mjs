@@ -6,7 +6,7 @@
 // { field, segment, ours } between canonical records (canonical.mjs); `ctx` is what the call gave:
 // `segment` and `ours` (its records on each side), `event` (the Segment event), `refusals` (the messages
 // with which Segment's destination refused it) and `call` (the call as generated: { method, args }).
-import { AMPLITUDE_OPERATIONS } from './canonical.mjs';
+import { AMPLITUDE_OPERATIONS, diffRecords } from './canonical.mjs';
 import { decodeValue } from './sequence.mjs';
 
 /** Segment's validator refusing a value: "Quantity must be an integer but it was a string." and the like. */
@@ -231,6 +231,16 @@ DIFFERENCES.push(
     test: 'test/unit/revenue.test.ts (a numeric productId is booked as text); the conformance run (test/conformance/classic.conformance.test.ts)',
     matches: numericProductIdKept,
   },
+  {
+    id: 'classic-zero-price-product-books-nothing',
+    mode: 'classic',
+    what:
+      'Order Completed with trackRevenuePerProduct and a product whose price is 0 or empty (not missing): the classic integration booked the ' +
+      "order's whole revenue in that product's place (V2: for a quantity of one; V1: times its quantity); the shim books nothing for it.",
+    why: "The order's revenue is also booked through its other products, so the same order counted twice.",
+    test: 'test/unit/revenue.test.ts (a zero-price product books nothing instead of the order revenue); the conformance run',
+    matches: orderRevenueInProductPlace,
+  },
 );
 
 const round6 = (n) => Math.round(n * 1e6) / 1e6;
@@ -298,4 +308,43 @@ function numericProductIdKept(diff, ctx) {
   if (!isRevenueRecord(segment) || !isRevenueRecord(ours)) return false;
   const given = productIdProperty(segment.event_properties);
   return typeof given === 'number' && productIdProperty(ours.event_properties) === given && diff.ours === String(given);
+}
+
+/**
+ * Segment's revenue records that booked the order's revenue for a product with a falsy price (0 or ''): each is
+ * followed by that product's Product Purchased, and books the order's revenue (V2: one unit; V1: × the quantity).
+ */
+function orderRevenueInPlaceOfPrice(ctx) {
+  const settings = settingsOf(ctx);
+  const [name, properties] = argsOf(ctx.call);
+  if (settings.trackRevenuePerProduct !== true || settings.trackProductsOnce === true || ctx.call?.method !== 'track') return [];
+  if (typeof name !== 'string' || !ORDER_COMPLETED.test(name) || properties === null || typeof properties !== 'object') return [];
+  const orderRevenue = facadeCurrency(properties.revenue || properties.total);
+  if (orderRevenue === undefined) return [];
+  const v1 = settings.useLogRevenueV2 === false;
+  return ctx.segment.filter((record, i) => {
+    const product = ctx.segment[i + 1];
+    if (!isRevenueRecord(record) || product?.kind !== 'event' || product.event_type !== 'Product Purchased') return false;
+    const price = product.event_properties?.price;
+    if (price !== 0 && price !== '') return false;
+    if (!v1 && !same(record.event_properties, product.event_properties)) return false;
+    const quantity = v1 ? product.event_properties?.quantity : 1;
+    return round6(record.price) === round6(orderRevenue) && record.quantity === quantity;
+  });
+}
+
+/**
+ * The records differ because Segment has the extra revenue records above (the lists no longer line up after the
+ * first); accepted only when, with those taken out, every remaining difference of the call is declared by another row.
+ */
+function orderRevenueInProductPlace(diff, ctx) {
+  const extra = orderRevenueInPlaceOfPrice(ctx);
+  if (extra.length === 0 || diff.index < ctx.segment.indexOf(extra[0])) return false;
+  const segment = ctx.segment.filter((record) => !extra.includes(record));
+  const rest = { ...ctx, segment };
+  return diffRecords(segment, ctx.ours).every((other) => {
+    const full = { ...other, call: diff.call, kind: String((segment[other.index] ?? ctx.ours[other.index])?.kind) };
+    const row = declaredFor('classic', full, rest);
+    return row !== undefined && row.id !== 'classic-zero-price-product-books-nothing';
+  });
 }
