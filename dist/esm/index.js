@@ -5029,6 +5029,7 @@ function revenueAttributes(eventName, properties) {
     return {
         price: objCaseGet(properties, 'price'),
         quantity,
+        givenQuantity: properties.quantity,
         productId: typeof productId === 'string' && productId
             ? productId
             : typeof productId === 'number'
@@ -5042,6 +5043,18 @@ function revenueAttributes(eventName, properties) {
         revenue: extractRevenue(eventName, properties),
         eventProperties: properties,
     };
+}
+/**
+ * V1: logRevenue checked the quantity with a number test that parses text, so numeric text such as "2" went
+ * through as 2 units where V2's Revenue refused it; anything else counts as in V2.
+ */
+function v1Quantity(raw) {
+    if (typeof raw === 'string' && raw.trim() !== '' && !Number.isNaN(parseFloat(raw))) {
+        const value = Math.trunc(Number(raw));
+        if (Number.isFinite(value) && value !== 0)
+            return value;
+    }
+    return parseQuantity(raw);
 }
 function parseQuantity(raw) {
     // The facade read a missing or zero quantity as 1; amplitude-js's Revenue.setQuantity refused anything but a
@@ -5059,21 +5072,22 @@ function revenueEvent(attrs, useLogRevenueV2) {
     let quantity = attrs.quantity;
     let eventProperties;
     if (useLogRevenueV2) {
-        const given = toNumber(attrs.price);
-        // Classic V2: no (or zero) price -> the revenue is the price, for a quantity of one.
-        if (!given) {
+        // Classic V2 tested the price as given: a falsy one (none, 0, '', null) gave way to the revenue, for a
+        // quantity of one; any other went to amplitude-js, which dropped the revenue unless it was a number
+        // (text such as "10" or "0x10" included).
+        if (!attrs.price) {
             price = attrs.revenue;
             quantity = 1;
         }
         else {
-            // amplitude-js dropped a revenue whose price was not a number (e.g. the string "10").
-            price = typeof attrs.price === 'number' ? given : undefined;
+            price = typeof attrs.price === 'number' ? attrs.price : undefined;
         }
         eventProperties = Object.assign({}, attrs.eventProperties);
     }
     else {
         // Difference: classic V1 sent logRevenue(revenue || price*quantity, quantity), which Amplitude booked
         // as price x quantity, so {revenue: 20, quantity: 2} became 40. Here the booked total is the revenue.
+        quantity = v1Quantity(attrs.givenQuantity);
         const total = (_a = attrs.revenue) !== null && _a !== void 0 ? _a : ((_b = toNumber(attrs.price)) !== null && _b !== void 0 ? _b : 0) * quantity;
         price = total ? total / quantity : undefined;
         eventProperties = {};
@@ -5099,14 +5113,14 @@ function round(n) {
 }
 /** trackProductsOnce: each product reduced to exactly these keys. */
 function reduceProduct(product) {
-    var _a;
     const productId = objCaseGet(product, 'productId');
     const out = {
         productId,
         sku: product.sku,
         name: product.name,
         price: product.price,
-        quantity: (_a = product.quantity) !== null && _a !== void 0 ? _a : 1,
+        // The facade's quantity() is `quantity || 1`: a zero, empty or null quantity is listed as 1.
+        quantity: product.quantity || 1,
         category: product.category,
     };
     for (const key of Object.keys(out))
@@ -5330,8 +5344,8 @@ function revenueOperation(event) {
 // --------------------------------------------------------------------------------------- Order Completed
 /**
  * The classic orderCompleted: the order event, then (unless trackProductsOnce) one "Product Purchased"
- * per product. The order's revenue is booked once: for the order, or per product with
- * trackRevenuePerProduct.
+ * per product. The order's revenue is booked for the order, or per product with trackRevenuePerProduct;
+ * without it, a product's own `revenue` property is booked as well.
  */
 function translateOrderCompleted(name, event, settings) {
     var _a;
@@ -5364,9 +5378,9 @@ function translateOrderCompleted(name, event, settings) {
                 productProps.revenue = orderRevenue;
             ops.push(...productRevenue(productProps, properties, settings));
         }
-        // Difference: with trackRevenuePerProduct off, a product with its own `revenue` property also
-        // booked revenue in the classic integration, on top of the order's. Products never book it here.
-        ops.push(...trackPath('Product Purchased', productProps, event, settings, true));
+        // Each product is logged as a track of its own: with trackRevenuePerProduct off, a product that carries a
+        // `revenue` property books it after its event, as the classic integration did (its figures are the page's).
+        ops.push(...trackPath('Product Purchased', productProps, event, settings, perProduct));
     }
     return ops;
 }

@@ -6,7 +6,7 @@
 // { field, segment, ours } between canonical records (canonical.mjs); `ctx` is what the call gave:
 // `segment` and `ours` (its records on each side), `event` (the Segment event), `refusals` (the messages
 // with which Segment's destination refused it) and `call` (the call as generated: { method, args }).
-import { AMPLITUDE_OPERATIONS } from './canonical.mjs';
+import { AMPLITUDE_OPERATIONS, diffRecords } from './canonical.mjs';
 import { decodeValue } from './sequence.mjs';
 
 /** Segment's validator refusing a value: "Quantity must be an integer but it was a string." and the like. */
@@ -207,10 +207,133 @@ DIFFERENCES.push(
       "the order's revenue for each product; the shim books the revenue property as the total (price = revenue / quantity), and each product its own price × quantity.",
     why: 'The revenue property is the total: Revenue LTV must not inflate.',
     test: 'test/unit/revenue.test.ts (L31 V1 books the revenue, not revenue x quantity); the conformance run',
-    matches: (diff, ctx) =>
-      settingsOf(ctx).useLogRevenueV2 === false &&
-      ['price', 'quantity', 'revenue'].includes(diff.field) &&
-      isRevenueRecord(ctx.segment[diff.index]) &&
-      isRevenueRecord(ctx.ours[diff.index]),
+    matches: v1RevenueIsTheTotal,
+  },
+  {
+    id: 'classic-v2-numeric-product-id-kept',
+    mode: 'classic',
+    what:
+      'A revenue event whose productId is a number (`{revenue: 5, productId: 42}`, or a product of an order) with useLogRevenueV2: ' +
+      "amplitude-js's Revenue.setProductId refused anything but text, so Segment booked the revenue without a product ID; the shim books it " +
+      'with the number as text (`"42"`).',
+    why: 'The product ID is data the page gave (it is still in the event properties); without it the revenue is missing from every per-product revenue chart.',
+    test: 'test/unit/revenue.test.ts (a numeric productId is booked as text); the conformance run (test/conformance/classic.conformance.test.ts)',
+    matches: numericProductIdKept,
+  },
+  {
+    id: 'classic-zero-price-product-books-nothing',
+    mode: 'classic',
+    what:
+      'Order Completed with trackRevenuePerProduct and a product whose price is 0 or empty (not missing): the classic integration booked the ' +
+      "order's whole revenue in that product's place (V2: for a quantity of one; V1: times its quantity); the shim books nothing for it.",
+    why: "The order's revenue is also booked through its other products, so the same order counted twice.",
+    test: 'test/unit/revenue.test.ts (a zero-price product books nothing instead of the order revenue); the conformance run',
+    matches: orderRevenueInProductPlace,
   },
 );
+
+const round6 = (n) => Math.round(n * 1e6) / 1e6;
+const ORDER_COMPLETED = /^[ _]?completed[ _]?order[ _]?|^[ _]?order[ _]?completed[ _]?$/i;
+
+/** The facade's currency(): a number, or text parsed after dropping `$`; anything else, and 0, is no amount. */
+function facadeCurrency(value) {
+  if (typeof value === 'number') return value || undefined;
+  if (typeof value !== 'string' || !value) return undefined;
+  const parsed = parseFloat(value.replace(/\$/g, ''));
+  return Number.isNaN(parsed) || parsed === 0 ? undefined : parsed;
+}
+
+/**
+ * With trackRevenuePerProduct on an order, the amount amplitude-js's logRevenue was given for the product the shim's
+ * revenue record books (found by its price × quantity): the order's revenue the classic integration copied into every
+ * product, else the product's own revenue, else its price × quantity. Undefined when no product of the call is that one.
+ */
+function perProductAmount(ctx, ours) {
+  const settings = settingsOf(ctx);
+  const [name, properties] = argsOf(ctx.call);
+  if (settings.trackRevenuePerProduct !== true || settings.trackProductsOnce === true || ctx.call?.method !== 'track') return undefined;
+  if (typeof name !== 'string' || !ORDER_COMPLETED.test(name) || properties === null || typeof properties !== 'object') return undefined;
+  const products = Array.isArray(properties.products) ? properties.products : [];
+  const product = products.find(
+    (p) =>
+      p !== null &&
+      typeof p === 'object' &&
+      p.price != null &&
+      p.quantity &&
+      Math.trunc(p.quantity) === ours.quantity &&
+      round6((facadeCurrency(p.price) ?? 0) * ours.quantity) === ours.revenue,
+  );
+  if (!product) return undefined;
+  const orderRevenue = facadeCurrency(properties.revenue || properties.total);
+  return orderRevenue || facadeCurrency(product.revenue) || product.price * product.quantity;
+}
+
+/**
+ * useLogRevenueV2 off: logRevenue(amount, quantity) made Amplitude book amount × quantity, where the shim books the amount
+ * as the total (price = amount / quantity). Accepted only when both records have the same quantity and Segment's price is
+ * exactly what the shim booked in total (or, per product, the amount the classic integration passed): a wrong sign, a
+ * wrong quantity or another amount on the shim's side is not this difference.
+ */
+function v1RevenueIsTheTotal(diff, ctx) {
+  const segment = ctx.segment[diff.index];
+  const ours = ctx.ours[diff.index];
+  if (settingsOf(ctx).useLogRevenueV2 !== false || !['price', 'revenue'].includes(diff.field)) return false;
+  if (!isRevenueRecord(segment) || !isRevenueRecord(ours) || diff.segment !== segment[diff.field] || diff.ours !== ours[diff.field]) return false;
+  if (segment.quantity !== ours.quantity || typeof segment.price !== 'number' || typeof ours.revenue !== 'number') return false;
+  if (segment.revenue !== round6(segment.price * segment.quantity) || ours.revenue !== round6(ours.price * ours.quantity)) return false;
+  if (round6(segment.price) === ours.revenue) return true;
+  const amount = perProductAmount(ctx, ours);
+  return typeof amount === 'number' && round6(amount) === round6(segment.price);
+}
+
+/** The product ID the facade read from event properties: product_id, else productId. */
+const productIdProperty = (properties) => (properties ? properties.product_id || properties.productId : undefined);
+
+/** A numeric productId that Segment's V2 revenue record lacks and the shim's carries as the same number in text. */
+function numericProductIdKept(diff, ctx) {
+  const segment = ctx.segment[diff.index];
+  const ours = ctx.ours[diff.index];
+  if (diff.field !== 'productId' || diff.segment !== undefined || settingsOf(ctx).useLogRevenueV2 === false) return false;
+  if (!isRevenueRecord(segment) || !isRevenueRecord(ours)) return false;
+  const given = productIdProperty(segment.event_properties);
+  return typeof given === 'number' && productIdProperty(ours.event_properties) === given && diff.ours === String(given);
+}
+
+/**
+ * Segment's revenue records that booked the order's revenue for a product with a falsy price (0 or ''): each is
+ * followed by that product's Product Purchased, and books the order's revenue (V2: one unit; V1: × the quantity).
+ */
+function orderRevenueInPlaceOfPrice(ctx) {
+  const settings = settingsOf(ctx);
+  const [name, properties] = argsOf(ctx.call);
+  if (settings.trackRevenuePerProduct !== true || settings.trackProductsOnce === true || ctx.call?.method !== 'track') return [];
+  if (typeof name !== 'string' || !ORDER_COMPLETED.test(name) || properties === null || typeof properties !== 'object') return [];
+  const orderRevenue = facadeCurrency(properties.revenue || properties.total);
+  if (orderRevenue === undefined) return [];
+  const v1 = settings.useLogRevenueV2 === false;
+  return ctx.segment.filter((record, i) => {
+    const product = ctx.segment[i + 1];
+    if (!isRevenueRecord(record) || product?.kind !== 'event' || product.event_type !== 'Product Purchased') return false;
+    const price = product.event_properties?.price;
+    if (price !== 0 && price !== '') return false;
+    if (!v1 && !same(record.event_properties, product.event_properties)) return false;
+    const quantity = v1 ? product.event_properties?.quantity : 1;
+    return round6(record.price) === round6(orderRevenue) && record.quantity === quantity;
+  });
+}
+
+/**
+ * The records differ because Segment has the extra revenue records above (the lists no longer line up after the
+ * first); accepted only when, with those taken out, every remaining difference of the call is declared by another row.
+ */
+function orderRevenueInProductPlace(diff, ctx) {
+  const extra = orderRevenueInPlaceOfPrice(ctx);
+  if (extra.length === 0 || diff.index < ctx.segment.indexOf(extra[0])) return false;
+  const segment = ctx.segment.filter((record) => !extra.includes(record));
+  const rest = { ...ctx, segment };
+  return diffRecords(segment, ctx.ours).every((other) => {
+    const full = { ...other, call: diff.call, kind: String((segment[other.index] ?? ctx.ours[other.index])?.kind) };
+    const row = declaredFor('classic', full, rest);
+    return row !== undefined && row.id !== 'classic-zero-price-product-books-nothing';
+  });
+}

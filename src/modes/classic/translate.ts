@@ -253,8 +253,8 @@ function revenueOperation(event: AmplitudeEvent | undefined): AmplitudeOperation
 
 /**
  * The classic orderCompleted: the order event, then (unless trackProductsOnce) one "Product Purchased"
- * per product. The order's revenue is booked once: for the order, or per product with
- * trackRevenuePerProduct.
+ * per product. The order's revenue is booked for the order, or per product with trackRevenuePerProduct;
+ * without it, a product's own `revenue` property is booked as well.
  */
 function translateOrderCompleted(name: string, event: SegmentEvent, settings: AmplitudeSettings): AmplitudeOperation[] {
   const properties = event.properties ?? {};
@@ -284,9 +284,9 @@ function translateOrderCompleted(name: string, event: SegmentEvent, settings: Am
       if (orderRevenue !== undefined) productProps.revenue = orderRevenue;
       ops.push(...productRevenue(productProps, properties, settings));
     }
-    // Difference: with trackRevenuePerProduct off, a product with its own `revenue` property also
-    // booked revenue in the classic integration, on top of the order's. Products never book it here.
-    ops.push(...trackPath('Product Purchased', productProps, event, settings, true));
+    // Each product is logged as a track of its own: with trackRevenuePerProduct off, a product that carries a
+    // `revenue` property books it after its event, as the classic integration did (its figures are the page's).
+    ops.push(...trackPath('Product Purchased', productProps, event, settings, perProduct));
   }
   return ops;
 }

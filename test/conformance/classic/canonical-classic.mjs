@@ -21,6 +21,10 @@ function fromAmplitudeJs(event) {
   const api = isObject(event.api_properties) ? event.api_properties : {};
   if (api.special === 'revenue_amount') {
     for (const key of ['price', 'quantity', 'productId', 'revenueType']) if (api[key] !== undefined && api[key] !== null) out[key] = api[key];
+    // logRevenue let a numeric text quantity ("2") through, and the shim sends the number it spells. Read as that
+    // number, Segment's record books price × 2, as the declared V1 difference (classic-v1-revenue-is-the-total) says;
+    // the shim's total is the page's revenue under any reading, so this reading hides no revenue figure.
+    if (typeof out.quantity === 'string' && out.quantity.trim() !== '' && Number.isFinite(Number(out.quantity))) out.quantity = Number(out.quantity);
   }
   return out;
 }
