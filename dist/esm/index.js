@@ -1,4 +1,4 @@
-import { i as isPlainObject, a as attempt, p as parseCookieHeader, v as v2CookieName, d as decodeV2Identity, s as stringField, b as parseStoredValue, c as isNonEmptyString, r as readKey, e as sanitizeProperties } from './stored-value.js';
+import { i as isPlainObject, a as attempt, p as parseCookieHeader, v as v2CookieName, d as decodeV2Identity, s as stringField, b as parseStoredValue, c as isNonEmptyString, w as withErrorTexts, t as truncateStrings, r as readKey, e as sanitizeProperties } from './stored-value.js';
 
 function _mergeNamespaces(n, m) {
     m.forEach(function (e) {
@@ -4193,7 +4193,7 @@ class Delivery {
         }
     }
     handOverOne(item, prepared, ticket, pipeline) {
-        var _a, _b, _c;
+        var _a, _b;
         if (!prepared.event) {
             item.ctx.setFailedDelivery({
                 reason: ((_a = prepared.plugins) === null || _a === void 0 ? void 0 : _a.cancelled) ? 'cancelled by a before plugin' : 'dropped by source middleware',
@@ -4203,12 +4203,13 @@ class Delivery {
         if (!prepared.forAmplitude || !pipeline)
             return;
         const event = prepared.forAmplitude;
+        const userId = userIdFor(event, pipeline);
         const ops = pipeline.mode.translate({ event, referrer: item.referrer, sessionId: ticket.sessionId, now: this.deps.clock.now() }, this.deps.debug);
         if (ops.length === 0)
             this.deps.debug(`${event.type} produced no Amplitude event with the current settings`);
         this.send(ops, {
-            userId: (_b = event.userId) !== null && _b !== void 0 ? _b : null,
-            deviceId: (_c = item.deviceId) !== null && _c !== void 0 ? _c : this.deps.deviceId(),
+            userId,
+            deviceId: (_b = item.deviceId) !== null && _b !== void 0 ? _b : this.deps.deviceId(),
             time: event.timestamp.getTime(),
             messageId: event.messageId,
         }, ticket, pipeline, item.ctx);
@@ -4287,6 +4288,15 @@ class Delivery {
 }
 /** Hand-overs on a page that sends nothing to Amplitude have no session. */
 const NO_SESSION = { sessionId: undefined, nextEventId: () => -1, close: () => undefined };
+/** The user ID an event handed to Amplitude goes out with (mode.userId); an identify sets it first. */
+function userIdFor(event, pipeline) {
+    var _a;
+    if (pipeline.mode.userId === 'event')
+        return (_a = event.userId) !== null && _a !== void 0 ? _a : null;
+    if (event.type === 'identify' && isNonEmptyString(event.userId))
+        pipeline.amplitudeUserId = event.userId;
+    return pipeline.amplitudeUserId;
+}
 
 function mapUser$1(mapping, deps) {
     if (mapping.userId === mapping.previousId)
@@ -4915,6 +4925,7 @@ function actionsMode(actions, settings) {
         name: ACTIONS_DESTINATION,
         settings,
         session: { rules: 'segment-plugin', keptInSegmentStorage: true, restartsOnReset: false },
+        userId: 'event',
         beforePlugins: (event, sessionId) => withSessionId(event, sessionId),
         translate: ({ event, sessionId }, debug) => {
             if (event.type === 'alias' && !actions.mappings['Alias Calls'])
@@ -5057,6 +5068,7 @@ function revenueAttributes(eventName, properties) {
     return {
         price: objCaseGet(properties, 'price'),
         quantity,
+        givenQuantity: properties.quantity,
         productId: typeof productId === 'string' && productId
             ? productId
             : typeof productId === 'number'
@@ -5071,10 +5083,22 @@ function revenueAttributes(eventName, properties) {
         eventProperties: properties,
     };
 }
+/**
+ * V1: logRevenue checked the quantity with a number test that parses text, so numeric text such as "2" went
+ * through as 2 units where V2's Revenue refused it; anything else counts as in V2.
+ */
+function v1Quantity(raw) {
+    if (typeof raw === 'string' && raw.trim() !== '' && !Number.isNaN(parseFloat(raw))) {
+        const value = Math.trunc(Number(raw));
+        if (Number.isFinite(value) && value !== 0)
+            return value;
+    }
+    return parseQuantity(raw);
+}
 function parseQuantity(raw) {
-    const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseInt(raw, 10) : NaN;
-    // amplitude-js parseInt'ed the quantity; anything unusable counted as 1.
-    return Number.isFinite(n) && n > 0 ? Math.trunc(n) : 1;
+    // The facade read a missing or zero quantity as 1; amplitude-js's Revenue.setQuantity refused anything but a
+    // number (text included, so "2" counted 1) and kept the whole part of the rest, sign included: -1 is a refund.
+    return typeof raw === 'number' && Number.isFinite(raw) && raw !== 0 ? Math.trunc(raw) : 1;
 }
 /**
  * One `revenue_amount` event, carrying Amplitude's revenue fields both as the `$`-properties the SDK's
@@ -5087,21 +5111,22 @@ function revenueEvent(attrs, useLogRevenueV2) {
     let quantity = attrs.quantity;
     let eventProperties;
     if (useLogRevenueV2) {
-        const given = toNumber(attrs.price);
-        // Classic V2: no (or zero) price -> the revenue is the price, for a quantity of one.
-        if (!given) {
+        // Classic V2 tested the price as given: a falsy one (none, 0, '', null) gave way to the revenue, for a
+        // quantity of one; any other went to amplitude-js, which dropped the revenue unless it was a number
+        // (text such as "10" or "0x10" included).
+        if (!attrs.price) {
             price = attrs.revenue;
             quantity = 1;
         }
         else {
-            // amplitude-js dropped a revenue whose price was not a number (e.g. the string "10").
-            price = typeof attrs.price === 'number' ? given : undefined;
+            price = typeof attrs.price === 'number' ? attrs.price : undefined;
         }
         eventProperties = Object.assign({}, attrs.eventProperties);
     }
     else {
         // Difference: classic V1 sent logRevenue(revenue || price*quantity, quantity), which Amplitude booked
         // as price x quantity, so {revenue: 20, quantity: 2} became 40. Here the booked total is the revenue.
+        quantity = v1Quantity(attrs.givenQuantity);
         const total = (_a = attrs.revenue) !== null && _a !== void 0 ? _a : ((_b = toNumber(attrs.price)) !== null && _b !== void 0 ? _b : 0) * quantity;
         price = total ? total / quantity : undefined;
         eventProperties = {};
@@ -5127,14 +5152,14 @@ function round(n) {
 }
 /** trackProductsOnce: each product reduced to exactly these keys. */
 function reduceProduct(product) {
-    var _a;
     const productId = objCaseGet(product, 'productId');
     const out = {
         productId,
         sku: product.sku,
         name: product.name,
         price: product.price,
-        quantity: (_a = product.quantity) !== null && _a !== void 0 ? _a : 1,
+        // The facade's quantity() is `quantity || 1`: a zero, empty or null quantity is listed as 1.
+        quantity: product.quantity || 1,
         category: product.category,
     };
     for (const key of Object.keys(out))
@@ -5151,8 +5176,9 @@ function productsOf(properties) {
 
 function translate({ event: raw, settings, referrer, timezoneOffsetMinutes = 0, }) {
     var _a, _b;
-    // As the classic stack's facade did before the destination saw the message.
-    const event = Object.assign(Object.assign({}, raw), { properties: raw.properties && withFacadeDates(raw.properties, timezoneOffsetMinutes), traits: raw.traits && withFacadeDates(raw.traits, timezoneOffsetMinutes), context: withFacadeDates(raw.context, timezoneOffsetMinutes) });
+    // As the classic stack's facade did before the destination saw the message. amplitude-js was handed the page's
+    // own property values, so an Error went out as its text; traits it read back from Segment's JSON storage.
+    const event = Object.assign(Object.assign({}, raw), { properties: raw.properties && withFacadeDates(withErrorTexts(raw.properties), timezoneOffsetMinutes), traits: raw.traits && withFacadeDates(raw.traits, timezoneOffsetMinutes), context: withFacadeDates(raw.context, timezoneOffsetMinutes) });
     if (!raw.properties)
         delete event.properties;
     if (!raw.traits)
@@ -5184,7 +5210,19 @@ function translate({ event: raw, settings, referrer, timezoneOffsetMinutes = 0, 
         default:
             ops = [];
     }
-    return stampVersion(ops, settings.versionName);
+    return stampVersion(ops, settings.versionName).map(cutLongStrings);
+}
+/** amplitude-js cut every string value to 4096 characters as it uploaded it; what Segment stored stays whole. */
+function cutLongStrings(op) {
+    if (op.op !== 'event')
+        return op;
+    const event = Object.assign({}, op.event);
+    for (const key of ['event_properties', 'user_properties', 'groups', 'group_properties']) {
+        const value = event[key];
+        if (value !== undefined)
+            event[key] = truncateStrings(value);
+    }
+    return Object.assign(Object.assign({}, op), { event });
 }
 /** alias(to, from): a user mapping, when both sides are known (no event is sent). */
 function translateAlias(event) {
@@ -5258,13 +5296,21 @@ function groupOperations(groups) {
     const normalized = normalizeGroups(groups);
     if (!normalized)
         return [];
-    return Object.keys(normalized).map((type) => setGroup(type, normalized[type]));
+    const given = groups;
+    return Object.keys(normalized).map((type) => setGroup(type, normalized[type], userPropertyValue(given[type])));
 }
-function setGroup(type, value) {
+/**
+ * amplitude-js's setGroup made the name a string for `groups` only; the user property it set alongside kept
+ * the value as given, so a chart on that property sees the number the page sent.
+ */
+function setGroup(type, value, property = value) {
     return {
         op: 'event',
-        event: { event_type: '$identify', user_properties: { $set: { [type]: value } }, groups: { [type]: value } },
+        event: { event_type: '$identify', user_properties: { $set: { [type]: property } }, groups: { [type]: value } },
     };
+}
+function userPropertyValue(value) {
+    return Array.isArray(value) ? value.filter(isScalar) : value;
 }
 /** Group values as amplitude-js accepted them: strings or arrays of strings; scalars become strings. */
 function normalizeGroups(groups) {
@@ -5337,8 +5383,8 @@ function revenueOperation(event) {
 // --------------------------------------------------------------------------------------- Order Completed
 /**
  * The classic orderCompleted: the order event, then (unless trackProductsOnce) one "Product Purchased"
- * per product. The order's revenue is booked once: for the order, or per product with
- * trackRevenuePerProduct.
+ * per product. The order's revenue is booked for the order, or per product with trackRevenuePerProduct;
+ * without it, a product's own `revenue` property is booked as well.
  */
 function translateOrderCompleted(name, event, settings) {
     var _a;
@@ -5347,8 +5393,8 @@ function translateOrderCompleted(name, event, settings) {
     const perProduct = settings.trackRevenuePerProduct;
     if (settings.trackProductsOnce) {
         const reduced = products.map(reduceProduct);
-        const orderProps = Array.isArray(properties.products)
-            ? Object.assign(Object.assign({}, properties), { products: reduced }) : Object.assign({}, properties);
+        // The facade's products() is [] when there is no list, and the classic integration sent that.
+        const orderProps = Object.assign(Object.assign({}, properties), { products: reduced });
         const ops = trackPath(name, orderProps, event, settings, perProduct);
         // Difference: with both settings on, the classic integration booked no revenue at all.
         if (perProduct)
@@ -5371,9 +5417,9 @@ function translateOrderCompleted(name, event, settings) {
                 productProps.revenue = orderRevenue;
             ops.push(...productRevenue(productProps, properties, settings));
         }
-        // Difference: with trackRevenuePerProduct off, a product with its own `revenue` property also
-        // booked revenue in the classic integration, on top of the order's. Products never book it here.
-        ops.push(...trackPath('Product Purchased', productProps, event, settings, true));
+        // Each product is logged as a track of its own: with trackRevenuePerProduct off, a product that carries a
+        // `revenue` property books it after its event, as the classic integration did (its figures are the page's).
+        ops.push(...trackPath('Product Purchased', productProps, event, settings, perProduct));
     }
     return ops;
 }
@@ -5447,9 +5493,9 @@ function translateGroup(event, settings) {
     const type = settings.groupTypeTrait ? traits[settings.groupTypeTrait] : undefined;
     const value = settings.groupValueTrait ? traits[settings.groupValueTrait] : undefined;
     if (type && value && isScalar(type)) {
-        const groups = normalizeGroups({ [String(type)]: value });
-        if (groups)
-            return groupOperations(groups);
+        const ops = groupOperations({ [String(type)]: value });
+        if (ops.length > 0)
+            return ops;
     }
     if (isNonEmptyString(event.groupId))
         return [setGroup('[Segment] Group', event.groupId)];
@@ -5469,6 +5515,7 @@ function classicMode(settings) {
         name: CLASSIC_DESTINATION,
         settings,
         session: { rules: 'sdk', keptInSegmentStorage: false, restartsOnReset: true },
+        userId: 'last-identify',
         translate: ({ event, referrer, now }) => translate({ event, settings, referrer, timezoneOffsetMinutes: new Date(now).getTimezoneOffset() }),
     };
 }
@@ -7069,6 +7116,8 @@ function label(entry) {
 
 class Pipeline {
     constructor(plan, deps) {
+        /** The user ID Amplitude was last given, for a mode whose events carry it (mode.userId 'last-identify'). */
+        this.amplitudeUserId = null;
         const { clock } = deps;
         this.mode = plan.mode;
         const persisted = plan.persist && plan.clientPersistence;
@@ -7242,6 +7291,7 @@ function startSending(plan, deps) {
         warn: (message) => logger.problem('Amplitude', message, true),
     });
     state.pipeline = pipeline;
+    pipeline.amplitudeUserId = deps.user.id();
     // What earlier pages could not send goes first.
     restore(pipeline.journal.claim(), pipeline, queue);
     sendAttribution(plan.attribution, deps, pipeline);
@@ -8438,6 +8488,7 @@ class SdkLink {
         // A page that sends nothing never starts the SDK, so there is nothing to tell it.
         if (!pipeline)
             return;
+        pipeline.amplitudeUserId = null;
         this.driver.reset(deviceId);
         if (pipeline.mode.session.restartsOnReset)
             pipeline.session.restart(now);

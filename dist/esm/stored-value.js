@@ -19,8 +19,56 @@ function readKey(obj, key) {
 function isNonEmptyString(value) {
     return typeof value === 'string' && value.length > 0;
 }
-/** Amplitude's classic SDK (5.2.2) truncated every string value to this many characters. */
+/** Amplitude's classic SDK (5.2.2) truncated every string value to this many characters as it sent it. */
 const MAX_STRING_LENGTH = 4096;
+/** A copy of a JSON-safe value with every string cut to MAX_STRING_LENGTH, as amplitude-js uploaded it. */
+function truncateStrings(value) {
+    if (typeof value === 'string')
+        return value.length > MAX_STRING_LENGTH ? value.slice(0, MAX_STRING_LENGTH) : value;
+    if (Array.isArray(value))
+        return value.map(truncateStrings);
+    if (value !== null && typeof value === 'object') {
+        const out = {};
+        for (const key of Object.keys(value))
+            out[key] = truncateStrings(value[key]);
+        return out;
+    }
+    return value;
+}
+/**
+ * The text of each Error the page gave, keyed by the object that stands for it in the event. An event carries
+ * an Error as JSON does (its own enumerable keys, usually `{}`), which is what Segment's API and Actions saw;
+ * amplitude-js, which Classic mode reproduces, was handed the Error itself and sent String(error) at any depth.
+ */
+const errorTexts = new WeakMap();
+/** `String(error)` ("Error: boom") when `value` stands for an Error the page gave, else undefined. */
+function errorTextOf(value) {
+    return value !== null && typeof value === 'object' ? errorTexts.get(value) : undefined;
+}
+/** A copy of a sanitized value with every Error the page gave replaced by its text, as amplitude-js sent it. */
+function withErrorTexts(value) {
+    const text = errorTextOf(value);
+    if (text !== undefined)
+        return text;
+    if (Array.isArray(value))
+        return value.map(withErrorTexts);
+    if (value !== null && typeof value === 'object') {
+        const out = {};
+        for (const key of Object.keys(value))
+            out[key] = withErrorTexts(value[key]);
+        return out;
+    }
+    return value;
+}
+function isError(value) {
+    return attempt(() => Object.prototype.toString.call(value) === '[object Error]', false);
+}
+function errorText(value) {
+    const known = errorTexts.get(value);
+    if (known !== undefined || !isError(value))
+        return known;
+    return attempt(() => String(value), undefined);
+}
 /** Deeper structures are cut here; nothing legitimate is this deep, and the wire must stay serializable. */
 const MAX_DEPTH = 40;
 /**
@@ -47,18 +95,16 @@ function copy(value, path, depth, stack, problems) {
 function copyValue(value, path, depth, stack, problems) {
     switch (typeof value) {
         case 'string':
-            if (value.length > MAX_STRING_LENGTH) {
-                problems.push(`${label(path)} was truncated to ${MAX_STRING_LENGTH} characters`);
-                return value.slice(0, MAX_STRING_LENGTH);
-            }
+            // Kept whole: Segment's storage keeps what the page gave; Classic cuts long strings on the wire only.
             return value;
         case 'boolean':
             return value;
         case 'number':
             if (Number.isFinite(value))
                 return value;
-            problems.push(`${label(path)} is ${String(value)} and was dropped`);
-            return undefined;
+            // JSON's null, which is what analytics.js stores for it and Segment's API receives.
+            problems.push(`${label(path)} is ${String(value)} and was sent as null`);
+            return null;
         case 'bigint':
             problems.push(`${label(path)} is a BigInt and was sent as a string`);
             return value.toString();
@@ -105,6 +151,10 @@ function copyValue(value, path, depth, stack, problems) {
             return arr;
         }
         const obj = {};
+        // Copies of copies (the event's clone for Amplitude) still know which object was an Error.
+        const text = errorText(value);
+        if (text !== undefined)
+            errorTexts.set(obj, text);
         let keys;
         try {
             keys = Object.keys(value);
@@ -222,4 +272,4 @@ function segmentIdFromCookie(raw) {
     return value && value !== 'null' ? value : undefined;
 }
 
-export { attempt as a, parseStoredValue as b, isNonEmptyString as c, decodeV2Identity as d, sanitizeProperties as e, segmentIdFromCookie as f, isPlainObject as i, parseCookieHeader as p, readKey as r, stringField as s, v2CookieName as v };
+export { attempt as a, parseStoredValue as b, isNonEmptyString as c, decodeV2Identity as d, sanitizeProperties as e, segmentIdFromCookie as f, isPlainObject as i, parseCookieHeader as p, readKey as r, stringField as s, truncateStrings as t, v2CookieName as v, withErrorTexts as w };

@@ -25,8 +25,55 @@ export function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
 }
 
-/** Amplitude's classic SDK (5.2.2) truncated every string value to this many characters. */
+/** Amplitude's classic SDK (5.2.2) truncated every string value to this many characters as it sent it. */
 export const MAX_STRING_LENGTH = 4096;
+
+/** A copy of a JSON-safe value with every string cut to MAX_STRING_LENGTH, as amplitude-js uploaded it. */
+export function truncateStrings(value: unknown): unknown {
+  if (typeof value === 'string') return value.length > MAX_STRING_LENGTH ? value.slice(0, MAX_STRING_LENGTH) : value;
+  if (Array.isArray(value)) return value.map(truncateStrings);
+  if (value !== null && typeof value === 'object') {
+    const out: Dict = {};
+    for (const key of Object.keys(value)) out[key] = truncateStrings((value as Dict)[key]);
+    return out;
+  }
+  return value;
+}
+/**
+ * The text of each Error the page gave, keyed by the object that stands for it in the event. An event carries
+ * an Error as JSON does (its own enumerable keys, usually `{}`), which is what Segment's API and Actions saw;
+ * amplitude-js, which Classic mode reproduces, was handed the Error itself and sent String(error) at any depth.
+ */
+const errorTexts = new WeakMap<object, string>();
+
+/** `String(error)` ("Error: boom") when `value` stands for an Error the page gave, else undefined. */
+export function errorTextOf(value: unknown): string | undefined {
+  return value !== null && typeof value === 'object' ? errorTexts.get(value) : undefined;
+}
+
+/** A copy of a sanitized value with every Error the page gave replaced by its text, as amplitude-js sent it. */
+export function withErrorTexts(value: unknown): unknown {
+  const text = errorTextOf(value);
+  if (text !== undefined) return text;
+  if (Array.isArray(value)) return value.map(withErrorTexts);
+  if (value !== null && typeof value === 'object') {
+    const out: Dict = {};
+    for (const key of Object.keys(value)) out[key] = withErrorTexts((value as Dict)[key]);
+    return out;
+  }
+  return value;
+}
+
+function isError(value: object): boolean {
+  return attempt(() => Object.prototype.toString.call(value) === '[object Error]', false);
+}
+
+function errorText(value: object): string | undefined {
+  const known = errorTexts.get(value);
+  if (known !== undefined || !isError(value)) return known;
+  return attempt<string | undefined>(() => String(value), undefined);
+}
+
 /** Deeper structures are cut here; nothing legitimate is this deep, and the wire must stay serializable. */
 const MAX_DEPTH = 40;
 
@@ -61,17 +108,15 @@ function copy(value: unknown, path: string, depth: number, stack: unknown[], pro
 function copyValue(value: unknown, path: string, depth: number, stack: unknown[], problems: string[]): unknown {
   switch (typeof value) {
     case 'string':
-      if (value.length > MAX_STRING_LENGTH) {
-        problems.push(`${label(path)} was truncated to ${MAX_STRING_LENGTH} characters`);
-        return value.slice(0, MAX_STRING_LENGTH);
-      }
+      // Kept whole: Segment's storage keeps what the page gave; Classic cuts long strings on the wire only.
       return value;
     case 'boolean':
       return value;
     case 'number':
       if (Number.isFinite(value)) return value;
-      problems.push(`${label(path)} is ${String(value)} and was dropped`);
-      return undefined;
+      // JSON's null, which is what analytics.js stores for it and Segment's API receives.
+      problems.push(`${label(path)} is ${String(value)} and was sent as null`);
+      return null;
     case 'bigint':
       problems.push(`${label(path)} is a BigInt and was sent as a string`);
       return value.toString();
@@ -117,6 +162,9 @@ function copyValue(value: unknown, path: string, depth: number, stack: unknown[]
       return arr;
     }
     const obj: Dict = {};
+    // Copies of copies (the event's clone for Amplitude) still know which object was an Error.
+    const text = errorText(value as object);
+    if (text !== undefined) errorTexts.set(obj, text);
     let keys: string[];
     try {
       keys = Object.keys(value as object);

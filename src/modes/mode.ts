@@ -35,6 +35,12 @@ export interface DestinationMode {
     restartsOnReset: boolean;
   };
   /**
+   * Whose user ID an event goes out with. 'event': the Segment event's (Actions). 'last-identify': the ID of the last
+   * identify that reached Amplitude, starting from the one stored at load and cleared by reset() (Classic: the
+   * integration called amplitude-js's setUserId only on an identify routed to it, and amplitude-js stamped that ID).
+   */
+  readonly userId: 'event' | 'last-identify';
+  /**
    * What the destination's Segment-side plugins add to an event before the page's own plugins see it
    * (Actions: the session plugin's `integrations['Actions Amplitude'].session_id`); absent: nothing.
    */

@@ -14,6 +14,7 @@ import type { Callback } from '../core/arguments.js';
 import { wireEvent } from '../wire/envelope.js';
 import type { RunOutcome } from '../plugins/plugin-registry.js';
 import { callPageFunction, describe } from './page-code.js';
+import { isNonEmptyString } from '../core/values.js';
 
 export interface CallItem {
   event: SegmentEvent;
@@ -91,6 +92,7 @@ export class Delivery {
     }
     if (!prepared.forAmplitude || !pipeline) return;
     const event = prepared.forAmplitude;
+    const userId = userIdFor(event, pipeline);
     const ops = pipeline.mode.translate(
       { event, referrer: item.referrer, sessionId: ticket.sessionId, now: this.deps.clock.now() },
       this.deps.debug,
@@ -99,7 +101,7 @@ export class Delivery {
     this.send(
       ops,
       {
-        userId: event.userId ?? null,
+        userId,
         deviceId: item.deviceId ?? this.deps.deviceId(),
         time: event.timestamp.getTime(),
         messageId: event.messageId,
@@ -200,3 +202,10 @@ export class Delivery {
 
 /** Hand-overs on a page that sends nothing to Amplitude have no session. */
 const NO_SESSION: SessionTicket = { sessionId: undefined, nextEventId: () => -1, close: () => undefined };
+
+/** The user ID an event handed to Amplitude goes out with (mode.userId); an identify sets it first. */
+function userIdFor(event: SegmentEvent, pipeline: Pipeline): string | null {
+  if (pipeline.mode.userId === 'event') return event.userId ?? null;
+  if (event.type === 'identify' && isNonEmptyString(event.userId)) pipeline.amplitudeUserId = event.userId;
+  return pipeline.amplitudeUserId;
+}

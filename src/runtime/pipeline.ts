@@ -50,6 +50,8 @@ export class Pipeline {
   readonly session: SessionClock;
   readonly facts: EnvelopeFacts;
   private readonly sdkStage: SdkPluginStage;
+  /** The user ID Amplitude was last given, for a mode whose events carry it (mode.userId 'last-identify'). */
+  amplitudeUserId: string | null = null;
 
   constructor(plan: LoadPlan, deps: PipelineDeps) {
     const { clock } = deps;

@@ -41,6 +41,7 @@ export class SdkLink {
   reset(pipeline: Pipeline | null, deviceId: string, now: number): void {
     // A page that sends nothing never starts the SDK, so there is nothing to tell it.
     if (!pipeline) return;
+    pipeline.amplitudeUserId = null;
     this.driver.reset(deviceId);
     if (pipeline.mode.session.restartsOnReset) pipeline.session.restart(now);
   }

@@ -177,6 +177,7 @@ function startSending(plan: LoadPlan, deps: StartupDeps): void {
     warn: (message) => logger.problem('Amplitude', message, true),
   });
   state.pipeline = pipeline;
+  pipeline.amplitudeUserId = deps.user.id();
 
   // What earlier pages could not send goes first.
   restore(pipeline.journal.claim(), pipeline, queue);

@@ -14,7 +14,7 @@ const SESSION_TYPES = ['track', 'identify', 'group', 'page', 'alias'];
 
 export interface OursRun {
   /** What Amplitude received, in order, each with the messageId of the call that sent it. */
-  payloads: Array<Payload & { messageId: string }>;
+  payloads: Array<Payload & { messageId: string; call?: number }>;
   /** What Segment's API would have received for each call, in call order, after the browser session plugin. */
   segmentEvents: Dict[];
   /** The 1-based call number each Segment event came from. */
@@ -44,7 +44,9 @@ function storedSessionId(): number | null {
 /** Needs fake timers (setTimeout, clearTimeout, Date) installed by the caller. */
 export async function runOurs(sequence: Sequence): Promise<OursRun> {
   clearBrowserStorage();
-  history.replaceState(null, '', new URL(sequence.page.url).pathname + new URL(sequence.page.url).search);
+  // The page is the sequence's own URL (its host included: page calls send it), as it is on Segment's side.
+  (globalThis as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(sequence.page.url);
+  document.title = sequence.page.title;
   vi.setSystemTime(sequence.startTime);
   const mappings: Dict[] = [];
   const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation((url, init) => {
@@ -57,7 +59,9 @@ export async function runOurs(sequence: Sequence): Promise<OursRun> {
     const { analytics, core, transport } = make();
     analytics.setAnonymousId(sequence.anonymousId);
     const destination = sequence.mode === 'actions' ? DESTINATION : 'Amplitude';
-    core.load(KEY, { aliasUrl: ALIAS_URL, integrations: { [destination]: decodeValue(sequence.settings) } });
+    // Classic sites have no aliasUrl (an option of the shim's own): alias() then sends nothing, as in Segment's Classic.
+    const aliasUrl = sequence.mode === 'actions' ? { aliasUrl: ALIAS_URL } : {};
+    core.load(KEY, { ...aliasUrl, integrations: { [destination]: decodeValue(sequence.settings) } });
     await run(10);
     const segmentEvents: Dict[] = [];
     const callOf: number[] = [];
@@ -65,7 +69,8 @@ export async function runOurs(sequence: Sequence): Promise<OursRun> {
     const payloads: OursRun['payloads'] = [];
     let posted = 0;
     for (const [n, call] of sequence.calls.entries()) {
-      vi.setSystemTime(Date.now() + 1000);
+      // Segment's side moves its clock 1000 ms before each call and holds it still in between.
+      vi.setSystemTime(sequence.startTime + (n + 1) * 1000);
       const args = decodeValue(call.args) as unknown[];
       const result: unknown = analytics[call.method](...args);
       await run(1000);
@@ -78,10 +83,10 @@ export async function runOurs(sequence: Sequence): Promise<OursRun> {
         callOf.push(n + 1);
       }
       // Wire events and user mappings interleave in call order: take both after each call.
-      for (const event of transport.wire.slice(posted)) payloads.push({ endpoint: '/2/httpapi', event, messageId });
+      for (const event of transport.wire.slice(posted)) payloads.push({ endpoint: '/2/httpapi', event, messageId, call: n });
       posted = transport.wire.length;
       for (const mapping of mappings.splice(0))
-        payloads.push({ endpoint: '/usermap', event: { user_id: mapping.previousId, global_user_id: mapping.userId }, messageId });
+        payloads.push({ endpoint: '/usermap', event: { user_id: mapping.previousId, global_user_id: mapping.userId }, messageId, call: n });
     }
     return { payloads, segmentEvents, callOf, rejected, warnings, storage: segmentStorage(analytics) };
   } finally {

@@ -58,7 +58,12 @@ export function explain(sequence: Sequence, c: Comparison): string {
   ].join('\n');
 }
 
-export async function survey(mode: Sequence['mode'], arb: fc.Arbitrary<Sequence>, compare: (s: Sequence) => Promise<Comparison>): Promise<void> {
+export async function survey(
+  mode: Sequence['mode'],
+  arb: fc.Arbitrary<Sequence>,
+  compare: (s: Sequence) => Promise<Comparison>,
+  runs: number = RUNS,
+): Promise<void> {
   const stats = {
     mode,
     ran: true,
@@ -70,7 +75,7 @@ export async function survey(mode: Sequence['mode'], arb: fc.Arbitrary<Sequence>
   };
   const seen = new Set<string>();
   const undeclared = new Map<string, string>();
-  for (const [i, sequence] of fc.sample(arb, { seed: SEED, numRuns: RUNS }).entries()) {
+  for (const [i, sequence] of fc.sample(arb, { seed: SEED, numRuns: runs }).entries()) {
     sequence.id = `seed ${SEED} #${i}`;
     const c = await compare(sequence);
     if (SHOW.includes(i)) console.log(`${sequence.id}\n${explain(sequence, c)}`);
@@ -94,7 +99,7 @@ export async function survey(mode: Sequence['mode'], arb: fc.Arbitrary<Sequence>
 
   const result = await fc.check(
     fc.asyncProperty(arb, async (sequence) => (await compare(sequence)).explained.every((d) => d.declared)),
-    { seed: SEED, numRuns: RUNS },
+    { seed: SEED, numRuns: runs },
   );
   const sequence = result.counterexample?.[0];
   const message = sequence ? explain(sequence, await compare(sequence)) : 'no counterexample (the survey and the shrinking run disagree)';

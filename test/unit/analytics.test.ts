@@ -646,6 +646,29 @@ describe('identity storage: Segment formats, written only when a value changes',
     expect(JSON.parse(localStorage.getItem('ajs_user_traits')!)).toEqual({ three: 3 });
   });
 
+  it('a long trait is kept whole in user() and ajs_user_traits, and cut to 4096 characters only on the wire', async () => {
+    // analytics.js stores what the page gave; amplitude-js cut strings as it sent them.
+    const long = 'x'.repeat(5000);
+    const { analytics, transport, load } = make();
+    load();
+    analytics.identify('id', { bio: long, nested: { note: long } });
+    await run();
+    expect(analytics.user().traits()).toEqual({ bio: long, nested: { note: long } });
+    expect(JSON.parse(localStorage.getItem('ajs_user_traits')!)).toEqual({ bio: long, nested: { note: long } });
+    const identify = transport.wire.find((e) => e.event_type === '$identify')!;
+    expect((identify.user_properties as Dict).$set).toMatchObject({ bio: 'x'.repeat(4096), nested: { note: 'x'.repeat(4096) } });
+  });
+
+  it('a long group trait is kept whole in group() and ajs_group_properties', async () => {
+    const long = 'y'.repeat(4097);
+    const { analytics, load } = make();
+    load();
+    analytics.group('g', { about: long });
+    await run();
+    expect(analytics.group().traits()).toEqual({ about: long });
+    expect(JSON.parse(localStorage.getItem('ajs_group_properties')!)).toEqual({ about: long });
+  });
+
   it('identifying a different user issues a new anonymousId', () => {
     const { analytics } = make();
     const user = analytics.user();

@@ -2,7 +2,7 @@
 // cookies, and the snippet's key.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../src/modes/classic/settings';
-import { sanitizeProperties, MAX_STRING_LENGTH } from '../../src/core/values';
+import { sanitizeProperties, truncateStrings, MAX_STRING_LENGTH } from '../../src/core/values';
 import { parseQuery, queryStringCalls } from '../../src/core/query-string';
 import { readStoredAmplitudeDeviceIds } from '../../src/browser/amplitude-storage';
 import { decodeV2Identity } from '../../src/core/amplitude-cookie';
@@ -56,6 +56,8 @@ describe('sanitizeProperties: the wire stays serializable, bad values are droppe
     });
     expect(value).toEqual({
       big: '10',
+      nan: null,
+      inf: null,
       date: '1970-01-01T00:00:00.000Z',
       arr: [1, null, null, null],
       cyclic: { keep: 1 },
@@ -64,8 +66,9 @@ describe('sanitizeProperties: the wire stays serializable, bad values are droppe
     expect(problems.length).toBe(8);
     expect(() => JSON.stringify(value)).not.toThrow();
   });
-  it('truncates long strings like amplitude-js did', () => {
-    expect((sanitizeProperties({ s: 'x'.repeat(10000) }).value.s as string).length).toBe(MAX_STRING_LENGTH);
+  it('keeps long strings whole (Classic cuts them on the wire, as amplitude-js did)', () => {
+    expect((sanitizeProperties({ s: 'x'.repeat(10000) }).value.s as string).length).toBe(10000);
+    expect((truncateStrings({ s: ['x'.repeat(10000)] }) as { s: string[] }).s[0].length).toBe(MAX_STRING_LENGTH);
   });
   it('survives throwing getters and proxies', () => {
     const getter = Object.defineProperty({ fine: 1 }, 'boom', {

@@ -64,6 +64,9 @@ describe('revenue on any tracked event', () => {
       { revenue: 19.99, quantity: 2, productId: 'AMP1' },
       [rev(9.995, 2, { productId: 'AMP1' })],
     ],
+    // logRevenue let numeric text through as the quantity (its number check parses text): the page's "2" is 2 units.
+    ['V1 a numeric text quantity counts as that number', { useLogRevenueV2: false }, { revenue: -81.5, quantity: '2' }, [rev(-40.75, 2)]],
+    ['V1 text that is no number counts 1', { useLogRevenueV2: false }, { revenue: 10, quantity: 'two' }, [rev(10, 1)]],
     ['D02 $-strings are parsed', {}, { revenue: '$12.50' }, [rev(12.5, 1, { props: { revenue: '$12.50' } })]],
     ['D03 zero means no revenue', {}, { revenue: 0 }, []],
     ['negative revenue (refunds) is kept', {}, { revenue: -10 }, [rev(-10, 1, { props: { revenue: -10 } })]],
@@ -74,7 +77,33 @@ describe('revenue on any tracked event', () => {
       [rev(5, 1, { productId: 'p1', revenueType: 'refund', props: { Revenue: 5, product_id: 'p1', revenue_type: 'refund' } })],
     ],
     ['a string price is dropped like amplitude-js did', {}, { revenue: 10, price: '10' }, []],
+    // The integration tested the price as given (`!price`), so only a falsy one fell back to the revenue; text that
+    // parses to 0 or to nothing was still a price, and amplitude-js refused it.
+    ['V2 a text price that parses to 0 is still refused', {}, { revenue: 10, price: '0x10' }, []],
+    ['V2 a text price that does not parse is still refused', {}, { revenue: 10, price: 'abc' }, []],
+    ['V2 the text "0" is a price too', {}, { revenue: 10, price: '0' }, []],
+    ['V2 an empty price falls back to the revenue', {}, { revenue: 10, price: '' }, [rev(10, 1, { props: { revenue: 10, price: '' } })]],
     ['junk revenue is ignored', {}, { revenue: 'lots' }, []],
+    // amplitude-js's Revenue kept a negative whole quantity: a refund of one unit is booked as -1 unit.
+    [
+      'V2 a quantity of -1 is a refund of one unit',
+      { useLogRevenueV2: true },
+      { revenue: -25, price: 25, quantity: -1, revenueType: 'Refund' },
+      [rev(25, -1, { revenueType: 'Refund', props: { revenue: -25, price: 25, quantity: -1, revenueType: 'Refund' } })],
+    ],
+    [
+      'V2 a fractional quantity is cut to its whole part, sign kept',
+      { useLogRevenueV2: true },
+      { revenue: -50, price: 25, quantity: -2.5 },
+      [rev(25, -2, { props: { revenue: -50, price: 25, quantity: -2.5 } })],
+    ],
+    // Revenue.setQuantity refused anything but a number and kept its default of 1.
+    [
+      'V2 a text quantity counts 1, as amplitude-js refused it',
+      { useLogRevenueV2: true },
+      { revenue: 20, price: 10, quantity: '2' },
+      [rev(10, 1, { props: { revenue: 20, price: 10, quantity: '2' } })],
+    ],
   ])('%s', (_label, settings, props, expected) => {
     const events = track('event', props, settings);
     expect(events[0]).toEqual({ event_type: 'event', event_properties: props });
@@ -154,6 +183,19 @@ const ORDER = {
 };
 const P = { ...ORDER, products: [MONOPOLY, UNO] };
 const reduce = ({ url: _u, ...rest }: typeof MONOPOLY) => rest;
+
+describe('a numeric productId is booked as text', () => {
+  // amplitude-js's Revenue.setProductId refused numbers, so Segment's V2 revenue had no product ID at all
+  // (declared: classic-v2-numeric-product-id-kept); 0 is an ID too.
+  it.each([
+    [{ useLogRevenueV2: true }, 42, '42'],
+    [{ useLogRevenueV2: true }, 0, '0'],
+    [{ useLogRevenueV2: false }, -7, '-7'],
+  ] as const)('%o productId %s', (settings, productId, expected) => {
+    const [event] = revenues(track('Signed Up', { revenue: 5, productId }, settings));
+    expect([event.productId, event.event_properties?.$productId]).toEqual([expected, expected]);
+  });
+});
 
 describe('Order Completed: every combination of trackRevenuePerProduct x trackProductsOnce (x V1/V2)', () => {
   const matrix: [string, Partial<AmplitudeSettings>, AmplitudeEvent[]][] = [
@@ -251,13 +293,34 @@ describe('Order Completed: every combination of trackRevenuePerProduct x trackPr
       }),
     ]);
   });
+  it('trackProductsOnce: an order without a products list still sends products: [], as the classic integration did', () => {
+    const events = track('Order Completed', { orderId: 'o1' }, { trackProductsOnce: true });
+    expect(events[0]).toEqual({ event_type: 'Order Completed', event_properties: { orderId: 'o1', products: [] } });
+  });
+
+  it("trackProductsOnce: a product's zero, null or missing quantity is 1, as the facade's quantity() read it", () => {
+    const products = [{ productId: 'a', quantity: 0 }, { productId: 'b', quantity: null }, { productId: 'c' }, { productId: 'd', quantity: -1 }];
+    const events = track('Order Completed', { products }, { trackProductsOnce: true });
+    expect((events[0].event_properties as { products: { quantity: unknown }[] }).products.map((p) => p.quantity)).toEqual([1, 1, 1, -1]);
+  });
   it('D08 a product without quantity: Product Purchased, no revenue for it, no order-level revenue', () => {
     const events = track('Order Completed', { revenue: 10, products: [{ productId: 'p', price: 10 }] }, { trackRevenuePerProduct: true });
     expect(events.map((e) => e.event_type)).toEqual(['Order Completed', 'Product Purchased']);
   });
-  it('a product with its own revenue does not book it again when per-product is off', () => {
-    const events = track('Order Completed', { revenue: 10, products: [{ productId: 'p', price: 10, quantity: 1, revenue: 10 }] });
-    expect(booked(events)).toBe(10);
+  it('per-product off: a product with its own revenue books it after its Product Purchased, as any tracked revenue does', () => {
+    // The classic integration logged each product as a track with revenue allowed (only trackRevenuePerProduct
+    // suppressed it), so an order whose products carry `revenue` booked them besides the order's own.
+    const product = { productId: 'p', price: 4, quantity: 3, revenue: 12, name: 'pen' };
+    const events = track('Order Completed', { products: [product, { productId: 'q', price: 1, quantity: 1 }] });
+    expect(events).toEqual([
+      { event_type: 'Order Completed', event_properties: {} },
+      { event_type: 'Product Purchased', event_properties: product },
+      rev(4, 3, { productId: 'p', revenueType: 'Purchase', props: product }),
+      { event_type: 'Product Purchased', event_properties: { productId: 'q', price: 1, quantity: 1 } },
+    ]);
+    const v1 = track('Order Completed', { revenue: 10, products: [product] }, { useLogRevenueV2: false });
+    expect(v1.map((e) => e.event_type)).toEqual(['Order Completed', 'revenue_amount', 'Product Purchased', 'revenue_amount']);
+    expect(revenues(v1)[1]).toEqual(rev(4, 3, { productId: 'p' }));
   });
   it('a zero-price product books nothing instead of the order revenue', () => {
     const events = track(

@@ -225,6 +225,19 @@ const vectors: Vector[] = [
     body: { type: 'group', groupId: 'g1', traits: { name: 'Acme', plan: 'pro' } },
     expect: [identify({ $set: { pro: 'Acme' } }, { groups: { pro: 'Acme' } })],
   },
+  {
+    // amplitude-js's setGroup made the group name a string for `groups` only; the $set kept the number.
+    id: 'a numeric group value stays a number in $set',
+    settings: { groupTypeTrait: 'plan', groupValueTrait: 'seats' },
+    body: { type: 'group', groupId: 'g1', traits: { seats: 42, plan: 'pro' } },
+    expect: [identify({ $set: { pro: 42 } }, { groups: { pro: '42' } })],
+  },
+  {
+    id: 'numeric group values in integrations.Amplitude.groups stay numbers in $set',
+    body: { type: 'identify', userId: 'u1', traits: {} },
+    options: { integrations: { Amplitude: { groups: { org: [7, 'b'] } } } },
+    expect: [identify({ $set: { id: 'u1' } }), identify({ $set: { org: [7, 'b'] } }, { groups: { org: ['7', 'b'] } })],
+  },
 
   // screen(), alias()
   {

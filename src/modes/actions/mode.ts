@@ -15,6 +15,7 @@ export function actionsMode(actions: ActionsSettings, settings: AmplitudeSetting
     name: ACTIONS_DESTINATION,
     settings,
     session: { rules: 'segment-plugin', keptInSegmentStorage: true, restartsOnReset: false },
+    userId: 'event',
     beforePlugins: (event, sessionId) => withSessionId(event, sessionId),
     translate: ({ event, sessionId }, debug) => {
       if (event.type === 'alias' && !actions.mappings['Alias Calls'])

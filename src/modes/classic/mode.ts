@@ -11,6 +11,7 @@ export function classicMode(settings: AmplitudeSettings): DestinationMode {
     name: CLASSIC_DESTINATION,
     settings,
     session: { rules: 'sdk', keptInSegmentStorage: false, restartsOnReset: true },
+    userId: 'last-identify',
     translate: ({ event, referrer, now }) =>
       translate({ event, settings, referrer, timezoneOffsetMinutes: new Date(now).getTimezoneOffset() }),
   };

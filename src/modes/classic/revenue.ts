@@ -34,6 +34,8 @@ function toNumber(raw: unknown): number | undefined {
 export interface RevenueAttributes {
   price: unknown;
   quantity: number;
+  /** The quantity property as the page gave it: V1 reads it its own way. */
+  givenQuantity: unknown;
   productId: string | undefined;
   revenueType: string | undefined;
   revenue: number | undefined;
@@ -48,6 +50,7 @@ export function revenueAttributes(eventName: string, properties: Dict): RevenueA
   return {
     price: objCaseGet(properties, 'price'),
     quantity,
+    givenQuantity: properties.quantity,
     productId:
       typeof productId === 'string' && productId
         ? productId
@@ -65,10 +68,22 @@ export function revenueAttributes(eventName: string, properties: Dict): RevenueA
   };
 }
 
+/**
+ * V1: logRevenue checked the quantity with a number test that parses text, so numeric text such as "2" went
+ * through as 2 units where V2's Revenue refused it; anything else counts as in V2.
+ */
+function v1Quantity(raw: unknown): number {
+  if (typeof raw === 'string' && raw.trim() !== '' && !Number.isNaN(parseFloat(raw))) {
+    const value = Math.trunc(Number(raw));
+    if (Number.isFinite(value) && value !== 0) return value;
+  }
+  return parseQuantity(raw);
+}
+
 function parseQuantity(raw: unknown): number {
-  const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseInt(raw, 10) : NaN;
-  // amplitude-js parseInt'ed the quantity; anything unusable counted as 1.
-  return Number.isFinite(n) && n > 0 ? Math.trunc(n) : 1;
+  // The facade read a missing or zero quantity as 1; amplitude-js's Revenue.setQuantity refused anything but a
+  // number (text included, so "2" counted 1) and kept the whole part of the rest, sign included: -1 is a refund.
+  return typeof raw === 'number' && Number.isFinite(raw) && raw !== 0 ? Math.trunc(raw) : 1;
 }
 
 /**
@@ -81,19 +96,20 @@ export function revenueEvent(attrs: RevenueAttributes, useLogRevenueV2: boolean)
   let quantity = attrs.quantity;
   let eventProperties: Dict;
   if (useLogRevenueV2) {
-    const given = toNumber(attrs.price);
-    // Classic V2: no (or zero) price -> the revenue is the price, for a quantity of one.
-    if (!given) {
+    // Classic V2 tested the price as given: a falsy one (none, 0, '', null) gave way to the revenue, for a
+    // quantity of one; any other went to amplitude-js, which dropped the revenue unless it was a number
+    // (text such as "10" or "0x10" included).
+    if (!attrs.price) {
       price = attrs.revenue;
       quantity = 1;
     } else {
-      // amplitude-js dropped a revenue whose price was not a number (e.g. the string "10").
-      price = typeof attrs.price === 'number' ? given : undefined;
+      price = typeof attrs.price === 'number' ? attrs.price : undefined;
     }
     eventProperties = { ...attrs.eventProperties };
   } else {
     // Difference: classic V1 sent logRevenue(revenue || price*quantity, quantity), which Amplitude booked
     // as price x quantity, so {revenue: 20, quantity: 2} became 40. Here the booked total is the revenue.
+    quantity = v1Quantity(attrs.givenQuantity);
     const total = attrs.revenue ?? (toNumber(attrs.price) ?? 0) * quantity;
     price = total ? total / quantity : undefined;
     eventProperties = {};
@@ -126,7 +142,8 @@ export function reduceProduct(product: Dict): Dict {
     sku: product.sku,
     name: product.name,
     price: product.price,
-    quantity: product.quantity ?? 1,
+    // The facade's quantity() is `quantity || 1`: a zero, empty or null quantity is listed as 1.
+    quantity: product.quantity || 1,
     category: product.category,
   };
   for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];

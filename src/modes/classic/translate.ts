@@ -5,7 +5,7 @@
  */
 import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEvent } from '../../core/types.js';
 import type { AmplitudeSettings } from './settings.js';
-import { isNonEmptyString, isPlainObject } from '../../core/values.js';
+import { isNonEmptyString, isPlainObject, truncateStrings, withErrorTexts } from '../../core/values.js';
 import { lookupField, objCaseGet } from '../../core/facade.js';
 import { withFacadeDates } from '../../core/facade-dates.js';
 import { identifyOperation, referringDomain } from '../operations.js';
@@ -33,10 +33,11 @@ export function translate({
   referrer,
   timezoneOffsetMinutes = 0,
 }: TranslationInput): AmplitudeOperation[] {
-  // As the classic stack's facade did before the destination saw the message.
+  // As the classic stack's facade did before the destination saw the message. amplitude-js was handed the page's
+  // own property values, so an Error went out as its text; traits it read back from Segment's JSON storage.
   const event: SegmentEvent = {
     ...raw,
-    properties: raw.properties && withFacadeDates(raw.properties, timezoneOffsetMinutes),
+    properties: raw.properties && withFacadeDates(withErrorTexts(raw.properties) as Dict, timezoneOffsetMinutes),
     traits: raw.traits && withFacadeDates(raw.traits, timezoneOffsetMinutes),
     context: withFacadeDates(raw.context, timezoneOffsetMinutes),
   };
@@ -69,7 +70,18 @@ export function translate({
     default:
       ops = [];
   }
-  return stampVersion(ops, settings.versionName);
+  return stampVersion(ops, settings.versionName).map(cutLongStrings);
+}
+
+/** amplitude-js cut every string value to 4096 characters as it uploaded it; what Segment stored stays whole. */
+function cutLongStrings(op: AmplitudeOperation): AmplitudeOperation {
+  if (op.op !== 'event') return op;
+  const event: AmplitudeEvent = { ...op.event };
+  for (const key of ['event_properties', 'user_properties', 'groups', 'group_properties'] as const) {
+    const value = event[key];
+    if (value !== undefined) event[key] = truncateStrings(value) as Dict;
+  }
+  return { ...op, event };
 }
 
 /** alias(to, from): a user mapping, when both sides are known (no event is sent). */
@@ -140,14 +152,23 @@ export function traitOperations(
 function groupOperations(groups: unknown): AmplitudeOperation[] {
   const normalized = normalizeGroups(groups);
   if (!normalized) return [];
-  return Object.keys(normalized).map((type) => setGroup(type, normalized[type]));
+  const given = groups as Dict;
+  return Object.keys(normalized).map((type) => setGroup(type, normalized[type], userPropertyValue(given[type])));
 }
 
-function setGroup(type: string, value: string | string[]): AmplitudeOperation {
+/**
+ * amplitude-js's setGroup made the name a string for `groups` only; the user property it set alongside kept
+ * the value as given, so a chart on that property sees the number the page sent.
+ */
+function setGroup(type: string, value: string | string[], property: unknown = value): AmplitudeOperation {
   return {
     op: 'event',
-    event: { event_type: '$identify', user_properties: { $set: { [type]: value } }, groups: { [type]: value } },
+    event: { event_type: '$identify', user_properties: { $set: { [type]: property } }, groups: { [type]: value } },
   };
+}
+
+function userPropertyValue(value: unknown): unknown {
+  return Array.isArray(value) ? value.filter(isScalar) : value;
 }
 
 /** Group values as amplitude-js accepted them: strings or arrays of strings; scalars become strings. */
@@ -232,8 +253,8 @@ function revenueOperation(event: AmplitudeEvent | undefined): AmplitudeOperation
 
 /**
  * The classic orderCompleted: the order event, then (unless trackProductsOnce) one "Product Purchased"
- * per product. The order's revenue is booked once: for the order, or per product with
- * trackRevenuePerProduct.
+ * per product. The order's revenue is booked for the order, or per product with trackRevenuePerProduct;
+ * without it, a product's own `revenue` property is booked as well.
  */
 function translateOrderCompleted(name: string, event: SegmentEvent, settings: AmplitudeSettings): AmplitudeOperation[] {
   const properties = event.properties ?? {};
@@ -242,9 +263,8 @@ function translateOrderCompleted(name: string, event: SegmentEvent, settings: Am
 
   if (settings.trackProductsOnce) {
     const reduced = products.map(reduceProduct);
-    const orderProps: Dict = Array.isArray(properties.products)
-      ? { ...properties, products: reduced }
-      : { ...properties };
+    // The facade's products() is [] when there is no list, and the classic integration sent that.
+    const orderProps: Dict = { ...properties, products: reduced };
     const ops = trackPath(name, orderProps, event, settings, perProduct);
     // Difference: with both settings on, the classic integration booked no revenue at all.
     if (perProduct) for (const product of reduced) ops.push(...productRevenue(product, properties, settings));
@@ -264,9 +284,9 @@ function translateOrderCompleted(name: string, event: SegmentEvent, settings: Am
       if (orderRevenue !== undefined) productProps.revenue = orderRevenue;
       ops.push(...productRevenue(productProps, properties, settings));
     }
-    // Difference: with trackRevenuePerProduct off, a product with its own `revenue` property also
-    // booked revenue in the classic integration, on top of the order's. Products never book it here.
-    ops.push(...trackPath('Product Purchased', productProps, event, settings, true));
+    // Each product is logged as a track of its own: with trackRevenuePerProduct off, a product that carries a
+    // `revenue` property books it after its event, as the classic integration did (its figures are the page's).
+    ops.push(...trackPath('Product Purchased', productProps, event, settings, perProduct));
   }
   return ops;
 }
@@ -343,8 +363,8 @@ function translateGroup(event: SegmentEvent, settings: AmplitudeSettings): Ampli
   const type = settings.groupTypeTrait ? traits[settings.groupTypeTrait] : undefined;
   const value = settings.groupValueTrait ? traits[settings.groupValueTrait] : undefined;
   if (type && value && isScalar(type)) {
-    const groups = normalizeGroups({ [String(type)]: value });
-    if (groups) return groupOperations(groups);
+    const ops = groupOperations({ [String(type)]: value });
+    if (ops.length > 0) return ops;
   }
   if (isNonEmptyString(event.groupId)) return [setGroup('[Segment] Group', event.groupId)];
   return [];

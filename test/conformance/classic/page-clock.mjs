@@ -23,4 +23,22 @@ if (typeof start === 'number') {
     now += ms;
   };
   clock.now = () => now;
+
+  // Chromium judges a cookie's `expires` by the machine's clock, not the page's. On a real site the two agree;
+  // here they can be months apart, and then js-cookie's way of deleting a cookie (writing it empty, expiring a day
+  // ago by the page's clock) writes a live empty cookie instead: analytics-next read that empty ajs_user_id as a
+  // previous user and gave the visitor a new anonymousId at the first identify. Each written expiry is therefore
+  // moved by the gap between the two clocks, so a cookie lives exactly as long as on a site whose clock is the page's.
+  const cookie = Object.getOwnPropertyDescriptor(window.Document.prototype, 'cookie');
+  Object.defineProperty(document, 'cookie', {
+    configurable: true,
+    get: () => cookie.get.call(document),
+    set: (text) => {
+      const written = String(text).replace(/(;\s*expires=)([^;]*)/i, (whole, attribute, date) => {
+        const at = RealDate.parse(date);
+        return Number.isNaN(at) ? whole : attribute + new RealDate(at + (RealDate.now() - now)).toUTCString();
+      });
+      cookie.set.call(document, written);
+    },
+  });
 }

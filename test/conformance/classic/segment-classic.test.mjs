@@ -107,6 +107,20 @@ describe.each(['8.21.10', '5.2.2'])('Segment classic stack with amplitude-js %s'
     expect(first.events.map((e) => e.event_type)).toEqual(['$identify']);
   });
 
+  // The page clock can be months from the machine's, which judges cookie expiry: a deleted cookie must still be gone
+  // and a written one still live, or analytics-next reads an empty ajs_user_id as a previous user at the first identify.
+  it.each([
+    ['a month ahead of', 30],
+    ['two years behind', -730],
+  ])('keeps cookies as a real site does with the page clock %s the machine', async (_, days) => {
+    const startTime = Date.now() + days * 24 * 3600 * 1000;
+    const result = await harness.run([{ method: 'identify', args: ['user-2', {}] }], {}, { url: 'https://shop.example/', startTime, anonymousId: 'anon-0002' });
+    expectCleanRun(result);
+    expect(result.calls[0].event.anonymousId).toBe('anon-0002');
+    expect(result.storage.user).toMatchObject({ id: 'user-2', anonymousId: 'anon-0002' });
+    expect(result.storage.cookies).toEqual({ ajs_anonymous_id: 'anon-0002', ajs_user_id: 'user-2' });
+  });
+
   it("runs on the sequence's page, clock and anonymousId", async () => {
     const url = 'https://shop.example/landing?utm_source=news';
     const options = { url, referrer: 'https://www.example.org/post', title: 'Spring Sale', startTime: Date.now() - 3600000, anonymousId: 'anon-0001-abcdef' };
