@@ -31,8 +31,9 @@ describe('attempt and isPlainObject never throw', () => {
 describe('sanitizeProperties: the copy', () => {
   it('values that are dropped leave no key behind', () => {
     const { value } = sanitizeProperties({ keep: 1, undef: undefined, fn: () => 1, nan: NaN });
-    expect(value).toStrictEqual({ keep: 1 });
-    expect(Object.keys(value)).toEqual(['keep']);
+    // NaN is not dropped: it becomes JSON's null, which is what Segment stores and receives for it.
+    expect(value).toStrictEqual({ keep: 1, nan: null });
+    expect(Object.keys(value)).toEqual(['keep', 'nan']);
   });
   it('the same object twice (not a cycle) is copied twice', () => {
     const shared = { x: 1 };
@@ -67,7 +68,7 @@ describe('sanitizeProperties: the problems it reports', () => {
     ['a Proxy whose keys cannot be listed', { p: hostile('ownKeys') }, {}, '"p" could not be read and was dropped'],
     ['a nested one, by its path', { a: { b: hostile('ownKeys') }, c: 1 }, { a: {}, c: 1 }, '"a.b" could not be read and was dropped'],
     ['the whole value, when it cannot be read', hostile('ownKeys'), {}, 'the value could not be read and was dropped'],
-    ['a non-finite number as the whole value', NaN, {}, 'the value is NaN and was dropped'],
+    ['a non-finite number as the whole value', NaN, {}, 'the value is NaN and was sent as null'],
   ])('%s', (_label, input, expected, problem) => {
     expect(sanitizeProperties(input)).toStrictEqual({ value: expected, problems: [problem] });
   });
