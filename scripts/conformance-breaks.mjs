@@ -93,10 +93,7 @@ for (const brk of BREAKS.filter((b) => !only || b.mode === only)) {
   try {
     writeFileSync(brk.file, original.replace(brk.from, brk.to));
     const started = Date.now();
-    const run = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--project', 'conformance', RUNS[brk.mode]], {
-      encoding: 'utf8',
-      env: { ...process.env, CONFORMANCE_CLASSIC: '1' },
-    });
+    const run = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--project', 'conformance', RUNS[brk.mode]], { encoding: 'utf8' });
     const output = `${run.stdout}${run.stderr}`;
     const kinds = output.match(/(\d+) undeclared kind\(s\) of difference/)?.[1];
     const example = output.match(/undeclared kind\(s\) of difference:\n\s+([^\n]+)/)?.[1]?.slice(0, 160);

@@ -8,19 +8,25 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { parityTable } from '../test/conformance/report.mjs';
 import { DIFFERENCES } from '../test/conformance/differences.mjs';
+import { ensureConformancePackages } from './conformance-packages.mjs';
 
 const FULL_RUNS = 5000;
+// Each Classic sequence is a page load in Chromium (about 0.6 s against a few ms for Actions).
+const FULL_CLASSIC_RUNS = 2000;
 const args = process.argv.slice(2);
 const option = (name) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
 const env = { ...process.env };
-if (args.includes('--full')) env.CONFORMANCE_RUNS = String(FULL_RUNS);
+if (args.includes('--full')) {
+  env.CONFORMANCE_RUNS = String(FULL_RUNS);
+  env.CONFORMANCE_CLASSIC_RUNS = String(FULL_CLASSIC_RUNS);
+}
 if (option('runs')) env.CONFORMANCE_RUNS = option('runs');
 if (option('seed')) env.CONFORMANCE_SEED = option('seed');
 
-ensureSegmentActionsInstalled();
+ensureConformancePackages();
 
 const RESULTS = { actions: 'test-results/conformance-actions.json', classic: 'test-results/conformance-classic.json' };
 for (const file of Object.values(RESULTS)) rmSync(file, { force: true });
@@ -40,12 +46,3 @@ for (const row of rows) {
   for (const [kind, example] of Object.entries(row.differences ?? {})) console.log(`  undeclared in ${row.mode}: ${kind}\n    first: ${example}`);
 }
 process.exit(status);
-
-/** Segment's Actions code lives in its own package (kept out of the shim's dependencies); install it once. */
-function ensureSegmentActionsInstalled() {
-  if (existsSync('test/conformance/actions/node_modules/@segment/action-destinations/package.json')) return;
-  console.log("Installing Segment's Actions destination for the conformance suite (npm ci --prefix test/conformance/actions) …");
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--prefix', 'test/conformance/actions'], { stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}

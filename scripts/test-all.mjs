@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_PATH } from '../test/support/browser.mjs';
+import { ensureConformancePackages } from './conformance-packages.mjs';
 
 const node = process.execPath;
 const run = (args) => spawnSync(node, args, { stdio: 'inherit' }).status ?? 1;
@@ -37,13 +38,7 @@ if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < newestSource()) {
   if (run(['scripts/build.mjs']) !== 0) process.exit(1);
 }
 
-// The conformance suite runs Segment's own Actions code, kept in its own package out of the shim's
-// dependencies: install it (exactly as its lockfile says) when it is missing.
-if (!existsSync('test/conformance/actions/node_modules/@segment/action-destinations/package.json')) {
-  console.log("Installing Segment's Actions destination for the conformance suite (npm ci --prefix test/conformance/actions) …");
-  const npm = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', 'test/conformance/actions'], { stdio: 'inherit' });
-  if (npm.status !== 0) process.exit(npm.status ?? 1);
-}
+ensureConformancePackages();
 
 console.log('Type-checking src/ and the published declarations (test/types/usage.ts) …');
 if (run(['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0) process.exit(1);
