@@ -10,9 +10,11 @@ import { parse } from 'acorn';
  * of each field to its type, as Segment's validator does, about 335 bytes; surviving outages (retry policy,
  * request sizes, exits during an outage, a tab taking over a closed tab's journal) about 1.6 KB; and
  * analytics-next's plugin contract with the SDK plugin stage (register(), Session Replay, Experiment) about
- * 4.1 KB. This is over the 40,000 the project aims to stay under: see docs/performance.md for where it goes.
+ * 4.1 KB; what the Classic conformance run found (revenue as amplitude-js booked it, Errors as text, the user
+ * ID of the last identify that reached Amplitude) about 290 bytes. This is over the 40,000 the project aims to
+ * stay under: see docs/performance.md for where it goes.
  */
-const BUDGET_GZIP_BYTES = 47000;
+const BUDGET_GZIP_BYTES = 47300;
 const file = readFileSync(new URL('../../dist/segment-amplitude-shim.min.js', import.meta.url));
 const text = file.toString('utf8');
 

@@ -82,7 +82,12 @@ async function compareClassic(sequence: Sequence): Promise<Comparison> {
 }
 
 describe('Amplitude (Classic): Segment’s classic stack beside the shim, on generated calls', () => {
-  it.skipIf(!PRESENT)(`${CLASSIC_RUNS} generated sequences (seed ${SEED}) differ from Segment only where a difference is declared`, async () => {
-    await survey('classic', sequenceArb('classic', classicSettingsArb, MAX_CALLS), compareClassic, CLASSIC_RUNS);
-  });
+  it.skipIf(!PRESENT)(
+    `${CLASSIC_RUNS} generated sequences (seed ${SEED}) differ from Segment only where a difference is declared`,
+    async () => {
+      await survey('classic', sequenceArb('classic', classicSettingsArb, MAX_CALLS), compareClassic, CLASSIC_RUNS);
+    },
+    // A page load per sequence: a deadline that grows with the run (the full run takes thousands).
+    Math.max(600_000, CLASSIC_RUNS * 3_000),
+  );
 });

@@ -137,6 +137,12 @@ function amplitudeJsKept(value) {
   return value;
 }
 
+function countNulls(value) {
+  if (value === null) return 1;
+  if (value === undefined || typeof value !== 'object') return 0;
+  return Object.values(value).reduce((n, item) => n + countNulls(item), 0);
+}
+
 const isRevenueRecord = (record) => record?.kind === 'event' && record.event_type === 'revenue_amount';
 
 DIFFERENCES.push(
@@ -150,7 +156,10 @@ DIFFERENCES.push(
       ['event', 'identify', 'group identify'].includes(diff.kind) &&
       diff.field !== '(record)' &&
       diff.ours !== undefined &&
-      same(amplitudeJsKept(diff.ours), diff.segment === undefined ? amplitudeJsKept(diff.ours) : diff.segment) &&
+      // Both sides without their nulls: a non-finite number is null on both (JSON), and only ours keeps the
+      // nulls the page gave, so ours has at least as many.
+      same(amplitudeJsKept(diff.ours), diff.segment === undefined ? amplitudeJsKept(diff.ours) : amplitudeJsKept(diff.segment)) &&
+      countNulls(diff.ours) >= countNulls(diff.segment) &&
       (diff.segment !== undefined || diff.ours === null || (ctx.ours[diff.index] && same(amplitudeJsKept(ctx.ours[diff.index]), ctx.segment[diff.index]))),
   },
   {

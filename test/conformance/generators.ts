@@ -130,6 +130,20 @@ export const optionsArb = fc.record(
   { requiredKeys: [] },
 );
 
+/**
+ * Group traits that name a group type and value (Classic's groupTypeTrait 'type', groupValueTrait 'name' or
+ * 'n'), the value sometimes a number: random keys would almost never hit those names.
+ */
+const groupTraitsArb = fc.record(
+  {
+    type: fc.constantFrom('company', 'team', ''),
+    name: fc.oneof(fc.constantFrom('Acme', ''), fc.integer({ min: -5, max: 500 })),
+    n: fc.oneof(fc.integer({ min: 0, max: 99 }), fc.constantFrom('7', 'n-1')),
+    plan: valueArb,
+  },
+  { requiredKeys: [] },
+);
+
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
 /** Trailing undefined arguments are left off, as a site would write the call. */
 const args = (...list: unknown[]) => {
@@ -164,7 +178,7 @@ export const callArb: fc.Arbitrary<Call> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.oneof(fc.constantFrom('g-1', 'acme', ''), fc.integer({ min: 0, max: 9 })), maybe(propertiesArb), maybe(optionsArb))
+      .tuple(fc.oneof(fc.constantFrom('g-1', 'acme', ''), fc.integer({ min: 0, max: 9 })), maybe(fc.oneof(propertiesArb, groupTraitsArb)), maybe(optionsArb))
       .map(([g, t, o]) => ({ method: 'group' as const, args: args(g, t, o) })),
   },
   {

@@ -47,6 +47,8 @@ export async function runOurs(sequence: Sequence): Promise<OursRun> {
   // The page is the sequence's own URL (its host included: page calls send it), as it is on Segment's side.
   (globalThis as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(sequence.page.url);
   document.title = sequence.page.title;
+  // Where the visitor came from, as the page's document.referrer (what trackReferrer and page() read).
+  Object.defineProperty(document, 'referrer', { value: sequence.page.referrer ?? '', configurable: true });
   vi.setSystemTime(sequence.startTime);
   const mappings: Dict[] = [];
   const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation((url, init) => {

@@ -20,7 +20,7 @@ const show = (value) => {
 /** The sequence as code: its settings and page, then one line per call. */
 export function formatSequence(sequence) {
   const lines = [
-    `// ${sequence.mode} mode, page ${sequence.page.url}`,
+    `// ${sequence.mode} mode, page ${sequence.page.url}${sequence.page.referrer ? `, arriving from ${sequence.page.referrer}` : ', no referrer'}`,
     `analytics.load(KEY, { integrations: { ${JSON.stringify(sequence.mode === 'actions' ? 'Actions Amplitude' : 'Amplitude')}: ${show(decodeValue(sequence.settings))} } })`,
   ];
   sequence.calls.forEach((call, i) => {

@@ -67,6 +67,8 @@ describe('revenue on any tracked event', () => {
     // logRevenue let numeric text through as the quantity (its number check parses text): the page's "2" is 2 units.
     ['V1 a numeric text quantity counts as that number', { useLogRevenueV2: false }, { revenue: -81.5, quantity: '2' }, [rev(-40.75, 2)]],
     ['V1 text that is no number counts 1', { useLogRevenueV2: false }, { revenue: 10, quantity: 'two' }, [rev(10, 1)]],
+    // ...and passed a fraction on as it was, where V2's Revenue kept the whole part.
+    ['V1 a fractional quantity stays a fraction', { useLogRevenueV2: false }, { revenue: -47.5, quantity: 2.5 }, [rev(-19, 2.5)]],
     ['D02 $-strings are parsed', {}, { revenue: '$12.50' }, [rev(12.5, 1, { props: { revenue: '$12.50' } })]],
     ['D03 zero means no revenue', {}, { revenue: 0 }, []],
     ['negative revenue (refunds) is kept', {}, { revenue: -10 }, [rev(-10, 1, { props: { revenue: -10 } })]],

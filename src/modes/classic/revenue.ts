@@ -69,15 +69,13 @@ export function revenueAttributes(eventName: string, properties: Dict): RevenueA
 }
 
 /**
- * V1: logRevenue checked the quantity with a number test that parses text, so numeric text such as "2" went
- * through as 2 units where V2's Revenue refused it; anything else counts as in V2.
+ * V1: logRevenue checked the quantity with a number test that parses text, and passed it on as it was: numeric
+ * text such as "2" went through as 2 units where V2's Revenue refused it, and a fraction stayed a fraction
+ * (V2 kept its whole part); anything else counts as in V2.
  */
 function v1Quantity(raw: unknown): number {
-  if (typeof raw === 'string' && raw.trim() !== '' && !Number.isNaN(parseFloat(raw))) {
-    const value = Math.trunc(Number(raw));
-    if (Number.isFinite(value) && value !== 0) return value;
-  }
-  return parseQuantity(raw);
+  const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  return Number.isFinite(value) && value !== 0 ? value : parseQuantity(raw);
 }
 
 function parseQuantity(raw: unknown): number {
