@@ -23,8 +23,8 @@ const BREAKS = [
     mode: 'actions',
     name: 'Settings default: trackRevenuePerProduct on unless the site says otherwise',
     file: 'src/modes/actions/settings.ts',
-    from: 'const settings: ActionsSettings = { trackRevenuePerProduct: false,',
-    to: 'const settings: ActionsSettings = { trackRevenuePerProduct: true,',
+    from: '    trackRevenuePerProduct: false,',
+    to: '    trackRevenuePerProduct: true,',
   },
   {
     mode: 'actions',
