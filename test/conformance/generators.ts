@@ -117,6 +117,9 @@ const integrationsArb = fc.constantFrom(
   { All: false, 'Actions Amplitude': true },
   { 'Actions Amplitude': { session_id: '1700000000000' } },
   { Amplitude: false },
+  // Classic's per-call groups (amplitude-js setGroup), a numeric value among them.
+  { Amplitude: { groups: { company: 42 } } },
+  { Amplitude: { groups: { team: 'blue' } } },
 );
 
 /** Per-call options: context overrides, routing, timestamps, anonymousId. */
