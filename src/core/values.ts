@@ -47,7 +47,7 @@ export function truncateStrings(value: unknown): unknown {
 const errorTexts = new WeakMap<object, string>();
 
 /** `String(error)` ("Error: boom") when `value` stands for an Error the page gave, else undefined. */
-export function errorTextOf(value: unknown): string | undefined {
+function errorTextOf(value: unknown): string | undefined {
   return value !== null && typeof value === 'object' ? errorTexts.get(value) : undefined;
 }
 
