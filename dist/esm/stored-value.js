@@ -21,19 +21,27 @@ function isNonEmptyString(value) {
 }
 /** Amplitude's classic SDK (5.2.2) truncated every string value to this many characters as it sent it. */
 const MAX_STRING_LENGTH = 4096;
-/** A copy of a JSON-safe value with every string cut to MAX_STRING_LENGTH, as amplitude-js uploaded it. */
-function truncateStrings(value) {
-    if (typeof value === 'string')
-        return value.length > MAX_STRING_LENGTH ? value.slice(0, MAX_STRING_LENGTH) : value;
+/**
+ * A copy of a JSON-safe value (plain objects, arrays, scalars) in which each value that `replace` answers for
+ * (anything but undefined) is replaced, and every other object or array is copied the same way.
+ */
+function copyReplacing(value, replace) {
+    const replaced = replace(value);
+    if (replaced !== undefined)
+        return replaced;
     if (Array.isArray(value))
-        return value.map(truncateStrings);
+        return value.map((item) => copyReplacing(item, replace));
     if (value !== null && typeof value === 'object') {
         const out = {};
         for (const key of Object.keys(value))
-            out[key] = truncateStrings(value[key]);
+            out[key] = copyReplacing(value[key], replace);
         return out;
     }
     return value;
+}
+/** A copy of a JSON-safe value with every string cut to MAX_STRING_LENGTH, as amplitude-js uploaded it. */
+function truncateStrings(value) {
+    return copyReplacing(value, (v) => typeof v === 'string' && v.length > MAX_STRING_LENGTH ? v.slice(0, MAX_STRING_LENGTH) : undefined);
 }
 /**
  * The text of each Error the page gave, keyed by the object that stands for it in the event. An event carries
@@ -47,18 +55,7 @@ function errorTextOf(value) {
 }
 /** A copy of a sanitized value with every Error the page gave replaced by its text, as amplitude-js sent it. */
 function withErrorTexts(value) {
-    const text = errorTextOf(value);
-    if (text !== undefined)
-        return text;
-    if (Array.isArray(value))
-        return value.map(withErrorTexts);
-    if (value !== null && typeof value === 'object') {
-        const out = {};
-        for (const key of Object.keys(value))
-            out[key] = withErrorTexts(value[key]);
-        return out;
-    }
-    return value;
+    return copyReplacing(value, errorTextOf);
 }
 function isError(value) {
     return attempt(() => Object.prototype.toString.call(value) === '[object Error]', false);

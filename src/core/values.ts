@@ -28,17 +28,29 @@ export function isNonEmptyString(value: unknown): value is string {
 /** Amplitude's classic SDK (5.2.2) truncated every string value to this many characters as it sent it. */
 export const MAX_STRING_LENGTH = 4096;
 
-/** A copy of a JSON-safe value with every string cut to MAX_STRING_LENGTH, as amplitude-js uploaded it. */
-export function truncateStrings(value: unknown): unknown {
-  if (typeof value === 'string') return value.length > MAX_STRING_LENGTH ? value.slice(0, MAX_STRING_LENGTH) : value;
-  if (Array.isArray(value)) return value.map(truncateStrings);
+/**
+ * A copy of a JSON-safe value (plain objects, arrays, scalars) in which each value that `replace` answers for
+ * (anything but undefined) is replaced, and every other object or array is copied the same way.
+ */
+function copyReplacing(value: unknown, replace: (value: unknown) => unknown): unknown {
+  const replaced = replace(value);
+  if (replaced !== undefined) return replaced;
+  if (Array.isArray(value)) return value.map((item) => copyReplacing(item, replace));
   if (value !== null && typeof value === 'object') {
     const out: Dict = {};
-    for (const key of Object.keys(value)) out[key] = truncateStrings((value as Dict)[key]);
+    for (const key of Object.keys(value)) out[key] = copyReplacing((value as Dict)[key], replace);
     return out;
   }
   return value;
 }
+
+/** A copy of a JSON-safe value with every string cut to MAX_STRING_LENGTH, as amplitude-js uploaded it. */
+export function truncateStrings(value: unknown): unknown {
+  return copyReplacing(value, (v) =>
+    typeof v === 'string' && v.length > MAX_STRING_LENGTH ? v.slice(0, MAX_STRING_LENGTH) : undefined,
+  );
+}
+
 /**
  * The text of each Error the page gave, keyed by the object that stands for it in the event. An event carries
  * an Error as JSON does (its own enumerable keys, usually `{}`), which is what Segment's API and Actions saw;
@@ -53,15 +65,7 @@ function errorTextOf(value: unknown): string | undefined {
 
 /** A copy of a sanitized value with every Error the page gave replaced by its text, as amplitude-js sent it. */
 export function withErrorTexts(value: unknown): unknown {
-  const text = errorTextOf(value);
-  if (text !== undefined) return text;
-  if (Array.isArray(value)) return value.map(withErrorTexts);
-  if (value !== null && typeof value === 'object') {
-    const out: Dict = {};
-    for (const key of Object.keys(value)) out[key] = withErrorTexts((value as Dict)[key]);
-    return out;
-  }
-  return value;
+  return copyReplacing(value, errorTextOf);
 }
 
 function isError(value: object): boolean {
