@@ -6,6 +6,8 @@ export default {
   plugins: ['@stryker-mutator/vitest-runner'],
   mutate: [
     'src/modes/classic/translate.ts',
+    'src/modes/classic/groups.ts',
+    'src/modes/classic/pages.ts',
     'src/modes/classic/revenue.ts',
     'src/modes/classic/attribution.ts',
     'src/core/arguments.ts',

@@ -5037,6 +5037,94 @@ function referringDomain(referrer) {
     return parts.length >= 3 && parts[2] ? parts[2] : undefined;
 }
 
+/** `integrations.Amplitude.groups` -> one setGroup (`$identify` with groups) per group type. */
+function groupOperations(groups) {
+    const normalized = normalizeGroups(groups);
+    if (!normalized)
+        return [];
+    const given = groups;
+    return Object.keys(normalized).map((type) => setGroup(type, normalized[type], userPropertyValue(given[type])));
+}
+/**
+ * amplitude-js's setGroup made the name a string for `groups` only; the user property it set alongside kept
+ * the value as given, so a chart on that property sees the number the page sent.
+ */
+function setGroup(type, value, property = value) {
+    return {
+        op: 'event',
+        event: { event_type: '$identify', user_properties: { $set: { [type]: property } }, groups: { [type]: value } },
+    };
+}
+function userPropertyValue(value) {
+    return Array.isArray(value) ? value.filter(isScalar) : value;
+}
+/** Group values as amplitude-js accepted them: strings or arrays of strings; scalars become strings. */
+function normalizeGroups(groups) {
+    if (!isPlainObject(groups))
+        return undefined;
+    const out = {};
+    for (const type of Object.keys(groups)) {
+        if (!type)
+            continue;
+        const value = groups[type];
+        if (Array.isArray(value)) {
+            const items = value.filter(isScalar).map(String);
+            if (items.length > 0)
+                out[type] = items;
+        }
+        else if (isScalar(value)) {
+            out[type] = String(value);
+        }
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+}
+function isScalar(value) {
+    return (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean');
+}
+/** group(): the group type and value traits named by the settings, else `[Segment] Group` = groupId. */
+function translateGroup(event, settings) {
+    var _a;
+    const traits = Object.assign({}, ((_a = event.traits) !== null && _a !== void 0 ? _a : {}));
+    if (isNonEmptyString(event.groupId))
+        traits.id = event.groupId;
+    const type = settings.groupTypeTrait ? traits[settings.groupTypeTrait] : undefined;
+    const value = settings.groupValueTrait ? traits[settings.groupValueTrait] : undefined;
+    if (type && value && isScalar(type)) {
+        const ops = groupOperations({ [String(type)]: value });
+        if (ops.length > 0)
+            return ops;
+    }
+    if (isNonEmptyString(event.groupId))
+        return [setGroup('[Segment] Group', event.groupId)];
+    return [];
+}
+
+/** Loaded a Page, Viewed {category} Page, Viewed {full name} Page: in that order, each if enabled. */
+function pageEventNames(category, name, settings, noun = 'Page') {
+    const names = [];
+    const fullName = category && name ? `${category} ${name}` : name;
+    if (settings.trackAllPages)
+        names.push(`Loaded a ${noun}`);
+    if (category && settings.trackCategorizedPages)
+        names.push(`Viewed ${category} ${noun}`);
+    if (fullName && settings.trackNamedPages)
+        names.push(`Viewed ${fullName} ${noun}`);
+    return names;
+}
+/** The per-page referrer identify of `trackReferrer`. */
+function referrerOperations(referrer) {
+    if (!referrer)
+        return [];
+    const setOnce = { initial_referrer: referrer };
+    const set = { referrer };
+    const domain = referringDomain(referrer);
+    if (domain) {
+        setOnce.initial_referring_domain = domain;
+        set.referring_domain = domain;
+    }
+    return [identifyOperation({ $setOnce: setOnce, $set: set })];
+}
+
 /** Segment's spec events routed to orderCompleted: "Order Completed", "Completed Order" and variants. */
 const ORDER_COMPLETED = /^[ _]?completed[ _]?order[ _]?|^[ _]?order[ _]?completed[ _]?$/i;
 const PURCHASE_EVENTS = ['order completed', 'completed order', 'product purchased'];
@@ -5288,50 +5376,6 @@ function traitOperations(traits, settings) {
             out[k] = ops[k];
     return out;
 }
-/** `integrations.Amplitude.groups` -> one setGroup (`$identify` with groups) per group type. */
-function groupOperations(groups) {
-    const normalized = normalizeGroups(groups);
-    if (!normalized)
-        return [];
-    const given = groups;
-    return Object.keys(normalized).map((type) => setGroup(type, normalized[type], userPropertyValue(given[type])));
-}
-/**
- * amplitude-js's setGroup made the name a string for `groups` only; the user property it set alongside kept
- * the value as given, so a chart on that property sees the number the page sent.
- */
-function setGroup(type, value, property = value) {
-    return {
-        op: 'event',
-        event: { event_type: '$identify', user_properties: { $set: { [type]: property } }, groups: { [type]: value } },
-    };
-}
-function userPropertyValue(value) {
-    return Array.isArray(value) ? value.filter(isScalar) : value;
-}
-/** Group values as amplitude-js accepted them: strings or arrays of strings; scalars become strings. */
-function normalizeGroups(groups) {
-    if (!isPlainObject(groups))
-        return undefined;
-    const out = {};
-    for (const type of Object.keys(groups)) {
-        if (!type)
-            continue;
-        const value = groups[type];
-        if (Array.isArray(value)) {
-            const items = value.filter(isScalar).map(String);
-            if (items.length > 0)
-                out[type] = items;
-        }
-        else if (isScalar(value)) {
-            out[type] = String(value);
-        }
-    }
-    return Object.keys(out).length > 0 ? out : undefined;
-}
-function isScalar(value) {
-    return (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean');
-}
 // ------------------------------------------------------------------------------------------------- track
 /**
  * The classic `logEvent` path, shared by track and by every page-derived event: mapQueryParams,
@@ -5455,48 +5499,6 @@ function translateScreen(event, settings) {
         ops.push(...trackPath(eventType, (_a = event.properties) !== null && _a !== void 0 ? _a : {}, event, settings, false));
     }
     return ops;
-}
-/** Loaded a Page, Viewed {category} Page, Viewed {full name} Page: in that order, each if enabled. */
-function pageEventNames(category, name, settings, noun = 'Page') {
-    const names = [];
-    const fullName = category && name ? `${category} ${name}` : name;
-    if (settings.trackAllPages)
-        names.push(`Loaded a ${noun}`);
-    if (category && settings.trackCategorizedPages)
-        names.push(`Viewed ${category} ${noun}`);
-    if (fullName && settings.trackNamedPages)
-        names.push(`Viewed ${fullName} ${noun}`);
-    return names;
-}
-/** The per-page referrer identify of `trackReferrer`. */
-function referrerOperations(referrer) {
-    if (!referrer)
-        return [];
-    const setOnce = { initial_referrer: referrer };
-    const set = { referrer };
-    const domain = referringDomain(referrer);
-    if (domain) {
-        setOnce.initial_referring_domain = domain;
-        set.referring_domain = domain;
-    }
-    return [identifyOperation({ $setOnce: setOnce, $set: set })];
-}
-// ------------------------------------------------------------------------------------------------- group
-function translateGroup(event, settings) {
-    var _a;
-    const traits = Object.assign({}, ((_a = event.traits) !== null && _a !== void 0 ? _a : {}));
-    if (isNonEmptyString(event.groupId))
-        traits.id = event.groupId;
-    const type = settings.groupTypeTrait ? traits[settings.groupTypeTrait] : undefined;
-    const value = settings.groupValueTrait ? traits[settings.groupValueTrait] : undefined;
-    if (type && value && isScalar(type)) {
-        const ops = groupOperations({ [String(type)]: value });
-        if (ops.length > 0)
-            return ops;
-    }
-    if (isNonEmptyString(event.groupId))
-        return [setGroup('[Segment] Group', event.groupId)];
-    return [];
 }
 // --------------------------------------------------------------------------------------------- lookups
 function pageSearch(event) {

@@ -1,6 +1,7 @@
 // Classic mode's page lookups: the per-page referrer identify, and mapQueryParams reading the page's search.
 import { describe, expect, it } from 'vitest';
-import { referrerOperations, translate } from '../../src/modes/classic/translate';
+import { translate } from '../../src/modes/classic/translate';
+import { referrerOperations } from '../../src/modes/classic/pages';
 import type { Dict, SegmentEvent } from '../../src/core/types';
 import { segmentEvent, settingsWith } from './helpers';
 

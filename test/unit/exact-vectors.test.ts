@@ -11,7 +11,9 @@ import { cdnSettingsFor, isRoutedOff } from '../../src/core/consent';
 import { normalizeSettings } from '../../src/modes/classic/settings';
 import { sanitizeProperties } from '../../src/core/values';
 import { productsOf, reduceProduct, revenueAttributes, revenueEvent } from '../../src/modes/classic/revenue';
-import { normalizeGroups, referrerOperations, stampVersion, traitOperations } from '../../src/modes/classic/translate';
+import { stampVersion, traitOperations } from '../../src/modes/classic/translate';
+import { referrerOperations } from '../../src/modes/classic/pages';
+import { normalizeGroups } from '../../src/modes/classic/groups';
 import type { Dict, PageContext, SegmentEvent } from '../../src/core/types';
 
 const PAGE: PageContext = { path: '/p', referrer: '', search: '', title: 'T', url: 'https://x.example/p' };

@@ -1,7 +1,8 @@
 // Vectors from Segment's legacy Amplitude integration tests (reference §6.1, ids L..) and derived
 // vectors (§6.2, ids D..), each asserting the exact Amplitude operations.
 import { describe, expect, it } from 'vitest';
-import { translate, pageEventNames } from '../../src/modes/classic/translate';
+import { translate } from '../../src/modes/classic/translate';
+import { pageEventNames } from '../../src/modes/classic/pages';
 import { lookupField } from '../../src/core/facade';
 import type { AmplitudeOperation } from '../../src/core/types';
 import type { AmplitudeSettings } from '../../src/modes/classic/settings';

@@ -8,7 +8,9 @@ import type { AmplitudeSettings } from './settings.js';
 import { isNonEmptyString, isPlainObject, truncateStrings, withErrorTexts } from '../../core/values.js';
 import { lookupField, objCaseGet } from '../../core/facade.js';
 import { withFacadeDates } from '../../core/facade-dates.js';
-import { identifyOperation, referringDomain } from '../operations.js';
+import { identifyOperation } from '../operations.js';
+import { groupOperations, normalizeGroups, translateGroup } from './groups.js';
+import { pageEventNames, referrerOperations } from './pages.js';
 import {
   extractRevenue,
   isOrderCompleted,
@@ -148,52 +150,6 @@ export function traitOperations(
   return out;
 }
 
-/** `integrations.Amplitude.groups` -> one setGroup (`$identify` with groups) per group type. */
-function groupOperations(groups: unknown): AmplitudeOperation[] {
-  const normalized = normalizeGroups(groups);
-  if (!normalized) return [];
-  const given = groups as Dict;
-  return Object.keys(normalized).map((type) => setGroup(type, normalized[type], userPropertyValue(given[type])));
-}
-
-/**
- * amplitude-js's setGroup made the name a string for `groups` only; the user property it set alongside kept
- * the value as given, so a chart on that property sees the number the page sent.
- */
-function setGroup(type: string, value: string | string[], property: unknown = value): AmplitudeOperation {
-  return {
-    op: 'event',
-    event: { event_type: '$identify', user_properties: { $set: { [type]: property } }, groups: { [type]: value } },
-  };
-}
-
-function userPropertyValue(value: unknown): unknown {
-  return Array.isArray(value) ? value.filter(isScalar) : value;
-}
-
-/** Group values as amplitude-js accepted them: strings or arrays of strings; scalars become strings. */
-export function normalizeGroups(groups: unknown): Record<string, string | string[]> | undefined {
-  if (!isPlainObject(groups)) return undefined;
-  const out: Record<string, string | string[]> = {};
-  for (const type of Object.keys(groups)) {
-    if (!type) continue;
-    const value = groups[type];
-    if (Array.isArray(value)) {
-      const items = value.filter(isScalar).map(String);
-      if (items.length > 0) out[type] = items;
-    } else if (isScalar(value)) {
-      out[type] = String(value);
-    }
-  }
-  return Object.keys(out).length > 0 ? out : undefined;
-}
-
-function isScalar(value: unknown): value is string | number | boolean {
-  return (
-    typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean'
-  );
-}
-
 // ------------------------------------------------------------------------------------------------- track
 
 /**
@@ -325,49 +281,6 @@ function translateScreen(event: SegmentEvent, settings: AmplitudeSettings): Ampl
     ops.push(...trackPath(eventType, event.properties ?? {}, event, settings, false));
   }
   return ops;
-}
-
-/** Loaded a Page, Viewed {category} Page, Viewed {full name} Page: in that order, each if enabled. */
-export function pageEventNames(
-  category: string | null | undefined,
-  name: string | null | undefined,
-  settings: Pick<AmplitudeSettings, 'trackAllPages' | 'trackCategorizedPages' | 'trackNamedPages'>,
-  noun: 'Page' | 'Screen' = 'Page',
-): string[] {
-  const names: string[] = [];
-  const fullName = category && name ? `${category} ${name}` : name;
-  if (settings.trackAllPages) names.push(`Loaded a ${noun}`);
-  if (category && settings.trackCategorizedPages) names.push(`Viewed ${category} ${noun}`);
-  if (fullName && settings.trackNamedPages) names.push(`Viewed ${fullName} ${noun}`);
-  return names;
-}
-
-/** The per-page referrer identify of `trackReferrer`. */
-export function referrerOperations(referrer: string): AmplitudeOperation[] {
-  if (!referrer) return [];
-  const setOnce: Dict = { initial_referrer: referrer };
-  const set: Dict = { referrer };
-  const domain = referringDomain(referrer);
-  if (domain) {
-    setOnce.initial_referring_domain = domain;
-    set.referring_domain = domain;
-  }
-  return [identifyOperation({ $setOnce: setOnce, $set: set })];
-}
-
-// ------------------------------------------------------------------------------------------------- group
-
-function translateGroup(event: SegmentEvent, settings: AmplitudeSettings): AmplitudeOperation[] {
-  const traits: Dict = { ...(event.traits ?? {}) };
-  if (isNonEmptyString(event.groupId)) traits.id = event.groupId;
-  const type = settings.groupTypeTrait ? traits[settings.groupTypeTrait] : undefined;
-  const value = settings.groupValueTrait ? traits[settings.groupValueTrait] : undefined;
-  if (type && value && isScalar(type)) {
-    const ops = groupOperations({ [String(type)]: value });
-    if (ops.length > 0) return ops;
-  }
-  if (isNonEmptyString(event.groupId)) return [setGroup('[Segment] Group', event.groupId)];
-  return [];
 }
 
 // --------------------------------------------------------------------------------------------- lookups
