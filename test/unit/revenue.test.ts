@@ -106,12 +106,22 @@ describe('revenue on any tracked event', () => {
       { revenue: 20, price: 10, quantity: '2' },
       [rev(10, 1, { props: { revenue: 20, price: 10, quantity: '2' } })],
     ],
+    ['a text that only starts like a date is read as a number', { useLogRevenueV2: false }, { revenue: '2021-03-04x' }, [rev(2021, 1)]],
   ])('%s', (_label, settings, props, expected) => {
     const events = track('event', props, settings);
     expect(events[0]).toEqual({ event_type: 'event', event_properties: props });
     expect(revenues(events)).toEqual(expected);
   });
 
+  // The classic facade had made these Dates, and its currency parser read no number from a Date.
+  it.each([
+    ['2021-03-04', '2021-03-04T00:00:00.000Z', true],
+    ['2021-03-04T05:06:07Z', '2021-03-04T05:06:07.000Z', false],
+    ['2021-13-45', '2022-02-14T00:00:00.000Z', true],
+  ])('a date as the revenue (%s) is sent as a timestamp and books nothing', (given, sent, v2) => {
+    const events = track('event', { revenue: given }, { useLogRevenueV2: v2 });
+    expect(events).toEqual([{ event_type: 'event', event_properties: { revenue: sent } }]);
+  });
   it('D05 Product Purchased with revenue: product fields and revenueType Purchase', () => {
     const events = track('Product Purchased', { revenue: 15, price: 5, quantity: 3, product_id: 'p' });
     expect(revenues(events)).toEqual([rev(5, 3, { productId: 'p', revenueType: 'Purchase', props: { revenue: 15, price: 5, quantity: 3, product_id: 'p' } })]);

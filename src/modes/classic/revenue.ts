@@ -5,6 +5,7 @@
  */
 import type { AmplitudeEvent, Dict } from '../../core/types.js';
 import { objCaseGet } from '../../core/facade.js';
+import { facadeTimestamp } from '../../core/facade-dates.js';
 
 /** Segment's spec events routed to orderCompleted: "Order Completed", "Completed Order" and variants. */
 const ORDER_COMPLETED = /^[ _]?completed[ _]?order[ _]?|^[ _]?order[ _]?completed[ _]?$/i;
@@ -24,7 +25,9 @@ export function extractRevenue(eventName: string, properties: Dict): number | un
 
 function toNumber(raw: unknown): number | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
-  if (typeof raw === 'string') {
+  // A date string was a Date by the time the classic code read it, and its currency parser gave up on a Date:
+  // `revenue: "2021-03-04"` booked nothing, where reading the text would book 2021.
+  if (typeof raw === 'string' && facadeTimestamp(raw, 0) === undefined) {
     const parsed = parseFloat(raw.replace(/\$/g, ''));
     return Number.isFinite(parsed) ? parsed : undefined;
   }
