@@ -233,6 +233,24 @@ const vectors: Vector[] = [
     body: { type: 'group', groupId: 'g1', traits: { seats: 42, plan: 'pro' } },
     expect: [identify({ $set: { pro: 42 } }, { groups: { pro: '42' } })],
   },
+  // The classic code read the traits as the settings named them and called setGroup with what it found.
+  {
+    id: 'empty group settings read the trait named "" (the catalog default), as the classic code did',
+    body: { type: 'group', groupId: 'g1', traits: { '': 'same' } },
+    expect: [identify({ $set: { same: 'same' } }, { groups: { same: 'same' } })],
+  },
+  {
+    id: 'a group type that is not text sends nothing: amplitude-js refused it, with no fallback',
+    settings: { groupTypeTrait: 'plan', groupValueTrait: 'name' },
+    body: { type: 'group', groupId: 'g1', traits: { plan: 5, name: 'Acme' } },
+    expect: [],
+  },
+  {
+    id: 'a group value amplitude-js could not name keeps its $set and has no group',
+    settings: { groupTypeTrait: 'plan', groupValueTrait: 'name' },
+    body: { type: 'group', groupId: 'g1', traits: { plan: 'pro', name: { a: 1 } } },
+    expect: [identify({ $set: { pro: { a: 1 } } }, { groups: {} })],
+  },
   {
     id: 'numeric group values in integrations.Amplitude.groups stay numbers in $set',
     body: { type: 'identify', userId: 'u1', traits: {} },

@@ -18,10 +18,14 @@ export function groupOperations(groups: unknown): AmplitudeOperation[] {
  * amplitude-js's setGroup made the name a string for `groups` only; the user property it set alongside kept
  * the value as given, so a chart on that property sees the number the page sent.
  */
-function setGroup(type: string, value: string | string[], property: unknown = value): AmplitudeOperation {
+function setGroup(type: string, value: string | string[] | undefined, property: unknown = value): AmplitudeOperation {
   return {
     op: 'event',
-    event: { event_type: '$identify', user_properties: { $set: { [type]: property } }, groups: { [type]: value } },
+    event: {
+      event_type: '$identify',
+      user_properties: { $set: { [type]: property } },
+      groups: value === undefined ? {} : { [type]: value },
+    },
   };
 }
 
@@ -52,16 +56,25 @@ function isScalar(value: unknown): value is string | number | boolean {
   );
 }
 
-/** group(): the group type and value traits named by the settings, else `[Segment] Group` = groupId. */
+/**
+ * group(): the classic code read the traits named by groupTypeTrait / groupValueTrait exactly as set, so an
+ * empty setting (the catalog's default) reads a trait named "". When both were truthy it called setGroup with
+ * them and nothing else, and amplitude-js refused a type that is not text; only otherwise did it fall back to
+ * `[Segment] Group` = groupId.
+ */
 export function translateGroup(event: SegmentEvent, settings: AmplitudeSettings): AmplitudeOperation[] {
   const traits: Dict = { ...(event.traits ?? {}) };
   if (isNonEmptyString(event.groupId)) traits.id = event.groupId;
-  const type = settings.groupTypeTrait ? traits[settings.groupTypeTrait] : undefined;
-  const value = settings.groupValueTrait ? traits[settings.groupValueTrait] : undefined;
-  if (type && value && isScalar(type)) {
-    const ops = groupOperations({ [String(type)]: value });
-    if (ops.length > 0) return ops;
-  }
+  const type = traits[settings.groupTypeTrait];
+  const value = traits[settings.groupValueTrait];
+  if (type && value)
+    return typeof type === 'string' ? [setGroup(type, groupName(value), userPropertyValue(value))] : [];
   if (isNonEmptyString(event.groupId)) return [setGroup('[Segment] Group', event.groupId)];
   return [];
+}
+
+/** amplitude-js's check of one group name: text kept, scalars as text, arrays of them; anything else none. */
+function groupName(value: unknown): string | string[] | undefined {
+  if (Array.isArray(value)) return value.filter(isScalar).map(String);
+  return isScalar(value) ? String(value) : undefined;
 }
