@@ -624,6 +624,15 @@ describe('Classic translation helpers, exact', () => {
     });
   });
 
+  it('traitOperations: amplitude-js refused to add NaN or a date, and a trait also set once is then set once', () => {
+    const settings = { traitsToIncrement: ['nan', 'date', 'both', 'bothOk'], traitsToSetOnce: ['both', 'bothOk'] };
+    expect(traitOperations({ nan: NaN, date: '2022-05-21T05:38:34.556Z', both: '2021-03-04', bothOk: 4, text: '2021-03-04x' }, settings)).toEqual({
+      $set: { text: '2021-03-04x' },
+      $setOnce: { both: '2021-03-04' },
+      $add: { bothOk: 4 },
+    });
+  });
+
   it.each<[unknown, unknown]>([
     [
       { org: 'a', team: ['x', 2, null, {}], '': 'skip', bad: {}, none: [], flag: true, n: 3, inf: Infinity },

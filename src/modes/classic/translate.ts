@@ -7,7 +7,7 @@ import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEvent } from '../
 import type { AmplitudeSettings } from './settings.js';
 import { isNonEmptyString, isPlainObject, truncateStrings, withErrorTexts } from '../../core/values.js';
 import { lookupField, objCaseGet } from '../../core/facade.js';
-import { withFacadeDates } from '../../core/facade-dates.js';
+import { facadeTimestamp, withFacadeDates } from '../../core/facade-dates.js';
 import { identifyOperation } from '../operations.js';
 import { groupOperations, normalizeGroups, translateGroup } from './groups.js';
 import { pageEventNames, referrerOperations } from './pages.js';
@@ -127,7 +127,10 @@ function translateIdentify(event: SegmentEvent, settings: AmplitudeSettings): Am
   return ops;
 }
 
-/** Builds `$set` / `$setOnce` / `$add`; one operation per trait, and increment beats set-once. */
+/**
+ * Builds `$set` / `$setOnce` / `$add` as the classic setTraits did: a trait to increment and set once is added
+ * when it can be, and set once only when it cannot; any other trait is set.
+ */
 export function traitOperations(
   traits: Dict,
   settings: Pick<AmplitudeSettings, 'traitsToIncrement' | 'traitsToSetOnce'>,
@@ -136,18 +139,24 @@ export function traitOperations(
   for (const key of Object.keys(traits)) {
     const value = traits[key];
     if (value === undefined) continue;
-    if (settings.traitsToIncrement.includes(key)) {
-      // Amplitude's $add takes numbers; amplitude-js also accepted numeric strings.
-      if (typeof value === 'number' || typeof value === 'string') ops.$add[key] = value;
-    } else if (settings.traitsToSetOnce.includes(key)) {
-      ops.$setOnce[key] = value;
-    } else {
-      ops.$set[key] = value;
-    }
+    const increment = settings.traitsToIncrement.includes(key);
+    const setOnce = settings.traitsToSetOnce.includes(key);
+    if (increment && canAdd(value)) ops.$add[key] = value;
+    else if (setOnce) ops.$setOnce[key] = value;
+    else if (!increment) ops.$set[key] = value;
   }
   const out: Dict = {};
   for (const k of ['$set', '$setOnce', '$add'] as const) if (Object.keys(ops[k]).length > 0) out[k] = ops[k];
   return out;
+}
+
+/**
+ * amplitude-js's Identify.add took a number or a text and refused anything else, NaN and Dates included; the
+ * facade had made every date string a Date.
+ */
+function canAdd(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isNaN(value);
+  return typeof value === 'string' && facadeTimestamp(value, 0) === undefined;
 }
 
 // ------------------------------------------------------------------------------------------------- track
