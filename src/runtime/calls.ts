@@ -15,7 +15,7 @@ import {
 import { buildEvent, type EventBody } from '../core/events.js';
 import { campaignFromSearch, pageContextFromSnapshot } from '../core/page-context.js';
 import { parseQuery } from '../core/query-string.js';
-import { isNonEmptyString, sanitizeProperties } from '../core/values.js';
+import { attempt, isNonEmptyString, sanitizeProperties } from '../core/values.js';
 import { SHIM_NAME, VERSION } from '../core/version.js';
 import type { BrowserPort } from '../browser/port.js';
 import type { Clock } from './clock.js';
@@ -84,10 +84,12 @@ export class Calls {
     const { args, snapshot } = splitPageContext(rawArgs);
     const r = resolveEntityArguments(args);
     const user = this.deps.user;
-    const traits = r.traits ? this.clean('analytics.identify()', r.traits) : undefined;
+    const traits = r.traits ? withClearedKeys(this.clean('analytics.identify()', r.traits), r.traits) : undefined;
     const options = this.clean('analytics.identify()', r.options);
-    this.applyAnonymousIdOption(options);
+    // In this order, as analytics-next: a new user ID first drops the old anonymousId, and then an anonymousId
+    // given in the options becomes the new one.
     user.identify(r.id, traits);
+    this.applyAnonymousIdOption(options);
     const body: EventBody = { type: 'identify', traits: user.traits(), userId: user.id() };
     return this.dispatch(body, options, snapshot, r.callback, (ev) => [ev.userId ?? null, ev.traits, undefined]);
   }
@@ -206,4 +208,16 @@ export class Calls {
     if (cache.agent.locale) context.locale = cache.agent.locale;
     return context;
   }
+}
+
+/**
+ * A trait given as undefined removes the stored trait, as analytics-next's shallow merge of the user's traits
+ * did; the JSON-safe copy alone would have dropped the key and kept the old value.
+ */
+function withClearedKeys(clean: Dict, given: Dict): Dict {
+  // The page's object is read again: one that cannot be read (its problem is already told) clears nothing.
+  attempt(() => {
+    for (const key of Object.keys(given)) if (!(key in clean) && given[key] === undefined) clean[key] = undefined;
+  }, undefined);
+  return clean;
 }

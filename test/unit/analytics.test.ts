@@ -680,6 +680,20 @@ describe('identity storage: Segment formats, written only when a value changes',
     expect(user.anonymousId()).not.toBe(a);
   });
 
+  it("a different user with an anonymousId in the call's options keeps that anonymousId, as analytics-next does", () => {
+    const { analytics } = make();
+    analytics.identify('first');
+    analytics.identify('second', {}, { anonymousId: 'anon-from-options' });
+    expect(analytics.user().anonymousId()).toBe('anon-from-options');
+  });
+
+  it('a trait given as undefined removes the stored trait (a shallow merge, as analytics-next did)', () => {
+    const { analytics } = make();
+    analytics.identify({ name: 'Ada', plan: 'pro' });
+    analytics.identify('u1', { name: undefined });
+    expect(analytics.user().traits()).toEqual({ plan: 'pro' });
+  });
+
   it('setAnonymousId returns what it set; with no argument it returns the current one', () => {
     const { analytics } = make();
     expect(analytics.setAnonymousId('🦹‍♀️')).toBe('🦹‍♀️');
