@@ -6,7 +6,7 @@
 // { field, segment, ours } between canonical records (canonical.mjs); `ctx` is what the call gave:
 // `segment` and `ours` (its records on each side), `event` (the Segment event), `refusals` (the messages
 // with which Segment's destination refused it) and `call` (the call as generated: { method, args }).
-import { AMPLITUDE_OPERATIONS, diffRecords } from './canonical.mjs';
+import { AMPLITUDE_OPERATIONS, asOperations, diffRecords } from './canonical.mjs';
 import { decodeValue } from './sequence.mjs';
 
 /** Segment's validator refusing a value: "Quantity must be an integer but it was a string." and the like. */
@@ -137,6 +137,20 @@ function amplitudeJsKept(value) {
   return value;
 }
 
+/** A whole record as amplitude-js would have sent it, with what its dropped values left empty tidied away. */
+function amplitudeJsRecord(record) {
+  const out = { ...record };
+  for (const key of ['event_properties', 'groups']) {
+    const kept = amplitudeJsKept(out[key]);
+    if (kept !== null && typeof kept === 'object' && Object.keys(kept).length) out[key] = kept;
+    else delete out[key];
+  }
+  const userProperties = asOperations(amplitudeJsKept(out.user_properties));
+  if (userProperties) out.user_properties = userProperties;
+  else delete out.user_properties;
+  return out;
+}
+
 function countNulls(value) {
   if (value === null) return 1;
   if (value === undefined || typeof value !== 'object') return 0;
@@ -160,7 +174,9 @@ DIFFERENCES.push(
       // nulls the page gave, so ours has at least as many.
       same(amplitudeJsKept(diff.ours), diff.segment === undefined ? amplitudeJsKept(diff.ours) : amplitudeJsKept(diff.segment)) &&
       countNulls(diff.ours) >= countNulls(diff.segment) &&
-      (diff.segment !== undefined || diff.ours === null || (ctx.ours[diff.index] && same(amplitudeJsKept(ctx.ours[diff.index]), ctx.segment[diff.index]))),
+      (diff.segment !== undefined ||
+        diff.ours === null ||
+        (ctx.ours[diff.index] && diffRecords([ctx.segment[diff.index]], [amplitudeJsRecord(ctx.ours[diff.index])]).length === 0)),
   },
   {
     id: 'classic-reset-starts-over',

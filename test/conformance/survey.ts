@@ -14,6 +14,8 @@ export const RUNS = Number(process.env.CONFORMANCE_RUNS ?? 150);
 export const SEED = Number(process.env.CONFORMANCE_SEED ?? 20261204);
 /** CONFORMANCE_SHOW=3,17 prints those sequences of the run with both sides' records. */
 const SHOW = (process.env.CONFORMANCE_SHOW ?? '').split(',').filter(Boolean).map(Number);
+/** CONFORMANCE_ONLY=246,400 compares (and prints) just those sequences of the run: a found difference, again. */
+const ONLY = (process.env.CONFORMANCE_ONLY ?? '').split(',').filter(Boolean).map(Number);
 
 export interface Diff {
   /** The call (1-based, as the printed sequence numbers them) and the record within what it sent. */
@@ -77,8 +79,9 @@ export async function survey(
   const undeclared = new Map<string, string>();
   for (const [i, sequence] of fc.sample(arb, { seed: SEED, numRuns: runs }).entries()) {
     sequence.id = `seed ${SEED} #${i}`;
+    if (ONLY.length && !ONLY.includes(i)) continue;
     const c = await compare(sequence);
-    if (SHOW.includes(i)) console.log(`${sequence.id}\n${explain(sequence, c)}`);
+    if (SHOW.includes(i) || ONLY.includes(i)) console.log(`${sequence.id}\n${explain(sequence, c)}`);
     stats.sequences++;
     stats.calls += sequence.calls.length;
     for (const d of c.explained) {
@@ -96,6 +99,7 @@ export async function survey(
   mkdirSync('test-results', { recursive: true });
   writeFileSync(`test-results/conformance-${mode}.json`, JSON.stringify({ ...stats, seed: SEED, differences: Object.fromEntries(undeclared) }, null, 2));
   if (undeclared.size === 0) return;
+  if (ONLY.length) expect.fail(`${undeclared.size} undeclared kind(s) of difference in sequences ${ONLY.join(', ')}`);
 
   const result = await fc.check(
     fc.asyncProperty(arb, async (sequence) => (await compare(sequence)).explained.every((d) => d.declared)),
