@@ -5052,7 +5052,11 @@ function groupOperations(groups) {
 function setGroup(type, value, property = value) {
     return {
         op: 'event',
-        event: { event_type: '$identify', user_properties: { $set: { [type]: property } }, groups: { [type]: value } },
+        event: {
+            event_type: '$identify',
+            user_properties: { $set: { [type]: property } },
+            groups: value === undefined ? {} : { [type]: value },
+        },
     };
 }
 function userPropertyValue(value) {
@@ -5081,22 +5085,30 @@ function normalizeGroups(groups) {
 function isScalar(value) {
     return (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean');
 }
-/** group(): the group type and value traits named by the settings, else `[Segment] Group` = groupId. */
+/**
+ * group(): the classic code read the traits named by groupTypeTrait / groupValueTrait exactly as set, so an
+ * empty setting (the catalog's default) reads a trait named "". When both were truthy it called setGroup with
+ * them and nothing else, and amplitude-js refused a type that is not text; only otherwise did it fall back to
+ * `[Segment] Group` = groupId.
+ */
 function translateGroup(event, settings) {
     var _a;
     const traits = Object.assign({}, ((_a = event.traits) !== null && _a !== void 0 ? _a : {}));
     if (isNonEmptyString(event.groupId))
         traits.id = event.groupId;
-    const type = settings.groupTypeTrait ? traits[settings.groupTypeTrait] : undefined;
-    const value = settings.groupValueTrait ? traits[settings.groupValueTrait] : undefined;
-    if (type && value && isScalar(type)) {
-        const ops = groupOperations({ [String(type)]: value });
-        if (ops.length > 0)
-            return ops;
-    }
+    const type = traits[settings.groupTypeTrait];
+    const value = traits[settings.groupValueTrait];
+    if (type && value)
+        return typeof type === 'string' ? [setGroup(type, groupName(value), userPropertyValue(value))] : [];
     if (isNonEmptyString(event.groupId))
         return [setGroup('[Segment] Group', event.groupId)];
     return [];
+}
+/** amplitude-js's check of one group name: text kept, scalars as text, arrays of them; anything else none. */
+function groupName(value) {
+    if (Array.isArray(value))
+        return value.filter(isScalar).map(String);
+    return isScalar(value) ? String(value) : undefined;
 }
 
 /** Loaded a Page, Viewed {category} Page, Viewed {full name} Page: in that order, each if enabled. */
@@ -5142,7 +5154,9 @@ function extractRevenue(eventName, properties) {
 function toNumber(raw) {
     if (typeof raw === 'number')
         return Number.isFinite(raw) ? raw : undefined;
-    if (typeof raw === 'string') {
+    // A date string was a Date by the time the classic code read it, and its currency parser gave up on a Date:
+    // `revenue: "2021-03-04"` booked nothing, where reading the text would book 2021.
+    if (typeof raw === 'string' && facadeTimestamp(raw, 0) === undefined) {
         const parsed = parseFloat(raw.replace(/\$/g, ''));
         return Number.isFinite(parsed) ? parsed : undefined;
     }
@@ -5351,30 +5365,39 @@ function translateIdentify(event, settings) {
     ops.push(...groupOperations(amplitudeOptions(event).groups));
     return ops;
 }
-/** Builds `$set` / `$setOnce` / `$add`; one operation per trait, and increment beats set-once. */
+/**
+ * Builds `$set` / `$setOnce` / `$add` as the classic setTraits did: a trait to increment and set once is added
+ * when it can be, and set once only when it cannot; any other trait is set.
+ */
 function traitOperations(traits, settings) {
     const ops = { $set: {}, $setOnce: {}, $add: {} };
     for (const key of Object.keys(traits)) {
         const value = traits[key];
         if (value === undefined)
             continue;
-        if (settings.traitsToIncrement.includes(key)) {
-            // Amplitude's $add takes numbers; amplitude-js also accepted numeric strings.
-            if (typeof value === 'number' || typeof value === 'string')
-                ops.$add[key] = value;
-        }
-        else if (settings.traitsToSetOnce.includes(key)) {
+        const increment = settings.traitsToIncrement.includes(key);
+        const setOnce = settings.traitsToSetOnce.includes(key);
+        if (increment && canAdd(value))
+            ops.$add[key] = value;
+        else if (setOnce)
             ops.$setOnce[key] = value;
-        }
-        else {
+        else if (!increment)
             ops.$set[key] = value;
-        }
     }
     const out = {};
     for (const k of ['$set', '$setOnce', '$add'])
         if (Object.keys(ops[k]).length > 0)
             out[k] = ops[k];
     return out;
+}
+/**
+ * amplitude-js's Identify.add took a number or a text and refused anything else, NaN and Dates included; the
+ * facade had made every date string a Date.
+ */
+function canAdd(value) {
+    if (typeof value === 'number')
+        return !Number.isNaN(value);
+    return typeof value === 'string' && facadeTimestamp(value, 0) === undefined;
 }
 // ------------------------------------------------------------------------------------------------- track
 /**
@@ -7611,10 +7634,12 @@ class Calls {
         const { args, snapshot } = splitPageContext(rawArgs);
         const r = resolveEntityArguments(args);
         const user = this.deps.user;
-        const traits = r.traits ? this.clean('analytics.identify()', r.traits) : undefined;
+        const traits = r.traits ? withClearedKeys(this.clean('analytics.identify()', r.traits), r.traits) : undefined;
         const options = this.clean('analytics.identify()', r.options);
-        this.applyAnonymousIdOption(options);
+        // In this order, as analytics-next: a new user ID first drops the old anonymousId, and then an anonymousId
+        // given in the options becomes the new one.
         user.identify(r.id, traits);
+        this.applyAnonymousIdOption(options);
         const body = { type: 'identify', traits: user.traits(), userId: user.id() };
         return this.dispatch(body, options, snapshot, r.callback, (ev) => { var _a; return [(_a = ev.userId) !== null && _a !== void 0 ? _a : null, ev.traits, undefined]; });
     }
@@ -7729,6 +7754,19 @@ class Calls {
             context.locale = cache.agent.locale;
         return context;
     }
+}
+/**
+ * A trait given as undefined removes the stored trait, as analytics-next's shallow merge of the user's traits
+ * did; the JSON-safe copy alone would have dropped the key and kept the old value.
+ */
+function withClearedKeys(clean, given) {
+    // The page's object is read again: one that cannot be read (its problem is already told) clears nothing.
+    attempt(() => {
+        for (const key of Object.keys(given))
+            if (!(key in clean) && given[key] === undefined)
+                clean[key] = undefined;
+    }, undefined);
+    return clean;
 }
 
 /** The longest a middleware's returned promise may hold its event. */
