@@ -3,6 +3,7 @@
 // fail). The sources are restored after each break, also when the run is interrupted.
 //   node scripts/conformance-breaks.mjs            every break
 //   node scripts/conformance-breaks.mjs classic    one mode's breaks
+//   node scripts/conformance-breaks.mjs classic group   those of its breaks whose name says "group"
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -64,7 +65,7 @@ const BREAKS = [
   {
     mode: 'classic',
     name: 'Classic group: the user property set beside a group is its name as text (a numeric value becomes a string)',
-    file: 'src/modes/classic/translate.ts',
+    file: 'src/modes/classic/groups.ts',
     from: 'setGroup(type, normalized[type], userPropertyValue(given[type]))',
     to: 'setGroup(type, normalized[type])',
   },
@@ -77,9 +78,11 @@ const BREAKS = [
   },
 ];
 const only = process.argv[2];
+// A third word picks the breaks whose name contains it: node scripts/conformance-breaks.mjs classic group
+const named = process.argv[3]?.toLowerCase();
 
 const results = [];
-for (const brk of BREAKS.filter((b) => !only || b.mode === only)) {
+for (const brk of BREAKS.filter((b) => (!only || b.mode === only) && (!named || b.name.toLowerCase().includes(named)))) {
   const original = readFileSync(brk.file, 'utf8');
   if (!original.includes(brk.from)) {
     results.push({ name: `${brk.mode}: ${brk.name}`, outcome: 'NOT APPLIED (the code it breaks has changed)' });

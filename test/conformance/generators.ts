@@ -225,7 +225,7 @@ const pageArb = fc.record({
     'https://shop.example/landing?utm_source=news&utm_medium=email&utm_campaign=spring',
     'https://shop.example/?utm_source=&utm_term=t',
   ),
-  referrer: fc.constant(''),
+  referrer: fc.constantFrom('', 'https://ref.example/path'),
   title: fc.constantFrom('Checkout', ''),
 });
 
