@@ -3163,23 +3163,24 @@ class AmplitudeAdapter {
 const hasWindow = typeof window !== 'undefined' && typeof document !== 'undefined';
 let lastSnapshot;
 /**
- * The page as a call sees it. A call on the same URL and title as the previous one reuses its snapshot
- * (the referrer cannot change, and the canonical link is assumed to change only with the URL or title),
- * which saves most of a call's DOM reads in a burst.
+ * The page as a call sees it. A call on the same URL, title and referrer as the previous one reuses its
+ * snapshot (the canonical link is assumed to change only with the URL or title), which saves the canonical
+ * link's DOM query in a burst.
  */
 function readPageSnapshot() {
     if (!hasWindow)
         return { pathname: '', href: '', search: '', title: '', referrer: '' };
     const href = attempt(() => location.href, '');
     const title = attempt(() => document.title, '');
-    if (lastSnapshot && lastSnapshot.href === href && lastSnapshot.title === title)
+    const referrer = currentReferrer();
+    if (lastSnapshot && lastSnapshot.href === href && lastSnapshot.title === title && lastSnapshot.referrer === referrer)
         return Object.assign({}, lastSnapshot);
     const snap = {
         pathname: attempt(() => location.pathname, ''),
         href,
         search: attempt(() => location.search, ''),
         title,
-        referrer: attempt(() => document.referrer, ''),
+        referrer,
     };
     const canonical = attempt(() => {
         var _a;
