@@ -81,6 +81,17 @@ function v1Quantity(raw: unknown): number {
   return Number.isFinite(value) && value !== 0 ? value : parseQuantity(raw);
 }
 
+/**
+ * logRevenue refused the whole revenue unless the quantity (the facade's `quantity || 1`) passed its number
+ * test, parseFloat and isFinite both: a list, an object, a text that is not a number, or a date (the facade had
+ * made date strings Dates) booked nothing.
+ */
+function v1AcceptsQuantity(raw: unknown): boolean {
+  const quantity = raw || 1;
+  if (typeof quantity === 'string' && facadeTimestamp(quantity, 0) !== undefined) return false;
+  return !Number.isNaN(parseFloat(String(quantity))) && Number.isFinite(Number(quantity));
+}
+
 function parseQuantity(raw: unknown): number {
   // The facade read a missing or zero quantity as 1; amplitude-js's Revenue.setQuantity refused anything but a
   // number (text included, so "2" counted 1) and kept the whole part of the rest, sign included: -1 is a refund.
@@ -110,6 +121,7 @@ export function revenueEvent(attrs: RevenueAttributes, useLogRevenueV2: boolean)
   } else {
     // Difference: classic V1 sent logRevenue(revenue || price*quantity, quantity), which Amplitude booked
     // as price x quantity, so {revenue: 20, quantity: 2} became 40. Here the booked total is the revenue.
+    if (!v1AcceptsQuantity(attrs.givenQuantity)) return undefined;
     quantity = v1Quantity(attrs.givenQuantity);
     const total = attrs.revenue ?? (toNumber(attrs.price) ?? 0) * quantity;
     price = total ? total / quantity : undefined;
