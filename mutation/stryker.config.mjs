@@ -8,6 +8,7 @@ export default {
     'src/modes/classic/translate.ts',
     'src/modes/classic/groups.ts',
     'src/modes/classic/pages.ts',
+    'src/modes/classic/traits.ts',
     'src/modes/classic/revenue.ts',
     'src/modes/classic/attribution.ts',
     'src/core/arguments.ts',

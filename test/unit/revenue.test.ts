@@ -66,7 +66,10 @@ describe('revenue on any tracked event', () => {
     ],
     // logRevenue let numeric text through as the quantity (its number check parses text): the page's "2" is 2 units.
     ['V1 a numeric text quantity counts as that number', { useLogRevenueV2: false }, { revenue: -81.5, quantity: '2' }, [rev(-40.75, 2)]],
-    ['V1 text that is no number counts 1', { useLogRevenueV2: false }, { revenue: 10, quantity: 'two' }, [rev(10, 1)]],
+    // ...and refused the whole revenue when the quantity failed that check (parseFloat and isFinite both).
+    ['V1 a text quantity that is no number books nothing', { useLogRevenueV2: false }, { revenue: 10, quantity: 'two' }, []],
+    ['V1 a list as the quantity books nothing', { useLogRevenueV2: false }, { revenue: 10, quantity: [null, 'x'] }, []],
+    ['V1 a zero quantity is the facade default of 1', { useLogRevenueV2: false }, { revenue: 10, quantity: 0 }, [rev(10, 1)]],
     // ...and passed a fraction on as it was, where V2's Revenue kept the whole part.
     ['V1 a fractional quantity stays a fraction', { useLogRevenueV2: false }, { revenue: -47.5, quantity: 2.5 }, [rev(-19, 2.5)]],
     ['D02 $-strings are parsed', {}, { revenue: '$12.50' }, [rev(12.5, 1, { props: { revenue: '$12.50' } })]],
@@ -333,6 +336,17 @@ describe('Order Completed: every combination of trackRevenuePerProduct x trackPr
     const v1 = track('Order Completed', { revenue: 10, products: [product] }, { useLogRevenueV2: false });
     expect(v1.map((e) => e.event_type)).toEqual(['Order Completed', 'revenue_amount', 'Product Purchased', 'revenue_amount']);
     expect(revenues(v1)[1]).toEqual(rev(4, 3, { productId: 'p' }));
+  });
+  it("per-product V1: a product's own revenue is its total when the order has none (logRevenue took revenue || price x quantity)", () => {
+    const settings = { trackRevenuePerProduct: true, useLogRevenueV2: false };
+    const product = { productId: 'p', price: 10, quantity: 2, revenue: 30 };
+    expect(revenues(track('Order Completed', { products: [product] }, settings))).toEqual([rev(15, 2, { productId: 'p' })]);
+    // With an order revenue the classic code booked it for every product; the shim books each its price x quantity.
+    expect(revenues(track('Order Completed', { revenue: 100, products: [product] }, settings))).toEqual([rev(10, 2, { productId: 'p' })]);
+    // V2 booked the price x quantity whatever the product's revenue.
+    expect(revenues(track('Order Completed', { products: [product] }, { ...settings, useLogRevenueV2: true }))).toEqual([
+      rev(10, 2, { productId: 'p', revenueType: 'Purchase', props: product }),
+    ]);
   });
   it('a zero-price product books nothing instead of the order revenue', () => {
     const events = track(

@@ -7,10 +7,11 @@ import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEvent } from '../
 import type { AmplitudeSettings } from './settings.js';
 import { isNonEmptyString, isPlainObject, truncateStrings, withErrorTexts } from '../../core/values.js';
 import { lookupField, objCaseGet } from '../../core/facade.js';
-import { facadeTimestamp, withFacadeDates } from '../../core/facade-dates.js';
+import { withFacadeDates } from '../../core/facade-dates.js';
 import { identifyOperation } from '../operations.js';
 import { groupOperations, normalizeGroups, translateGroup } from './groups.js';
 import { pageEventNames, referrerOperations } from './pages.js';
+import { traitOperations } from './traits.js';
 import {
   extractRevenue,
   isOrderCompleted,
@@ -127,38 +128,6 @@ function translateIdentify(event: SegmentEvent, settings: AmplitudeSettings): Am
   return ops;
 }
 
-/**
- * Builds `$set` / `$setOnce` / `$add` as the classic setTraits did: a trait to increment and set once is added
- * when it can be, and set once only when it cannot; any other trait is set.
- */
-export function traitOperations(
-  traits: Dict,
-  settings: Pick<AmplitudeSettings, 'traitsToIncrement' | 'traitsToSetOnce'>,
-): Dict {
-  const ops: Record<'$set' | '$setOnce' | '$add', Dict> = { $set: {}, $setOnce: {}, $add: {} };
-  for (const key of Object.keys(traits)) {
-    const value = traits[key];
-    if (value === undefined) continue;
-    const increment = settings.traitsToIncrement.includes(key);
-    const setOnce = settings.traitsToSetOnce.includes(key);
-    if (increment && canAdd(value)) ops.$add[key] = value;
-    else if (setOnce) ops.$setOnce[key] = value;
-    else if (!increment) ops.$set[key] = value;
-  }
-  const out: Dict = {};
-  for (const k of ['$set', '$setOnce', '$add'] as const) if (Object.keys(ops[k]).length > 0) out[k] = ops[k];
-  return out;
-}
-
-/**
- * amplitude-js's Identify.add took a number or a text and refused anything else, NaN and Dates included; the
- * facade had made every date string a Date.
- */
-function canAdd(value: unknown): boolean {
-  if (typeof value === 'number') return !Number.isNaN(value);
-  return typeof value === 'string' && facadeTimestamp(value, 0) === undefined;
-}
-
 // ------------------------------------------------------------------------------------------------- track
 
 /**
@@ -232,7 +201,7 @@ function translateOrderCompleted(name: string, event: SegmentEvent, settings: Am
     const orderProps: Dict = { ...properties, products: reduced };
     const ops = trackPath(name, orderProps, event, settings, perProduct);
     // Difference: with both settings on, the classic integration booked no revenue at all.
-    if (perProduct) for (const product of reduced) ops.push(...productRevenue(product, properties, settings));
+    if (perProduct) for (const product of reduced) ops.push(...productRevenue(product, properties, settings, false));
     return ops;
   }
 
@@ -247,7 +216,7 @@ function translateOrderCompleted(name: string, event: SegmentEvent, settings: Am
       // As the classic integration did, the product event carries the order's revenueType and revenue.
       if (orderRevenueType) productProps.revenueType = orderRevenueType;
       if (orderRevenue !== undefined) productProps.revenue = orderRevenue;
-      ops.push(...productRevenue(productProps, properties, settings));
+      ops.push(...productRevenue(productProps, properties, settings, orderRevenue === undefined));
     }
     // Each product is logged as a track of its own: with trackRevenuePerProduct off, a product that carries a
     // `revenue` property books it after its event, as the classic integration did (its figures are the page's).
@@ -257,14 +226,20 @@ function translateOrderCompleted(name: string, event: SegmentEvent, settings: Am
 }
 
 /**
- * A product's own revenue: its price x quantity.
+ * A product's own revenue: its price x quantity, or in V1 the product's own `revenue` as its total when the
+ * order has none (V1's logRevenue took `revenue || price * quantity`).
  * Difference: the classic integration booked the *order's* revenue for each product in V1 mode, and the
  * order's revenue in place of a zero price in V2 mode; both counted the order more than once.
  */
-function productRevenue(product: Dict, order: Dict, settings: AmplitudeSettings): AmplitudeOperation[] {
+function productRevenue(
+  product: Dict,
+  order: Dict,
+  settings: AmplitudeSettings,
+  ownRevenueCounts: boolean,
+): AmplitudeOperation[] {
   const attrs = revenueAttributes('Product Purchased', product);
   attrs.revenueType = explicitRevenueType(order) ?? attrs.revenueType;
-  attrs.revenue = undefined;
+  if (settings.useLogRevenueV2 || !ownRevenueCounts) attrs.revenue = undefined;
   return revenueOperation(revenueEvent(attrs, settings.useLogRevenueV2));
 }
 
