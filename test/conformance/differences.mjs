@@ -176,7 +176,7 @@ DIFFERENCES.push(
       countNulls(diff.ours) >= countNulls(diff.segment) &&
       (diff.segment !== undefined ||
         diff.ours === null ||
-        (ctx.ours[diff.index] && diffRecords([ctx.segment[diff.index]], [amplitudeJsRecord(ctx.ours[diff.index])]).length === 0)),
+        (ctx.ours[diff.index] && !diffRecords([ctx.segment[diff.index]], [amplitudeJsRecord(ctx.ours[diff.index])]).some((d) => d.field === diff.field))),
   },
   {
     id: 'classic-reset-starts-over',

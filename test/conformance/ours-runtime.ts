@@ -74,12 +74,16 @@ export async function runOurs(sequence: Sequence): Promise<OursRun> {
       // Segment's side moves its clock 1000 ms before each call and holds it still in between.
       vi.setSystemTime(sequence.startTime + (n + 1) * 1000);
       const args = decodeValue(call.args) as unknown[];
+      const warned = warnings.length;
       const result: unknown = analytics[call.method](...args);
       await run(1000);
       const ctx = (await result) as { event?: Dict } | undefined;
       const messageId = typeof ctx?.event?.messageId === 'string' ? ctx.event.messageId : '';
       // A call the shim refused made no event: there is nothing to give Segment's destination for it.
-      if (call.method !== 'reset' && !messageId) rejected.push({ call: n + 1, warning: warnings.at(-1) ?? '' });
+      // A problem is told once per page: a call refused again for it says nothing new, so the earlier warning
+      // that names the same method is the reason.
+      const reason = warnings.slice(warned).at(-1) ?? [...warnings].reverse().find((w) => w.includes(`analytics.${call.method}()`));
+      if (call.method !== 'reset' && !messageId) rejected.push({ call: n + 1, warning: reason ?? '' });
       else if (ctx?.event && call.method !== 'reset') {
         segmentEvents.push(withSegmentSession(JSON.parse(JSON.stringify(ctx.event)) as Dict, storedSessionId()));
         callOf.push(n + 1);
