@@ -5138,6 +5138,41 @@ function referrerOperations(referrer) {
     return [identifyOperation({ $setOnce: setOnce, $set: set })];
 }
 
+/**
+ * Builds `$set` / `$setOnce` / `$add` as the classic setTraits did: a trait to increment and set once is added
+ * when it can be, and set once only when it cannot; any other trait is set.
+ */
+function traitOperations(traits, settings) {
+    const ops = { $set: {}, $setOnce: {}, $add: {} };
+    for (const key of Object.keys(traits)) {
+        const value = traits[key];
+        if (value === undefined)
+            continue;
+        const increment = settings.traitsToIncrement.includes(key);
+        const setOnce = settings.traitsToSetOnce.includes(key);
+        if (increment && canAdd(value))
+            ops.$add[key] = value;
+        else if (setOnce)
+            ops.$setOnce[key] = value;
+        else if (!increment)
+            ops.$set[key] = value;
+    }
+    const out = {};
+    for (const k of ['$set', '$setOnce', '$add'])
+        if (Object.keys(ops[k]).length > 0)
+            out[k] = ops[k];
+    return out;
+}
+/**
+ * amplitude-js's Identify.add took a number or a text and refused anything else, NaN and Dates included; the
+ * facade had made every date string a Date.
+ */
+function canAdd(value) {
+    if (typeof value === 'number')
+        return !Number.isNaN(value);
+    return typeof value === 'string' && facadeTimestamp(value, 0) === undefined;
+}
+
 /** Segment's spec events routed to orderCompleted: "Order Completed", "Completed Order" and variants. */
 const ORDER_COMPLETED = /^[ _]?completed[ _]?order[ _]?|^[ _]?order[ _]?completed[ _]?$/i;
 const PURCHASE_EVENTS = ['order completed', 'completed order', 'product purchased'];
@@ -5195,6 +5230,17 @@ function v1Quantity(raw) {
     const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
     return Number.isFinite(value) && value !== 0 ? value : parseQuantity(raw);
 }
+/**
+ * logRevenue refused the whole revenue unless the quantity (the facade's `quantity || 1`) passed its number
+ * test, parseFloat and isFinite both: a list, an object, a text that is not a number, or a date (the facade had
+ * made date strings Dates) booked nothing.
+ */
+function v1AcceptsQuantity(raw) {
+    const quantity = raw || 1;
+    if (typeof quantity === 'string' && facadeTimestamp(quantity, 0) !== undefined)
+        return false;
+    return !Number.isNaN(parseFloat(String(quantity))) && Number.isFinite(Number(quantity));
+}
 function parseQuantity(raw) {
     // The facade read a missing or zero quantity as 1; amplitude-js's Revenue.setQuantity refused anything but a
     // number (text included, so "2" counted 1) and kept the whole part of the rest, sign included: -1 is a refund.
@@ -5226,6 +5272,8 @@ function revenueEvent(attrs, useLogRevenueV2) {
     else {
         // Difference: classic V1 sent logRevenue(revenue || price*quantity, quantity), which Amplitude booked
         // as price x quantity, so {revenue: 20, quantity: 2} became 40. Here the booked total is the revenue.
+        if (!v1AcceptsQuantity(attrs.givenQuantity))
+            return undefined;
         quantity = v1Quantity(attrs.givenQuantity);
         const total = (_a = attrs.revenue) !== null && _a !== void 0 ? _a : ((_b = toNumber(attrs.price)) !== null && _b !== void 0 ? _b : 0) * quantity;
         price = total ? total / quantity : undefined;
@@ -5366,40 +5414,6 @@ function translateIdentify(event, settings) {
     ops.push(...groupOperations(amplitudeOptions(event).groups));
     return ops;
 }
-/**
- * Builds `$set` / `$setOnce` / `$add` as the classic setTraits did: a trait to increment and set once is added
- * when it can be, and set once only when it cannot; any other trait is set.
- */
-function traitOperations(traits, settings) {
-    const ops = { $set: {}, $setOnce: {}, $add: {} };
-    for (const key of Object.keys(traits)) {
-        const value = traits[key];
-        if (value === undefined)
-            continue;
-        const increment = settings.traitsToIncrement.includes(key);
-        const setOnce = settings.traitsToSetOnce.includes(key);
-        if (increment && canAdd(value))
-            ops.$add[key] = value;
-        else if (setOnce)
-            ops.$setOnce[key] = value;
-        else if (!increment)
-            ops.$set[key] = value;
-    }
-    const out = {};
-    for (const k of ['$set', '$setOnce', '$add'])
-        if (Object.keys(ops[k]).length > 0)
-            out[k] = ops[k];
-    return out;
-}
-/**
- * amplitude-js's Identify.add took a number or a text and refused anything else, NaN and Dates included; the
- * facade had made every date string a Date.
- */
-function canAdd(value) {
-    if (typeof value === 'number')
-        return !Number.isNaN(value);
-    return typeof value === 'string' && facadeTimestamp(value, 0) === undefined;
-}
 // ------------------------------------------------------------------------------------------------- track
 /**
  * The classic `logEvent` path, shared by track and by every page-derived event: mapQueryParams,
@@ -5464,7 +5478,7 @@ function translateOrderCompleted(name, event, settings) {
         // Difference: with both settings on, the classic integration booked no revenue at all.
         if (perProduct)
             for (const product of reduced)
-                ops.push(...productRevenue(product, properties, settings));
+                ops.push(...productRevenue(product, properties, settings, false));
         return ops;
     }
     const orderProps = Object.assign({}, properties);
@@ -5480,7 +5494,7 @@ function translateOrderCompleted(name, event, settings) {
                 productProps.revenueType = orderRevenueType;
             if (orderRevenue !== undefined)
                 productProps.revenue = orderRevenue;
-            ops.push(...productRevenue(productProps, properties, settings));
+            ops.push(...productRevenue(productProps, properties, settings, orderRevenue === undefined));
         }
         // Each product is logged as a track of its own: with trackRevenuePerProduct off, a product that carries a
         // `revenue` property books it after its event, as the classic integration did (its figures are the page's).
@@ -5489,15 +5503,17 @@ function translateOrderCompleted(name, event, settings) {
     return ops;
 }
 /**
- * A product's own revenue: its price x quantity.
+ * A product's own revenue: its price x quantity, or in V1 the product's own `revenue` as its total when the
+ * order has none (V1's logRevenue took `revenue || price * quantity`).
  * Difference: the classic integration booked the *order's* revenue for each product in V1 mode, and the
  * order's revenue in place of a zero price in V2 mode; both counted the order more than once.
  */
-function productRevenue(product, order, settings) {
+function productRevenue(product, order, settings, ownRevenueCounts) {
     var _a;
     const attrs = revenueAttributes('Product Purchased', product);
     attrs.revenueType = (_a = explicitRevenueType(order)) !== null && _a !== void 0 ? _a : attrs.revenueType;
-    attrs.revenue = undefined;
+    if (settings.useLogRevenueV2 || !ownRevenueCounts)
+        attrs.revenue = undefined;
     return revenueOperation(revenueEvent(attrs, settings.useLogRevenueV2));
 }
 // -------------------------------------------------------------------------------------------------- page
