@@ -97,3 +97,33 @@ describe('classic-zero-price-product-books-nothing', () => {
     expect(ids.filter((id) => id === 'classic-zero-price-product-books-nothing')).toEqual([]);
   });
 });
+
+// Not a revenue row, but judged the same way: the nulls row accepts a field only where dropping the nulls (as
+// amplitude-js did) leaves exactly Segment's side, whatever else the record differs in.
+describe('classic-null-and-nested-arrays-kept', () => {
+  const identify = (userProperties: Dict | undefined, extra: Dict = {}): Dict => ({
+    kind: 'identify',
+    user_id: null,
+    device_id: 'd',
+    ...(userProperties ? { user_properties: userProperties } : {}),
+    ...extra,
+  });
+  const judge = (segment: Dict, ours: Dict) => {
+    const call = { method: 'identify', args: [null, {}] };
+    const ctx = { segment: [segment], ours: [ours], sequence: { settings: {}, calls: [call], startTime: 0 }, call, callIndex: 0 };
+    return diffRecords([segment], [ours]).map((d: Dict) => (declaredFor('classic', { kind: 'identify', ...d }, ctx) as { id: string } | undefined)?.id);
+  };
+
+  it('accepts an operation left only with nulls, which amplitude-js dropped whole', () => {
+    expect(judge(identify(undefined), identify({ $set: { k: null } }))).toEqual(['classic-null-and-nested-arrays-kept']);
+    expect(judge(identify({ $set: { a: 1 } }), identify({ $set: { a: 1 }, $setOnce: { email: null } }))).toEqual(['classic-null-and-nested-arrays-kept']);
+  });
+  it('accepts it when the record also differs in another field', () => {
+    // The time is undeclared here (the call gave no timestamp); the nulls are declared all the same.
+    expect(judge(identify(undefined, { time: 1 }), identify({ $set: { k: null } }, { time: 2 }))).toEqual([undefined, 'classic-null-and-nested-arrays-kept']);
+  });
+  it('refuses an operation that carries a value besides its nulls', () => {
+    expect(judge(identify(undefined), identify({ $set: { k: null, kept: 'x' } }))).toEqual([undefined]);
+    expect(judge(identify({ $set: { a: 1 } }), identify({ $set: { a: 1 }, $setOnce: { email: 'e' } }))).toEqual([undefined]);
+  });
+});

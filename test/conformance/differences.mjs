@@ -229,7 +229,8 @@ DIFFERENCES.push(
     mode: 'classic',
     what:
       'Revenue with useLogRevenueV2 off: amplitude-js logRevenue booked revenue × quantity (`{revenue: 20, quantity: 2}` as 40) and, per product, ' +
-      "the order's revenue for each product; the shim books the revenue property as the total (price = revenue / quantity), and each product its own price × quantity.",
+      "the order's revenue for each product; the shim books the revenue property as the total (price = revenue / quantity), and each product its own price × quantity " +
+      '(its own revenue as its total when the order has none).',
     why: 'The revenue property is the total: Revenue LTV must not inflate.',
     test: 'test/unit/revenue.test.ts (L31 V1 books the revenue, not revenue x quantity); the conformance run',
     matches: v1RevenueIsTheTotal,
