@@ -39,6 +39,9 @@ describe('classic-v1-revenue-is-the-total', () => {
     expect(declared(V1, SIGNED_UP, revenueRecord(20, 2), revenueRecord(10, 2), field)).toBe('classic-v1-revenue-is-the-total');
     const perProduct = { ...V1, trackRevenuePerProduct: true };
     expect(declared(perProduct, ORDER, revenueRecord(25, 2), revenueRecord(3, 2), field)).toBe('classic-v1-revenue-is-the-total');
+    // V1 keeps a fractional quantity, so the product is found by its quantity as given.
+    const fraction = { method: 'track', args: ['Order Completed', { revenue: 25, products: [{ price: 4, quantity: 2.5 }] }] };
+    expect(declared(perProduct, fraction, revenueRecord(25, 2.5), revenueRecord(4, 2.5), field)).toBe('classic-v1-revenue-is-the-total');
   });
   it.each(['price', 'revenue'])('rejects %s with a flipped sign, another amount, or with V2 on', (field) => {
     expect(declared(V1, SIGNED_UP, revenueRecord(20, 2), revenueRecord(-10, 2), field)).toBeUndefined();

@@ -286,7 +286,8 @@ function perProductAmount(ctx, ours) {
       typeof p === 'object' &&
       p.price != null &&
       p.quantity &&
-      Math.trunc(p.quantity) === ours.quantity &&
+      // V1 passed the quantity on as given (a fraction stays one; numeric text is its number).
+      Number(p.quantity) === ours.quantity &&
       round6((facadeCurrency(p.price) ?? 0) * ours.quantity) === ours.revenue,
   );
   if (!product) return undefined;
