@@ -130,3 +130,18 @@ describe('classic-null-and-nested-arrays-kept', () => {
     expect(judge(identify({ $set: { a: 1 } }), identify({ $set: { a: 1 }, $setOnce: { email: 'e' } }))).toEqual([undefined]);
   });
 });
+
+describe('classic-non-finite-price-is-missing', () => {
+  const call = (price: number, revenue: unknown = 12) => ({ method: 'track', args: ['Upgraded', { price, revenue }] });
+  const segment: Dict = { kind: 'event', event_type: 'revenue_amount', quantity: 1 };
+  it.each(['price', 'revenue'])('accepts %s where Segment sent no amount for an Infinity price', (field) => {
+    expect(declared({}, call(Infinity), segment, revenueRecord(12, 1), field)).toBe('classic-non-finite-price-is-missing');
+    expect(declared({}, call(-Infinity, '$12'), segment, revenueRecord(12, 1), field)).toBe('classic-non-finite-price-is-missing');
+  });
+  it.each(['price', 'revenue'])('refuses %s with another amount, a finite price, or V1', (field) => {
+    expect(declared({}, call(Infinity), segment, revenueRecord(13, 1), field)).toBeUndefined();
+    expect(declared({}, call(Infinity), segment, revenueRecord(6, 2), field)).toBeUndefined();
+    expect(declared({}, call(5), segment, revenueRecord(12, 1), field)).toBeUndefined();
+    expect(declared(V1, call(Infinity), segment, revenueRecord(12, 1), field)).toBeUndefined();
+  });
+});

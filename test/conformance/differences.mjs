@@ -256,7 +256,38 @@ DIFFERENCES.push(
     test: 'test/unit/revenue.test.ts (a zero-price product books nothing instead of the order revenue); the conformance run',
     matches: orderRevenueInProductPlace,
   },
+  {
+    id: 'classic-non-finite-price-is-missing',
+    mode: 'classic',
+    what:
+      'A revenue event whose price is Infinity with useLogRevenueV2: amplitude-js sent a revenue event with a null price, which books ' +
+      'nothing; the shim sends every non-finite number as null, as JSON does, so the price is missing and the revenue property is ' +
+      'booked for one unit, as for any revenue event without a price.',
+    why: 'The page gave a revenue figure; a revenue event without an amount is a purchase no revenue chart can count.',
+    test: 'test/unit/classic-call-values.test.ts (a price that is not a finite number); the conformance run',
+    matches: nonFinitePriceIsMissing,
+  },
 );
+
+/** The properties of a track or page call as generated (a page's are its first plain object). */
+function callProperties(call) {
+  const args = argsOf(call);
+  if (call?.method === 'track') return args[1];
+  if (call?.method === 'page') return args.find((arg) => arg !== null && typeof arg === 'object' && !Array.isArray(arg));
+  return undefined;
+}
+
+/** Segment's revenue record without price or revenue, where the shim booked the revenue property for one unit. */
+function nonFinitePriceIsMissing(diff, ctx) {
+  const segment = ctx.segment[diff.index];
+  const ours = ctx.ours[diff.index];
+  if (settingsOf(ctx).useLogRevenueV2 === false || !['price', 'revenue'].includes(diff.field) || diff.segment !== undefined) return false;
+  if (!isRevenueRecord(segment) || !isRevenueRecord(ours) || segment.price !== undefined || segment.revenue !== undefined) return false;
+  const properties = callProperties(ctx.call);
+  if (!properties || typeof properties.price !== 'number' || Number.isFinite(properties.price) || Number.isNaN(properties.price)) return false;
+  const revenue = facadeCurrency(properties.revenue);
+  return typeof revenue === 'number' && ours.quantity === 1 && ours.price === revenue && ours.revenue === round6(revenue);
+}
 
 const round6 = (n) => Math.round(n * 1e6) / 1e6;
 const ORDER_COMPLETED = /^[ _]?completed[ _]?order[ _]?|^[ _]?order[ _]?completed[ _]?$/i;

@@ -126,3 +126,17 @@ describe('the user ID on an event after an identify that did not reach Amplitude
     ]);
   });
 });
+
+describe('a price that is not a finite number', () => {
+  // Non-finite numbers are sent as null, as JSON carries them; a null price is a missing one, so the revenue
+  // property is booked for one unit (declared: classic-non-finite-price-is-missing).
+  it('Classic V2: Infinity as the price is no price, and the revenue property is booked for one unit', async () => {
+    const { analytics, transport, load } = make();
+    load();
+    analytics.track('Upgraded', { price: Infinity, revenue: 12 });
+    await run();
+    const revenue = transport.wire.find((e) => e.event_type === 'revenue_amount') as Dict | undefined;
+    expect(revenue).toMatchObject({ price: 12, quantity: 1, revenue: 12 });
+    expect((revenue?.event_properties as Dict).price).toBeNull();
+  });
+});
