@@ -5013,6 +5013,14 @@ function facadeTimestamp(value, localOffsetMinutes) {
         return undefined;
     }
 }
+/**
+ * Whether the classic stack held `value` as a Date: a date string the facade converted. Its readers of numbers
+ * (revenue, quantity, Identify.add) refused a Date, so such a value counts as no number. The zone offset does
+ * not matter: it moves the time, never whether the text is a date.
+ */
+function wasFacadeDate(value) {
+    return typeof value === 'string' && facadeTimestamp(value, 0) !== undefined;
+}
 /** A copy of `value` with every facade date string replaced by its timestamp, at any depth. */
 function withFacadeDates(value, localOffsetMinutes) {
     var _a;
@@ -5170,7 +5178,7 @@ function traitOperations(traits, settings) {
 function canAdd(value) {
     if (typeof value === 'number')
         return !Number.isNaN(value);
-    return typeof value === 'string' && facadeTimestamp(value, 0) === undefined;
+    return typeof value === 'string' && !wasFacadeDate(value);
 }
 
 /** Segment's spec events routed to orderCompleted: "Order Completed", "Completed Order" and variants. */
@@ -5192,7 +5200,7 @@ function toNumber(raw) {
         return Number.isFinite(raw) ? raw : undefined;
     // A date string was a Date by the time the classic code read it, and its currency parser gave up on a Date:
     // `revenue: "2021-03-04"` booked nothing, where reading the text would book 2021.
-    if (typeof raw === 'string' && facadeTimestamp(raw, 0) === undefined) {
+    if (typeof raw === 'string' && !wasFacadeDate(raw)) {
         const parsed = parseFloat(raw.replace(/\$/g, ''));
         return Number.isFinite(parsed) ? parsed : undefined;
     }
@@ -5237,7 +5245,7 @@ function v1Quantity(raw) {
  */
 function v1AcceptsQuantity(raw) {
     const quantity = raw || 1;
-    if (typeof quantity === 'string' && facadeTimestamp(quantity, 0) !== undefined)
+    if (wasFacadeDate(quantity))
         return false;
     return !Number.isNaN(parseFloat(String(quantity))) && Number.isFinite(Number(quantity));
 }

@@ -47,6 +47,15 @@ export function facadeTimestamp(value: string, localOffsetMinutes: number): stri
   }
 }
 
+/**
+ * Whether the classic stack held `value` as a Date: a date string the facade converted. Its readers of numbers
+ * (revenue, quantity, Identify.add) refused a Date, so such a value counts as no number. The zone offset does
+ * not matter: it moves the time, never whether the text is a date.
+ */
+export function wasFacadeDate(value: unknown): boolean {
+  return typeof value === 'string' && facadeTimestamp(value, 0) !== undefined;
+}
+
 /** A copy of `value` with every facade date string replaced by its timestamp, at any depth. */
 export function withFacadeDates<T>(value: T, localOffsetMinutes: number): T {
   if (typeof value === 'string') return (facadeTimestamp(value, localOffsetMinutes) ?? value) as T;

@@ -5,7 +5,7 @@
  */
 import type { AmplitudeEvent, Dict } from '../../core/types.js';
 import { objCaseGet } from '../../core/facade.js';
-import { facadeTimestamp } from '../../core/facade-dates.js';
+import { wasFacadeDate } from '../../core/facade-dates.js';
 
 /** Segment's spec events routed to orderCompleted: "Order Completed", "Completed Order" and variants. */
 const ORDER_COMPLETED = /^[ _]?completed[ _]?order[ _]?|^[ _]?order[ _]?completed[ _]?$/i;
@@ -27,7 +27,7 @@ function toNumber(raw: unknown): number | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
   // A date string was a Date by the time the classic code read it, and its currency parser gave up on a Date:
   // `revenue: "2021-03-04"` booked nothing, where reading the text would book 2021.
-  if (typeof raw === 'string' && facadeTimestamp(raw, 0) === undefined) {
+  if (typeof raw === 'string' && !wasFacadeDate(raw)) {
     const parsed = parseFloat(raw.replace(/\$/g, ''));
     return Number.isFinite(parsed) ? parsed : undefined;
   }
@@ -88,7 +88,7 @@ function v1Quantity(raw: unknown): number {
  */
 function v1AcceptsQuantity(raw: unknown): boolean {
   const quantity = raw || 1;
-  if (typeof quantity === 'string' && facadeTimestamp(quantity, 0) !== undefined) return false;
+  if (wasFacadeDate(quantity)) return false;
   return !Number.isNaN(parseFloat(String(quantity))) && Number.isFinite(Number(quantity));
 }
 

@@ -3,7 +3,7 @@
  * amplitude-js Identify from the traitsToIncrement and traitsToSetOnce settings. Pure.
  */
 import type { Dict } from '../../core/types.js';
-import { facadeTimestamp } from '../../core/facade-dates.js';
+import { wasFacadeDate } from '../../core/facade-dates.js';
 import type { AmplitudeSettings } from './settings.js';
 
 /**
@@ -35,5 +35,5 @@ export function traitOperations(
  */
 function canAdd(value: unknown): boolean {
   if (typeof value === 'number') return !Number.isNaN(value);
-  return typeof value === 'string' && facadeTimestamp(value, 0) === undefined;
+  return typeof value === 'string' && !wasFacadeDate(value);
 }
