@@ -8797,21 +8797,12 @@ function kind(value) {
 }
 
 function entity(core, guard, prefix, store, extra) {
-    return Object.assign({ id: guard(`${prefix}.id`, () => null, (...a) => {
-            const id = idArgument(core, `${prefix}.id`, a[0]);
-            return a.length === 0 || id === undefined ? store.id() : store.id(id);
-        }), traits: guard(`${prefix}.traits`, () => ({}), (...a) => {
-            const traits = traitsArgument(core, `${prefix}.traits`, a[0]);
-            return a.length === 0 || traits === undefined ? store.traits() : store.traits(traits);
-        }), load: () => undefined, save: () => true }, extra);
+    return Object.assign({ id: guard(`${prefix}.id`, () => null, (id) => store.id(idArgument(core, `${prefix}.id`, id))), traits: guard(`${prefix}.traits`, () => ({}), (traits) => store.traits(traitsArgument(core, `${prefix}.traits`, traits))), load: () => undefined, save: () => true }, extra);
 }
 /** What `analytics.user()` returns: one object for the page's life, as analytics-next's. */
 function userApi(core, guard) {
     return entity(core, guard, 'user()', core.userStore, {
-        anonymousId: guard('user().anonymousId', () => null, (...a) => {
-            const id = idArgument(core, 'user().anonymousId', a[0]);
-            return a.length === 0 || id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
-        }),
+        anonymousId: guard('user().anonymousId', () => null, (id) => core.userStore.anonymousId(idArgument(core, 'user().anonymousId', id))),
         logout: guard('user().logout', () => undefined, () => core.userStore.logout()),
         reset: guard('user().reset', () => undefined, () => core.userStore.reset()),
     });
@@ -8855,27 +8846,28 @@ function attachPublicApi(core, target) {
         return Promise.resolve(ctx);
     };
     const self = () => target;
+    const resolvedTarget = () => Promise.resolve(target);
+    const nothing = () => undefined;
+    const noResults = () => Promise.resolve([]);
+    const systemContext = () => Promise.resolve(SegmentContext.system());
+    /** The calls that make an event: an internal failure resolves with a failed Context, as a dropped call does. */
+    const eventCall = (name) => guard(name, failedCtx(name), (...a) => core[name](...a));
     const user = userApi(core, guard);
     const group = groupApi(core, guard);
     const members = {
-        track: guard('track', failedCtx('track'), (...a) => core.track(...a)),
-        page: guard('page', failedCtx('page'), (...a) => core.page(...a)),
-        screen: guard('screen', failedCtx('screen'), (...a) => core.screen(...a)),
-        identify: guard('identify', failedCtx('identify'), (...a) => core.identify(...a)),
+        track: eventCall('track'),
+        page: eventCall('page'),
+        screen: eventCall('screen'),
+        identify: eventCall('identify'),
         group: guard('group', failedCtx('group'), (...a) => {
             const result = core.group(...a);
             return result instanceof Promise ? result : group;
         }),
-        alias: guard('alias', failedCtx('alias'), (...a) => core.alias(...a)),
-        reset: guard('reset', () => undefined, () => {
-            core.reset();
-        }),
-        ready: guard('ready', () => Promise.resolve([]), (cb) => core.ready(cb)),
+        alias: eventCall('alias'),
+        reset: guard('reset', nothing, () => core.reset()),
+        ready: guard('ready', noResults, (cb) => core.ready(cb)),
         user: guard('user', () => user, () => user),
-        setAnonymousId: guard('setAnonymousId', () => null, (...a) => {
-            const id = idArgument(core, 'setAnonymousId', a[0]);
-            return id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
-        }),
+        setAnonymousId: guard('setAnonymousId', () => null, (id) => core.userStore.anonymousId(idArgument(core, 'setAnonymousId', id))),
         on: guard('on', self, (event, fn) => {
             if (typeof event === 'string' && typeof fn === 'function')
                 core.emitter.on(event, fn);
@@ -8897,26 +8889,26 @@ function attachPublicApi(core, target) {
             core.logger.debugEnabled = on !== false;
             return target;
         }),
-        timeout: guard('timeout', () => undefined, (ms) => {
+        timeout: guard('timeout', nothing, (ms) => {
             if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0)
                 core.setTimeout(ms);
             else
                 core.logger.problem(callName('timeout'), 'expects a number of milliseconds', false);
         }),
-        addSourceMiddleware: guard('addSourceMiddleware', () => Promise.resolve(target), (fn) => {
+        addSourceMiddleware: guard('addSourceMiddleware', resolvedTarget, (fn) => {
             core.stages.addSourceMiddleware(fn);
-            return Promise.resolve(target);
+            return resolvedTarget();
         }),
-        addDestinationMiddleware: guard('addDestinationMiddleware', () => Promise.resolve(target), (name, ...fns) => {
+        addDestinationMiddleware: guard('addDestinationMiddleware', resolvedTarget, (name, ...fns) => {
             core.stages.addDestinationMiddleware(name, fns);
-            return Promise.resolve(target);
+            return resolvedTarget();
         }),
-        pageview: guard('pageview', () => Promise.resolve(target), (url) => {
+        pageview: guard('pageview', resolvedTarget, (url) => {
             core.logger.problem(callName('pageview'), 'is deprecated; use analytics.page()', false);
             void core.page({ path: typeof url === 'string' ? url : undefined });
-            return Promise.resolve(target);
+            return resolvedTarget();
         }),
-        push: guard('push', () => undefined, (entry) => {
+        push: guard('push', nothing, (entry) => {
             let method;
             let rest = [];
             try {
@@ -8938,15 +8930,13 @@ function attachPublicApi(core, target) {
             else
                 core.logger.problem(callName('push'), `unknown method "${method}" was ignored`, false);
         }),
-        load: guard('load', () => undefined, (key, options) => {
-            core.load(key, options);
-        }),
-        initialize: guard('initialize', () => Promise.resolve(target), () => {
+        load: guard('load', nothing, (key, options) => core.load(key, options)),
+        initialize: guard('initialize', resolvedTarget, () => {
             core.logger.problem(callName('initialize'), 'is deprecated and does nothing', false);
-            return Promise.resolve(target);
+            return resolvedTarget();
         }),
-        register: guard('register', () => Promise.resolve(SegmentContext.system()), (...plugins) => core.stages.plugins.register(...plugins)),
-        deregister: guard('deregister', () => Promise.resolve(SegmentContext.system()), (...names) => core.stages.plugins.deregister(...names)),
+        register: guard('register', systemContext, (...plugins) => core.stages.plugins.register(...plugins)),
+        deregister: guard('deregister', systemContext, (...names) => core.stages.plugins.deregister(...names)),
         use: guard('use', self, (fn) => {
             if (typeof fn === 'function')
                 callPageFunction(fn, undefined, [target], (error) => core.logger.problem(callName('use'), `the function failed: ${describe$1(error)}`, false));
@@ -8957,7 +8947,7 @@ function attachPublicApi(core, target) {
             return target;
         }),
         normalize: guard('normalize', () => ({}), (msg) => msg),
-        queryString: guard('queryString', () => Promise.resolve([]), () => Promise.resolve([])),
+        queryString: guard('queryString', noResults, noResults),
     };
     members.init = members.initialize;
     // trackClick and trackSubmit are analytics.js's older names for trackLink and trackForm.
@@ -8967,15 +8957,13 @@ function attachPublicApi(core, target) {
         ['trackForm', 'form'],
         ['trackSubmit', 'form'],
     ]) {
-        members[name] = guard(name, () => Promise.resolve(target), (...a) => {
+        members[name] = guard(name, resolvedTarget, (...a) => {
             core.autoTrack(kind, callName(name), a);
-            return Promise.resolve(target);
+            return resolvedTarget();
         });
     }
     for (const name of DEPRECATED_WARN_ONLY) {
-        members[name] = guard(name, () => undefined, () => {
-            core.logger.problem(callName(name), 'is deprecated in analytics.js 2.0 and does nothing', false);
-        });
+        members[name] = guard(name, nothing, () => core.logger.problem(callName(name), 'is deprecated in analytics.js 2.0 and does nothing', false));
     }
     for (const name of Object.keys(members)) {
         defineValue(target, name, members[name]);

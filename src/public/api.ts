@@ -35,32 +35,29 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
     return Promise.resolve(ctx);
   };
   const self = () => target;
+  const resolvedTarget = () => Promise.resolve(target);
+  const nothing = () => undefined;
+  const noResults = () => Promise.resolve([]);
+  const systemContext = (): Promise<unknown> => Promise.resolve(SegmentContext.system());
+  /** The calls that make an event: an internal failure resolves with a failed Context, as a dropped call does. */
+  const eventCall = (name: 'track' | 'page' | 'screen' | 'identify' | 'alias') =>
+    guard(name, failedCtx(name), (...a: unknown[]) => core[name](...a));
 
   const user = userApi(core, guard);
   const group = groupApi(core, guard);
 
   const members: Dict = {
-    track: guard('track', failedCtx('track'), (...a: unknown[]) => core.track(...a)),
-    page: guard('page', failedCtx('page'), (...a: unknown[]) => core.page(...a)),
-    screen: guard('screen', failedCtx('screen'), (...a: unknown[]) => core.screen(...a)),
-    identify: guard('identify', failedCtx('identify'), (...a: unknown[]) => core.identify(...a)),
+    track: eventCall('track'),
+    page: eventCall('page'),
+    screen: eventCall('screen'),
+    identify: eventCall('identify'),
     group: guard('group', failedCtx('group'), (...a: unknown[]) => {
       const result = core.group(...a);
       return result instanceof Promise ? result : group;
     }),
-    alias: guard('alias', failedCtx('alias'), (...a: unknown[]) => core.alias(...a)),
-    reset: guard(
-      'reset',
-      () => undefined,
-      () => {
-        core.reset();
-      },
-    ),
-    ready: guard(
-      'ready',
-      () => Promise.resolve([]),
-      (cb?: unknown) => core.ready(cb),
-    ),
+    alias: eventCall('alias'),
+    reset: guard('reset', nothing, () => core.reset()),
+    ready: guard('ready', noResults, (cb?: unknown) => core.ready(cb)),
     user: guard(
       'user',
       () => user,
@@ -69,10 +66,7 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
     setAnonymousId: guard(
       'setAnonymousId',
       () => null,
-      (...a: unknown[]) => {
-        const id = idArgument(core, 'setAnonymousId', a[0]);
-        return id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
-      },
+      (id?: unknown) => core.userStore.anonymousId(idArgument(core, 'setAnonymousId', id)),
     ),
     on: guard('on', self, (event: unknown, fn: unknown) => {
       if (typeof event === 'string' && typeof fn === 'function') core.emitter.on(event, fn as never);
@@ -91,86 +85,52 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
       core.logger.debugEnabled = on !== false;
       return target;
     }),
-    timeout: guard(
-      'timeout',
-      () => undefined,
-      (ms: unknown) => {
-        if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) core.setTimeout(ms);
-        else core.logger.problem(call('timeout'), 'expects a number of milliseconds', false);
-      },
-    ),
-    addSourceMiddleware: guard(
-      'addSourceMiddleware',
-      () => Promise.resolve(target),
-      (fn: unknown) => {
-        core.stages.addSourceMiddleware(fn);
-        return Promise.resolve(target);
-      },
-    ),
-    addDestinationMiddleware: guard(
-      'addDestinationMiddleware',
-      () => Promise.resolve(target),
-      (name: unknown, ...fns: unknown[]) => {
-        core.stages.addDestinationMiddleware(name, fns);
-        return Promise.resolve(target);
-      },
-    ),
-    pageview: guard(
-      'pageview',
-      () => Promise.resolve(target),
-      (url: unknown) => {
-        core.logger.problem(call('pageview'), 'is deprecated; use analytics.page()', false);
-        void core.page({ path: typeof url === 'string' ? url : undefined });
-        return Promise.resolve(target);
-      },
-    ),
-    push: guard(
-      'push',
-      () => undefined,
-      (entry: unknown) => {
-        let method: unknown;
-        let rest: unknown[] = [];
-        try {
-          if (isArray(entry)) {
-            method = entry[0];
-            rest = entry.slice(1);
-          }
-        } catch {
-          method = undefined;
+    timeout: guard('timeout', nothing, (ms: unknown) => {
+      if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) core.setTimeout(ms);
+      else core.logger.problem(call('timeout'), 'expects a number of milliseconds', false);
+    }),
+    addSourceMiddleware: guard('addSourceMiddleware', resolvedTarget, (fn: unknown) => {
+      core.stages.addSourceMiddleware(fn);
+      return resolvedTarget();
+    }),
+    addDestinationMiddleware: guard('addDestinationMiddleware', resolvedTarget, (name: unknown, ...fns: unknown[]) => {
+      core.stages.addDestinationMiddleware(name, fns);
+      return resolvedTarget();
+    }),
+    pageview: guard('pageview', resolvedTarget, (url: unknown) => {
+      core.logger.problem(call('pageview'), 'is deprecated; use analytics.page()', false);
+      void core.page({ path: typeof url === 'string' ? url : undefined });
+      return resolvedTarget();
+    }),
+    push: guard('push', nothing, (entry: unknown) => {
+      let method: unknown;
+      let rest: unknown[] = [];
+      try {
+        if (isArray(entry)) {
+          method = entry[0];
+          rest = entry.slice(1);
         }
-        if (typeof method !== 'string') {
-          core.logger.problem(call('push'), 'expects an array whose first item is a method name', false);
-          return;
-        }
-        const member = members[method];
-        if (typeof member === 'function' && method !== 'push') (member as (...x: unknown[]) => unknown)(...rest);
-        else core.logger.problem(call('push'), `unknown method "${method}" was ignored`, false);
-      },
+      } catch {
+        method = undefined;
+      }
+      if (typeof method !== 'string') {
+        core.logger.problem(call('push'), 'expects an array whose first item is a method name', false);
+        return;
+      }
+      const member = members[method];
+      if (typeof member === 'function' && method !== 'push') (member as (...x: unknown[]) => unknown)(...rest);
+      else core.logger.problem(call('push'), `unknown method "${method}" was ignored`, false);
+    }),
+    load: guard('load', nothing, (key: unknown, options?: unknown) => core.load(key, options)),
+    initialize: guard('initialize', resolvedTarget, () => {
+      core.logger.problem(call('initialize'), 'is deprecated and does nothing', false);
+      return resolvedTarget();
+    }),
+    register: guard('register', systemContext, (...plugins: unknown[]): Promise<unknown> =>
+      core.stages.plugins.register(...plugins),
     ),
-    load: guard(
-      'load',
-      () => undefined,
-      (key: unknown, options?: unknown) => {
-        core.load(key, options);
-      },
-    ),
-    initialize: guard(
-      'initialize',
-      () => Promise.resolve(target),
-      () => {
-        core.logger.problem(call('initialize'), 'is deprecated and does nothing', false);
-        return Promise.resolve(target);
-      },
-    ),
-    register: guard(
-      'register',
-      (): Promise<unknown> => Promise.resolve(SegmentContext.system()),
-      (...plugins: unknown[]): Promise<unknown> => core.stages.plugins.register(...plugins),
-    ),
-    deregister: guard(
-      'deregister',
-      (): Promise<unknown> => Promise.resolve(SegmentContext.system()),
-      (...names: unknown[]): Promise<unknown> => core.stages.plugins.deregister(...names),
+    deregister: guard('deregister', systemContext, (...names: unknown[]): Promise<unknown> =>
+      core.stages.plugins.deregister(...names),
     ),
     use: guard('use', self, (fn: unknown) => {
       if (typeof fn === 'function')
@@ -188,11 +148,7 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
       () => ({}),
       (msg: unknown) => msg,
     ),
-    queryString: guard(
-      'queryString',
-      () => Promise.resolve([]),
-      () => Promise.resolve([]),
-    ),
+    queryString: guard('queryString', noResults, noResults),
   };
   members.init = members.initialize;
   // trackClick and trackSubmit are analytics.js's older names for trackLink and trackForm.
@@ -202,22 +158,14 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
     ['trackForm', 'form'],
     ['trackSubmit', 'form'],
   ] as const) {
-    members[name] = guard(
-      name,
-      () => Promise.resolve(target),
-      (...a: unknown[]) => {
-        core.autoTrack(kind, call(name), a);
-        return Promise.resolve(target);
-      },
-    );
+    members[name] = guard(name, resolvedTarget, (...a: unknown[]) => {
+      core.autoTrack(kind, call(name), a);
+      return resolvedTarget();
+    });
   }
   for (const name of DEPRECATED_WARN_ONLY) {
-    members[name] = guard(
-      name,
-      () => undefined,
-      () => {
-        core.logger.problem(call(name), 'is deprecated in analytics.js 2.0 and does nothing', false);
-      },
+    members[name] = guard(name, nothing, () =>
+      core.logger.problem(call(name), 'is deprecated in analytics.js 2.0 and does nothing', false),
     );
   }
 

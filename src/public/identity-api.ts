@@ -13,18 +13,12 @@ function entity(core: AnalyticsCore, guard: Guard, prefix: string, store: Entity
     id: guard(
       `${prefix}.id`,
       () => null,
-      (...a: unknown[]) => {
-        const id = idArgument(core, `${prefix}.id`, a[0]);
-        return a.length === 0 || id === undefined ? store.id() : store.id(id);
-      },
+      (id?: unknown) => store.id(idArgument(core, `${prefix}.id`, id)),
     ),
     traits: guard(
       `${prefix}.traits`,
       () => ({}),
-      (...a: unknown[]) => {
-        const traits = traitsArgument(core, `${prefix}.traits`, a[0]);
-        return a.length === 0 || traits === undefined ? store.traits() : store.traits(traits);
-      },
+      (traits?: unknown) => store.traits(traitsArgument(core, `${prefix}.traits`, traits)),
     ),
     load: () => undefined,
     save: () => true,
@@ -38,10 +32,7 @@ export function userApi(core: AnalyticsCore, guard: Guard): Dict {
     anonymousId: guard(
       'user().anonymousId',
       () => null,
-      (...a: unknown[]) => {
-        const id = idArgument(core, 'user().anonymousId', a[0]);
-        return a.length === 0 || id === undefined ? core.userStore.anonymousId() : core.userStore.anonymousId(id);
-      },
+      (id?: unknown) => core.userStore.anonymousId(idArgument(core, 'user().anonymousId', id)),
     ),
     logout: guard(
       'user().logout',
