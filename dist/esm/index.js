@@ -8566,25 +8566,21 @@ class SdkLink {
 const DEFAULT_SETTINGS = normalizeSettings(undefined).settings;
 class AnalyticsCore {
     constructor(self, env = {}) {
-        var _a, _b, _c, _d, _e, _f;
+        var _a;
         this.logger = new Logger();
         this.state = { writeKey: '', options: {}, plan: null, outcome: null, pipeline: null };
         this.device = new DeviceIdentity(() => this.settings.preferAnonymousIdForDeviceId);
         this.readySignal = new ReadySignal((call, message) => this.logger.problem(call, message, false));
-        this.initializedFlag = false;
-        this.timeoutMs = 300;
+        /** Load has decided what this page does (analytics.initialized). */
+        this.initialized = false;
+        /** How long a call's callback waits for its hand-over (analytics.timeout()). */
+        this.timeout = 300;
         /** Told once load has decided what this page does: install.ts then adds its page listeners. */
         this.onStarted = () => undefined;
-        const browser = (_a = env.browser) !== null && _a !== void 0 ? _a : browserPort;
-        this.env = {
-            adapter: (_b = env.adapter) !== null && _b !== void 0 ? _b : new AmplitudeAdapter(),
-            clock: (_c = env.clock) !== null && _c !== void 0 ? _c : systemClock,
-            newId: (_d = env.newId) !== null && _d !== void 0 ? _d : randomUUID,
-            transport: (_e = env.transport) !== null && _e !== void 0 ? _e : browserTransport,
-            store: (_f = env.store) !== null && _f !== void 0 ? _f : localStore,
-            browser,
-        };
-        const { clock, newId } = this.env;
+        this.env = Object.assign(Object.assign({ clock: systemClock, newId: randomUUID, transport: browserTransport, store: localStore, browser: browserPort }, env), { 
+            // Made only when none is given: it sets up the SDK's client.
+            adapter: (_a = env.adapter) !== null && _a !== void 0 ? _a : new AmplitudeAdapter() });
+        const { clock, newId, browser } = this.env;
         const warn = (call, message, dropped) => this.logger.problem(call, message, dropped);
         this.sdk = new SdkLink(this.env.adapter);
         this.deferred = new DeferredWork(clock, (error) => warn('analytics', `internal error: ${describe$1(error)}`, true));
@@ -8597,8 +8593,11 @@ class AnalyticsCore {
             warn,
             logger: this.logger,
             analytics: self,
-            destination: () => { var _a, _b; return (this.sending ? ((_b = (_a = this.state.plan) === null || _a === void 0 ? void 0 : _a.mode.name) !== null && _b !== void 0 ? _b : null) : null); },
-            beforePlugins: (event) => { var _a, _b; return (_b = (_a = this.state.pipeline) === null || _a === void 0 ? void 0 : _a.beforePlugins(event, clock.now())) !== null && _b !== void 0 ? _b : event; },
+            destination: () => (this.sending && this.state.plan ? this.state.plan.mode.name : null),
+            beforePlugins: (event) => {
+                const pipeline = this.state.pipeline;
+                return pipeline ? pipeline.beforePlugins(event, clock.now()) : event;
+            },
         });
         ({ queue: this.queue, delivery: this.delivery } = createCallFlow({
             clock,
@@ -8619,9 +8618,9 @@ class AnalyticsCore {
             user: this.userStore,
             group: this.groupStore,
             deviceIdFor: (anonymousId) => this.device.forCall(anonymousId),
-            loadIntegrations: () => { var _a, _b; return (_b = (_a = this.state.plan) === null || _a === void 0 ? void 0 : _a.loadIntegrations) !== null && _b !== void 0 ? _b : {}; },
+            loadIntegrations: () => (this.state.plan ? this.state.plan.loadIntegrations : {}),
             enqueue: (item) => {
-                this.delivery.watch(item, this.timeoutMs);
+                this.delivery.watch(item, this.timeout);
                 this.queue.push({ kind: 'call', item });
             },
             emit: (type, args) => this.emitter.emit(type, ...args),
@@ -8645,7 +8644,7 @@ class AnalyticsCore {
                 track: (event, properties) => void this.track(event, properties),
             },
             announce: (sending, storing) => {
-                this.initializedFlag = true;
+                this.initialized = true;
                 this.emitter.emit('initialize', { writeKey: this.state.writeKey }, this.state.options);
                 this.onStarted({ sending, storing });
             },
@@ -8653,29 +8652,7 @@ class AnalyticsCore {
         });
     }
     get settings() {
-        var _a, _b;
-        return (_b = (_a = this.state.plan) === null || _a === void 0 ? void 0 : _a.settings) !== null && _b !== void 0 ? _b : DEFAULT_SETTINGS;
-    }
-    get writeKey() {
-        return this.state.writeKey;
-    }
-    get loadOptions() {
-        return this.state.options;
-    }
-    get initialized() {
-        return this.initializedFlag;
-    }
-    get timeout() {
-        return this.timeoutMs;
-    }
-    setTimeout(ms) {
-        this.timeoutMs = ms;
-    }
-    get adapter() {
-        return this.env.adapter;
-    }
-    get deviceId() {
-        return this.device.id;
+        return this.state.plan ? this.state.plan.settings : DEFAULT_SETTINGS;
     }
     get deviceIdSource() {
         return this.device.source;
@@ -8736,7 +8713,7 @@ class AnalyticsCore {
     autoTrack(kind, call, args) {
         const deps = {
             track: (event, properties, options) => this.track(event, properties, options),
-            timeout: () => this.timeoutMs,
+            timeout: () => this.timeout,
             clock: this.env.clock,
             navigate: this.env.browser.navigate,
             warn: (name, message) => this.logger.problem(name, message, true),
@@ -8817,10 +8794,10 @@ function groupApi(core, guard) {
 function amplitudeAccess(core, guard) {
     return {
         get instance() {
-            return core.adapter.client;
+            return core.env.adapter.client;
         },
-        getDeviceId: guard('amplitude.getDeviceId', () => undefined, () => { var _a; return (_a = core.deviceId) !== null && _a !== void 0 ? _a : undefined; }),
-        getSessionId: guard('amplitude.getSessionId', () => undefined, () => core.adapter.getSessionId()),
+        getDeviceId: guard('amplitude.getDeviceId', () => undefined, () => { var _a; return (_a = core.device.id) !== null && _a !== void 0 ? _a : undefined; }),
+        getSessionId: guard('amplitude.getSessionId', () => undefined, () => core.env.adapter.getSessionId()),
         getDeviceIdSource: guard('amplitude.getDeviceIdSource', () => undefined, () => { var _a; return (_a = core.deviceIdSource) !== null && _a !== void 0 ? _a : undefined; }),
     };
 }
@@ -8891,7 +8868,7 @@ function attachPublicApi(core, target) {
         }),
         timeout: guard('timeout', nothing, (ms) => {
             if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0)
-                core.setTimeout(ms);
+                core.timeout = ms;
             else
                 core.logger.problem(callName('timeout'), 'expects a number of milliseconds', false);
         }),
@@ -8972,11 +8949,14 @@ function attachPublicApi(core, target) {
     defineValue(target, 'amplitude', amplitudeAccess(core, guard));
     Object.defineProperty(target, 'initialized', { get: () => core.initialized, configurable: true, enumerable: true });
     Object.defineProperty(target, 'settings', {
-        get: () => ({ writeKey: core.writeKey, timeout: core.timeout, amplitude: core.settings }),
+        get: () => ({ writeKey: core.state.writeKey, timeout: core.timeout, amplitude: core.settings }),
         configurable: true,
         enumerable: true,
     });
-    Object.defineProperty(target, 'integrations', { get: () => { var _a; return (_a = core.loadOptions.integrations) !== null && _a !== void 0 ? _a : {}; }, configurable: true });
+    Object.defineProperty(target, 'integrations', {
+        get: () => { var _a; return (_a = core.state.options.integrations) !== null && _a !== void 0 ? _a : {}; },
+        configurable: true,
+    });
     return target;
 }
 /** Array.isArray, which throws for a revoked Proxy. */
@@ -9121,11 +9101,11 @@ function installLegacyAmplitudeAccessor(win, core) {
         options: {
             get deviceId() {
                 var _a;
-                return (_a = core.deviceId) !== null && _a !== void 0 ? _a : undefined;
+                return (_a = core.device.id) !== null && _a !== void 0 ? _a : undefined;
             },
         },
-        getDeviceId: () => { var _a; return (_a = core.deviceId) !== null && _a !== void 0 ? _a : undefined; },
-        getSessionId: () => core.adapter.getSessionId(),
+        getDeviceId: () => { var _a; return (_a = core.device.id) !== null && _a !== void 0 ? _a : undefined; },
+        getSessionId: () => core.env.adapter.getSessionId(),
         getUserId: () => { var _a; return (_a = core.userStore.id()) !== null && _a !== void 0 ? _a : undefined; },
     };
     win.amplitude = { getInstance: () => instance };

@@ -86,7 +86,7 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
       return target;
     }),
     timeout: guard('timeout', nothing, (ms: unknown) => {
-      if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) core.setTimeout(ms);
+      if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) core.timeout = ms;
       else core.logger.problem(call('timeout'), 'expects a number of milliseconds', false);
     }),
     addSourceMiddleware: guard('addSourceMiddleware', resolvedTarget, (fn: unknown) => {
@@ -176,11 +176,14 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
   defineValue(target, 'amplitude', amplitudeAccess(core, guard));
   Object.defineProperty(target, 'initialized', { get: () => core.initialized, configurable: true, enumerable: true });
   Object.defineProperty(target, 'settings', {
-    get: () => ({ writeKey: core.writeKey, timeout: core.timeout, amplitude: core.settings }),
+    get: () => ({ writeKey: core.state.writeKey, timeout: core.timeout, amplitude: core.settings }),
     configurable: true,
     enumerable: true,
   });
-  Object.defineProperty(target, 'integrations', { get: () => core.loadOptions.integrations ?? {}, configurable: true });
+  Object.defineProperty(target, 'integrations', {
+    get: () => core.state.options.integrations ?? {},
+    configurable: true,
+  });
   return target;
 }
 

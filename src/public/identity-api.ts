@@ -58,17 +58,17 @@ export function groupApi(core: AnalyticsCore, guard: Guard): Dict {
 export function amplitudeAccess(core: AnalyticsCore, guard: Guard): AmplitudeAccess {
   return {
     get instance() {
-      return core.adapter.client;
+      return core.env.adapter.client;
     },
     getDeviceId: guard(
       'amplitude.getDeviceId',
       () => undefined,
-      () => core.deviceId ?? undefined,
+      () => core.device.id ?? undefined,
     ),
     getSessionId: guard(
       'amplitude.getSessionId',
       () => undefined,
-      () => core.adapter.getSessionId(),
+      () => core.env.adapter.getSessionId(),
     ),
     getDeviceIdSource: guard(
       'amplitude.getDeviceIdSource',

@@ -102,11 +102,11 @@ function installLegacyAmplitudeAccessor(win: Dict, core: AnalyticsCore): void {
   const instance = {
     options: {
       get deviceId() {
-        return core.deviceId ?? undefined;
+        return core.device.id ?? undefined;
       },
     },
-    getDeviceId: () => core.deviceId ?? undefined,
-    getSessionId: () => core.adapter.getSessionId(),
+    getDeviceId: () => core.device.id ?? undefined,
+    getSessionId: () => core.env.adapter.getSessionId(),
     getUserId: () => core.userStore.id() ?? undefined,
   };
   win.amplitude = { getInstance: () => instance };

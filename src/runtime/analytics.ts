@@ -5,10 +5,9 @@
  * asks the gate (load-gate.ts), then start-up (startup.ts) builds the pipeline (pipeline.ts).
  */
 import type { Dict } from '../core/types.js';
-import type { ShimLoadOptions } from '../public/types.js';
 import type { DeviceIdSource } from '../core/device-id.js';
 import { normalizeSettings, type AmplitudeSettings } from '../modes/classic/settings.js';
-import { AmplitudeAdapter, type AmplitudeDriver } from '../amplitude/adapter.js';
+import { AmplitudeAdapter } from '../amplitude/adapter.js';
 import { browserPort } from '../browser/port.js';
 import { systemClock } from '../browser/system-clock.js';
 import { browserTransport } from '../browser/transport.js';
@@ -34,9 +33,6 @@ import { DeferredWork } from './deferred-work.js';
 import { SdkLink } from './sdk-link.js';
 import type { RuntimeEnvironment } from './environment.js';
 
-/** The load options as the page gave them (the public ShimLoadOptions, plus anything else a page passes). */
-export type LoadOptions = ShimLoadOptions & Dict;
-
 const DEFAULT_SETTINGS = normalizeSettings(undefined).settings;
 
 export class AnalyticsCore {
@@ -48,30 +44,33 @@ export class AnalyticsCore {
   readonly deferred: DeferredWork;
   readonly sdk: SdkLink;
   readonly lifecycle: PageLifecycle;
-  private readonly env: RuntimeEnvironment;
-  private readonly state: LoadState = { writeKey: '', options: {}, plan: null, outcome: null, pipeline: null };
-  private readonly device = new DeviceIdentity(() => this.settings.preferAnonymousIdForDeviceId);
+  readonly env: RuntimeEnvironment;
+  readonly state: LoadState = { writeKey: '', options: {}, plan: null, outcome: null, pipeline: null };
+  readonly device = new DeviceIdentity(() => this.settings.preferAnonymousIdForDeviceId);
   private readonly readySignal = new ReadySignal((call, message) => this.logger.problem(call, message, false));
   private readonly queue: CallQueue<CallItem, Prepared>;
   private readonly delivery: Delivery;
   private readonly calls: Calls;
   private readonly loader: Loader;
-  private initializedFlag = false;
-  private timeoutMs = 300;
+  /** Load has decided what this page does (analytics.initialized). */
+  initialized = false;
+  /** How long a call's callback waits for its hand-over (analytics.timeout()). */
+  timeout = 300;
   /** Told once load has decided what this page does: install.ts then adds its page listeners. */
   onStarted: (what: { sending: boolean; storing: boolean }) => void = () => undefined;
 
   constructor(self: () => unknown, env: Partial<RuntimeEnvironment> = {}) {
-    const browser = env.browser ?? browserPort;
     this.env = {
+      clock: systemClock,
+      newId: randomUUID,
+      transport: browserTransport,
+      store: localStore,
+      browser: browserPort,
+      ...env,
+      // Made only when none is given: it sets up the SDK's client.
       adapter: env.adapter ?? new AmplitudeAdapter(),
-      clock: env.clock ?? systemClock,
-      newId: env.newId ?? randomUUID,
-      transport: env.transport ?? browserTransport,
-      store: env.store ?? localStore,
-      browser,
     };
-    const { clock, newId } = this.env;
+    const { clock, newId, browser } = this.env;
     const warn = (call: string, message: string, dropped: boolean) => this.logger.problem(call, message, dropped);
     this.sdk = new SdkLink(this.env.adapter);
     this.deferred = new DeferredWork(clock, (error) => warn('analytics', `internal error: ${describe(error)}`, true));
@@ -88,8 +87,11 @@ export class AnalyticsCore {
       warn,
       logger: this.logger,
       analytics: self,
-      destination: () => (this.sending ? (this.state.plan?.mode.name ?? null) : null),
-      beforePlugins: (event) => this.state.pipeline?.beforePlugins(event, clock.now()) ?? event,
+      destination: () => (this.sending && this.state.plan ? this.state.plan.mode.name : null),
+      beforePlugins: (event) => {
+        const pipeline = this.state.pipeline;
+        return pipeline ? pipeline.beforePlugins(event, clock.now()) : event;
+      },
     });
     ({ queue: this.queue, delivery: this.delivery } = createCallFlow({
       clock,
@@ -110,9 +112,9 @@ export class AnalyticsCore {
       user: this.userStore,
       group: this.groupStore,
       deviceIdFor: (anonymousId) => this.device.forCall(anonymousId),
-      loadIntegrations: () => this.state.plan?.loadIntegrations ?? {},
+      loadIntegrations: () => (this.state.plan ? this.state.plan.loadIntegrations : {}),
       enqueue: (item) => {
-        this.delivery.watch(item, this.timeoutMs);
+        this.delivery.watch(item, this.timeout);
         this.queue.push({ kind: 'call', item });
       },
       emit: (type, args) => this.emitter.emit(type, ...args),
@@ -141,7 +143,7 @@ export class AnalyticsCore {
         track: (event, properties) => void this.track(event, properties),
       },
       announce: (sending, storing) => {
-        this.initializedFlag = true;
+        this.initialized = true;
         this.emitter.emit('initialize', { writeKey: this.state.writeKey }, this.state.options);
         this.onStarted({ sending, storing });
       },
@@ -150,28 +152,7 @@ export class AnalyticsCore {
   }
 
   get settings(): AmplitudeSettings {
-    return this.state.plan?.settings ?? DEFAULT_SETTINGS;
-  }
-  get writeKey(): string {
-    return this.state.writeKey;
-  }
-  get loadOptions(): LoadOptions {
-    return this.state.options as LoadOptions;
-  }
-  get initialized(): boolean {
-    return this.initializedFlag;
-  }
-  get timeout(): number {
-    return this.timeoutMs;
-  }
-  setTimeout(ms: number): void {
-    this.timeoutMs = ms;
-  }
-  get adapter(): AmplitudeDriver {
-    return this.env.adapter;
-  }
-  get deviceId(): string | null {
-    return this.device.id;
+    return this.state.plan ? this.state.plan.settings : DEFAULT_SETTINGS;
   }
   get deviceIdSource(): DeviceIdSource | null {
     return this.device.source;
@@ -244,7 +225,7 @@ export class AnalyticsCore {
   autoTrack(kind: 'link' | 'form', call: string, args: unknown[]): void {
     const deps = {
       track: (event: unknown, properties: unknown, options: Dict) => this.track(event, properties, options),
-      timeout: () => this.timeoutMs,
+      timeout: () => this.timeout,
       clock: this.env.clock,
       navigate: this.env.browser.navigate,
       warn: (name: string, message: string) => this.logger.problem(name, message, true),
