@@ -3544,7 +3544,7 @@ class EntityStore {
          * storage access, and storage is written only when a value changes. invalidate() re-reads, for when
          * another tab may have changed them.
          */
-        this.cache = {};
+        this.cache = new Map();
         /**
          * Keys written by the page before the store was opened (identify, setAnonymousId, user().id(...)
          * before load): they win over stored values when it opens. Other cached values were only made up
@@ -3564,26 +3564,24 @@ class EntityStore {
         if (!first || !options.persist)
             return;
         const pending = this.cache;
-        this.cache = {};
-        for (const key of Object.keys(pending)) {
+        this.cache = new Map();
+        for (const [key, value] of pending) {
             const cookieToo = key !== this.keys.traits;
-            if (this.explicit.has(key))
-                this.writeValue(key, pending[key], cookieToo);
-            else if (this.readStored(key, cookieToo) === null)
-                this.writeValue(key, pending[key], cookieToo);
+            if (this.explicit.has(key) || this.readStored(key, cookieToo) === null)
+                this.writeValue(key, value, cookieToo);
         }
         this.explicit.clear();
     }
     /** Forget what was read, so the next read sees changes other tabs made. */
     invalidate() {
         if (this.options.persist)
-            this.cache = {};
+            this.cache = new Map();
     }
     readValue(key, cookieToo) {
-        if (Object.prototype.hasOwnProperty.call(this.cache, key))
-            return this.cache[key];
+        if (this.cache.has(key))
+            return this.cache.get(key);
         const value = this.options.persist ? this.readStored(key, cookieToo) : null;
-        this.cache[key] = value;
+        this.cache.set(key, value);
         // Get-and-sync, once: a value found in one store is written back to the others, as analytics-next does.
         if (value !== null)
             this.persist(key, value, cookieToo);
@@ -3593,10 +3591,9 @@ class EntityStore {
         const next = value === undefined ? null : value;
         if (!this.opened && !madeUp)
             this.explicit.add(key);
-        const known = Object.prototype.hasOwnProperty.call(this.cache, key);
-        if (known && sameValue(this.cache[key], next))
+        if (this.cache.has(key) && sameValue(this.cache.get(key), next))
             return;
-        this.cache[key] = next;
+        this.cache.set(key, next);
         this.persist(key, next, cookieToo);
     }
     persist(key, value, cookieToo) {
@@ -3626,18 +3623,11 @@ class EntityStore {
         }
         return null;
     }
-    removeAll() {
-        this.writeValue(this.keys.id, null, true);
-        this.writeValue(this.keys.traits, null, false);
-    }
     id(value) {
         if (value !== undefined) {
             this.writeValue(this.keys.id, value === null ? null : String(value), true);
         }
-        const stored = this.readValue(this.keys.id, true);
-        if (stored === null || stored === undefined || stored === '')
-            return null;
-        return String(stored);
+        return storedId(this.readValue(this.keys.id, true));
     }
     traits(value) {
         if (value !== undefined)
@@ -3649,15 +3639,17 @@ class EntityStore {
     identify(id, traits) {
         const current = this.id();
         const sameEntity = current === null || id === null || id === undefined || id === current;
-        const next = sameEntity ? Object.assign(Object.assign({}, this.traits()), (traits !== null && traits !== void 0 ? traits : {})) : Object.assign({}, (traits !== null && traits !== void 0 ? traits : {}));
+        const next = Object.assign(Object.assign({}, (sameEntity ? this.traits() : {})), traits);
         if (id)
             this.id(id);
         this.traits(next);
     }
     reset() {
-        this.removeAll();
+        this.writeValue(this.keys.id, null, true);
+        this.writeValue(this.keys.traits, null, false);
     }
 }
+const ANON_KEY = 'ajs_anonymous_id';
 class UserStore extends EntityStore {
     constructor(options, storage, newId, 
     /** Told whenever the anonymousId takes a new value, so the Amplitude device ID can follow it. */
@@ -3680,25 +3672,23 @@ class UserStore extends EntityStore {
         if (value !== undefined) {
             const next = value === null ? null : String(value);
             const changed = next !== this.peekAnonymousId();
-            this.writeValue(UserStore.ANON_KEY, next, true);
+            this.writeValue(ANON_KEY, next, true);
             if (changed && next !== null)
                 this.onAnonymousIdChange(next);
             if (next === null)
                 return null;
         }
-        const stored = this.readValue(UserStore.ANON_KEY, true);
-        if (stored === null || stored === undefined || stored === '') {
-            const fresh = this.newId();
-            this.writeValue(UserStore.ANON_KEY, fresh, true, true);
-            this.onAnonymousIdChange(fresh);
-            return fresh;
-        }
-        return String(stored);
+        const stored = this.peekAnonymousId();
+        if (stored !== null)
+            return stored;
+        const fresh = this.newId();
+        this.writeValue(ANON_KEY, fresh, true, true);
+        this.onAnonymousIdChange(fresh);
+        return fresh;
     }
     /** Reads without creating one (for deciding whether a visitor is new). */
     peekAnonymousId() {
-        const stored = this.readValue(UserStore.ANON_KEY, true);
-        return stored === null || stored === undefined || stored === '' ? null : String(stored);
+        return storedId(this.readValue(ANON_KEY, true));
     }
     logout() {
         this.anonymousId(null);
@@ -3708,17 +3698,17 @@ class UserStore extends EntityStore {
     reset() {
         this.logout();
         super.reset();
-        this.writeValue(UserStore.ANON_KEY, null, true);
+        this.writeValue(ANON_KEY, null, true);
     }
 }
-UserStore.ANON_KEY = 'ajs_anonymous_id';
 class GroupStore extends EntityStore {
     constructor(options, storage) {
         super({ id: 'ajs_group_id', traits: 'ajs_group_properties' }, options, storage);
     }
-    anonymousId() {
-        return undefined;
-    }
+}
+/** An id as read back: nothing stored, or an empty string, is no id. */
+function storedId(stored) {
+    return stored === null || stored === undefined || stored === '' ? null : String(stored);
 }
 function sameValue(a, b) {
     if (a === b)

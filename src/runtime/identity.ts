@@ -32,7 +32,7 @@ class EntityStore implements EntityStoreApi {
    * storage access, and storage is written only when a value changes. invalidate() re-reads, for when
    * another tab may have changed them.
    */
-  private cache: Dict = {};
+  private cache = new Map<string, unknown>();
 
   constructor(
     protected readonly keys: EntityKeys,
@@ -58,24 +58,23 @@ class EntityStore implements EntityStoreApi {
     this.options = options;
     if (!first || !options.persist) return;
     const pending = this.cache;
-    this.cache = {};
-    for (const key of Object.keys(pending)) {
+    this.cache = new Map();
+    for (const [key, value] of pending) {
       const cookieToo = key !== this.keys.traits;
-      if (this.explicit.has(key)) this.writeValue(key, pending[key], cookieToo);
-      else if (this.readStored(key, cookieToo) === null) this.writeValue(key, pending[key], cookieToo);
+      if (this.explicit.has(key) || this.readStored(key, cookieToo) === null) this.writeValue(key, value, cookieToo);
     }
     this.explicit.clear();
   }
 
   /** Forget what was read, so the next read sees changes other tabs made. */
   invalidate(): void {
-    if (this.options.persist) this.cache = {};
+    if (this.options.persist) this.cache = new Map();
   }
 
   protected readValue(key: string, cookieToo: boolean): unknown {
-    if (Object.prototype.hasOwnProperty.call(this.cache, key)) return this.cache[key];
+    if (this.cache.has(key)) return this.cache.get(key);
     const value = this.options.persist ? this.readStored(key, cookieToo) : null;
-    this.cache[key] = value;
+    this.cache.set(key, value);
     // Get-and-sync, once: a value found in one store is written back to the others, as analytics-next does.
     if (value !== null) this.persist(key, value, cookieToo);
     return value;
@@ -84,9 +83,8 @@ class EntityStore implements EntityStoreApi {
   protected writeValue(key: string, value: unknown, cookieToo: boolean, madeUp = false): void {
     const next = value === undefined ? null : value;
     if (!this.opened && !madeUp) this.explicit.add(key);
-    const known = Object.prototype.hasOwnProperty.call(this.cache, key);
-    if (known && sameValue(this.cache[key], next)) return;
-    this.cache[key] = next;
+    if (this.cache.has(key) && sameValue(this.cache.get(key), next)) return;
+    this.cache.set(key, next);
     this.persist(key, next, cookieToo);
   }
 
@@ -115,18 +113,11 @@ class EntityStore implements EntityStoreApi {
     return null;
   }
 
-  protected removeAll(): void {
-    this.writeValue(this.keys.id, null, true);
-    this.writeValue(this.keys.traits, null, false);
-  }
-
   id(value?: string | null): string | null {
     if (value !== undefined) {
       this.writeValue(this.keys.id, value === null ? null : String(value), true);
     }
-    const stored = this.readValue(this.keys.id, true);
-    if (stored === null || stored === undefined || stored === '') return null;
-    return String(stored);
+    return storedId(this.readValue(this.keys.id, true));
   }
 
   traits(value?: Dict | null): Dict {
@@ -139,19 +130,20 @@ class EntityStore implements EntityStoreApi {
   identify(id: string | null | undefined, traits: Dict | undefined): void {
     const current = this.id();
     const sameEntity = current === null || id === null || id === undefined || id === current;
-    const next = sameEntity ? { ...this.traits(), ...(traits ?? {}) } : { ...(traits ?? {}) };
+    const next = { ...(sameEntity ? this.traits() : {}), ...traits };
     if (id) this.id(id);
     this.traits(next);
   }
 
   reset(): void {
-    this.removeAll();
+    this.writeValue(this.keys.id, null, true);
+    this.writeValue(this.keys.traits, null, false);
   }
 }
 
-export class UserStore extends EntityStore {
-  private static readonly ANON_KEY = 'ajs_anonymous_id';
+const ANON_KEY = 'ajs_anonymous_id';
 
+export class UserStore extends EntityStore {
   constructor(
     options: StoreOptions,
     storage: SegmentStorage,
@@ -176,24 +168,21 @@ export class UserStore extends EntityStore {
     if (value !== undefined) {
       const next = value === null ? null : String(value);
       const changed = next !== this.peekAnonymousId();
-      this.writeValue(UserStore.ANON_KEY, next, true);
+      this.writeValue(ANON_KEY, next, true);
       if (changed && next !== null) this.onAnonymousIdChange(next);
       if (next === null) return null;
     }
-    const stored = this.readValue(UserStore.ANON_KEY, true);
-    if (stored === null || stored === undefined || stored === '') {
-      const fresh = this.newId();
-      this.writeValue(UserStore.ANON_KEY, fresh, true, true);
-      this.onAnonymousIdChange(fresh);
-      return fresh;
-    }
-    return String(stored);
+    const stored = this.peekAnonymousId();
+    if (stored !== null) return stored;
+    const fresh = this.newId();
+    this.writeValue(ANON_KEY, fresh, true, true);
+    this.onAnonymousIdChange(fresh);
+    return fresh;
   }
 
   /** Reads without creating one (for deciding whether a visitor is new). */
   peekAnonymousId(): string | null {
-    const stored = this.readValue(UserStore.ANON_KEY, true);
-    return stored === null || stored === undefined || stored === '' ? null : String(stored);
+    return storedId(this.readValue(ANON_KEY, true));
   }
 
   logout(): void {
@@ -205,7 +194,7 @@ export class UserStore extends EntityStore {
   override reset(): void {
     this.logout();
     super.reset();
-    this.writeValue(UserStore.ANON_KEY, null, true);
+    this.writeValue(ANON_KEY, null, true);
   }
 }
 
@@ -213,10 +202,11 @@ export class GroupStore extends EntityStore {
   constructor(options: StoreOptions, storage: SegmentStorage) {
     super({ id: 'ajs_group_id', traits: 'ajs_group_properties' }, options, storage);
   }
+}
 
-  anonymousId(): undefined {
-    return undefined;
-  }
+/** An id as read back: nothing stored, or an empty string, is no id. */
+function storedId(stored: unknown): string | null {
+  return stored === null || stored === undefined || stored === '' ? null : String(stored);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -49,7 +49,6 @@ declare class EntityStore implements EntityStoreApi {
     protected writeValue(key: string, value: unknown, cookieToo: boolean, madeUp?: boolean): void;
     private persist;
     private readStored;
-    protected removeAll(): void;
     id(value?: string | null): string | null;
     traits(value?: Dict | null): Dict;
     /** Same id (or none yet): traits merge. A different id: traits are replaced. */
@@ -60,7 +59,6 @@ export declare class UserStore extends EntityStore {
     private readonly newId;
     /** Told whenever the anonymousId takes a new value, so the Amplitude device ID can follow it. */
     private readonly onAnonymousIdChange;
-    private static readonly ANON_KEY;
     constructor(options: StoreOptions, storage: SegmentStorage, newId: () => string, 
     /** Told whenever the anonymousId takes a new value, so the Amplitude device ID can follow it. */
     onAnonymousIdChange?: (id: string | null) => void);
@@ -74,6 +72,5 @@ export declare class UserStore extends EntityStore {
 }
 export declare class GroupStore extends EntityStore {
     constructor(options: StoreOptions, storage: SegmentStorage);
-    anonymousId(): undefined;
 }
 export {};
