@@ -4166,7 +4166,7 @@ class Delivery {
     }
     handOver(calls) {
         const pipeline = this.deps.pipeline();
-        const ticket = pipeline ? pipeline.openSession(this.deps.clock.now()) : NO_SESSION;
+        const ticket = pipeline ? pipeline.session.open(this.deps.clock.now()) : NO_SESSION;
         try {
             for (const { item, prepared } of calls) {
                 try {
@@ -4239,7 +4239,7 @@ class Delivery {
         for (const key of Object.keys(event))
             if (event[key] !== undefined && key !== 'extra')
                 own[key] = event[key];
-        const ticket = pipeline.openSession(now);
+        const ticket = pipeline.session.open(now);
         try {
             const wire = wireEvent(own, {
                 userId: this.deps.userId(),
@@ -4270,11 +4270,10 @@ class Delivery {
             return;
         item.calledBack = true;
         const call = `analytics.${item.event.type}()`;
-        callPageFunction(item.callback, undefined, [item.ctx], (error) => this.reportCallbackError(item, call, error));
-    }
-    reportCallbackError(item, call, error) {
-        item.ctx.log('warn', `Callback Error: ${describe$1(error)}`);
-        this.deps.warn(call, `callback failed: ${describe$1(error)}`, false);
+        callPageFunction(item.callback, undefined, [item.ctx], (error) => {
+            item.ctx.log('warn', `Callback Error: ${describe$1(error)}`);
+            this.deps.warn(call, `callback failed: ${describe$1(error)}`, false);
+        });
     }
 }
 /** Hand-overs on a page that sends nothing to Amplitude have no session. */
@@ -7063,7 +7062,6 @@ class SdkPluginStage {
         }
     }
     async next() {
-        var _a;
         while (this.waiting.length > 0) {
             const head = this.waiting[0];
             let event = head.event;
@@ -7078,8 +7076,8 @@ class SdkPluginStage {
             this.waiting.shift();
             if (event)
                 this.deps.send(event, head.settled);
-            else
-                (_a = head.settled) === null || _a === void 0 ? void 0 : _a.call(head, { code: 0, message: 'dropped by a plugin added to the Amplitude SDK' });
+            else if (head.settled)
+                head.settled({ code: 0, message: 'dropped by a plugin added to the Amplitude SDK' });
             this.deps.changed();
         }
         this.running = false;
@@ -7199,9 +7197,6 @@ class Pipeline {
      */
     beforePlugins(event, now) {
         return this.mode.beforePlugins ? this.mode.beforePlugins(event, this.session.peek(now)) : event;
-    }
-    openSession(now) {
-        return this.session.open(now);
     }
     /** A stamped event: through the page's SDK plugins into the outbox (at once when there is none). */
     accept(event, settled) {
@@ -7367,7 +7362,7 @@ function sendAttribution(ops, deps, pipeline) {
     const step = {
         kind: 'task',
         run: () => {
-            const ticket = pipeline.openSession(env.clock.now());
+            const ticket = pipeline.session.open(env.clock.now());
             try {
                 delivery.send(ops, stamp, ticket, pipeline);
             }
@@ -7635,15 +7630,12 @@ class Calls {
         const r = resolvePageArguments(args);
         const properties = this.clean(`analytics.${type}()`, r.properties);
         const body = { type, category: r.category, name: r.name, properties };
-        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => {
-            var _a, _b;
-            return [
-                (_a = ev.category) !== null && _a !== void 0 ? _a : null,
-                (_b = ev.name) !== null && _b !== void 0 ? _b : null,
-                ev.properties,
-                undefined,
-            ];
-        });
+        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [
+            orNull(ev.category),
+            orNull(ev.name),
+            ev.properties,
+            undefined,
+        ]);
     }
     identify(rawArgs) {
         const { args, snapshot } = splitPageContext(rawArgs);
@@ -7656,7 +7648,7 @@ class Calls {
         user.identify(r.id, traits);
         this.applyAnonymousIdOption(options);
         const body = { type: 'identify', traits: user.traits(), userId: user.id() };
-        return this.dispatch(body, options, snapshot, r.callback, (ev) => { var _a; return [(_a = ev.userId) !== null && _a !== void 0 ? _a : null, ev.traits, undefined]; });
+        return this.dispatch(body, options, snapshot, r.callback, (ev) => [orNull(ev.userId), ev.traits, undefined]);
     }
     /** group() with no arguments is the group store itself, as in analytics-next. */
     group(rawArgs) {
@@ -7668,7 +7660,7 @@ class Calls {
         const traits = r.traits ? this.clean('analytics.group()', r.traits) : undefined;
         group.identify(r.id, traits);
         const body = { type: 'group', groupId: group.id(), traits: group.traits() };
-        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => { var _a; return [(_a = ev.groupId) !== null && _a !== void 0 ? _a : null, ev.traits, undefined]; });
+        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [orNull(ev.groupId), ev.traits, undefined]);
     }
     /** The user mapping goes out at hand-over, like any event: after middleware, routing and consent. */
     alias(rawArgs) {
@@ -7681,14 +7673,11 @@ class Calls {
             userId: (_a = r.to) !== null && _a !== void 0 ? _a : user.id(),
             previousId: (_c = (_b = r.from) !== null && _b !== void 0 ? _b : user.id()) !== null && _c !== void 0 ? _c : user.anonymousId(),
         };
-        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => {
-            var _a, _b;
-            return [
-                (_a = ev.userId) !== null && _a !== void 0 ? _a : null,
-                (_b = ev.previousId) !== null && _b !== void 0 ? _b : null,
-                undefined,
-            ];
-        });
+        return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [
+            orNull(ev.userId),
+            orNull(ev.previousId),
+            undefined,
+        ]);
     }
     /** A JSON-safe copy of page-given values; what had to go is said once, naming the call. */
     clean(call, value) {
@@ -7711,9 +7700,11 @@ class Calls {
     }
     dispatch(body, rawOptions, snapshot, callback, emitArgs) {
         const { deps } = this;
-        const options = body.type === 'identify' ? rawOptions : this.clean(`analytics.${body.type}()`, rawOptions);
-        if (body.type !== 'identify')
+        let options = rawOptions;
+        if (body.type !== 'identify') {
+            options = this.clean(`analytics.${body.type}()`, rawOptions);
             this.applyAnonymousIdOption(options);
+        }
         const snap = snapshot !== null && snapshot !== void 0 ? snapshot : deps.browser.snapshot();
         const anonymousId = deps.user.anonymousId();
         const now = deps.clock.now();
@@ -7727,10 +7718,9 @@ class Calls {
             context: this.contextFromPage(snap),
         });
         return new Promise((resolve) => {
-            var _a;
             deps.enqueue({
                 event,
-                deviceId: deps.deviceIdFor((_a = event.anonymousId) !== null && _a !== void 0 ? _a : null),
+                deviceId: deps.deviceIdFor(orNull(event.anonymousId)),
                 referrer: snap.referrer,
                 ctx: new Context(event),
                 callback,
@@ -7757,18 +7747,19 @@ class Calls {
             context.campaign = Object.assign({}, cache.campaign);
         if (!cache.agent) {
             const facts = this.deps.browser.navigatorFacts();
-            cache.agent = {};
-            if (facts.userAgent)
-                cache.agent.userAgent = facts.userAgent;
-            if (facts.language)
-                cache.agent.locale = facts.language;
+            cache.agent = { userAgent: facts.userAgent, locale: facts.language };
         }
-        if (cache.agent.userAgent)
-            context.userAgent = cache.agent.userAgent;
-        if (cache.agent.locale)
-            context.locale = cache.agent.locale;
+        const { userAgent, locale } = cache.agent;
+        if (userAgent)
+            context.userAgent = userAgent;
+        if (locale)
+            context.locale = locale;
         return context;
     }
+}
+/** What a listener gets for a field the event does not have. */
+function orNull(value) {
+    return value !== null && value !== void 0 ? value : null;
 }
 /**
  * A trait given as undefined removes the stored trait, as analytics-next's shallow merge of the user's traits
@@ -8354,9 +8345,7 @@ class Stages {
     /** Runs a call through the stages: a value now, or a promise when a stage answers later. */
     prepare(item) {
         const source = runChain(this.source, item.event, undefined, this.chainDeps('source middleware'));
-        if (source instanceof Promise)
-            return source.then((event) => this.toPlugins(event));
-        return this.toPlugins(source);
+        return andThen(source, (event) => this.toPlugins(event));
     }
     /** Registered destination and after plugins, once the call has been handed over; contained. */
     afterHandOver(prepared) {
@@ -8368,19 +8357,15 @@ class Stages {
     toPlugins(event) {
         if (!event || this.plugins.idle(event.type))
             return this.toDestination(event);
-        const run = this.plugins.run(this.deps.beforePlugins(event));
-        if (run instanceof Promise)
-            return run.then((outcome) => this.afterPlugins(outcome));
-        return this.afterPlugins(run);
+        return andThen(this.plugins.run(this.deps.beforePlugins(event)), (outcome) => this.afterPlugins(outcome));
     }
     afterPlugins(outcome) {
         if (outcome.cancelled)
             return { event: null, forAmplitude: null, plugins: outcome };
-        const prepared = this.toDestination(outcome.event, true);
-        if (prepared instanceof Promise)
-            return prepared.then((p) => (Object.assign(Object.assign({}, p), { plugins: outcome })));
-        prepared.plugins = outcome;
-        return prepared;
+        return andThen(this.toDestination(outcome.event, true), (prepared) => {
+            prepared.plugins = outcome;
+            return prepared;
+        });
     }
     toDestination(event, changedByPlugins = false) {
         if (!event)
@@ -8396,9 +8381,7 @@ class Stages {
                 this.source.length || changedByPlugins
                     ? cloneEvent(event)
                     : event;
-        if (forAmplitude instanceof Promise)
-            return forAmplitude.then((a) => ({ event, forAmplitude: a }));
-        return { event, forAmplitude };
+        return andThen(forAmplitude, (a) => ({ event, forAmplitude: a }));
     }
     chainDeps(call) {
         return {
@@ -8406,6 +8389,10 @@ class Stages {
             warn: (message, dropped) => this.deps.warn(call, message, dropped),
         };
     }
+}
+/** `next` on a stage's answer: at once when it answered synchronously, else once its promise resolves. */
+function andThen(value, next) {
+    return value instanceof Promise ? value.then(next) : next(value);
 }
 /**
  * Amplitude's own copy: destination middleware may edit it without touching the event the caller's ctx

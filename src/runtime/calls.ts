@@ -73,8 +73,8 @@ export class Calls {
     const properties = this.clean(`analytics.${type}()`, r.properties);
     const body: EventBody = { type, category: r.category, name: r.name, properties };
     return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [
-      ev.category ?? null,
-      ev.name ?? null,
+      orNull(ev.category),
+      orNull(ev.name),
       ev.properties,
       undefined,
     ]);
@@ -91,7 +91,7 @@ export class Calls {
     user.identify(r.id, traits);
     this.applyAnonymousIdOption(options);
     const body: EventBody = { type: 'identify', traits: user.traits(), userId: user.id() };
-    return this.dispatch(body, options, snapshot, r.callback, (ev) => [ev.userId ?? null, ev.traits, undefined]);
+    return this.dispatch(body, options, snapshot, r.callback, (ev) => [orNull(ev.userId), ev.traits, undefined]);
   }
 
   /** group() with no arguments is the group store itself, as in analytics-next. */
@@ -103,7 +103,7 @@ export class Calls {
     const traits = r.traits ? this.clean('analytics.group()', r.traits) : undefined;
     group.identify(r.id, traits);
     const body: EventBody = { type: 'group', groupId: group.id(), traits: group.traits() };
-    return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [ev.groupId ?? null, ev.traits, undefined]);
+    return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [orNull(ev.groupId), ev.traits, undefined]);
   }
 
   /** The user mapping goes out at hand-over, like any event: after middleware, routing and consent. */
@@ -117,8 +117,8 @@ export class Calls {
       previousId: r.from ?? user.id() ?? user.anonymousId(),
     };
     return this.dispatch(body, r.options, snapshot, r.callback, (ev) => [
-      ev.userId ?? null,
-      ev.previousId ?? null,
+      orNull(ev.userId),
+      orNull(ev.previousId),
       undefined,
     ]);
   }
@@ -156,8 +156,11 @@ export class Calls {
     emitArgs: (event: SegmentEvent) => unknown[],
   ): Promise<Context> {
     const { deps } = this;
-    const options = body.type === 'identify' ? rawOptions : this.clean(`analytics.${body.type}()`, rawOptions);
-    if (body.type !== 'identify') this.applyAnonymousIdOption(options);
+    let options = rawOptions;
+    if (body.type !== 'identify') {
+      options = this.clean(`analytics.${body.type}()`, rawOptions);
+      this.applyAnonymousIdOption(options);
+    }
     const snap = snapshot ?? deps.browser.snapshot();
     const anonymousId = deps.user.anonymousId();
     const now = deps.clock.now();
@@ -173,7 +176,7 @@ export class Calls {
     return new Promise<Context>((resolve) => {
       deps.enqueue({
         event,
-        deviceId: deps.deviceIdFor(event.anonymousId ?? null),
+        deviceId: deps.deviceIdFor(orNull(event.anonymousId)),
         referrer: snap.referrer,
         ctx: new Context(event),
         callback,
@@ -200,14 +203,18 @@ export class Calls {
     if (cache.campaign) context.campaign = { ...cache.campaign };
     if (!cache.agent) {
       const facts = this.deps.browser.navigatorFacts();
-      cache.agent = {};
-      if (facts.userAgent) cache.agent.userAgent = facts.userAgent;
-      if (facts.language) cache.agent.locale = facts.language;
+      cache.agent = { userAgent: facts.userAgent, locale: facts.language };
     }
-    if (cache.agent.userAgent) context.userAgent = cache.agent.userAgent;
-    if (cache.agent.locale) context.locale = cache.agent.locale;
+    const { userAgent, locale } = cache.agent;
+    if (userAgent) context.userAgent = userAgent;
+    if (locale) context.locale = locale;
     return context;
   }
+}
+
+/** What a listener gets for a field the event does not have. */
+function orNull<T>(value: T | null | undefined): T | null {
+  return value ?? null;
 }
 
 /**

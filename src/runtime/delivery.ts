@@ -67,7 +67,7 @@ export class Delivery {
 
   handOver(calls: Array<{ item: CallItem; prepared: Prepared }>): void {
     const pipeline = this.deps.pipeline();
-    const ticket = pipeline ? pipeline.openSession(this.deps.clock.now()) : NO_SESSION;
+    const ticket = pipeline ? pipeline.session.open(this.deps.clock.now()) : NO_SESSION;
     try {
       for (const { item, prepared } of calls) {
         try {
@@ -156,7 +156,7 @@ export class Delivery {
     // The SDK leaves fields it has no value for as undefined; they must not hide the envelope's.
     const own: Dict = {};
     for (const key of Object.keys(event)) if (event[key] !== undefined && key !== 'extra') own[key] = event[key];
-    const ticket = pipeline.openSession(now);
+    const ticket = pipeline.session.open(now);
     try {
       const wire = wireEvent(
         own as unknown as AmplitudeEvent,
@@ -191,12 +191,10 @@ export class Delivery {
     if (!item.callback || item.calledBack) return;
     item.calledBack = true;
     const call = `analytics.${item.event.type}()`;
-    callPageFunction(item.callback, undefined, [item.ctx], (error) => this.reportCallbackError(item, call, error));
-  }
-
-  private reportCallbackError(item: CallItem, call: string, error: unknown): void {
-    item.ctx.log('warn', `Callback Error: ${describe(error)}`);
-    this.deps.warn(call, `callback failed: ${describe(error)}`, false);
+    callPageFunction(item.callback, undefined, [item.ctx], (error) => {
+      item.ctx.log('warn', `Callback Error: ${describe(error)}`);
+      this.deps.warn(call, `callback failed: ${describe(error)}`, false);
+    });
   }
 }
 

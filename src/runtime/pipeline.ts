@@ -16,7 +16,7 @@ import type { PagePlugins } from '../amplitude/page-plugins.js';
 import { ExitJournal, type JournalContents, type JournaledCall, type KeyValueStore } from '../wire/exit-journal.js';
 import { Takeover, type SiteLock } from '../wire/takeover.js';
 import type { Clock } from './clock.js';
-import { SessionClock, type SessionState, type SessionTicket } from './session.js';
+import { SessionClock, type SessionState } from './session.js';
 import { SdkPluginStage } from './sdk-plugin-stage.js';
 
 export interface PipelineDeps {
@@ -109,10 +109,6 @@ export class Pipeline {
    */
   beforePlugins(event: SegmentEvent, now: number): SegmentEvent {
     return this.mode.beforePlugins ? this.mode.beforePlugins(event, this.session.peek(now)) : event;
-  }
-
-  openSession(now: number): SessionTicket {
-    return this.session.open(now);
   }
 
   /** A stamped event: through the page's SDK plugins into the outbox (at once when there is none). */

@@ -87,7 +87,7 @@ export class SdkPluginStage {
       if (head.forced) continue; // release() sent it already, and emptied the queue
       this.waiting.shift();
       if (event) this.deps.send(event, head.settled);
-      else head.settled?.({ code: 0, message: 'dropped by a plugin added to the Amplitude SDK' });
+      else if (head.settled) head.settled({ code: 0, message: 'dropped by a plugin added to the Amplitude SDK' });
       this.deps.changed();
     }
     this.running = false;

@@ -70,8 +70,7 @@ export class Stages {
   /** Runs a call through the stages: a value now, or a promise when a stage answers later. */
   prepare(item: CallItem): Prepared | Promise<Prepared> {
     const source = runChain(this.source, item.event, undefined, this.chainDeps('source middleware'));
-    if (source instanceof Promise) return source.then((event) => this.toPlugins(event));
-    return this.toPlugins(source);
+    return andThen(source, (event) => this.toPlugins(event));
   }
 
   /** Registered destination and after plugins, once the call has been handed over; contained. */
@@ -83,17 +82,15 @@ export class Stages {
 
   private toPlugins(event: SegmentEvent | null): Prepared | Promise<Prepared> {
     if (!event || this.plugins.idle(event.type)) return this.toDestination(event);
-    const run = this.plugins.run(this.deps.beforePlugins(event));
-    if (run instanceof Promise) return run.then((outcome) => this.afterPlugins(outcome));
-    return this.afterPlugins(run);
+    return andThen(this.plugins.run(this.deps.beforePlugins(event)), (outcome) => this.afterPlugins(outcome));
   }
 
   private afterPlugins(outcome: RunOutcome): Prepared | Promise<Prepared> {
     if (outcome.cancelled) return { event: null, forAmplitude: null, plugins: outcome };
-    const prepared = this.toDestination(outcome.event, true);
-    if (prepared instanceof Promise) return prepared.then((p) => ({ ...p, plugins: outcome }));
-    prepared.plugins = outcome;
-    return prepared;
+    return andThen(this.toDestination(outcome.event, true), (prepared) => {
+      prepared.plugins = outcome;
+      return prepared;
+    });
   }
 
   private toDestination(event: SegmentEvent | null, changedByPlugins = false): Prepared | Promise<Prepared> {
@@ -108,8 +105,7 @@ export class Stages {
         this.source.length || changedByPlugins
         ? cloneEvent(event)
         : event;
-    if (forAmplitude instanceof Promise) return forAmplitude.then((a) => ({ event, forAmplitude: a }));
-    return { event, forAmplitude };
+    return andThen(forAmplitude, (a) => ({ event, forAmplitude: a }));
   }
 
   private chainDeps(call: string) {
@@ -118,6 +114,11 @@ export class Stages {
       warn: (message: string, dropped: boolean) => this.deps.warn(call, message, dropped),
     };
   }
+}
+
+/** `next` on a stage's answer: at once when it answered synchronously, else once its promise resolves. */
+function andThen<T, R>(value: T | Promise<T>, next: (value: T) => R | Promise<R>): R | Promise<R> {
+  return value instanceof Promise ? value.then(next) : next(value);
 }
 
 /**

@@ -217,7 +217,7 @@ function sendAttribution(ops: AmplitudeOperation[], deps: StartupDeps, pipeline:
   const step: Step<CallItem, Prepared> = {
     kind: 'task',
     run: () => {
-      const ticket = pipeline.openSession(env.clock.now());
+      const ticket = pipeline.session.open(env.clock.now());
       try {
         delivery.send(ops, stamp, ticket, pipeline);
       } finally {
