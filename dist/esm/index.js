@@ -7211,7 +7211,7 @@ class Pipeline {
 }
 
 function startUp(outcome, deps) {
-    const { env, state, user, group, queue, logger } = deps;
+    const { env, state, userStore: user, groupStore: group, queue, logger } = deps;
     state.outcome = outcome;
     const sending = outcome.amplitude === 'on';
     const provisional = { anonymousId: user.peekAnonymousId(), userId: user.id() };
@@ -7247,11 +7247,11 @@ function startUp(outcome, deps) {
         if (sending)
             startSending(plan, deps);
         if (state.options.initialPageview)
-            deps.calls.page();
+            deps.page();
         if (plan.query.identify)
-            deps.calls.identify(plan.query.identify.userId, plan.query.identify.traits);
+            deps.identify(plan.query.identify.userId, plan.query.identify.traits);
         if (plan.query.track)
-            deps.calls.track(plan.query.track.event, plan.query.track.properties);
+            deps.track(plan.query.track.event, plan.query.track.properties);
     });
     deps.announce(sending, outcome.storeIdentity);
     queue.start();
@@ -7260,11 +7260,11 @@ function startUp(outcome, deps) {
     if (pipeline)
         deps.deferred.add(() => startSdk(plan, pipeline, deps));
     else
-        queue.push({ kind: 'task', run: () => deps.ready.fire() });
+        queue.push({ kind: 'task', run: () => deps.readySignal.fire() });
 }
 /** `ready` fires once the SDK has started, in call order; or at once if it failed (events still leave). */
 function startSdk(plan, pipeline, deps) {
-    const { env, state, user, device, sdk, logger } = deps;
+    const { env, state, userStore: user, device, sdk, logger } = deps;
     sdk.start({
         apiKey: state.writeKey,
         deviceId: plan.deviceId,
@@ -7277,17 +7277,17 @@ function startSdk(plan, pipeline, deps) {
         warn: (m) => logger.problem('analytics.load()', m, false),
     }, { sdkEvent: (event) => deps.delivery.sendSdkEvent(event), flush: () => pipeline.outbox.flush() }, () => pipeline.session.snapshot(), () => sdk.syncIdentity(device.id, user.id()), (error) => {
         if (error === undefined)
-            return deps.queue.push({ kind: 'task', run: () => deps.ready.fire() });
+            return deps.queue.push({ kind: 'task', run: () => deps.readySignal.fire() });
         logger.once(`Amplitude SDK failed to initialize: ${error}; events are still sent, ` +
             "but the visitor's IDs may not persist in its AMP_ cookie", 'error');
-        deps.ready.fire();
+        deps.readySignal.fire();
     });
 }
 /**
  * Calls made before load were stamped with identity kept in memory; the visitor's stored identity,
  * read only now, takes the place of what was made up meanwhile.
  */
-function restampEarlyCalls({ user, queue }, provisional) {
+function restampEarlyCalls({ userStore: user, queue }, provisional) {
     const anonymousId = user.anonymousId();
     const userId = user.id();
     for (const item of queue.pendingItems()) {
@@ -7323,7 +7323,7 @@ function startSending(plan, deps) {
         warn: (message) => logger.problem('Amplitude', message, true),
     });
     state.pipeline = pipeline;
-    pipeline.amplitudeUserId = deps.user.id();
+    pipeline.amplitudeUserId = deps.userStore.id();
     // What earlier pages could not send goes first.
     restore(pipeline.journal.claim(), pipeline, queue);
     sendAttribution(plan.attribution, deps, pipeline);
@@ -7352,7 +7352,7 @@ function restoreCall(call, queue) {
 function sendAttribution(ops, deps, pipeline) {
     if (ops.length === 0)
         return;
-    const { env, user, delivery } = deps;
+    const { env, userStore: user, delivery } = deps;
     const stamp = {
         userId: user.id(),
         deviceId: deps.device.id,
@@ -7377,45 +7377,36 @@ function toJournaled(item) {
     return { event: item.event, deviceId: item.deviceId, referrer: item.referrer };
 }
 
-class Loader {
-    constructor(deps) {
-        this.deps = deps;
-        this.called = false;
+/** A load that went ahead keeps its key in `state.writeKey`: a later call finds it there and is ignored. */
+function loadOnce(deps, writeKey, options, replay) {
+    const { logger, state } = deps;
+    if (state.writeKey) {
+        logger.once('analytics.load() was called again; the second call is ignored (is the snippet on the page twice?)');
+        return;
     }
-    get loadCalled() {
-        return this.called;
-    }
-    load(writeKey, options, replay) {
-        const { logger, state } = this.deps;
-        if (this.called) {
-            logger.once('analytics.load() was called again; the second call is ignored (is the snippet on the page twice?)');
-            return;
-        }
-        if (!isNonEmptyString(writeKey)) {
-            logger.once('analytics.load(): no Amplitude API key was given; nothing will be sent until load(KEY) is called', 'error');
-            replay();
-            return;
-        }
-        this.called = true;
-        state.writeKey = writeKey;
-        state.options = isPlainObject(options) ? options : {};
-        const gate = askLoadGate(state.options, this.deps.env.browser.globalPrivacyControl(), (m, d) => logger.problem('analytics.load()', m, d));
-        if (gate instanceof Promise) {
-            // The page decides later: its queued calls wait (in memory) behind what load sends first.
-            replay();
-            gate
-                .then((outcome) => this.start(outcome))
-                .catch((error) => logger.problem('analytics.load()', `internal error: ${describe$1(error)}`, true));
-            return;
-        }
-        this.start(gate, replay);
-    }
-    start(outcome, replay = () => undefined) {
-        startUp(outcome, this.deps);
+    if (!isNonEmptyString(writeKey)) {
+        logger.once('analytics.load(): no Amplitude API key was given; nothing will be sent until load(KEY) is called', 'error');
         replay();
-        // Deferred start-up work runs once the calls queued at load have been handed over.
-        this.deps.queue.push({ kind: 'task', run: () => this.deps.deferred.release() });
+        return;
     }
+    state.writeKey = writeKey;
+    state.options = isPlainObject(options) ? options : {};
+    const start = (outcome, replayNow = () => undefined) => {
+        startUp(outcome, deps);
+        replayNow();
+        // Deferred start-up work runs once the calls queued at load have been handed over.
+        deps.queue.push({ kind: 'task', run: () => deps.deferred.release() });
+    };
+    const gate = askLoadGate(state.options, deps.env.browser.globalPrivacyControl(), (m, d) => logger.problem('analytics.load()', m, d));
+    if (gate instanceof Promise) {
+        // The page decides later: its queued calls wait (in memory) behind what load sends first.
+        replay();
+        gate
+            .then((outcome) => start(outcome))
+            .catch((error) => logger.problem('analytics.load()', `internal error: ${describe$1(error)}`, true));
+        return;
+    }
+    start(gate, replay);
 }
 
 class PageLifecycle {
@@ -8604,29 +8595,6 @@ class AnalyticsCore {
             warn,
         });
         this.lifecycle = new PageLifecycle(() => this.state.pipeline, this.queue, [this.userStore, this.groupStore], this.stages.plugins);
-        this.loader = new Loader({
-            env: this.env,
-            state: this.state,
-            user: this.userStore,
-            group: this.groupStore,
-            queue: this.queue,
-            delivery: this.delivery,
-            device: this.device,
-            sdk: this.sdk,
-            deferred: this.deferred,
-            ready: this.readySignal,
-            calls: {
-                page: () => void this.page(),
-                identify: (userId, traits) => void this.identify(userId, traits),
-                track: (event, properties) => void this.track(event, properties),
-            },
-            announce: (sending, storing) => {
-                this.initialized = true;
-                this.emitter.emit('initialize', { writeKey: this.state.writeKey }, this.state.options);
-                this.onStarted({ sending, storing });
-            },
-            logger: this.logger,
-        });
     }
     get settings() {
         return this.state.plan ? this.state.plan.settings : DEFAULT_SETTINGS;
@@ -8640,14 +8608,21 @@ class AnalyticsCore {
     }
     /** Initializes once: the gate answers before any storage is touched; then start-up carries load out. */
     load(writeKey, options, replay = () => undefined) {
-        this.loader.load(writeKey, options, replay);
+        loadOnce(this, writeKey, options, replay);
     }
     ready(callback) {
         return this.readySignal.ready(callback);
     }
+    /** Start-up has decided what this page does: `initialized`, the `initialize` event, install.ts's listeners. */
+    announce(sending, storing) {
+        this.initialized = true;
+        this.emitter.emit('initialize', { writeKey: this.state.writeKey }, this.state.options);
+        this.onStarted({ sending, storing });
+    }
     // ----------------------------------------------------------------------------------------- identity
+    // The device follows identity only once load has gone ahead (it keeps the key in state.writeKey).
     onAnonymousIdChanged(anonymousId) {
-        if (!this.loader.loadCalled || !this.device.follow(anonymousId))
+        if (!this.state.writeKey || !this.device.follow(anonymousId))
             return;
         const deviceId = anonymousId;
         this.queue.push({ kind: 'task', run: () => this.sending && this.env.adapter.setDeviceId(deviceId) });
@@ -8656,7 +8631,7 @@ class AnalyticsCore {
         this.userStore.reset();
         this.groupStore.reset();
         const anonymousId = this.userStore.anonymousId();
-        if (this.loader.loadCalled) {
+        if (this.state.writeKey) {
             const deviceId = this.device.renew(anonymousId, this.env.newId);
             // In call order: events made before reset() have already been stamped with the old identity.
             this.queue.push({ kind: 'task', run: () => this.sdk.reset(this.state.pipeline, deviceId, this.env.clock.now()) });

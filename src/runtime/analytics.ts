@@ -22,8 +22,8 @@ import type { CallQueue } from './call-queue.js';
 import type { CallItem, Delivery, Prepared } from './delivery.js';
 import { createCallFlow } from './call-flow.js';
 import { describe } from './page-code.js';
-import type { LoadState } from './startup.js';
-import { Loader } from './loader.js';
+import type { LoadState, StartupDeps } from './startup.js';
+import { loadOnce } from './loader.js';
 import { PageLifecycle } from './page-lifecycle.js';
 import { Calls } from './calls.js';
 import { Stages } from './stages.js';
@@ -35,7 +35,7 @@ import type { RuntimeEnvironment } from './environment.js';
 
 const DEFAULT_SETTINGS = normalizeSettings(undefined).settings;
 
-export class AnalyticsCore {
+export class AnalyticsCore implements StartupDeps {
   readonly logger = new Logger();
   readonly emitter: Emitter;
   readonly userStore: UserStore;
@@ -47,11 +47,10 @@ export class AnalyticsCore {
   readonly env: RuntimeEnvironment;
   readonly state: LoadState = { writeKey: '', options: {}, plan: null, outcome: null, pipeline: null };
   readonly device = new DeviceIdentity(() => this.settings.preferAnonymousIdForDeviceId);
-  private readonly readySignal = new ReadySignal((call, message) => this.logger.problem(call, message, false));
-  private readonly queue: CallQueue<CallItem, Prepared>;
-  private readonly delivery: Delivery;
+  readonly readySignal = new ReadySignal((call, message) => this.logger.problem(call, message, false));
+  readonly queue: CallQueue<CallItem, Prepared>;
+  readonly delivery: Delivery;
   private readonly calls: Calls;
-  private readonly loader: Loader;
   /** Load has decided what this page does (analytics.initialized). */
   initialized = false;
   /** How long a call's callback waits for its hand-over (analytics.timeout()). */
@@ -126,29 +125,6 @@ export class AnalyticsCore {
       [this.userStore, this.groupStore],
       this.stages.plugins,
     );
-    this.loader = new Loader({
-      env: this.env,
-      state: this.state,
-      user: this.userStore,
-      group: this.groupStore,
-      queue: this.queue,
-      delivery: this.delivery,
-      device: this.device,
-      sdk: this.sdk,
-      deferred: this.deferred,
-      ready: this.readySignal,
-      calls: {
-        page: () => void this.page(),
-        identify: (userId, traits) => void this.identify(userId, traits),
-        track: (event, properties) => void this.track(event, properties),
-      },
-      announce: (sending, storing) => {
-        this.initialized = true;
-        this.emitter.emit('initialize', { writeKey: this.state.writeKey }, this.state.options);
-        this.onStarted({ sending, storing });
-      },
-      logger: this.logger,
-    });
   }
 
   get settings(): AmplitudeSettings {
@@ -163,17 +139,25 @@ export class AnalyticsCore {
 
   /** Initializes once: the gate answers before any storage is touched; then start-up carries load out. */
   load(writeKey: unknown, options: unknown, replay: () => void = () => undefined): void {
-    this.loader.load(writeKey, options, replay);
+    loadOnce(this, writeKey, options, replay);
   }
 
   ready(callback?: unknown): Promise<unknown[]> {
     return this.readySignal.ready(callback);
   }
 
+  /** Start-up has decided what this page does: `initialized`, the `initialize` event, install.ts's listeners. */
+  announce(sending: boolean, storing: boolean): void {
+    this.initialized = true;
+    this.emitter.emit('initialize', { writeKey: this.state.writeKey }, this.state.options);
+    this.onStarted({ sending, storing });
+  }
+
   // ----------------------------------------------------------------------------------------- identity
+  // The device follows identity only once load has gone ahead (it keeps the key in state.writeKey).
 
   private onAnonymousIdChanged(anonymousId: string | null): void {
-    if (!this.loader.loadCalled || !this.device.follow(anonymousId)) return;
+    if (!this.state.writeKey || !this.device.follow(anonymousId)) return;
     const deviceId = anonymousId as string;
     this.queue.push({ kind: 'task', run: () => this.sending && this.env.adapter.setDeviceId(deviceId) });
   }
@@ -182,7 +166,7 @@ export class AnalyticsCore {
     this.userStore.reset();
     this.groupStore.reset();
     const anonymousId = this.userStore.anonymousId() as string;
-    if (this.loader.loadCalled) {
+    if (this.state.writeKey) {
       const deviceId = this.device.renew(anonymousId, this.env.newId);
       // In call order: events made before reset() have already been stamped with the old identity.
       this.queue.push({ kind: 'task', run: () => this.sdk.reset(this.state.pipeline, deviceId, this.env.clock.now()) });

@@ -32,30 +32,29 @@ export interface LoadState {
   pipeline: Pipeline | null;
 }
 
+/** What start-up works on: the runtime itself (AnalyticsCore), as start-up sees it. */
 export interface StartupDeps {
   env: RuntimeEnvironment;
   state: LoadState;
-  user: UserStore;
-  group: GroupStore;
+  userStore: UserStore;
+  groupStore: GroupStore;
   queue: CallQueue<CallItem, Prepared>;
   delivery: Delivery;
   device: DeviceIdentity;
   sdk: SdkLink;
   deferred: DeferredWork;
-  ready: ReadySignal;
+  readySignal: ReadySignal;
   /** The calls load makes itself: the initial pageview and the querystring API. */
-  calls: {
-    page(): void;
-    identify(userId: string, traits: Dict): void;
-    track(event: string, properties: Dict): void;
-  };
+  page(): unknown;
+  identify(userId: string, traits: Dict): unknown;
+  track(event: string, properties: Dict): unknown;
   /** Load has decided: `initialized`, the `initialize` event, and the page listeners install.ts adds. */
   announce(sending: boolean, storing: boolean): void;
   logger: Logger;
 }
 
 export function startUp(outcome: GateOutcome, deps: StartupDeps): void {
-  const { env, state, user, group, queue, logger } = deps;
+  const { env, state, userStore: user, groupStore: group, queue, logger } = deps;
   state.outcome = outcome;
   const sending = outcome.amplitude === 'on';
   const provisional = { anonymousId: user.peekAnonymousId(), userId: user.id() };
@@ -91,21 +90,21 @@ export function startUp(outcome: GateOutcome, deps: StartupDeps): void {
 
   queue.sendFirst(() => {
     if (sending) startSending(plan, deps);
-    if (state.options.initialPageview) deps.calls.page();
-    if (plan.query.identify) deps.calls.identify(plan.query.identify.userId, plan.query.identify.traits);
-    if (plan.query.track) deps.calls.track(plan.query.track.event, plan.query.track.properties);
+    if (state.options.initialPageview) deps.page();
+    if (plan.query.identify) deps.identify(plan.query.identify.userId, plan.query.identify.traits);
+    if (plan.query.track) deps.track(plan.query.track.event, plan.query.track.properties);
   });
   deps.announce(sending, outcome.storeIdentity);
   queue.start();
   const pipeline = state.pipeline;
   // Events are complete without the SDK (envelope, session), so they do not wait for it to start.
   if (pipeline) deps.deferred.add(() => startSdk(plan, pipeline, deps));
-  else queue.push({ kind: 'task', run: () => deps.ready.fire() });
+  else queue.push({ kind: 'task', run: () => deps.readySignal.fire() });
 }
 
 /** `ready` fires once the SDK has started, in call order; or at once if it failed (events still leave). */
 function startSdk(plan: LoadPlan, pipeline: Pipeline, deps: StartupDeps): void {
-  const { env, state, user, device, sdk, logger } = deps;
+  const { env, state, userStore: user, device, sdk, logger } = deps;
   sdk.start(
     {
       apiKey: state.writeKey,
@@ -122,13 +121,13 @@ function startSdk(plan: LoadPlan, pipeline: Pipeline, deps: StartupDeps): void {
     () => pipeline.session.snapshot(),
     () => sdk.syncIdentity(device.id, user.id()),
     (error) => {
-      if (error === undefined) return deps.queue.push({ kind: 'task', run: () => deps.ready.fire() });
+      if (error === undefined) return deps.queue.push({ kind: 'task', run: () => deps.readySignal.fire() });
       logger.once(
         `Amplitude SDK failed to initialize: ${error}; events are still sent, ` +
           "but the visitor's IDs may not persist in its AMP_ cookie",
         'error',
       );
-      deps.ready.fire();
+      deps.readySignal.fire();
     },
   );
 }
@@ -138,7 +137,7 @@ function startSdk(plan: LoadPlan, pipeline: Pipeline, deps: StartupDeps): void {
  * read only now, takes the place of what was made up meanwhile.
  */
 function restampEarlyCalls(
-  { user, queue }: StartupDeps,
+  { userStore: user, queue }: StartupDeps,
   provisional: { anonymousId: string | null; userId: string | null },
 ): void {
   const anonymousId = user.anonymousId();
@@ -177,7 +176,7 @@ function startSending(plan: LoadPlan, deps: StartupDeps): void {
     warn: (message) => logger.problem('Amplitude', message, true),
   });
   state.pipeline = pipeline;
-  pipeline.amplitudeUserId = deps.user.id();
+  pipeline.amplitudeUserId = deps.userStore.id();
 
   // What earlier pages could not send goes first.
   restore(pipeline.journal.claim(), pipeline, queue);
@@ -207,7 +206,7 @@ function restoreCall(call: JournaledCall, queue: CallQueue<CallItem, Prepared>):
 /** amplitude-js's session-start user properties (UTM, gclid, referrer), sent before any queued call. */
 function sendAttribution(ops: AmplitudeOperation[], deps: StartupDeps, pipeline: Pipeline): void {
   if (ops.length === 0) return;
-  const { env, user, delivery } = deps;
+  const { env, userStore: user, delivery } = deps;
   const stamp = {
     userId: user.id(),
     deviceId: deps.device.id as string,
