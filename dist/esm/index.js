@@ -4306,16 +4306,8 @@ function mapUser$1(mapping, deps) {
 function createCallFlow(deps) {
     const { logger } = deps;
     const warn = (call, message, dropped) => logger.problem(call, message, dropped);
-    const delivery = new Delivery({
-        clock: deps.clock,
-        pipeline: deps.pipeline,
-        deviceId: deps.deviceId,
-        userId: deps.userId,
-        newId: deps.newId,
-        mapUser: (mapping) => mapUser$1(mapping, { aliasUrl: deps.aliasUrl, post: deps.post, warn: (m, d) => warn('analytics.alias()', m, d) }),
-        warn,
-        debug: (message) => logger.debug(message),
-    });
+    // Delivery takes the clock, pipeline and identity from the call flow's own deps.
+    const delivery = new Delivery(Object.assign(Object.assign({}, deps), { mapUser: (mapping) => mapUser$1(mapping, { aliasUrl: deps.aliasUrl, post: deps.post, warn: (m, d) => warn('analytics.alias()', m, d) }), warn, debug: (message) => logger.debug(message) }));
     const queue = new CallQueue({
         clock: deps.clock,
         prepare: (item) => deps.stages.prepare(item),
@@ -6174,6 +6166,12 @@ class Context {
         return { id: this.id, event: this.event };
     }
 }
+/** What a call that could not be carried out resolves with (analytics-next calls no callback either). */
+function failedContext(type, reason) {
+    const ctx = new Context({ type });
+    ctx.setFailedDelivery({ reason });
+    return Promise.resolve(ctx);
+}
 
 /**
  * When to try again after the endpoint failed, and when an event is too old to send at all. Pure, so
@@ -7153,12 +7151,13 @@ class Pipeline {
     constructor(plan, deps) {
         /** The user ID Amplitude was last given, for a mode whose events carry it (mode.userId 'last-identify'). */
         this.amplitudeUserId = null;
-        const { clock } = deps;
+        const { env } = deps;
+        const { clock } = env;
         this.mode = plan.mode;
         const persisted = plan.persist && plan.clientPersistence;
         const outbox = createOutbox(outboxConfig(deps.writeKey, plan.settings, plan.sdkOptions), {
             clock,
-            transport: deps.transport,
+            transport: env.transport,
             onChange: () => this.journal.changed(),
             reconcile: () => this.journal.takenOver(),
             onHealth: (healthy) => this.takeover.endpointAnswered(healthy),
@@ -7166,20 +7165,20 @@ class Pipeline {
         });
         this.outbox = outbox;
         this.sdkStage = new SdkPluginStage({
-            plugins: deps.sdkPlugins,
+            plugins: env.adapter.pagePlugins,
             clock,
             send: (event, settled) => outbox.add(event, settled),
             changed: () => this.journal.changed(),
             warn: deps.warn,
         });
         // Events still in the SDK plugin stage are the journal's too: they follow the outbox's, in order.
-        this.journal = new ExitJournal(persisted ? deps.store : deps.memoryStore(), clock, deps.writeKey, deps.newId(), () => ({
+        this.journal = new ExitJournal(persisted ? env.store : memoryStore(), clock, deps.writeKey, env.newId(), () => ({
             calls: deps.pendingCalls(),
             events: [...outbox.unsent(), ...this.sdkStage.pending()],
         }));
         // A page still open sends what gone pages of the site left (their records), once the endpoint answers.
-        this.takeover = new Takeover(clock, this.journal, outbox, deps.restore, deps.siteLock);
-        this.facts = envelopeFacts(plan.sdkOptions, deps.navigatorFacts, LIBRARY, {
+        this.takeover = new Takeover(clock, this.journal, outbox, deps.restore, env.browser.siteLock);
+        this.facts = envelopeFacts(plan.sdkOptions, env.browser.navigatorFacts(), LIBRARY, {
             name: SHIM_NAME,
             version: VERSION,
         });
@@ -7188,7 +7187,7 @@ class Pipeline {
             deps.persistSession(state);
             // Segment's session plugin keys, so the visitor's session also survives a switch back.
             if (keepSegmentSession)
-                deps.keepSegmentSession(state.sessionId, state.lastEventTime, plan.cookie);
+                env.browser.keepSegmentSession(state.sessionId, state.lastEventTime, plan.cookie);
         }, plan.mode.session.rules);
     }
     /**
@@ -7308,17 +7307,9 @@ function startSending(plan, deps) {
     deps.device.settle(plan.deviceId, plan.deviceIdSource);
     const pipeline = new Pipeline(plan, {
         writeKey: state.writeKey,
-        clock: env.clock,
-        transport: env.transport,
-        store: env.store,
-        memoryStore,
-        newId: env.newId,
-        navigatorFacts: env.browser.navigatorFacts(),
+        env,
         pendingCalls: () => queue.pendingItems().map(toJournaled),
         persistSession: (s) => deps.sdk.persistSession(s),
-        sdkPlugins: env.adapter.pagePlugins,
-        keepSegmentSession: env.browser.keepSegmentSession,
-        siteLock: env.browser.siteLock,
         restore: (left) => restore(left, pipeline, queue),
         warn: (message) => logger.problem('Amplitude', message, true),
     });
@@ -7677,12 +7668,10 @@ class Calls {
             this.deps.warn(call, problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (+${problems.length - 5} more)` : ''), true);
         return clean;
     }
-    /** A call that cannot be carried out: one warning, and a failed Context (analytics-next calls no callback either). */
+    /** A call that cannot be carried out: one warning, and a failed Context. */
     reject(call, message, type) {
         this.deps.warn(call, message, true);
-        const ctx = new Context({ type });
-        ctx.setFailedDelivery({ reason: message });
-        return Promise.resolve(ctx);
+        return failedContext(type, message);
     }
     /** `options.anonymousId` on a call sets the visitor's anonymousId, as analytics-next does. */
     applyAnonymousIdOption(options) {
@@ -8769,11 +8758,7 @@ const DEPRECATED_WARN_ONLY = [
 ];
 function attachPublicApi(core, target) {
     const guard = guardWith(core);
-    const failedCtx = (type) => () => {
-        const ctx = new Context({ type });
-        ctx.setFailedDelivery({ reason: 'internal error' });
-        return Promise.resolve(ctx);
-    };
+    const failedCtx = (type) => () => failedContext(type, 'internal error');
     const self = () => target;
     const resolvedTarget = () => Promise.resolve(target);
     const nothing = () => undefined;
@@ -8781,6 +8766,12 @@ function attachPublicApi(core, target) {
     const systemContext = () => Promise.resolve(SegmentContext.system());
     /** The calls that make an event: an internal failure resolves with a failed Context, as a dropped call does. */
     const eventCall = (name) => guard(name, failedCtx(name), (...a) => core[name](...a));
+    /** once() and off() take what on() takes, and ignore anything else without a word, as analytics-next's emitter. */
+    const quietListenerMember = (name) => guard(name, self, (event, fn) => {
+        if (typeof event === 'string' && typeof fn === 'function')
+            core.emitter[name](event, fn);
+        return target;
+    });
     const user = userApi(core, guard);
     const group = groupApi(core, guard);
     const members = {
@@ -8804,16 +8795,8 @@ function attachPublicApi(core, target) {
                 core.logger.problem(callName('on'), 'expects (eventName, function)', false);
             return target;
         }),
-        once: guard('once', self, (event, fn) => {
-            if (typeof event === 'string' && typeof fn === 'function')
-                core.emitter.once(event, fn);
-            return target;
-        }),
-        off: guard('off', self, (event, fn) => {
-            if (typeof event === 'string' && typeof fn === 'function')
-                core.emitter.off(event, fn);
-            return target;
-        }),
+        once: quietListenerMember('once'),
+        off: quietListenerMember('off'),
         debug: guard('debug', self, (on) => {
             core.logger.debugEnabled = on !== false;
             return target;
@@ -9049,14 +9032,14 @@ function addPageListeners(win, core, sending, storing) {
 function installLegacyAmplitudeAccessor(win, core) {
     if (win.amplitude !== undefined)
         return;
+    const getDeviceId = () => { var _a; return (_a = core.device.id) !== null && _a !== void 0 ? _a : undefined; };
     const instance = {
         options: {
             get deviceId() {
-                var _a;
-                return (_a = core.device.id) !== null && _a !== void 0 ? _a : undefined;
+                return getDeviceId();
             },
         },
-        getDeviceId: () => { var _a; return (_a = core.device.id) !== null && _a !== void 0 ? _a : undefined; },
+        getDeviceId,
         getSessionId: () => core.env.adapter.getSessionId(),
         getUserId: () => { var _a; return (_a = core.userStore.id()) !== null && _a !== void 0 ? _a : undefined; },
     };

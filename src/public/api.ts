@@ -5,7 +5,7 @@
  */
 import type { Dict } from '../core/types.js';
 import type { AnalyticsCore } from '../runtime/analytics.js';
-import { Context } from '../runtime/context.js';
+import { failedContext } from '../runtime/context.js';
 import { SegmentContext } from '../plugins/segment-context.js';
 import { VERSION } from '../core/version.js';
 import { callPageFunction, describe } from '../runtime/page-code.js';
@@ -29,11 +29,7 @@ const DEPRECATED_WARN_ONLY = [
 
 export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
   const guard = guardWith(core);
-  const failedCtx = (type: string) => () => {
-    const ctx = new Context({ type });
-    ctx.setFailedDelivery({ reason: 'internal error' });
-    return Promise.resolve(ctx);
-  };
+  const failedCtx = (type: string) => () => failedContext(type, 'internal error');
   const self = () => target;
   const resolvedTarget = () => Promise.resolve(target);
   const nothing = () => undefined;
@@ -42,6 +38,12 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
   /** The calls that make an event: an internal failure resolves with a failed Context, as a dropped call does. */
   const eventCall = (name: 'track' | 'page' | 'screen' | 'identify' | 'alias') =>
     guard(name, failedCtx(name), (...a: unknown[]) => core[name](...a));
+  /** once() and off() take what on() takes, and ignore anything else without a word, as analytics-next's emitter. */
+  const quietListenerMember = (name: 'once' | 'off') =>
+    guard(name, self, (event: unknown, fn: unknown) => {
+      if (typeof event === 'string' && typeof fn === 'function') core.emitter[name](event, fn as never);
+      return target;
+    });
 
   const user = userApi(core, guard);
   const group = groupApi(core, guard);
@@ -73,14 +75,8 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
       else core.logger.problem(call('on'), 'expects (eventName, function)', false);
       return target;
     }),
-    once: guard('once', self, (event: unknown, fn: unknown) => {
-      if (typeof event === 'string' && typeof fn === 'function') core.emitter.once(event, fn as never);
-      return target;
-    }),
-    off: guard('off', self, (event: unknown, fn: unknown) => {
-      if (typeof event === 'string' && typeof fn === 'function') core.emitter.off(event, fn as never);
-      return target;
-    }),
+    once: quietListenerMember('once'),
+    off: quietListenerMember('off'),
     debug: guard('debug', self, (on?: unknown) => {
       core.logger.debugEnabled = on !== false;
       return target;

@@ -99,13 +99,14 @@ function addPageListeners(win: Dict, core: AnalyticsCore, sending: boolean, stor
  */
 function installLegacyAmplitudeAccessor(win: Dict, core: AnalyticsCore): void {
   if (win.amplitude !== undefined) return;
+  const getDeviceId = () => core.device.id ?? undefined;
   const instance = {
     options: {
       get deviceId() {
-        return core.device.id ?? undefined;
+        return getDeviceId();
       },
     },
-    getDeviceId: () => core.device.id ?? undefined,
+    getDeviceId,
     getSessionId: () => core.env.adapter.getSessionId(),
     getUserId: () => core.userStore.id() ?? undefined,
   };

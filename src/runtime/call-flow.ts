@@ -29,12 +29,9 @@ export interface CallFlowDeps {
 export function createCallFlow(deps: CallFlowDeps): { queue: CallQueue<CallItem, Prepared>; delivery: Delivery } {
   const { logger } = deps;
   const warn = (call: string, message: string, dropped: boolean) => logger.problem(call, message, dropped);
+  // Delivery takes the clock, pipeline and identity from the call flow's own deps.
   const delivery = new Delivery({
-    clock: deps.clock,
-    pipeline: deps.pipeline,
-    deviceId: deps.deviceId,
-    userId: deps.userId,
-    newId: deps.newId,
+    ...deps,
     mapUser: (mapping) =>
       mapUser(mapping, { aliasUrl: deps.aliasUrl, post: deps.post, warn: (m, d) => warn('analytics.alias()', m, d) }),
     warn,

@@ -19,7 +19,7 @@ import { attempt, isNonEmptyString, sanitizeProperties } from '../core/values.js
 import { SHIM_NAME, VERSION } from '../core/version.js';
 import type { BrowserPort } from '../browser/port.js';
 import type { Clock } from './clock.js';
-import { Context } from './context.js';
+import { Context, failedContext } from './context.js';
 import type { CallItem } from './delivery.js';
 import type { GroupStore, UserStore } from './identity.js';
 
@@ -135,12 +135,10 @@ export class Calls {
     return clean;
   }
 
-  /** A call that cannot be carried out: one warning, and a failed Context (analytics-next calls no callback either). */
+  /** A call that cannot be carried out: one warning, and a failed Context. */
   private reject(call: string, message: string, type: string): Promise<Context> {
     this.deps.warn(call, message, true);
-    const ctx = new Context({ type });
-    ctx.setFailedDelivery({ reason: message });
-    return Promise.resolve(ctx);
+    return failedContext(type, message);
   }
 
   /** `options.anonymousId` on a call sets the visitor's anonymousId, as analytics-next does. */

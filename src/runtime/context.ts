@@ -41,3 +41,10 @@ export class Context {
     return { id: this.id, event: this.event };
   }
 }
+
+/** What a call that could not be carried out resolves with (analytics-next calls no callback either). */
+export function failedContext(type: string, reason: string): Promise<Context> {
+  const ctx = new Context({ type });
+  ctx.setFailedDelivery({ reason });
+  return Promise.resolve(ctx);
+}

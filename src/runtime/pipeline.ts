@@ -6,39 +6,32 @@
 import type { Dict, SegmentEvent } from '../core/types.js';
 import type { LoadPlan } from '../core/load-plan.js';
 import type { DestinationMode } from '../modes/mode.js';
-import type { CookieOptions } from '../browser/cookies.js';
 import { outboxConfig } from '../amplitude/sdk-options.js';
 import { LIBRARY, SHIM_NAME, VERSION } from '../core/version.js';
 import { envelopeFacts, type EnvelopeFacts } from '../wire/envelope.js';
 import { createOutbox, type Outbox } from '../wire/outbox.js';
-import type { DeliveryOutcome, Transport, WireEvent } from '../wire/wire-types.js';
-import type { PagePlugins } from '../amplitude/page-plugins.js';
-import { ExitJournal, type JournalContents, type JournaledCall, type KeyValueStore } from '../wire/exit-journal.js';
-import { Takeover, type SiteLock } from '../wire/takeover.js';
-import type { Clock } from './clock.js';
+import type { DeliveryOutcome, WireEvent } from '../wire/wire-types.js';
+import { ExitJournal, type JournalContents, type JournaledCall } from '../wire/exit-journal.js';
+import { Takeover } from '../wire/takeover.js';
+import { memoryStore } from '../browser/storage.js';
+import type { RuntimeEnvironment } from './environment.js';
 import { SessionClock, type SessionState } from './session.js';
 import { SdkPluginStage } from './sdk-plugin-stage.js';
 
 export interface PipelineDeps {
   writeKey: string;
-  clock: Clock;
-  transport: Transport;
-  /** Where the journal lives when the page may persist (localStorage in the browser). */
-  store: KeyValueStore;
-  memoryStore(): KeyValueStore;
-  newId(): string;
-  navigatorFacts: { userAgent?: string; language?: string };
+  /**
+   * The outside world: the clock, the transport, where the journal lives when the page may persist, the
+   * browser's facts and Segment's session keys, how pages of the site take turns at each other's journal
+   * records (Web Locks in the browser), and the plugins the page added to the SDK.
+   */
+  env: RuntimeEnvironment;
   /** Calls not handed over yet, for the journal. */
   pendingCalls(): JournaledCall[];
   /** The session changed at a hand-over: the SDK's cookie follows. */
   persistSession(state: SessionState): void;
-  keepSegmentSession(id: number, lastAccess: number, cookie: CookieOptions): void;
-  /** How pages of the site take turns at each other's journal records (Web Locks in the browser). */
-  siteLock: SiteLock;
   /** Sends what a page of the site left behind: its stamped events, then its calls. */
   restore(left: JournalContents): void;
-  /** The plugins the page added to the SDK; every stamped event runs through them. */
-  sdkPlugins: PagePlugins;
   warn(message: string): void;
 }
 
@@ -54,12 +47,13 @@ export class Pipeline {
   amplitudeUserId: string | null = null;
 
   constructor(plan: LoadPlan, deps: PipelineDeps) {
-    const { clock } = deps;
+    const { env } = deps;
+    const { clock } = env;
     this.mode = plan.mode;
     const persisted = plan.persist && plan.clientPersistence;
     const outbox = createOutbox(outboxConfig(deps.writeKey, plan.settings, plan.sdkOptions), {
       clock,
-      transport: deps.transport,
+      transport: env.transport,
       onChange: () => this.journal.changed(),
       reconcile: () => this.journal.takenOver(),
       onHealth: (healthy) => this.takeover.endpointAnswered(healthy),
@@ -67,26 +61,20 @@ export class Pipeline {
     });
     this.outbox = outbox;
     this.sdkStage = new SdkPluginStage({
-      plugins: deps.sdkPlugins,
+      plugins: env.adapter.pagePlugins,
       clock,
       send: (event, settled) => outbox.add(event, settled),
       changed: () => this.journal.changed(),
       warn: deps.warn,
     });
     // Events still in the SDK plugin stage are the journal's too: they follow the outbox's, in order.
-    this.journal = new ExitJournal(
-      persisted ? deps.store : deps.memoryStore(),
-      clock,
-      deps.writeKey,
-      deps.newId(),
-      () => ({
-        calls: deps.pendingCalls(),
-        events: [...outbox.unsent(), ...this.sdkStage.pending()],
-      }),
-    );
+    this.journal = new ExitJournal(persisted ? env.store : memoryStore(), clock, deps.writeKey, env.newId(), () => ({
+      calls: deps.pendingCalls(),
+      events: [...outbox.unsent(), ...this.sdkStage.pending()],
+    }));
     // A page still open sends what gone pages of the site left (their records), once the endpoint answers.
-    this.takeover = new Takeover(clock, this.journal, outbox, deps.restore, deps.siteLock);
-    this.facts = envelopeFacts(plan.sdkOptions as Dict, deps.navigatorFacts, LIBRARY, {
+    this.takeover = new Takeover(clock, this.journal, outbox, deps.restore, env.browser.siteLock);
+    this.facts = envelopeFacts(plan.sdkOptions as Dict, env.browser.navigatorFacts(), LIBRARY, {
       name: SHIM_NAME,
       version: VERSION,
     });
@@ -97,7 +85,7 @@ export class Pipeline {
       (state) => {
         deps.persistSession(state);
         // Segment's session plugin keys, so the visitor's session also survives a switch back.
-        if (keepSegmentSession) deps.keepSegmentSession(state.sessionId, state.lastEventTime, plan.cookie);
+        if (keepSegmentSession) env.browser.keepSegmentSession(state.sessionId, state.lastEventTime, plan.cookie);
       },
       plan.mode.session.rules,
     );

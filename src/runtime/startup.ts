@@ -9,7 +9,6 @@ import type { GateOutcome } from '../core/consent.js';
 import { planLoad, storageOptions, type LoadPlan } from '../core/load-plan.js';
 import { isPlainObject } from '../core/values.js';
 import type { JournalContents, JournaledCall } from '../wire/exit-journal.js';
-import { memoryStore } from '../browser/storage.js';
 import type { RuntimeEnvironment } from './environment.js';
 import type { CallQueue, Step } from './call-queue.js';
 import { Context } from './context.js';
@@ -161,17 +160,9 @@ function startSending(plan: LoadPlan, deps: StartupDeps): void {
   deps.device.settle(plan.deviceId, plan.deviceIdSource);
   const pipeline = new Pipeline(plan, {
     writeKey: state.writeKey,
-    clock: env.clock,
-    transport: env.transport,
-    store: env.store,
-    memoryStore,
-    newId: env.newId,
-    navigatorFacts: env.browser.navigatorFacts(),
+    env,
     pendingCalls: () => queue.pendingItems().map(toJournaled),
     persistSession: (s) => deps.sdk.persistSession(s),
-    sdkPlugins: env.adapter.pagePlugins,
-    keepSegmentSession: env.browser.keepSegmentSession,
-    siteLock: env.browser.siteLock,
     restore: (left) => restore(left, pipeline, queue),
     warn: (message) => logger.problem('Amplitude', message, true),
   });

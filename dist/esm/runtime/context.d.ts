@@ -32,3 +32,5 @@ export declare class Context {
         event: unknown;
     };
 }
+/** What a call that could not be carried out resolves with (analytics-next calls no callback either). */
+export declare function failedContext(type: string, reason: string): Promise<Context>;
