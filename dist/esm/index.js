@@ -7622,7 +7622,7 @@ class Calls {
     identify(rawArgs) {
         const { args, snapshot } = splitPageContext(rawArgs);
         const r = resolveEntityArguments(args);
-        const user = this.deps.user;
+        const user = this.deps.userStore;
         const traits = r.traits ? withClearedKeys(this.clean('analytics.identify()', r.traits), r.traits) : undefined;
         const options = this.clean('analytics.identify()', r.options);
         // In this order, as analytics-next: a new user ID first drops the old anonymousId, and then an anonymousId
@@ -7635,7 +7635,7 @@ class Calls {
     /** group() with no arguments is the group store itself, as in analytics-next. */
     group(rawArgs) {
         const { args, snapshot } = splitPageContext(rawArgs);
-        const group = this.deps.group;
+        const group = this.deps.groupStore;
         if (args.length === 0)
             return group;
         const r = resolveEntityArguments(args);
@@ -7649,7 +7649,7 @@ class Calls {
         var _a, _b, _c;
         const { args, snapshot } = splitPageContext(rawArgs);
         const r = resolveAliasArguments(args);
-        const user = this.deps.user;
+        const user = this.deps.userStore;
         const body = {
             type: 'alias',
             userId: (_a = r.to) !== null && _a !== void 0 ? _a : user.id(),
@@ -7665,18 +7665,18 @@ class Calls {
     clean(call, value) {
         const { value: clean, problems } = sanitizeProperties(value);
         if (problems.length > 0)
-            this.deps.warn(call, problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (+${problems.length - 5} more)` : ''), true);
+            this.deps.logger.problem(call, problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (+${problems.length - 5} more)` : ''), true);
         return clean;
     }
     /** A call that cannot be carried out: one warning, and a failed Context. */
     reject(call, message, type) {
-        this.deps.warn(call, message, true);
+        this.deps.logger.problem(call, message, true);
         return failedContext(type, message);
     }
     /** `options.anonymousId` on a call sets the visitor's anonymousId, as analytics-next does. */
     applyAnonymousIdOption(options) {
         if (isNonEmptyString(options.anonymousId))
-            this.deps.user.anonymousId(options.anonymousId);
+            this.deps.userStore.anonymousId(options.anonymousId);
     }
     dispatch(body, rawOptions, snapshot, callback, emitArgs) {
         const { deps } = this;
@@ -7685,28 +7685,28 @@ class Calls {
             options = this.clean(`analytics.${body.type}()`, rawOptions);
             this.applyAnonymousIdOption(options);
         }
-        const snap = snapshot !== null && snapshot !== void 0 ? snapshot : deps.browser.snapshot();
-        const anonymousId = deps.user.anonymousId();
-        const now = deps.clock.now();
+        const snap = snapshot !== null && snapshot !== void 0 ? snapshot : deps.env.browser.snapshot();
+        const anonymousId = deps.userStore.anonymousId();
+        const now = deps.env.clock.now();
         const event = buildEvent(body, options, {
             page: pageContextFromSnapshot(snap),
-            userId: deps.user.id(),
+            userId: deps.userStore.id(),
             anonymousId,
             now: new Date(now),
-            messageId: `ajs-next-${now}-${deps.newId()}`,
-            loadIntegrations: deps.loadIntegrations(),
+            messageId: `ajs-next-${now}-${deps.env.newId()}`,
+            loadIntegrations: deps.state.plan ? deps.state.plan.loadIntegrations : {},
             context: this.contextFromPage(snap),
         });
         return new Promise((resolve) => {
             deps.enqueue({
                 event,
-                deviceId: deps.deviceIdFor(orNull(event.anonymousId)),
+                deviceId: deps.device.forCall(orNull(event.anonymousId)),
                 referrer: snap.referrer,
                 ctx: new Context(event),
                 callback,
                 finish: (ctx) => {
                     resolve(ctx);
-                    deps.emit(body.type, emitArgs(event));
+                    deps.emitter.emit(body.type, ...emitArgs(event));
                 },
             });
         });
@@ -7726,7 +7726,7 @@ class Calls {
         if (cache.campaign)
             context.campaign = Object.assign({}, cache.campaign);
         if (!cache.agent) {
-            const facts = this.deps.browser.navigatorFacts();
+            const facts = this.deps.env.browser.navigatorFacts();
             cache.agent = { userAgent: facts.userAgent, locale: facts.language };
         }
         const { userAgent, locale } = cache.agent;
@@ -8568,21 +8568,7 @@ class AnalyticsCore {
             post: browser.postJson,
             logger: this.logger,
         }));
-        this.calls = new Calls({
-            clock,
-            newId,
-            browser,
-            user: this.userStore,
-            group: this.groupStore,
-            deviceIdFor: (anonymousId) => this.device.forCall(anonymousId),
-            loadIntegrations: () => (this.state.plan ? this.state.plan.loadIntegrations : {}),
-            enqueue: (item) => {
-                this.delivery.watch(item, this.timeout);
-                this.queue.push({ kind: 'call', item });
-            },
-            emit: (type, args) => this.emitter.emit(type, ...args),
-            warn,
-        });
+        this.calls = new Calls(this);
         this.lifecycle = new PageLifecycle(() => this.state.pipeline, this.queue, [this.userStore, this.groupStore], this.stages.plugins);
     }
     get settings() {
@@ -8601,6 +8587,11 @@ class AnalyticsCore {
     }
     ready(callback) {
         return this.readySignal.ready(callback);
+    }
+    /** A call's event joins the queue, its callback clock started. */
+    enqueue(item) {
+        this.delivery.watch(item, this.timeout);
+        this.queue.push({ kind: 'call', item });
     }
     /** Start-up has decided what this page does: `initialized`, the `initialize` event, install.ts's listeners. */
     announce(sending, storing) {

@@ -25,7 +25,7 @@ import { describe } from './page-code.js';
 import type { LoadState, StartupDeps } from './startup.js';
 import { loadOnce } from './loader.js';
 import { PageLifecycle } from './page-lifecycle.js';
-import { Calls } from './calls.js';
+import { Calls, type CallDeps } from './calls.js';
 import { Stages } from './stages.js';
 import { DeviceIdentity } from './device-identity.js';
 import { ReadySignal } from './ready.js';
@@ -35,7 +35,7 @@ import type { RuntimeEnvironment } from './environment.js';
 
 const DEFAULT_SETTINGS = normalizeSettings(undefined).settings;
 
-export class AnalyticsCore implements StartupDeps {
+export class AnalyticsCore implements StartupDeps, CallDeps {
   readonly logger = new Logger();
   readonly emitter: Emitter;
   readonly userStore: UserStore;
@@ -104,21 +104,7 @@ export class AnalyticsCore implements StartupDeps {
       post: browser.postJson,
       logger: this.logger,
     }));
-    this.calls = new Calls({
-      clock,
-      newId,
-      browser,
-      user: this.userStore,
-      group: this.groupStore,
-      deviceIdFor: (anonymousId) => this.device.forCall(anonymousId),
-      loadIntegrations: () => (this.state.plan ? this.state.plan.loadIntegrations : {}),
-      enqueue: (item) => {
-        this.delivery.watch(item, this.timeout);
-        this.queue.push({ kind: 'call', item });
-      },
-      emit: (type, args) => this.emitter.emit(type, ...args),
-      warn,
-    });
+    this.calls = new Calls(this);
     this.lifecycle = new PageLifecycle(
       () => this.state.pipeline,
       this.queue,
@@ -144,6 +130,12 @@ export class AnalyticsCore implements StartupDeps {
 
   ready(callback?: unknown): Promise<unknown[]> {
     return this.readySignal.ready(callback);
+  }
+
+  /** A call's event joins the queue, its callback clock started. */
+  enqueue(item: CallItem): void {
+    this.delivery.watch(item, this.timeout);
+    this.queue.push({ kind: 'call', item });
   }
 
   /** Start-up has decided what this page does: `initialized`, the `initialize` event, install.ts's listeners. */

@@ -17,25 +17,27 @@ import { campaignFromSearch, pageContextFromSnapshot } from '../core/page-contex
 import { parseQuery } from '../core/query-string.js';
 import { attempt, isNonEmptyString, sanitizeProperties } from '../core/values.js';
 import { SHIM_NAME, VERSION } from '../core/version.js';
-import type { BrowserPort } from '../browser/port.js';
-import type { Clock } from './clock.js';
+import type { RuntimeEnvironment } from './environment.js';
+import type { DeviceIdentity } from './device-identity.js';
+import type { Emitter } from './emitter.js';
+import type { Logger } from './log.js';
+import type { LoadState } from './startup.js';
 import { Context, failedContext } from './context.js';
 import type { CallItem } from './delivery.js';
 import type { GroupStore, UserStore } from './identity.js';
 
+/** What a call works on: the runtime itself (AnalyticsCore), as the calls see it. */
 export interface CallDeps {
-  clock: Clock;
-  newId(): string;
-  browser: Pick<BrowserPort, 'snapshot' | 'navigatorFacts'>;
-  user: UserStore;
-  group: GroupStore;
-  deviceIdFor(anonymousId: string | null): string | null;
-  /** Load-level routing, as analytics-next stamps it on every event. */
-  loadIntegrations(): Dict;
+  env: Pick<RuntimeEnvironment, 'clock' | 'newId' | 'browser'>;
+  userStore: UserStore;
+  groupStore: GroupStore;
+  device: Pick<DeviceIdentity, 'forCall'>;
+  /** Load-level routing (the plan's), as analytics-next stamps it on every event. */
+  state: Pick<LoadState, 'plan'>;
   /** Starts the call's callback clock, then queues it. */
   enqueue(item: CallItem): void;
-  emit(type: string, args: unknown[]): void;
-  warn(call: string, message: string, dropped: boolean): void;
+  emitter: Pick<Emitter, 'emit'>;
+  logger: Pick<Logger, 'problem'>;
 }
 
 /** The browser's answers and the URL's campaign, read once per page (per URL), not once per call. */
@@ -83,7 +85,7 @@ export class Calls {
   identify(rawArgs: unknown[]): Promise<Context> {
     const { args, snapshot } = splitPageContext(rawArgs);
     const r = resolveEntityArguments(args);
-    const user = this.deps.user;
+    const user = this.deps.userStore;
     const traits = r.traits ? withClearedKeys(this.clean('analytics.identify()', r.traits), r.traits) : undefined;
     const options = this.clean('analytics.identify()', r.options);
     // In this order, as analytics-next: a new user ID first drops the old anonymousId, and then an anonymousId
@@ -97,7 +99,7 @@ export class Calls {
   /** group() with no arguments is the group store itself, as in analytics-next. */
   group(rawArgs: unknown[]): Promise<Context> | GroupStore {
     const { args, snapshot } = splitPageContext(rawArgs);
-    const group = this.deps.group;
+    const group = this.deps.groupStore;
     if (args.length === 0) return group;
     const r = resolveEntityArguments(args);
     const traits = r.traits ? this.clean('analytics.group()', r.traits) : undefined;
@@ -110,7 +112,7 @@ export class Calls {
   alias(rawArgs: unknown[]): Promise<Context> {
     const { args, snapshot } = splitPageContext(rawArgs);
     const r = resolveAliasArguments(args);
-    const user = this.deps.user;
+    const user = this.deps.userStore;
     const body: EventBody = {
       type: 'alias',
       userId: r.to ?? user.id(),
@@ -127,7 +129,7 @@ export class Calls {
   clean(call: string, value: Dict): Dict {
     const { value: clean, problems } = sanitizeProperties(value);
     if (problems.length > 0)
-      this.deps.warn(
+      this.deps.logger.problem(
         call,
         problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (+${problems.length - 5} more)` : ''),
         true,
@@ -137,13 +139,13 @@ export class Calls {
 
   /** A call that cannot be carried out: one warning, and a failed Context. */
   private reject(call: string, message: string, type: string): Promise<Context> {
-    this.deps.warn(call, message, true);
+    this.deps.logger.problem(call, message, true);
     return failedContext(type, message);
   }
 
   /** `options.anonymousId` on a call sets the visitor's anonymousId, as analytics-next does. */
   private applyAnonymousIdOption(options: Dict): void {
-    if (isNonEmptyString(options.anonymousId)) this.deps.user.anonymousId(options.anonymousId);
+    if (isNonEmptyString(options.anonymousId)) this.deps.userStore.anonymousId(options.anonymousId);
   }
 
   private dispatch(
@@ -159,28 +161,28 @@ export class Calls {
       options = this.clean(`analytics.${body.type}()`, rawOptions);
       this.applyAnonymousIdOption(options);
     }
-    const snap = snapshot ?? deps.browser.snapshot();
-    const anonymousId = deps.user.anonymousId();
-    const now = deps.clock.now();
+    const snap = snapshot ?? deps.env.browser.snapshot();
+    const anonymousId = deps.userStore.anonymousId();
+    const now = deps.env.clock.now();
     const event = buildEvent(body, options, {
       page: pageContextFromSnapshot(snap),
-      userId: deps.user.id(),
+      userId: deps.userStore.id(),
       anonymousId,
       now: new Date(now),
-      messageId: `ajs-next-${now}-${deps.newId()}`,
-      loadIntegrations: deps.loadIntegrations(),
+      messageId: `ajs-next-${now}-${deps.env.newId()}`,
+      loadIntegrations: deps.state.plan ? deps.state.plan.loadIntegrations : {},
       context: this.contextFromPage(snap),
     });
     return new Promise<Context>((resolve) => {
       deps.enqueue({
         event,
-        deviceId: deps.deviceIdFor(orNull(event.anonymousId)),
+        deviceId: deps.device.forCall(orNull(event.anonymousId)),
         referrer: snap.referrer,
         ctx: new Context(event),
         callback,
         finish: (ctx) => {
           resolve(ctx);
-          deps.emit(body.type, emitArgs(event));
+          deps.emitter.emit(body.type, ...emitArgs(event));
         },
       });
     });
@@ -200,7 +202,7 @@ export class Calls {
     // Each event gets its own copy: middleware may edit it.
     if (cache.campaign) context.campaign = { ...cache.campaign };
     if (!cache.agent) {
-      const facts = this.deps.browser.navigatorFacts();
+      const facts = this.deps.env.browser.navigatorFacts();
       cache.agent = { userAgent: facts.userAgent, locale: facts.language };
     }
     const { userAgent, locale } = cache.agent;
