@@ -4207,7 +4207,6 @@ class Delivery {
     }
     /** Stamps and queues operations; the first event's insert_id is the messageId, later ones get a suffix. */
     send(ops, stamp, ticket, pipeline, ctx) {
-        const { facts } = pipeline;
         let n = 0;
         for (const op of ops) {
             if (op.op === 'mapUser')
@@ -4216,7 +4215,7 @@ class Delivery {
                 continue;
             const insertId = n === 0 ? stamp.messageId : `${stamp.messageId}-${n}`;
             n++;
-            const wire = wireEvent(op.event, { userId: stamp.userId, deviceId: stamp.deviceId, time: stamp.time, insertId }, { sessionId: ticket.sessionId, eventId: ticket.nextEventId() }, facts);
+            const wire = stamped(op.event, { userId: stamp.userId, deviceId: stamp.deviceId, time: stamp.time, insertId }, ticket, pipeline);
             pipeline.accept(wire, ctx
                 ? (outcome) => {
                     if (outcome.code < 200 || outcome.code >= 300)
@@ -4241,12 +4240,12 @@ class Delivery {
                 own[key] = event[key];
         const ticket = pipeline.session.open(now);
         try {
-            const wire = wireEvent(own, {
+            const wire = stamped(own, {
                 userId: this.deps.userId(),
                 deviceId: this.deps.deviceId(),
                 time: typeof own.time === 'number' ? own.time : now,
                 insertId: typeof own.insert_id === 'string' ? own.insert_id : `sdk-${this.deps.newId()}`,
-            }, { sessionId: ticket.sessionId, eventId: ticket.nextEventId() }, pipeline.facts);
+            }, ticket, pipeline);
             return new Promise((resolve) => pipeline.accept(wire, resolve));
         }
         finally {
@@ -4275,6 +4274,10 @@ class Delivery {
             this.deps.warn(call, `callback failed: ${describe$1(error)}`, false);
         });
     }
+}
+/** An Amplitude event in its envelope: the identity and time it goes out with, the session in force. */
+function stamped(event, stamp, ticket, pipeline) {
+    return wireEvent(event, stamp, { sessionId: ticket.sessionId, eventId: ticket.nextEventId() }, pipeline.facts);
 }
 /** Hand-overs on a page that sends nothing to Amplitude have no session. */
 const NO_SESSION = { sessionId: undefined, nextEventId: () => -1, close: () => undefined };
@@ -8637,10 +8640,6 @@ class AnalyticsCore {
     alias(...rawArgs) {
         return this.calls.alias(rawArgs);
     }
-    /** Values a page hands to user()/group() setters, made safe with the calls' own rule. */
-    clean(call, value) {
-        return this.calls.clean(call, value);
-    }
     /** trackLink/trackClick and trackForm/trackSubmit (auto-track.ts), on this runtime's track and timeout. */
     autoTrack(kind, call, args) {
         const deps = {
@@ -8690,19 +8689,12 @@ function traitsArgument(core, name, value) {
         core.logger.problem(callName(name), `expects an object, got ${kind(value)}; the value was ignored`, true);
         return undefined;
     }
-    return core.clean(callName(name), value);
+    return core.calls.clean(callName(name), value);
 }
 function kind(value) {
     if (value === null)
         return 'null';
-    try {
-        if (Array.isArray(value))
-            return 'an array';
-    }
-    catch (_a) {
-        return 'a revoked Proxy';
-    }
-    return `a ${typeof value}`;
+    return attempt(() => (Array.isArray(value) ? 'an array' : `a ${typeof value}`), 'a revoked Proxy');
 }
 
 function entity(core, guard, prefix, store, extra) {

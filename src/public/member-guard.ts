@@ -6,7 +6,7 @@
 import type { Dict } from '../core/types.js';
 import type { AnalyticsCore } from '../runtime/analytics.js';
 import { describe } from '../runtime/page-code.js';
-import { isPlainObject } from '../core/values.js';
+import { attempt, isPlainObject } from '../core/values.js';
 
 export type Guard = <A extends unknown[], R>(
   name: string,
@@ -49,15 +49,10 @@ export function traitsArgument(core: AnalyticsCore, name: string, value: unknown
     core.logger.problem(callName(name), `expects an object, got ${kind(value)}; the value was ignored`, true);
     return undefined;
   }
-  return core.clean(callName(name), value);
+  return core.calls.clean(callName(name), value);
 }
 
 function kind(value: unknown): string {
   if (value === null) return 'null';
-  try {
-    if (Array.isArray(value)) return 'an array';
-  } catch {
-    return 'a revoked Proxy';
-  }
-  return `a ${typeof value}`;
+  return attempt(() => (Array.isArray(value) ? 'an array' : `a ${typeof value}`), 'a revoked Proxy');
 }

@@ -50,7 +50,8 @@ export class AnalyticsCore implements StartupDeps, CallDeps {
   readonly readySignal = new ReadySignal((call, message) => this.logger.problem(call, message, false));
   readonly queue: CallQueue<CallItem, Prepared>;
   readonly delivery: Delivery;
-  private readonly calls: Calls;
+  /** The calls' own rule (clean) also makes safe what a page hands to user()/group() setters. */
+  readonly calls: Calls;
   /** Load has decided what this page does (analytics.initialized). */
   initialized = false;
   /** How long a call's callback waits for its hand-over (analytics.timeout()). */
@@ -190,11 +191,6 @@ export class AnalyticsCore implements StartupDeps, CallDeps {
 
   alias(...rawArgs: unknown[]): Promise<Context> {
     return this.calls.alias(rawArgs);
-  }
-
-  /** Values a page hands to user()/group() setters, made safe with the calls' own rule. */
-  clean(call: string, value: Dict): Dict {
-    return this.calls.clean(call, value);
   }
 
   /** trackLink/trackClick and trackForm/trackSubmit (auto-track.ts), on this runtime's track and timeout. */

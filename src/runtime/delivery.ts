@@ -5,13 +5,13 @@
  * event, not after a fixed wait. The timeout only bounds how long a callback waits for that.
  */
 import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEvent } from '../core/types.js';
-import type { DeliveryOutcome } from '../wire/wire-types.js';
+import type { DeliveryOutcome, WireEvent } from '../wire/wire-types.js';
 import type { Clock } from './clock.js';
 import type { Context } from './context.js';
 import type { SessionTicket } from './session.js';
 import type { Pipeline } from './pipeline.js';
 import type { Callback } from '../core/arguments.js';
-import { wireEvent } from '../wire/envelope.js';
+import { wireEvent, type EventStamp } from '../wire/envelope.js';
 import type { RunOutcome } from '../plugins/plugin-registry.js';
 import { callPageFunction, describe } from './page-code.js';
 import { isNonEmptyString } from '../core/values.js';
@@ -120,18 +120,17 @@ export class Delivery {
     pipeline: Pipeline,
     ctx?: Context,
   ): void {
-    const { facts } = pipeline;
     let n = 0;
     for (const op of ops) {
       if (op.op === 'mapUser') this.deps.mapUser({ userId: op.userId, previousId: op.previousId });
       if (op.op !== 'event') continue;
       const insertId = n === 0 ? stamp.messageId : `${stamp.messageId}-${n}`;
       n++;
-      const wire = wireEvent(
+      const wire = stamped(
         op.event,
         { userId: stamp.userId, deviceId: stamp.deviceId, time: stamp.time, insertId },
-        { sessionId: ticket.sessionId, eventId: ticket.nextEventId() },
-        facts,
+        ticket,
+        pipeline,
       );
       pipeline.accept(
         wire,
@@ -158,7 +157,7 @@ export class Delivery {
     for (const key of Object.keys(event)) if (event[key] !== undefined && key !== 'extra') own[key] = event[key];
     const ticket = pipeline.session.open(now);
     try {
-      const wire = wireEvent(
+      const wire = stamped(
         own as unknown as AmplitudeEvent,
         {
           userId: this.deps.userId(),
@@ -166,8 +165,8 @@ export class Delivery {
           time: typeof own.time === 'number' ? own.time : now,
           insertId: typeof own.insert_id === 'string' ? own.insert_id : `sdk-${this.deps.newId()}`,
         },
-        { sessionId: ticket.sessionId, eventId: ticket.nextEventId() },
-        pipeline.facts,
+        ticket,
+        pipeline,
       );
       return new Promise((resolve) => pipeline.accept(wire, resolve));
     } finally {
@@ -196,6 +195,11 @@ export class Delivery {
       this.deps.warn(call, `callback failed: ${describe(error)}`, false);
     });
   }
+}
+
+/** An Amplitude event in its envelope: the identity and time it goes out with, the session in force. */
+function stamped(event: AmplitudeEvent, stamp: EventStamp, ticket: SessionTicket, pipeline: Pipeline): WireEvent {
+  return wireEvent(event, stamp, { sessionId: ticket.sessionId, eventId: ticket.nextEventId() }, pipeline.facts);
 }
 
 /** Hand-overs on a page that sends nothing to Amplitude have no session. */
