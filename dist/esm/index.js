@@ -3813,8 +3813,7 @@ class Emitter {
     }
     on(event, fn) {
         var _a;
-        var _b;
-        ((_a = (_b = this.listeners)[event]) !== null && _a !== void 0 ? _a : (_b[event] = [])).push(fn);
+        ((_a = this.listeners)[event] || (_a[event] = [])).push(fn);
     }
     once(event, fn) {
         const wrapper = (...args) => {
@@ -3829,8 +3828,7 @@ class Emitter {
             this.listeners[event] = list.filter((l) => l !== fn);
     }
     emit(event, ...args) {
-        var _a;
-        for (const fn of ((_a = this.listeners[event]) !== null && _a !== void 0 ? _a : []).slice()) {
+        for (const fn of (this.listeners[event] || []).slice()) {
             // An async listener that rejects must not surface as an unhandled rejection on the page either.
             callPageFunction(fn, this.self(), args, (error) => this.onListenerError(event, error));
         }
@@ -8469,8 +8467,7 @@ class DeferredWork {
     /** The calls queued at load have been handed over. */
     release() {
         this.clock.setTimeout(() => {
-            var _a;
-            const work = (_a = this.collected) !== null && _a !== void 0 ? _a : [];
+            const work = this.collected || [];
             this.collected = null;
             this.run(work);
         }, 0);

@@ -24,7 +24,7 @@ export class DeferredWork {
   /** The calls queued at load have been handed over. */
   release(): void {
     this.clock.setTimeout(() => {
-      const work = this.collected ?? [];
+      const work = this.collected || [];
       this.collected = null;
       this.run(work);
     }, 0);

@@ -12,7 +12,7 @@ export class Emitter {
   ) {}
 
   on(event: string, fn: Listener): void {
-    (this.listeners[event] ??= []).push(fn);
+    (this.listeners[event] ||= []).push(fn);
   }
 
   once(event: string, fn: Listener): void {
@@ -29,7 +29,7 @@ export class Emitter {
   }
 
   emit(event: string, ...args: unknown[]): void {
-    for (const fn of (this.listeners[event] ?? []).slice()) {
+    for (const fn of (this.listeners[event] || []).slice()) {
       // An async listener that rejects must not surface as an unhandled rejection on the page either.
       callPageFunction(fn, this.self(), args, (error) => this.onListenerError(event, error));
     }
