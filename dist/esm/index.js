@@ -8801,17 +8801,8 @@ function attachPublicApi(core, target) {
             return resolvedTarget();
         }),
         push: guard('push', nothing, (entry) => {
-            let method;
-            let rest = [];
-            try {
-                if (isArray(entry)) {
-                    method = entry[0];
-                    rest = entry.slice(1);
-                }
-            }
-            catch (_a) {
-                method = undefined;
-            }
+            // A revoked Proxy, or one whose traps throw, reads as no method at all.
+            const [method, rest] = attempt(() => (Array.isArray(entry) ? [entry[0], entry.slice(1)] : [undefined, []]), [undefined, []]);
             if (typeof method !== 'string') {
                 core.logger.problem(callName('push'), 'expects an array whose first item is a method name', false);
                 return;
@@ -8873,10 +8864,6 @@ function attachPublicApi(core, target) {
         configurable: true,
     });
     return target;
-}
-/** Array.isArray, which throws for a revoked Proxy. */
-function isArray(value) {
-    return attempt(() => Array.isArray(value), false);
 }
 function defineValue(target, name, value) {
     Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable: true });

@@ -99,16 +99,11 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
       return resolvedTarget();
     }),
     push: guard('push', nothing, (entry: unknown) => {
-      let method: unknown;
-      let rest: unknown[] = [];
-      try {
-        if (isArray(entry)) {
-          method = entry[0];
-          rest = entry.slice(1);
-        }
-      } catch {
-        method = undefined;
-      }
+      // A revoked Proxy, or one whose traps throw, reads as no method at all.
+      const [method, rest] = attempt(
+        (): [unknown, unknown[]] => (Array.isArray(entry) ? [entry[0], entry.slice(1)] : [undefined, []]),
+        [undefined, []],
+      );
       if (typeof method !== 'string') {
         core.logger.problem(call('push'), 'expects an array whose first item is a method name', false);
         return;
@@ -181,11 +176,6 @@ export function attachPublicApi(core: AnalyticsCore, target: Dict): Dict {
     configurable: true,
   });
   return target;
-}
-
-/** Array.isArray, which throws for a revoked Proxy. */
-function isArray(value: unknown): value is unknown[] {
-  return attempt(() => Array.isArray(value), false);
 }
 
 function defineValue(target: Dict, name: string, value: unknown): void {
