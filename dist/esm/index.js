@@ -4718,8 +4718,7 @@ function conformPayload(raw) {
 
 /** The preset's payload for an event: its defaults with the site's overrides, evaluated. */
 function presetPayload(preset, event, settings) {
-    var _a;
-    const mapping = Object.assign(Object.assign({}, DEFAULTS[preset]), ((_a = settings.mappings[preset]) !== null && _a !== void 0 ? _a : {}));
+    const mapping = Object.assign({}, DEFAULTS[preset], settings.mappings[preset]);
     if (preset === 'Order Completed Calls' && mapping.trackRevenuePerProduct === undefined)
         mapping.trackRevenuePerProduct = settings.trackRevenuePerProduct;
     return conformPayload(resolveMapping(mapping, eventData(event)));
@@ -4773,12 +4772,14 @@ function mapUser(payload) {
     return [{ op: 'mapUser', userId, previousId }];
 }
 const op = (event) => ({ op: 'event', event });
-/** The fields every event carries, as Actions sends them. */
-function envelope(payload) {
-    var _a, _b;
-    const event = {
-        event_type: typeof payload.event_type === 'string' ? payload.event_type : String((_a = payload.event_type) !== null && _a !== void 0 ? _a : ''),
-    };
+/**
+ * The fields every event carries, as Actions sends them. The identify and group presets map no event type,
+ * session or event properties (and a site can map only a preset's own fields), so theirs go out as the
+ * action names them, out of session.
+ */
+function envelope(payload, eventType = payload.event_type) {
+    var _a;
+    const event = { event_type: String(eventType !== null && eventType !== void 0 ? eventType : '') };
     event.user_id = typeof payload.user_id === 'string' ? payload.user_id : null;
     if (typeof payload.device_id === 'string')
         event.device_id = payload.device_id;
@@ -4786,7 +4787,7 @@ function envelope(payload) {
     if (time !== undefined)
         event.time = time;
     // Without a session id Actions sends none, which Amplitude stores as -1 (out of session).
-    event.session_id = (_b = toSessionId(payload.session_id)) !== null && _b !== void 0 ? _b : -1;
+    event.session_id = (_a = toSessionId(payload.session_id)) !== null && _a !== void 0 ? _a : -1;
     if (payload.event_properties !== undefined)
         event.event_properties = isPlainObject(payload.event_properties) ? payload.event_properties : {};
     if (isPlainObject(payload.user_properties))
@@ -4802,7 +4803,6 @@ function hasValue(obj) {
     return isPlainObject(obj) && Object.keys(obj).some((k) => obj[k] !== '');
 }
 function logEvent(payload) {
-    var _a;
     const event = envelope(payload);
     for (const [name, key] of [
         ['$setOnce', 'setOnce'],
@@ -4811,7 +4811,7 @@ function logEvent(payload) {
     ]) {
         const value = payload[key];
         if (hasValue(value))
-            event.user_properties = Object.assign(Object.assign({}, ((_a = event.user_properties) !== null && _a !== void 0 ? _a : {})), { [name]: value });
+            event.user_properties = Object.assign(Object.assign({}, event.user_properties), { [name]: value });
     }
     return [op(event)];
 }
@@ -4876,8 +4876,7 @@ function logPurchase(payload) {
 function identifyUser(payload) {
     const traits = isPlainObject(payload.user_properties) ? payload.user_properties : {};
     const merged = withAttribution({ $set: Object.assign({}, traits) }, payload);
-    const event = envelope(Object.assign(Object.assign({}, payload), { event_type: '$identify', event_properties: undefined, session_id: undefined }));
-    delete event.event_properties;
+    const event = envelope(payload, '$identify');
     event.user_properties = merged;
     return [op(event)];
 }
@@ -4890,12 +4889,12 @@ function groupIdentifyUser(payload) {
     const association = { [type]: groupValue };
     const ops = [];
     if (payload.user_id || payload.device_id) {
-        const identify = envelope(Object.assign(Object.assign({}, payload), { event_type: '$identify', session_id: undefined }));
+        const identify = envelope(payload, '$identify');
         identify.groups = association;
         identify.user_properties = { $set: association };
         ops.push(op(identify));
     }
-    const groupIdentify = envelope(Object.assign(Object.assign({}, payload), { event_type: '$groupidentify', session_id: undefined }));
+    const groupIdentify = envelope(payload, '$groupidentify');
     groupIdentify.groups = association;
     groupIdentify.group_properties = { $set: isPlainObject(payload.group_properties) ? payload.group_properties : {} };
     ops.push(op(groupIdentify));

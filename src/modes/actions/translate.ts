@@ -14,7 +14,7 @@ import { isNonEmptyString, isPlainObject } from '../../core/values.js';
 
 /** The preset's payload for an event: its defaults with the site's overrides, evaluated. */
 function presetPayload(preset: PresetName, event: SegmentEvent, settings: ActionsSettings): Dict {
-  const mapping: Dict = { ...DEFAULTS[preset], ...(settings.mappings[preset] ?? {}) };
+  const mapping: Dict = Object.assign({}, DEFAULTS[preset], settings.mappings[preset]);
   if (preset === 'Order Completed Calls' && mapping.trackRevenuePerProduct === undefined)
     mapping.trackRevenuePerProduct = settings.trackRevenuePerProduct;
   return conformPayload(resolveMapping(mapping, eventData(event)) as Dict);
@@ -77,11 +77,13 @@ function mapUser(payload: Dict): AmplitudeOperation[] {
 
 const op = (event: AmplitudeEvent): AmplitudeOperation => ({ op: 'event', event });
 
-/** The fields every event carries, as Actions sends them. */
-function envelope(payload: Dict): AmplitudeEvent {
-  const event: AmplitudeEvent = {
-    event_type: typeof payload.event_type === 'string' ? payload.event_type : String(payload.event_type ?? ''),
-  };
+/**
+ * The fields every event carries, as Actions sends them. The identify and group presets map no event type,
+ * session or event properties (and a site can map only a preset's own fields), so theirs go out as the
+ * action names them, out of session.
+ */
+function envelope(payload: Dict, eventType = payload.event_type): AmplitudeEvent {
+  const event: AmplitudeEvent = { event_type: String(eventType ?? '') };
   event.user_id = typeof payload.user_id === 'string' ? payload.user_id : null;
   if (typeof payload.device_id === 'string') event.device_id = payload.device_id;
   const time = toMillis(payload.time);
@@ -109,7 +111,7 @@ function logEvent(payload: Dict): AmplitudeOperation[] {
     ['$add', 'add'],
   ] as const) {
     const value = payload[key];
-    if (hasValue(value)) event.user_properties = { ...(event.user_properties ?? {}), [name]: value };
+    if (hasValue(value)) event.user_properties = { ...event.user_properties, [name]: value };
   }
   return [op(event)];
 }
@@ -179,8 +181,7 @@ function logPurchase(payload: Dict): AmplitudeOperation[] {
 function identifyUser(payload: Dict): AmplitudeOperation[] {
   const traits = isPlainObject(payload.user_properties) ? payload.user_properties : {};
   const merged = withAttribution({ $set: { ...traits } }, payload) as Dict;
-  const event = envelope({ ...payload, event_type: '$identify', event_properties: undefined, session_id: undefined });
-  delete event.event_properties;
+  const event = envelope(payload, '$identify');
   event.user_properties = merged;
   return [op(event)];
 }
@@ -193,12 +194,12 @@ function groupIdentifyUser(payload: Dict): AmplitudeOperation[] {
   const association = { [type]: groupValue };
   const ops: AmplitudeOperation[] = [];
   if (payload.user_id || payload.device_id) {
-    const identify = envelope({ ...payload, event_type: '$identify', session_id: undefined });
+    const identify = envelope(payload, '$identify');
     identify.groups = association;
     identify.user_properties = { $set: association };
     ops.push(op(identify));
   }
-  const groupIdentify = envelope({ ...payload, event_type: '$groupidentify', session_id: undefined });
+  const groupIdentify = envelope(payload, '$groupidentify');
   groupIdentify.groups = association;
   groupIdentify.group_properties = { $set: isPlainObject(payload.group_properties) ? payload.group_properties : {} };
   ops.push(op(groupIdentify));
