@@ -4716,6 +4716,37 @@ function conformPayload(raw) {
     return payload;
 }
 
+function identifyOperation(userProperties) {
+    return { op: 'event', event: { event_type: '$identify', user_properties: userProperties } };
+}
+/** Referrer and campaign values as both destinations record them: `$setOnce initial_<key>` and `$set <key>`. */
+function firstAndLatest(values) {
+    const setOnce = {};
+    const set = {};
+    for (const key of Object.keys(values)) {
+        setOnce[`initial_${key}`] = values[key];
+        set[key] = values[key];
+    }
+    return { $setOnce: setOnce, $set: set };
+}
+/**
+ * The classic identify of referrer or campaign values: every non-empty text that `accept` takes, first and latest;
+ * nothing when none is left.
+ */
+function firstAndLatestIdentify(values, accept = () => true) {
+    const kept = {};
+    for (const key of Object.keys(values)) {
+        const value = values[key];
+        if (typeof value === 'string' && value !== '' && accept(key, value))
+            kept[key] = value;
+    }
+    return Object.keys(kept).length > 0 ? [identifyOperation(firstAndLatest(kept))] : [];
+}
+/** A referrer and its host, as amplitude-js took it (the third `/`-separated part), when it has one. */
+function referrerValues(referrer) {
+    return { referrer, referring_domain: referrer.split('/')[2] || undefined };
+}
+
 /** The preset's payload for an event: its defaults with the site's overrides, evaluated. */
 function presetPayload(preset, event, settings) {
     const mapping = Object.assign({}, DEFAULTS[preset], settings.mappings[preset]);
@@ -4817,18 +4848,12 @@ function logEvent(payload) {
 }
 /** utm_properties and referrer as user-property operations (merged over the payload's own). */
 function withAttribution(base, payload) {
-    const utm = isPlainObject(payload.utm_properties) ? payload.utm_properties : {};
-    const referrer = payload.referrer;
-    if (Object.keys(utm).length === 0 && !referrer)
+    const values = Object.assign({}, (isPlainObject(payload.utm_properties) ? payload.utm_properties : {}));
+    if (payload.referrer)
+        values.referrer = payload.referrer;
+    if (Object.keys(values).length === 0)
         return base;
-    const set = Object.assign({}, utm);
-    const setOnce = {};
-    for (const key of Object.keys(utm))
-        setOnce[`initial_${key}`] = utm[key];
-    if (referrer) {
-        set.referrer = referrer;
-        setOnce.initial_referrer = referrer;
-    }
+    const { $set: set, $setOnce: setOnce } = firstAndLatest(values);
     const own = base !== null && base !== void 0 ? base : {};
     return Object.assign(Object.assign({}, own), { $set: Object.assign(Object.assign({}, (isPlainObject(own.$set) ? own.$set : {})), set), $setOnce: Object.assign(Object.assign({}, (isPlainObject(own.$setOnce) ? own.$setOnce : {})), setOnce) });
 }
@@ -5036,15 +5061,6 @@ function withFacadeDates(value, localOffsetMinutes) {
     return value;
 }
 
-function identifyOperation(userProperties) {
-    return { op: 'event', event: { event_type: '$identify', user_properties: userProperties } };
-}
-/** The host part of a referrer URL, as amplitude-js took it (the third `/`-separated part). */
-function referringDomain(referrer) {
-    const parts = referrer.split('/');
-    return parts.length >= 3 && parts[2] ? parts[2] : undefined;
-}
-
 /** `integrations.Amplitude.groups` -> one setGroup (`$identify` with groups) per group type. */
 function groupOperations(groups) {
     const normalized = normalizeGroups(groups);
@@ -5133,16 +5149,7 @@ function pageEventNames(category, name, settings, noun = 'Page') {
 }
 /** The per-page referrer identify of `trackReferrer`. */
 function referrerOperations(referrer) {
-    if (!referrer)
-        return [];
-    const setOnce = { initial_referrer: referrer };
-    const set = { referrer };
-    const domain = referringDomain(referrer);
-    if (domain) {
-        setOnce.initial_referring_domain = domain;
-        set.referring_domain = domain;
-    }
-    return [identifyOperation({ $setOnce: setOnce, $set: set })];
+    return firstAndLatestIdentify(referrerValues(referrer));
 }
 
 /**
@@ -5905,7 +5912,7 @@ function attribution(input) {
 function collect(input, accept) {
     const { settings, isNewSession } = input;
     const ops = [];
-    const setOnceAndSet = (values) => setOnceAndSetAccepted(values, accept);
+    const setOnceAndSet = (values) => firstAndLatestIdentify(values, accept);
     if (settings.unsetParamsReferrerOnNewSession && isNewSession) {
         const unset = {};
         for (const key of UNSET_ON_NEW_SESSION)
@@ -5917,9 +5924,8 @@ function collect(input, accept) {
         return ops;
     if (settings.trackUtmProperties)
         ops.push(...setOnceAndSet(utmValues(input.query, input.utmz)));
-    if (settings.useAmplitudeReferral && input.referrer) {
-        ops.push(...setOnceAndSet({ referrer: input.referrer, referring_domain: referringDomain(input.referrer) }));
-    }
+    if (settings.useAmplitudeReferral)
+        ops.push(...setOnceAndSet(referrerValues(input.referrer)));
     if (settings.trackGclid)
         ops.push(...setOnceAndSet({ gclid: input.query.gclid }));
     return ops;
@@ -5943,21 +5949,6 @@ function parseUtmz(raw) {
             out[match[1]] = match[2];
     }
     return out;
-}
-/** `$setOnce initial_<key>` and `$set <key>` for every non-empty accepted value; nothing when none is left. */
-function setOnceAndSetAccepted(values, accept) {
-    const setOnce = {};
-    const set = {};
-    for (const key of Object.keys(values)) {
-        const value = values[key];
-        if (value === undefined || value === null || value === '')
-            continue;
-        if (typeof value !== 'string' || !accept(key, value))
-            continue;
-        setOnce[`initial_${key}`] = value;
-        set[key] = value;
-    }
-    return Object.keys(set).length > 0 ? [identifyOperation({ $setOnce: setOnce, $set: set })] : [];
 }
 
 /** The SDK's (and amplitude-js's) session timeout. */

@@ -11,6 +11,7 @@ import { conformPayload } from './payload-schema.js';
 import { ACTIONS_DESTINATION, DEFAULTS, presetFor, type PresetName } from './presets.js';
 import type { ActionsSettings } from './settings.js';
 import { isNonEmptyString, isPlainObject } from '../../core/values.js';
+import { firstAndLatest } from '../operations.js';
 
 /** The preset's payload for an event: its defaults with the site's overrides, evaluated. */
 function presetPayload(preset: PresetName, event: SegmentEvent, settings: ActionsSettings): Dict {
@@ -118,16 +119,10 @@ function logEvent(payload: Dict): AmplitudeOperation[] {
 
 /** utm_properties and referrer as user-property operations (merged over the payload's own). */
 function withAttribution(base: Dict | undefined, payload: Dict): Dict | undefined {
-  const utm = isPlainObject(payload.utm_properties) ? payload.utm_properties : {};
-  const referrer = payload.referrer;
-  if (Object.keys(utm).length === 0 && !referrer) return base;
-  const set: Dict = { ...utm };
-  const setOnce: Dict = {};
-  for (const key of Object.keys(utm)) setOnce[`initial_${key}`] = utm[key];
-  if (referrer) {
-    set.referrer = referrer;
-    setOnce.initial_referrer = referrer;
-  }
+  const values: Dict = { ...(isPlainObject(payload.utm_properties) ? payload.utm_properties : {}) };
+  if (payload.referrer) values.referrer = payload.referrer;
+  if (Object.keys(values).length === 0) return base;
+  const { $set: set, $setOnce: setOnce } = firstAndLatest(values);
   const own = base ?? {};
   return {
     ...own,
