@@ -15,6 +15,36 @@ function _mergeNamespaces(n, m) {
     return Object.freeze(n);
 }
 
+/**
+ * How both destinations read their entry in `integrations`: absent, null, true or false (the destination turned
+ * off, which leaves its settings as they are) is the defaults; anything but an object warns and is the defaults;
+ * each key is read on its own, so one bad setting never disables the shim. Pure.
+ */
+/** Reads `input` key by key into `settings` (whose defaults it already holds); returns the warnings. */
+function readSettingsEntry(input, settings, entry) {
+    const warnings = [];
+    if (input === undefined || input === null || typeof input === 'boolean')
+        return warnings;
+    if (!isPlainObject(input)) {
+        warnings.push(`${entry.name} must be an object of settings; using the defaults`);
+        return warnings;
+    }
+    for (const key of Object.keys(input)) {
+        const value = input[key];
+        if (key === 'consentSettings') {
+            const categories = isPlainObject(value) ? value.categories : undefined;
+            if (Array.isArray(categories) && categories.every((c) => typeof c === 'string'))
+                settings.consentCategories = categories.slice();
+            else
+                warnings.push(`setting "consentSettings" must be {categories: string[]}${entry.badConsentNote}`);
+        }
+        else if (!entry.read(key, value, warnings) && !entry.ignored.includes(key)) {
+            warnings.push(`unknown setting "${key}" is ignored`);
+        }
+    }
+    return warnings;
+}
+
 const DEFAULT_SETTINGS$1 = Object.freeze({
     trackAllPages: false,
     trackNamedPages: true,
@@ -64,38 +94,23 @@ const IGNORED_SETTINGS = [
  * A value of the wrong type falls back to the default with a warning, so one typo never disables the shim.
  */
 function normalizeSettings(input) {
-    const warnings = [];
-    const settings = Object.assign(Object.assign({}, DEFAULT_SETTINGS$1), { mapQueryParams: {}, traitsToIncrement: [], traitsToSetOnce: [], appendFieldsToEventProps: {}, consentCategories: [] });
-    if (input === undefined || input === null || input === true)
-        return { settings, warnings };
-    if (!isPlainObject(input)) {
-        warnings.push('integrations.Amplitude must be an object of settings; using the defaults');
-        return { settings, warnings };
-    }
-    const target = settings;
-    for (const key of Object.keys(input)) {
-        const value = input[key];
-        if (key === 'consentSettings') {
-            const categories = isPlainObject(value) ? value.categories : undefined;
-            if (Array.isArray(categories) && categories.every((c) => typeof c === 'string'))
-                settings.consentCategories = categories.slice();
+    // A fresh copy: its lists and maps are the page's own.
+    const settings = JSON.parse(JSON.stringify(DEFAULT_SETTINGS$1));
+    const warnings = readSettingsEntry(input, settings, {
+        name: 'integrations.Amplitude',
+        ignored: IGNORED_SETTINGS,
+        badConsentNote: '; Amplitude is then mapped to no category',
+        read(key, value, warnings) {
+            if (key === 'consentCategories' || !(key in DEFAULT_SETTINGS$1))
+                return false;
+            const coerced = coerceSetting(DEFAULT_SETTINGS$1[key], value);
+            if (coerced === undefined)
+                warnings.push(`setting "${key}" has the wrong type (${describe$2(value)}); using the default`);
             else
-                warnings.push('setting "consentSettings" must be {categories: string[]}; Amplitude is then mapped to no category');
-            continue;
-        }
-        if (key === 'consentCategories' || !(key in DEFAULT_SETTINGS$1)) {
-            if (!IGNORED_SETTINGS.includes(key))
-                warnings.push(`unknown setting "${key}" is ignored`);
-            continue;
-        }
-        const expected = DEFAULT_SETTINGS$1[key];
-        const coerced = coerceSetting(expected, value);
-        if (coerced === undefined) {
-            warnings.push(`setting "${key}" has the wrong type (${describe$2(value)}); using the default`);
-            continue;
-        }
-        target[key] = coerced;
-    }
+                settings[key] = coerced;
+            return true;
+        },
+    });
     return { settings, warnings };
 }
 function coerceSetting(expected, value) {
@@ -4588,41 +4603,30 @@ function lookupPath(data, path) {
 
 /** Accepts whatever a page put in `integrations['Actions Amplitude']`; a bad part warns and keeps the default. */
 function normalizeActionsSettings(input) {
-    const warnings = [];
     const settings = {
         trackRevenuePerProduct: false,
         mappings: {},
         consentCategories: [],
         honorGlobalPrivacyControl: false,
     };
-    if (input === undefined || input === null || input === true)
-        return { settings, warnings };
-    if (!isPlainObject(input)) {
-        warnings.push(`integrations['${ACTIONS_DESTINATION}'] must be an object of settings; using the defaults`);
-        return { settings, warnings };
-    }
-    for (const key of Object.keys(input)) {
-        const value = input[key];
-        if (key === 'trackRevenuePerProduct' || key === 'honorGlobalPrivacyControl') {
-            if (typeof value === 'boolean')
-                settings[key] = value;
+    const warnings = readSettingsEntry(input, settings, {
+        name: `integrations['${ACTIONS_DESTINATION}']`,
+        ignored: ['apiKey', 'secretKey', 'endpoint'],
+        badConsentNote: '',
+        read(key, value, warnings) {
+            if (key === 'trackRevenuePerProduct' || key === 'honorGlobalPrivacyControl') {
+                if (typeof value === 'boolean')
+                    settings[key] = value;
+                else
+                    warnings.push(`setting "${key}" must be a boolean; using the default`);
+            }
+            else if (key === 'mappings')
+                normalizeMappings(value, settings, warnings);
             else
-                warnings.push(`setting "${key}" must be a boolean; using the default`);
-        }
-        else if (key === 'consentSettings') {
-            const categories = isPlainObject(value) ? value.categories : undefined;
-            if (Array.isArray(categories) && categories.every((c) => typeof c === 'string'))
-                settings.consentCategories = categories.slice();
-            else
-                warnings.push('setting "consentSettings" must be {categories: string[]}');
-        }
-        else if (key === 'mappings') {
-            normalizeMappings(value, settings, warnings);
-        }
-        else if (!['apiKey', 'secretKey', 'endpoint'].includes(key)) {
-            warnings.push(`unknown setting "${key}" is ignored`);
-        }
-    }
+                return false;
+            return true;
+        },
+    });
     return { settings, warnings };
 }
 function normalizeMappings(value, settings, warnings) {
@@ -5577,16 +5581,14 @@ function chooseMode(rawIntegrations) {
     const integrations = isPlainObject(rawIntegrations) ? rawIntegrations : {};
     const warnings = [];
     if (!Object.prototype.hasOwnProperty.call(integrations, ACTIONS_DESTINATION)) {
-        const normalized = normalizeSettings(integrations[CLASSIC_DESTINATION] === false ? undefined : integrations[CLASSIC_DESTINATION]);
-        return { mode: 'classic', name: CLASSIC_DESTINATION, settings: normalized.settings, warnings: normalized.warnings };
+        return Object.assign({ mode: 'classic', name: CLASSIC_DESTINATION }, normalizeSettings(integrations[CLASSIC_DESTINATION]));
     }
     const classic = integrations[CLASSIC_DESTINATION];
     if (classic !== undefined && classic !== false) {
         warnings.push(`both integrations.Amplitude (Classic) and integrations['${ACTIONS_DESTINATION}'] were given; ` +
             'Actions mode is used');
     }
-    const entry = integrations[ACTIONS_DESTINATION];
-    const normalized = normalizeActionsSettings(entry === false ? undefined : entry);
+    const normalized = normalizeActionsSettings(integrations[ACTIONS_DESTINATION]);
     warnings.push(...normalized.warnings);
     return {
         mode: 'actions',
@@ -5601,7 +5603,14 @@ function chooseMode(rawIntegrations) {
  * Classic's separate attribution identifies apply; the consent settings are the Actions entry's.
  */
 function classicRulesForActions(actions) {
-    return Object.assign(Object.assign({}, normalizeSettings(undefined).settings), { preferAnonymousIdForDeviceId: true, trackUtmProperties: false, trackReferrer: false, trackRevenuePerProduct: actions.trackRevenuePerProduct, consentCategories: actions.consentCategories, honorGlobalPrivacyControl: actions.honorGlobalPrivacyControl });
+    return Object.assign(normalizeSettings(undefined).settings, {
+        preferAnonymousIdForDeviceId: true,
+        trackUtmProperties: false,
+        trackReferrer: false,
+        trackRevenuePerProduct: actions.trackRevenuePerProduct,
+        consentCategories: actions.consentCategories,
+        honorGlobalPrivacyControl: actions.honorGlobalPrivacyControl,
+    });
 }
 /** The mode the runtime runs, for a choice. */
 function destinationMode(choice) {
