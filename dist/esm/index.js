@@ -4583,13 +4583,13 @@ function renderTemplate(template, data) {
 }
 /** `$.a.b`, `a.b`, `a['b c'].d`: the value at that path, or undefined. */
 function lookupPath(data, path) {
-    var _a, _b, _c;
     const segments = [];
     const source = path.startsWith('$.') ? path.slice(2) : path === '$' ? '' : path;
     const pattern = /\[(?:'([^']*)'|"([^"]*)"|(\d+))\]|([^.[\]]+)/g;
     let match;
+    // The one alternative that matched ('' for an empty quoted key).
     while ((match = pattern.exec(source)) !== null)
-        segments.push((_c = (_b = (_a = match[1]) !== null && _a !== void 0 ? _a : match[2]) !== null && _b !== void 0 ? _b : match[3]) !== null && _c !== void 0 ? _c : match[4]);
+        segments.push(match.slice(1).find((group) => group !== undefined));
     let node = data;
     for (const segment of segments) {
         if (node === null || typeof node !== 'object' || UNSAFE_KEYS$1.includes(segment))
@@ -4630,7 +4630,6 @@ function normalizeActionsSettings(input) {
     return { settings, warnings };
 }
 function normalizeMappings(value, settings, warnings) {
-    var _a;
     if (!isPlainObject(value)) {
         warnings.push('setting "mappings" must be {"<preset name>": {<field>: <mapping>}}; the presets keep their defaults');
         return;
@@ -4646,7 +4645,7 @@ function normalizeMappings(value, settings, warnings) {
             continue;
         }
         const name = preset;
-        const known = [...Object.keys(DEFAULTS[name]), ...((_a = EXTRA_FIELDS[name]) !== null && _a !== void 0 ? _a : [])];
+        const known = [...Object.keys(DEFAULTS[name]), ...(EXTRA_FIELDS[name] || [])];
         const kept = {};
         for (const field of Object.keys(fields)) {
             if (!known.includes(field)) {
@@ -4813,7 +4812,6 @@ const op = (event) => ({ op: 'event', event });
  * action names them, out of session.
  */
 function envelope(payload, eventType = payload.event_type) {
-    var _a;
     const event = { event_type: String(eventType !== null && eventType !== void 0 ? eventType : '') };
     event.user_id = typeof payload.user_id === 'string' ? payload.user_id : null;
     if (typeof payload.device_id === 'string')
@@ -4822,7 +4820,7 @@ function envelope(payload, eventType = payload.event_type) {
     if (time !== undefined)
         event.time = time;
     // Without a session id Actions sends none, which Amplitude stores as -1 (out of session).
-    event.session_id = (_a = toSessionId(payload.session_id)) !== null && _a !== void 0 ? _a : -1;
+    event.session_id = toSessionId(payload.session_id) || -1;
     if (payload.event_properties !== undefined)
         event.event_properties = isPlainObject(payload.event_properties) ? payload.event_properties : {};
     if (isPlainObject(payload.user_properties))
@@ -4858,7 +4856,7 @@ function withAttribution(base, payload) {
     if (Object.keys(values).length === 0)
         return base;
     const { $set: set, $setOnce: setOnce } = firstAndLatest(values);
-    const own = base !== null && base !== void 0 ? base : {};
+    const own = base || {};
     return Object.assign(Object.assign({}, own), { $set: Object.assign(Object.assign({}, (isPlainObject(own.$set) ? own.$set : {})), set), $setOnce: Object.assign(Object.assign({}, (isPlainObject(own.$setOnce) ? own.$setOnce : {})), setOnce) });
 }
 const REVENUE_FIELDS = ['revenue', 'price', 'quantity', 'productId', 'revenueType'];
@@ -5120,8 +5118,7 @@ function isScalar(value) {
  * `[Segment] Group` = groupId.
  */
 function translateGroup(event, settings) {
-    var _a;
-    const traits = Object.assign({}, ((_a = event.traits) !== null && _a !== void 0 ? _a : {}));
+    const traits = Object.assign({}, event.traits);
     if (isNonEmptyString(event.groupId))
         traits.id = event.groupId;
     const type = traits[settings.groupTypeTrait];
@@ -5216,10 +5213,14 @@ function toNumber(raw) {
     }
     return undefined;
 }
+/** The `revenueType` property, when it is a non-empty text. */
+function explicitRevenueType(properties) {
+    const value = objCaseGet(properties, 'revenueType');
+    return typeof value === 'string' && value ? value : undefined;
+}
 /** mapRevenueAttributes: what the classic integration read from a (possibly product-level) track. */
 function revenueAttributes(eventName, properties) {
     const productId = objCaseGet(properties, 'productId');
-    const revenueType = objCaseGet(properties, 'revenueType');
     const quantity = parseQuantity(properties.quantity);
     return {
         price: objCaseGet(properties, 'price'),
@@ -5230,11 +5231,7 @@ function revenueAttributes(eventName, properties) {
             : typeof productId === 'number'
                 ? String(productId)
                 : undefined,
-        revenueType: typeof revenueType === 'string' && revenueType
-            ? revenueType
-            : PURCHASE_EVENTS.includes(eventName.toLowerCase())
-                ? 'Purchase'
-                : undefined,
+        revenueType: explicitRevenueType(properties) || (PURCHASE_EVENTS.includes(eventName.toLowerCase()) ? 'Purchase' : undefined),
         revenue: extractRevenue(eventName, properties),
         eventProperties: properties,
     };
@@ -5270,7 +5267,6 @@ function parseQuantity(raw) {
  * charts (Revenue LTV, ARPU) read it either way. Returns undefined when nothing is to be booked.
  */
 function revenueEvent(attrs, useLogRevenueV2) {
-    var _a, _b;
     let price;
     let quantity = attrs.quantity;
     let eventProperties;
@@ -5293,7 +5289,8 @@ function revenueEvent(attrs, useLogRevenueV2) {
         if (!v1AcceptsQuantity(attrs.givenQuantity))
             return undefined;
         quantity = v1Quantity(attrs.givenQuantity);
-        const total = (_a = attrs.revenue) !== null && _a !== void 0 ? _a : ((_b = toNumber(attrs.price)) !== null && _b !== void 0 ? _b : 0) * quantity;
+        // The revenue is never 0 (none is undefined), and toNumber gives a finite number or none.
+        const total = attrs.revenue || (toNumber(attrs.price) || 0) * quantity;
         price = total ? total / quantity : undefined;
         eventProperties = {};
     }
@@ -5341,7 +5338,6 @@ function productsOf(properties) {
 }
 
 function translate({ event: raw, settings, referrer, timezoneOffsetMinutes = 0, }) {
-    var _a, _b;
     // As the classic stack's facade did before the destination saw the message. amplitude-js was handed the page's
     // own property values, so an Error went out as its text; traits it read back from Segment's JSON storage.
     const event = Object.assign(Object.assign({}, raw), { properties: raw.properties && withFacadeDates(withErrorTexts(raw.properties), timezoneOffsetMinutes), traits: raw.traits && withFacadeDates(raw.traits, timezoneOffsetMinutes), context: withFacadeDates(raw.context, timezoneOffsetMinutes) });
@@ -5349,34 +5345,28 @@ function translate({ event: raw, settings, referrer, timezoneOffsetMinutes = 0, 
         delete event.properties;
     if (!raw.traits)
         delete event.traits;
-    let ops;
+    return stampVersion(operationsFor(event, settings, referrer), settings.versionName).map(cutLongStrings);
+}
+function operationsFor(event, settings, referrer) {
     switch (event.type) {
         case 'identify':
-            ops = translateIdentify(event, settings);
-            break;
+            return translateIdentify(event, settings);
         case 'track': {
-            const name = (_a = event.event) !== null && _a !== void 0 ? _a : '';
-            ops = isOrderCompleted(name)
+            const name = event.event || '';
+            return isOrderCompleted(name)
                 ? translateOrderCompleted(name, event, settings)
-                : trackPath(name, (_b = event.properties) !== null && _b !== void 0 ? _b : {}, event, settings, false);
-            break;
+                : trackPath(name, event.properties || {}, event, settings);
         }
         case 'page':
-            ops = translatePage(event, settings, referrer);
-            break;
         case 'screen':
-            ops = translateScreen(event, settings);
-            break;
+            return translatePageOrScreen(event, settings, referrer);
         case 'group':
-            ops = translateGroup(event, settings);
-            break;
+            return translateGroup(event, settings);
         case 'alias':
-            ops = translateAlias(event);
-            break;
+            return translateAlias(event);
         default:
-            ops = [];
+            return [];
     }
-    return stampVersion(ops, settings.versionName).map(cutLongStrings);
 }
 /** amplitude-js cut every string value to 4096 characters as it uploaded it; what Segment stored stays whole. */
 function cutLongStrings(op) {
@@ -5415,10 +5405,9 @@ function amplitudeOptions(event) {
 }
 // ---------------------------------------------------------------------------------------------- identify
 function translateIdentify(event, settings) {
-    var _a;
     const ops = [];
     const userId = event.userId;
-    const traits = Object.assign({}, ((_a = event.traits) !== null && _a !== void 0 ? _a : {}));
+    const traits = Object.assign({}, event.traits);
     if (isNonEmptyString(userId))
         traits.id = userId;
     const search = pageSearch(event);
@@ -5438,7 +5427,7 @@ function translateIdentify(event, settings) {
  * appendFieldsToEventProps, the event with or without per-event groups, then a revenue event when the
  * properties carry revenue (any event, not only purchases) and `skipRevenue` is false.
  */
-function trackPath(eventType, properties, event, settings, skipRevenue) {
+function trackPath(eventType, properties, event, settings, skipRevenue = false) {
     const ops = [];
     const props = Object.assign({}, properties);
     const search = pageSearch(event);
@@ -5470,10 +5459,6 @@ function trackPath(eventType, properties, event, settings, skipRevenue) {
     }
     return ops;
 }
-function explicitRevenueType(properties) {
-    const value = objCaseGet(properties, 'revenueType');
-    return typeof value === 'string' && value ? value : undefined;
-}
 function revenueOperation(event) {
     return event ? [{ op: 'event', event }] : [];
 }
@@ -5484,8 +5469,7 @@ function revenueOperation(event) {
  * without it, a product's own `revenue` property is booked as well.
  */
 function translateOrderCompleted(name, event, settings) {
-    var _a;
-    const properties = (_a = event.properties) !== null && _a !== void 0 ? _a : {};
+    const properties = event.properties || {};
     const products = productsOf(properties);
     const perProduct = settings.trackRevenuePerProduct;
     if (settings.trackProductsOnce) {
@@ -5527,35 +5511,23 @@ function translateOrderCompleted(name, event, settings) {
  * order's revenue in place of a zero price in V2 mode; both counted the order more than once.
  */
 function productRevenue(product, order, settings, ownRevenueCounts) {
-    var _a;
     const attrs = revenueAttributes('Product Purchased', product);
-    attrs.revenueType = (_a = explicitRevenueType(order)) !== null && _a !== void 0 ? _a : attrs.revenueType;
+    attrs.revenueType = explicitRevenueType(order) || attrs.revenueType;
     if (settings.useLogRevenueV2 || !ownRevenueCounts)
         attrs.revenue = undefined;
     return revenueOperation(revenueEvent(attrs, settings.useLogRevenueV2));
 }
 // -------------------------------------------------------------------------------------------------- page
-function translatePage(event, settings, referrer) {
-    var _a;
-    const ops = [];
-    if (settings.trackReferrer && !settings.useAmplitudeReferral)
-        ops.push(...referrerOperations(referrer));
-    for (const eventType of pageEventNames(event.category, event.name, settings, 'Page')) {
-        ops.push(...trackPath(eventType, (_a = event.properties) !== null && _a !== void 0 ? _a : {}, event, settings, false));
-    }
-    return ops;
-}
 /**
  * Difference: the classic web integration had no screen method, so screen() sent nothing. Here it is
  * named the way Segment's mobile Amplitude integrations named screens ("Viewed X Screen"), governed
- * by the same page settings ("Loaded a Screen" for trackAllPages).
+ * by the same page settings ("Loaded a Screen" for trackAllPages), without the page's referrer identify.
  */
-function translateScreen(event, settings) {
-    var _a;
-    const ops = [];
-    for (const eventType of pageEventNames(event.category, event.name, settings, 'Screen')) {
-        ops.push(...trackPath(eventType, (_a = event.properties) !== null && _a !== void 0 ? _a : {}, event, settings, false));
-    }
+function translatePageOrScreen(event, settings, referrer) {
+    const isPage = event.type === 'page';
+    const ops = isPage && settings.trackReferrer && !settings.useAmplitudeReferral ? referrerOperations(referrer) : [];
+    for (const eventType of pageEventNames(event.category, event.name, settings, isPage ? 'Page' : 'Screen'))
+        ops.push(...trackPath(eventType, event.properties || {}, event, settings));
     return ops;
 }
 // --------------------------------------------------------------------------------------------- lookups

@@ -118,7 +118,8 @@ export function lookupPath(data: unknown, path: string): unknown {
   const source = path.startsWith('$.') ? path.slice(2) : path === '$' ? '' : path;
   const pattern = /\[(?:'([^']*)'|"([^"]*)"|(\d+))\]|([^.[\]]+)/g;
   let match: RegExpExecArray | null;
-  while ((match = pattern.exec(source)) !== null) segments.push(match[1] ?? match[2] ?? match[3] ?? match[4]);
+  // The one alternative that matched ('' for an empty quoted key).
+  while ((match = pattern.exec(source)) !== null) segments.push(match.slice(1).find((group) => group !== undefined)!);
   let node: unknown = data;
   for (const segment of segments) {
     if (node === null || typeof node !== 'object' || UNSAFE_KEYS.includes(segment)) return undefined;

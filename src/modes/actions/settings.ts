@@ -64,7 +64,7 @@ function normalizeMappings(value: unknown, settings: ActionsSettings, warnings: 
       continue;
     }
     const name = preset as PresetName;
-    const known = [...Object.keys(DEFAULTS[name]), ...(EXTRA_FIELDS[name] ?? [])];
+    const known = [...Object.keys(DEFAULTS[name]), ...(EXTRA_FIELDS[name] || [])];
     const kept: Dict = {};
     for (const field of Object.keys(fields)) {
       if (!known.includes(field)) {

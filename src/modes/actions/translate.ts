@@ -90,7 +90,7 @@ function envelope(payload: Dict, eventType = payload.event_type): AmplitudeEvent
   const time = toMillis(payload.time);
   if (time !== undefined) event.time = time;
   // Without a session id Actions sends none, which Amplitude stores as -1 (out of session).
-  event.session_id = toSessionId(payload.session_id) ?? -1;
+  event.session_id = toSessionId(payload.session_id) || -1;
   if (payload.event_properties !== undefined)
     event.event_properties = isPlainObject(payload.event_properties) ? payload.event_properties : {};
   if (isPlainObject(payload.user_properties)) event.user_properties = { ...payload.user_properties };
@@ -123,7 +123,7 @@ function withAttribution(base: Dict | undefined, payload: Dict): Dict | undefine
   if (payload.referrer) values.referrer = payload.referrer;
   if (Object.keys(values).length === 0) return base;
   const { $set: set, $setOnce: setOnce } = firstAndLatest(values);
-  const own = base ?? {};
+  const own = base || {};
   return {
     ...own,
     $set: { ...(isPlainObject(own.$set) ? own.$set : {}), ...set },

@@ -63,7 +63,7 @@ function isScalar(value: unknown): value is string | number | boolean {
  * `[Segment] Group` = groupId.
  */
 export function translateGroup(event: SegmentEvent, settings: AmplitudeSettings): AmplitudeOperation[] {
-  const traits: Dict = { ...(event.traits ?? {}) };
+  const traits: Dict = { ...event.traits };
   if (isNonEmptyString(event.groupId)) traits.id = event.groupId;
   const type = traits[settings.groupTypeTrait];
   const value = traits[settings.groupValueTrait];
