@@ -4362,6 +4362,37 @@ function createCallFlow(deps) {
     return { queue, delivery };
 }
 
+function identifyOperation(userProperties) {
+    return { op: 'event', event: { event_type: '$identify', user_properties: userProperties } };
+}
+/** Referrer and campaign values as both destinations record them: `$setOnce initial_<key>` and `$set <key>`. */
+function firstAndLatest(values) {
+    const setOnce = {};
+    const set = {};
+    for (const key of Object.keys(values)) {
+        setOnce[`initial_${key}`] = values[key];
+        set[key] = values[key];
+    }
+    return { $setOnce: setOnce, $set: set };
+}
+/**
+ * The classic identify of referrer or campaign values: every non-empty text that `accept` takes, first and latest;
+ * nothing when none is left.
+ */
+function firstAndLatestIdentify(values, accept = () => true) {
+    const kept = {};
+    for (const key of Object.keys(values)) {
+        const value = values[key];
+        if (typeof value === 'string' && value !== '' && accept(key, value))
+            kept[key] = value;
+    }
+    return Object.keys(kept).length > 0 ? [identifyOperation(firstAndLatest(kept))] : [];
+}
+/** A referrer and its host, as amplitude-js took it (the third `/`-separated part), when it has one. */
+function referrerValues(referrer) {
+    return { referrer, referring_domain: referrer.split('/')[2] || undefined };
+}
+
 /** The destination's name in Segment's `integrations` object, and the key that selects this mode. */
 const ACTIONS_DESTINATION = 'Actions Amplitude';
 const PRESETS = [
@@ -4375,67 +4406,49 @@ const PRESETS = [
 ];
 const path = (p) => ({ '@path': p });
 const campaign = (field) => path(`$.context.campaign.${field}`);
-const UTM = [
-    ['utm_source', 'source'],
-    ['utm_medium', 'medium'],
-    ['utm_campaign', 'name'],
-    ['utm_term', 'term'],
-    ['utm_content', 'content'],
-];
-/** Fields every event action shares (Segment's event-schema defaults). */
-const EVENT_FIELDS = {
+const REFERRER = path('$.context.page.referrer');
+const UTM_PROPERTIES = {
+    utm_source: campaign('source'),
+    utm_medium: campaign('medium'),
+    utm_campaign: campaign('name'),
+    utm_term: campaign('term'),
+    utm_content: campaign('content'),
+};
+/** Who and when, on every action. */
+const IDENTITY_FIELDS = {
     user_id: path('$.userId'),
     device_id: {
         '@if': { exists: path('$.context.device.id'), then: path('$.context.device.id'), else: path('$.anonymousId') },
     },
-    event_type: path('$.event'),
-    session_id: path(`$.integrations['${ACTIONS_DESTINATION}'].session_id`),
     time: path('$.timestamp'),
-    event_properties: path('$.properties'),
-    user_properties: path('$.traits'),
-    app_version: path('$.context.app.version'),
 };
+/** Fields every event action shares (Segment's event-schema defaults). */
+const EVENT_FIELDS = Object.assign(Object.assign({}, IDENTITY_FIELDS), { event_type: path('$.event'), session_id: path(`$.integrations['${ACTIONS_DESTINATION}'].session_id`), event_properties: path('$.properties'), user_properties: path('$.traits'), app_version: path('$.context.app.version') });
 /** logEventV2: referrer and UTM as $setOnce / $set on every event. */
-const LOG_EVENT_FIELDS = Object.assign(Object.assign({}, EVENT_FIELDS), { setOnce: Object.assign({ initial_referrer: path('$.context.page.referrer') }, Object.fromEntries(UTM.map(([k, c]) => [`initial_${k}`, campaign(c)]))), setAlways: Object.assign({ referrer: path('$.context.page.referrer') }, Object.fromEntries(UTM.map(([k, c]) => [k, campaign(c)]))) });
+const { $setOnce: setOnce, $set: setAlways } = firstAndLatest(Object.assign({ referrer: REFERRER }, UTM_PROPERTIES));
+const LOG_EVENT_FIELDS = Object.assign(Object.assign({}, EVENT_FIELDS), { setOnce, setAlways });
+const VIEWED_FIELDS = Object.assign(Object.assign({}, LOG_EVENT_FIELDS), { event_type: { '@template': 'Viewed {{name}}' } });
 /** utm_properties and referrer, as logPurchase and identifyUser take them. */
-const ATTRIBUTION_FIELDS = {
-    utm_properties: Object.fromEntries(UTM.map(([k, c]) => [k, campaign(c)])),
-    referrer: path('$.context.page.referrer'),
-};
-const PURCHASE_FIELDS = Object.assign(Object.assign(Object.assign({}, EVENT_FIELDS), ATTRIBUTION_FIELDS), { revenue: path('$.properties.revenue'), price: path('$.properties.price'), quantity: path('$.properties.quantity'), productId: path('$.properties.productId'), revenueType: path('$.properties.revenueType'), products: {
-        '@arrayPath': [
-            '$.properties.products',
-            {
-                price: path('price'),
-                revenue: path('revenue'),
-                quantity: path('quantity'),
-                productId: path('productId'),
-                revenueType: path('revenueType'),
-            },
-        ],
-    } });
-const IDENTIFY_FIELDS = Object.assign({ user_id: EVENT_FIELDS.user_id, device_id: EVENT_FIELDS.device_id, time: EVENT_FIELDS.time, user_properties: path('$.traits'), app_version: EVENT_FIELDS.app_version }, ATTRIBUTION_FIELDS);
-const GROUP_FIELDS = {
-    user_id: EVENT_FIELDS.user_id,
-    device_id: EVENT_FIELDS.device_id,
-    time: EVENT_FIELDS.time,
-    group_properties: path('$.traits'),
-};
-const ALIAS_FIELDS = { user_id: path('$.previousId'), global_user_id: path('$.userId') };
+const ATTRIBUTION_FIELDS = { utm_properties: UTM_PROPERTIES, referrer: REFERRER };
+/** A purchase's revenue fields, in the order a product lists them. */
+const REVENUE_FIELDS = ['price', 'revenue', 'quantity', 'productId', 'revenueType'];
+const revenueFieldsAt = (prefix) => Object.fromEntries(REVENUE_FIELDS.map((f) => [f, path(prefix + f)]));
+const PURCHASE_FIELDS = Object.assign(Object.assign(Object.assign(Object.assign({}, EVENT_FIELDS), ATTRIBUTION_FIELDS), revenueFieldsAt('$.properties.')), { products: { '@arrayPath': ['$.properties.products', revenueFieldsAt('')] } });
 const DEFAULTS = {
     'Track Calls': LOG_EVENT_FIELDS,
     'Order Completed Calls': PURCHASE_FIELDS,
-    'Page Calls': Object.assign(Object.assign({}, LOG_EVENT_FIELDS), { event_type: { '@template': 'Viewed {{name}}' } }),
-    'Screen Calls': Object.assign(Object.assign({}, LOG_EVENT_FIELDS), { event_type: { '@template': 'Viewed {{name}}' } }),
-    'Identify Calls': IDENTIFY_FIELDS,
-    'Group Calls': GROUP_FIELDS,
-    'Alias Calls': ALIAS_FIELDS,
+    'Page Calls': VIEWED_FIELDS,
+    'Screen Calls': VIEWED_FIELDS,
+    'Identify Calls': Object.assign(Object.assign(Object.assign({}, IDENTITY_FIELDS), { user_properties: EVENT_FIELDS.user_properties, app_version: EVENT_FIELDS.app_version }), ATTRIBUTION_FIELDS),
+    'Group Calls': Object.assign(Object.assign({}, IDENTITY_FIELDS), { group_properties: path('$.traits') }),
+    'Alias Calls': { user_id: path('$.previousId'), global_user_id: path('$.userId') },
 };
 /** Fields a site may map for each preset: the preset's own, plus those Segment's UI offers without a default. */
+const EVENT_EXTRAS = ['groups', 'add'];
 const EXTRA_FIELDS = {
-    'Track Calls': ['groups', 'add'],
-    'Page Calls': ['groups', 'add'],
-    'Screen Calls': ['groups', 'add'],
+    'Track Calls': EVENT_EXTRAS,
+    'Page Calls': EVENT_EXTRAS,
+    'Screen Calls': EVENT_EXTRAS,
     'Order Completed Calls': ['groups', 'trackRevenuePerProduct'],
     'Group Calls': ['group_type', 'group_value'],
 };
@@ -4719,37 +4732,6 @@ function conformPayload(raw) {
     return payload;
 }
 
-function identifyOperation(userProperties) {
-    return { op: 'event', event: { event_type: '$identify', user_properties: userProperties } };
-}
-/** Referrer and campaign values as both destinations record them: `$setOnce initial_<key>` and `$set <key>`. */
-function firstAndLatest(values) {
-    const setOnce = {};
-    const set = {};
-    for (const key of Object.keys(values)) {
-        setOnce[`initial_${key}`] = values[key];
-        set[key] = values[key];
-    }
-    return { $setOnce: setOnce, $set: set };
-}
-/**
- * The classic identify of referrer or campaign values: every non-empty text that `accept` takes, first and latest;
- * nothing when none is left.
- */
-function firstAndLatestIdentify(values, accept = () => true) {
-    const kept = {};
-    for (const key of Object.keys(values)) {
-        const value = values[key];
-        if (typeof value === 'string' && value !== '' && accept(key, value))
-            kept[key] = value;
-    }
-    return Object.keys(kept).length > 0 ? [identifyOperation(firstAndLatest(kept))] : [];
-}
-/** A referrer and its host, as amplitude-js took it (the third `/`-separated part), when it has one. */
-function referrerValues(referrer) {
-    return { referrer, referring_domain: referrer.split('/')[2] || undefined };
-}
-
 /** The preset's payload for an event: its defaults with the site's overrides, evaluated. */
 function presetPayload(preset, event, settings) {
     const mapping = Object.assign({}, DEFAULTS[preset], settings.mappings[preset]);
@@ -4859,7 +4841,6 @@ function withAttribution(base, payload) {
     const own = base || {};
     return Object.assign(Object.assign({}, own), { $set: Object.assign(Object.assign({}, (isPlainObject(own.$set) ? own.$set : {})), set), $setOnce: Object.assign(Object.assign({}, (isPlainObject(own.$setOnce) ? own.$setOnce : {})), setOnce) });
 }
-const REVENUE_FIELDS = ['revenue', 'price', 'quantity', 'productId', 'revenueType'];
 /** Actions' revenue rule: price × quantity when both are numbers, else `revenue`; nothing when falsy. */
 function revenueFields(source) {
     let revenue = source.revenue;

@@ -8,7 +8,7 @@
 import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEvent } from '../../core/types.js';
 import { resolveMapping } from './mapping-kit.js';
 import { conformPayload } from './payload-schema.js';
-import { ACTIONS_DESTINATION, DEFAULTS, presetFor, type PresetName } from './presets.js';
+import { ACTIONS_DESTINATION, DEFAULTS, presetFor, REVENUE_FIELDS, type PresetName } from './presets.js';
 import type { ActionsSettings } from './settings.js';
 import { isNonEmptyString, isPlainObject } from '../../core/values.js';
 import { firstAndLatest } from '../operations.js';
@@ -130,8 +130,6 @@ function withAttribution(base: Dict | undefined, payload: Dict): Dict | undefine
     $setOnce: { ...(isPlainObject(own.$setOnce) ? own.$setOnce : {}), ...setOnce },
   };
 }
-
-const REVENUE_FIELDS = ['revenue', 'price', 'quantity', 'productId', 'revenueType'];
 
 /** Actions' revenue rule: price × quantity when both are numbers, else `revenue`; nothing when falsy. */
 function revenueFields(source: Dict): Partial<AmplitudeEvent> {
