@@ -2948,13 +2948,13 @@ function sdkInitOptions(options) {
         if (OWNED_OPTIONS.includes(key))
             options.warn(`the Amplitude SDK option "${key}" is managed by the shim and was ignored`);
         else if (key === 'cookieOptions' && value && typeof value === 'object')
-            config.cookieOptions = Object.assign(Object.assign({}, config.cookieOptions), value);
+            config.cookieOptions = Object.assign({}, config.cookieOptions, value);
         else
             config[key] = value;
     }
     if (options.clientPersistence === false) {
         config.identityStorage = 'none';
-        config.cookieOptions = Object.assign(Object.assign({}, config.cookieOptions), { upgrade: false });
+        config.cookieOptions = Object.assign({}, config.cookieOptions, { upgrade: false });
     }
     // The shim decides every event and every ID: no remote config, no autocapture, no URL-derived IDs.
     return Object.assign(config, {
@@ -2966,22 +2966,16 @@ function sdkInitOptions(options) {
         remoteConfig: { fetchRemoteConfig: false },
     });
 }
-const SERVER_URLS = {
-    US: 'https://api2.amplitude.com/2/httpapi',
-    EU: 'https://api.eu.amplitude.com/2/httpapi',
-    'US-batch': 'https://api2.amplitude.com/batch',
-    'EU-batch': 'https://api.eu.amplitude.com/batch',
-};
 /**
  * How the outbox sends, from the destination settings and the page's raw SDK options, with the
  * SDK's own defaults and rules (serverUrl wins over serverZone; useBatch picks the batch endpoint).
  */
 function outboxConfig(apiKey, settings, sdkOptions) {
     const batching = settings.batchEvents;
-    const zone = sdkOptions.serverZone === 'EU' ? 'EU' : 'US';
+    const host = sdkOptions.serverZone === 'EU' ? 'https://api.eu.amplitude.com' : 'https://api2.amplitude.com';
     const serverUrl = typeof sdkOptions.serverUrl === 'string' && sdkOptions.serverUrl
         ? sdkOptions.serverUrl
-        : SERVER_URLS[sdkOptions.useBatch === true ? `${zone}-batch` : zone];
+        : host + (sdkOptions.useBatch === true ? '/batch' : '/2/httpapi');
     const positive = (value, fallback) => typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
     return {
         apiKey,
@@ -3094,13 +3088,14 @@ class PagePlugins {
  * plugins a page adds to the client are followed (page-plugins.ts) so the runtime runs them on every event.
  */
 /** The SDK reads and writes its unsent queue here; the outbox keeps its own, so this holds nothing. */
+const nothing = () => Promise.resolve(undefined);
 const NO_EVENT_STORAGE = {
     isEnabled: () => Promise.resolve(true),
-    get: () => Promise.resolve(undefined),
-    getRaw: () => Promise.resolve(undefined),
-    set: () => Promise.resolve(undefined),
-    remove: () => Promise.resolve(undefined),
-    reset: () => Promise.resolve(undefined),
+    get: nothing,
+    getRaw: nothing,
+    set: nothing,
+    remove: nothing,
+    reset: nothing,
 };
 class AmplitudeAdapter {
     constructor() {
@@ -3126,7 +3121,8 @@ class AmplitudeAdapter {
         // Every event the SDK produces is taken at its entrance and sent by the shim like its own: the
         // shim's identity, session and envelope, then the page's plugins, the outbox and the exit journal.
         // (The SDK's own session and context rules would otherwise stamp it, or, in the lean build, not.)
-        this.client.process = (event) => sink.sdkEvent(event).then((outcome) => ({ event, code: outcome.code, message: outcome.message }));
+        const send = (event) => sink.sdkEvent(event).then((outcome) => ({ event, code: outcome.code, message: outcome.message }));
+        this.client.process = send;
         await this.client.init(options.apiKey, undefined, config).promise;
         await this.client.remove('amplitude').promise;
         await this.client.add({
@@ -3134,7 +3130,7 @@ class AmplitudeAdapter {
             type: 'destination',
             setup: () => Promise.resolve(undefined),
             // Nothing reaches the timeline (process is the shim's), but should anything, it is sent the same way.
-            execute: (event) => sink.sdkEvent(event).then((outcome) => ({ event, code: outcome.code, message: outcome.message })),
+            execute: send,
             flush: () => {
                 sink.flush();
                 return Promise.resolve();
