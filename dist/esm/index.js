@@ -129,20 +129,17 @@ function coerceSetting(expected, value) {
     }
     if (isPlainObject(expected)) {
         // Segment's UI stores maps either as objects or as [{key, value}] pairs.
-        if (Array.isArray(value)) {
-            const out = {};
-            for (const pair of value) {
-                if (isPlainObject(pair) && typeof pair.key === 'string' && typeof pair.value === 'string')
-                    out[pair.key] = pair.value;
-            }
-            return out;
-        }
-        if (!isPlainObject(value))
+        const entries = Array.isArray(value)
+            ? value.filter(isPlainObject).map((pair) => [pair.key, pair.value])
+            : isPlainObject(value)
+                ? Object.entries(value)
+                : undefined;
+        if (!entries)
             return undefined;
         const out = {};
-        for (const k of Object.keys(value))
-            if (typeof value[k] === 'string')
-                out[k] = value[k];
+        for (const [k, v] of entries)
+            if (typeof k === 'string' && typeof v === 'string')
+                out[k] = v;
         return out;
     }
     return undefined;
@@ -4483,6 +4480,7 @@ function directiveName(value) {
  */
 function mappingProblems(mapping) {
     const problems = [];
+    // A text, a number or nothing has nothing to check.
     const visit = (node) => {
         const name = directiveName(node);
         if (name) {
@@ -4496,26 +4494,18 @@ function mappingProblems(mapping) {
                     problems.push('@if needs an "exists" or a "blank" key');
                 else
                     for (const key of ['exists', 'blank', 'then', 'else'])
-                        if (arg[key] !== undefined)
-                            visit(arg[key]);
+                        visit(arg[key]);
             }
             else if (name === '@arrayPath') {
                 if (!Array.isArray(arg) || arg.length < 1 || arg.length > 2)
                     problems.push('@arrayPath needs [path] or [path, item mapping]');
-                else {
-                    if (typeof arg[0] !== 'string')
-                        visit(arg[0]);
-                    if (arg[1] !== undefined)
-                        visit(arg[1]);
-                }
+                else
+                    arg.forEach(visit);
             }
             return;
         }
-        if (Array.isArray(node))
-            node.forEach(visit);
-        else if (isPlainObject(node))
-            for (const key of Object.keys(node))
-                visit(node[key]);
+        if (Array.isArray(node) || isPlainObject(node))
+            Object.values(node).forEach(visit);
     };
     visit(mapping);
     return problems;
@@ -4552,21 +4542,14 @@ function runDirective(name, arg, data) {
         case '@if': {
             if (!isPlainObject(arg))
                 return undefined;
-            let condition;
-            if (arg.exists !== undefined) {
-                const value = resolveMapping(arg.exists, data);
-                condition = value !== undefined && value !== null;
-            }
-            else if (arg.blank !== undefined) {
-                // As Segment's kit: the condition holds when the value is present and not blank.
-                const value = resolveMapping(arg.blank, data);
-                condition = value !== undefined && value !== null && value !== '';
-            }
-            else
+            const exists = arg.exists !== undefined;
+            const tested = exists ? arg.exists : arg.blank;
+            if (tested === undefined)
                 return undefined;
-            if (condition)
-                return arg.then === undefined ? undefined : resolveMapping(arg.then, data);
-            return arg.else === undefined ? undefined : resolveMapping(arg.else, data);
+            // As Segment's kit: `exists` holds when the value is present, `blank` when it is present and not blank.
+            const value = resolveMapping(tested, data);
+            const holds = value !== undefined && value !== null && (exists || value !== '');
+            return resolveMapping(holds ? arg.then : arg.else, data);
         }
         case '@arrayPath': {
             if (!Array.isArray(arg))
@@ -4863,15 +4846,11 @@ function logPurchase(payload) {
         order.user_properties = userProperties;
     const products = Array.isArray(payload.products) ? payload.products.filter(isPlainObject) : [];
     const perProduct = payload.trackRevenuePerProduct === true;
-    const orderRevenue = {};
-    for (const key of REVENUE_FIELDS)
-        if (payload[key] !== undefined)
-            orderRevenue[key] = payload[key];
-    Object.assign(order, products.length && perProduct ? {} : revenueFields(orderRevenue));
-    const ops = [op(order)];
+    // What each product event shares with the order: all but the order's revenue.
     const shared = Object.assign({}, order);
-    for (const key of REVENUE_FIELDS)
-        delete shared[key];
+    if (!products.length || !perProduct)
+        Object.assign(order, revenueFields(payload));
+    const ops = [op(order)];
     for (const product of products) {
         ops.push(op(Object.assign(Object.assign(Object.assign({}, shared), (perProduct ? revenueFields(product) : {})), { event_properties: product, event_type: 'Product Purchased' })));
     }
@@ -5071,17 +5050,10 @@ function normalizeGroups(groups) {
         return undefined;
     const out = {};
     for (const type of Object.keys(groups)) {
-        if (!type)
-            continue;
-        const value = groups[type];
-        if (Array.isArray(value)) {
-            const items = value.filter(isScalar).map(String);
-            if (items.length > 0)
-                out[type] = items;
-        }
-        else if (isScalar(value)) {
-            out[type] = String(value);
-        }
+        const name = groupName(groups[type]);
+        // A list without one usable name names no group.
+        if (type && name !== undefined && (typeof name === 'string' || name.length > 0))
+            out[type] = name;
     }
     return Object.keys(out).length > 0 ? out : undefined;
 }
@@ -5258,7 +5230,7 @@ function revenueEvent(attrs, useLogRevenueV2) {
         else {
             price = typeof attrs.price === 'number' ? attrs.price : undefined;
         }
-        eventProperties = Object.assign({}, attrs.eventProperties);
+        eventProperties = attrs.eventProperties;
     }
     else {
         // Difference: classic V1 sent logRevenue(revenue || price*quantity, quantity), which Amplitude booked
@@ -5355,7 +5327,7 @@ function cutLongStrings(op) {
         if (value !== undefined)
             event[key] = truncateStrings(value);
     }
-    return Object.assign(Object.assign({}, op), { event });
+    return { op: 'event', event };
 }
 /** alias(to, from): a user mapping, when both sides are known (no event is sent). */
 function translateAlias(event) {
@@ -5857,36 +5829,31 @@ const UTMZ_KEYS = ['utmcsr', 'utmcmd', 'utmccn', 'utmctr', 'utmcct'];
 const UNSET_ON_NEW_SESSION = ['referrer', 'referring_domain', ...UTM_KEYS];
 /** The `$identify` operations sent at load, before any queued call, in amplitude-js's order. */
 function attribution(input) {
+    const { settings, isNewSession } = input;
     const warnings = [];
-    const operations = collect(input, (key, value) => {
+    const operations = [];
+    const setOnceAndSet = (values) => firstAndLatestIdentify(values, (key, value) => {
         // Campaign values come from URLs anyone can craft.
         if (isSafeUrlValue(value))
             return true;
         warnings.push(`${key} was ignored: longer than ${MAX_URL_VALUE_LENGTH} characters, or markup or control characters`);
         return false;
     });
-    return { operations, warnings };
-}
-function collect(input, accept) {
-    const { settings, isNewSession } = input;
-    const ops = [];
-    const setOnceAndSet = (values) => firstAndLatestIdentify(values, accept);
     if (settings.unsetParamsReferrerOnNewSession && isNewSession) {
         const unset = {};
         for (const key of UNSET_ON_NEW_SESSION)
             unset[key] = '-';
-        ops.push(identifyOperation({ $unset: unset }));
+        operations.push(identifyOperation({ $unset: unset }));
     }
-    const capture = settings.saveParamsReferrerOncePerSession ? isNewSession : true;
-    if (!capture)
-        return ops;
-    if (settings.trackUtmProperties)
-        ops.push(...setOnceAndSet(utmValues(input.query, input.utmz)));
-    if (settings.useAmplitudeReferral)
-        ops.push(...setOnceAndSet(referrerValues(input.referrer)));
-    if (settings.trackGclid)
-        ops.push(...setOnceAndSet({ gclid: input.query.gclid }));
-    return ops;
+    if (isNewSession || !settings.saveParamsReferrerOncePerSession) {
+        if (settings.trackUtmProperties)
+            operations.push(...setOnceAndSet(utmValues(input.query, input.utmz)));
+        if (settings.useAmplitudeReferral)
+            operations.push(...setOnceAndSet(referrerValues(input.referrer)));
+        if (settings.trackGclid)
+            operations.push(...setOnceAndSet({ gclid: input.query.gclid }));
+    }
+    return { operations, warnings };
 }
 /** URL values first, then the __utmz cookie, key by key. */
 function utmValues(query, utmz) {

@@ -59,7 +59,7 @@ const VIEWED_FIELDS: Dict = { ...LOG_EVENT_FIELDS, event_type: { '@template': 'V
 const ATTRIBUTION_FIELDS: Dict = { utm_properties: UTM_PROPERTIES, referrer: REFERRER };
 
 /** A purchase's revenue fields, in the order a product lists them. */
-export const REVENUE_FIELDS = ['price', 'revenue', 'quantity', 'productId', 'revenueType'];
+const REVENUE_FIELDS = ['price', 'revenue', 'quantity', 'productId', 'revenueType'];
 const revenueFieldsAt = (prefix: string) => Object.fromEntries(REVENUE_FIELDS.map((f) => [f, path(prefix + f)]));
 
 const PURCHASE_FIELDS: Dict = {

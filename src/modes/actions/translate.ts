@@ -8,7 +8,7 @@
 import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEvent } from '../../core/types.js';
 import { resolveMapping } from './mapping-kit.js';
 import { conformPayload } from './payload-schema.js';
-import { ACTIONS_DESTINATION, DEFAULTS, presetFor, REVENUE_FIELDS, type PresetName } from './presets.js';
+import { ACTIONS_DESTINATION, DEFAULTS, presetFor, type PresetName } from './presets.js';
 import type { ActionsSettings } from './settings.js';
 import { isNonEmptyString, isPlainObject } from '../../core/values.js';
 import { firstAndLatest } from '../operations.js';
@@ -152,12 +152,10 @@ function logPurchase(payload: Dict): AmplitudeOperation[] {
   if (userProperties) order.user_properties = userProperties;
   const products = Array.isArray(payload.products) ? payload.products.filter(isPlainObject) : [];
   const perProduct = payload.trackRevenuePerProduct === true;
-  const orderRevenue: Dict = {};
-  for (const key of REVENUE_FIELDS) if (payload[key] !== undefined) orderRevenue[key] = payload[key];
-  Object.assign(order, products.length && perProduct ? {} : revenueFields(orderRevenue));
-  const ops = [op(order)];
+  // What each product event shares with the order: all but the order's revenue.
   const shared: AmplitudeEvent = { ...order };
-  for (const key of REVENUE_FIELDS) delete (shared as unknown as Dict)[key];
+  if (!products.length || !perProduct) Object.assign(order, revenueFields(payload));
+  const ops = [op(order)];
   for (const product of products) {
     ops.push(
       op({

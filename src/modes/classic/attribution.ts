@@ -33,33 +33,29 @@ export interface AttributionInput {
 
 /** The `$identify` operations sent at load, before any queued call, in amplitude-js's order. */
 export function attribution(input: AttributionInput): { operations: AmplitudeOperation[]; warnings: string[] } {
-  const warnings: string[] = [];
-  const operations = collect(input, (key, value) => {
-    // Campaign values come from URLs anyone can craft.
-    if (isSafeUrlValue(value)) return true;
-    warnings.push(
-      `${key} was ignored: longer than ${MAX_URL_VALUE_LENGTH} characters, or markup or control characters`,
-    );
-    return false;
-  });
-  return { operations, warnings };
-}
-
-function collect(input: AttributionInput, accept: (key: string, value: string) => boolean): AmplitudeOperation[] {
   const { settings, isNewSession } = input;
-  const ops: AmplitudeOperation[] = [];
-  const setOnceAndSet = (values: Dict) => firstAndLatestIdentify(values, accept);
+  const warnings: string[] = [];
+  const operations: AmplitudeOperation[] = [];
+  const setOnceAndSet = (values: Dict) =>
+    firstAndLatestIdentify(values, (key, value) => {
+      // Campaign values come from URLs anyone can craft.
+      if (isSafeUrlValue(value)) return true;
+      warnings.push(
+        `${key} was ignored: longer than ${MAX_URL_VALUE_LENGTH} characters, or markup or control characters`,
+      );
+      return false;
+    });
   if (settings.unsetParamsReferrerOnNewSession && isNewSession) {
     const unset: Dict = {};
     for (const key of UNSET_ON_NEW_SESSION) unset[key] = '-';
-    ops.push(identifyOperation({ $unset: unset }));
+    operations.push(identifyOperation({ $unset: unset }));
   }
-  const capture = settings.saveParamsReferrerOncePerSession ? isNewSession : true;
-  if (!capture) return ops;
-  if (settings.trackUtmProperties) ops.push(...setOnceAndSet(utmValues(input.query, input.utmz)));
-  if (settings.useAmplitudeReferral) ops.push(...setOnceAndSet(referrerValues(input.referrer)));
-  if (settings.trackGclid) ops.push(...setOnceAndSet({ gclid: input.query.gclid }));
-  return ops;
+  if (isNewSession || !settings.saveParamsReferrerOncePerSession) {
+    if (settings.trackUtmProperties) operations.push(...setOnceAndSet(utmValues(input.query, input.utmz)));
+    if (settings.useAmplitudeReferral) operations.push(...setOnceAndSet(referrerValues(input.referrer)));
+    if (settings.trackGclid) operations.push(...setOnceAndSet({ gclid: input.query.gclid }));
+  }
+  return { operations, warnings };
 }
 
 /** URL values first, then the __utmz cookie, key by key. */

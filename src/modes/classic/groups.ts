@@ -38,14 +38,9 @@ export function normalizeGroups(groups: unknown): Record<string, string | string
   if (!isPlainObject(groups)) return undefined;
   const out: Record<string, string | string[]> = {};
   for (const type of Object.keys(groups)) {
-    if (!type) continue;
-    const value = groups[type];
-    if (Array.isArray(value)) {
-      const items = value.filter(isScalar).map(String);
-      if (items.length > 0) out[type] = items;
-    } else if (isScalar(value)) {
-      out[type] = String(value);
-    }
+    const name = groupName(groups[type]);
+    // A list without one usable name names no group.
+    if (type && name !== undefined && (typeof name === 'string' || name.length > 0)) out[type] = name;
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }

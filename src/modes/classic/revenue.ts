@@ -118,7 +118,7 @@ export function revenueEvent(attrs: RevenueAttributes, useLogRevenueV2: boolean)
     } else {
       price = typeof attrs.price === 'number' ? attrs.price : undefined;
     }
-    eventProperties = { ...attrs.eventProperties };
+    eventProperties = attrs.eventProperties;
   } else {
     // Difference: classic V1 sent logRevenue(revenue || price*quantity, quantity), which Amplitude booked
     // as price x quantity, so {revenue: 20, quantity: 2} became 40. Here the booked total is the revenue.

@@ -126,17 +126,14 @@ function coerceSetting(expected: unknown, value: unknown): unknown {
   }
   if (isPlainObject(expected)) {
     // Segment's UI stores maps either as objects or as [{key, value}] pairs.
-    if (Array.isArray(value)) {
-      const out: Record<string, string> = {};
-      for (const pair of value) {
-        if (isPlainObject(pair) && typeof pair.key === 'string' && typeof pair.value === 'string')
-          out[pair.key] = pair.value;
-      }
-      return out;
-    }
-    if (!isPlainObject(value)) return undefined;
+    const entries = Array.isArray(value)
+      ? value.filter(isPlainObject).map((pair) => [pair.key, pair.value])
+      : isPlainObject(value)
+        ? Object.entries(value)
+        : undefined;
+    if (!entries) return undefined;
     const out: Record<string, string> = {};
-    for (const k of Object.keys(value)) if (typeof value[k] === 'string') out[k] = value[k] as string;
+    for (const [k, v] of entries) if (typeof k === 'string' && typeof v === 'string') out[k] = v;
     return out;
   }
   return undefined;

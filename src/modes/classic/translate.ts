@@ -80,7 +80,7 @@ function cutLongStrings(op: AmplitudeOperation): AmplitudeOperation {
     const value = event[key];
     if (value !== undefined) event[key] = truncateStrings(value) as Dict;
   }
-  return { ...op, event };
+  return { op: 'event', event };
 }
 
 /** alias(to, from): a user mapping, when both sides are known (no event is sent). */
