@@ -4355,8 +4355,11 @@ function createCallFlow(deps) {
     return { queue, delivery };
 }
 
+function eventOperation(event) {
+    return { op: 'event', event };
+}
 function identifyOperation(userProperties) {
-    return { op: 'event', event: { event_type: '$identify', user_properties: userProperties } };
+    return eventOperation({ event_type: '$identify', user_properties: userProperties });
 }
 /** Referrer and campaign values as both destinations record them: `$setOnce initial_<key>` and `$set <key>`. */
 function firstAndLatest(values) {
@@ -4737,27 +4740,26 @@ function withSessionId(event, sessionId) {
     const own = integrations[ACTIONS_DESTINATION];
     return Object.assign(Object.assign({}, event), { integrations: Object.assign(Object.assign({}, integrations), { [ACTIONS_DESTINATION]: Object.assign(Object.assign({}, (isPlainObject(own) ? own : {})), { session_id: sessionId }) }) });
 }
-const REQUIRES_EVENT_TYPE = ['Track Calls', 'Order Completed Calls', 'Page Calls', 'Screen Calls'];
+/** The action each preset runs. */
+const ACTIONS = {
+    'Track Calls': logEvent,
+    'Order Completed Calls': logPurchase,
+    'Page Calls': logEvent,
+    'Screen Calls': logEvent,
+    'Identify Calls': identifyUser,
+    'Group Calls': groupIdentifyUser,
+    'Alias Calls': mapUser,
+};
 function translateActions(event, settings) {
     const preset = presetFor(event, settings.mappings);
     if (!preset)
         return [];
     const payload = presetPayload(preset, event, settings);
+    const action = ACTIONS[preset];
     // Segment's schema requires an event name on the event actions: without one it sends nothing.
-    if (REQUIRES_EVENT_TYPE.includes(preset) && typeof payload.event_type !== 'string')
+    if ((action === logEvent || action === logPurchase) && typeof payload.event_type !== 'string')
         return [];
-    switch (preset) {
-        case 'Alias Calls':
-            return mapUser(payload);
-        case 'Order Completed Calls':
-            return logPurchase(payload);
-        case 'Identify Calls':
-            return identifyUser(payload);
-        case 'Group Calls':
-            return groupIdentifyUser(payload);
-        default:
-            return logEvent(payload);
-    }
+    return action(payload);
 }
 /** mapUser: the user mapping (through the server hand-off), when the mapping gives both ids. */
 function mapUser(payload) {
@@ -4766,7 +4768,6 @@ function mapUser(payload) {
         return [];
     return [{ op: 'mapUser', userId, previousId }];
 }
-const op = (event) => ({ op: 'event', event });
 /**
  * The fields every event carries, as Actions sends them. The identify and group presets map no event type,
  * session or event properties (and a site can map only a preset's own fields), so theirs go out as the
@@ -4807,7 +4808,7 @@ function logEvent(payload) {
         if (hasValue(value))
             event.user_properties = Object.assign(Object.assign({}, event.user_properties), { [name]: value });
     }
-    return [op(event)];
+    return [eventOperation(event)];
 }
 /** utm_properties and referrer as user-property operations (merged over the payload's own). */
 function withAttribution(base, payload) {
@@ -4816,9 +4817,11 @@ function withAttribution(base, payload) {
         values.referrer = payload.referrer;
     if (Object.keys(values).length === 0)
         return base;
-    const { $set: set, $setOnce: setOnce } = firstAndLatest(values);
-    const own = base || {};
-    return Object.assign(Object.assign({}, own), { $set: Object.assign(Object.assign({}, (isPlainObject(own.$set) ? own.$set : {})), set), $setOnce: Object.assign(Object.assign({}, (isPlainObject(own.$setOnce) ? own.$setOnce : {})), setOnce) });
+    const added = firstAndLatest(values);
+    const merged = Object.assign({}, base);
+    for (const key of ['$set', '$setOnce'])
+        merged[key] = Object.assign(Object.assign({}, (isPlainObject(merged[key]) ? merged[key] : {})), added[key]);
+    return merged;
 }
 /** Actions' revenue rule: price × quantity when both are numbers, else `revenue`; nothing when falsy. */
 function revenueFields(source) {
@@ -4850,9 +4853,9 @@ function logPurchase(payload) {
     const shared = Object.assign({}, order);
     if (!products.length || !perProduct)
         Object.assign(order, revenueFields(payload));
-    const ops = [op(order)];
+    const ops = [eventOperation(order)];
     for (const product of products) {
-        ops.push(op(Object.assign(Object.assign(Object.assign({}, shared), (perProduct ? revenueFields(product) : {})), { event_properties: product, event_type: 'Product Purchased' })));
+        ops.push(eventOperation(Object.assign(Object.assign(Object.assign({}, shared), (perProduct ? revenueFields(product) : {})), { event_properties: product, event_type: 'Product Purchased' })));
     }
     return ops;
 }
@@ -4861,26 +4864,25 @@ function identifyUser(payload) {
     const merged = withAttribution({ $set: Object.assign({}, traits) }, payload);
     const event = envelope(payload, '$identify');
     event.user_properties = merged;
-    return [op(event)];
+    return [eventOperation(event)];
 }
 function groupIdentifyUser(payload) {
     const type = payload.group_type;
     const value = payload.group_value;
     if (typeof type !== 'string' || !type || (typeof value !== 'string' && typeof value !== 'number'))
         return [];
-    const groupValue = String(value);
-    const association = { [type]: groupValue };
+    const association = { [type]: String(value) };
     const ops = [];
     if (payload.user_id || payload.device_id) {
         const identify = envelope(payload, '$identify');
         identify.groups = association;
         identify.user_properties = { $set: association };
-        ops.push(op(identify));
+        ops.push(eventOperation(identify));
     }
     const groupIdentify = envelope(payload, '$groupidentify');
     groupIdentify.groups = association;
     groupIdentify.group_properties = { $set: isPlainObject(payload.group_properties) ? payload.group_properties : {} };
-    ops.push(op(groupIdentify));
+    ops.push(eventOperation(groupIdentify));
     return ops;
 }
 function toMillis(value) {
@@ -5032,14 +5034,11 @@ function groupOperations(groups) {
  * the value as given, so a chart on that property sees the number the page sent.
  */
 function setGroup(type, value, property = value) {
-    return {
-        op: 'event',
-        event: {
-            event_type: '$identify',
-            user_properties: { $set: { [type]: property } },
-            groups: value === undefined ? {} : { [type]: value },
-        },
-    };
+    return eventOperation({
+        event_type: '$identify',
+        user_properties: { $set: { [type]: property } },
+        groups: value === undefined ? {} : { [type]: value },
+    });
 }
 function userPropertyValue(value) {
     return Array.isArray(value) ? value.filter(isScalar) : value;
@@ -5121,11 +5120,10 @@ function traitOperations(traits, settings) {
         else if (!increment)
             ops.$set[key] = value;
     }
-    const out = {};
-    for (const k of ['$set', '$setOnce', '$add'])
-        if (Object.keys(ops[k]).length > 0)
-            out[k] = ops[k];
-    return out;
+    for (const k of Object.keys(ops))
+        if (Object.keys(ops[k]).length === 0)
+            delete ops[k];
+    return ops;
 }
 /**
  * amplitude-js's Identify.add took a number or a text and refused anything else, NaN and Dates included; the
@@ -5327,7 +5325,7 @@ function cutLongStrings(op) {
         if (value !== undefined)
             event[key] = truncateStrings(value);
     }
-    return { op: 'event', event };
+    return eventOperation(event);
 }
 /** alias(to, from): a user mapping, when both sides are known (no event is sent). */
 function translateAlias(event) {
@@ -5389,9 +5387,8 @@ function trackPath(eventType, properties, event, settings, skipRevenue = false) 
     }
     // Difference: the classic integration sent the user side only when the *last* entry named
     // user_properties, silently dropping it in mixed configurations. It is always sent here.
-    if (Object.keys(userSide).some((k) => userSide[k] !== undefined)) {
+    if (search !== undefined && Object.keys(userSide).length > 0)
         ops.push(identifyOperation({ $set: userSide }));
-    }
     for (const path of Object.keys(settings.appendFieldsToEventProps)) {
         const value = lookupField(event, path);
         if (value !== undefined)
@@ -5401,7 +5398,7 @@ function trackPath(eventType, properties, event, settings, skipRevenue = false) 
     const groups = normalizeGroups(amplitudeOptions(event).groups);
     if (groups)
         amplitudeEvent.groups = groups;
-    ops.push({ op: 'event', event: amplitudeEvent });
+    ops.push(eventOperation(amplitudeEvent));
     // The revenue event's properties are the caller's, without the mapQueryParams/appendFields additions.
     if (!skipRevenue && extractRevenue(eventType, properties) !== undefined) {
         ops.push(...revenueOperation(revenueEvent(revenueAttributes(eventType, properties), settings.useLogRevenueV2)));
@@ -5409,7 +5406,7 @@ function trackPath(eventType, properties, event, settings, skipRevenue = false) 
     return ops;
 }
 function revenueOperation(event) {
-    return event ? [{ op: 'event', event }] : [];
+    return event ? [eventOperation(event)] : [];
 }
 // --------------------------------------------------------------------------------------- Order Completed
 /**

@@ -1,8 +1,12 @@
 /** Building blocks of Amplitude operations shared by the translations and the attribution capture. Pure. */
-import type { AmplitudeOperation, Dict } from '../core/types.js';
+import type { AmplitudeEvent, AmplitudeOperation, Dict } from '../core/types.js';
+
+export function eventOperation(event: AmplitudeEvent): AmplitudeOperation {
+  return { op: 'event', event };
+}
 
 export function identifyOperation(userProperties: Dict): AmplitudeOperation {
-  return { op: 'event', event: { event_type: '$identify', user_properties: userProperties } };
+  return eventOperation({ event_type: '$identify', user_properties: userProperties });
 }
 
 /** Referrer and campaign values as both destinations record them: `$setOnce initial_<key>` and `$set <key>`. */

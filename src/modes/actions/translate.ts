@@ -11,7 +11,7 @@ import { conformPayload } from './payload-schema.js';
 import { ACTIONS_DESTINATION, DEFAULTS, presetFor, type PresetName } from './presets.js';
 import type { ActionsSettings } from './settings.js';
 import { isNonEmptyString, isPlainObject } from '../../core/values.js';
-import { firstAndLatest } from '../operations.js';
+import { eventOperation, firstAndLatest } from '../operations.js';
 
 /** The preset's payload for an event: its defaults with the site's overrides, evaluated. */
 function presetPayload(preset: PresetName, event: SegmentEvent, settings: ActionsSettings): Dict {
@@ -47,26 +47,25 @@ export function withSessionId(event: SegmentEvent, sessionId: number | undefined
   };
 }
 
-const REQUIRES_EVENT_TYPE: PresetName[] = ['Track Calls', 'Order Completed Calls', 'Page Calls', 'Screen Calls'];
+/** The action each preset runs. */
+const ACTIONS: Record<PresetName, (payload: Dict) => AmplitudeOperation[]> = {
+  'Track Calls': logEvent,
+  'Order Completed Calls': logPurchase,
+  'Page Calls': logEvent,
+  'Screen Calls': logEvent,
+  'Identify Calls': identifyUser,
+  'Group Calls': groupIdentifyUser,
+  'Alias Calls': mapUser,
+};
 
 export function translateActions(event: SegmentEvent, settings: ActionsSettings): AmplitudeOperation[] {
   const preset = presetFor(event, settings.mappings);
   if (!preset) return [];
   const payload = presetPayload(preset, event, settings);
+  const action = ACTIONS[preset];
   // Segment's schema requires an event name on the event actions: without one it sends nothing.
-  if (REQUIRES_EVENT_TYPE.includes(preset) && typeof payload.event_type !== 'string') return [];
-  switch (preset) {
-    case 'Alias Calls':
-      return mapUser(payload);
-    case 'Order Completed Calls':
-      return logPurchase(payload);
-    case 'Identify Calls':
-      return identifyUser(payload);
-    case 'Group Calls':
-      return groupIdentifyUser(payload);
-    default:
-      return logEvent(payload);
-  }
+  if ((action === logEvent || action === logPurchase) && typeof payload.event_type !== 'string') return [];
+  return action(payload);
 }
 
 /** mapUser: the user mapping (through the server hand-off), when the mapping gives both ids. */
@@ -75,8 +74,6 @@ function mapUser(payload: Dict): AmplitudeOperation[] {
   if (!isNonEmptyString(previousId) || !isNonEmptyString(userId)) return [];
   return [{ op: 'mapUser', userId, previousId }];
 }
-
-const op = (event: AmplitudeEvent): AmplitudeOperation => ({ op: 'event', event });
 
 /**
  * The fields every event carries, as Actions sends them. The identify and group presets map no event type,
@@ -114,7 +111,7 @@ function logEvent(payload: Dict): AmplitudeOperation[] {
     const value = payload[key];
     if (hasValue(value)) event.user_properties = { ...event.user_properties, [name]: value };
   }
-  return [op(event)];
+  return [eventOperation(event)];
 }
 
 /** utm_properties and referrer as user-property operations (merged over the payload's own). */
@@ -122,13 +119,11 @@ function withAttribution(base: Dict | undefined, payload: Dict): Dict | undefine
   const values: Dict = { ...(isPlainObject(payload.utm_properties) ? payload.utm_properties : {}) };
   if (payload.referrer) values.referrer = payload.referrer;
   if (Object.keys(values).length === 0) return base;
-  const { $set: set, $setOnce: setOnce } = firstAndLatest(values);
-  const own = base || {};
-  return {
-    ...own,
-    $set: { ...(isPlainObject(own.$set) ? own.$set : {}), ...set },
-    $setOnce: { ...(isPlainObject(own.$setOnce) ? own.$setOnce : {}), ...setOnce },
-  };
+  const added = firstAndLatest(values);
+  const merged: Dict = { ...base };
+  for (const key of ['$set', '$setOnce'] as const)
+    merged[key] = { ...(isPlainObject(merged[key]) ? merged[key] : {}), ...added[key] };
+  return merged;
 }
 
 /** Actions' revenue rule: price × quantity when both are numbers, else `revenue`; nothing when falsy. */
@@ -155,10 +150,10 @@ function logPurchase(payload: Dict): AmplitudeOperation[] {
   // What each product event shares with the order: all but the order's revenue.
   const shared: AmplitudeEvent = { ...order };
   if (!products.length || !perProduct) Object.assign(order, revenueFields(payload));
-  const ops = [op(order)];
+  const ops = [eventOperation(order)];
   for (const product of products) {
     ops.push(
-      op({
+      eventOperation({
         ...shared,
         ...(perProduct ? revenueFields(product) : {}),
         event_properties: product,
@@ -174,26 +169,25 @@ function identifyUser(payload: Dict): AmplitudeOperation[] {
   const merged = withAttribution({ $set: { ...traits } }, payload) as Dict;
   const event = envelope(payload, '$identify');
   event.user_properties = merged;
-  return [op(event)];
+  return [eventOperation(event)];
 }
 
 function groupIdentifyUser(payload: Dict): AmplitudeOperation[] {
   const type = payload.group_type;
   const value = payload.group_value;
   if (typeof type !== 'string' || !type || (typeof value !== 'string' && typeof value !== 'number')) return [];
-  const groupValue = String(value);
-  const association = { [type]: groupValue };
+  const association = { [type]: String(value) };
   const ops: AmplitudeOperation[] = [];
   if (payload.user_id || payload.device_id) {
     const identify = envelope(payload, '$identify');
     identify.groups = association;
     identify.user_properties = { $set: association };
-    ops.push(op(identify));
+    ops.push(eventOperation(identify));
   }
   const groupIdentify = envelope(payload, '$groupidentify');
   groupIdentify.groups = association;
   groupIdentify.group_properties = { $set: isPlainObject(payload.group_properties) ? payload.group_properties : {} };
-  ops.push(op(groupIdentify));
+  ops.push(eventOperation(groupIdentify));
   return ops;
 }
 

@@ -5,6 +5,7 @@
 import type { AmplitudeOperation, Dict, SegmentEvent } from '../../core/types.js';
 import type { AmplitudeSettings } from './settings.js';
 import { isNonEmptyString, isPlainObject } from '../../core/values.js';
+import { eventOperation } from '../operations.js';
 
 /** `integrations.Amplitude.groups` -> one setGroup (`$identify` with groups) per group type. */
 export function groupOperations(groups: unknown): AmplitudeOperation[] {
@@ -19,14 +20,11 @@ export function groupOperations(groups: unknown): AmplitudeOperation[] {
  * the value as given, so a chart on that property sees the number the page sent.
  */
 function setGroup(type: string, value: string | string[] | undefined, property: unknown = value): AmplitudeOperation {
-  return {
-    op: 'event',
-    event: {
-      event_type: '$identify',
-      user_properties: { $set: { [type]: property } },
-      groups: value === undefined ? {} : { [type]: value },
-    },
-  };
+  return eventOperation({
+    event_type: '$identify',
+    user_properties: { $set: { [type]: property } },
+    groups: value === undefined ? {} : { [type]: value },
+  });
 }
 
 function userPropertyValue(value: unknown): unknown {

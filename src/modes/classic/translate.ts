@@ -8,7 +8,7 @@ import type { AmplitudeSettings } from './settings.js';
 import { isNonEmptyString, isPlainObject, truncateStrings, withErrorTexts } from '../../core/values.js';
 import { lookupField } from '../../core/facade.js';
 import { withFacadeDates } from '../../core/facade-dates.js';
-import { identifyOperation } from '../operations.js';
+import { eventOperation, identifyOperation } from '../operations.js';
 import { groupOperations, normalizeGroups, translateGroup } from './groups.js';
 import { pageEventNames, referrerOperations } from './pages.js';
 import { traitOperations } from './traits.js';
@@ -80,7 +80,7 @@ function cutLongStrings(op: AmplitudeOperation): AmplitudeOperation {
     const value = event[key];
     if (value !== undefined) event[key] = truncateStrings(value) as Dict;
   }
-  return { op: 'event', event };
+  return eventOperation(event);
 }
 
 /** alias(to, from): a user mapping, when both sides are known (no event is sent). */
@@ -149,9 +149,7 @@ function trackPath(
   }
   // Difference: the classic integration sent the user side only when the *last* entry named
   // user_properties, silently dropping it in mixed configurations. It is always sent here.
-  if (Object.keys(userSide).some((k) => userSide[k] !== undefined)) {
-    ops.push(identifyOperation({ $set: userSide }));
-  }
+  if (search !== undefined && Object.keys(userSide).length > 0) ops.push(identifyOperation({ $set: userSide }));
 
   for (const path of Object.keys(settings.appendFieldsToEventProps)) {
     const value = lookupField(event, path);
@@ -161,7 +159,7 @@ function trackPath(
   const amplitudeEvent: AmplitudeEvent = { event_type: eventType, event_properties: props };
   const groups = normalizeGroups(amplitudeOptions(event).groups);
   if (groups) amplitudeEvent.groups = groups;
-  ops.push({ op: 'event', event: amplitudeEvent });
+  ops.push(eventOperation(amplitudeEvent));
 
   // The revenue event's properties are the caller's, without the mapQueryParams/appendFields additions.
   if (!skipRevenue && extractRevenue(eventType, properties) !== undefined) {
@@ -171,7 +169,7 @@ function trackPath(
 }
 
 function revenueOperation(event: AmplitudeEvent | undefined): AmplitudeOperation[] {
-  return event ? [{ op: 'event', event }] : [];
+  return event ? [eventOperation(event)] : [];
 }
 
 // --------------------------------------------------------------------------------------- Order Completed
