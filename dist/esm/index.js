@@ -4391,15 +4391,6 @@ function referrerValues(referrer) {
 
 /** The destination's name in Segment's `integrations` object, and the key that selects this mode. */
 const ACTIONS_DESTINATION = 'Actions Amplitude';
-const PRESETS = [
-    'Track Calls',
-    'Order Completed Calls',
-    'Page Calls',
-    'Screen Calls',
-    'Identify Calls',
-    'Group Calls',
-    'Alias Calls',
-];
 const path = (p) => ({ '@path': p });
 const campaign = (field) => path(`$.context.campaign.${field}`);
 const REFERRER = path('$.context.page.referrer');
@@ -4631,8 +4622,9 @@ function normalizeMappings(value, settings, warnings) {
     }
     for (const preset of Object.keys(value)) {
         const fields = value[preset];
-        if (!PRESETS.includes(preset)) {
-            warnings.push(`mappings: there is no preset "${preset}" (presets: ${PRESETS.join(', ')}); it was ignored`);
+        const presets = Object.keys(DEFAULTS);
+        if (!presets.includes(preset)) {
+            warnings.push(`mappings: there is no preset "${preset}" (presets: ${presets.join(', ')}); it was ignored`);
             continue;
         }
         if (!isPlainObject(fields)) {
@@ -4733,11 +4725,9 @@ const SESSION_TYPES = ['track', 'identify', 'group', 'page', 'alias'];
  */
 function withSessionId(event, sessionId) {
     const integrations = isPlainObject(event.integrations) ? event.integrations : {};
-    if (sessionId === undefined || !SESSION_TYPES.includes(event.type))
-        return event;
-    if (integrations.All === false && !integrations[ACTIONS_DESTINATION])
-        return event;
     const own = integrations[ACTIONS_DESTINATION];
+    if (sessionId === undefined || !SESSION_TYPES.includes(event.type) || (integrations.All === false && !own))
+        return event;
     return Object.assign(Object.assign({}, event), { integrations: Object.assign(Object.assign({}, integrations), { [ACTIONS_DESTINATION]: Object.assign(Object.assign({}, (isPlainObject(own) ? own : {})), { session_id: sessionId }) }) });
 }
 /** The action each preset runs. */

@@ -9,16 +9,15 @@ import { firstAndLatest } from '../operations.js';
 /** The destination's name in Segment's `integrations` object, and the key that selects this mode. */
 export const ACTIONS_DESTINATION = 'Actions Amplitude';
 
-export const PRESETS = [
-  'Track Calls',
-  'Order Completed Calls',
-  'Page Calls',
-  'Screen Calls',
-  'Identify Calls',
-  'Group Calls',
-  'Alias Calls',
-] as const;
-export type PresetName = (typeof PRESETS)[number];
+/** The presets; DEFAULTS below lists them in the order warnings name them. */
+export type PresetName =
+  | 'Track Calls'
+  | 'Order Completed Calls'
+  | 'Page Calls'
+  | 'Screen Calls'
+  | 'Identify Calls'
+  | 'Group Calls'
+  | 'Alias Calls';
 
 const path = (p: string) => ({ '@path': p });
 const campaign = (field: string) => path(`$.context.campaign.${field}`);

@@ -7,7 +7,7 @@ import type { Dict } from '../../core/types.js';
 import { isPlainObject } from '../../core/values.js';
 import { mappingProblems } from './mapping-kit.js';
 import { readSettingsEntry } from '../settings-entry.js';
-import { ACTIONS_DESTINATION, DEFAULTS, EXTRA_FIELDS, PRESETS, type PresetName } from './presets.js';
+import { ACTIONS_DESTINATION, DEFAULTS, EXTRA_FIELDS, type PresetName } from './presets.js';
 
 export interface ActionsSettings {
   trackRevenuePerProduct: boolean;
@@ -55,8 +55,9 @@ function normalizeMappings(value: unknown, settings: ActionsSettings, warnings: 
   }
   for (const preset of Object.keys(value)) {
     const fields = value[preset];
-    if (!(PRESETS as readonly string[]).includes(preset)) {
-      warnings.push(`mappings: there is no preset "${preset}" (presets: ${PRESETS.join(', ')}); it was ignored`);
+    const presets = Object.keys(DEFAULTS);
+    if (!presets.includes(preset)) {
+      warnings.push(`mappings: there is no preset "${preset}" (presets: ${presets.join(', ')}); it was ignored`);
       continue;
     }
     if (!isPlainObject(fields)) {

@@ -35,9 +35,9 @@ const SESSION_TYPES = ['track', 'identify', 'group', 'page', 'alias'];
  */
 export function withSessionId(event: SegmentEvent, sessionId: number | undefined): SegmentEvent {
   const integrations = isPlainObject(event.integrations) ? event.integrations : {};
-  if (sessionId === undefined || !SESSION_TYPES.includes(event.type)) return event;
-  if (integrations.All === false && !integrations[ACTIONS_DESTINATION]) return event;
   const own = integrations[ACTIONS_DESTINATION];
+  if (sessionId === undefined || !SESSION_TYPES.includes(event.type) || (integrations.All === false && !own))
+    return event;
   return {
     ...event,
     integrations: {
