@@ -4771,8 +4771,7 @@ function envelope(payload, eventType = payload.event_type) {
     const time = toMillis(payload.time);
     if (time !== undefined)
         event.time = time;
-    // Without a session id Actions sends none, which Amplitude stores as -1 (out of session).
-    event.session_id = toSessionId(payload.session_id) || -1;
+    event.session_id = sessionIdOf(payload.session_id);
     if (payload.event_properties !== undefined)
         event.event_properties = isPlainObject(payload.event_properties) ? payload.event_properties : {};
     if (isPlainObject(payload.user_properties))
@@ -4884,14 +4883,13 @@ function toMillis(value) {
     }
     return undefined;
 }
-/** Actions' rule: a numeric string is the id itself; anything else is read as a date. */
-function toSessionId(value) {
-    if (typeof value === 'number' && Number.isFinite(value) && value > 0)
-        return value;
-    if (typeof value === 'string' && /^\d+$/.test(value))
-        return Number(value);
-    const ms = toMillis(value);
-    return ms !== undefined && ms > 0 ? ms : undefined;
+/**
+ * Actions' rule: a numeric string is the id itself; anything else is read as a date. Without a positive one
+ * Actions sends none, which Amplitude stores as -1 (out of session).
+ */
+function sessionIdOf(value) {
+    const id = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : toMillis(value);
+    return id !== undefined && id > 0 ? id : -1;
 }
 
 function actionsMode(actions, settings) {
@@ -4901,7 +4899,7 @@ function actionsMode(actions, settings) {
         settings,
         session: { rules: 'segment-plugin', keptInSegmentStorage: true, restartsOnReset: false },
         userId: 'event',
-        beforePlugins: (event, sessionId) => withSessionId(event, sessionId),
+        beforePlugins: withSessionId,
         translate: ({ event, sessionId }, debug) => {
             if (event.type === 'alias' && !actions.mappings['Alias Calls'])
                 debug('alias() sends nothing in Actions mode unless mappings["Alias Calls"] is set');

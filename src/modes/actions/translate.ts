@@ -86,8 +86,7 @@ function envelope(payload: Dict, eventType = payload.event_type): AmplitudeEvent
   if (typeof payload.device_id === 'string') event.device_id = payload.device_id;
   const time = toMillis(payload.time);
   if (time !== undefined) event.time = time;
-  // Without a session id Actions sends none, which Amplitude stores as -1 (out of session).
-  event.session_id = toSessionId(payload.session_id) || -1;
+  event.session_id = sessionIdOf(payload.session_id);
   if (payload.event_properties !== undefined)
     event.event_properties = isPlainObject(payload.event_properties) ? payload.event_properties : {};
   if (isPlainObject(payload.user_properties)) event.user_properties = { ...payload.user_properties };
@@ -200,10 +199,11 @@ function toMillis(value: unknown): number | undefined {
   return undefined;
 }
 
-/** Actions' rule: a numeric string is the id itself; anything else is read as a date. */
-function toSessionId(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
-  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
-  const ms = toMillis(value);
-  return ms !== undefined && ms > 0 ? ms : undefined;
+/**
+ * Actions' rule: a numeric string is the id itself; anything else is read as a date. Without a positive one
+ * Actions sends none, which Amplitude stores as -1 (out of session).
+ */
+function sessionIdOf(value: unknown): number {
+  const id = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : toMillis(value);
+  return id !== undefined && id > 0 ? id : -1;
 }
