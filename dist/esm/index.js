@@ -4661,8 +4661,8 @@ for (const group of [
     for (const field of fields)
         TYPES$1[field] = type;
 }
-/** The typed members of a product; its other members pass as they are. */
-const PRODUCT_TYPES = { price: 'n', quantity: 'i', revenue: 'n', productId: 's', revenueType: 's' };
+/** The typed members of a product (typed as the payload's fields of those names); its others pass as they are. */
+const PRODUCT_FIELDS = ['price', 'quantity', 'revenue', 'productId', 'revenueType'];
 /** One value to a type by the coercion rules of Segment's validator; the value as given when they do not allow it. */
 function coerce(value, type) {
     const v = Array.isArray(value) && value.length === 1 && type !== 'p' ? value[0] : value;
@@ -4688,7 +4688,7 @@ function coerce(value, type) {
                 return item;
             const product = {};
             for (const key of Object.keys(item))
-                product[key] = PRODUCT_TYPES[key] ? coerce(item[key], PRODUCT_TYPES[key]) : item[key];
+                product[key] = PRODUCT_FIELDS.includes(key) ? coerce(item[key], TYPES$1[key]) : item[key];
             return product;
         });
     }
@@ -5275,7 +5275,7 @@ function productsOf(properties) {
 function translate({ event: raw, settings, referrer, timezoneOffsetMinutes = 0, }) {
     // As the classic stack's facade did before the destination saw the message. amplitude-js was handed the page's
     // own property values, so an Error went out as its text; traits it read back from Segment's JSON storage.
-    const event = Object.assign(Object.assign({}, raw), { properties: raw.properties && withFacadeDates(withErrorTexts(raw.properties), timezoneOffsetMinutes), traits: raw.traits && withFacadeDates(raw.traits, timezoneOffsetMinutes), context: withFacadeDates(raw.context, timezoneOffsetMinutes) });
+    const event = Object.assign(Object.assign({}, raw), { properties: withFacadeDates(withErrorTexts(raw.properties), timezoneOffsetMinutes), traits: withFacadeDates(raw.traits, timezoneOffsetMinutes), context: withFacadeDates(raw.context, timezoneOffsetMinutes) });
     if (!raw.properties)
         delete event.properties;
     if (!raw.traits)

@@ -41,8 +41,8 @@ export function translate({
   // own property values, so an Error went out as its text; traits it read back from Segment's JSON storage.
   const event: SegmentEvent = {
     ...raw,
-    properties: raw.properties && withFacadeDates(withErrorTexts(raw.properties) as Dict, timezoneOffsetMinutes),
-    traits: raw.traits && withFacadeDates(raw.traits, timezoneOffsetMinutes),
+    properties: withFacadeDates(withErrorTexts(raw.properties) as Dict, timezoneOffsetMinutes),
+    traits: withFacadeDates(raw.traits, timezoneOffsetMinutes),
     context: withFacadeDates(raw.context, timezoneOffsetMinutes),
   };
   if (!raw.properties) delete event.properties;
