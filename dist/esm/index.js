@@ -15,6 +15,36 @@ function _mergeNamespaces(n, m) {
     return Object.freeze(n);
 }
 
+/**
+ * How both destinations read their entry in `integrations`: absent, null, true or false (the destination turned
+ * off, which leaves its settings as they are) is the defaults; anything but an object warns and is the defaults;
+ * each key is read on its own, so one bad setting never disables the shim. Pure.
+ */
+/** Reads `input` key by key into `settings` (whose defaults it already holds); returns the warnings. */
+function readSettingsEntry(input, settings, entry) {
+    const warnings = [];
+    if (input === undefined || input === null || typeof input === 'boolean')
+        return warnings;
+    if (!isPlainObject(input)) {
+        warnings.push(`${entry.name} must be an object of settings; using the defaults`);
+        return warnings;
+    }
+    for (const key of Object.keys(input)) {
+        const value = input[key];
+        if (key === 'consentSettings') {
+            const categories = isPlainObject(value) ? value.categories : undefined;
+            if (Array.isArray(categories) && categories.every((c) => typeof c === 'string'))
+                settings.consentCategories = categories.slice();
+            else
+                warnings.push(`setting "consentSettings" must be {categories: string[]}${entry.badConsentNote}`);
+        }
+        else if (!entry.read(key, value, warnings) && !entry.ignored.includes(key)) {
+            warnings.push(`unknown setting "${key}" is ignored`);
+        }
+    }
+    return warnings;
+}
+
 const DEFAULT_SETTINGS$1 = Object.freeze({
     trackAllPages: false,
     trackNamedPages: true,
@@ -64,38 +94,23 @@ const IGNORED_SETTINGS = [
  * A value of the wrong type falls back to the default with a warning, so one typo never disables the shim.
  */
 function normalizeSettings(input) {
-    const warnings = [];
-    const settings = Object.assign(Object.assign({}, DEFAULT_SETTINGS$1), { mapQueryParams: {}, traitsToIncrement: [], traitsToSetOnce: [], appendFieldsToEventProps: {}, consentCategories: [] });
-    if (input === undefined || input === null || input === true)
-        return { settings, warnings };
-    if (!isPlainObject(input)) {
-        warnings.push('integrations.Amplitude must be an object of settings; using the defaults');
-        return { settings, warnings };
-    }
-    const target = settings;
-    for (const key of Object.keys(input)) {
-        const value = input[key];
-        if (key === 'consentSettings') {
-            const categories = isPlainObject(value) ? value.categories : undefined;
-            if (Array.isArray(categories) && categories.every((c) => typeof c === 'string'))
-                settings.consentCategories = categories.slice();
+    // A fresh copy: its lists and maps are the page's own.
+    const settings = JSON.parse(JSON.stringify(DEFAULT_SETTINGS$1));
+    const warnings = readSettingsEntry(input, settings, {
+        name: 'integrations.Amplitude',
+        ignored: IGNORED_SETTINGS,
+        badConsentNote: '; Amplitude is then mapped to no category',
+        read(key, value, warnings) {
+            if (key === 'consentCategories' || !(key in DEFAULT_SETTINGS$1))
+                return false;
+            const coerced = coerceSetting(DEFAULT_SETTINGS$1[key], value);
+            if (coerced === undefined)
+                warnings.push(`setting "${key}" has the wrong type (${describe$2(value)}); using the default`);
             else
-                warnings.push('setting "consentSettings" must be {categories: string[]}; Amplitude is then mapped to no category');
-            continue;
-        }
-        if (key === 'consentCategories' || !(key in DEFAULT_SETTINGS$1)) {
-            if (!IGNORED_SETTINGS.includes(key))
-                warnings.push(`unknown setting "${key}" is ignored`);
-            continue;
-        }
-        const expected = DEFAULT_SETTINGS$1[key];
-        const coerced = coerceSetting(expected, value);
-        if (coerced === undefined) {
-            warnings.push(`setting "${key}" has the wrong type (${describe$2(value)}); using the default`);
-            continue;
-        }
-        target[key] = coerced;
-    }
+                settings[key] = coerced;
+            return true;
+        },
+    });
     return { settings, warnings };
 }
 function coerceSetting(expected, value) {
@@ -114,20 +129,17 @@ function coerceSetting(expected, value) {
     }
     if (isPlainObject(expected)) {
         // Segment's UI stores maps either as objects or as [{key, value}] pairs.
-        if (Array.isArray(value)) {
-            const out = {};
-            for (const pair of value) {
-                if (isPlainObject(pair) && typeof pair.key === 'string' && typeof pair.value === 'string')
-                    out[pair.key] = pair.value;
-            }
-            return out;
-        }
-        if (!isPlainObject(value))
+        const entries = Array.isArray(value)
+            ? value.filter(isPlainObject).map((pair) => [pair.key, pair.value])
+            : isPlainObject(value)
+                ? Object.entries(value)
+                : undefined;
+        if (!entries)
             return undefined;
         const out = {};
-        for (const k of Object.keys(value))
-            if (typeof value[k] === 'string')
-                out[k] = value[k];
+        for (const [k, v] of entries)
+            if (typeof k === 'string' && typeof v === 'string')
+                out[k] = v;
         return out;
     }
     return undefined;
@@ -2933,13 +2945,13 @@ function sdkInitOptions(options) {
         if (OWNED_OPTIONS.includes(key))
             options.warn(`the Amplitude SDK option "${key}" is managed by the shim and was ignored`);
         else if (key === 'cookieOptions' && value && typeof value === 'object')
-            config.cookieOptions = Object.assign(Object.assign({}, config.cookieOptions), value);
+            config.cookieOptions = Object.assign({}, config.cookieOptions, value);
         else
             config[key] = value;
     }
     if (options.clientPersistence === false) {
         config.identityStorage = 'none';
-        config.cookieOptions = Object.assign(Object.assign({}, config.cookieOptions), { upgrade: false });
+        config.cookieOptions = Object.assign({}, config.cookieOptions, { upgrade: false });
     }
     // The shim decides every event and every ID: no remote config, no autocapture, no URL-derived IDs.
     return Object.assign(config, {
@@ -2951,22 +2963,16 @@ function sdkInitOptions(options) {
         remoteConfig: { fetchRemoteConfig: false },
     });
 }
-const SERVER_URLS = {
-    US: 'https://api2.amplitude.com/2/httpapi',
-    EU: 'https://api.eu.amplitude.com/2/httpapi',
-    'US-batch': 'https://api2.amplitude.com/batch',
-    'EU-batch': 'https://api.eu.amplitude.com/batch',
-};
 /**
  * How the outbox sends, from the destination settings and the page's raw SDK options, with the
  * SDK's own defaults and rules (serverUrl wins over serverZone; useBatch picks the batch endpoint).
  */
 function outboxConfig(apiKey, settings, sdkOptions) {
     const batching = settings.batchEvents;
-    const zone = sdkOptions.serverZone === 'EU' ? 'EU' : 'US';
+    const host = sdkOptions.serverZone === 'EU' ? 'https://api.eu.amplitude.com' : 'https://api2.amplitude.com';
     const serverUrl = typeof sdkOptions.serverUrl === 'string' && sdkOptions.serverUrl
         ? sdkOptions.serverUrl
-        : SERVER_URLS[sdkOptions.useBatch === true ? `${zone}-batch` : zone];
+        : host + (sdkOptions.useBatch === true ? '/batch' : '/2/httpapi');
     const positive = (value, fallback) => typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
     return {
         apiKey,
@@ -3079,13 +3085,14 @@ class PagePlugins {
  * plugins a page adds to the client are followed (page-plugins.ts) so the runtime runs them on every event.
  */
 /** The SDK reads and writes its unsent queue here; the outbox keeps its own, so this holds nothing. */
+const nothing = () => Promise.resolve(undefined);
 const NO_EVENT_STORAGE = {
     isEnabled: () => Promise.resolve(true),
-    get: () => Promise.resolve(undefined),
-    getRaw: () => Promise.resolve(undefined),
-    set: () => Promise.resolve(undefined),
-    remove: () => Promise.resolve(undefined),
-    reset: () => Promise.resolve(undefined),
+    get: nothing,
+    getRaw: nothing,
+    set: nothing,
+    remove: nothing,
+    reset: nothing,
 };
 class AmplitudeAdapter {
     constructor() {
@@ -3111,7 +3118,8 @@ class AmplitudeAdapter {
         // Every event the SDK produces is taken at its entrance and sent by the shim like its own: the
         // shim's identity, session and envelope, then the page's plugins, the outbox and the exit journal.
         // (The SDK's own session and context rules would otherwise stamp it, or, in the lean build, not.)
-        this.client.process = (event) => sink.sdkEvent(event).then((outcome) => ({ event, code: outcome.code, message: outcome.message }));
+        const send = (event) => sink.sdkEvent(event).then((outcome) => ({ event, code: outcome.code, message: outcome.message }));
+        this.client.process = send;
         await this.client.init(options.apiKey, undefined, config).promise;
         await this.client.remove('amplitude').promise;
         await this.client.add({
@@ -3119,7 +3127,7 @@ class AmplitudeAdapter {
             type: 'destination',
             setup: () => Promise.resolve(undefined),
             // Nothing reaches the timeline (process is the shim's), but should anything, it is sent the same way.
-            execute: (event) => sink.sdkEvent(event).then((outcome) => ({ event, code: outcome.code, message: outcome.message })),
+            execute: send,
             flush: () => {
                 sink.flush();
                 return Promise.resolve();
@@ -4329,80 +4337,87 @@ function createCallFlow(deps) {
     return { queue, delivery };
 }
 
+function eventOperation(event) {
+    return { op: 'event', event };
+}
+function identifyOperation(userProperties) {
+    return eventOperation({ event_type: '$identify', user_properties: userProperties });
+}
+/** Referrer and campaign values as both destinations record them: `$setOnce initial_<key>` and `$set <key>`. */
+function firstAndLatest(values) {
+    const setOnce = {};
+    const set = {};
+    for (const key of Object.keys(values)) {
+        setOnce[`initial_${key}`] = values[key];
+        set[key] = values[key];
+    }
+    return { $setOnce: setOnce, $set: set };
+}
+/**
+ * The classic identify of referrer or campaign values: every non-empty text that `accept` takes, first and latest;
+ * nothing when none is left.
+ */
+function firstAndLatestIdentify(values, accept = () => true) {
+    const kept = {};
+    for (const key of Object.keys(values)) {
+        const value = values[key];
+        if (typeof value === 'string' && value !== '' && accept(key, value))
+            kept[key] = value;
+    }
+    return Object.keys(kept).length > 0 ? [identifyOperation(firstAndLatest(kept))] : [];
+}
+/** A referrer and its host, as amplitude-js took it (the third `/`-separated part), when it has one. */
+function referrerValues(referrer) {
+    return { referrer, referring_domain: referrer.split('/')[2] || undefined };
+}
+
 /** The destination's name in Segment's `integrations` object, and the key that selects this mode. */
 const ACTIONS_DESTINATION = 'Actions Amplitude';
-const PRESETS = [
-    'Track Calls',
-    'Order Completed Calls',
-    'Page Calls',
-    'Screen Calls',
-    'Identify Calls',
-    'Group Calls',
-    'Alias Calls',
-];
 const path = (p) => ({ '@path': p });
 const campaign = (field) => path(`$.context.campaign.${field}`);
-const UTM = [
-    ['utm_source', 'source'],
-    ['utm_medium', 'medium'],
-    ['utm_campaign', 'name'],
-    ['utm_term', 'term'],
-    ['utm_content', 'content'],
-];
-/** Fields every event action shares (Segment's event-schema defaults). */
-const EVENT_FIELDS = {
+const REFERRER = path('$.context.page.referrer');
+const UTM_PROPERTIES = {
+    utm_source: campaign('source'),
+    utm_medium: campaign('medium'),
+    utm_campaign: campaign('name'),
+    utm_term: campaign('term'),
+    utm_content: campaign('content'),
+};
+/** Who and when, on every action. */
+const IDENTITY_FIELDS = {
     user_id: path('$.userId'),
     device_id: {
         '@if': { exists: path('$.context.device.id'), then: path('$.context.device.id'), else: path('$.anonymousId') },
     },
-    event_type: path('$.event'),
-    session_id: path(`$.integrations['${ACTIONS_DESTINATION}'].session_id`),
     time: path('$.timestamp'),
-    event_properties: path('$.properties'),
-    user_properties: path('$.traits'),
-    app_version: path('$.context.app.version'),
 };
+/** Fields every event action shares (Segment's event-schema defaults). */
+const EVENT_FIELDS = Object.assign(Object.assign({}, IDENTITY_FIELDS), { event_type: path('$.event'), session_id: path(`$.integrations['${ACTIONS_DESTINATION}'].session_id`), event_properties: path('$.properties'), user_properties: path('$.traits'), app_version: path('$.context.app.version') });
 /** logEventV2: referrer and UTM as $setOnce / $set on every event. */
-const LOG_EVENT_FIELDS = Object.assign(Object.assign({}, EVENT_FIELDS), { setOnce: Object.assign({ initial_referrer: path('$.context.page.referrer') }, Object.fromEntries(UTM.map(([k, c]) => [`initial_${k}`, campaign(c)]))), setAlways: Object.assign({ referrer: path('$.context.page.referrer') }, Object.fromEntries(UTM.map(([k, c]) => [k, campaign(c)]))) });
+const { $setOnce: setOnce, $set: setAlways } = firstAndLatest(Object.assign({ referrer: REFERRER }, UTM_PROPERTIES));
+const LOG_EVENT_FIELDS = Object.assign(Object.assign({}, EVENT_FIELDS), { setOnce, setAlways });
+const VIEWED_FIELDS = Object.assign(Object.assign({}, LOG_EVENT_FIELDS), { event_type: { '@template': 'Viewed {{name}}' } });
 /** utm_properties and referrer, as logPurchase and identifyUser take them. */
-const ATTRIBUTION_FIELDS = {
-    utm_properties: Object.fromEntries(UTM.map(([k, c]) => [k, campaign(c)])),
-    referrer: path('$.context.page.referrer'),
-};
-const PURCHASE_FIELDS = Object.assign(Object.assign(Object.assign({}, EVENT_FIELDS), ATTRIBUTION_FIELDS), { revenue: path('$.properties.revenue'), price: path('$.properties.price'), quantity: path('$.properties.quantity'), productId: path('$.properties.productId'), revenueType: path('$.properties.revenueType'), products: {
-        '@arrayPath': [
-            '$.properties.products',
-            {
-                price: path('price'),
-                revenue: path('revenue'),
-                quantity: path('quantity'),
-                productId: path('productId'),
-                revenueType: path('revenueType'),
-            },
-        ],
-    } });
-const IDENTIFY_FIELDS = Object.assign({ user_id: EVENT_FIELDS.user_id, device_id: EVENT_FIELDS.device_id, time: EVENT_FIELDS.time, user_properties: path('$.traits'), app_version: EVENT_FIELDS.app_version }, ATTRIBUTION_FIELDS);
-const GROUP_FIELDS = {
-    user_id: EVENT_FIELDS.user_id,
-    device_id: EVENT_FIELDS.device_id,
-    time: EVENT_FIELDS.time,
-    group_properties: path('$.traits'),
-};
-const ALIAS_FIELDS = { user_id: path('$.previousId'), global_user_id: path('$.userId') };
+const ATTRIBUTION_FIELDS = { utm_properties: UTM_PROPERTIES, referrer: REFERRER };
+/** A purchase's revenue fields, in the order a product lists them. */
+const REVENUE_FIELDS = ['price', 'revenue', 'quantity', 'productId', 'revenueType'];
+const revenueFieldsAt = (prefix) => Object.fromEntries(REVENUE_FIELDS.map((f) => [f, path(prefix + f)]));
+const PURCHASE_FIELDS = Object.assign(Object.assign(Object.assign(Object.assign({}, EVENT_FIELDS), ATTRIBUTION_FIELDS), revenueFieldsAt('$.properties.')), { products: { '@arrayPath': ['$.properties.products', revenueFieldsAt('')] } });
 const DEFAULTS = {
     'Track Calls': LOG_EVENT_FIELDS,
     'Order Completed Calls': PURCHASE_FIELDS,
-    'Page Calls': Object.assign(Object.assign({}, LOG_EVENT_FIELDS), { event_type: { '@template': 'Viewed {{name}}' } }),
-    'Screen Calls': Object.assign(Object.assign({}, LOG_EVENT_FIELDS), { event_type: { '@template': 'Viewed {{name}}' } }),
-    'Identify Calls': IDENTIFY_FIELDS,
-    'Group Calls': GROUP_FIELDS,
-    'Alias Calls': ALIAS_FIELDS,
+    'Page Calls': VIEWED_FIELDS,
+    'Screen Calls': VIEWED_FIELDS,
+    'Identify Calls': Object.assign(Object.assign(Object.assign({}, IDENTITY_FIELDS), { user_properties: EVENT_FIELDS.user_properties, app_version: EVENT_FIELDS.app_version }), ATTRIBUTION_FIELDS),
+    'Group Calls': Object.assign(Object.assign({}, IDENTITY_FIELDS), { group_properties: path('$.traits') }),
+    'Alias Calls': { user_id: path('$.previousId'), global_user_id: path('$.userId') },
 };
 /** Fields a site may map for each preset: the preset's own, plus those Segment's UI offers without a default. */
+const EVENT_EXTRAS = ['groups', 'add'];
 const EXTRA_FIELDS = {
-    'Track Calls': ['groups', 'add'],
-    'Page Calls': ['groups', 'add'],
-    'Screen Calls': ['groups', 'add'],
+    'Track Calls': EVENT_EXTRAS,
+    'Page Calls': EVENT_EXTRAS,
+    'Screen Calls': EVENT_EXTRAS,
     'Order Completed Calls': ['groups', 'trackRevenuePerProduct'],
     'Group Calls': ['group_type', 'group_value'],
 };
@@ -4441,6 +4456,7 @@ function directiveName(value) {
  */
 function mappingProblems(mapping) {
     const problems = [];
+    // A text, a number or nothing has nothing to check.
     const visit = (node) => {
         const name = directiveName(node);
         if (name) {
@@ -4454,26 +4470,18 @@ function mappingProblems(mapping) {
                     problems.push('@if needs an "exists" or a "blank" key');
                 else
                     for (const key of ['exists', 'blank', 'then', 'else'])
-                        if (arg[key] !== undefined)
-                            visit(arg[key]);
+                        visit(arg[key]);
             }
             else if (name === '@arrayPath') {
                 if (!Array.isArray(arg) || arg.length < 1 || arg.length > 2)
                     problems.push('@arrayPath needs [path] or [path, item mapping]');
-                else {
-                    if (typeof arg[0] !== 'string')
-                        visit(arg[0]);
-                    if (arg[1] !== undefined)
-                        visit(arg[1]);
-                }
+                else
+                    arg.forEach(visit);
             }
             return;
         }
-        if (Array.isArray(node))
-            node.forEach(visit);
-        else if (isPlainObject(node))
-            for (const key of Object.keys(node))
-                visit(node[key]);
+        if (Array.isArray(node) || isPlainObject(node))
+            Object.values(node).forEach(visit);
     };
     visit(mapping);
     return problems;
@@ -4510,21 +4518,14 @@ function runDirective(name, arg, data) {
         case '@if': {
             if (!isPlainObject(arg))
                 return undefined;
-            let condition;
-            if (arg.exists !== undefined) {
-                const value = resolveMapping(arg.exists, data);
-                condition = value !== undefined && value !== null;
-            }
-            else if (arg.blank !== undefined) {
-                // As Segment's kit: the condition holds when the value is present and not blank.
-                const value = resolveMapping(arg.blank, data);
-                condition = value !== undefined && value !== null && value !== '';
-            }
-            else
+            const exists = arg.exists !== undefined;
+            const tested = exists ? arg.exists : arg.blank;
+            if (tested === undefined)
                 return undefined;
-            if (condition)
-                return arg.then === undefined ? undefined : resolveMapping(arg.then, data);
-            return arg.else === undefined ? undefined : resolveMapping(arg.else, data);
+            // As Segment's kit: `exists` holds when the value is present, `blank` when it is present and not blank.
+            const value = resolveMapping(tested, data);
+            const holds = value !== undefined && value !== null && (exists || value !== '');
+            return resolveMapping(holds ? arg.then : arg.else, data);
         }
         case '@arrayPath': {
             if (!Array.isArray(arg))
@@ -4550,13 +4551,13 @@ function renderTemplate(template, data) {
 }
 /** `$.a.b`, `a.b`, `a['b c'].d`: the value at that path, or undefined. */
 function lookupPath(data, path) {
-    var _a, _b, _c;
     const segments = [];
     const source = path.startsWith('$.') ? path.slice(2) : path === '$' ? '' : path;
     const pattern = /\[(?:'([^']*)'|"([^"]*)"|(\d+))\]|([^.[\]]+)/g;
     let match;
+    // The one alternative that matched ('' for an empty quoted key).
     while ((match = pattern.exec(source)) !== null)
-        segments.push((_c = (_b = (_a = match[1]) !== null && _a !== void 0 ? _a : match[2]) !== null && _b !== void 0 ? _b : match[3]) !== null && _c !== void 0 ? _c : match[4]);
+        segments.push(match.slice(1).find((group) => group !== undefined));
     let node = data;
     for (const segment of segments) {
         if (node === null || typeof node !== 'object' || UNSAFE_KEYS$1.includes(segment))
@@ -4570,53 +4571,42 @@ function lookupPath(data, path) {
 
 /** Accepts whatever a page put in `integrations['Actions Amplitude']`; a bad part warns and keeps the default. */
 function normalizeActionsSettings(input) {
-    const warnings = [];
     const settings = {
         trackRevenuePerProduct: false,
         mappings: {},
         consentCategories: [],
         honorGlobalPrivacyControl: false,
     };
-    if (input === undefined || input === null || input === true)
-        return { settings, warnings };
-    if (!isPlainObject(input)) {
-        warnings.push(`integrations['${ACTIONS_DESTINATION}'] must be an object of settings; using the defaults`);
-        return { settings, warnings };
-    }
-    for (const key of Object.keys(input)) {
-        const value = input[key];
-        if (key === 'trackRevenuePerProduct' || key === 'honorGlobalPrivacyControl') {
-            if (typeof value === 'boolean')
-                settings[key] = value;
+    const warnings = readSettingsEntry(input, settings, {
+        name: `integrations['${ACTIONS_DESTINATION}']`,
+        ignored: ['apiKey', 'secretKey', 'endpoint'],
+        badConsentNote: '',
+        read(key, value, warnings) {
+            if (key === 'trackRevenuePerProduct' || key === 'honorGlobalPrivacyControl') {
+                if (typeof value === 'boolean')
+                    settings[key] = value;
+                else
+                    warnings.push(`setting "${key}" must be a boolean; using the default`);
+            }
+            else if (key === 'mappings')
+                normalizeMappings(value, settings, warnings);
             else
-                warnings.push(`setting "${key}" must be a boolean; using the default`);
-        }
-        else if (key === 'consentSettings') {
-            const categories = isPlainObject(value) ? value.categories : undefined;
-            if (Array.isArray(categories) && categories.every((c) => typeof c === 'string'))
-                settings.consentCategories = categories.slice();
-            else
-                warnings.push('setting "consentSettings" must be {categories: string[]}');
-        }
-        else if (key === 'mappings') {
-            normalizeMappings(value, settings, warnings);
-        }
-        else if (!['apiKey', 'secretKey', 'endpoint'].includes(key)) {
-            warnings.push(`unknown setting "${key}" is ignored`);
-        }
-    }
+                return false;
+            return true;
+        },
+    });
     return { settings, warnings };
 }
 function normalizeMappings(value, settings, warnings) {
-    var _a;
     if (!isPlainObject(value)) {
         warnings.push('setting "mappings" must be {"<preset name>": {<field>: <mapping>}}; the presets keep their defaults');
         return;
     }
     for (const preset of Object.keys(value)) {
         const fields = value[preset];
-        if (!PRESETS.includes(preset)) {
-            warnings.push(`mappings: there is no preset "${preset}" (presets: ${PRESETS.join(', ')}); it was ignored`);
+        const presets = Object.keys(DEFAULTS);
+        if (!presets.includes(preset)) {
+            warnings.push(`mappings: there is no preset "${preset}" (presets: ${presets.join(', ')}); it was ignored`);
             continue;
         }
         if (!isPlainObject(fields)) {
@@ -4624,7 +4614,7 @@ function normalizeMappings(value, settings, warnings) {
             continue;
         }
         const name = preset;
-        const known = [...Object.keys(DEFAULTS[name]), ...((_a = EXTRA_FIELDS[name]) !== null && _a !== void 0 ? _a : [])];
+        const known = [...Object.keys(DEFAULTS[name]), ...(EXTRA_FIELDS[name] || [])];
         const kept = {};
         for (const field of Object.keys(fields)) {
             if (!known.includes(field)) {
@@ -4653,8 +4643,8 @@ for (const group of [
     for (const field of fields)
         TYPES$1[field] = type;
 }
-/** The typed members of a product; its other members pass as they are. */
-const PRODUCT_TYPES = { price: 'n', quantity: 'i', revenue: 'n', productId: 's', revenueType: 's' };
+/** The typed members of a product (typed as the payload's fields of those names); its others pass as they are. */
+const PRODUCT_FIELDS = ['price', 'quantity', 'revenue', 'productId', 'revenueType'];
 /** One value to a type by the coercion rules of Segment's validator; the value as given when they do not allow it. */
 function coerce(value, type) {
     const v = Array.isArray(value) && value.length === 1 && type !== 'p' ? value[0] : value;
@@ -4680,7 +4670,7 @@ function coerce(value, type) {
                 return item;
             const product = {};
             for (const key of Object.keys(item))
-                product[key] = PRODUCT_TYPES[key] ? coerce(item[key], PRODUCT_TYPES[key]) : item[key];
+                product[key] = PRODUCT_FIELDS.includes(key) ? coerce(item[key], TYPES$1[key]) : item[key];
             return product;
         });
     }
@@ -4700,8 +4690,7 @@ function conformPayload(raw) {
 
 /** The preset's payload for an event: its defaults with the site's overrides, evaluated. */
 function presetPayload(preset, event, settings) {
-    var _a;
-    const mapping = Object.assign(Object.assign({}, DEFAULTS[preset]), ((_a = settings.mappings[preset]) !== null && _a !== void 0 ? _a : {}));
+    const mapping = Object.assign({}, DEFAULTS[preset], settings.mappings[preset]);
     if (preset === 'Order Completed Calls' && mapping.trackRevenuePerProduct === undefined)
         mapping.trackRevenuePerProduct = settings.trackRevenuePerProduct;
     return conformPayload(resolveMapping(mapping, eventData(event)));
@@ -4718,34 +4707,31 @@ const SESSION_TYPES = ['track', 'identify', 'group', 'page', 'alias'];
  */
 function withSessionId(event, sessionId) {
     const integrations = isPlainObject(event.integrations) ? event.integrations : {};
-    if (sessionId === undefined || !SESSION_TYPES.includes(event.type))
-        return event;
-    if (integrations.All === false && !integrations[ACTIONS_DESTINATION])
-        return event;
     const own = integrations[ACTIONS_DESTINATION];
+    if (sessionId === undefined || !SESSION_TYPES.includes(event.type) || (integrations.All === false && !own))
+        return event;
     return Object.assign(Object.assign({}, event), { integrations: Object.assign(Object.assign({}, integrations), { [ACTIONS_DESTINATION]: Object.assign(Object.assign({}, (isPlainObject(own) ? own : {})), { session_id: sessionId }) }) });
 }
-const REQUIRES_EVENT_TYPE = ['Track Calls', 'Order Completed Calls', 'Page Calls', 'Screen Calls'];
+/** The action each preset runs. */
+const ACTIONS = {
+    'Track Calls': logEvent,
+    'Order Completed Calls': logPurchase,
+    'Page Calls': logEvent,
+    'Screen Calls': logEvent,
+    'Identify Calls': identifyUser,
+    'Group Calls': groupIdentifyUser,
+    'Alias Calls': mapUser,
+};
 function translateActions(event, settings) {
     const preset = presetFor(event, settings.mappings);
     if (!preset)
         return [];
     const payload = presetPayload(preset, event, settings);
+    const action = ACTIONS[preset];
     // Segment's schema requires an event name on the event actions: without one it sends nothing.
-    if (REQUIRES_EVENT_TYPE.includes(preset) && typeof payload.event_type !== 'string')
+    if ((action === logEvent || action === logPurchase) && typeof payload.event_type !== 'string')
         return [];
-    switch (preset) {
-        case 'Alias Calls':
-            return mapUser(payload);
-        case 'Order Completed Calls':
-            return logPurchase(payload);
-        case 'Identify Calls':
-            return identifyUser(payload);
-        case 'Group Calls':
-            return groupIdentifyUser(payload);
-        default:
-            return logEvent(payload);
-    }
+    return action(payload);
 }
 /** mapUser: the user mapping (through the server hand-off), when the mapping gives both ids. */
 function mapUser(payload) {
@@ -4754,21 +4740,20 @@ function mapUser(payload) {
         return [];
     return [{ op: 'mapUser', userId, previousId }];
 }
-const op = (event) => ({ op: 'event', event });
-/** The fields every event carries, as Actions sends them. */
-function envelope(payload) {
-    var _a, _b;
-    const event = {
-        event_type: typeof payload.event_type === 'string' ? payload.event_type : String((_a = payload.event_type) !== null && _a !== void 0 ? _a : ''),
-    };
+/**
+ * The fields every event carries, as Actions sends them. The identify and group presets map no event type,
+ * session or event properties (and a site can map only a preset's own fields), so theirs go out as the
+ * action names them, out of session.
+ */
+function envelope(payload, eventType = payload.event_type) {
+    const event = { event_type: String(eventType !== null && eventType !== void 0 ? eventType : '') };
     event.user_id = typeof payload.user_id === 'string' ? payload.user_id : null;
     if (typeof payload.device_id === 'string')
         event.device_id = payload.device_id;
     const time = toMillis(payload.time);
     if (time !== undefined)
         event.time = time;
-    // Without a session id Actions sends none, which Amplitude stores as -1 (out of session).
-    event.session_id = (_b = toSessionId(payload.session_id)) !== null && _b !== void 0 ? _b : -1;
+    event.session_id = sessionIdOf(payload.session_id);
     if (payload.event_properties !== undefined)
         event.event_properties = isPlainObject(payload.event_properties) ? payload.event_properties : {};
     if (isPlainObject(payload.user_properties))
@@ -4784,7 +4769,6 @@ function hasValue(obj) {
     return isPlainObject(obj) && Object.keys(obj).some((k) => obj[k] !== '');
 }
 function logEvent(payload) {
-    var _a;
     const event = envelope(payload);
     for (const [name, key] of [
         ['$setOnce', 'setOnce'],
@@ -4793,28 +4777,23 @@ function logEvent(payload) {
     ]) {
         const value = payload[key];
         if (hasValue(value))
-            event.user_properties = Object.assign(Object.assign({}, ((_a = event.user_properties) !== null && _a !== void 0 ? _a : {})), { [name]: value });
+            event.user_properties = Object.assign(Object.assign({}, event.user_properties), { [name]: value });
     }
-    return [op(event)];
+    return [eventOperation(event)];
 }
 /** utm_properties and referrer as user-property operations (merged over the payload's own). */
 function withAttribution(base, payload) {
-    const utm = isPlainObject(payload.utm_properties) ? payload.utm_properties : {};
-    const referrer = payload.referrer;
-    if (Object.keys(utm).length === 0 && !referrer)
+    const values = Object.assign({}, (isPlainObject(payload.utm_properties) ? payload.utm_properties : {}));
+    if (payload.referrer)
+        values.referrer = payload.referrer;
+    if (Object.keys(values).length === 0)
         return base;
-    const set = Object.assign({}, utm);
-    const setOnce = {};
-    for (const key of Object.keys(utm))
-        setOnce[`initial_${key}`] = utm[key];
-    if (referrer) {
-        set.referrer = referrer;
-        setOnce.initial_referrer = referrer;
-    }
-    const own = base !== null && base !== void 0 ? base : {};
-    return Object.assign(Object.assign({}, own), { $set: Object.assign(Object.assign({}, (isPlainObject(own.$set) ? own.$set : {})), set), $setOnce: Object.assign(Object.assign({}, (isPlainObject(own.$setOnce) ? own.$setOnce : {})), setOnce) });
+    const added = firstAndLatest(values);
+    const merged = Object.assign({}, base);
+    for (const key of ['$set', '$setOnce'])
+        merged[key] = Object.assign(Object.assign({}, (isPlainObject(merged[key]) ? merged[key] : {})), added[key]);
+    return merged;
 }
-const REVENUE_FIELDS = ['revenue', 'price', 'quantity', 'productId', 'revenueType'];
 /** Actions' revenue rule: price × quantity when both are numbers, else `revenue`; nothing when falsy. */
 function revenueFields(source) {
     let revenue = source.revenue;
@@ -4841,46 +4820,40 @@ function logPurchase(payload) {
         order.user_properties = userProperties;
     const products = Array.isArray(payload.products) ? payload.products.filter(isPlainObject) : [];
     const perProduct = payload.trackRevenuePerProduct === true;
-    const orderRevenue = {};
-    for (const key of REVENUE_FIELDS)
-        if (payload[key] !== undefined)
-            orderRevenue[key] = payload[key];
-    Object.assign(order, products.length && perProduct ? {} : revenueFields(orderRevenue));
-    const ops = [op(order)];
+    // What each product event shares with the order: all but the order's revenue.
     const shared = Object.assign({}, order);
-    for (const key of REVENUE_FIELDS)
-        delete shared[key];
+    if (!products.length || !perProduct)
+        Object.assign(order, revenueFields(payload));
+    const ops = [eventOperation(order)];
     for (const product of products) {
-        ops.push(op(Object.assign(Object.assign(Object.assign({}, shared), (perProduct ? revenueFields(product) : {})), { event_properties: product, event_type: 'Product Purchased' })));
+        ops.push(eventOperation(Object.assign(Object.assign(Object.assign({}, shared), (perProduct ? revenueFields(product) : {})), { event_properties: product, event_type: 'Product Purchased' })));
     }
     return ops;
 }
 function identifyUser(payload) {
     const traits = isPlainObject(payload.user_properties) ? payload.user_properties : {};
     const merged = withAttribution({ $set: Object.assign({}, traits) }, payload);
-    const event = envelope(Object.assign(Object.assign({}, payload), { event_type: '$identify', event_properties: undefined, session_id: undefined }));
-    delete event.event_properties;
+    const event = envelope(payload, '$identify');
     event.user_properties = merged;
-    return [op(event)];
+    return [eventOperation(event)];
 }
 function groupIdentifyUser(payload) {
     const type = payload.group_type;
     const value = payload.group_value;
     if (typeof type !== 'string' || !type || (typeof value !== 'string' && typeof value !== 'number'))
         return [];
-    const groupValue = String(value);
-    const association = { [type]: groupValue };
+    const association = { [type]: String(value) };
     const ops = [];
     if (payload.user_id || payload.device_id) {
-        const identify = envelope(Object.assign(Object.assign({}, payload), { event_type: '$identify', session_id: undefined }));
+        const identify = envelope(payload, '$identify');
         identify.groups = association;
         identify.user_properties = { $set: association };
-        ops.push(op(identify));
+        ops.push(eventOperation(identify));
     }
-    const groupIdentify = envelope(Object.assign(Object.assign({}, payload), { event_type: '$groupidentify', session_id: undefined }));
+    const groupIdentify = envelope(payload, '$groupidentify');
     groupIdentify.groups = association;
     groupIdentify.group_properties = { $set: isPlainObject(payload.group_properties) ? payload.group_properties : {} };
-    ops.push(op(groupIdentify));
+    ops.push(eventOperation(groupIdentify));
     return ops;
 }
 function toMillis(value) {
@@ -4892,14 +4865,13 @@ function toMillis(value) {
     }
     return undefined;
 }
-/** Actions' rule: a numeric string is the id itself; anything else is read as a date. */
-function toSessionId(value) {
-    if (typeof value === 'number' && Number.isFinite(value) && value > 0)
-        return value;
-    if (typeof value === 'string' && /^\d+$/.test(value))
-        return Number(value);
-    const ms = toMillis(value);
-    return ms !== undefined && ms > 0 ? ms : undefined;
+/**
+ * Actions' rule: a numeric string is the id itself; anything else is read as a date. Without a positive one
+ * Actions sends none, which Amplitude stores as -1 (out of session).
+ */
+function sessionIdOf(value) {
+    const id = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : toMillis(value);
+    return id !== undefined && id > 0 ? id : -1;
 }
 
 function actionsMode(actions, settings) {
@@ -4909,7 +4881,7 @@ function actionsMode(actions, settings) {
         settings,
         session: { rules: 'segment-plugin', keptInSegmentStorage: true, restartsOnReset: false },
         userId: 'event',
-        beforePlugins: (event, sessionId) => withSessionId(event, sessionId),
+        beforePlugins: withSessionId,
         translate: ({ event, sessionId }, debug) => {
             if (event.type === 'alias' && !actions.mappings['Alias Calls'])
                 debug('alias() sends nothing in Actions mode unless mappings["Alias Calls"] is set');
@@ -5019,15 +4991,6 @@ function withFacadeDates(value, localOffsetMinutes) {
     return value;
 }
 
-function identifyOperation(userProperties) {
-    return { op: 'event', event: { event_type: '$identify', user_properties: userProperties } };
-}
-/** The host part of a referrer URL, as amplitude-js took it (the third `/`-separated part). */
-function referringDomain(referrer) {
-    const parts = referrer.split('/');
-    return parts.length >= 3 && parts[2] ? parts[2] : undefined;
-}
-
 /** `integrations.Amplitude.groups` -> one setGroup (`$identify` with groups) per group type. */
 function groupOperations(groups) {
     const normalized = normalizeGroups(groups);
@@ -5041,14 +5004,11 @@ function groupOperations(groups) {
  * the value as given, so a chart on that property sees the number the page sent.
  */
 function setGroup(type, value, property = value) {
-    return {
-        op: 'event',
-        event: {
-            event_type: '$identify',
-            user_properties: { $set: { [type]: property } },
-            groups: value === undefined ? {} : { [type]: value },
-        },
-    };
+    return eventOperation({
+        event_type: '$identify',
+        user_properties: { $set: { [type]: property } },
+        groups: value === undefined ? {} : { [type]: value },
+    });
 }
 function userPropertyValue(value) {
     return Array.isArray(value) ? value.filter(isScalar) : value;
@@ -5059,17 +5019,10 @@ function normalizeGroups(groups) {
         return undefined;
     const out = {};
     for (const type of Object.keys(groups)) {
-        if (!type)
-            continue;
-        const value = groups[type];
-        if (Array.isArray(value)) {
-            const items = value.filter(isScalar).map(String);
-            if (items.length > 0)
-                out[type] = items;
-        }
-        else if (isScalar(value)) {
-            out[type] = String(value);
-        }
+        const name = groupName(groups[type]);
+        // A list without one usable name names no group.
+        if (type && name !== undefined && (typeof name === 'string' || name.length > 0))
+            out[type] = name;
     }
     return Object.keys(out).length > 0 ? out : undefined;
 }
@@ -5083,8 +5036,7 @@ function isScalar(value) {
  * `[Segment] Group` = groupId.
  */
 function translateGroup(event, settings) {
-    var _a;
-    const traits = Object.assign({}, ((_a = event.traits) !== null && _a !== void 0 ? _a : {}));
+    const traits = Object.assign({}, event.traits);
     if (isNonEmptyString(event.groupId))
         traits.id = event.groupId;
     const type = traits[settings.groupTypeTrait];
@@ -5116,16 +5068,7 @@ function pageEventNames(category, name, settings, noun = 'Page') {
 }
 /** The per-page referrer identify of `trackReferrer`. */
 function referrerOperations(referrer) {
-    if (!referrer)
-        return [];
-    const setOnce = { initial_referrer: referrer };
-    const set = { referrer };
-    const domain = referringDomain(referrer);
-    if (domain) {
-        setOnce.initial_referring_domain = domain;
-        set.referring_domain = domain;
-    }
-    return [identifyOperation({ $setOnce: setOnce, $set: set })];
+    return firstAndLatestIdentify(referrerValues(referrer));
 }
 
 /**
@@ -5147,11 +5090,10 @@ function traitOperations(traits, settings) {
         else if (!increment)
             ops.$set[key] = value;
     }
-    const out = {};
-    for (const k of ['$set', '$setOnce', '$add'])
-        if (Object.keys(ops[k]).length > 0)
-            out[k] = ops[k];
-    return out;
+    for (const k of Object.keys(ops))
+        if (Object.keys(ops[k]).length === 0)
+            delete ops[k];
+    return ops;
 }
 /**
  * amplitude-js's Identify.add took a number or a text and refused anything else, NaN and Dates included; the
@@ -5188,10 +5130,14 @@ function toNumber(raw) {
     }
     return undefined;
 }
+/** The `revenueType` property, when it is a non-empty text. */
+function explicitRevenueType(properties) {
+    const value = objCaseGet(properties, 'revenueType');
+    return typeof value === 'string' && value ? value : undefined;
+}
 /** mapRevenueAttributes: what the classic integration read from a (possibly product-level) track. */
 function revenueAttributes(eventName, properties) {
     const productId = objCaseGet(properties, 'productId');
-    const revenueType = objCaseGet(properties, 'revenueType');
     const quantity = parseQuantity(properties.quantity);
     return {
         price: objCaseGet(properties, 'price'),
@@ -5202,11 +5148,7 @@ function revenueAttributes(eventName, properties) {
             : typeof productId === 'number'
                 ? String(productId)
                 : undefined,
-        revenueType: typeof revenueType === 'string' && revenueType
-            ? revenueType
-            : PURCHASE_EVENTS.includes(eventName.toLowerCase())
-                ? 'Purchase'
-                : undefined,
+        revenueType: explicitRevenueType(properties) || (PURCHASE_EVENTS.includes(eventName.toLowerCase()) ? 'Purchase' : undefined),
         revenue: extractRevenue(eventName, properties),
         eventProperties: properties,
     };
@@ -5242,7 +5184,6 @@ function parseQuantity(raw) {
  * charts (Revenue LTV, ARPU) read it either way. Returns undefined when nothing is to be booked.
  */
 function revenueEvent(attrs, useLogRevenueV2) {
-    var _a, _b;
     let price;
     let quantity = attrs.quantity;
     let eventProperties;
@@ -5257,7 +5198,7 @@ function revenueEvent(attrs, useLogRevenueV2) {
         else {
             price = typeof attrs.price === 'number' ? attrs.price : undefined;
         }
-        eventProperties = Object.assign({}, attrs.eventProperties);
+        eventProperties = attrs.eventProperties;
     }
     else {
         // Difference: classic V1 sent logRevenue(revenue || price*quantity, quantity), which Amplitude booked
@@ -5265,7 +5206,8 @@ function revenueEvent(attrs, useLogRevenueV2) {
         if (!v1AcceptsQuantity(attrs.givenQuantity))
             return undefined;
         quantity = v1Quantity(attrs.givenQuantity);
-        const total = (_a = attrs.revenue) !== null && _a !== void 0 ? _a : ((_b = toNumber(attrs.price)) !== null && _b !== void 0 ? _b : 0) * quantity;
+        // The revenue is never 0 (none is undefined), and toNumber gives a finite number or none.
+        const total = attrs.revenue || (toNumber(attrs.price) || 0) * quantity;
         price = total ? total / quantity : undefined;
         eventProperties = {};
     }
@@ -5313,42 +5255,35 @@ function productsOf(properties) {
 }
 
 function translate({ event: raw, settings, referrer, timezoneOffsetMinutes = 0, }) {
-    var _a, _b;
     // As the classic stack's facade did before the destination saw the message. amplitude-js was handed the page's
     // own property values, so an Error went out as its text; traits it read back from Segment's JSON storage.
-    const event = Object.assign(Object.assign({}, raw), { properties: raw.properties && withFacadeDates(withErrorTexts(raw.properties), timezoneOffsetMinutes), traits: raw.traits && withFacadeDates(raw.traits, timezoneOffsetMinutes), context: withFacadeDates(raw.context, timezoneOffsetMinutes) });
+    const event = Object.assign(Object.assign({}, raw), { properties: withFacadeDates(withErrorTexts(raw.properties), timezoneOffsetMinutes), traits: withFacadeDates(raw.traits, timezoneOffsetMinutes), context: withFacadeDates(raw.context, timezoneOffsetMinutes) });
     if (!raw.properties)
         delete event.properties;
     if (!raw.traits)
         delete event.traits;
-    let ops;
+    return stampVersion(operationsFor(event, settings, referrer), settings.versionName).map(cutLongStrings);
+}
+function operationsFor(event, settings, referrer) {
     switch (event.type) {
         case 'identify':
-            ops = translateIdentify(event, settings);
-            break;
+            return translateIdentify(event, settings);
         case 'track': {
-            const name = (_a = event.event) !== null && _a !== void 0 ? _a : '';
-            ops = isOrderCompleted(name)
+            const name = event.event || '';
+            return isOrderCompleted(name)
                 ? translateOrderCompleted(name, event, settings)
-                : trackPath(name, (_b = event.properties) !== null && _b !== void 0 ? _b : {}, event, settings, false);
-            break;
+                : trackPath(name, event.properties || {}, event, settings);
         }
         case 'page':
-            ops = translatePage(event, settings, referrer);
-            break;
         case 'screen':
-            ops = translateScreen(event, settings);
-            break;
+            return translatePageOrScreen(event, settings, referrer);
         case 'group':
-            ops = translateGroup(event, settings);
-            break;
+            return translateGroup(event, settings);
         case 'alias':
-            ops = translateAlias(event);
-            break;
+            return translateAlias(event);
         default:
-            ops = [];
+            return [];
     }
-    return stampVersion(ops, settings.versionName).map(cutLongStrings);
 }
 /** amplitude-js cut every string value to 4096 characters as it uploaded it; what Segment stored stays whole. */
 function cutLongStrings(op) {
@@ -5360,7 +5295,7 @@ function cutLongStrings(op) {
         if (value !== undefined)
             event[key] = truncateStrings(value);
     }
-    return Object.assign(Object.assign({}, op), { event });
+    return eventOperation(event);
 }
 /** alias(to, from): a user mapping, when both sides are known (no event is sent). */
 function translateAlias(event) {
@@ -5387,10 +5322,9 @@ function amplitudeOptions(event) {
 }
 // ---------------------------------------------------------------------------------------------- identify
 function translateIdentify(event, settings) {
-    var _a;
     const ops = [];
     const userId = event.userId;
-    const traits = Object.assign({}, ((_a = event.traits) !== null && _a !== void 0 ? _a : {}));
+    const traits = Object.assign({}, event.traits);
     if (isNonEmptyString(userId))
         traits.id = userId;
     const search = pageSearch(event);
@@ -5410,7 +5344,7 @@ function translateIdentify(event, settings) {
  * appendFieldsToEventProps, the event with or without per-event groups, then a revenue event when the
  * properties carry revenue (any event, not only purchases) and `skipRevenue` is false.
  */
-function trackPath(eventType, properties, event, settings, skipRevenue) {
+function trackPath(eventType, properties, event, settings, skipRevenue = false) {
     const ops = [];
     const props = Object.assign({}, properties);
     const search = pageSearch(event);
@@ -5423,9 +5357,8 @@ function trackPath(eventType, properties, event, settings, skipRevenue) {
     }
     // Difference: the classic integration sent the user side only when the *last* entry named
     // user_properties, silently dropping it in mixed configurations. It is always sent here.
-    if (Object.keys(userSide).some((k) => userSide[k] !== undefined)) {
+    if (search !== undefined && Object.keys(userSide).length > 0)
         ops.push(identifyOperation({ $set: userSide }));
-    }
     for (const path of Object.keys(settings.appendFieldsToEventProps)) {
         const value = lookupField(event, path);
         if (value !== undefined)
@@ -5435,19 +5368,15 @@ function trackPath(eventType, properties, event, settings, skipRevenue) {
     const groups = normalizeGroups(amplitudeOptions(event).groups);
     if (groups)
         amplitudeEvent.groups = groups;
-    ops.push({ op: 'event', event: amplitudeEvent });
+    ops.push(eventOperation(amplitudeEvent));
     // The revenue event's properties are the caller's, without the mapQueryParams/appendFields additions.
     if (!skipRevenue && extractRevenue(eventType, properties) !== undefined) {
         ops.push(...revenueOperation(revenueEvent(revenueAttributes(eventType, properties), settings.useLogRevenueV2)));
     }
     return ops;
 }
-function explicitRevenueType(properties) {
-    const value = objCaseGet(properties, 'revenueType');
-    return typeof value === 'string' && value ? value : undefined;
-}
 function revenueOperation(event) {
-    return event ? [{ op: 'event', event }] : [];
+    return event ? [eventOperation(event)] : [];
 }
 // --------------------------------------------------------------------------------------- Order Completed
 /**
@@ -5456,8 +5385,7 @@ function revenueOperation(event) {
  * without it, a product's own `revenue` property is booked as well.
  */
 function translateOrderCompleted(name, event, settings) {
-    var _a;
-    const properties = (_a = event.properties) !== null && _a !== void 0 ? _a : {};
+    const properties = event.properties || {};
     const products = productsOf(properties);
     const perProduct = settings.trackRevenuePerProduct;
     if (settings.trackProductsOnce) {
@@ -5499,35 +5427,23 @@ function translateOrderCompleted(name, event, settings) {
  * order's revenue in place of a zero price in V2 mode; both counted the order more than once.
  */
 function productRevenue(product, order, settings, ownRevenueCounts) {
-    var _a;
     const attrs = revenueAttributes('Product Purchased', product);
-    attrs.revenueType = (_a = explicitRevenueType(order)) !== null && _a !== void 0 ? _a : attrs.revenueType;
+    attrs.revenueType = explicitRevenueType(order) || attrs.revenueType;
     if (settings.useLogRevenueV2 || !ownRevenueCounts)
         attrs.revenue = undefined;
     return revenueOperation(revenueEvent(attrs, settings.useLogRevenueV2));
 }
 // -------------------------------------------------------------------------------------------------- page
-function translatePage(event, settings, referrer) {
-    var _a;
-    const ops = [];
-    if (settings.trackReferrer && !settings.useAmplitudeReferral)
-        ops.push(...referrerOperations(referrer));
-    for (const eventType of pageEventNames(event.category, event.name, settings, 'Page')) {
-        ops.push(...trackPath(eventType, (_a = event.properties) !== null && _a !== void 0 ? _a : {}, event, settings, false));
-    }
-    return ops;
-}
 /**
  * Difference: the classic web integration had no screen method, so screen() sent nothing. Here it is
  * named the way Segment's mobile Amplitude integrations named screens ("Viewed X Screen"), governed
- * by the same page settings ("Loaded a Screen" for trackAllPages).
+ * by the same page settings ("Loaded a Screen" for trackAllPages), without the page's referrer identify.
  */
-function translateScreen(event, settings) {
-    var _a;
-    const ops = [];
-    for (const eventType of pageEventNames(event.category, event.name, settings, 'Screen')) {
-        ops.push(...trackPath(eventType, (_a = event.properties) !== null && _a !== void 0 ? _a : {}, event, settings, false));
-    }
+function translatePageOrScreen(event, settings, referrer) {
+    const isPage = event.type === 'page';
+    const ops = isPage && settings.trackReferrer && !settings.useAmplitudeReferral ? referrerOperations(referrer) : [];
+    for (const eventType of pageEventNames(event.category, event.name, settings, isPage ? 'Page' : 'Screen'))
+        ops.push(...trackPath(eventType, event.properties || {}, event, settings));
     return ops;
 }
 // --------------------------------------------------------------------------------------------- lookups
@@ -5553,16 +5469,14 @@ function chooseMode(rawIntegrations) {
     const integrations = isPlainObject(rawIntegrations) ? rawIntegrations : {};
     const warnings = [];
     if (!Object.prototype.hasOwnProperty.call(integrations, ACTIONS_DESTINATION)) {
-        const normalized = normalizeSettings(integrations[CLASSIC_DESTINATION] === false ? undefined : integrations[CLASSIC_DESTINATION]);
-        return { mode: 'classic', name: CLASSIC_DESTINATION, settings: normalized.settings, warnings: normalized.warnings };
+        return Object.assign({ mode: 'classic', name: CLASSIC_DESTINATION }, normalizeSettings(integrations[CLASSIC_DESTINATION]));
     }
     const classic = integrations[CLASSIC_DESTINATION];
     if (classic !== undefined && classic !== false) {
         warnings.push(`both integrations.Amplitude (Classic) and integrations['${ACTIONS_DESTINATION}'] were given; ` +
             'Actions mode is used');
     }
-    const entry = integrations[ACTIONS_DESTINATION];
-    const normalized = normalizeActionsSettings(entry === false ? undefined : entry);
+    const normalized = normalizeActionsSettings(integrations[ACTIONS_DESTINATION]);
     warnings.push(...normalized.warnings);
     return {
         mode: 'actions',
@@ -5577,7 +5491,14 @@ function chooseMode(rawIntegrations) {
  * Classic's separate attribution identifies apply; the consent settings are the Actions entry's.
  */
 function classicRulesForActions(actions) {
-    return Object.assign(Object.assign({}, normalizeSettings(undefined).settings), { preferAnonymousIdForDeviceId: true, trackUtmProperties: false, trackReferrer: false, trackRevenuePerProduct: actions.trackRevenuePerProduct, consentCategories: actions.consentCategories, honorGlobalPrivacyControl: actions.honorGlobalPrivacyControl });
+    return Object.assign(normalizeSettings(undefined).settings, {
+        preferAnonymousIdForDeviceId: true,
+        trackUtmProperties: false,
+        trackReferrer: false,
+        trackRevenuePerProduct: actions.trackRevenuePerProduct,
+        consentCategories: actions.consentCategories,
+        honorGlobalPrivacyControl: actions.honorGlobalPrivacyControl,
+    });
 }
 /** The mode the runtime runs, for a choice. */
 function destinationMode(choice) {
@@ -5875,37 +5796,31 @@ const UTMZ_KEYS = ['utmcsr', 'utmcmd', 'utmccn', 'utmctr', 'utmcct'];
 const UNSET_ON_NEW_SESSION = ['referrer', 'referring_domain', ...UTM_KEYS];
 /** The `$identify` operations sent at load, before any queued call, in amplitude-js's order. */
 function attribution(input) {
+    const { settings, isNewSession } = input;
     const warnings = [];
-    const operations = collect(input, (key, value) => {
+    const operations = [];
+    const setOnceAndSet = (values) => firstAndLatestIdentify(values, (key, value) => {
         // Campaign values come from URLs anyone can craft.
         if (isSafeUrlValue(value))
             return true;
         warnings.push(`${key} was ignored: longer than ${MAX_URL_VALUE_LENGTH} characters, or markup or control characters`);
         return false;
     });
-    return { operations, warnings };
-}
-function collect(input, accept) {
-    const { settings, isNewSession } = input;
-    const ops = [];
-    const setOnceAndSet = (values) => setOnceAndSetAccepted(values, accept);
     if (settings.unsetParamsReferrerOnNewSession && isNewSession) {
         const unset = {};
         for (const key of UNSET_ON_NEW_SESSION)
             unset[key] = '-';
-        ops.push(identifyOperation({ $unset: unset }));
+        operations.push(identifyOperation({ $unset: unset }));
     }
-    const capture = settings.saveParamsReferrerOncePerSession ? isNewSession : true;
-    if (!capture)
-        return ops;
-    if (settings.trackUtmProperties)
-        ops.push(...setOnceAndSet(utmValues(input.query, input.utmz)));
-    if (settings.useAmplitudeReferral && input.referrer) {
-        ops.push(...setOnceAndSet({ referrer: input.referrer, referring_domain: referringDomain(input.referrer) }));
+    if (isNewSession || !settings.saveParamsReferrerOncePerSession) {
+        if (settings.trackUtmProperties)
+            operations.push(...setOnceAndSet(utmValues(input.query, input.utmz)));
+        if (settings.useAmplitudeReferral)
+            operations.push(...setOnceAndSet(referrerValues(input.referrer)));
+        if (settings.trackGclid)
+            operations.push(...setOnceAndSet({ gclid: input.query.gclid }));
     }
-    if (settings.trackGclid)
-        ops.push(...setOnceAndSet({ gclid: input.query.gclid }));
-    return ops;
+    return { operations, warnings };
 }
 /** URL values first, then the __utmz cookie, key by key. */
 function utmValues(query, utmz) {
@@ -5926,21 +5841,6 @@ function parseUtmz(raw) {
             out[match[1]] = match[2];
     }
     return out;
-}
-/** `$setOnce initial_<key>` and `$set <key>` for every non-empty accepted value; nothing when none is left. */
-function setOnceAndSetAccepted(values, accept) {
-    const setOnce = {};
-    const set = {};
-    for (const key of Object.keys(values)) {
-        const value = values[key];
-        if (value === undefined || value === null || value === '')
-            continue;
-        if (typeof value !== 'string' || !accept(key, value))
-            continue;
-        setOnce[`initial_${key}`] = value;
-        set[key] = value;
-    }
-    return Object.keys(set).length > 0 ? [identifyOperation({ $setOnce: setOnce, $set: set })] : [];
 }
 
 /** The SDK's (and amplitude-js's) session timeout. */

@@ -47,13 +47,14 @@ interface SdkConfig {
 }
 
 /** The SDK reads and writes its unsent queue here; the outbox keeps its own, so this holds nothing. */
+const nothing = () => Promise.resolve(undefined);
 const NO_EVENT_STORAGE = {
   isEnabled: () => Promise.resolve(true),
-  get: () => Promise.resolve(undefined),
-  getRaw: () => Promise.resolve(undefined),
-  set: () => Promise.resolve(undefined),
-  remove: () => Promise.resolve(undefined),
-  reset: () => Promise.resolve(undefined),
+  get: nothing,
+  getRaw: nothing,
+  set: nothing,
+  remove: nothing,
+  reset: nothing,
 };
 
 export class AmplitudeAdapter implements AmplitudeDriver {
@@ -83,8 +84,9 @@ export class AmplitudeAdapter implements AmplitudeDriver {
     // Every event the SDK produces is taken at its entrance and sent by the shim like its own: the
     // shim's identity, session and envelope, then the page's plugins, the outbox and the exit journal.
     // (The SDK's own session and context rules would otherwise stamp it, or, in the lean build, not.)
-    (this.client as unknown as { process(event: Dict): Promise<unknown> }).process = (event: Dict) =>
+    const send = (event: Dict) =>
       sink.sdkEvent(event).then((outcome) => ({ event, code: outcome.code, message: outcome.message }));
+    (this.client as unknown as { process(event: Dict): Promise<unknown> }).process = send;
     await this.client.init(options.apiKey, undefined, config).promise;
     await this.client.remove('amplitude').promise;
     await this.client.add({
@@ -92,8 +94,7 @@ export class AmplitudeAdapter implements AmplitudeDriver {
       type: 'destination',
       setup: () => Promise.resolve(undefined),
       // Nothing reaches the timeline (process is the shim's), but should anything, it is sent the same way.
-      execute: (event: Dict) =>
-        sink.sdkEvent(event).then((outcome) => ({ event, code: outcome.code, message: outcome.message })),
+      execute: send,
       flush: () => {
         sink.flush();
         return Promise.resolve();

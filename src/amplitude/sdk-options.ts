@@ -47,12 +47,12 @@ export function sdkInitOptions(options: Omit<AdapterInit, 'apiKey'>): Dict {
     if (OWNED_OPTIONS.includes(key))
       options.warn(`the Amplitude SDK option "${key}" is managed by the shim and was ignored`);
     else if (key === 'cookieOptions' && value && typeof value === 'object')
-      config.cookieOptions = { ...(config.cookieOptions as Dict), ...(value as Dict) };
+      config.cookieOptions = Object.assign({}, config.cookieOptions, value);
     else config[key] = value;
   }
   if (options.clientPersistence === false) {
     config.identityStorage = 'none';
-    config.cookieOptions = { ...(config.cookieOptions as Dict), upgrade: false };
+    config.cookieOptions = Object.assign({}, config.cookieOptions, { upgrade: false });
   }
   // The shim decides every event and every ID: no remote config, no autocapture, no URL-derived IDs.
   return Object.assign(config, {
@@ -65,24 +65,17 @@ export function sdkInitOptions(options: Omit<AdapterInit, 'apiKey'>): Dict {
   });
 }
 
-const SERVER_URLS: Record<string, string> = {
-  US: 'https://api2.amplitude.com/2/httpapi',
-  EU: 'https://api.eu.amplitude.com/2/httpapi',
-  'US-batch': 'https://api2.amplitude.com/batch',
-  'EU-batch': 'https://api.eu.amplitude.com/batch',
-};
-
 /**
  * How the outbox sends, from the destination settings and the page's raw SDK options, with the
  * SDK's own defaults and rules (serverUrl wins over serverZone; useBatch picks the batch endpoint).
  */
 export function outboxConfig(apiKey: string, settings: AmplitudeSettings, sdkOptions: Dict): OutboxConfig {
   const batching = settings.batchEvents;
-  const zone = sdkOptions.serverZone === 'EU' ? 'EU' : 'US';
+  const host = sdkOptions.serverZone === 'EU' ? 'https://api.eu.amplitude.com' : 'https://api2.amplitude.com';
   const serverUrl =
     typeof sdkOptions.serverUrl === 'string' && sdkOptions.serverUrl
       ? sdkOptions.serverUrl
-      : SERVER_URLS[sdkOptions.useBatch === true ? `${zone}-batch` : zone];
+      : host + (sdkOptions.useBatch === true ? '/batch' : '/2/httpapi');
   const positive = (value: unknown, fallback: number) =>
     typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
   return {

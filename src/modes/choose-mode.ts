@@ -26,10 +26,7 @@ export function chooseMode(rawIntegrations: unknown): ModeChoice {
   const integrations: Dict = isPlainObject(rawIntegrations) ? rawIntegrations : {};
   const warnings: string[] = [];
   if (!Object.prototype.hasOwnProperty.call(integrations, ACTIONS_DESTINATION)) {
-    const normalized = normalizeSettings(
-      integrations[CLASSIC_DESTINATION] === false ? undefined : integrations[CLASSIC_DESTINATION],
-    );
-    return { mode: 'classic', name: CLASSIC_DESTINATION, settings: normalized.settings, warnings: normalized.warnings };
+    return { mode: 'classic', name: CLASSIC_DESTINATION, ...normalizeSettings(integrations[CLASSIC_DESTINATION]) };
   }
   const classic = integrations[CLASSIC_DESTINATION];
   if (classic !== undefined && classic !== false) {
@@ -38,8 +35,7 @@ export function chooseMode(rawIntegrations: unknown): ModeChoice {
         'Actions mode is used',
     );
   }
-  const entry = integrations[ACTIONS_DESTINATION];
-  const normalized = normalizeActionsSettings(entry === false ? undefined : entry);
+  const normalized = normalizeActionsSettings(integrations[ACTIONS_DESTINATION]);
   warnings.push(...normalized.warnings);
   return {
     mode: 'actions',
@@ -55,15 +51,14 @@ export function chooseMode(rawIntegrations: unknown): ModeChoice {
  * Classic's separate attribution identifies apply; the consent settings are the Actions entry's.
  */
 function classicRulesForActions(actions: ActionsSettings): AmplitudeSettings {
-  return {
-    ...normalizeSettings(undefined).settings,
+  return Object.assign(normalizeSettings(undefined).settings, {
     preferAnonymousIdForDeviceId: true,
     trackUtmProperties: false,
     trackReferrer: false,
     trackRevenuePerProduct: actions.trackRevenuePerProduct,
     consentCategories: actions.consentCategories,
     honorGlobalPrivacyControl: actions.honorGlobalPrivacyControl,
-  };
+  });
 }
 
 /** The mode the runtime runs, for a choice. */

@@ -1,12 +1,42 @@
-/** Building blocks of Amplitude operations shared by the translation and the attribution capture. Pure. */
-import type { AmplitudeOperation, Dict } from '../core/types.js';
+/** Building blocks of Amplitude operations shared by the translations and the attribution capture. Pure. */
+import type { AmplitudeEvent, AmplitudeOperation, Dict } from '../core/types.js';
 
-export function identifyOperation(userProperties: Dict): AmplitudeOperation {
-  return { op: 'event', event: { event_type: '$identify', user_properties: userProperties } };
+export function eventOperation(event: AmplitudeEvent): AmplitudeOperation {
+  return { op: 'event', event };
 }
 
-/** The host part of a referrer URL, as amplitude-js took it (the third `/`-separated part). */
-export function referringDomain(referrer: string): string | undefined {
-  const parts = referrer.split('/');
-  return parts.length >= 3 && parts[2] ? parts[2] : undefined;
+export function identifyOperation(userProperties: Dict): AmplitudeOperation {
+  return eventOperation({ event_type: '$identify', user_properties: userProperties });
+}
+
+/** Referrer and campaign values as both destinations record them: `$setOnce initial_<key>` and `$set <key>`. */
+export function firstAndLatest(values: Dict): { $setOnce: Dict; $set: Dict } {
+  const setOnce: Dict = {};
+  const set: Dict = {};
+  for (const key of Object.keys(values)) {
+    setOnce[`initial_${key}`] = values[key];
+    set[key] = values[key];
+  }
+  return { $setOnce: setOnce, $set: set };
+}
+
+/**
+ * The classic identify of referrer or campaign values: every non-empty text that `accept` takes, first and latest;
+ * nothing when none is left.
+ */
+export function firstAndLatestIdentify(
+  values: Dict,
+  accept: (key: string, value: string) => boolean = () => true,
+): AmplitudeOperation[] {
+  const kept: Dict = {};
+  for (const key of Object.keys(values)) {
+    const value = values[key];
+    if (typeof value === 'string' && value !== '' && accept(key, value)) kept[key] = value;
+  }
+  return Object.keys(kept).length > 0 ? [identifyOperation(firstAndLatest(kept))] : [];
+}
+
+/** A referrer and its host, as amplitude-js took it (the third `/`-separated part), when it has one. */
+export function referrerValues(referrer: string): Dict {
+  return { referrer, referring_domain: referrer.split('/')[2] || undefined };
 }

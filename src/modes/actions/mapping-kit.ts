@@ -22,6 +22,7 @@ function directiveName(value: unknown): string | undefined {
  */
 export function mappingProblems(mapping: unknown): string[] {
   const problems: string[] = [];
+  // A text, a number or nothing has nothing to check.
   const visit = (node: unknown): void => {
     const name = directiveName(node);
     if (name) {
@@ -32,19 +33,15 @@ export function mappingProblems(mapping: unknown): string[] {
       else if (name === '@if') {
         if (!isPlainObject(arg) || (arg.exists === undefined && arg.blank === undefined))
           problems.push('@if needs an "exists" or a "blank" key');
-        else for (const key of ['exists', 'blank', 'then', 'else']) if (arg[key] !== undefined) visit(arg[key]);
+        else for (const key of ['exists', 'blank', 'then', 'else']) visit(arg[key]);
       } else if (name === '@arrayPath') {
         if (!Array.isArray(arg) || arg.length < 1 || arg.length > 2)
           problems.push('@arrayPath needs [path] or [path, item mapping]');
-        else {
-          if (typeof arg[0] !== 'string') visit(arg[0]);
-          if (arg[1] !== undefined) visit(arg[1]);
-        }
+        else arg.forEach(visit);
       }
       return;
     }
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (isPlainObject(node)) for (const key of Object.keys(node)) visit(node[key]);
+    if (Array.isArray(node) || isPlainObject(node)) Object.values(node).forEach(visit);
   };
   visit(mapping);
   return problems;
@@ -78,17 +75,13 @@ function runDirective(name: string, arg: unknown, data: unknown): unknown {
       return typeof arg === 'string' ? renderTemplate(arg, data) : undefined;
     case '@if': {
       if (!isPlainObject(arg)) return undefined;
-      let condition: boolean;
-      if (arg.exists !== undefined) {
-        const value = resolveMapping(arg.exists, data);
-        condition = value !== undefined && value !== null;
-      } else if (arg.blank !== undefined) {
-        // As Segment's kit: the condition holds when the value is present and not blank.
-        const value = resolveMapping(arg.blank, data);
-        condition = value !== undefined && value !== null && value !== '';
-      } else return undefined;
-      if (condition) return arg.then === undefined ? undefined : resolveMapping(arg.then, data);
-      return arg.else === undefined ? undefined : resolveMapping(arg.else, data);
+      const exists = arg.exists !== undefined;
+      const tested = exists ? arg.exists : arg.blank;
+      if (tested === undefined) return undefined;
+      // As Segment's kit: `exists` holds when the value is present, `blank` when it is present and not blank.
+      const value = resolveMapping(tested, data);
+      const holds = value !== undefined && value !== null && (exists || value !== '');
+      return resolveMapping(holds ? arg.then : arg.else, data);
     }
     case '@arrayPath': {
       if (!Array.isArray(arg)) return undefined;
@@ -118,7 +111,8 @@ export function lookupPath(data: unknown, path: string): unknown {
   const source = path.startsWith('$.') ? path.slice(2) : path === '$' ? '' : path;
   const pattern = /\[(?:'([^']*)'|"([^"]*)"|(\d+))\]|([^.[\]]+)/g;
   let match: RegExpExecArray | null;
-  while ((match = pattern.exec(source)) !== null) segments.push(match[1] ?? match[2] ?? match[3] ?? match[4]);
+  // The one alternative that matched ('' for an empty quoted key).
+  while ((match = pattern.exec(source)) !== null) segments.push(match.slice(1).find((group) => group !== undefined)!);
   let node: unknown = data;
   for (const segment of segments) {
     if (node === null || typeof node !== 'object' || UNSAFE_KEYS.includes(segment)) return undefined;

@@ -16,7 +16,7 @@ export function actionsMode(actions: ActionsSettings, settings: AmplitudeSetting
     settings,
     session: { rules: 'segment-plugin', keptInSegmentStorage: true, restartsOnReset: false },
     userId: 'event',
-    beforePlugins: (event, sessionId) => withSessionId(event, sessionId),
+    beforePlugins: withSessionId,
     translate: ({ event, sessionId }, debug) => {
       if (event.type === 'alias' && !actions.mappings['Alias Calls'])
         debug('alias() sends nothing in Actions mode unless mappings["Alias Calls"] is set');

@@ -21,8 +21,8 @@ for (const group of [
   const [type, ...fields] = group.split(' ');
   for (const field of fields) TYPES[field] = type;
 }
-/** The typed members of a product; its other members pass as they are. */
-const PRODUCT_TYPES: Dict = { price: 'n', quantity: 'i', revenue: 'n', productId: 's', revenueType: 's' };
+/** The typed members of a product (typed as the payload's fields of those names); its others pass as they are. */
+const PRODUCT_FIELDS = ['price', 'quantity', 'revenue', 'productId', 'revenueType'];
 
 /** One value to a type by the coercion rules of Segment's validator; the value as given when they do not allow it. */
 function coerce(value: unknown, type: unknown): unknown {
@@ -48,7 +48,7 @@ function coerce(value: unknown, type: unknown): unknown {
         if (!isPlainObject(item)) return item;
         const product: Dict = {};
         for (const key of Object.keys(item))
-          product[key] = PRODUCT_TYPES[key] ? coerce(item[key], PRODUCT_TYPES[key]) : item[key];
+          product[key] = PRODUCT_FIELDS.includes(key) ? coerce(item[key], TYPES[key]) : item[key];
         return product;
       });
   }

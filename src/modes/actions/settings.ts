@@ -6,7 +6,8 @@
 import type { Dict } from '../../core/types.js';
 import { isPlainObject } from '../../core/values.js';
 import { mappingProblems } from './mapping-kit.js';
-import { ACTIONS_DESTINATION, DEFAULTS, EXTRA_FIELDS, PRESETS, type PresetName } from './presets.js';
+import { readSettingsEntry } from '../settings-entry.js';
+import { ACTIONS_DESTINATION, DEFAULTS, EXTRA_FIELDS, type PresetName } from './presets.js';
 
 export interface ActionsSettings {
   trackRevenuePerProduct: boolean;
@@ -23,34 +24,25 @@ export interface NormalizedActionsSettings {
 
 /** Accepts whatever a page put in `integrations['Actions Amplitude']`; a bad part warns and keeps the default. */
 export function normalizeActionsSettings(input: unknown): NormalizedActionsSettings {
-  const warnings: string[] = [];
   const settings: ActionsSettings = {
     trackRevenuePerProduct: false,
     mappings: {},
     consentCategories: [],
     honorGlobalPrivacyControl: false,
   };
-  if (input === undefined || input === null || input === true) return { settings, warnings };
-  if (!isPlainObject(input)) {
-    warnings.push(`integrations['${ACTIONS_DESTINATION}'] must be an object of settings; using the defaults`);
-    return { settings, warnings };
-  }
-  for (const key of Object.keys(input)) {
-    const value = input[key];
-    if (key === 'trackRevenuePerProduct' || key === 'honorGlobalPrivacyControl') {
-      if (typeof value === 'boolean') settings[key] = value;
-      else warnings.push(`setting "${key}" must be a boolean; using the default`);
-    } else if (key === 'consentSettings') {
-      const categories = isPlainObject(value) ? value.categories : undefined;
-      if (Array.isArray(categories) && categories.every((c) => typeof c === 'string'))
-        settings.consentCategories = categories.slice();
-      else warnings.push('setting "consentSettings" must be {categories: string[]}');
-    } else if (key === 'mappings') {
-      normalizeMappings(value, settings, warnings);
-    } else if (!['apiKey', 'secretKey', 'endpoint'].includes(key)) {
-      warnings.push(`unknown setting "${key}" is ignored`);
-    }
-  }
+  const warnings = readSettingsEntry(input, settings, {
+    name: `integrations['${ACTIONS_DESTINATION}']`,
+    ignored: ['apiKey', 'secretKey', 'endpoint'],
+    badConsentNote: '',
+    read(key, value, warnings) {
+      if (key === 'trackRevenuePerProduct' || key === 'honorGlobalPrivacyControl') {
+        if (typeof value === 'boolean') settings[key] = value;
+        else warnings.push(`setting "${key}" must be a boolean; using the default`);
+      } else if (key === 'mappings') normalizeMappings(value, settings, warnings);
+      else return false;
+      return true;
+    },
+  });
   return { settings, warnings };
 }
 
@@ -63,8 +55,9 @@ function normalizeMappings(value: unknown, settings: ActionsSettings, warnings: 
   }
   for (const preset of Object.keys(value)) {
     const fields = value[preset];
-    if (!(PRESETS as readonly string[]).includes(preset)) {
-      warnings.push(`mappings: there is no preset "${preset}" (presets: ${PRESETS.join(', ')}); it was ignored`);
+    const presets = Object.keys(DEFAULTS);
+    if (!presets.includes(preset)) {
+      warnings.push(`mappings: there is no preset "${preset}" (presets: ${presets.join(', ')}); it was ignored`);
       continue;
     }
     if (!isPlainObject(fields)) {
@@ -72,7 +65,7 @@ function normalizeMappings(value: unknown, settings: ActionsSettings, warnings: 
       continue;
     }
     const name = preset as PresetName;
-    const known = [...Object.keys(DEFAULTS[name]), ...(EXTRA_FIELDS[name] ?? [])];
+    const known = [...Object.keys(DEFAULTS[name]), ...(EXTRA_FIELDS[name] || [])];
     const kept: Dict = {};
     for (const field of Object.keys(fields)) {
       if (!known.includes(field)) {

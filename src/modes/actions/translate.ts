@@ -11,10 +11,11 @@ import { conformPayload } from './payload-schema.js';
 import { ACTIONS_DESTINATION, DEFAULTS, presetFor, type PresetName } from './presets.js';
 import type { ActionsSettings } from './settings.js';
 import { isNonEmptyString, isPlainObject } from '../../core/values.js';
+import { eventOperation, firstAndLatest } from '../operations.js';
 
 /** The preset's payload for an event: its defaults with the site's overrides, evaluated. */
 function presetPayload(preset: PresetName, event: SegmentEvent, settings: ActionsSettings): Dict {
-  const mapping: Dict = { ...DEFAULTS[preset], ...(settings.mappings[preset] ?? {}) };
+  const mapping: Dict = Object.assign({}, DEFAULTS[preset], settings.mappings[preset]);
   if (preset === 'Order Completed Calls' && mapping.trackRevenuePerProduct === undefined)
     mapping.trackRevenuePerProduct = settings.trackRevenuePerProduct;
   return conformPayload(resolveMapping(mapping, eventData(event)) as Dict);
@@ -34,9 +35,9 @@ const SESSION_TYPES = ['track', 'identify', 'group', 'page', 'alias'];
  */
 export function withSessionId(event: SegmentEvent, sessionId: number | undefined): SegmentEvent {
   const integrations = isPlainObject(event.integrations) ? event.integrations : {};
-  if (sessionId === undefined || !SESSION_TYPES.includes(event.type)) return event;
-  if (integrations.All === false && !integrations[ACTIONS_DESTINATION]) return event;
   const own = integrations[ACTIONS_DESTINATION];
+  if (sessionId === undefined || !SESSION_TYPES.includes(event.type) || (integrations.All === false && !own))
+    return event;
   return {
     ...event,
     integrations: {
@@ -46,26 +47,25 @@ export function withSessionId(event: SegmentEvent, sessionId: number | undefined
   };
 }
 
-const REQUIRES_EVENT_TYPE: PresetName[] = ['Track Calls', 'Order Completed Calls', 'Page Calls', 'Screen Calls'];
+/** The action each preset runs. */
+const ACTIONS: Record<PresetName, (payload: Dict) => AmplitudeOperation[]> = {
+  'Track Calls': logEvent,
+  'Order Completed Calls': logPurchase,
+  'Page Calls': logEvent,
+  'Screen Calls': logEvent,
+  'Identify Calls': identifyUser,
+  'Group Calls': groupIdentifyUser,
+  'Alias Calls': mapUser,
+};
 
 export function translateActions(event: SegmentEvent, settings: ActionsSettings): AmplitudeOperation[] {
   const preset = presetFor(event, settings.mappings);
   if (!preset) return [];
   const payload = presetPayload(preset, event, settings);
+  const action = ACTIONS[preset];
   // Segment's schema requires an event name on the event actions: without one it sends nothing.
-  if (REQUIRES_EVENT_TYPE.includes(preset) && typeof payload.event_type !== 'string') return [];
-  switch (preset) {
-    case 'Alias Calls':
-      return mapUser(payload);
-    case 'Order Completed Calls':
-      return logPurchase(payload);
-    case 'Identify Calls':
-      return identifyUser(payload);
-    case 'Group Calls':
-      return groupIdentifyUser(payload);
-    default:
-      return logEvent(payload);
-  }
+  if ((action === logEvent || action === logPurchase) && typeof payload.event_type !== 'string') return [];
+  return action(payload);
 }
 
 /** mapUser: the user mapping (through the server hand-off), when the mapping gives both ids. */
@@ -75,19 +75,18 @@ function mapUser(payload: Dict): AmplitudeOperation[] {
   return [{ op: 'mapUser', userId, previousId }];
 }
 
-const op = (event: AmplitudeEvent): AmplitudeOperation => ({ op: 'event', event });
-
-/** The fields every event carries, as Actions sends them. */
-function envelope(payload: Dict): AmplitudeEvent {
-  const event: AmplitudeEvent = {
-    event_type: typeof payload.event_type === 'string' ? payload.event_type : String(payload.event_type ?? ''),
-  };
+/**
+ * The fields every event carries, as Actions sends them. The identify and group presets map no event type,
+ * session or event properties (and a site can map only a preset's own fields), so theirs go out as the
+ * action names them, out of session.
+ */
+function envelope(payload: Dict, eventType = payload.event_type): AmplitudeEvent {
+  const event: AmplitudeEvent = { event_type: String(eventType ?? '') };
   event.user_id = typeof payload.user_id === 'string' ? payload.user_id : null;
   if (typeof payload.device_id === 'string') event.device_id = payload.device_id;
   const time = toMillis(payload.time);
   if (time !== undefined) event.time = time;
-  // Without a session id Actions sends none, which Amplitude stores as -1 (out of session).
-  event.session_id = toSessionId(payload.session_id) ?? -1;
+  event.session_id = sessionIdOf(payload.session_id);
   if (payload.event_properties !== undefined)
     event.event_properties = isPlainObject(payload.event_properties) ? payload.event_properties : {};
   if (isPlainObject(payload.user_properties)) event.user_properties = { ...payload.user_properties };
@@ -109,32 +108,22 @@ function logEvent(payload: Dict): AmplitudeOperation[] {
     ['$add', 'add'],
   ] as const) {
     const value = payload[key];
-    if (hasValue(value)) event.user_properties = { ...(event.user_properties ?? {}), [name]: value };
+    if (hasValue(value)) event.user_properties = { ...event.user_properties, [name]: value };
   }
-  return [op(event)];
+  return [eventOperation(event)];
 }
 
 /** utm_properties and referrer as user-property operations (merged over the payload's own). */
 function withAttribution(base: Dict | undefined, payload: Dict): Dict | undefined {
-  const utm = isPlainObject(payload.utm_properties) ? payload.utm_properties : {};
-  const referrer = payload.referrer;
-  if (Object.keys(utm).length === 0 && !referrer) return base;
-  const set: Dict = { ...utm };
-  const setOnce: Dict = {};
-  for (const key of Object.keys(utm)) setOnce[`initial_${key}`] = utm[key];
-  if (referrer) {
-    set.referrer = referrer;
-    setOnce.initial_referrer = referrer;
-  }
-  const own = base ?? {};
-  return {
-    ...own,
-    $set: { ...(isPlainObject(own.$set) ? own.$set : {}), ...set },
-    $setOnce: { ...(isPlainObject(own.$setOnce) ? own.$setOnce : {}), ...setOnce },
-  };
+  const values: Dict = { ...(isPlainObject(payload.utm_properties) ? payload.utm_properties : {}) };
+  if (payload.referrer) values.referrer = payload.referrer;
+  if (Object.keys(values).length === 0) return base;
+  const added = firstAndLatest(values);
+  const merged: Dict = { ...base };
+  for (const key of ['$set', '$setOnce'] as const)
+    merged[key] = { ...(isPlainObject(merged[key]) ? merged[key] : {}), ...added[key] };
+  return merged;
 }
-
-const REVENUE_FIELDS = ['revenue', 'price', 'quantity', 'productId', 'revenueType'];
 
 /** Actions' revenue rule: price × quantity when both are numbers, else `revenue`; nothing when falsy. */
 function revenueFields(source: Dict): Partial<AmplitudeEvent> {
@@ -157,15 +146,13 @@ function logPurchase(payload: Dict): AmplitudeOperation[] {
   if (userProperties) order.user_properties = userProperties;
   const products = Array.isArray(payload.products) ? payload.products.filter(isPlainObject) : [];
   const perProduct = payload.trackRevenuePerProduct === true;
-  const orderRevenue: Dict = {};
-  for (const key of REVENUE_FIELDS) if (payload[key] !== undefined) orderRevenue[key] = payload[key];
-  Object.assign(order, products.length && perProduct ? {} : revenueFields(orderRevenue));
-  const ops = [op(order)];
+  // What each product event shares with the order: all but the order's revenue.
   const shared: AmplitudeEvent = { ...order };
-  for (const key of REVENUE_FIELDS) delete (shared as unknown as Dict)[key];
+  if (!products.length || !perProduct) Object.assign(order, revenueFields(payload));
+  const ops = [eventOperation(order)];
   for (const product of products) {
     ops.push(
-      op({
+      eventOperation({
         ...shared,
         ...(perProduct ? revenueFields(product) : {}),
         event_properties: product,
@@ -179,29 +166,27 @@ function logPurchase(payload: Dict): AmplitudeOperation[] {
 function identifyUser(payload: Dict): AmplitudeOperation[] {
   const traits = isPlainObject(payload.user_properties) ? payload.user_properties : {};
   const merged = withAttribution({ $set: { ...traits } }, payload) as Dict;
-  const event = envelope({ ...payload, event_type: '$identify', event_properties: undefined, session_id: undefined });
-  delete event.event_properties;
+  const event = envelope(payload, '$identify');
   event.user_properties = merged;
-  return [op(event)];
+  return [eventOperation(event)];
 }
 
 function groupIdentifyUser(payload: Dict): AmplitudeOperation[] {
   const type = payload.group_type;
   const value = payload.group_value;
   if (typeof type !== 'string' || !type || (typeof value !== 'string' && typeof value !== 'number')) return [];
-  const groupValue = String(value);
-  const association = { [type]: groupValue };
+  const association = { [type]: String(value) };
   const ops: AmplitudeOperation[] = [];
   if (payload.user_id || payload.device_id) {
-    const identify = envelope({ ...payload, event_type: '$identify', session_id: undefined });
+    const identify = envelope(payload, '$identify');
     identify.groups = association;
     identify.user_properties = { $set: association };
-    ops.push(op(identify));
+    ops.push(eventOperation(identify));
   }
-  const groupIdentify = envelope({ ...payload, event_type: '$groupidentify', session_id: undefined });
+  const groupIdentify = envelope(payload, '$groupidentify');
   groupIdentify.groups = association;
   groupIdentify.group_properties = { $set: isPlainObject(payload.group_properties) ? payload.group_properties : {} };
-  ops.push(op(groupIdentify));
+  ops.push(eventOperation(groupIdentify));
   return ops;
 }
 
@@ -214,10 +199,11 @@ function toMillis(value: unknown): number | undefined {
   return undefined;
 }
 
-/** Actions' rule: a numeric string is the id itself; anything else is read as a date. */
-function toSessionId(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
-  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
-  const ms = toMillis(value);
-  return ms !== undefined && ms > 0 ? ms : undefined;
+/**
+ * Actions' rule: a numeric string is the id itself; anything else is read as a date. Without a positive one
+ * Actions sends none, which Amplitude stores as -1 (out of session).
+ */
+function sessionIdOf(value: unknown): number {
+  const id = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : toMillis(value);
+  return id !== undefined && id > 0 ? id : -1;
 }

@@ -6,7 +6,7 @@
  */
 import type { AmplitudeOperation, Dict } from '../../core/types.js';
 import type { AmplitudeSettings } from './settings.js';
-import { identifyOperation, referringDomain } from '../operations.js';
+import { firstAndLatestIdentify, identifyOperation, referrerValues } from '../operations.js';
 import { isSafeUrlValue, MAX_URL_VALUE_LENGTH } from '../../core/url-values.js';
 
 const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
@@ -33,35 +33,29 @@ export interface AttributionInput {
 
 /** The `$identify` operations sent at load, before any queued call, in amplitude-js's order. */
 export function attribution(input: AttributionInput): { operations: AmplitudeOperation[]; warnings: string[] } {
-  const warnings: string[] = [];
-  const operations = collect(input, (key, value) => {
-    // Campaign values come from URLs anyone can craft.
-    if (isSafeUrlValue(value)) return true;
-    warnings.push(
-      `${key} was ignored: longer than ${MAX_URL_VALUE_LENGTH} characters, or markup or control characters`,
-    );
-    return false;
-  });
-  return { operations, warnings };
-}
-
-function collect(input: AttributionInput, accept: (key: string, value: string) => boolean): AmplitudeOperation[] {
   const { settings, isNewSession } = input;
-  const ops: AmplitudeOperation[] = [];
-  const setOnceAndSet = (values: Dict) => setOnceAndSetAccepted(values, accept);
+  const warnings: string[] = [];
+  const operations: AmplitudeOperation[] = [];
+  const setOnceAndSet = (values: Dict) =>
+    firstAndLatestIdentify(values, (key, value) => {
+      // Campaign values come from URLs anyone can craft.
+      if (isSafeUrlValue(value)) return true;
+      warnings.push(
+        `${key} was ignored: longer than ${MAX_URL_VALUE_LENGTH} characters, or markup or control characters`,
+      );
+      return false;
+    });
   if (settings.unsetParamsReferrerOnNewSession && isNewSession) {
     const unset: Dict = {};
     for (const key of UNSET_ON_NEW_SESSION) unset[key] = '-';
-    ops.push(identifyOperation({ $unset: unset }));
+    operations.push(identifyOperation({ $unset: unset }));
   }
-  const capture = settings.saveParamsReferrerOncePerSession ? isNewSession : true;
-  if (!capture) return ops;
-  if (settings.trackUtmProperties) ops.push(...setOnceAndSet(utmValues(input.query, input.utmz)));
-  if (settings.useAmplitudeReferral && input.referrer) {
-    ops.push(...setOnceAndSet({ referrer: input.referrer, referring_domain: referringDomain(input.referrer) }));
+  if (isNewSession || !settings.saveParamsReferrerOncePerSession) {
+    if (settings.trackUtmProperties) operations.push(...setOnceAndSet(utmValues(input.query, input.utmz)));
+    if (settings.useAmplitudeReferral) operations.push(...setOnceAndSet(referrerValues(input.referrer)));
+    if (settings.trackGclid) operations.push(...setOnceAndSet({ gclid: input.query.gclid }));
   }
-  if (settings.trackGclid) ops.push(...setOnceAndSet({ gclid: input.query.gclid }));
-  return ops;
+  return { operations, warnings };
 }
 
 /** URL values first, then the __utmz cookie, key by key. */
@@ -82,18 +76,4 @@ function parseUtmz(raw: string | undefined): Record<string, string> {
     if (match) out[match[1]] = match[2];
   }
   return out;
-}
-
-/** `$setOnce initial_<key>` and `$set <key>` for every non-empty accepted value; nothing when none is left. */
-function setOnceAndSetAccepted(values: Dict, accept: (key: string, value: string) => boolean): AmplitudeOperation[] {
-  const setOnce: Dict = {};
-  const set: Dict = {};
-  for (const key of Object.keys(values)) {
-    const value = values[key];
-    if (value === undefined || value === null || value === '') continue;
-    if (typeof value !== 'string' || !accept(key, value)) continue;
-    setOnce[`initial_${key}`] = value;
-    set[key] = value;
-  }
-  return Object.keys(set).length > 0 ? [identifyOperation({ $setOnce: setOnce, $set: set })] : [];
 }

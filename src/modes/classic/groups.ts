@@ -5,6 +5,7 @@
 import type { AmplitudeOperation, Dict, SegmentEvent } from '../../core/types.js';
 import type { AmplitudeSettings } from './settings.js';
 import { isNonEmptyString, isPlainObject } from '../../core/values.js';
+import { eventOperation } from '../operations.js';
 
 /** `integrations.Amplitude.groups` -> one setGroup (`$identify` with groups) per group type. */
 export function groupOperations(groups: unknown): AmplitudeOperation[] {
@@ -19,14 +20,11 @@ export function groupOperations(groups: unknown): AmplitudeOperation[] {
  * the value as given, so a chart on that property sees the number the page sent.
  */
 function setGroup(type: string, value: string | string[] | undefined, property: unknown = value): AmplitudeOperation {
-  return {
-    op: 'event',
-    event: {
-      event_type: '$identify',
-      user_properties: { $set: { [type]: property } },
-      groups: value === undefined ? {} : { [type]: value },
-    },
-  };
+  return eventOperation({
+    event_type: '$identify',
+    user_properties: { $set: { [type]: property } },
+    groups: value === undefined ? {} : { [type]: value },
+  });
 }
 
 function userPropertyValue(value: unknown): unknown {
@@ -38,14 +36,9 @@ export function normalizeGroups(groups: unknown): Record<string, string | string
   if (!isPlainObject(groups)) return undefined;
   const out: Record<string, string | string[]> = {};
   for (const type of Object.keys(groups)) {
-    if (!type) continue;
-    const value = groups[type];
-    if (Array.isArray(value)) {
-      const items = value.filter(isScalar).map(String);
-      if (items.length > 0) out[type] = items;
-    } else if (isScalar(value)) {
-      out[type] = String(value);
-    }
+    const name = groupName(groups[type]);
+    // A list without one usable name names no group.
+    if (type && name !== undefined && (typeof name === 'string' || name.length > 0)) out[type] = name;
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }
@@ -63,7 +56,7 @@ function isScalar(value: unknown): value is string | number | boolean {
  * `[Segment] Group` = groupId.
  */
 export function translateGroup(event: SegmentEvent, settings: AmplitudeSettings): AmplitudeOperation[] {
-  const traits: Dict = { ...(event.traits ?? {}) };
+  const traits: Dict = { ...event.traits };
   if (isNonEmptyString(event.groupId)) traits.id = event.groupId;
   const type = traits[settings.groupTypeTrait];
   const value = traits[settings.groupValueTrait];

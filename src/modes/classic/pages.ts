@@ -1,7 +1,7 @@
 /** The events a page() or screen() call names, and the referrer identify of `trackReferrer`: pure rules. */
-import type { AmplitudeOperation, Dict } from '../../core/types.js';
+import type { AmplitudeOperation } from '../../core/types.js';
 import type { AmplitudeSettings } from './settings.js';
-import { identifyOperation, referringDomain } from '../operations.js';
+import { firstAndLatestIdentify, referrerValues } from '../operations.js';
 
 /** Loaded a Page, Viewed {category} Page, Viewed {full name} Page: in that order, each if enabled. */
 export function pageEventNames(
@@ -20,13 +20,5 @@ export function pageEventNames(
 
 /** The per-page referrer identify of `trackReferrer`. */
 export function referrerOperations(referrer: string): AmplitudeOperation[] {
-  if (!referrer) return [];
-  const setOnce: Dict = { initial_referrer: referrer };
-  const set: Dict = { referrer };
-  const domain = referringDomain(referrer);
-  if (domain) {
-    setOnce.initial_referring_domain = domain;
-    set.referring_domain = domain;
-  }
-  return [identifyOperation({ $setOnce: setOnce, $set: set })];
+  return firstAndLatestIdentify(referrerValues(referrer));
 }

@@ -34,6 +34,12 @@ function toNumber(raw: unknown): number | undefined {
   return undefined;
 }
 
+/** The `revenueType` property, when it is a non-empty text. */
+export function explicitRevenueType(properties: Dict): string | undefined {
+  const value = objCaseGet(properties, 'revenueType');
+  return typeof value === 'string' && value ? value : undefined;
+}
+
 export interface RevenueAttributes {
   price: unknown;
   quantity: number;
@@ -48,7 +54,6 @@ export interface RevenueAttributes {
 /** mapRevenueAttributes: what the classic integration read from a (possibly product-level) track. */
 export function revenueAttributes(eventName: string, properties: Dict): RevenueAttributes {
   const productId = objCaseGet(properties, 'productId');
-  const revenueType = objCaseGet(properties, 'revenueType');
   const quantity = parseQuantity(properties.quantity);
   return {
     price: objCaseGet(properties, 'price'),
@@ -61,11 +66,7 @@ export function revenueAttributes(eventName: string, properties: Dict): RevenueA
           ? String(productId)
           : undefined,
     revenueType:
-      typeof revenueType === 'string' && revenueType
-        ? revenueType
-        : PURCHASE_EVENTS.includes(eventName.toLowerCase())
-          ? 'Purchase'
-          : undefined,
+      explicitRevenueType(properties) || (PURCHASE_EVENTS.includes(eventName.toLowerCase()) ? 'Purchase' : undefined),
     revenue: extractRevenue(eventName, properties),
     eventProperties: properties,
   };
@@ -117,13 +118,14 @@ export function revenueEvent(attrs: RevenueAttributes, useLogRevenueV2: boolean)
     } else {
       price = typeof attrs.price === 'number' ? attrs.price : undefined;
     }
-    eventProperties = { ...attrs.eventProperties };
+    eventProperties = attrs.eventProperties;
   } else {
     // Difference: classic V1 sent logRevenue(revenue || price*quantity, quantity), which Amplitude booked
     // as price x quantity, so {revenue: 20, quantity: 2} became 40. Here the booked total is the revenue.
     if (!v1AcceptsQuantity(attrs.givenQuantity)) return undefined;
     quantity = v1Quantity(attrs.givenQuantity);
-    const total = attrs.revenue ?? (toNumber(attrs.price) ?? 0) * quantity;
+    // The revenue is never 0 (none is undefined), and toNumber gives a finite number or none.
+    const total = attrs.revenue || (toNumber(attrs.price) || 0) * quantity;
     price = total ? total / quantity : undefined;
     eventProperties = {};
   }

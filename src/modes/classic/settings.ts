@@ -5,6 +5,7 @@
  */
 import type { Dict } from '../../core/types.js';
 import { isPlainObject } from '../../core/values.js';
+import { readSettingsEntry } from '../settings-entry.js';
 
 export interface AmplitudeSettings {
   trackAllPages: boolean;
@@ -94,45 +95,21 @@ export interface NormalizedSettings {
  * A value of the wrong type falls back to the default with a warning, so one typo never disables the shim.
  */
 export function normalizeSettings(input: unknown): NormalizedSettings {
-  const warnings: string[] = [];
-  const settings: AmplitudeSettings = {
-    ...DEFAULT_SETTINGS,
-    mapQueryParams: {},
-    traitsToIncrement: [],
-    traitsToSetOnce: [],
-    appendFieldsToEventProps: {},
-    consentCategories: [],
-  };
-  if (input === undefined || input === null || input === true) return { settings, warnings };
-  if (!isPlainObject(input)) {
-    warnings.push('integrations.Amplitude must be an object of settings; using the defaults');
-    return { settings, warnings };
-  }
-  const target = settings as unknown as Dict;
-  for (const key of Object.keys(input)) {
-    const value = input[key];
-    if (key === 'consentSettings') {
-      const categories = isPlainObject(value) ? value.categories : undefined;
-      if (Array.isArray(categories) && categories.every((c) => typeof c === 'string'))
-        settings.consentCategories = categories.slice();
-      else
-        warnings.push(
-          'setting "consentSettings" must be {categories: string[]}; Amplitude is then mapped to no category',
-        );
-      continue;
-    }
-    if (key === 'consentCategories' || !(key in DEFAULT_SETTINGS)) {
-      if (!IGNORED_SETTINGS.includes(key)) warnings.push(`unknown setting "${key}" is ignored`);
-      continue;
-    }
-    const expected = (DEFAULT_SETTINGS as unknown as Dict)[key];
-    const coerced = coerceSetting(expected, value);
-    if (coerced === undefined) {
-      warnings.push(`setting "${key}" has the wrong type (${describe(value)}); using the default`);
-      continue;
-    }
-    target[key] = coerced;
-  }
+  // A fresh copy: its lists and maps are the page's own.
+  const settings = JSON.parse(JSON.stringify(DEFAULT_SETTINGS)) as AmplitudeSettings;
+  const warnings = readSettingsEntry(input, settings, {
+    name: 'integrations.Amplitude',
+    ignored: IGNORED_SETTINGS,
+    badConsentNote: '; Amplitude is then mapped to no category',
+    read(key, value, warnings) {
+      if (key === 'consentCategories' || !(key in DEFAULT_SETTINGS)) return false;
+      const coerced = coerceSetting((DEFAULT_SETTINGS as unknown as Dict)[key], value);
+      if (coerced === undefined)
+        warnings.push(`setting "${key}" has the wrong type (${describe(value)}); using the default`);
+      else (settings as unknown as Dict)[key] = coerced;
+      return true;
+    },
+  });
   return { settings, warnings };
 }
 
@@ -149,17 +126,14 @@ function coerceSetting(expected: unknown, value: unknown): unknown {
   }
   if (isPlainObject(expected)) {
     // Segment's UI stores maps either as objects or as [{key, value}] pairs.
-    if (Array.isArray(value)) {
-      const out: Record<string, string> = {};
-      for (const pair of value) {
-        if (isPlainObject(pair) && typeof pair.key === 'string' && typeof pair.value === 'string')
-          out[pair.key] = pair.value;
-      }
-      return out;
-    }
-    if (!isPlainObject(value)) return undefined;
+    const entries = Array.isArray(value)
+      ? value.filter(isPlainObject).map((pair) => [pair.key, pair.value])
+      : isPlainObject(value)
+        ? Object.entries(value)
+        : undefined;
+    if (!entries) return undefined;
     const out: Record<string, string> = {};
-    for (const k of Object.keys(value)) if (typeof value[k] === 'string') out[k] = value[k] as string;
+    for (const [k, v] of entries) if (typeof k === 'string' && typeof v === 'string') out[k] = v;
     return out;
   }
   return undefined;

@@ -24,9 +24,8 @@ export function traitOperations(
     else if (setOnce) ops.$setOnce[key] = value;
     else if (!increment) ops.$set[key] = value;
   }
-  const out: Dict = {};
-  for (const k of ['$set', '$setOnce', '$add'] as const) if (Object.keys(ops[k]).length > 0) out[k] = ops[k];
-  return out;
+  for (const k of Object.keys(ops) as Array<keyof typeof ops>) if (Object.keys(ops[k]).length === 0) delete ops[k];
+  return ops;
 }
 
 /**

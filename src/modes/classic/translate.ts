@@ -6,13 +6,14 @@
 import type { AmplitudeEvent, AmplitudeOperation, Dict, SegmentEvent } from '../../core/types.js';
 import type { AmplitudeSettings } from './settings.js';
 import { isNonEmptyString, isPlainObject, truncateStrings, withErrorTexts } from '../../core/values.js';
-import { lookupField, objCaseGet } from '../../core/facade.js';
+import { lookupField } from '../../core/facade.js';
 import { withFacadeDates } from '../../core/facade-dates.js';
-import { identifyOperation } from '../operations.js';
+import { eventOperation, identifyOperation } from '../operations.js';
 import { groupOperations, normalizeGroups, translateGroup } from './groups.js';
 import { pageEventNames, referrerOperations } from './pages.js';
 import { traitOperations } from './traits.js';
 import {
+  explicitRevenueType,
   extractRevenue,
   isOrderCompleted,
   productsOf,
@@ -40,40 +41,35 @@ export function translate({
   // own property values, so an Error went out as its text; traits it read back from Segment's JSON storage.
   const event: SegmentEvent = {
     ...raw,
-    properties: raw.properties && withFacadeDates(withErrorTexts(raw.properties) as Dict, timezoneOffsetMinutes),
-    traits: raw.traits && withFacadeDates(raw.traits, timezoneOffsetMinutes),
+    properties: withFacadeDates(withErrorTexts(raw.properties) as Dict, timezoneOffsetMinutes),
+    traits: withFacadeDates(raw.traits, timezoneOffsetMinutes),
     context: withFacadeDates(raw.context, timezoneOffsetMinutes),
   };
   if (!raw.properties) delete event.properties;
   if (!raw.traits) delete event.traits;
-  let ops: AmplitudeOperation[];
+  return stampVersion(operationsFor(event, settings, referrer), settings.versionName).map(cutLongStrings);
+}
+
+function operationsFor(event: SegmentEvent, settings: AmplitudeSettings, referrer: string): AmplitudeOperation[] {
   switch (event.type) {
     case 'identify':
-      ops = translateIdentify(event, settings);
-      break;
+      return translateIdentify(event, settings);
     case 'track': {
-      const name = event.event ?? '';
-      ops = isOrderCompleted(name)
+      const name = event.event || '';
+      return isOrderCompleted(name)
         ? translateOrderCompleted(name, event, settings)
-        : trackPath(name, event.properties ?? {}, event, settings, false);
-      break;
+        : trackPath(name, event.properties || {}, event, settings);
     }
     case 'page':
-      ops = translatePage(event, settings, referrer);
-      break;
     case 'screen':
-      ops = translateScreen(event, settings);
-      break;
+      return translatePageOrScreen(event, settings, referrer);
     case 'group':
-      ops = translateGroup(event, settings);
-      break;
+      return translateGroup(event, settings);
     case 'alias':
-      ops = translateAlias(event);
-      break;
+      return translateAlias(event);
     default:
-      ops = [];
+      return [];
   }
-  return stampVersion(ops, settings.versionName).map(cutLongStrings);
 }
 
 /** amplitude-js cut every string value to 4096 characters as it uploaded it; what Segment stored stays whole. */
@@ -84,7 +80,7 @@ function cutLongStrings(op: AmplitudeOperation): AmplitudeOperation {
     const value = event[key];
     if (value !== undefined) event[key] = truncateStrings(value) as Dict;
   }
-  return { ...op, event };
+  return eventOperation(event);
 }
 
 /** alias(to, from): a user mapping, when both sides are known (no event is sent). */
@@ -114,7 +110,7 @@ function translateIdentify(event: SegmentEvent, settings: AmplitudeSettings): Am
   const ops: AmplitudeOperation[] = [];
   const userId = event.userId;
 
-  const traits: Dict = { ...(event.traits ?? {}) };
+  const traits: Dict = { ...event.traits };
   if (isNonEmptyString(userId)) traits.id = userId;
   const search = pageSearch(event);
   // The classic integration copied the query string into traits for every mapQueryParams entry,
@@ -140,7 +136,7 @@ function trackPath(
   properties: Dict,
   event: SegmentEvent,
   settings: AmplitudeSettings,
-  skipRevenue: boolean,
+  skipRevenue = false,
 ): AmplitudeOperation[] {
   const ops: AmplitudeOperation[] = [];
   const props: Dict = { ...properties };
@@ -153,9 +149,7 @@ function trackPath(
   }
   // Difference: the classic integration sent the user side only when the *last* entry named
   // user_properties, silently dropping it in mixed configurations. It is always sent here.
-  if (Object.keys(userSide).some((k) => userSide[k] !== undefined)) {
-    ops.push(identifyOperation({ $set: userSide }));
-  }
+  if (search !== undefined && Object.keys(userSide).length > 0) ops.push(identifyOperation({ $set: userSide }));
 
   for (const path of Object.keys(settings.appendFieldsToEventProps)) {
     const value = lookupField(event, path);
@@ -165,7 +159,7 @@ function trackPath(
   const amplitudeEvent: AmplitudeEvent = { event_type: eventType, event_properties: props };
   const groups = normalizeGroups(amplitudeOptions(event).groups);
   if (groups) amplitudeEvent.groups = groups;
-  ops.push({ op: 'event', event: amplitudeEvent });
+  ops.push(eventOperation(amplitudeEvent));
 
   // The revenue event's properties are the caller's, without the mapQueryParams/appendFields additions.
   if (!skipRevenue && extractRevenue(eventType, properties) !== undefined) {
@@ -174,13 +168,8 @@ function trackPath(
   return ops;
 }
 
-function explicitRevenueType(properties: Dict): string | undefined {
-  const value = objCaseGet(properties, 'revenueType');
-  return typeof value === 'string' && value ? value : undefined;
-}
-
 function revenueOperation(event: AmplitudeEvent | undefined): AmplitudeOperation[] {
-  return event ? [{ op: 'event', event }] : [];
+  return event ? [eventOperation(event)] : [];
 }
 
 // --------------------------------------------------------------------------------------- Order Completed
@@ -191,7 +180,7 @@ function revenueOperation(event: AmplitudeEvent | undefined): AmplitudeOperation
  * without it, a product's own `revenue` property is booked as well.
  */
 function translateOrderCompleted(name: string, event: SegmentEvent, settings: AmplitudeSettings): AmplitudeOperation[] {
-  const properties = event.properties ?? {};
+  const properties = event.properties || {};
   const products = productsOf(properties);
   const perProduct = settings.trackRevenuePerProduct;
 
@@ -238,32 +227,27 @@ function productRevenue(
   ownRevenueCounts: boolean,
 ): AmplitudeOperation[] {
   const attrs = revenueAttributes('Product Purchased', product);
-  attrs.revenueType = explicitRevenueType(order) ?? attrs.revenueType;
+  attrs.revenueType = explicitRevenueType(order) || attrs.revenueType;
   if (settings.useLogRevenueV2 || !ownRevenueCounts) attrs.revenue = undefined;
   return revenueOperation(revenueEvent(attrs, settings.useLogRevenueV2));
 }
 
 // -------------------------------------------------------------------------------------------------- page
 
-function translatePage(event: SegmentEvent, settings: AmplitudeSettings, referrer: string): AmplitudeOperation[] {
-  const ops: AmplitudeOperation[] = [];
-  if (settings.trackReferrer && !settings.useAmplitudeReferral) ops.push(...referrerOperations(referrer));
-  for (const eventType of pageEventNames(event.category, event.name, settings, 'Page')) {
-    ops.push(...trackPath(eventType, event.properties ?? {}, event, settings, false));
-  }
-  return ops;
-}
-
 /**
  * Difference: the classic web integration had no screen method, so screen() sent nothing. Here it is
  * named the way Segment's mobile Amplitude integrations named screens ("Viewed X Screen"), governed
- * by the same page settings ("Loaded a Screen" for trackAllPages).
+ * by the same page settings ("Loaded a Screen" for trackAllPages), without the page's referrer identify.
  */
-function translateScreen(event: SegmentEvent, settings: AmplitudeSettings): AmplitudeOperation[] {
-  const ops: AmplitudeOperation[] = [];
-  for (const eventType of pageEventNames(event.category, event.name, settings, 'Screen')) {
-    ops.push(...trackPath(eventType, event.properties ?? {}, event, settings, false));
-  }
+function translatePageOrScreen(
+  event: SegmentEvent,
+  settings: AmplitudeSettings,
+  referrer: string,
+): AmplitudeOperation[] {
+  const isPage = event.type === 'page';
+  const ops = isPage && settings.trackReferrer && !settings.useAmplitudeReferral ? referrerOperations(referrer) : [];
+  for (const eventType of pageEventNames(event.category, event.name, settings, isPage ? 'Page' : 'Screen'))
+    ops.push(...trackPath(eventType, event.properties || {}, event, settings));
   return ops;
 }
 
