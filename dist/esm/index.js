@@ -1,4 +1,4 @@
-import { i as isPlainObject, a as attempt, p as parseCookieHeader, v as v2CookieName, d as decodeV2Identity, s as stringField, b as parseStoredValue, c as isNonEmptyString, w as withErrorTexts, t as truncateStrings, r as readKey, e as sanitizeProperties } from './stored-value.js';
+import { i as isPlainObject, a as attempt, p as parseCookieHeader, v as v2CookieName, d as decodeV2Identity, s as stringField, b as parseStoredValue, c as isNonEmptyString, w as withErrorTexts, t as truncateStrings, e as isUnsafeKey, r as readKey, f as sanitizeProperties, g as copyReplacing } from './stored-value.js';
 
 function _mergeNamespaces(n, m) {
     m.forEach(function (e) {
@@ -4445,7 +4445,7 @@ function presetFor(event, mapped) {
 }
 
 const SUPPORTED = ['@path', '@template', '@if', '@arrayPath'];
-const UNSAFE_KEYS$1 = ['__proto__', 'constructor', 'prototype'];
+const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'];
 /** An object with exactly one key, starting with "@": a directive. */
 function directiveName(value) {
     if (!isPlainObject(value))
@@ -4509,7 +4509,7 @@ function resolveMapping(mapping, data) {
     if (isPlainObject(mapping)) {
         const out = {};
         for (const key of Object.keys(mapping)) {
-            if (UNSAFE_KEYS$1.includes(key))
+            if (UNSAFE_KEYS.includes(key))
                 continue;
             const value = resolveMapping(mapping[key], data);
             if (value !== undefined)
@@ -4577,7 +4577,7 @@ function lookupPath(data, path) {
         segments.push((_c = (_b = (_a = match[1]) !== null && _a !== void 0 ? _a : match[2]) !== null && _b !== void 0 ? _b : match[3]) !== null && _c !== void 0 ? _c : match[4]);
     let node = data;
     for (const segment of segments) {
-        if (node === null || typeof node !== 'object' || UNSAFE_KEYS$1.includes(segment))
+        if (node === null || typeof node !== 'object' || UNSAFE_KEYS.includes(segment))
             return undefined;
         if (!Object.prototype.hasOwnProperty.call(node, segment))
             return undefined;
@@ -5753,18 +5753,18 @@ function parseTimestamp(value) {
 function setPath(target, path, value) {
     const parts = path.split('.');
     let node = target;
-    for (let i = 0; i < parts.length - 1; i++) {
+    for (let i = 0; i < parts.length; i++) {
         const part = parts[i];
-        if (part === '__proto__' || part === 'constructor' || part === 'prototype')
+        if (isUnsafeKey(part))
             return;
-        if (!isPlainObject(node[part]))
-            node[part] = {};
-        node = node[part];
+        if (i === parts.length - 1)
+            node[part] = value;
+        else {
+            if (!isPlainObject(node[part]))
+                node[part] = {};
+            node = node[part];
+        }
     }
-    const last = parts[parts.length - 1];
-    if (last === '__proto__' || last === 'constructor' || last === 'prototype')
-        return;
-    node[last] = value;
 }
 
 /**
@@ -7861,11 +7861,10 @@ function makePayload(event) {
 
 /** What `ctx.cancel()` throws. A plugin may also throw its own copy of analytics-next's class. */
 class ContextCancelation {
-    constructor(options = {}) {
-        var _a, _b, _c;
-        this.retry = (_a = options.retry) !== null && _a !== void 0 ? _a : true;
-        this.type = (_b = options.type) !== null && _b !== void 0 ? _b : 'plugin Error';
-        this.reason = (_c = options.reason) !== null && _c !== void 0 ? _c : '';
+    constructor({ retry = true, type = 'plugin Error', reason = '', } = {}) {
+        this.retry = retry;
+        this.type = type;
+        this.reason = reason;
     }
 }
 /**
@@ -7892,10 +7891,13 @@ class ContextStats {
         this.metrics = [];
     }
     increment(metric, by = 1, tags = []) {
-        this.metrics.push({ metric, value: by, type: 'counter', tags, timestamp: Date.now() });
+        this.record(metric, by, 'counter', tags);
     }
     gauge(metric, value, tags = []) {
-        this.metrics.push({ metric, value, type: 'gauge', tags, timestamp: Date.now() });
+        this.record(metric, value, 'gauge', tags);
+    }
+    record(metric, value, type, tags) {
+        this.metrics.push({ metric, value, type, tags, timestamp: Date.now() });
     }
     flush() {
         this.metrics = [];
@@ -7904,8 +7906,6 @@ class ContextStats {
         return this.metrics;
     }
 }
-// Keys that would let a path reach Object.prototype; dset refuses them too.
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 let contextCount = 0;
 function newId() {
     try {
@@ -7934,8 +7934,7 @@ class SegmentContext {
     }
     // Made on first read: most contexts are never asked for their id.
     get id() {
-        var _a;
-        return ((_a = this.ctxId) !== null && _a !== void 0 ? _a : (this.ctxId = newId()));
+        return (this.ctxId || (this.ctxId = newId()));
     }
     isSame(other) {
         return other.id === this.id;
@@ -7958,11 +7957,10 @@ class SegmentContext {
      * plugin cannot switch a destination back on with its settings.
      */
     updateEvent(path, value) {
-        var _a;
         const keys = String(path).split('.');
-        if (keys[0] === 'integrations' && ((_a = this.event.integrations) === null || _a === void 0 ? void 0 : _a[keys[1]]) === false)
+        if (keys[0] === 'integrations' && (this.event.integrations || {})[keys[1]] === false)
             return this.event;
-        if (keys.some((key) => UNSAFE_KEYS.has(key)))
+        if (keys.some(isUnsafeKey))
             return this.event;
         let target = this.event;
         for (let i = 0; i < keys.length - 1; i++) {
@@ -7997,44 +7995,44 @@ class SegmentContext {
 const CANCELLED = Symbol('cancelled');
 function callHook(plugin, hook, ctx, deps) {
     const name = `plugin "${plugin.name}" (${plugin.type}) ${ctx.event.type}()`;
+    const accepted = (value) => {
+        if (value instanceof SegmentContext)
+            return value;
+        // analytics-next cancels (and after its retries drops) the event of a before plugin that returns
+        // anything but a context; we keep the event and say so, since the plugin most likely forgot a return.
+        if (plugin.type === 'before')
+            deps.warn(`${name} returned ${describeValue(value)} instead of its context; the event continues`);
+        return ctx;
+    };
+    const failed = (error) => {
+        if (isCancelation(error)) {
+            ctx.log('warn', error.type, { plugin: plugin.name, error });
+            if (plugin.type === 'before') {
+                ctx.stats.increment('context_canceled');
+                return CANCELLED;
+            }
+            deps.warn(`${name} cancelled the event; only a before plugin can cancel one, so it continues, as in analytics-next`);
+            return ctx;
+        }
+        ctx.log('error', 'plugin Error', { plugin: plugin.name, error });
+        ctx.stats.increment('plugin_error', 1, [`plugin:${plugin.name}`]);
+        deps.warn(`${name} failed: ${describe$1(error)}; the event continues`);
+        return ctx;
+    };
     let returned;
     try {
         returned = hook.call(plugin, ctx);
     }
     catch (error) {
-        return failed(error, plugin, ctx, name, deps);
+        return failed(error);
     }
     if (!isThenable(returned))
-        return accepted(returned, plugin, ctx, name, deps);
-    return raceTimeout(returned, deps.hookTimeoutMs, deps.clock, (value) => accepted(value, plugin, ctx, name, deps), (error) => failed(error, plugin, ctx, name, deps), () => {
+        return accepted(returned);
+    return raceTimeout(returned, deps.hookTimeoutMs, deps.clock, accepted, failed, () => {
         deps.warn(`${name} did not settle within ${deps.hookTimeoutMs} ms; the event went on without waiting for it`);
         // The late hook keeps writing to the context it holds; the event goes on as a copy, untouched by it.
         return new SegmentContext(detach(ctx.event), ctx.id);
     });
-}
-function accepted(value, plugin, ctx, name, deps) {
-    if (value instanceof SegmentContext)
-        return value;
-    // analytics-next cancels (and after its retries drops) the event of a before plugin that returns
-    // anything but a context; we keep the event and say so, since the plugin most likely forgot a return.
-    if (plugin.type === 'before')
-        deps.warn(`${name} returned ${describeValue(value)} instead of its context; the event continues`);
-    return ctx;
-}
-function failed(error, plugin, ctx, name, deps) {
-    if (isCancelation(error)) {
-        ctx.log('warn', error.type, { plugin: plugin.name, error });
-        if (plugin.type === 'before') {
-            ctx.stats.increment('context_canceled');
-            return CANCELLED;
-        }
-        deps.warn(`${name} cancelled the event; only a before plugin can cancel one, so it continues, as in analytics-next`);
-        return ctx;
-    }
-    ctx.log('error', 'plugin Error', { plugin: plugin.name, error });
-    ctx.stats.increment('plugin_error', 1, [`plugin:${plugin.name}`]);
-    deps.warn(`${name} failed: ${describe$1(error)}; the event continues`);
-    return ctx;
 }
 function describeValue(value) {
     if (value === undefined)
@@ -8045,15 +8043,7 @@ function describeValue(value) {
 }
 /** A deep copy of the event's plain objects and arrays; other values (Dates included) are shared. */
 function detach(value) {
-    if (Array.isArray(value))
-        return value.map(detach);
-    if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-        const copy = {};
-        for (const key of Object.keys(value))
-            copy[key] = detach(value[key]);
-        return copy;
-    }
-    return value;
+    return copyReplacing(value, (v) => Array.isArray(v) || (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) ? undefined : v);
 }
 
 const CONSEQUENCE = {
@@ -8139,7 +8129,6 @@ const PLUGIN_HOOK_TIMEOUT_MS = 1000;
 const CRITICAL = new Set(['before', 'enrichment']);
 class PluginRegistry {
     constructor(options) {
-        var _a, _b;
         this.options = options;
         this.entries = [];
         /** Before and enrichment plugins whose load has not settled: events wait for them. */
@@ -8148,13 +8137,15 @@ class PluginRegistry {
         /** Before then enrichment plugins with a hook for a type, in order; rebuilt after each change. */
         this.stagesByType = new Map();
         this.warmed = new WeakSet();
-        this.loadTimeoutMs = (_a = options.loadTimeoutMs) !== null && _a !== void 0 ? _a : PLUGIN_LOAD_TIMEOUT_MS;
-        this.hookDeps = {
-            clock: options.clock,
-            hookTimeoutMs: (_b = options.hookTimeoutMs) !== null && _b !== void 0 ? _b : PLUGIN_HOOK_TIMEOUT_MS,
-            warn: (message) => options.logger.once(`analytics.register(): ${message}`),
-        };
-        this.firstHookDeps = Object.assign(Object.assign({}, this.hookDeps), { hookTimeoutMs: Math.max(this.hookDeps.hookTimeoutMs, this.loadTimeoutMs) });
+        const { clock, logger, loadTimeoutMs = PLUGIN_LOAD_TIMEOUT_MS, hookTimeoutMs = PLUGIN_HOOK_TIMEOUT_MS } = options;
+        this.lifecycleDeps = { clock, logger, timeoutMs: loadTimeoutMs };
+        const hookDeps = (timeoutMs) => ({
+            clock,
+            hookTimeoutMs: timeoutMs,
+            warn: (message) => logger.once(`analytics.register(): ${message}`),
+        });
+        this.hookDeps = hookDeps(hookTimeoutMs);
+        this.firstHookDeps = hookDeps(Math.max(hookTimeoutMs, loadTimeoutMs));
     }
     /** The registered plugins, in registration order (failed loads removed). */
     get plugins() {
@@ -8184,19 +8175,17 @@ class PluginRegistry {
     deregister(...names) {
         const ctx = SegmentContext.system();
         const unloads = names.map((name) => {
-            const entry = this.entries.find((e) => e.plugin.name === name);
-            if (!entry) {
+            const named = this.entries.filter((e) => e.plugin.name === name);
+            if (!named.length) {
                 ctx.log('warn', `plugin ${String(name)} not found`);
                 this.options.logger.once(`analytics.deregister(): no plugin is registered as ${JSON.stringify(String(name))}`);
                 return undefined;
             }
             // Removed at once, so no event reaches a plugin that is being unloaded.
-            for (const e of this.entries)
-                if (e.plugin.name === name)
-                    this.stopHolding(e);
-            this.entries = this.entries.filter((e) => e.plugin.name !== name);
-            this.changed();
-            return this.settle(entry.plugin, 'unload', () => { var _a, _b; return (_b = (_a = entry.plugin).unload) === null || _b === void 0 ? void 0 : _b.call(_a, ctx, this.options.analytics()); }, ctx);
+            named.forEach((e) => this.stopHolding(e));
+            this.keepEntries((e) => !named.includes(e));
+            const { plugin } = named[0];
+            return this.settle(plugin, 'unload', () => { var _a; return (_a = plugin.unload) === null || _a === void 0 ? void 0 : _a.call(plugin, ctx, this.options.analytics()); }, ctx);
         });
         return Promise.all(unloads).then(() => ctx);
     }
@@ -8233,7 +8222,7 @@ class PluginRegistry {
     }
     /** What `analytics.ready()` waits for: every plugin's `ready()`, contained and bounded like a load. */
     ready() {
-        return Promise.all(this.entries.map((e) => typeof e.plugin.ready === 'function' ? this.settle(e.plugin, 'ready', () => { var _a, _b; return (_b = (_a = e.plugin).ready) === null || _b === void 0 ? void 0 : _b.call(_a); }) : undefined));
+        return Promise.all(this.entries.map(({ plugin }) => typeof plugin.ready === 'function' ? this.settle(plugin, 'ready', () => plugin.ready()) : undefined));
     }
     /**
      * Events stop waiting for loads that have not settled yet (the page is being left): the plugins stay
@@ -8248,17 +8237,15 @@ class PluginRegistry {
         if (entry.holds)
             this.holding += 1;
         this.entries.push(entry);
-        this.changed();
+        this.stagesByType.clear();
         entry.loaded = this.settle(plugin, 'load', () => plugin.load(ctx, this.options.analytics()), ctx, (failure) => {
             ctx.log('warn', 'Failed to load destination', { plugin: plugin.name, error: failure });
-            this.entries = this.entries.filter((e) => e !== entry);
-            this.changed();
+            this.keepEntries((e) => e !== entry);
         }).then(() => this.stopHolding(entry));
         return entry;
     }
     settle(plugin, what, call, ctx, onFailure) {
-        const { clock, logger } = this.options;
-        return callLifecycle(plugin, what, call, { clock, logger, timeoutMs: this.loadTimeoutMs }, ctx, onFailure);
+        return callLifecycle(plugin, what, call, this.lifecycleDeps, ctx, onFailure);
     }
     stopHolding(entry) {
         if (!entry.holds)
@@ -8272,7 +8259,9 @@ class PluginRegistry {
         for (const wake of waiters)
             wake();
     }
-    changed() {
+    /** Keeps the entries that pass `keep`; the stages are rebuilt from them. */
+    keepEntries(keep) {
+        this.entries = this.entries.filter(keep);
         this.stagesByType.clear();
     }
     stageFor(type) {
@@ -8306,21 +8295,17 @@ class PluginRegistry {
      */
     hook(plugin, hook, ctx) {
         const result = callHook(plugin, hook, ctx, this.warmed.has(plugin) ? this.hookDeps : this.firstHookDeps);
-        if (!(result instanceof Promise)) {
-            this.warmed.add(plugin);
-            return result;
-        }
-        return result.then((settled) => {
+        const warm = (settled) => {
             this.warmed.add(plugin);
             return settled;
-        });
+        };
+        return result instanceof Promise ? result.then(warm) : warm(result);
     }
     runInParallel(targets, from) {
-        var _a;
         const withHooks = targets.filter((e) => hookFor(e.plugin, from.event.type));
         if (withHooks.length === 0)
             return undefined;
-        const ctx = (_a = from.context) !== null && _a !== void 0 ? _a : new SegmentContext(from.event);
+        const ctx = from.context || new SegmentContext(from.event);
         return Promise.all(withHooks.map((e) => e.loaded.then(() => {
             if (!this.entries.includes(e))
                 return undefined; // its load failed or it was deregistered meanwhile

@@ -16,14 +16,18 @@ function attempt(fn, fallback) {
 function readKey(obj, key) {
     return attempt(() => obj[key], undefined);
 }
+/** A key that would let a path reach Object.prototype (dset and dot-prop refuse them too). */
+function isUnsafeKey(key) {
+    return key === '__proto__' || key === 'constructor' || key === 'prototype';
+}
 function isNonEmptyString(value) {
     return typeof value === 'string' && value.length > 0;
 }
 /** Amplitude's classic SDK (5.2.2) truncated every string value to this many characters as it sent it. */
 const MAX_STRING_LENGTH = 4096;
 /**
- * A copy of a JSON-safe value (plain objects, arrays, scalars) in which each value that `replace` answers for
- * (anything but undefined) is replaced, and every other object or array is copied the same way.
+ * A copy of a value in which each value that `replace` answers for (anything but undefined) is replaced, and
+ * every other object or array is copied the same way (its own enumerable keys).
  */
 function copyReplacing(value, replace) {
     const replaced = replace(value);
@@ -269,4 +273,4 @@ function segmentIdFromCookie(raw) {
     return value && value !== 'null' ? value : undefined;
 }
 
-export { attempt as a, parseStoredValue as b, isNonEmptyString as c, decodeV2Identity as d, sanitizeProperties as e, segmentIdFromCookie as f, isPlainObject as i, parseCookieHeader as p, readKey as r, stringField as s, truncateStrings as t, v2CookieName as v, withErrorTexts as w };
+export { attempt as a, parseStoredValue as b, isNonEmptyString as c, decodeV2Identity as d, isUnsafeKey as e, sanitizeProperties as f, copyReplacing as g, segmentIdFromCookie as h, isPlainObject as i, parseCookieHeader as p, readKey as r, stringField as s, truncateStrings as t, v2CookieName as v, withErrorTexts as w };

@@ -4,7 +4,7 @@
  */
 import type { Dict, PageContext, SegmentEvent, SegmentEventType } from './types.js';
 import { eventPageContext } from './page-context.js';
-import { isPlainObject } from './values.js';
+import { isPlainObject, isUnsafeKey } from './values.js';
 
 export interface EventBody {
   type: SegmentEventType;
@@ -110,13 +110,13 @@ function parseTimestamp(value: unknown): Date | undefined {
 function setPath(target: Dict, path: string, value: unknown): void {
   const parts = path.split('.');
   let node = target;
-  for (let i = 0; i < parts.length - 1; i++) {
+  for (let i = 0; i < parts.length; i++) {
     const part = parts[i];
-    if (part === '__proto__' || part === 'constructor' || part === 'prototype') return;
-    if (!isPlainObject(node[part])) node[part] = {};
-    node = node[part] as Dict;
+    if (isUnsafeKey(part)) return;
+    if (i === parts.length - 1) node[part] = value;
+    else {
+      if (!isPlainObject(node[part])) node[part] = {};
+      node = node[part] as Dict;
+    }
   }
-  const last = parts[parts.length - 1];
-  if (last === '__proto__' || last === 'constructor' || last === 'prototype') return;
-  node[last] = value;
 }

@@ -21,6 +21,11 @@ export function readKey(obj: unknown, key: string): unknown {
   return attempt(() => (obj as Dict)[key], undefined);
 }
 
+/** A key that would let a path reach Object.prototype (dset and dot-prop refuse them too). */
+export function isUnsafeKey(key: string): boolean {
+  return key === '__proto__' || key === 'constructor' || key === 'prototype';
+}
+
 export function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
 }
@@ -29,10 +34,10 @@ export function isNonEmptyString(value: unknown): value is string {
 export const MAX_STRING_LENGTH = 4096;
 
 /**
- * A copy of a JSON-safe value (plain objects, arrays, scalars) in which each value that `replace` answers for
- * (anything but undefined) is replaced, and every other object or array is copied the same way.
+ * A copy of a value in which each value that `replace` answers for (anything but undefined) is replaced, and
+ * every other object or array is copied the same way (its own enumerable keys).
  */
-function copyReplacing(value: unknown, replace: (value: unknown) => unknown): unknown {
+export function copyReplacing(value: unknown, replace: (value: unknown) => unknown): unknown {
   const replaced = replace(value);
   if (replaced !== undefined) return replaced;
   if (Array.isArray(value)) return value.map((item) => copyReplacing(item, replace));

@@ -24,7 +24,7 @@ export declare class ContextCancelation {
     retry: boolean;
     type: string;
     reason: string;
-    constructor(options?: {
+    constructor({ retry, type, reason, }?: {
         retry?: boolean;
         reason?: string;
         type?: string;
@@ -40,6 +40,7 @@ declare class ContextStats {
     metrics: Metric[];
     increment(metric: string, by?: number, tags?: string[]): void;
     gauge(metric: string, value: number, tags?: string[]): void;
+    private record;
     flush(): void;
     serialize(): Metric[];
 }
