@@ -3183,9 +3183,8 @@ function readPageSnapshot() {
         referrer,
     };
     const canonical = attempt(() => {
-        var _a;
         const el = document.querySelector('link[rel="canonical"]');
-        return el ? ((_a = el.getAttribute('href')) !== null && _a !== void 0 ? _a : undefined) : undefined;
+        return (el && el.getAttribute('href')) || undefined;
     }, undefined);
     if (canonical)
         snap.canonical = canonical;
@@ -3303,7 +3302,7 @@ function removeCookie(name, options = {}) {
 function storage() {
     if (!hasWindow)
         return undefined;
-    return attempt(() => { var _a; return (_a = window.localStorage) !== null && _a !== void 0 ? _a : undefined; }, undefined);
+    return attempt(() => window.localStorage || undefined, undefined);
 }
 function localGet(key) {
     const s = storage();
@@ -3385,9 +3384,9 @@ const SEGMENT_SESSION_KEYS = ['analytics_session_id', 'analytics_session_id.last
 /** Segment's session plugin keys, localStorage first, then the cookie (analytics.js storage order). */
 function readSegmentSession() {
     const read = (key) => {
-        var _a, _b;
-        const raw = (_b = (_a = localGet(key)) !== null && _a !== void 0 ? _a : getCookie(key)) !== null && _b !== void 0 ? _b : null;
-        const n = raw === null ? NaN : Number(raw);
+        var _a;
+        // Neither there: Number(undefined) is NaN, so no value.
+        const n = Number((_a = localGet(key)) !== null && _a !== void 0 ? _a : getCookie(key));
         return Number.isFinite(n) && n > 0 ? n : null;
     };
     return { id: read(SEGMENT_SESSION_KEYS[0]), lastAccess: read(SEGMENT_SESSION_KEYS[1]) };
@@ -5636,7 +5635,7 @@ const PAGE_KEYS = ['path', 'referrer', 'search', 'title', 'url'];
  */
 function eventPageContext(detected, isPageEvent, properties, explicit) {
     const page = Object.assign({}, detected);
-    if (isPageEvent) {
+    if (isPageEvent && properties) {
         for (const key of PAGE_KEYS)
             if (key in properties)
                 page[key] = properties[key];
@@ -5655,7 +5654,7 @@ function campaignFromSearch(query) {
         if (!key.startsWith('utm_') || key.length === 4)
             continue;
         const field = key.slice(4) === 'campaign' ? 'name' : key.slice(4);
-        campaign = campaign !== null && campaign !== void 0 ? campaign : {};
+        campaign = campaign || {};
         campaign[field] = query[key];
     }
     return campaign;
@@ -5663,45 +5662,46 @@ function campaignFromSearch(query) {
 
 const TOP_LEVEL_OPTIONS = ['integrations', 'userId', 'anonymousId', 'timestamp', 'messageId', 'context'];
 function buildEvent(body, rawOptions, env) {
-    var _a, _b, _c, _d, _e, _f;
+    var _a;
     const options = {};
     for (const key of Object.keys(rawOptions))
         if (rawOptions[key] !== undefined)
             options[key] = rawOptions[key];
-    const context = Object.assign(Object.assign({}, ((_a = env.context) !== null && _a !== void 0 ? _a : {})), (isPlainObject(options.context) ? options.context : {}));
+    const callContext = isPlainObject(options.context) ? options.context : {};
+    const context = Object.assign(Object.assign({}, env.context), callContext);
     for (const key of Object.keys(options)) {
         if (!TOP_LEVEL_OPTIONS.includes(key))
             setPath(context, key, options[key]);
     }
     let properties = body.properties;
     if (body.type === 'page') {
-        properties = Object.assign(Object.assign({}, env.page), ((_b = body.properties) !== null && _b !== void 0 ? _b : {}));
-        if (body.category !== null && body.category !== undefined)
+        properties = Object.assign(Object.assign({}, env.page), body.properties);
+        if (body.category != null)
             properties.category = body.category;
         if (body.name)
             properties.name = body.name;
     }
     else if (body.type === 'screen') {
-        properties = Object.assign({}, ((_c = body.properties) !== null && _c !== void 0 ? _c : {}));
+        properties = Object.assign({}, body.properties);
     }
-    const explicitPage = (_d = (isPlainObject(options.context) ? options.context.page : undefined)) !== null && _d !== void 0 ? _d : options.page;
-    context.page = eventPageContext(env.page, body.type === 'page', (_e = body.properties) !== null && _e !== void 0 ? _e : {}, explicitPage);
+    const explicitPage = (_a = callContext.page) !== null && _a !== void 0 ? _a : options.page;
+    context.page = eventPageContext(env.page, body.type === 'page', body.properties, explicitPage);
     const integrations = Object.assign({}, env.loadIntegrations);
     if (isPlainObject(options.integrations))
         Object.assign(integrations, options.integrations);
     const event = {
         type: body.type,
         messageId: typeof options.messageId === 'string' && options.messageId ? options.messageId : env.messageId,
-        timestamp: (_f = parseTimestamp(options.timestamp)) !== null && _f !== void 0 ? _f : env.now,
+        timestamp: parseTimestamp(options.timestamp) || env.now,
         context: context,
         integrations,
     };
     if (body.event !== undefined)
         event.event = body.event;
     if (body.type === 'page' || body.type === 'screen') {
-        if (body.category !== null && body.category !== undefined)
+        if (body.category != null)
             event.category = body.category;
-        if (body.name !== null && body.name !== undefined)
+        if (body.name != null)
             event.name = body.name;
     }
     if (properties !== undefined)
@@ -5710,7 +5710,7 @@ function buildEvent(body, rawOptions, env) {
         event.traits = body.traits;
     if (body.groupId !== undefined)
         event.groupId = body.groupId;
-    if (body.previousId !== undefined && body.previousId !== null)
+    if (body.previousId != null)
         event.previousId = body.previousId;
     event.userId = body.userId !== undefined ? body.userId : typeof options.userId === 'string' ? options.userId : null;
     // The current user wins, as in analytics-next, except over the new ID an alias names (Segment's spec;
@@ -5973,8 +5973,11 @@ function storageOptions(rawOptions) {
     };
 }
 function planLoad(env) {
-    var _a, _b, _c, _d;
     const warnings = [];
+    const warn = (call, messages, dropped = true) => {
+        for (const message of messages)
+            warnings.push({ call, message, dropped });
+    };
     const options = isPlainObject(env.options) ? env.options : {};
     const { persist, cookie } = storageOptions(options);
     const integrations = isPlainObject(options.integrations) ? options.integrations : {};
@@ -5988,14 +5991,12 @@ function planLoad(env) {
             loadIntegrations[name] = false;
     }
     const settings = choice.settings;
-    for (const message of choice.warnings)
-        warnings.push({ call: 'analytics.load()', message, dropped: false });
+    warn('analytics.load()', choice.warnings, false);
     const sdkOptions = isPlainObject(options.amplitude) ? options.amplitude : {};
     // The querystring API runs before buffered calls, as in analytics-next.
     const query = options.useQueryString === false ? { calls: {}, warnings: [] } : queryStringCalls(env.search, env.hash);
-    for (const message of query.warnings)
-        warnings.push({ call: 'querystring', message, dropped: true });
-    const anonymousId = (_a = query.calls.anonymousId) !== null && _a !== void 0 ? _a : env.anonymousId;
+    warn('querystring', query.warnings);
+    const anonymousId = query.calls.anonymousId || env.anonymousId;
     const urlParams = parseQuery(env.search);
     const decision = resolveDeviceId({
         preferAnonymousId: settings.preferAnonymousIdForDeviceId,
@@ -6006,13 +6007,12 @@ function planLoad(env) {
         now: env.now,
         generate: env.newId,
     });
-    for (const message of decision.warnings)
-        warnings.push({ call: 'device ID', message, dropped: true });
+    warn('device ID', decision.warnings);
     const timeout = typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
     // Actions mode continues the session Segment's plugin kept; Classic the one in Amplitude's cookie.
-    const actionsSession = (_b = env.storedActionsSession) !== null && _b !== void 0 ? _b : { id: null, lastAccess: null };
+    const actionsSession = env.storedActionsSession;
     const stored = mode.session.keptInSegmentStorage
-        ? { sessionId: (_c = actionsSession.id) !== null && _c !== void 0 ? _c : undefined, lastEventTime: (_d = actionsSession.lastAccess) !== null && _d !== void 0 ? _d : undefined }
+        ? { sessionId: (actionsSession === null || actionsSession === void 0 ? void 0 : actionsSession.id) || undefined, lastEventTime: (actionsSession === null || actionsSession === void 0 ? void 0 : actionsSession.lastAccess) || undefined }
         : env.storedSession;
     const isNewSession = !stored.sessionId || !stored.lastEventTime || env.now - stored.lastEventTime > timeout;
     const session = {
@@ -6028,8 +6028,7 @@ function planLoad(env) {
         session.lastEventTime = env.now;
     }
     const captured = attribution({ settings, query: urlParams, utmz: env.utmz, referrer: env.referrer, isNewSession });
-    for (const message of captured.warnings)
-        warnings.push({ call: 'attribution', message, dropped: true });
+    warn('attribution', captured.warnings);
     return {
         mode,
         settings,
@@ -6776,7 +6775,6 @@ class ExitJournal {
     constructor(store, clock, apiKey, pageId, contents) {
         this.store = store;
         this.clock = clock;
-        this.apiKey = apiKey;
         this.contents = contents;
         this.timer = undefined;
         this.heartbeat = undefined;
@@ -6785,10 +6783,9 @@ class ExitJournal {
         /** insert_ids and messageIds in the record this page last wrote (to notice a takeover). */
         this.written = new Set();
         this.writtenLeft = false;
-        this.key = `${this.prefix()}_${pageId}`;
-    }
-    prefix() {
-        return JOURNAL_PREFIX + this.apiKey.slice(0, 10);
+        this.site = apiKey.slice(0, 10);
+        this.prefix = JOURNAL_PREFIX + this.site;
+        this.key = `${this.prefix}_${pageId}`;
     }
     /** Something pending changed: write soon (at once when the page has been left). */
     changed() {
@@ -6826,7 +6823,15 @@ class ExitJournal {
             this.stopHeartbeat();
             return;
         }
-        const record = Object.assign(Object.assign({ v: 1, at: this.clock.now(), left: this.left }, (this.gone ? { gone: true } : {})), { calls: calls.slice(-500), events: events.slice(-1e3) });
+        const record = {
+            v: 1,
+            at: this.clock.now(),
+            left: this.left,
+            // Written only when true: JSON leaves an undefined key out.
+            gone: this.gone || undefined,
+            calls: calls.slice(-500),
+            events: events.slice(-1e3),
+        };
         if (this.store.set(this.key, JSON.stringify(record))) {
             this.written = new Set([...record.calls.map((c) => c.event.messageId), ...record.events.map((e) => e.insert_id)]);
             this.writtenLeft = this.left;
@@ -6863,18 +6868,18 @@ class ExitJournal {
     }
     /** The name under which pages of the site take turns to take over records (see takeover.ts). */
     get lockName() {
-        return `${this.prefix()}_takeover`;
+        return `${this.prefix}_takeover`;
     }
     /** Remembers, for the pages that follow, whether the endpoint's last answer was a failure. */
     noteEndpoint(healthy) {
-        const key = FAILING_PREFIX + this.apiKey.slice(0, 10);
+        const key = FAILING_PREFIX + this.site;
         if (healthy)
             this.store.remove(key);
         else
             this.store.set(key, String(this.clock.now()));
     }
     endpointFailing() {
-        return this.store.get(FAILING_PREFIX + this.apiKey.slice(0, 10)) !== null;
+        return this.store.get(FAILING_PREFIX + this.site) !== null;
     }
     /**
      * Takes over the records of pages that were left or died, and of the previous storage formats
@@ -6886,8 +6891,8 @@ class ExitJournal {
         const now = this.clock.now();
         const calls = [];
         const events = [];
-        const prefix = this.prefix();
-        const legacySdkKey = `AMP_unsent_${this.apiKey.slice(0, 10)}`;
+        const prefix = this.prefix;
+        const legacySdkKey = `AMP_unsent_${this.site}`;
         for (const key of this.store.keys()) {
             if (key === this.key)
                 continue;
@@ -7533,13 +7538,7 @@ function resolvePageArguments(input) {
     let name = null;
     const strings = args.filter(isString);
     if (strings.length === 1) {
-        if (isString(args[1])) {
-            name = args[1];
-            category = null;
-        }
-        else {
-            name = strings[0];
-        }
+        name = strings[0];
     }
     else if (strings.length === 2) {
         if (isString(args[0]))
@@ -7551,15 +7550,11 @@ function resolvePageArguments(input) {
     let properties = {};
     let options = {};
     if (objects.length === 1) {
-        if (isPlainObject(args[2])) {
-            properties = args[2];
-        }
-        else if (isPlainObject(args[3])) {
-            options = args[3];
-        }
-        else {
+        // The only object is the options when it comes fourth, else the properties.
+        if (isPlainObject(args[3]))
+            options = objects[0];
+        else
             properties = objects[0];
-        }
     }
     else if (objects.length === 2) {
         properties = objects[0];
@@ -7573,52 +7568,45 @@ function resolveEntityArguments(args) {
     let traits;
     let options;
     let callback;
-    const slots = ['id', 'traits', 'options'];
+    // The slot the next argument may fill: 0 the id, 1 the traits, 2 the options.
     let slot = 0;
-    for (let i = 0; i < args.length && slot <= slots.length; i++) {
-        const arg = args[i];
+    for (const arg of args) {
         if (isFunction(arg)) {
             callback = arg;
             break;
         }
-        if (slot >= slots.length)
-            break;
-        if (slots[slot] === 'id') {
+        if (slot === 0) {
+            slot = 1;
             if (isString(arg) || (typeof arg === 'number' && Number.isFinite(arg))) {
                 id = String(arg);
-                slot++;
                 continue;
             }
             if (isNil(arg)) {
                 id = null;
-                slot++;
                 continue;
             }
-            slot++; // the id was omitted: the same argument is considered for traits
+            // the id was omitted: the same argument is considered for traits
         }
-        const accept = isNil(arg) || isPlainObject(arg);
-        if (slots[slot] === 'traits') {
-            if (accept)
+        if (slot > 2)
+            break;
+        if (isNil(arg) || isPlainObject(arg)) {
+            if (slot === 1)
                 traits = arg;
-            slot++;
-        }
-        else if (slots[slot] === 'options') {
-            if (accept)
+            else
                 options = arg;
-            slot++;
         }
+        slot++;
     }
-    return { id, traits: traits !== null && traits !== void 0 ? traits : undefined, options: options !== null && options !== void 0 ? options : {}, callback };
+    return { id, traits: traits || undefined, options: options || {}, callback };
 }
 function resolveAliasArguments(input) {
-    var _a, _b, _c;
+    var _a;
     const args = input.map((a) => (typeof a === 'number' && Number.isFinite(a) ? String(a) : a));
     const strings = args.filter(isString);
-    const rawTo = args[0];
     return {
-        to: (_a = strings[0]) !== null && _a !== void 0 ? _a : (isString(rawTo) ? rawTo : undefined),
-        from: (_b = strings[1]) !== null && _b !== void 0 ? _b : null,
-        options: (_c = args.find(isPlainObject)) !== null && _c !== void 0 ? _c : {},
+        to: strings[0],
+        from: (_a = strings[1]) !== null && _a !== void 0 ? _a : null,
+        options: args.find(isPlainObject) || {},
         callback: args.find(isFunction),
     };
 }

@@ -89,9 +89,13 @@ function copy(value, path, depth, stack, problems) {
     }
     catch (_a) {
         // Proxies whose traps throw, exotic host objects: whatever cannot be read is left out.
-        problems.push(`${label(path)} could not be read and was dropped`);
-        return undefined;
+        return note(problems, path, 'could not be read and was dropped');
     }
+}
+/** Records what happened to the value at `path`, for the call's one warning; undefined: the value is left out. */
+function note(problems, path, what) {
+    problems.push(`${path ? `"${path}"` : 'the value'} ${what}`);
+    return undefined;
 }
 function copyValue(value, path, depth, stack, problems) {
     switch (typeof value) {
@@ -104,48 +108,39 @@ function copyValue(value, path, depth, stack, problems) {
             if (Number.isFinite(value))
                 return value;
             // JSON's null, which is what analytics.js stores for it and Segment's API receives.
-            problems.push(`${label(path)} is ${String(value)} and was sent as null`);
+            note(problems, path, `is ${String(value)} and was sent as null`);
             return null;
         case 'bigint':
-            problems.push(`${label(path)} is a BigInt and was sent as a string`);
+            note(problems, path, 'is a BigInt and was sent as a string');
             return value.toString();
         case 'undefined':
             return undefined;
         case 'function':
         case 'symbol':
-            problems.push(`${label(path)} is a ${typeof value} and was dropped`);
-            return undefined;
+            return note(problems, path, `is a ${typeof value} and was dropped`);
     }
     if (value === null)
         return null;
-    if (depth >= MAX_DEPTH) {
-        problems.push(`${label(path)} is nested deeper than ${MAX_DEPTH} levels and was dropped`);
-        return undefined;
-    }
-    if (stack.includes(value)) {
-        problems.push(`${label(path)} is a circular reference and was dropped`);
-        return undefined;
-    }
+    if (depth >= MAX_DEPTH)
+        return note(problems, path, `is nested deeper than ${MAX_DEPTH} levels and was dropped`);
+    if (stack.includes(value))
+        return note(problems, path, 'is a circular reference and was dropped');
     if (value instanceof Date) {
-        const time = value.getTime();
-        if (Number.isNaN(time)) {
-            problems.push(`${label(path)} is an invalid Date and was dropped`);
-            return undefined;
-        }
+        if (Number.isNaN(value.getTime()))
+            return note(problems, path, 'is an invalid Date and was dropped');
         return value.toISOString();
     }
-    if (isDomNode(value)) {
-        problems.push(`${label(path)} is a DOM node and was dropped`);
-        return undefined;
-    }
+    if (isDomNode(value))
+        return note(problems, path, 'is a DOM node and was dropped');
     stack.push(value);
     try {
         if (Array.isArray(value)) {
             const arr = [];
-            const length = safeLength(value);
+            const length = attempt(() => value.length, 0);
             for (let i = 0; i < length; i++) {
+                // An item that throws when read is reported under the array's path.
                 const item = read(value, i, path, problems);
-                const copied = item.ok ? copy(item.value, `${path}[${i}]`, depth + 1, stack, problems) : undefined;
+                const copied = item === UNREADABLE ? undefined : copy(item, `${path}[${i}]`, depth + 1, stack, problems);
                 // JSON turns holes into null; keeping null keeps the array's positions meaningful.
                 arr.push(copied === undefined ? null : copied);
             }
@@ -156,20 +151,13 @@ function copyValue(value, path, depth, stack, problems) {
         const text = errorText(value);
         if (text !== undefined)
             errorTexts.set(obj, text);
-        let keys;
-        try {
-            keys = Object.keys(value);
-        }
-        catch (_a) {
-            problems.push(`${label(path)} could not be read and was dropped`);
-            return undefined;
-        }
-        for (const key of keys) {
+        // Keys that cannot be listed throw to copy(): the object could not be read.
+        for (const key of Object.keys(value)) {
             const childPath = path ? `${path}.${key}` : key;
             const item = read(value, key, childPath, problems);
-            if (!item.ok)
+            if (item === UNREADABLE)
                 continue;
-            const copied = copy(item.value, childPath, depth + 1, stack, problems);
+            const copied = copy(item, childPath, depth + 1, stack, problems);
             if (copied !== undefined)
                 obj[key] = copied;
         }
@@ -179,24 +167,20 @@ function copyValue(value, path, depth, stack, problems) {
         stack.pop();
     }
 }
+/** What read() answers for a key whose getter (or Proxy trap) threw. */
+const UNREADABLE = Symbol('unreadable');
 function read(container, key, path, problems) {
     try {
-        return { ok: true, value: container[key] };
+        return container[key];
     }
     catch (_a) {
-        problems.push(`${label(path)} threw when read and was dropped`);
-        return { ok: false };
+        note(problems, path, 'threw when read and was dropped');
+        return UNREADABLE;
     }
-}
-function safeLength(arr) {
-    return attempt(() => arr.length, 0);
 }
 function isDomNode(value) {
     const v = value;
     return attempt(() => typeof v.nodeType === 'number' && typeof v.nodeName === 'string', false);
-}
-function label(path) {
-    return path ? `"${path}"` : 'the value';
 }
 
 /** Cookie text (`document.cookie`, or a request's `Cookie:` header) as name/value pairs. Pure. */

@@ -109,9 +109,14 @@ function copy(value: unknown, path: string, depth: number, stack: unknown[], pro
     return copyValue(value, path, depth, stack, problems);
   } catch {
     // Proxies whose traps throw, exotic host objects: whatever cannot be read is left out.
-    problems.push(`${label(path)} could not be read and was dropped`);
-    return undefined;
+    return note(problems, path, 'could not be read and was dropped');
   }
+}
+
+/** Records what happened to the value at `path`, for the call's one warning; undefined: the value is left out. */
+function note(problems: string[], path: string, what: string): undefined {
+  problems.push(`${path ? `"${path}"` : 'the value'} ${what}`);
+  return undefined;
 }
 
 function copyValue(value: unknown, path: string, depth: number, stack: unknown[], problems: string[]): unknown {
@@ -124,47 +129,34 @@ function copyValue(value: unknown, path: string, depth: number, stack: unknown[]
     case 'number':
       if (Number.isFinite(value)) return value;
       // JSON's null, which is what analytics.js stores for it and Segment's API receives.
-      problems.push(`${label(path)} is ${String(value)} and was sent as null`);
+      note(problems, path, `is ${String(value)} and was sent as null`);
       return null;
     case 'bigint':
-      problems.push(`${label(path)} is a BigInt and was sent as a string`);
+      note(problems, path, 'is a BigInt and was sent as a string');
       return value.toString();
     case 'undefined':
       return undefined;
     case 'function':
     case 'symbol':
-      problems.push(`${label(path)} is a ${typeof value} and was dropped`);
-      return undefined;
+      return note(problems, path, `is a ${typeof value} and was dropped`);
   }
   if (value === null) return null;
-  if (depth >= MAX_DEPTH) {
-    problems.push(`${label(path)} is nested deeper than ${MAX_DEPTH} levels and was dropped`);
-    return undefined;
-  }
-  if (stack.includes(value)) {
-    problems.push(`${label(path)} is a circular reference and was dropped`);
-    return undefined;
-  }
+  if (depth >= MAX_DEPTH) return note(problems, path, `is nested deeper than ${MAX_DEPTH} levels and was dropped`);
+  if (stack.includes(value)) return note(problems, path, 'is a circular reference and was dropped');
   if (value instanceof Date) {
-    const time = value.getTime();
-    if (Number.isNaN(time)) {
-      problems.push(`${label(path)} is an invalid Date and was dropped`);
-      return undefined;
-    }
+    if (Number.isNaN(value.getTime())) return note(problems, path, 'is an invalid Date and was dropped');
     return value.toISOString();
   }
-  if (isDomNode(value)) {
-    problems.push(`${label(path)} is a DOM node and was dropped`);
-    return undefined;
-  }
+  if (isDomNode(value)) return note(problems, path, 'is a DOM node and was dropped');
   stack.push(value);
   try {
     if (Array.isArray(value)) {
       const arr: unknown[] = [];
-      const length = safeLength(value);
+      const length = attempt(() => value.length, 0);
       for (let i = 0; i < length; i++) {
+        // An item that throws when read is reported under the array's path.
         const item = read(value, i, path, problems);
-        const copied = item.ok ? copy(item.value, `${path}[${i}]`, depth + 1, stack, problems) : undefined;
+        const copied = item === UNREADABLE ? undefined : copy(item, `${path}[${i}]`, depth + 1, stack, problems);
         // JSON turns holes into null; keeping null keeps the array's positions meaningful.
         arr.push(copied === undefined ? null : copied);
       }
@@ -174,18 +166,12 @@ function copyValue(value: unknown, path: string, depth: number, stack: unknown[]
     // Copies of copies (the event's clone for Amplitude) still know which object was an Error.
     const text = errorText(value as object);
     if (text !== undefined) errorTexts.set(obj, text);
-    let keys: string[];
-    try {
-      keys = Object.keys(value as object);
-    } catch {
-      problems.push(`${label(path)} could not be read and was dropped`);
-      return undefined;
-    }
-    for (const key of keys) {
+    // Keys that cannot be listed throw to copy(): the object could not be read.
+    for (const key of Object.keys(value as object)) {
       const childPath = path ? `${path}.${key}` : key;
-      const item = read(value as Dict, key, childPath, problems);
-      if (!item.ok) continue;
-      const copied = copy(item.value, childPath, depth + 1, stack, problems);
+      const item = read(value, key, childPath, problems);
+      if (item === UNREADABLE) continue;
+      const copied = copy(item, childPath, depth + 1, stack, problems);
       if (copied !== undefined) obj[key] = copied;
     }
     return obj;
@@ -194,29 +180,19 @@ function copyValue(value: unknown, path: string, depth: number, stack: unknown[]
   }
 }
 
-function read(
-  container: unknown,
-  key: string | number,
-  path: string,
-  problems: string[],
-): { ok: boolean; value?: unknown } {
-  try {
-    return { ok: true, value: (container as Dict)[key as string] };
-  } catch {
-    problems.push(`${label(path)} threw when read and was dropped`);
-    return { ok: false };
-  }
-}
+/** What read() answers for a key whose getter (or Proxy trap) threw. */
+const UNREADABLE = Symbol('unreadable');
 
-function safeLength(arr: unknown[]): number {
-  return attempt(() => arr.length, 0);
+function read(container: unknown, key: string | number, path: string, problems: string[]): unknown {
+  try {
+    return (container as Dict)[key as string];
+  } catch {
+    note(problems, path, 'threw when read and was dropped');
+    return UNREADABLE;
+  }
 }
 
 function isDomNode(value: unknown): boolean {
   const v = value as { nodeType?: unknown; nodeName?: unknown };
   return attempt(() => typeof v.nodeType === 'number' && typeof v.nodeName === 'string', false);
-}
-
-function label(path: string): string {
-  return path ? `"${path}"` : 'the value';
 }

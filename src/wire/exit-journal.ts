@@ -62,18 +62,21 @@ export class ExitJournal {
   private written = new Set<string>();
   private writtenLeft = false;
 
+  /** The start of the API key, which names the site's keys (as the SDK names its own). */
+  private readonly site: string;
+  /** The site's records start with it (this page's, `${prefix}_${pageId}`, and the lock's name). */
+  private readonly prefix: string;
+
   constructor(
     private readonly store: KeyValueStore,
     private readonly clock: Clock,
-    private readonly apiKey: string,
+    apiKey: string,
     pageId: string,
     private readonly contents: () => JournalContents,
   ) {
-    this.key = `${this.prefix()}_${pageId}`;
-  }
-
-  private prefix(): string {
-    return JOURNAL_PREFIX + this.apiKey.slice(0, 10);
+    this.site = apiKey.slice(0, 10);
+    this.prefix = JOURNAL_PREFIX + this.site;
+    this.key = `${this.prefix}_${pageId}`;
   }
 
   /** Something pending changed: write soon (at once when the page has been left). */
@@ -120,7 +123,8 @@ export class ExitJournal {
       v: 1,
       at: this.clock.now(),
       left: this.left,
-      ...(this.gone ? { gone: true } : {}),
+      // Written only when true: JSON leaves an undefined key out.
+      gone: this.gone || undefined,
       calls: calls.slice(-MAX_CALLS),
       events: events.slice(-MAX_EVENTS),
     };
@@ -160,18 +164,18 @@ export class ExitJournal {
 
   /** The name under which pages of the site take turns to take over records (see takeover.ts). */
   get lockName(): string {
-    return `${this.prefix()}_takeover`;
+    return `${this.prefix}_takeover`;
   }
 
   /** Remembers, for the pages that follow, whether the endpoint's last answer was a failure. */
   noteEndpoint(healthy: boolean): void {
-    const key = FAILING_PREFIX + this.apiKey.slice(0, 10);
+    const key = FAILING_PREFIX + this.site;
     if (healthy) this.store.remove(key);
     else this.store.set(key, String(this.clock.now()));
   }
 
   endpointFailing(): boolean {
-    return this.store.get(FAILING_PREFIX + this.apiKey.slice(0, 10)) !== null;
+    return this.store.get(FAILING_PREFIX + this.site) !== null;
   }
 
   /**
@@ -184,8 +188,8 @@ export class ExitJournal {
     const now = this.clock.now();
     const calls: JournaledCall[] = [];
     const events: WireEvent[] = [];
-    const prefix = this.prefix();
-    const legacySdkKey = `AMP_unsent_${this.apiKey.slice(0, 10)}`;
+    const prefix = this.prefix;
+    const legacySdkKey = `AMP_unsent_${this.site}`;
     for (const key of this.store.keys()) {
       if (key === this.key) continue;
       const isRecord = key.startsWith(`${prefix}_`);
