@@ -3230,14 +3230,7 @@ function readCookies() {
 }
 function getCookie(name) {
     const value = readCookies()[name];
-    if (value === undefined)
-        return undefined;
-    try {
-        return decodeURIComponent(value);
-    }
-    catch (_a) {
-        return value;
-    }
+    return value === undefined ? undefined : attempt(() => decodeURIComponent(value), value);
 }
 let detectedDomain;
 /**
@@ -3509,28 +3502,14 @@ function randomBytes16() {
 }
 /** A v4 UUID from cryptographic randomness (per call it costs a fraction of crypto.randomUUID). */
 function randomUUID() {
-    const i = randomBytes16();
-    const b = pool;
-    return (HEX[b[i]] +
-        HEX[b[i + 1]] +
-        HEX[b[i + 2]] +
-        HEX[b[i + 3]] +
-        '-' +
-        HEX[b[i + 4]] +
-        HEX[b[i + 5]] +
-        '-' +
-        HEX[(b[i + 6] & 0x0f) | 0x40] +
-        HEX[b[i + 7]] +
-        '-' +
-        HEX[(b[i + 8] & 0x3f) | 0x80] +
-        HEX[b[i + 9]] +
-        '-' +
-        HEX[b[i + 10]] +
-        HEX[b[i + 11]] +
-        HEX[b[i + 12]] +
-        HEX[b[i + 13]] +
-        HEX[b[i + 14]] +
-        HEX[b[i + 15]]);
+    const at = randomBytes16();
+    let id = '';
+    for (let i = 0; i < 16; i++) {
+        // The version (4) and the variant (10xx) bits.
+        const byte = i === 6 ? (pool[at + i] & 0x0f) | 0x40 : i === 8 ? (pool[at + i] & 0x3f) | 0x80 : pool[at + i];
+        id += (i === 4 || i === 6 || i === 8 || i === 10 ? '-' : '') + HEX[byte];
+    }
+    return id;
 }
 
 class EntityStore {
@@ -5661,16 +5640,13 @@ function campaignFromSearch(query) {
 }
 
 const TOP_LEVEL_OPTIONS = ['integrations', 'userId', 'anonymousId', 'timestamp', 'messageId', 'context'];
-function buildEvent(body, rawOptions, env) {
+function buildEvent(body, options, env) {
     var _a;
-    const options = {};
-    for (const key of Object.keys(rawOptions))
-        if (rawOptions[key] !== undefined)
-            options[key] = rawOptions[key];
     const callContext = isPlainObject(options.context) ? options.context : {};
     const context = Object.assign(Object.assign({}, env.context), callContext);
+    // Any other option (undefined ones aside) lands in the context, at its dotted path.
     for (const key of Object.keys(options)) {
-        if (!TOP_LEVEL_OPTIONS.includes(key))
+        if (options[key] !== undefined && !TOP_LEVEL_OPTIONS.includes(key))
             setPath(context, key, options[key]);
     }
     let properties = body.properties;
@@ -5801,8 +5777,9 @@ function safeDecode(s) {
 }
 function queryStringCalls(search, hash) {
     const warnings = [];
-    const hashQuery = hash.indexOf('?') === -1 ? '' : hash.slice(hash.indexOf('?'));
-    const params = Object.assign(Object.assign({}, parseQuery(search)), parseQuery(hashQuery));
+    const hashQuery = hash.indexOf('?');
+    // The hash's parameters win over the search's.
+    const params = Object.assign(parseQuery(search), hashQuery === -1 ? {} : parseQuery(hash.slice(hashQuery)));
     const calls = {};
     const valid = (name, value) => {
         if (value === undefined || value === '')
@@ -6573,8 +6550,7 @@ function createOutbox(config, deps) {
     };
     const { entries } = box;
     let nextKey = 0;
-    let requestInFlight = false;
-    /** Only one request is in flight at a time (as in the SDK), so this is that request's size. */
+    /** Only one request is in flight at a time (as in the SDK), so this is that request's size (0: none). */
     let inflightCount = 0;
     let timer = undefined;
     let timerDue = Infinity;
@@ -6606,7 +6582,7 @@ function createOutbox(config, deps) {
     };
     const pump = () => {
         var _a;
-        if (requestInFlight || entries.size === 0)
+        if (inflightCount || entries.size === 0)
             return;
         if (!deps.transport.online())
             return; // the page's `online` event calls flush()
@@ -6656,14 +6632,12 @@ function createOutbox(config, deps) {
         }
         if (keepalive)
             deps.onChange();
-        requestInFlight = true;
         inflightCount = batch.length;
         let settled = false;
         const done = (response) => {
             if (settled)
                 return;
             settled = true;
-            requestInFlight = false;
             inflightCount = 0;
             applyAnswer(box, batch, response, bytes);
             // A full batch still waiting goes on at once (a burst drains back to back); a partial one waits
@@ -8062,7 +8036,7 @@ function callLifecycle(plugin, what, call, deps, ctx, onFailure) {
 
 /** The event types that have a per-call hook of the same name. */
 const HOOK_NAMES = ['track', 'page', 'identify', 'group', 'alias', 'screen'];
-const TYPES = new Set(['before', 'enrichment', 'destination', 'after', 'utility']);
+const TYPES = ['before', 'enrichment', 'destination', 'after', 'utility'];
 /** Why `value` cannot be registered, or undefined when it can. Reads the page's object defensively. */
 function pluginProblem(value) {
     try {
@@ -8071,8 +8045,8 @@ function pluginProblem(value) {
         const plugin = value;
         if (typeof plugin.name !== 'string' || plugin.name === '')
             return 'has no name';
-        if (typeof plugin.type !== 'string' || !TYPES.has(plugin.type)) {
-            return `has type ${JSON.stringify(plugin.type)}, not one of before, enrichment, destination, after, utility`;
+        if (typeof plugin.type !== 'string' || !TYPES.includes(plugin.type)) {
+            return `has type ${JSON.stringify(plugin.type)}, not one of ${TYPES.join(', ')}`;
         }
         if (typeof plugin.load !== 'function')
             return 'has no load() function';

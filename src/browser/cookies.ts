@@ -9,12 +9,7 @@ export function readCookies(): Record<string, string> {
 
 export function getCookie(name: string): string | undefined {
   const value = readCookies()[name];
-  if (value === undefined) return undefined;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
+  return value === undefined ? undefined : attempt(() => decodeURIComponent(value), value);
 }
 
 export interface CookieOptions {

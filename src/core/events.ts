@@ -32,14 +32,12 @@ export interface EventEnvironment {
 
 const TOP_LEVEL_OPTIONS = ['integrations', 'userId', 'anonymousId', 'timestamp', 'messageId', 'context'];
 
-export function buildEvent(body: EventBody, rawOptions: Dict, env: EventEnvironment): SegmentEvent {
-  const options: Dict = {};
-  for (const key of Object.keys(rawOptions)) if (rawOptions[key] !== undefined) options[key] = rawOptions[key];
-
+export function buildEvent(body: EventBody, options: Dict, env: EventEnvironment): SegmentEvent {
   const callContext: Dict = isPlainObject(options.context) ? options.context : {};
   const context: Dict = { ...env.context, ...callContext };
+  // Any other option (undefined ones aside) lands in the context, at its dotted path.
   for (const key of Object.keys(options)) {
-    if (!TOP_LEVEL_OPTIONS.includes(key)) setPath(context, key, options[key]);
+    if (options[key] !== undefined && !TOP_LEVEL_OPTIONS.includes(key)) setPath(context, key, options[key]);
   }
 
   let properties = body.properties;
