@@ -3239,7 +3239,7 @@ let detectedDomain;
  */
 function topLevelCookieDomain() {
     if (detectedDomain !== undefined)
-        return detectedDomain !== null && detectedDomain !== void 0 ? detectedDomain : undefined;
+        return detectedDomain || undefined;
     detectedDomain = null;
     if (!hasWindow)
         return undefined;
@@ -5001,9 +5001,8 @@ function wasFacadeDate(value) {
 }
 /** A copy of `value` with every facade date string replaced by its timestamp, at any depth. */
 function withFacadeDates(value, localOffsetMinutes) {
-    var _a;
     if (typeof value === 'string')
-        return ((_a = facadeTimestamp(value, localOffsetMinutes)) !== null && _a !== void 0 ? _a : value);
+        return (facadeTimestamp(value, localOffsetMinutes) || value);
     if (Array.isArray(value))
         return value.map((v) => withFacadeDates(v, localOffsetMinutes));
     if (isPlainObject(value)) {
@@ -5825,18 +5824,16 @@ function isPlausibleDeviceId(value) {
 }
 function resolveDeviceId(input) {
     const warnings = [];
-    if (input.preferAnonymousId && input.anonymousId) {
-        return { deviceId: input.anonymousId, source: 'anonymousId', warnings };
-    }
+    const decided = (deviceId, source) => ({ deviceId, source, warnings });
+    if (input.preferAnonymousId && input.anonymousId)
+        return decided(input.anonymousId, 'anonymousId');
     if (input.deviceIdFromUrlParam) {
         const fromUrl = urlDeviceId(input.query, input.now, warnings);
         if (fromUrl)
-            return { deviceId: fromUrl, source: 'url', warnings };
+            return decided(fromUrl, 'url');
     }
     const stored = [input.stored.v2, input.stored.amplitudeJs, input.stored.amplitudeJs5].find(isPlausibleDeviceId);
-    if (stored)
-        return { deviceId: stored, source: 'stored', warnings };
-    return { deviceId: input.generate(), source: 'new', warnings };
+    return stored ? decided(stored, 'stored') : decided(input.generate(), 'new');
 }
 function urlDeviceId(query, now, warnings) {
     for (const name of ['amp_device_id', 'ampDeviceId']) {
@@ -6310,7 +6307,7 @@ function giveUp(box, entries, code, reason) {
 /** The request body, from the events' JSON measured when they were batched (serialized once). */
 function requestBody(box, batch) {
     const { config } = box;
-    const events = batch.map((e) => { var _a; return (_a = e.json) !== null && _a !== void 0 ? _a : JSON.stringify(e.event); }).join(',');
+    const events = batch.map((e) => e.json || JSON.stringify(e.event)).join(',');
     const options = config.minIdLength !== undefined ? `,"options":${JSON.stringify({ min_id_length: config.minIdLength })}` : '';
     const uploadTime = JSON.stringify(new Date(box.deps.clock.now()).toISOString());
     const key = JSON.stringify(config.apiKey);
@@ -6361,7 +6358,6 @@ function addIndexes(into, list) {
 
 /** The answer to the request that carried `batch` (`bytes` of events); null: it failed below HTTP. */
 function applyAnswer(box, batch, response, bytes) {
-    var _a;
     let live = batch.filter((entry) => box.entries.get(entry.key) === entry);
     // The page tearing down its own request says nothing about the endpoint.
     const abortedByExit = !response && batch.some((entry) => entry.leftWithBrowser);
@@ -6377,7 +6373,7 @@ function applyAnswer(box, batch, response, bytes) {
         entry.handed = false;
     }
     const code = response ? responseCode(response) : 0;
-    const body = (_a = response === null || response === void 0 ? void 0 : response.body) !== null && _a !== void 0 ? _a : {};
+    const body = (response && response.body) || {};
     // An answer about the events themselves (2xx, 400, 413) means the endpoint is up.
     const answered = (code >= 200 && code < 300) || code === 400 || code === 413;
     if (answered)
@@ -6469,7 +6465,6 @@ function onThrottled(box, batch, live, body) {
  * What the browser does not take stays in the outbox and in the journal.
  */
 function handOverAtExit(box) {
-    var _a;
     const { transport } = box.deps;
     if (!transport.online())
         return;
@@ -6505,7 +6500,7 @@ function handOverAtExit(box) {
     for (const entry of [...box.entries.values()]) {
         if (entry.inflight || entry.beaconed)
             continue;
-        const size = ((_a = entry.bytes) !== null && _a !== void 0 ? _a : sized(entry.event).bytes) + 1;
+        const size = (entry.bytes || sized(entry.event).bytes) + 1;
         if (chunk.length && (bytes + size > KEEPALIVE_BODY_LIMIT || chunk.length >= Math.max(box.batchSize, 100)))
             send();
         chunk.push(entry);
@@ -6904,29 +6899,20 @@ class ExitJournal {
     }
 }
 function parse(raw) {
-    if (raw === null)
-        return undefined;
-    try {
-        return JSON.parse(raw);
-    }
-    catch (_a) {
-        return undefined;
-    }
+    return raw === null ? undefined : attempt(() => JSON.parse(raw), undefined);
 }
 function validCalls(list) {
     if (!Array.isArray(list))
         return [];
-    return list.filter((c) => !!c &&
-        typeof c === 'object' &&
-        !!c.event &&
-        typeof c.event === 'object' &&
+    return list.filter((c) => isPlainObject(c) &&
+        isPlainObject(c.event) &&
         typeof c.event.messageId === 'string' &&
         typeof c.event.type === 'string');
 }
 function validEvents(list) {
     if (!Array.isArray(list))
         return [];
-    return list.filter((e) => !!e && typeof e === 'object' && typeof e.event_type === 'string' && typeof e.insert_id === 'string');
+    return list.filter((e) => isPlainObject(e) && typeof e.event_type === 'string' && typeof e.insert_id === 'string');
 }
 
 /** A gone page's record is left this long to the page that follows it, which claims at once on load. */
@@ -8075,7 +8061,7 @@ function hookFor(plugin, type) {
  */
 function destinationEnabled(plugin, integrations) {
     var _a, _b, _c;
-    const options = integrations !== null && integrations !== void 0 ? integrations : {};
+    const options = integrations || {};
     let byAlternative;
     for (const name of (_a = plugin.alternativeNames) !== null && _a !== void 0 ? _a : []) {
         if (options[name] !== undefined)
@@ -8147,7 +8133,7 @@ class PluginRegistry {
             named.forEach((e) => this.stopHolding(e));
             this.keepEntries((e) => !named.includes(e));
             const { plugin } = named[0];
-            return this.settle(plugin, 'unload', () => { var _a; return (_a = plugin.unload) === null || _a === void 0 ? void 0 : _a.call(plugin, ctx, this.options.analytics()); }, ctx);
+            return callLifecycle(plugin, 'unload', () => { var _a; return (_a = plugin.unload) === null || _a === void 0 ? void 0 : _a.call(plugin, ctx, this.options.analytics()); }, this.lifecycleDeps, ctx);
         });
         return Promise.all(unloads).then(() => ctx);
     }
@@ -8184,7 +8170,9 @@ class PluginRegistry {
     }
     /** What `analytics.ready()` waits for: every plugin's `ready()`, contained and bounded like a load. */
     ready() {
-        return Promise.all(this.entries.map(({ plugin }) => typeof plugin.ready === 'function' ? this.settle(plugin, 'ready', () => plugin.ready()) : undefined));
+        return Promise.all(this.entries.map(({ plugin }) => typeof plugin.ready === 'function'
+            ? callLifecycle(plugin, 'ready', () => plugin.ready(), this.lifecycleDeps)
+            : undefined));
     }
     /**
      * Events stop waiting for loads that have not settled yet (the page is being left): the plugins stay
@@ -8200,14 +8188,11 @@ class PluginRegistry {
             this.holding += 1;
         this.entries.push(entry);
         this.stagesByType.clear();
-        entry.loaded = this.settle(plugin, 'load', () => plugin.load(ctx, this.options.analytics()), ctx, (failure) => {
+        entry.loaded = callLifecycle(plugin, 'load', () => plugin.load(ctx, this.options.analytics()), this.lifecycleDeps, ctx, (failure) => {
             ctx.log('warn', 'Failed to load destination', { plugin: plugin.name, error: failure });
             this.keepEntries((e) => e !== entry);
         }).then(() => this.stopHolding(entry));
         return entry;
-    }
-    settle(plugin, what, call, ctx, onFailure) {
-        return callLifecycle(plugin, what, call, this.lifecycleDeps, ctx, onFailure);
     }
     stopHolding(entry) {
         if (!entry.holds)

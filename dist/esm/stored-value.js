@@ -187,7 +187,7 @@ function isDomNode(value) {
 /** A string, or the array some server frameworks give; the first value of a name wins. */
 function parseCookieHeader(header) {
     const out = {};
-    const text = Array.isArray(header) ? header.join('; ') : (header !== null && header !== void 0 ? header : '');
+    const text = Array.isArray(header) ? header.join('; ') : header || '';
     for (const part of text.split(';')) {
         const eq = part.indexOf('=');
         if (eq === -1)
@@ -211,16 +211,14 @@ function decodeV2Identity(raw) {
     for (let i = 0; i < 3; i++) {
         const parsed = attempt(() => JSON.parse(decodeURIComponent(atob(value))), undefined);
         if (parsed && typeof parsed === 'object') {
-            const out = {
-                deviceId: stringField(parsed, 'deviceId'),
-                userId: stringField(parsed, 'userId'),
-                sessionId: typeof parsed.sessionId === 'number' ? parsed.sessionId : undefined,
-                lastEventTime: typeof parsed.lastEventTime === 'number' ? parsed.lastEventTime : undefined,
-                lastEventId: typeof parsed.lastEventId === 'number' ? parsed.lastEventId : undefined,
-            };
-            for (const key of Object.keys(out))
-                if (out[key] === undefined)
-                    delete out[key];
+            // Only the fields present with their type.
+            const out = {};
+            for (const key of ['deviceId', 'userId'])
+                if (stringField(parsed, key))
+                    out[key] = parsed[key];
+            for (const key of ['sessionId', 'lastEventTime', 'lastEventId'])
+                if (typeof parsed[key] === 'number')
+                    out[key] = parsed[key];
             return out;
         }
         const decoded = attempt(() => decodeURIComponent(value), value);

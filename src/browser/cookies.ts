@@ -28,7 +28,7 @@ let detectedDomain: string | null | undefined;
  * sticks on. localhost, single-label hosts and IPs get host-only cookies.
  */
 function topLevelCookieDomain(): string | undefined {
-  if (detectedDomain !== undefined) return detectedDomain ?? undefined;
+  if (detectedDomain !== undefined) return detectedDomain || undefined;
   detectedDomain = null;
   if (!hasWindow) return undefined;
   const host = attempt(() => location.hostname, '');

@@ -11,7 +11,7 @@ import type { Clock } from '../runtime/clock.js';
 import type { Logger } from '../runtime/log.js';
 import type { SegmentEvent } from '../core/types.js';
 import { callHook, CANCELLED, type HookDeps, type HookResult } from './plugin-hooks.js';
-import { callLifecycle, type LifecycleCall, type LifecycleDeps } from './plugin-lifecycle.js';
+import { callLifecycle, type LifecycleDeps } from './plugin-lifecycle.js';
 import {
   destinationEnabled,
   hookFor,
@@ -118,7 +118,13 @@ export class PluginRegistry {
       named.forEach((e) => this.stopHolding(e));
       this.keepEntries((e) => !named.includes(e));
       const { plugin } = named[0];
-      return this.settle(plugin, 'unload', () => plugin.unload?.(ctx, this.options.analytics()), ctx);
+      return callLifecycle(
+        plugin,
+        'unload',
+        () => plugin.unload?.(ctx, this.options.analytics()),
+        this.lifecycleDeps,
+        ctx,
+      );
     });
     return Promise.all(unloads).then(() => ctx);
   }
@@ -165,7 +171,9 @@ export class PluginRegistry {
   ready(): Promise<unknown[]> {
     return Promise.all(
       this.entries.map(({ plugin }) =>
-        typeof plugin.ready === 'function' ? this.settle(plugin, 'ready', () => plugin.ready!()) : undefined,
+        typeof plugin.ready === 'function'
+          ? callLifecycle(plugin, 'ready', () => plugin.ready!(), this.lifecycleDeps)
+          : undefined,
       ),
     );
   }
@@ -183,10 +191,11 @@ export class PluginRegistry {
     if (entry.holds) this.holding += 1;
     this.entries.push(entry);
     this.stagesByType.clear();
-    entry.loaded = this.settle(
+    entry.loaded = callLifecycle(
       plugin,
       'load',
       () => plugin.load(ctx, this.options.analytics()),
+      this.lifecycleDeps,
       ctx,
       (failure) => {
         ctx.log('warn', 'Failed to load destination', { plugin: plugin.name, error: failure });
@@ -194,16 +203,6 @@ export class PluginRegistry {
       },
     ).then(() => this.stopHolding(entry));
     return entry;
-  }
-
-  private settle(
-    plugin: SegmentPlugin,
-    what: LifecycleCall,
-    call: () => unknown,
-    ctx?: SegmentContext,
-    onFailure?: (failure: unknown) => void,
-  ): Promise<void> {
-    return callLifecycle(plugin, what, call, this.lifecycleDeps, ctx, onFailure);
   }
 
   private stopHolding(entry: Entry): void {

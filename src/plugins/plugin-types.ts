@@ -66,7 +66,7 @@ export function hookFor(plugin: SegmentPlugin, type: string): PluginHook | undef
  * turns it off. Before, enrichment and after plugins are never filtered.
  */
 export function destinationEnabled(plugin: SegmentPlugin, integrations: Record<string, unknown> | undefined): boolean {
-  const options = integrations ?? {};
+  const options = integrations || {};
   let byAlternative: unknown;
   for (const name of plugin.alternativeNames ?? []) {
     if (options[name] !== undefined) byAlternative = options[name];

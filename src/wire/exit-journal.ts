@@ -9,6 +9,7 @@
 import type { Clock } from '../runtime/clock.js';
 import type { WireEvent } from './wire-types.js';
 import type { Dict } from '../core/types.js';
+import { attempt, isPlainObject } from '../core/values.js';
 
 export interface KeyValueStore {
   get(key: string): string | null;
@@ -223,22 +224,15 @@ export class ExitJournal {
 }
 
 function parse(raw: string | null): unknown {
-  if (raw === null) return undefined;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
+  return raw === null ? undefined : attempt(() => JSON.parse(raw) as unknown, undefined);
 }
 
 function validCalls(list: unknown): JournaledCall[] {
   if (!Array.isArray(list)) return [];
   return list.filter(
     (c): c is JournaledCall =>
-      !!c &&
-      typeof c === 'object' &&
-      !!c.event &&
-      typeof c.event === 'object' &&
+      isPlainObject(c) &&
+      isPlainObject(c.event) &&
       typeof c.event.messageId === 'string' &&
       typeof c.event.type === 'string',
   );
@@ -247,7 +241,6 @@ function validCalls(list: unknown): JournaledCall[] {
 function validEvents(list: unknown): WireEvent[] {
   if (!Array.isArray(list)) return [];
   return list.filter(
-    (e): e is WireEvent =>
-      !!e && typeof e === 'object' && typeof e.event_type === 'string' && typeof e.insert_id === 'string',
+    (e): e is WireEvent => isPlainObject(e) && typeof e.event_type === 'string' && typeof e.insert_id === 'string',
   );
 }
