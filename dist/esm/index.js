@@ -6290,12 +6290,12 @@ function collectStrings(node, into) {
 
 /** Settles entries and takes them out; one no longer in the outbox (already settled, or taken over) is left alone. */
 function finish(box, entries, outcome) {
-    var _a;
     for (const entry of entries) {
         if (box.entries.get(entry.key) !== entry)
             continue;
         box.entries.delete(entry.key);
-        (_a = entry.settle) === null || _a === void 0 ? void 0 : _a.call(entry, outcome);
+        if (entry.settle)
+            entry.settle(outcome);
     }
 }
 /** Gives up on events for a reason that will not change, with one warning naming each. */
@@ -6404,11 +6404,11 @@ function applyAnswer(box, batch, response, bytes) {
     box.deps.onChange();
 }
 function setHealthy(box, healthy) {
-    var _a, _b;
     if (healthy === box.healthy)
         return;
     box.healthy = healthy;
-    (_b = (_a = box.deps).onHealth) === null || _b === void 0 ? void 0 : _b.call(_a, healthy);
+    if (box.deps.onHealth)
+        box.deps.onHealth(healthy);
 }
 function shrink(box, count, bytes) {
     box.batchSize = Math.max(1, Math.floor(count / 2));
@@ -6576,12 +6576,11 @@ function createOutbox(config, deps) {
         }, delayMs);
     };
     const pump = () => {
-        var _a;
         if (inflightCount || entries.size === 0)
             return;
         if (!deps.transport.online())
             return; // the page's `online` event calls flush()
-        const taken = (_a = deps.reconcile) === null || _a === void 0 ? void 0 : _a.call(deps);
+        const taken = deps.reconcile && deps.reconcile();
         if (taken && taken.size)
             dropTaken(box, taken);
         const now = clock.monotonic();
@@ -6646,7 +6645,7 @@ function createOutbox(config, deps) {
         try {
             deps.transport.post(config.serverUrl, body, keepalive).then(done, () => done(null));
         }
-        catch (_b) {
+        catch (_a) {
             done(null);
         }
     };
@@ -7560,12 +7559,11 @@ function resolveEntityArguments(args) {
     return { id, traits: traits || undefined, options: options || {}, callback };
 }
 function resolveAliasArguments(input) {
-    var _a;
     const args = input.map((a) => (typeof a === 'number' && Number.isFinite(a) ? String(a) : a));
-    const strings = args.filter(isString);
+    const [to, from = null] = args.filter(isString);
     return {
-        to: strings[0],
-        from: (_a = strings[1]) !== null && _a !== void 0 ? _a : null,
+        to,
+        from,
         options: args.find(isPlainObject) || {},
         callback: args.find(isFunction),
     };

@@ -156,10 +156,10 @@ export interface ResolvedAlias {
 
 export function resolveAliasArguments(input: unknown[]): ResolvedAlias {
   const args = input.map((a) => (typeof a === 'number' && Number.isFinite(a) ? String(a) : a));
-  const strings = args.filter(isString);
+  const [to, from = null] = args.filter(isString);
   return {
-    to: strings[0],
-    from: strings[1] ?? null,
+    to,
+    from,
     options: args.find(isPlainObject) || {},
     callback: args.find(isFunction),
   };

@@ -52,7 +52,7 @@ export function applyAnswer(box: OutboxState, batch: Entry[], response: WireResp
 function setHealthy(box: OutboxState, healthy: boolean): void {
   if (healthy === box.healthy) return;
   box.healthy = healthy;
-  box.deps.onHealth?.(healthy);
+  if (box.deps.onHealth) box.deps.onHealth(healthy);
 }
 
 function shrink(box: OutboxState, count: number, bytes?: number): void {

@@ -63,7 +63,7 @@ export function finish(box: OutboxState, entries: Entry[], outcome: DeliveryOutc
   for (const entry of entries) {
     if (box.entries.get(entry.key) !== entry) continue;
     box.entries.delete(entry.key);
-    entry.settle?.(outcome);
+    if (entry.settle) entry.settle(outcome);
   }
 }
 

@@ -94,7 +94,7 @@ export function createOutbox(config: OutboxConfig, deps: OutboxDeps): Outbox {
   const pump = (): void => {
     if (inflightCount || entries.size === 0) return;
     if (!deps.transport.online()) return; // the page's `online` event calls flush()
-    const taken = deps.reconcile?.();
+    const taken = deps.reconcile && deps.reconcile();
     if (taken && taken.size) dropTaken(box, taken);
     const now = clock.monotonic();
     dropExpired(box, now);
