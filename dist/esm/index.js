@@ -3393,6 +3393,49 @@ function writeSegmentSession(id, lastAccess, cookie) {
     });
 }
 
+function responseCode(response) {
+    const code = response.body.code;
+    return typeof code === 'number' ? code : response.status;
+}
+/** A 400 about the request as a whole (no API key, or a wrong one): its error, else undefined. */
+function requestRejected(body) {
+    const error = errorOf(body);
+    return body.missing_field || error.startsWith('Invalid API key') ? error || 'invalid request' : undefined;
+}
+function errorOf(body) {
+    return typeof body.error === 'string' ? body.error : '';
+}
+/** Indexes, in the request, of the events a 400 names as invalid. */
+function invalidIndexes(body) {
+    const bad = new Set();
+    for (const field of ['events_with_invalid_fields', 'events_with_missing_fields', 'events_with_invalid_id_lengths']) {
+        const byField = body[field];
+        if (byField && typeof byField === 'object')
+            for (const list of Object.values(byField))
+                addIndexes(bad, list);
+    }
+    addIndexes(bad, body.silenced_events);
+    return bad;
+}
+/** A 429: who is over the daily quota (for good, today), and which events are only throttled. */
+function throttling(body) {
+    const users = new Set(Object.keys(asDict(body.exceeded_daily_quota_users)));
+    const devices = new Set(Object.keys(asDict(body.exceeded_daily_quota_devices)));
+    const throttled = new Set();
+    addIndexes(throttled, body.throttled_events);
+    return { overQuota: (event) => users.has(String(event.user_id)) || devices.has(String(event.device_id)), throttled };
+}
+/** `value` when it is an object (not an array), else an empty one. */
+function asDict(value) {
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+}
+function addIndexes(into, list) {
+    if (Array.isArray(list))
+        for (const i of list)
+            if (typeof i === 'number')
+                into.add(i);
+}
+
 /** POSTs JSON to the site's own server (same-origin credentials), surviving a navigation that follows. */
 function postJson(url, body) {
     if (!hasWindow || typeof fetch !== 'function')
@@ -3437,8 +3480,7 @@ const browserTransport = {
     },
 };
 function parseObject(text) {
-    const parsed = attempt(() => JSON.parse(text), undefined);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
+    return asDict(attempt(() => JSON.parse(text), undefined));
 }
 
 /** The site-wide lock that pages of one site take turns through (Web Locks), for the journal's takeover. */
@@ -6314,48 +6356,6 @@ function requestBody(box, batch) {
     return `{"api_key":${key},"events":[${events}]${options},"client_upload_time":${uploadTime}}`;
 }
 
-function responseCode(response) {
-    const code = response.body.code;
-    return typeof code === 'number' ? code : response.status;
-}
-/** A 400 about the request as a whole (no API key, or a wrong one): its error, else undefined. */
-function requestRejected(body) {
-    const error = errorOf(body);
-    return body.missing_field || error.startsWith('Invalid API key') ? error || 'invalid request' : undefined;
-}
-function errorOf(body) {
-    return typeof body.error === 'string' ? body.error : '';
-}
-/** Indexes, in the request, of the events a 400 names as invalid. */
-function invalidIndexes(body) {
-    const bad = new Set();
-    for (const field of ['events_with_invalid_fields', 'events_with_missing_fields', 'events_with_invalid_id_lengths']) {
-        const byField = body[field];
-        if (byField && typeof byField === 'object')
-            for (const list of Object.values(byField))
-                addIndexes(bad, list);
-    }
-    addIndexes(bad, body.silenced_events);
-    return bad;
-}
-/** A 429: who is over the daily quota (for good, today), and which events are only throttled. */
-function throttling(body) {
-    const users = new Set(Object.keys(asDict(body.exceeded_daily_quota_users)));
-    const devices = new Set(Object.keys(asDict(body.exceeded_daily_quota_devices)));
-    const throttled = new Set();
-    addIndexes(throttled, body.throttled_events);
-    return { overQuota: (event) => users.has(String(event.user_id)) || devices.has(String(event.device_id)), throttled };
-}
-function asDict(value) {
-    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
-}
-function addIndexes(into, list) {
-    if (Array.isArray(list))
-        for (const i of list)
-            if (typeof i === 'number')
-                into.add(i);
-}
-
 /** The answer to the request that carried `batch` (`bytes` of events); null: it failed below HTTP. */
 function applyAnswer(box, batch, response, bytes) {
     let live = batch.filter((entry) => box.entries.get(entry.key) === entry);
@@ -8935,11 +8935,11 @@ function pageGlobal() {
 }
 /** The value of `attribute` on the first script tag that has it. */
 function scriptTagAttribute(attribute) {
-    var _a;
     try {
-        return ((_a = document.querySelector(`script[${attribute}]`)) === null || _a === void 0 ? void 0 : _a.getAttribute(attribute)) || undefined;
+        const tag = document.querySelector(`script[${attribute}]`);
+        return (tag && tag.getAttribute(attribute)) || undefined;
     }
-    catch (_b) {
+    catch (_a) {
         return undefined;
     }
 }

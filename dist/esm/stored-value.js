@@ -53,13 +53,10 @@ function truncateStrings(value) {
  * amplitude-js, which Classic mode reproduces, was handed the Error itself and sent String(error) at any depth.
  */
 const errorTexts = new WeakMap();
-/** `String(error)` ("Error: boom") when `value` stands for an Error the page gave, else undefined. */
-function errorTextOf(value) {
-    return value !== null && typeof value === 'object' ? errorTexts.get(value) : undefined;
-}
 /** A copy of a sanitized value with every Error the page gave replaced by its text, as amplitude-js sent it. */
 function withErrorTexts(value) {
-    return copyReplacing(value, errorTextOf);
+    // A WeakMap answers undefined for anything that is not an object.
+    return copyReplacing(value, (v) => errorTexts.get(v));
 }
 function isError(value) {
     return attempt(() => Object.prototype.toString.call(value) === '[object Error]', false);

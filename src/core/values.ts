@@ -63,14 +63,10 @@ export function truncateStrings(value: unknown): unknown {
  */
 const errorTexts = new WeakMap<object, string>();
 
-/** `String(error)` ("Error: boom") when `value` stands for an Error the page gave, else undefined. */
-function errorTextOf(value: unknown): string | undefined {
-  return value !== null && typeof value === 'object' ? errorTexts.get(value) : undefined;
-}
-
 /** A copy of a sanitized value with every Error the page gave replaced by its text, as amplitude-js sent it. */
 export function withErrorTexts(value: unknown): unknown {
-  return copyReplacing(value, errorTextOf);
+  // A WeakMap answers undefined for anything that is not an object.
+  return copyReplacing(value, (v) => errorTexts.get(v as object));
 }
 
 function isError(value: object): boolean {
