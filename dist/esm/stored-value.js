@@ -76,105 +76,107 @@ const MAX_DEPTH = 40;
  */
 function sanitizeProperties(input) {
     const problems = [];
+    /** The objects being copied, outermost first: meeting one of them again is a cycle. */
     const stack = [];
-    const out = copy(input, '', 0, stack, problems);
-    return { value: isPlainObject(out) ? out : {}, problems };
-}
-function copy(value, path, depth, stack, problems) {
-    try {
-        return copyValue(value, path, depth, stack, problems);
-    }
-    catch (_a) {
-        // Proxies whose traps throw, exotic host objects: whatever cannot be read is left out.
-        return note(problems, path, 'could not be read and was dropped');
-    }
-}
-/** Records what happened to the value at `path`, for the call's one warning; undefined: the value is left out. */
-function note(problems, path, what) {
-    problems.push(`${path ? `"${path}"` : 'the value'} ${what}`);
-    return undefined;
-}
-function copyValue(value, path, depth, stack, problems) {
-    switch (typeof value) {
-        case 'string':
-            // Kept whole: Segment's storage keeps what the page gave; Classic cuts long strings on the wire only.
-            return value;
-        case 'boolean':
-            return value;
-        case 'number':
-            if (Number.isFinite(value))
+    /** Records what happened to the value at `path`, for the call's one warning; undefined: the value is left out. */
+    const note = (path, what) => {
+        problems.push(`${path ? `"${path}"` : 'the value'} ${what}`);
+        return undefined;
+    };
+    /** container[key], or UNREADABLE when its getter (or Proxy trap) throws. */
+    const read = (container, key, path) => {
+        try {
+            return container[key];
+        }
+        catch (_a) {
+            note(path, 'threw when read and was dropped');
+            return UNREADABLE;
+        }
+    };
+    const copy = (value, path, depth) => {
+        try {
+            return copyValue(value, path, depth);
+        }
+        catch (_a) {
+            // Proxies whose traps throw, exotic host objects: whatever cannot be read is left out.
+            return note(path, 'could not be read and was dropped');
+        }
+    };
+    const copyValue = (value, path, depth) => {
+        switch (typeof value) {
+            case 'string':
+                // Kept whole: Segment's storage keeps what the page gave; Classic cuts long strings on the wire only.
                 return value;
-            // JSON's null, which is what analytics.js stores for it and Segment's API receives.
-            note(problems, path, `is ${String(value)} and was sent as null`);
+            case 'boolean':
+                return value;
+            case 'number':
+                if (Number.isFinite(value))
+                    return value;
+                // JSON's null, which is what analytics.js stores for it and Segment's API receives.
+                note(path, `is ${String(value)} and was sent as null`);
+                return null;
+            case 'bigint':
+                note(path, 'is a BigInt and was sent as a string');
+                return value.toString();
+            case 'undefined':
+                return undefined;
+            case 'function':
+            case 'symbol':
+                return note(path, `is a ${typeof value} and was dropped`);
+        }
+        if (value === null)
             return null;
-        case 'bigint':
-            note(problems, path, 'is a BigInt and was sent as a string');
-            return value.toString();
-        case 'undefined':
-            return undefined;
-        case 'function':
-        case 'symbol':
-            return note(problems, path, `is a ${typeof value} and was dropped`);
-    }
-    if (value === null)
-        return null;
-    if (depth >= MAX_DEPTH)
-        return note(problems, path, `is nested deeper than ${MAX_DEPTH} levels and was dropped`);
-    if (stack.includes(value))
-        return note(problems, path, 'is a circular reference and was dropped');
-    if (value instanceof Date) {
-        if (Number.isNaN(value.getTime()))
-            return note(problems, path, 'is an invalid Date and was dropped');
-        return value.toISOString();
-    }
-    if (isDomNode(value))
-        return note(problems, path, 'is a DOM node and was dropped');
-    stack.push(value);
-    try {
-        if (Array.isArray(value)) {
-            const arr = [];
-            const length = attempt(() => value.length, 0);
-            for (let i = 0; i < length; i++) {
-                // An item that throws when read is reported under the array's path.
-                const item = read(value, i, path, problems);
-                const copied = item === UNREADABLE ? undefined : copy(item, `${path}[${i}]`, depth + 1, stack, problems);
-                // JSON turns holes into null; keeping null keeps the array's positions meaningful.
-                arr.push(copied === undefined ? null : copied);
+        if (depth >= MAX_DEPTH)
+            return note(path, `is nested deeper than ${MAX_DEPTH} levels and was dropped`);
+        if (stack.includes(value))
+            return note(path, 'is a circular reference and was dropped');
+        if (value instanceof Date) {
+            if (Number.isNaN(value.getTime()))
+                return note(path, 'is an invalid Date and was dropped');
+            return value.toISOString();
+        }
+        if (isDomNode(value))
+            return note(path, 'is a DOM node and was dropped');
+        stack.push(value);
+        try {
+            if (Array.isArray(value)) {
+                const arr = [];
+                const length = attempt(() => value.length, 0);
+                for (let i = 0; i < length; i++) {
+                    // An item that throws when read is reported under the array's path.
+                    const item = read(value, i, path);
+                    const copied = item === UNREADABLE ? undefined : copy(item, `${path}[${i}]`, depth + 1);
+                    // JSON turns holes into null; keeping null keeps the array's positions meaningful.
+                    arr.push(copied === undefined ? null : copied);
+                }
+                return arr;
             }
-            return arr;
+            const obj = {};
+            // Copies of copies (the event's clone for Amplitude) still know which object was an Error.
+            const text = errorText(value);
+            if (text !== undefined)
+                errorTexts.set(obj, text);
+            // Keys that cannot be listed throw to copy(): the object could not be read.
+            for (const key of Object.keys(value)) {
+                const childPath = path ? `${path}.${key}` : key;
+                const item = read(value, key, childPath);
+                if (item === UNREADABLE)
+                    continue;
+                const copied = copy(item, childPath, depth + 1);
+                if (copied !== undefined)
+                    obj[key] = copied;
+            }
+            return obj;
         }
-        const obj = {};
-        // Copies of copies (the event's clone for Amplitude) still know which object was an Error.
-        const text = errorText(value);
-        if (text !== undefined)
-            errorTexts.set(obj, text);
-        // Keys that cannot be listed throw to copy(): the object could not be read.
-        for (const key of Object.keys(value)) {
-            const childPath = path ? `${path}.${key}` : key;
-            const item = read(value, key, childPath, problems);
-            if (item === UNREADABLE)
-                continue;
-            const copied = copy(item, childPath, depth + 1, stack, problems);
-            if (copied !== undefined)
-                obj[key] = copied;
+        finally {
+            stack.pop();
         }
-        return obj;
-    }
-    finally {
-        stack.pop();
-    }
+    };
+    const out = copy(input, '', 0);
+    return { value: isPlainObject(out) ? out : {}, problems };
 }
 /** What read() answers for a key whose getter (or Proxy trap) threw. */
 const UNREADABLE = Symbol('unreadable');
-function read(container, key, path, problems) {
-    try {
-        return container[key];
-    }
-    catch (_a) {
-        note(problems, path, 'threw when read and was dropped');
-        return UNREADABLE;
-    }
-}
 function isDomNode(value) {
     const v = value;
     return attempt(() => typeof v.nodeType === 'number' && typeof v.nodeName === 'string', false);

@@ -136,9 +136,10 @@ export function planLoad(env: LoadEnvironment): LoadPlan {
     lastEventId: typeof stored.lastEventId === 'number' ? stored.lastEventId : -1,
   };
   // Amplitude's cross-domain session hand-off (?ampSessionId, valid until ?ampTimestamp), as the SDK honours it.
+  // Without the parameter, Number() gives NaN, which is no session.
   const handedSession = Number(urlParams.ampSessionId);
   const handOffValid = urlParams.ampTimestamp === undefined || env.now < Number(urlParams.ampTimestamp);
-  if (urlParams.ampSessionId !== undefined && Number.isFinite(handedSession) && handedSession > 0 && handOffValid) {
+  if (Number.isFinite(handedSession) && handedSession > 0 && handOffValid) {
     session.sessionId = handedSession;
     session.lastEventTime = env.now;
   }
