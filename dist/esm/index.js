@@ -7832,19 +7832,19 @@ function isCancelation(value) {
         return false;
     }
 }
+function metricNow(metric, value, type, tags) {
+    return { metric, value, type, tags, timestamp: Date.now() };
+}
 /** Per-event counters and gauges, kept on the context as analytics-next keeps them; never sent. */
 class ContextStats {
     constructor() {
         this.metrics = [];
     }
     increment(metric, by = 1, tags = []) {
-        this.record(metric, by, 'counter', tags);
+        this.metrics.push(metricNow(metric, by, 'counter', tags));
     }
     gauge(metric, value, tags = []) {
-        this.record(metric, value, 'gauge', tags);
-    }
-    record(metric, value, type, tags) {
-        this.metrics.push({ metric, value, type, tags, timestamp: Date.now() });
+        this.metrics.push(metricNow(metric, value, 'gauge', tags));
     }
     flush() {
         this.metrics = [];

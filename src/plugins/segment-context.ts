@@ -60,20 +60,20 @@ export function isCancelation(value: unknown): value is ContextCancelation {
   }
 }
 
+function metricNow(metric: string, value: number, type: Metric['type'], tags: string[]): Metric {
+  return { metric, value, type, tags, timestamp: Date.now() };
+}
+
 /** Per-event counters and gauges, kept on the context as analytics-next keeps them; never sent. */
 class ContextStats {
   metrics: Metric[] = [];
 
   increment(metric: string, by = 1, tags: string[] = []): void {
-    this.record(metric, by, 'counter', tags);
+    this.metrics.push(metricNow(metric, by, 'counter', tags));
   }
 
   gauge(metric: string, value: number, tags: string[] = []): void {
-    this.record(metric, value, 'gauge', tags);
-  }
-
-  private record(metric: string, value: number, type: Metric['type'], tags: string[]): void {
-    this.metrics.push({ metric, value, type, tags, timestamp: Date.now() });
+    this.metrics.push(metricNow(metric, value, 'gauge', tags));
   }
 
   flush(): void {

@@ -40,7 +40,6 @@ declare class ContextStats {
     metrics: Metric[];
     increment(metric: string, by?: number, tags?: string[]): void;
     gauge(metric: string, value: number, tags?: string[]): void;
-    private record;
     flush(): void;
     serialize(): Metric[];
 }
