@@ -1,4 +1,4 @@
-import { i as isPlainObject, a as attempt, p as parseCookieHeader, v as v2CookieName, d as decodeV2Identity, s as stringField, b as parseStoredValue, c as isNonEmptyString, w as withErrorTexts, t as truncateStrings, r as readKey, e as sanitizeProperties } from './stored-value.js';
+import { i as isPlainObject, a as attempt, p as parseCookieHeader, v as v2CookieName, d as decodeV2Identity, s as stringField, b as parseStoredValue, c as isNonEmptyString, w as withErrorTexts, t as truncateStrings, e as isUnsafeKey, r as readKey, f as sanitizeProperties, g as copyReplacing } from './stored-value.js';
 
 function _mergeNamespaces(n, m) {
     m.forEach(function (e) {
@@ -3191,9 +3191,8 @@ function readPageSnapshot() {
         referrer,
     };
     const canonical = attempt(() => {
-        var _a;
         const el = document.querySelector('link[rel="canonical"]');
-        return el ? ((_a = el.getAttribute('href')) !== null && _a !== void 0 ? _a : undefined) : undefined;
+        return (el && el.getAttribute('href')) || undefined;
     }, undefined);
     if (canonical)
         snap.canonical = canonical;
@@ -3239,14 +3238,7 @@ function readCookies() {
 }
 function getCookie(name) {
     const value = readCookies()[name];
-    if (value === undefined)
-        return undefined;
-    try {
-        return decodeURIComponent(value);
-    }
-    catch (_a) {
-        return value;
-    }
+    return value === undefined ? undefined : attempt(() => decodeURIComponent(value), value);
 }
 let detectedDomain;
 /**
@@ -3255,7 +3247,7 @@ let detectedDomain;
  */
 function topLevelCookieDomain() {
     if (detectedDomain !== undefined)
-        return detectedDomain !== null && detectedDomain !== void 0 ? detectedDomain : undefined;
+        return detectedDomain || undefined;
     detectedDomain = null;
     if (!hasWindow)
         return undefined;
@@ -3311,7 +3303,7 @@ function removeCookie(name, options = {}) {
 function storage() {
     if (!hasWindow)
         return undefined;
-    return attempt(() => { var _a; return (_a = window.localStorage) !== null && _a !== void 0 ? _a : undefined; }, undefined);
+    return attempt(() => window.localStorage || undefined, undefined);
 }
 function localGet(key) {
     const s = storage();
@@ -3393,9 +3385,9 @@ const SEGMENT_SESSION_KEYS = ['analytics_session_id', 'analytics_session_id.last
 /** Segment's session plugin keys, localStorage first, then the cookie (analytics.js storage order). */
 function readSegmentSession() {
     const read = (key) => {
-        var _a, _b;
-        const raw = (_b = (_a = localGet(key)) !== null && _a !== void 0 ? _a : getCookie(key)) !== null && _b !== void 0 ? _b : null;
-        const n = raw === null ? NaN : Number(raw);
+        var _a;
+        // Neither there: Number(undefined) is NaN, so no value.
+        const n = Number((_a = localGet(key)) !== null && _a !== void 0 ? _a : getCookie(key));
         return Number.isFinite(n) && n > 0 ? n : null;
     };
     return { id: read(SEGMENT_SESSION_KEYS[0]), lastAccess: read(SEGMENT_SESSION_KEYS[1]) };
@@ -3407,6 +3399,49 @@ function writeSegmentSession(id, lastAccess, cookie) {
         localSet(key, String(values[i]));
         setCookie(key, String(values[i]), cookie);
     });
+}
+
+function responseCode(response) {
+    const code = response.body.code;
+    return typeof code === 'number' ? code : response.status;
+}
+/** A 400 about the request as a whole (no API key, or a wrong one): its error, else undefined. */
+function requestRejected(body) {
+    const error = errorOf(body);
+    return body.missing_field || error.startsWith('Invalid API key') ? error || 'invalid request' : undefined;
+}
+function errorOf(body) {
+    return typeof body.error === 'string' ? body.error : '';
+}
+/** Indexes, in the request, of the events a 400 names as invalid. */
+function invalidIndexes(body) {
+    const bad = new Set();
+    for (const field of ['events_with_invalid_fields', 'events_with_missing_fields', 'events_with_invalid_id_lengths']) {
+        const byField = body[field];
+        if (byField && typeof byField === 'object')
+            for (const list of Object.values(byField))
+                addIndexes(bad, list);
+    }
+    addIndexes(bad, body.silenced_events);
+    return bad;
+}
+/** A 429: who is over the daily quota (for good, today), and which events are only throttled. */
+function throttling(body) {
+    const users = new Set(Object.keys(asDict(body.exceeded_daily_quota_users)));
+    const devices = new Set(Object.keys(asDict(body.exceeded_daily_quota_devices)));
+    const throttled = new Set();
+    addIndexes(throttled, body.throttled_events);
+    return { overQuota: (event) => users.has(String(event.user_id)) || devices.has(String(event.device_id)), throttled };
+}
+/** `value` when it is an object (not an array), else an empty one. */
+function asDict(value) {
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+}
+function addIndexes(into, list) {
+    if (Array.isArray(list))
+        for (const i of list)
+            if (typeof i === 'number')
+                into.add(i);
 }
 
 /** POSTs JSON to the site's own server (same-origin credentials), surviving a navigation that follows. */
@@ -3453,8 +3488,7 @@ const browserTransport = {
     },
 };
 function parseObject(text) {
-    const parsed = attempt(() => JSON.parse(text), undefined);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
+    return asDict(attempt(() => JSON.parse(text), undefined));
 }
 
 /** The site-wide lock that pages of one site take turns through (Web Locks), for the journal's takeover. */
@@ -3518,28 +3552,14 @@ function randomBytes16() {
 }
 /** A v4 UUID from cryptographic randomness (per call it costs a fraction of crypto.randomUUID). */
 function randomUUID() {
-    const i = randomBytes16();
-    const b = pool;
-    return (HEX[b[i]] +
-        HEX[b[i + 1]] +
-        HEX[b[i + 2]] +
-        HEX[b[i + 3]] +
-        '-' +
-        HEX[b[i + 4]] +
-        HEX[b[i + 5]] +
-        '-' +
-        HEX[(b[i + 6] & 0x0f) | 0x40] +
-        HEX[b[i + 7]] +
-        '-' +
-        HEX[(b[i + 8] & 0x3f) | 0x80] +
-        HEX[b[i + 9]] +
-        '-' +
-        HEX[b[i + 10]] +
-        HEX[b[i + 11]] +
-        HEX[b[i + 12]] +
-        HEX[b[i + 13]] +
-        HEX[b[i + 14]] +
-        HEX[b[i + 15]]);
+    const at = randomBytes16();
+    let id = '';
+    for (let i = 0; i < 16; i++) {
+        // The version (4) and the variant (10xx) bits.
+        const byte = i === 6 ? (pool[at + i] & 0x0f) | 0x40 : i === 8 ? (pool[at + i] & 0x3f) | 0x80 : pool[at + i];
+        id += (i === 4 || i === 6 || i === 8 || i === 10 ? '-' : '') + HEX[byte];
+    }
+    return id;
 }
 
 class EntityStore {
@@ -4442,7 +4462,7 @@ function presetFor(event, mapped) {
 }
 
 const SUPPORTED = ['@path', '@template', '@if', '@arrayPath'];
-const UNSAFE_KEYS$1 = ['__proto__', 'constructor', 'prototype'];
+const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'];
 /** An object with exactly one key, starting with "@": a directive. */
 function directiveName(value) {
     if (!isPlainObject(value))
@@ -4499,7 +4519,7 @@ function resolveMapping(mapping, data) {
     if (isPlainObject(mapping)) {
         const out = {};
         for (const key of Object.keys(mapping)) {
-            if (UNSAFE_KEYS$1.includes(key))
+            if (UNSAFE_KEYS.includes(key))
                 continue;
             const value = resolveMapping(mapping[key], data);
             if (value !== undefined)
@@ -4560,7 +4580,7 @@ function lookupPath(data, path) {
         segments.push(match.slice(1).find((group) => group !== undefined));
     let node = data;
     for (const segment of segments) {
-        if (node === null || typeof node !== 'object' || UNSAFE_KEYS$1.includes(segment))
+        if (node === null || typeof node !== 'object' || UNSAFE_KEYS.includes(segment))
             return undefined;
         if (!Object.prototype.hasOwnProperty.call(node, segment))
             return undefined;
@@ -4977,9 +4997,8 @@ function wasFacadeDate(value) {
 }
 /** A copy of `value` with every facade date string replaced by its timestamp, at any depth. */
 function withFacadeDates(value, localOffsetMinutes) {
-    var _a;
     if (typeof value === 'string')
-        return ((_a = facadeTimestamp(value, localOffsetMinutes)) !== null && _a !== void 0 ? _a : value);
+        return (facadeTimestamp(value, localOffsetMinutes) || value);
     if (Array.isArray(value))
         return value.map((v) => withFacadeDates(v, localOffsetMinutes));
     if (isPlainObject(value)) {
@@ -5539,7 +5558,7 @@ const PAGE_KEYS = ['path', 'referrer', 'search', 'title', 'url'];
  */
 function eventPageContext(detected, isPageEvent, properties, explicit) {
     const page = Object.assign({}, detected);
-    if (isPageEvent) {
+    if (isPageEvent && properties) {
         for (const key of PAGE_KEYS)
             if (key in properties)
                 page[key] = properties[key];
@@ -5558,53 +5577,51 @@ function campaignFromSearch(query) {
         if (!key.startsWith('utm_') || key.length === 4)
             continue;
         const field = key.slice(4) === 'campaign' ? 'name' : key.slice(4);
-        campaign = campaign !== null && campaign !== void 0 ? campaign : {};
+        campaign = campaign || {};
         campaign[field] = query[key];
     }
     return campaign;
 }
 
 const TOP_LEVEL_OPTIONS = ['integrations', 'userId', 'anonymousId', 'timestamp', 'messageId', 'context'];
-function buildEvent(body, rawOptions, env) {
-    var _a, _b, _c, _d, _e, _f;
-    const options = {};
-    for (const key of Object.keys(rawOptions))
-        if (rawOptions[key] !== undefined)
-            options[key] = rawOptions[key];
-    const context = Object.assign(Object.assign({}, ((_a = env.context) !== null && _a !== void 0 ? _a : {})), (isPlainObject(options.context) ? options.context : {}));
+function buildEvent(body, options, env) {
+    var _a;
+    const callContext = isPlainObject(options.context) ? options.context : {};
+    const context = Object.assign(Object.assign({}, env.context), callContext);
+    // Any other option (undefined ones aside) lands in the context, at its dotted path.
     for (const key of Object.keys(options)) {
-        if (!TOP_LEVEL_OPTIONS.includes(key))
+        if (options[key] !== undefined && !TOP_LEVEL_OPTIONS.includes(key))
             setPath(context, key, options[key]);
     }
     let properties = body.properties;
     if (body.type === 'page') {
-        properties = Object.assign(Object.assign({}, env.page), ((_b = body.properties) !== null && _b !== void 0 ? _b : {}));
-        if (body.category !== null && body.category !== undefined)
+        properties = Object.assign(Object.assign({}, env.page), body.properties);
+        if (body.category != null)
             properties.category = body.category;
         if (body.name)
             properties.name = body.name;
     }
     else if (body.type === 'screen') {
-        properties = Object.assign({}, ((_c = body.properties) !== null && _c !== void 0 ? _c : {}));
+        properties = Object.assign({}, body.properties);
     }
-    const explicitPage = (_d = (isPlainObject(options.context) ? options.context.page : undefined)) !== null && _d !== void 0 ? _d : options.page;
-    context.page = eventPageContext(env.page, body.type === 'page', (_e = body.properties) !== null && _e !== void 0 ? _e : {}, explicitPage);
+    const explicitPage = (_a = callContext.page) !== null && _a !== void 0 ? _a : options.page;
+    context.page = eventPageContext(env.page, body.type === 'page', body.properties, explicitPage);
     const integrations = Object.assign({}, env.loadIntegrations);
     if (isPlainObject(options.integrations))
         Object.assign(integrations, options.integrations);
     const event = {
         type: body.type,
         messageId: typeof options.messageId === 'string' && options.messageId ? options.messageId : env.messageId,
-        timestamp: (_f = parseTimestamp(options.timestamp)) !== null && _f !== void 0 ? _f : env.now,
+        timestamp: parseTimestamp(options.timestamp) || env.now,
         context: context,
         integrations,
     };
     if (body.event !== undefined)
         event.event = body.event;
     if (body.type === 'page' || body.type === 'screen') {
-        if (body.category !== null && body.category !== undefined)
+        if (body.category != null)
             event.category = body.category;
-        if (body.name !== null && body.name !== undefined)
+        if (body.name != null)
             event.name = body.name;
     }
     if (properties !== undefined)
@@ -5613,7 +5630,7 @@ function buildEvent(body, rawOptions, env) {
         event.traits = body.traits;
     if (body.groupId !== undefined)
         event.groupId = body.groupId;
-    if (body.previousId !== undefined && body.previousId !== null)
+    if (body.previousId != null)
         event.previousId = body.previousId;
     event.userId = body.userId !== undefined ? body.userId : typeof options.userId === 'string' ? options.userId : null;
     // The current user wins, as in analytics-next, except over the new ID an alias names (Segment's spec;
@@ -5656,18 +5673,18 @@ function parseTimestamp(value) {
 function setPath(target, path, value) {
     const parts = path.split('.');
     let node = target;
-    for (let i = 0; i < parts.length - 1; i++) {
+    for (let i = 0; i < parts.length; i++) {
         const part = parts[i];
-        if (part === '__proto__' || part === 'constructor' || part === 'prototype')
+        if (isUnsafeKey(part))
             return;
-        if (!isPlainObject(node[part]))
-            node[part] = {};
-        node = node[part];
+        if (i === parts.length - 1)
+            node[part] = value;
+        else {
+            if (!isPlainObject(node[part]))
+                node[part] = {};
+            node = node[part];
+        }
     }
-    const last = parts[parts.length - 1];
-    if (last === '__proto__' || last === 'constructor' || last === 'prototype')
-        return;
-    node[last] = value;
 }
 
 /**
@@ -5704,8 +5721,9 @@ function safeDecode(s) {
 }
 function queryStringCalls(search, hash) {
     const warnings = [];
-    const hashQuery = hash.indexOf('?') === -1 ? '' : hash.slice(hash.indexOf('?'));
-    const params = Object.assign(Object.assign({}, parseQuery(search)), parseQuery(hashQuery));
+    const hashQuery = hash.indexOf('?');
+    // The hash's parameters win over the search's.
+    const params = Object.assign(parseQuery(search), hashQuery === -1 ? {} : parseQuery(hash.slice(hashQuery)));
     const calls = {};
     const valid = (name, value) => {
         if (value === undefined || value === '')
@@ -5751,18 +5769,16 @@ function isPlausibleDeviceId(value) {
 }
 function resolveDeviceId(input) {
     const warnings = [];
-    if (input.preferAnonymousId && input.anonymousId) {
-        return { deviceId: input.anonymousId, source: 'anonymousId', warnings };
-    }
+    const decided = (deviceId, source) => ({ deviceId, source, warnings });
+    if (input.preferAnonymousId && input.anonymousId)
+        return decided(input.anonymousId, 'anonymousId');
     if (input.deviceIdFromUrlParam) {
         const fromUrl = urlDeviceId(input.query, input.now, warnings);
         if (fromUrl)
-            return { deviceId: fromUrl, source: 'url', warnings };
+            return decided(fromUrl, 'url');
     }
     const stored = [input.stored.v2, input.stored.amplitudeJs, input.stored.amplitudeJs5].find(isPlausibleDeviceId);
-    if (stored)
-        return { deviceId: stored, source: 'stored', warnings };
-    return { deviceId: input.generate(), source: 'new', warnings };
+    return stored ? decided(stored, 'stored') : decided(input.generate(), 'new');
 }
 function urlDeviceId(query, now, warnings) {
     for (const name of ['amp_device_id', 'ampDeviceId']) {
@@ -5855,8 +5871,11 @@ function storageOptions(rawOptions) {
     };
 }
 function planLoad(env) {
-    var _a, _b, _c, _d;
     const warnings = [];
+    const warn = (call, messages, dropped = true) => {
+        for (const message of messages)
+            warnings.push({ call, message, dropped });
+    };
     const options = isPlainObject(env.options) ? env.options : {};
     const { persist, cookie } = storageOptions(options);
     const integrations = isPlainObject(options.integrations) ? options.integrations : {};
@@ -5870,14 +5889,12 @@ function planLoad(env) {
             loadIntegrations[name] = false;
     }
     const settings = choice.settings;
-    for (const message of choice.warnings)
-        warnings.push({ call: 'analytics.load()', message, dropped: false });
+    warn('analytics.load()', choice.warnings, false);
     const sdkOptions = isPlainObject(options.amplitude) ? options.amplitude : {};
     // The querystring API runs before buffered calls, as in analytics-next.
     const query = options.useQueryString === false ? { calls: {}, warnings: [] } : queryStringCalls(env.search, env.hash);
-    for (const message of query.warnings)
-        warnings.push({ call: 'querystring', message, dropped: true });
-    const anonymousId = (_a = query.calls.anonymousId) !== null && _a !== void 0 ? _a : env.anonymousId;
+    warn('querystring', query.warnings);
+    const anonymousId = query.calls.anonymousId || env.anonymousId;
     const urlParams = parseQuery(env.search);
     const decision = resolveDeviceId({
         preferAnonymousId: settings.preferAnonymousIdForDeviceId,
@@ -5888,13 +5905,12 @@ function planLoad(env) {
         now: env.now,
         generate: env.newId,
     });
-    for (const message of decision.warnings)
-        warnings.push({ call: 'device ID', message, dropped: true });
+    warn('device ID', decision.warnings);
     const timeout = typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
     // Actions mode continues the session Segment's plugin kept; Classic the one in Amplitude's cookie.
-    const actionsSession = (_b = env.storedActionsSession) !== null && _b !== void 0 ? _b : { id: null, lastAccess: null };
+    const actionsSession = env.storedActionsSession;
     const stored = mode.session.keptInSegmentStorage
-        ? { sessionId: (_c = actionsSession.id) !== null && _c !== void 0 ? _c : undefined, lastEventTime: (_d = actionsSession.lastAccess) !== null && _d !== void 0 ? _d : undefined }
+        ? { sessionId: (actionsSession === null || actionsSession === void 0 ? void 0 : actionsSession.id) || undefined, lastEventTime: (actionsSession === null || actionsSession === void 0 ? void 0 : actionsSession.lastAccess) || undefined }
         : env.storedSession;
     const isNewSession = !stored.sessionId || !stored.lastEventTime || env.now - stored.lastEventTime > timeout;
     const session = {
@@ -5903,15 +5919,15 @@ function planLoad(env) {
         lastEventId: typeof stored.lastEventId === 'number' ? stored.lastEventId : -1,
     };
     // Amplitude's cross-domain session hand-off (?ampSessionId, valid until ?ampTimestamp), as the SDK honours it.
+    // Without the parameter, Number() gives NaN, which is no session.
     const handedSession = Number(urlParams.ampSessionId);
     const handOffValid = urlParams.ampTimestamp === undefined || env.now < Number(urlParams.ampTimestamp);
-    if (urlParams.ampSessionId !== undefined && Number.isFinite(handedSession) && handedSession > 0 && handOffValid) {
+    if (Number.isFinite(handedSession) && handedSession > 0 && handOffValid) {
         session.sessionId = handedSession;
         session.lastEventTime = env.now;
     }
     const captured = attribution({ settings, query: urlParams, utmz: env.utmz, referrer: env.referrer, isNewSession });
-    for (const message of captured.warnings)
-        warnings.push({ call: 'attribution', message, dropped: true });
+    warn('attribution', captured.warnings);
     return {
         mode,
         settings,
@@ -6180,18 +6196,18 @@ function reduceToFit(event, limit) {
         if (value && typeof value === 'object')
             collectStrings(value, leaves);
     leaves.sort((a, b) => b.length - a.length);
-    let current = sized(copy);
+    let bytes = sized(copy).bytes;
     for (const leaf of leaves) {
-        if (current.bytes <= limit || leaf.length <= REDUCED_STRING_LENGTH)
+        if (bytes <= limit || leaf.length <= REDUCED_STRING_LENGTH)
             break;
         const value = leaf.holder[leaf.key];
         const cut = value.slice(0, REDUCED_STRING_LENGTH);
         leaf.holder[leaf.key] = cut;
         // JSON escapes aside, the request shrinks by what was cut; measured exactly at the end.
-        current = { value: copy, json: '', bytes: current.bytes - (utf8Length(value) - utf8Length(cut)) };
+        bytes -= utf8Length(value) - utf8Length(cut);
     }
-    current = sized(copy);
-    return current.bytes <= limit ? current : undefined;
+    const reduced = sized(copy);
+    return reduced.bytes <= limit ? reduced : undefined;
 }
 function collectStrings(node, into) {
     for (const key of Object.keys(node)) {
@@ -6205,12 +6221,12 @@ function collectStrings(node, into) {
 
 /** Settles entries and takes them out; one no longer in the outbox (already settled, or taken over) is left alone. */
 function finish(box, entries, outcome) {
-    var _a;
     for (const entry of entries) {
         if (box.entries.get(entry.key) !== entry)
             continue;
         box.entries.delete(entry.key);
-        (_a = entry.settle) === null || _a === void 0 ? void 0 : _a.call(entry, outcome);
+        if (entry.settle)
+            entry.settle(outcome);
     }
 }
 /** Gives up on events for a reason that will not change, with one warning naming each. */
@@ -6222,58 +6238,15 @@ function giveUp(box, entries, code, reason) {
 /** The request body, from the events' JSON measured when they were batched (serialized once). */
 function requestBody(box, batch) {
     const { config } = box;
-    const events = batch.map((e) => { var _a; return (_a = e.json) !== null && _a !== void 0 ? _a : JSON.stringify(e.event); }).join(',');
+    const events = batch.map((e) => e.json || JSON.stringify(e.event)).join(',');
     const options = config.minIdLength !== undefined ? `,"options":${JSON.stringify({ min_id_length: config.minIdLength })}` : '';
     const uploadTime = JSON.stringify(new Date(box.deps.clock.now()).toISOString());
     const key = JSON.stringify(config.apiKey);
     return `{"api_key":${key},"events":[${events}]${options},"client_upload_time":${uploadTime}}`;
 }
 
-function responseCode(response) {
-    const code = response.body.code;
-    return typeof code === 'number' ? code : response.status;
-}
-/** A 400 about the request as a whole (no API key, or a wrong one): its error, else undefined. */
-function requestRejected(body) {
-    const error = errorOf(body);
-    return body.missing_field || error.startsWith('Invalid API key') ? error || 'invalid request' : undefined;
-}
-function errorOf(body) {
-    return typeof body.error === 'string' ? body.error : '';
-}
-/** Indexes, in the request, of the events a 400 names as invalid. */
-function invalidIndexes(body) {
-    const bad = new Set();
-    for (const field of ['events_with_invalid_fields', 'events_with_missing_fields', 'events_with_invalid_id_lengths']) {
-        const byField = body[field];
-        if (byField && typeof byField === 'object')
-            for (const list of Object.values(byField))
-                addIndexes(bad, list);
-    }
-    addIndexes(bad, body.silenced_events);
-    return bad;
-}
-/** A 429: who is over the daily quota (for good, today), and which events are only throttled. */
-function throttling(body) {
-    const users = new Set(Object.keys(asDict(body.exceeded_daily_quota_users)));
-    const devices = new Set(Object.keys(asDict(body.exceeded_daily_quota_devices)));
-    const throttled = new Set();
-    addIndexes(throttled, body.throttled_events);
-    return { overQuota: (event) => users.has(String(event.user_id)) || devices.has(String(event.device_id)), throttled };
-}
-function asDict(value) {
-    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
-}
-function addIndexes(into, list) {
-    if (Array.isArray(list))
-        for (const i of list)
-            if (typeof i === 'number')
-                into.add(i);
-}
-
 /** The answer to the request that carried `batch` (`bytes` of events); null: it failed below HTTP. */
 function applyAnswer(box, batch, response, bytes) {
-    var _a;
     let live = batch.filter((entry) => box.entries.get(entry.key) === entry);
     // The page tearing down its own request says nothing about the endpoint.
     const abortedByExit = !response && batch.some((entry) => entry.leftWithBrowser);
@@ -6289,7 +6262,7 @@ function applyAnswer(box, batch, response, bytes) {
         entry.handed = false;
     }
     const code = response ? responseCode(response) : 0;
-    const body = (_a = response === null || response === void 0 ? void 0 : response.body) !== null && _a !== void 0 ? _a : {};
+    const body = (response && response.body) || {};
     // An answer about the events themselves (2xx, 400, 413) means the endpoint is up.
     const answered = (code >= 200 && code < 300) || code === 400 || code === 413;
     if (answered)
@@ -6320,11 +6293,11 @@ function applyAnswer(box, batch, response, bytes) {
     box.deps.onChange();
 }
 function setHealthy(box, healthy) {
-    var _a, _b;
     if (healthy === box.healthy)
         return;
     box.healthy = healthy;
-    (_b = (_a = box.deps).onHealth) === null || _b === void 0 ? void 0 : _b.call(_a, healthy);
+    if (box.deps.onHealth)
+        box.deps.onHealth(healthy);
 }
 function shrink(box, count, bytes) {
     box.batchSize = Math.max(1, Math.floor(count / 2));
@@ -6381,7 +6354,6 @@ function onThrottled(box, batch, live, body) {
  * What the browser does not take stays in the outbox and in the journal.
  */
 function handOverAtExit(box) {
-    var _a;
     const { transport } = box.deps;
     if (!transport.online())
         return;
@@ -6417,7 +6389,7 @@ function handOverAtExit(box) {
     for (const entry of [...box.entries.values()]) {
         if (entry.inflight || entry.beaconed)
             continue;
-        const size = ((_a = entry.bytes) !== null && _a !== void 0 ? _a : sized(entry.event).bytes) + 1;
+        const size = (entry.bytes || sized(entry.event).bytes) + 1;
         if (chunk.length && (bytes + size > KEEPALIVE_BODY_LIMIT || chunk.length >= Math.max(box.batchSize, 100)))
             send();
         chunk.push(entry);
@@ -6462,8 +6434,7 @@ function createOutbox(config, deps) {
     };
     const { entries } = box;
     let nextKey = 0;
-    let requestInFlight = false;
-    /** Only one request is in flight at a time (as in the SDK), so this is that request's size. */
+    /** Only one request is in flight at a time (as in the SDK), so this is that request's size (0: none). */
     let inflightCount = 0;
     let timer = undefined;
     let timerDue = Infinity;
@@ -6494,12 +6465,11 @@ function createOutbox(config, deps) {
         }, delayMs);
     };
     const pump = () => {
-        var _a;
-        if (requestInFlight || entries.size === 0)
+        if (inflightCount || entries.size === 0)
             return;
         if (!deps.transport.online())
             return; // the page's `online` event calls flush()
-        const taken = (_a = deps.reconcile) === null || _a === void 0 ? void 0 : _a.call(deps);
+        const taken = deps.reconcile && deps.reconcile();
         if (taken && taken.size)
             dropTaken(box, taken);
         const now = clock.monotonic();
@@ -6545,14 +6515,12 @@ function createOutbox(config, deps) {
         }
         if (keepalive)
             deps.onChange();
-        requestInFlight = true;
         inflightCount = batch.length;
         let settled = false;
         const done = (response) => {
             if (settled)
                 return;
             settled = true;
-            requestInFlight = false;
             inflightCount = 0;
             applyAnswer(box, batch, response, bytes);
             // A full batch still waiting goes on at once (a burst drains back to back); a partial one waits
@@ -6566,7 +6534,7 @@ function createOutbox(config, deps) {
         try {
             deps.transport.post(config.serverUrl, body, keepalive).then(done, () => done(null));
         }
-        catch (_b) {
+        catch (_a) {
             done(null);
         }
     };
@@ -6664,7 +6632,6 @@ class ExitJournal {
     constructor(store, clock, apiKey, pageId, contents) {
         this.store = store;
         this.clock = clock;
-        this.apiKey = apiKey;
         this.contents = contents;
         this.timer = undefined;
         this.heartbeat = undefined;
@@ -6673,10 +6640,9 @@ class ExitJournal {
         /** insert_ids and messageIds in the record this page last wrote (to notice a takeover). */
         this.written = new Set();
         this.writtenLeft = false;
-        this.key = `${this.prefix()}_${pageId}`;
-    }
-    prefix() {
-        return JOURNAL_PREFIX + this.apiKey.slice(0, 10);
+        this.site = apiKey.slice(0, 10);
+        this.prefix = JOURNAL_PREFIX + this.site;
+        this.key = `${this.prefix}_${pageId}`;
     }
     /** Something pending changed: write soon (at once when the page has been left). */
     changed() {
@@ -6714,7 +6680,15 @@ class ExitJournal {
             this.stopHeartbeat();
             return;
         }
-        const record = Object.assign(Object.assign({ v: 1, at: this.clock.now(), left: this.left }, (this.gone ? { gone: true } : {})), { calls: calls.slice(-500), events: events.slice(-1e3) });
+        const record = {
+            v: 1,
+            at: this.clock.now(),
+            left: this.left,
+            // Written only when true: JSON leaves an undefined key out.
+            gone: this.gone || undefined,
+            calls: calls.slice(-500),
+            events: events.slice(-1e3),
+        };
         if (this.store.set(this.key, JSON.stringify(record))) {
             this.written = new Set([...record.calls.map((c) => c.event.messageId), ...record.events.map((e) => e.insert_id)]);
             this.writtenLeft = this.left;
@@ -6751,18 +6725,18 @@ class ExitJournal {
     }
     /** The name under which pages of the site take turns to take over records (see takeover.ts). */
     get lockName() {
-        return `${this.prefix()}_takeover`;
+        return `${this.prefix}_takeover`;
     }
     /** Remembers, for the pages that follow, whether the endpoint's last answer was a failure. */
     noteEndpoint(healthy) {
-        const key = FAILING_PREFIX + this.apiKey.slice(0, 10);
+        const key = FAILING_PREFIX + this.site;
         if (healthy)
             this.store.remove(key);
         else
             this.store.set(key, String(this.clock.now()));
     }
     endpointFailing() {
-        return this.store.get(FAILING_PREFIX + this.apiKey.slice(0, 10)) !== null;
+        return this.store.get(FAILING_PREFIX + this.site) !== null;
     }
     /**
      * Takes over the records of pages that were left or died, and of the previous storage formats
@@ -6774,8 +6748,8 @@ class ExitJournal {
         const now = this.clock.now();
         const calls = [];
         const events = [];
-        const prefix = this.prefix();
-        const legacySdkKey = `AMP_unsent_${this.apiKey.slice(0, 10)}`;
+        const prefix = this.prefix;
+        const legacySdkKey = `AMP_unsent_${this.site}`;
         for (const key of this.store.keys()) {
             if (key === this.key)
                 continue;
@@ -6813,29 +6787,20 @@ class ExitJournal {
     }
 }
 function parse(raw) {
-    if (raw === null)
-        return undefined;
-    try {
-        return JSON.parse(raw);
-    }
-    catch (_a) {
-        return undefined;
-    }
+    return raw === null ? undefined : attempt(() => JSON.parse(raw), undefined);
 }
 function validCalls(list) {
     if (!Array.isArray(list))
         return [];
-    return list.filter((c) => !!c &&
-        typeof c === 'object' &&
-        !!c.event &&
-        typeof c.event === 'object' &&
+    return list.filter((c) => isPlainObject(c) &&
+        isPlainObject(c.event) &&
         typeof c.event.messageId === 'string' &&
         typeof c.event.type === 'string');
 }
 function validEvents(list) {
     if (!Array.isArray(list))
         return [];
-    return list.filter((e) => !!e && typeof e === 'object' && typeof e.event_type === 'string' && typeof e.insert_id === 'string');
+    return list.filter((e) => isPlainObject(e) && typeof e.event_type === 'string' && typeof e.insert_id === 'string');
 }
 
 /** A gone page's record is left this long to the page that follows it, which claims at once on load. */
@@ -7401,13 +7366,7 @@ function resolvePageArguments(input) {
     let name = null;
     const strings = args.filter(isString);
     if (strings.length === 1) {
-        if (isString(args[1])) {
-            name = args[1];
-            category = null;
-        }
-        else {
-            name = strings[0];
-        }
+        name = strings[0];
     }
     else if (strings.length === 2) {
         if (isString(args[0]))
@@ -7419,15 +7378,11 @@ function resolvePageArguments(input) {
     let properties = {};
     let options = {};
     if (objects.length === 1) {
-        if (isPlainObject(args[2])) {
-            properties = args[2];
-        }
-        else if (isPlainObject(args[3])) {
-            options = args[3];
-        }
-        else {
+        // The only object is the options when it comes fourth, else the properties.
+        if (isPlainObject(args[3]))
+            options = objects[0];
+        else
             properties = objects[0];
-        }
     }
     else if (objects.length === 2) {
         properties = objects[0];
@@ -7441,52 +7396,44 @@ function resolveEntityArguments(args) {
     let traits;
     let options;
     let callback;
-    const slots = ['id', 'traits', 'options'];
+    // The slot the next argument may fill: 0 the id, 1 the traits, 2 the options.
     let slot = 0;
-    for (let i = 0; i < args.length && slot <= slots.length; i++) {
-        const arg = args[i];
+    for (const arg of args) {
         if (isFunction(arg)) {
             callback = arg;
             break;
         }
-        if (slot >= slots.length)
-            break;
-        if (slots[slot] === 'id') {
+        if (slot === 0) {
+            slot = 1;
             if (isString(arg) || (typeof arg === 'number' && Number.isFinite(arg))) {
                 id = String(arg);
-                slot++;
                 continue;
             }
             if (isNil(arg)) {
                 id = null;
-                slot++;
                 continue;
             }
-            slot++; // the id was omitted: the same argument is considered for traits
+            // the id was omitted: the same argument is considered for traits
         }
-        const accept = isNil(arg) || isPlainObject(arg);
-        if (slots[slot] === 'traits') {
-            if (accept)
+        if (slot > 2)
+            break;
+        if (isNil(arg) || isPlainObject(arg)) {
+            if (slot === 1)
                 traits = arg;
-            slot++;
-        }
-        else if (slots[slot] === 'options') {
-            if (accept)
+            else
                 options = arg;
-            slot++;
         }
+        slot++;
     }
-    return { id, traits: traits !== null && traits !== void 0 ? traits : undefined, options: options !== null && options !== void 0 ? options : {}, callback };
+    return { id, traits: traits || undefined, options: options || {}, callback };
 }
 function resolveAliasArguments(input) {
-    var _a, _b, _c;
     const args = input.map((a) => (typeof a === 'number' && Number.isFinite(a) ? String(a) : a));
-    const strings = args.filter(isString);
-    const rawTo = args[0];
+    const [to, from = null] = args.filter(isString);
     return {
-        to: (_a = strings[0]) !== null && _a !== void 0 ? _a : (isString(rawTo) ? rawTo : undefined),
-        from: (_b = strings[1]) !== null && _b !== void 0 ? _b : null,
-        options: (_c = args.find(isPlainObject)) !== null && _c !== void 0 ? _c : {},
+        to,
+        from,
+        options: args.find(isPlainObject) || {},
         callback: args.find(isFunction),
     };
 }
@@ -7723,11 +7670,10 @@ function makePayload(event) {
 
 /** What `ctx.cancel()` throws. A plugin may also throw its own copy of analytics-next's class. */
 class ContextCancelation {
-    constructor(options = {}) {
-        var _a, _b, _c;
-        this.retry = (_a = options.retry) !== null && _a !== void 0 ? _a : true;
-        this.type = (_b = options.type) !== null && _b !== void 0 ? _b : 'plugin Error';
-        this.reason = (_c = options.reason) !== null && _c !== void 0 ? _c : '';
+    constructor({ retry = true, type = 'plugin Error', reason = '', } = {}) {
+        this.retry = retry;
+        this.type = type;
+        this.reason = reason;
     }
 }
 /**
@@ -7748,16 +7694,19 @@ function isCancelation(value) {
         return false;
     }
 }
+function metricNow(metric, value, type, tags) {
+    return { metric, value, type, tags, timestamp: Date.now() };
+}
 /** Per-event counters and gauges, kept on the context as analytics-next keeps them; never sent. */
 class ContextStats {
     constructor() {
         this.metrics = [];
     }
     increment(metric, by = 1, tags = []) {
-        this.metrics.push({ metric, value: by, type: 'counter', tags, timestamp: Date.now() });
+        this.metrics.push(metricNow(metric, by, 'counter', tags));
     }
     gauge(metric, value, tags = []) {
-        this.metrics.push({ metric, value, type: 'gauge', tags, timestamp: Date.now() });
+        this.metrics.push(metricNow(metric, value, 'gauge', tags));
     }
     flush() {
         this.metrics = [];
@@ -7766,8 +7715,6 @@ class ContextStats {
         return this.metrics;
     }
 }
-// Keys that would let a path reach Object.prototype; dset refuses them too.
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 let contextCount = 0;
 function newId() {
     try {
@@ -7796,8 +7743,7 @@ class SegmentContext {
     }
     // Made on first read: most contexts are never asked for their id.
     get id() {
-        var _a;
-        return ((_a = this.ctxId) !== null && _a !== void 0 ? _a : (this.ctxId = newId()));
+        return (this.ctxId || (this.ctxId = newId()));
     }
     isSame(other) {
         return other.id === this.id;
@@ -7820,11 +7766,10 @@ class SegmentContext {
      * plugin cannot switch a destination back on with its settings.
      */
     updateEvent(path, value) {
-        var _a;
         const keys = String(path).split('.');
-        if (keys[0] === 'integrations' && ((_a = this.event.integrations) === null || _a === void 0 ? void 0 : _a[keys[1]]) === false)
+        if (keys[0] === 'integrations' && (this.event.integrations || {})[keys[1]] === false)
             return this.event;
-        if (keys.some((key) => UNSAFE_KEYS.has(key)))
+        if (keys.some(isUnsafeKey))
             return this.event;
         let target = this.event;
         for (let i = 0; i < keys.length - 1; i++) {
@@ -7859,44 +7804,44 @@ class SegmentContext {
 const CANCELLED = Symbol('cancelled');
 function callHook(plugin, hook, ctx, deps) {
     const name = `plugin "${plugin.name}" (${plugin.type}) ${ctx.event.type}()`;
+    const accepted = (value) => {
+        if (value instanceof SegmentContext)
+            return value;
+        // analytics-next cancels (and after its retries drops) the event of a before plugin that returns
+        // anything but a context; we keep the event and say so, since the plugin most likely forgot a return.
+        if (plugin.type === 'before')
+            deps.warn(`${name} returned ${describeValue(value)} instead of its context; the event continues`);
+        return ctx;
+    };
+    const failed = (error) => {
+        if (isCancelation(error)) {
+            ctx.log('warn', error.type, { plugin: plugin.name, error });
+            if (plugin.type === 'before') {
+                ctx.stats.increment('context_canceled');
+                return CANCELLED;
+            }
+            deps.warn(`${name} cancelled the event; only a before plugin can cancel one, so it continues, as in analytics-next`);
+            return ctx;
+        }
+        ctx.log('error', 'plugin Error', { plugin: plugin.name, error });
+        ctx.stats.increment('plugin_error', 1, [`plugin:${plugin.name}`]);
+        deps.warn(`${name} failed: ${describe$1(error)}; the event continues`);
+        return ctx;
+    };
     let returned;
     try {
         returned = hook.call(plugin, ctx);
     }
     catch (error) {
-        return failed(error, plugin, ctx, name, deps);
+        return failed(error);
     }
     if (!isThenable(returned))
-        return accepted(returned, plugin, ctx, name, deps);
-    return raceTimeout(returned, deps.hookTimeoutMs, deps.clock, (value) => accepted(value, plugin, ctx, name, deps), (error) => failed(error, plugin, ctx, name, deps), () => {
+        return accepted(returned);
+    return raceTimeout(returned, deps.hookTimeoutMs, deps.clock, accepted, failed, () => {
         deps.warn(`${name} did not settle within ${deps.hookTimeoutMs} ms; the event went on without waiting for it`);
         // The late hook keeps writing to the context it holds; the event goes on as a copy, untouched by it.
         return new SegmentContext(detach(ctx.event), ctx.id);
     });
-}
-function accepted(value, plugin, ctx, name, deps) {
-    if (value instanceof SegmentContext)
-        return value;
-    // analytics-next cancels (and after its retries drops) the event of a before plugin that returns
-    // anything but a context; we keep the event and say so, since the plugin most likely forgot a return.
-    if (plugin.type === 'before')
-        deps.warn(`${name} returned ${describeValue(value)} instead of its context; the event continues`);
-    return ctx;
-}
-function failed(error, plugin, ctx, name, deps) {
-    if (isCancelation(error)) {
-        ctx.log('warn', error.type, { plugin: plugin.name, error });
-        if (plugin.type === 'before') {
-            ctx.stats.increment('context_canceled');
-            return CANCELLED;
-        }
-        deps.warn(`${name} cancelled the event; only a before plugin can cancel one, so it continues, as in analytics-next`);
-        return ctx;
-    }
-    ctx.log('error', 'plugin Error', { plugin: plugin.name, error });
-    ctx.stats.increment('plugin_error', 1, [`plugin:${plugin.name}`]);
-    deps.warn(`${name} failed: ${describe$1(error)}; the event continues`);
-    return ctx;
 }
 function describeValue(value) {
     if (value === undefined)
@@ -7907,15 +7852,7 @@ function describeValue(value) {
 }
 /** A deep copy of the event's plain objects and arrays; other values (Dates included) are shared. */
 function detach(value) {
-    if (Array.isArray(value))
-        return value.map(detach);
-    if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-        const copy = {};
-        for (const key of Object.keys(value))
-            copy[key] = detach(value[key]);
-        return copy;
-    }
-    return value;
+    return copyReplacing(value, (v) => Array.isArray(v) || (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) ? undefined : v);
 }
 
 const CONSEQUENCE = {
@@ -7946,7 +7883,7 @@ function callLifecycle(plugin, what, call, deps, ctx, onFailure) {
 
 /** The event types that have a per-call hook of the same name. */
 const HOOK_NAMES = ['track', 'page', 'identify', 'group', 'alias', 'screen'];
-const TYPES = new Set(['before', 'enrichment', 'destination', 'after', 'utility']);
+const TYPES = ['before', 'enrichment', 'destination', 'after', 'utility'];
 /** Why `value` cannot be registered, or undefined when it can. Reads the page's object defensively. */
 function pluginProblem(value) {
     try {
@@ -7955,8 +7892,8 @@ function pluginProblem(value) {
         const plugin = value;
         if (typeof plugin.name !== 'string' || plugin.name === '')
             return 'has no name';
-        if (typeof plugin.type !== 'string' || !TYPES.has(plugin.type)) {
-            return `has type ${JSON.stringify(plugin.type)}, not one of before, enrichment, destination, after, utility`;
+        if (typeof plugin.type !== 'string' || !TYPES.includes(plugin.type)) {
+            return `has type ${JSON.stringify(plugin.type)}, not one of ${TYPES.join(', ')}`;
         }
         if (typeof plugin.load !== 'function')
             return 'has no load() function';
@@ -7985,7 +7922,7 @@ function hookFor(plugin, type) {
  */
 function destinationEnabled(plugin, integrations) {
     var _a, _b, _c;
-    const options = integrations !== null && integrations !== void 0 ? integrations : {};
+    const options = integrations || {};
     let byAlternative;
     for (const name of (_a = plugin.alternativeNames) !== null && _a !== void 0 ? _a : []) {
         if (options[name] !== undefined)
@@ -8001,7 +7938,6 @@ const PLUGIN_HOOK_TIMEOUT_MS = 1000;
 const CRITICAL = new Set(['before', 'enrichment']);
 class PluginRegistry {
     constructor(options) {
-        var _a, _b;
         this.options = options;
         this.entries = [];
         /** Before and enrichment plugins whose load has not settled: events wait for them. */
@@ -8010,13 +7946,15 @@ class PluginRegistry {
         /** Before then enrichment plugins with a hook for a type, in order; rebuilt after each change. */
         this.stagesByType = new Map();
         this.warmed = new WeakSet();
-        this.loadTimeoutMs = (_a = options.loadTimeoutMs) !== null && _a !== void 0 ? _a : PLUGIN_LOAD_TIMEOUT_MS;
-        this.hookDeps = {
-            clock: options.clock,
-            hookTimeoutMs: (_b = options.hookTimeoutMs) !== null && _b !== void 0 ? _b : PLUGIN_HOOK_TIMEOUT_MS,
-            warn: (message) => options.logger.once(`analytics.register(): ${message}`),
-        };
-        this.firstHookDeps = Object.assign(Object.assign({}, this.hookDeps), { hookTimeoutMs: Math.max(this.hookDeps.hookTimeoutMs, this.loadTimeoutMs) });
+        const { clock, logger, loadTimeoutMs = PLUGIN_LOAD_TIMEOUT_MS, hookTimeoutMs = PLUGIN_HOOK_TIMEOUT_MS } = options;
+        this.lifecycleDeps = { clock, logger, timeoutMs: loadTimeoutMs };
+        const hookDeps = (timeoutMs) => ({
+            clock,
+            hookTimeoutMs: timeoutMs,
+            warn: (message) => logger.once(`analytics.register(): ${message}`),
+        });
+        this.hookDeps = hookDeps(hookTimeoutMs);
+        this.firstHookDeps = hookDeps(Math.max(hookTimeoutMs, loadTimeoutMs));
     }
     /** The registered plugins, in registration order (failed loads removed). */
     get plugins() {
@@ -8046,19 +7984,17 @@ class PluginRegistry {
     deregister(...names) {
         const ctx = SegmentContext.system();
         const unloads = names.map((name) => {
-            const entry = this.entries.find((e) => e.plugin.name === name);
-            if (!entry) {
+            const named = this.entries.filter((e) => e.plugin.name === name);
+            if (!named.length) {
                 ctx.log('warn', `plugin ${String(name)} not found`);
                 this.options.logger.once(`analytics.deregister(): no plugin is registered as ${JSON.stringify(String(name))}`);
                 return undefined;
             }
             // Removed at once, so no event reaches a plugin that is being unloaded.
-            for (const e of this.entries)
-                if (e.plugin.name === name)
-                    this.stopHolding(e);
-            this.entries = this.entries.filter((e) => e.plugin.name !== name);
-            this.changed();
-            return this.settle(entry.plugin, 'unload', () => { var _a, _b; return (_b = (_a = entry.plugin).unload) === null || _b === void 0 ? void 0 : _b.call(_a, ctx, this.options.analytics()); }, ctx);
+            named.forEach((e) => this.stopHolding(e));
+            this.keepEntries((e) => !named.includes(e));
+            const { plugin } = named[0];
+            return callLifecycle(plugin, 'unload', () => { var _a; return (_a = plugin.unload) === null || _a === void 0 ? void 0 : _a.call(plugin, ctx, this.options.analytics()); }, this.lifecycleDeps, ctx);
         });
         return Promise.all(unloads).then(() => ctx);
     }
@@ -8095,7 +8031,9 @@ class PluginRegistry {
     }
     /** What `analytics.ready()` waits for: every plugin's `ready()`, contained and bounded like a load. */
     ready() {
-        return Promise.all(this.entries.map((e) => typeof e.plugin.ready === 'function' ? this.settle(e.plugin, 'ready', () => { var _a, _b; return (_b = (_a = e.plugin).ready) === null || _b === void 0 ? void 0 : _b.call(_a); }) : undefined));
+        return Promise.all(this.entries.map(({ plugin }) => typeof plugin.ready === 'function'
+            ? callLifecycle(plugin, 'ready', () => plugin.ready(), this.lifecycleDeps)
+            : undefined));
     }
     /**
      * Events stop waiting for loads that have not settled yet (the page is being left): the plugins stay
@@ -8110,17 +8048,12 @@ class PluginRegistry {
         if (entry.holds)
             this.holding += 1;
         this.entries.push(entry);
-        this.changed();
-        entry.loaded = this.settle(plugin, 'load', () => plugin.load(ctx, this.options.analytics()), ctx, (failure) => {
+        this.stagesByType.clear();
+        entry.loaded = callLifecycle(plugin, 'load', () => plugin.load(ctx, this.options.analytics()), this.lifecycleDeps, ctx, (failure) => {
             ctx.log('warn', 'Failed to load destination', { plugin: plugin.name, error: failure });
-            this.entries = this.entries.filter((e) => e !== entry);
-            this.changed();
+            this.keepEntries((e) => e !== entry);
         }).then(() => this.stopHolding(entry));
         return entry;
-    }
-    settle(plugin, what, call, ctx, onFailure) {
-        const { clock, logger } = this.options;
-        return callLifecycle(plugin, what, call, { clock, logger, timeoutMs: this.loadTimeoutMs }, ctx, onFailure);
     }
     stopHolding(entry) {
         if (!entry.holds)
@@ -8134,7 +8067,9 @@ class PluginRegistry {
         for (const wake of waiters)
             wake();
     }
-    changed() {
+    /** Keeps the entries that pass `keep`; the stages are rebuilt from them. */
+    keepEntries(keep) {
+        this.entries = this.entries.filter(keep);
         this.stagesByType.clear();
     }
     stageFor(type) {
@@ -8168,21 +8103,17 @@ class PluginRegistry {
      */
     hook(plugin, hook, ctx) {
         const result = callHook(plugin, hook, ctx, this.warmed.has(plugin) ? this.hookDeps : this.firstHookDeps);
-        if (!(result instanceof Promise)) {
-            this.warmed.add(plugin);
-            return result;
-        }
-        return result.then((settled) => {
+        const warm = (settled) => {
             this.warmed.add(plugin);
             return settled;
-        });
+        };
+        return result instanceof Promise ? result.then(warm) : warm(result);
     }
     runInParallel(targets, from) {
-        var _a;
         const withHooks = targets.filter((e) => hookFor(e.plugin, from.event.type));
         if (withHooks.length === 0)
             return undefined;
-        const ctx = (_a = from.context) !== null && _a !== void 0 ? _a : new SegmentContext(from.event);
+        const ctx = from.context || new SegmentContext(from.event);
         return Promise.all(withHooks.map((e) => e.loaded.then(() => {
             if (!this.entries.includes(e))
                 return undefined; // its load failed or it was deregistered meanwhile
@@ -8775,11 +8706,11 @@ function pageGlobal() {
 }
 /** The value of `attribute` on the first script tag that has it. */
 function scriptTagAttribute(attribute) {
-    var _a;
     try {
-        return ((_a = document.querySelector(`script[${attribute}]`)) === null || _a === void 0 ? void 0 : _a.getAttribute(attribute)) || undefined;
+        const tag = document.querySelector(`script[${attribute}]`);
+        return (tag && tag.getAttribute(attribute)) || undefined;
     }
-    catch (_b) {
+    catch (_a) {
         return undefined;
     }
 }

@@ -16,14 +16,18 @@ function attempt(fn, fallback) {
 function readKey(obj, key) {
     return attempt(() => obj[key], undefined);
 }
+/** A key that would let a path reach Object.prototype (dset and dot-prop refuse them too). */
+function isUnsafeKey(key) {
+    return key === '__proto__' || key === 'constructor' || key === 'prototype';
+}
 function isNonEmptyString(value) {
     return typeof value === 'string' && value.length > 0;
 }
 /** Amplitude's classic SDK (5.2.2) truncated every string value to this many characters as it sent it. */
 const MAX_STRING_LENGTH = 4096;
 /**
- * A copy of a JSON-safe value (plain objects, arrays, scalars) in which each value that `replace` answers for
- * (anything but undefined) is replaced, and every other object or array is copied the same way.
+ * A copy of a value in which each value that `replace` answers for (anything but undefined) is replaced, and
+ * every other object or array is copied the same way (its own enumerable keys).
  */
 function copyReplacing(value, replace) {
     const replaced = replace(value);
@@ -49,13 +53,10 @@ function truncateStrings(value) {
  * amplitude-js, which Classic mode reproduces, was handed the Error itself and sent String(error) at any depth.
  */
 const errorTexts = new WeakMap();
-/** `String(error)` ("Error: boom") when `value` stands for an Error the page gave, else undefined. */
-function errorTextOf(value) {
-    return value !== null && typeof value === 'object' ? errorTexts.get(value) : undefined;
-}
 /** A copy of a sanitized value with every Error the page gave replaced by its text, as amplitude-js sent it. */
 function withErrorTexts(value) {
-    return copyReplacing(value, errorTextOf);
+    // A WeakMap answers undefined for anything that is not an object.
+    return copyReplacing(value, (v) => errorTexts.get(v));
 }
 function isError(value) {
     return attempt(() => Object.prototype.toString.call(value) === '[object Error]', false);
@@ -75,131 +76,117 @@ const MAX_DEPTH = 40;
  */
 function sanitizeProperties(input) {
     const problems = [];
+    /** The objects being copied, outermost first: meeting one of them again is a cycle. */
     const stack = [];
-    const out = copy(input, '', 0, stack, problems);
-    return { value: isPlainObject(out) ? out : {}, problems };
-}
-function copy(value, path, depth, stack, problems) {
-    try {
-        return copyValue(value, path, depth, stack, problems);
-    }
-    catch (_a) {
-        // Proxies whose traps throw, exotic host objects: whatever cannot be read is left out.
-        problems.push(`${label(path)} could not be read and was dropped`);
+    /** Records what happened to the value at `path`, for the call's one warning; undefined: the value is left out. */
+    const note = (path, what) => {
+        problems.push(`${path ? `"${path}"` : 'the value'} ${what}`);
         return undefined;
-    }
-}
-function copyValue(value, path, depth, stack, problems) {
-    switch (typeof value) {
-        case 'string':
-            // Kept whole: Segment's storage keeps what the page gave; Classic cuts long strings on the wire only.
-            return value;
-        case 'boolean':
-            return value;
-        case 'number':
-            if (Number.isFinite(value))
-                return value;
-            // JSON's null, which is what analytics.js stores for it and Segment's API receives.
-            problems.push(`${label(path)} is ${String(value)} and was sent as null`);
-            return null;
-        case 'bigint':
-            problems.push(`${label(path)} is a BigInt and was sent as a string`);
-            return value.toString();
-        case 'undefined':
-            return undefined;
-        case 'function':
-        case 'symbol':
-            problems.push(`${label(path)} is a ${typeof value} and was dropped`);
-            return undefined;
-    }
-    if (value === null)
-        return null;
-    if (depth >= MAX_DEPTH) {
-        problems.push(`${label(path)} is nested deeper than ${MAX_DEPTH} levels and was dropped`);
-        return undefined;
-    }
-    if (stack.includes(value)) {
-        problems.push(`${label(path)} is a circular reference and was dropped`);
-        return undefined;
-    }
-    if (value instanceof Date) {
-        const time = value.getTime();
-        if (Number.isNaN(time)) {
-            problems.push(`${label(path)} is an invalid Date and was dropped`);
-            return undefined;
-        }
-        return value.toISOString();
-    }
-    if (isDomNode(value)) {
-        problems.push(`${label(path)} is a DOM node and was dropped`);
-        return undefined;
-    }
-    stack.push(value);
-    try {
-        if (Array.isArray(value)) {
-            const arr = [];
-            const length = safeLength(value);
-            for (let i = 0; i < length; i++) {
-                const item = read(value, i, path, problems);
-                const copied = item.ok ? copy(item.value, `${path}[${i}]`, depth + 1, stack, problems) : undefined;
-                // JSON turns holes into null; keeping null keeps the array's positions meaningful.
-                arr.push(copied === undefined ? null : copied);
-            }
-            return arr;
-        }
-        const obj = {};
-        // Copies of copies (the event's clone for Amplitude) still know which object was an Error.
-        const text = errorText(value);
-        if (text !== undefined)
-            errorTexts.set(obj, text);
-        let keys;
+    };
+    /** container[key], or UNREADABLE when its getter (or Proxy trap) throws. */
+    const read = (container, key, path) => {
         try {
-            keys = Object.keys(value);
+            return container[key];
         }
         catch (_a) {
-            problems.push(`${label(path)} could not be read and was dropped`);
-            return undefined;
+            note(path, 'threw when read and was dropped');
+            return UNREADABLE;
         }
-        for (const key of keys) {
-            const childPath = path ? `${path}.${key}` : key;
-            const item = read(value, key, childPath, problems);
-            if (!item.ok)
-                continue;
-            const copied = copy(item.value, childPath, depth + 1, stack, problems);
-            if (copied !== undefined)
-                obj[key] = copied;
+    };
+    const copy = (value, path, depth) => {
+        try {
+            return copyValue(value, path, depth);
         }
-        return obj;
-    }
-    finally {
-        stack.pop();
-    }
+        catch (_a) {
+            // Proxies whose traps throw, exotic host objects: whatever cannot be read is left out.
+            return note(path, 'could not be read and was dropped');
+        }
+    };
+    const copyValue = (value, path, depth) => {
+        switch (typeof value) {
+            case 'string':
+                // Kept whole: Segment's storage keeps what the page gave; Classic cuts long strings on the wire only.
+                return value;
+            case 'boolean':
+                return value;
+            case 'number':
+                if (Number.isFinite(value))
+                    return value;
+                // JSON's null, which is what analytics.js stores for it and Segment's API receives.
+                note(path, `is ${String(value)} and was sent as null`);
+                return null;
+            case 'bigint':
+                note(path, 'is a BigInt and was sent as a string');
+                return value.toString();
+            case 'undefined':
+                return undefined;
+            case 'function':
+            case 'symbol':
+                return note(path, `is a ${typeof value} and was dropped`);
+        }
+        if (value === null)
+            return null;
+        if (depth >= MAX_DEPTH)
+            return note(path, `is nested deeper than ${MAX_DEPTH} levels and was dropped`);
+        if (stack.includes(value))
+            return note(path, 'is a circular reference and was dropped');
+        if (value instanceof Date) {
+            if (Number.isNaN(value.getTime()))
+                return note(path, 'is an invalid Date and was dropped');
+            return value.toISOString();
+        }
+        if (isDomNode(value))
+            return note(path, 'is a DOM node and was dropped');
+        stack.push(value);
+        try {
+            if (Array.isArray(value)) {
+                const arr = [];
+                const length = attempt(() => value.length, 0);
+                for (let i = 0; i < length; i++) {
+                    // An item that throws when read is reported under the array's path.
+                    const item = read(value, i, path);
+                    const copied = item === UNREADABLE ? undefined : copy(item, `${path}[${i}]`, depth + 1);
+                    // JSON turns holes into null; keeping null keeps the array's positions meaningful.
+                    arr.push(copied === undefined ? null : copied);
+                }
+                return arr;
+            }
+            const obj = {};
+            // Copies of copies (the event's clone for Amplitude) still know which object was an Error.
+            const text = errorText(value);
+            if (text !== undefined)
+                errorTexts.set(obj, text);
+            // Keys that cannot be listed throw to copy(): the object could not be read.
+            for (const key of Object.keys(value)) {
+                const childPath = path ? `${path}.${key}` : key;
+                const item = read(value, key, childPath);
+                if (item === UNREADABLE)
+                    continue;
+                const copied = copy(item, childPath, depth + 1);
+                if (copied !== undefined)
+                    obj[key] = copied;
+            }
+            return obj;
+        }
+        finally {
+            stack.pop();
+        }
+    };
+    const out = copy(input, '', 0);
+    return { value: isPlainObject(out) ? out : {}, problems };
 }
-function read(container, key, path, problems) {
-    try {
-        return { ok: true, value: container[key] };
-    }
-    catch (_a) {
-        problems.push(`${label(path)} threw when read and was dropped`);
-        return { ok: false };
-    }
-}
-function safeLength(arr) {
-    return attempt(() => arr.length, 0);
-}
+/** What read() answers for a key whose getter (or Proxy trap) threw. */
+const UNREADABLE = Symbol('unreadable');
 function isDomNode(value) {
     const v = value;
     return attempt(() => typeof v.nodeType === 'number' && typeof v.nodeName === 'string', false);
-}
-function label(path) {
-    return path ? `"${path}"` : 'the value';
 }
 
 /** Cookie text (`document.cookie`, or a request's `Cookie:` header) as name/value pairs. Pure. */
 /** A string, or the array some server frameworks give; the first value of a name wins. */
 function parseCookieHeader(header) {
     const out = {};
-    const text = Array.isArray(header) ? header.join('; ') : (header !== null && header !== void 0 ? header : '');
+    const text = Array.isArray(header) ? header.join('; ') : header || '';
     for (const part of text.split(';')) {
         const eq = part.indexOf('=');
         if (eq === -1)
@@ -223,16 +210,14 @@ function decodeV2Identity(raw) {
     for (let i = 0; i < 3; i++) {
         const parsed = attempt(() => JSON.parse(decodeURIComponent(atob(value))), undefined);
         if (parsed && typeof parsed === 'object') {
-            const out = {
-                deviceId: stringField(parsed, 'deviceId'),
-                userId: stringField(parsed, 'userId'),
-                sessionId: typeof parsed.sessionId === 'number' ? parsed.sessionId : undefined,
-                lastEventTime: typeof parsed.lastEventTime === 'number' ? parsed.lastEventTime : undefined,
-                lastEventId: typeof parsed.lastEventId === 'number' ? parsed.lastEventId : undefined,
-            };
-            for (const key of Object.keys(out))
-                if (out[key] === undefined)
-                    delete out[key];
+            // Only the fields present with their type.
+            const out = {};
+            for (const key of ['deviceId', 'userId'])
+                if (stringField(parsed, key))
+                    out[key] = parsed[key];
+            for (const key of ['sessionId', 'lastEventTime', 'lastEventId'])
+                if (typeof parsed[key] === 'number')
+                    out[key] = parsed[key];
             return out;
         }
         const decoded = attempt(() => decodeURIComponent(value), value);
@@ -269,4 +254,4 @@ function segmentIdFromCookie(raw) {
     return value && value !== 'null' ? value : undefined;
 }
 
-export { attempt as a, parseStoredValue as b, isNonEmptyString as c, decodeV2Identity as d, sanitizeProperties as e, segmentIdFromCookie as f, isPlainObject as i, parseCookieHeader as p, readKey as r, stringField as s, truncateStrings as t, v2CookieName as v, withErrorTexts as w };
+export { attempt as a, parseStoredValue as b, isNonEmptyString as c, decodeV2Identity as d, isUnsafeKey as e, sanitizeProperties as f, copyReplacing as g, segmentIdFromCookie as h, isPlainObject as i, parseCookieHeader as p, readKey as r, stringField as s, truncateStrings as t, v2CookieName as v, withErrorTexts as w };

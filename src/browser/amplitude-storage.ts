@@ -41,8 +41,8 @@ const SEGMENT_SESSION_KEYS = ['analytics_session_id', 'analytics_session_id.last
 /** Segment's session plugin keys, localStorage first, then the cookie (analytics.js storage order). */
 export function readSegmentSession(): { id: number | null; lastAccess: number | null } {
   const read = (key: string): number | null => {
-    const raw = localGet(key) ?? getCookie(key) ?? null;
-    const n = raw === null ? NaN : Number(raw);
+    // Neither there: Number(undefined) is NaN, so no value.
+    const n = Number(localGet(key) ?? getCookie(key));
     return Number.isFinite(n) && n > 0 ? n : null;
   };
   return { id: read(SEGMENT_SESSION_KEYS[0]), lastAccess: read(SEGMENT_SESSION_KEYS[1]) };

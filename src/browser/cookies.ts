@@ -9,12 +9,7 @@ export function readCookies(): Record<string, string> {
 
 export function getCookie(name: string): string | undefined {
   const value = readCookies()[name];
-  if (value === undefined) return undefined;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
+  return value === undefined ? undefined : attempt(() => decodeURIComponent(value), value);
 }
 
 export interface CookieOptions {
@@ -33,7 +28,7 @@ let detectedDomain: string | null | undefined;
  * sticks on. localhost, single-label hosts and IPs get host-only cookies.
  */
 function topLevelCookieDomain(): string | undefined {
-  if (detectedDomain !== undefined) return detectedDomain ?? undefined;
+  if (detectedDomain !== undefined) return detectedDomain || undefined;
   detectedDomain = null;
   if (!hasWindow) return undefined;
   const host = attempt(() => location.hostname, '');

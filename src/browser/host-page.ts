@@ -13,7 +13,8 @@ export function pageGlobal(): Dict {
 /** The value of `attribute` on the first script tag that has it. */
 export function scriptTagAttribute(attribute: string): string | undefined {
   try {
-    return document.querySelector(`script[${attribute}]`)?.getAttribute(attribute) || undefined;
+    const tag = document.querySelector(`script[${attribute}]`);
+    return (tag && tag.getAttribute(attribute)) || undefined;
   } catch {
     return undefined;
   }

@@ -30,7 +30,7 @@ export function readPageSnapshot(): PageSnapshot {
   };
   const canonical = attempt(() => {
     const el = document.querySelector('link[rel="canonical"]');
-    return el ? (el.getAttribute('href') ?? undefined) : undefined;
+    return (el && el.getAttribute('href')) || undefined;
   }, undefined);
   if (canonical) snap.canonical = canonical;
   lastSnapshot = snap;

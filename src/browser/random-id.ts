@@ -22,28 +22,12 @@ function randomBytes16(): number {
 
 /** A v4 UUID from cryptographic randomness (per call it costs a fraction of crypto.randomUUID). */
 export function randomUUID(): string {
-  const i = randomBytes16();
-  const b = pool;
-  return (
-    HEX[b[i]] +
-    HEX[b[i + 1]] +
-    HEX[b[i + 2]] +
-    HEX[b[i + 3]] +
-    '-' +
-    HEX[b[i + 4]] +
-    HEX[b[i + 5]] +
-    '-' +
-    HEX[(b[i + 6] & 0x0f) | 0x40] +
-    HEX[b[i + 7]] +
-    '-' +
-    HEX[(b[i + 8] & 0x3f) | 0x80] +
-    HEX[b[i + 9]] +
-    '-' +
-    HEX[b[i + 10]] +
-    HEX[b[i + 11]] +
-    HEX[b[i + 12]] +
-    HEX[b[i + 13]] +
-    HEX[b[i + 14]] +
-    HEX[b[i + 15]]
-  );
+  const at = randomBytes16();
+  let id = '';
+  for (let i = 0; i < 16; i++) {
+    // The version (4) and the variant (10xx) bits.
+    const byte = i === 6 ? (pool[at + i] & 0x0f) | 0x40 : i === 8 ? (pool[at + i] & 0x3f) | 0x80 : pool[at + i];
+    id += (i === 4 || i === 6 || i === 8 || i === 10 ? '-' : '') + HEX[byte];
+  }
+  return id;
 }

@@ -5,7 +5,7 @@ import { hasWindow } from './page.js';
 
 function storage(): Storage | undefined {
   if (!hasWindow) return undefined;
-  return attempt(() => window.localStorage ?? undefined, undefined);
+  return attempt(() => window.localStorage || undefined, undefined);
 }
 
 export function localGet(key: string): string | null {

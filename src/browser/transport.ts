@@ -1,5 +1,6 @@
 /** The network: the outbox's transport to Amplitude (fetch, and sendBeacon at exit), and posts to the site. */
 import type { Transport, WireResponse } from '../wire/wire-types.js';
+import { asDict } from '../wire/endpoint-answer.js';
 import { attempt } from '../core/values.js';
 import { hasWindow } from './page.js';
 
@@ -54,6 +55,5 @@ export const browserTransport: Transport = {
 };
 
 function parseObject(text: string): Record<string, unknown> {
-  const parsed: unknown = attempt(() => JSON.parse(text) as unknown, undefined);
-  return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  return asDict(attempt(() => JSON.parse(text) as unknown, undefined));
 }

@@ -21,16 +21,12 @@ export function decodeV2Identity(raw: string): StoredAmplitudeIdentity | undefin
   for (let i = 0; i < 3; i++) {
     const parsed = attempt(() => JSON.parse(decodeURIComponent(atob(value))) as Record<string, unknown>, undefined);
     if (parsed && typeof parsed === 'object') {
-      const out: StoredAmplitudeIdentity = {
-        deviceId: stringField(parsed, 'deviceId'),
-        userId: stringField(parsed, 'userId'),
-        sessionId: typeof parsed.sessionId === 'number' ? parsed.sessionId : undefined,
-        lastEventTime: typeof parsed.lastEventTime === 'number' ? parsed.lastEventTime : undefined,
-        lastEventId: typeof parsed.lastEventId === 'number' ? parsed.lastEventId : undefined,
-      };
-      for (const key of Object.keys(out) as (keyof StoredAmplitudeIdentity)[])
-        if (out[key] === undefined) delete out[key];
-      return out;
+      // Only the fields present with their type.
+      const out: Record<string, unknown> = {};
+      for (const key of ['deviceId', 'userId']) if (stringField(parsed, key)) out[key] = parsed[key];
+      for (const key of ['sessionId', 'lastEventTime', 'lastEventId'])
+        if (typeof parsed[key] === 'number') out[key] = parsed[key];
+      return out as StoredAmplitudeIdentity;
     }
     const decoded = attempt(() => decodeURIComponent(value), value);
     if (decoded === value) break;

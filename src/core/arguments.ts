@@ -83,12 +83,7 @@ export function resolvePageArguments(input: unknown[]): ResolvedPage {
 
   const strings = args.filter(isString);
   if (strings.length === 1) {
-    if (isString(args[1])) {
-      name = args[1];
-      category = null;
-    } else {
-      name = strings[0];
-    }
+    name = strings[0];
   } else if (strings.length === 2) {
     if (isString(args[0])) category = args[0];
     if (isString(args[1])) name = args[1];
@@ -98,13 +93,9 @@ export function resolvePageArguments(input: unknown[]): ResolvedPage {
   let properties: Dict = {};
   let options: Dict = {};
   if (objects.length === 1) {
-    if (isPlainObject(args[2])) {
-      properties = args[2];
-    } else if (isPlainObject(args[3])) {
-      options = args[3];
-    } else {
-      properties = objects[0];
-    }
+    // The only object is the options when it comes fourth, else the properties.
+    if (isPlainObject(args[3])) options = objects[0];
+    else properties = objects[0];
   } else if (objects.length === 2) {
     properties = objects[0];
     options = objects[1];
@@ -127,38 +118,33 @@ export function resolveEntityArguments(args: unknown[]): ResolvedEntity {
   let traits: Dict | null | undefined;
   let options: Dict | null | undefined;
   let callback: Callback | undefined;
-  const slots = ['id', 'traits', 'options'] as const;
+  // The slot the next argument may fill: 0 the id, 1 the traits, 2 the options.
   let slot = 0;
-  for (let i = 0; i < args.length && slot <= slots.length; i++) {
-    const arg = args[i];
+  for (const arg of args) {
     if (isFunction(arg)) {
       callback = arg;
       break;
     }
-    if (slot >= slots.length) break;
-    if (slots[slot] === 'id') {
+    if (slot === 0) {
+      slot = 1;
       if (isString(arg) || (typeof arg === 'number' && Number.isFinite(arg))) {
         id = String(arg);
-        slot++;
         continue;
       }
       if (isNil(arg)) {
         id = null;
-        slot++;
         continue;
       }
-      slot++; // the id was omitted: the same argument is considered for traits
+      // the id was omitted: the same argument is considered for traits
     }
-    const accept = isNil(arg) || isPlainObject(arg);
-    if (slots[slot] === 'traits') {
-      if (accept) traits = arg as Dict | null | undefined;
-      slot++;
-    } else if (slots[slot] === 'options') {
-      if (accept) options = arg as Dict | null | undefined;
-      slot++;
+    if (slot > 2) break;
+    if (isNil(arg) || isPlainObject(arg)) {
+      if (slot === 1) traits = arg;
+      else options = arg;
     }
+    slot++;
   }
-  return { id, traits: traits ?? undefined, options: options ?? {}, callback };
+  return { id, traits: traits || undefined, options: options || {}, callback };
 }
 
 export interface ResolvedAlias {
@@ -170,12 +156,11 @@ export interface ResolvedAlias {
 
 export function resolveAliasArguments(input: unknown[]): ResolvedAlias {
   const args = input.map((a) => (typeof a === 'number' && Number.isFinite(a) ? String(a) : a));
-  const strings = args.filter(isString);
-  const rawTo = args[0];
+  const [to, from = null] = args.filter(isString);
   return {
-    to: strings[0] ?? (isString(rawTo) ? rawTo : undefined),
-    from: strings[1] ?? null,
-    options: (args.find(isPlainObject) as Dict | undefined) ?? {},
+    to,
+    from,
+    options: args.find(isPlainObject) || {},
     callback: args.find(isFunction),
   };
 }

@@ -3,7 +3,7 @@
 /** A string, or the array some server frameworks give; the first value of a name wins. */
 export function parseCookieHeader(header: string | string[] | undefined | null): Record<string, string> {
   const out: Record<string, string> = {};
-  const text = Array.isArray(header) ? header.join('; ') : (header ?? '');
+  const text = Array.isArray(header) ? header.join('; ') : header || '';
   for (const part of text.split(';')) {
     const eq = part.indexOf('=');
     if (eq === -1) continue;

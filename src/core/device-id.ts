@@ -46,16 +46,14 @@ export function isPlausibleDeviceId(value: unknown): value is string {
 
 export function resolveDeviceId(input: DeviceIdInputs): DeviceIdDecision {
   const warnings: string[] = [];
-  if (input.preferAnonymousId && input.anonymousId) {
-    return { deviceId: input.anonymousId, source: 'anonymousId', warnings };
-  }
+  const decided = (deviceId: string, source: DeviceIdSource): DeviceIdDecision => ({ deviceId, source, warnings });
+  if (input.preferAnonymousId && input.anonymousId) return decided(input.anonymousId, 'anonymousId');
   if (input.deviceIdFromUrlParam) {
     const fromUrl = urlDeviceId(input.query, input.now, warnings);
-    if (fromUrl) return { deviceId: fromUrl, source: 'url', warnings };
+    if (fromUrl) return decided(fromUrl, 'url');
   }
   const stored = [input.stored.v2, input.stored.amplitudeJs, input.stored.amplitudeJs5].find(isPlausibleDeviceId);
-  if (stored) return { deviceId: stored, source: 'stored', warnings };
-  return { deviceId: input.generate(), source: 'new', warnings };
+  return stored ? decided(stored, 'stored') : decided(input.generate(), 'new');
 }
 
 function urlDeviceId(query: Record<string, string>, now: number, warnings: string[]): string | undefined {

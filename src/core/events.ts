@@ -4,7 +4,7 @@
  */
 import type { Dict, PageContext, SegmentEvent, SegmentEventType } from './types.js';
 import { eventPageContext } from './page-context.js';
-import { isPlainObject } from './values.js';
+import { isPlainObject, isUnsafeKey } from './values.js';
 
 export interface EventBody {
   type: SegmentEventType;
@@ -32,26 +32,25 @@ export interface EventEnvironment {
 
 const TOP_LEVEL_OPTIONS = ['integrations', 'userId', 'anonymousId', 'timestamp', 'messageId', 'context'];
 
-export function buildEvent(body: EventBody, rawOptions: Dict, env: EventEnvironment): SegmentEvent {
-  const options: Dict = {};
-  for (const key of Object.keys(rawOptions)) if (rawOptions[key] !== undefined) options[key] = rawOptions[key];
-
-  const context: Dict = { ...(env.context ?? {}), ...(isPlainObject(options.context) ? options.context : {}) };
+export function buildEvent(body: EventBody, options: Dict, env: EventEnvironment): SegmentEvent {
+  const callContext: Dict = isPlainObject(options.context) ? options.context : {};
+  const context: Dict = { ...env.context, ...callContext };
+  // Any other option (undefined ones aside) lands in the context, at its dotted path.
   for (const key of Object.keys(options)) {
-    if (!TOP_LEVEL_OPTIONS.includes(key)) setPath(context, key, options[key]);
+    if (options[key] !== undefined && !TOP_LEVEL_OPTIONS.includes(key)) setPath(context, key, options[key]);
   }
 
   let properties = body.properties;
   if (body.type === 'page') {
-    properties = { ...env.page, ...(body.properties ?? {}) };
-    if (body.category !== null && body.category !== undefined) properties.category = body.category;
+    properties = { ...env.page, ...body.properties };
+    if (body.category != null) properties.category = body.category;
     if (body.name) properties.name = body.name;
   } else if (body.type === 'screen') {
-    properties = { ...(body.properties ?? {}) };
+    properties = { ...body.properties };
   }
 
-  const explicitPage = (isPlainObject(options.context) ? (options.context as Dict).page : undefined) ?? options.page;
-  context.page = eventPageContext(env.page, body.type === 'page', body.properties ?? {}, explicitPage);
+  const explicitPage = callContext.page ?? options.page;
+  context.page = eventPageContext(env.page, body.type === 'page', body.properties, explicitPage);
 
   const integrations: Dict = { ...env.loadIntegrations };
   if (isPlainObject(options.integrations)) Object.assign(integrations, options.integrations);
@@ -59,19 +58,19 @@ export function buildEvent(body: EventBody, rawOptions: Dict, env: EventEnvironm
   const event: SegmentEvent = {
     type: body.type,
     messageId: typeof options.messageId === 'string' && options.messageId ? options.messageId : env.messageId,
-    timestamp: parseTimestamp(options.timestamp) ?? env.now,
+    timestamp: parseTimestamp(options.timestamp) || env.now,
     context: context as SegmentEvent['context'],
     integrations,
   };
   if (body.event !== undefined) event.event = body.event;
   if (body.type === 'page' || body.type === 'screen') {
-    if (body.category !== null && body.category !== undefined) event.category = body.category;
-    if (body.name !== null && body.name !== undefined) event.name = body.name;
+    if (body.category != null) event.category = body.category;
+    if (body.name != null) event.name = body.name;
   }
   if (properties !== undefined) event.properties = properties;
   if (body.traits !== undefined) event.traits = body.traits;
   if (body.groupId !== undefined) event.groupId = body.groupId;
-  if (body.previousId !== undefined && body.previousId !== null) event.previousId = body.previousId;
+  if (body.previousId != null) event.previousId = body.previousId;
 
   event.userId = body.userId !== undefined ? body.userId : typeof options.userId === 'string' ? options.userId : null;
   // The current user wins, as in analytics-next, except over the new ID an alias names (Segment's spec;
@@ -110,13 +109,13 @@ function parseTimestamp(value: unknown): Date | undefined {
 function setPath(target: Dict, path: string, value: unknown): void {
   const parts = path.split('.');
   let node = target;
-  for (let i = 0; i < parts.length - 1; i++) {
+  for (let i = 0; i < parts.length; i++) {
     const part = parts[i];
-    if (part === '__proto__' || part === 'constructor' || part === 'prototype') return;
-    if (!isPlainObject(node[part])) node[part] = {};
-    node = node[part] as Dict;
+    if (isUnsafeKey(part)) return;
+    if (i === parts.length - 1) node[part] = value;
+    else {
+      if (!isPlainObject(node[part])) node[part] = {};
+      node = node[part] as Dict;
+    }
   }
-  const last = parts[parts.length - 1];
-  if (last === '__proto__' || last === 'constructor' || last === 'prototype') return;
-  node[last] = value;
 }

@@ -58,7 +58,7 @@ export function wasFacadeDate(value: unknown): boolean {
 
 /** A copy of `value` with every facade date string replaced by its timestamp, at any depth. */
 export function withFacadeDates<T>(value: T, localOffsetMinutes: number): T {
-  if (typeof value === 'string') return (facadeTimestamp(value, localOffsetMinutes) ?? value) as T;
+  if (typeof value === 'string') return (facadeTimestamp(value, localOffsetMinutes) || value) as T;
   if (Array.isArray(value)) return value.map((v) => withFacadeDates(v, localOffsetMinutes)) as T;
   if (isPlainObject(value)) {
     const out: Dict = {};

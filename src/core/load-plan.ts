@@ -87,6 +87,9 @@ export function storageOptions(rawOptions: unknown): { persist: boolean; cookie:
 
 export function planLoad(env: LoadEnvironment): LoadPlan {
   const warnings: PlanWarning[] = [];
+  const warn = (call: string, messages: string[], dropped = true) => {
+    for (const message of messages) warnings.push({ call, message, dropped });
+  };
   const options: Dict = isPlainObject(env.options) ? env.options : {};
   const { persist, cookie } = storageOptions(options);
   const integrations = isPlainObject(options.integrations) ? options.integrations : {};
@@ -99,13 +102,13 @@ export function planLoad(env: LoadEnvironment): LoadPlan {
     if (integrations[name] === false) loadIntegrations[name] = false;
   }
   const settings = choice.settings;
-  for (const message of choice.warnings) warnings.push({ call: 'analytics.load()', message, dropped: false });
+  warn('analytics.load()', choice.warnings, false);
   const sdkOptions = isPlainObject(options.amplitude) ? options.amplitude : {};
 
   // The querystring API runs before buffered calls, as in analytics-next.
   const query = options.useQueryString === false ? { calls: {}, warnings: [] } : queryStringCalls(env.search, env.hash);
-  for (const message of query.warnings) warnings.push({ call: 'querystring', message, dropped: true });
-  const anonymousId = query.calls.anonymousId ?? env.anonymousId;
+  warn('querystring', query.warnings);
+  const anonymousId = query.calls.anonymousId || env.anonymousId;
 
   const urlParams = parseQuery(env.search);
   const decision = resolveDeviceId({
@@ -117,14 +120,14 @@ export function planLoad(env: LoadEnvironment): LoadPlan {
     now: env.now,
     generate: env.newId,
   });
-  for (const message of decision.warnings) warnings.push({ call: 'device ID', message, dropped: true });
+  warn('device ID', decision.warnings);
 
   const timeout =
     typeof sdkOptions.sessionTimeout === 'number' ? sdkOptions.sessionTimeout : DEFAULT_SESSION_TIMEOUT_MS;
   // Actions mode continues the session Segment's plugin kept; Classic the one in Amplitude's cookie.
-  const actionsSession = env.storedActionsSession ?? { id: null, lastAccess: null };
+  const actionsSession = env.storedActionsSession;
   const stored: StoredAmplitudeIdentity = mode.session.keptInSegmentStorage
-    ? { sessionId: actionsSession.id ?? undefined, lastEventTime: actionsSession.lastAccess ?? undefined }
+    ? { sessionId: actionsSession?.id || undefined, lastEventTime: actionsSession?.lastAccess || undefined }
     : env.storedSession;
   const isNewSession = !stored.sessionId || !stored.lastEventTime || env.now - stored.lastEventTime > timeout;
   const session: SessionState = {
@@ -133,14 +136,15 @@ export function planLoad(env: LoadEnvironment): LoadPlan {
     lastEventId: typeof stored.lastEventId === 'number' ? stored.lastEventId : -1,
   };
   // Amplitude's cross-domain session hand-off (?ampSessionId, valid until ?ampTimestamp), as the SDK honours it.
+  // Without the parameter, Number() gives NaN, which is no session.
   const handedSession = Number(urlParams.ampSessionId);
   const handOffValid = urlParams.ampTimestamp === undefined || env.now < Number(urlParams.ampTimestamp);
-  if (urlParams.ampSessionId !== undefined && Number.isFinite(handedSession) && handedSession > 0 && handOffValid) {
+  if (Number.isFinite(handedSession) && handedSession > 0 && handOffValid) {
     session.sessionId = handedSession;
     session.lastEventTime = env.now;
   }
   const captured = attribution({ settings, query: urlParams, utmz: env.utmz, referrer: env.referrer, isNewSession });
-  for (const message of captured.warnings) warnings.push({ call: 'attribution', message, dropped: true });
+  warn('attribution', captured.warnings);
 
   return {
     mode,

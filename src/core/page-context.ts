@@ -38,11 +38,11 @@ const PAGE_KEYS: (keyof PageContext)[] = ['path', 'referrer', 'search', 'title',
 export function eventPageContext(
   detected: PageContext,
   isPageEvent: boolean,
-  properties: Dict,
+  properties: Dict | undefined,
   explicit: unknown,
 ): PageContext {
   const page: Dict = { ...detected };
-  if (isPageEvent) {
+  if (isPageEvent && properties) {
     for (const key of PAGE_KEYS) if (key in properties) page[key] = properties[key];
   }
   if (explicit && typeof explicit === 'object') Object.assign(page, explicit);
@@ -58,7 +58,7 @@ export function campaignFromSearch(query: Record<string, string>): Dict | undefi
   for (const key of Object.keys(query)) {
     if (!key.startsWith('utm_') || key.length === 4) continue;
     const field = key.slice(4) === 'campaign' ? 'name' : key.slice(4);
-    campaign = campaign ?? {};
+    campaign = campaign || {};
     campaign[field] = query[key];
   }
   return campaign;

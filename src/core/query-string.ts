@@ -29,8 +29,9 @@ function safeDecode(s: string): string {
 
 export function queryStringCalls(search: string, hash: string): { calls: QueryStringCalls; warnings: string[] } {
   const warnings: string[] = [];
-  const hashQuery = hash.indexOf('?') === -1 ? '' : hash.slice(hash.indexOf('?'));
-  const params = { ...parseQuery(search), ...parseQuery(hashQuery) };
+  const hashQuery = hash.indexOf('?');
+  // The hash's parameters win over the search's.
+  const params = Object.assign(parseQuery(search), hashQuery === -1 ? {} : parseQuery(hash.slice(hashQuery)));
   const calls: QueryStringCalls = {};
   const valid = (name: string, value: string | undefined): value is string => {
     if (value === undefined || value === '') return false;

@@ -21,6 +21,11 @@ export function readKey(obj: unknown, key: string): unknown {
   return attempt(() => (obj as Dict)[key], undefined);
 }
 
+/** A key that would let a path reach Object.prototype (dset and dot-prop refuse them too). */
+export function isUnsafeKey(key: string): boolean {
+  return key === '__proto__' || key === 'constructor' || key === 'prototype';
+}
+
 export function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
 }
@@ -29,10 +34,10 @@ export function isNonEmptyString(value: unknown): value is string {
 export const MAX_STRING_LENGTH = 4096;
 
 /**
- * A copy of a JSON-safe value (plain objects, arrays, scalars) in which each value that `replace` answers for
- * (anything but undefined) is replaced, and every other object or array is copied the same way.
+ * A copy of a value in which each value that `replace` answers for (anything but undefined) is replaced, and
+ * every other object or array is copied the same way (its own enumerable keys).
  */
-function copyReplacing(value: unknown, replace: (value: unknown) => unknown): unknown {
+export function copyReplacing(value: unknown, replace: (value: unknown) => unknown): unknown {
   const replaced = replace(value);
   if (replaced !== undefined) return replaced;
   if (Array.isArray(value)) return value.map((item) => copyReplacing(item, replace));
@@ -58,14 +63,10 @@ export function truncateStrings(value: unknown): unknown {
  */
 const errorTexts = new WeakMap<object, string>();
 
-/** `String(error)` ("Error: boom") when `value` stands for an Error the page gave, else undefined. */
-function errorTextOf(value: unknown): string | undefined {
-  return value !== null && typeof value === 'object' ? errorTexts.get(value) : undefined;
-}
-
 /** A copy of a sanitized value with every Error the page gave replaced by its text, as amplitude-js sent it. */
 export function withErrorTexts(value: unknown): unknown {
-  return copyReplacing(value, errorTextOf);
+  // A WeakMap answers undefined for anything that is not an object.
+  return copyReplacing(value, (v) => errorTexts.get(v as object));
 }
 
 function isError(value: object): boolean {
@@ -94,124 +95,103 @@ export interface SanitizeResult<T> {
  */
 export function sanitizeProperties(input: unknown): SanitizeResult<Dict> {
   const problems: string[] = [];
+  /** The objects being copied, outermost first: meeting one of them again is a cycle. */
   const stack: unknown[] = [];
-  const out = copy(input, '', 0, stack, problems);
+
+  /** Records what happened to the value at `path`, for the call's one warning; undefined: the value is left out. */
+  const note = (path: string, what: string): undefined => {
+    problems.push(`${path ? `"${path}"` : 'the value'} ${what}`);
+    return undefined;
+  };
+
+  /** container[key], or UNREADABLE when its getter (or Proxy trap) throws. */
+  const read = (container: unknown, key: string | number, path: string): unknown => {
+    try {
+      return (container as Dict)[key as string];
+    } catch {
+      note(path, 'threw when read and was dropped');
+      return UNREADABLE;
+    }
+  };
+
+  const copy = (value: unknown, path: string, depth: number): unknown => {
+    try {
+      return copyValue(value, path, depth);
+    } catch {
+      // Proxies whose traps throw, exotic host objects: whatever cannot be read is left out.
+      return note(path, 'could not be read and was dropped');
+    }
+  };
+
+  const copyValue = (value: unknown, path: string, depth: number): unknown => {
+    switch (typeof value) {
+      case 'string':
+        // Kept whole: Segment's storage keeps what the page gave; Classic cuts long strings on the wire only.
+        return value;
+      case 'boolean':
+        return value;
+      case 'number':
+        if (Number.isFinite(value)) return value;
+        // JSON's null, which is what analytics.js stores for it and Segment's API receives.
+        note(path, `is ${String(value)} and was sent as null`);
+        return null;
+      case 'bigint':
+        note(path, 'is a BigInt and was sent as a string');
+        return value.toString();
+      case 'undefined':
+        return undefined;
+      case 'function':
+      case 'symbol':
+        return note(path, `is a ${typeof value} and was dropped`);
+    }
+    if (value === null) return null;
+    if (depth >= MAX_DEPTH) return note(path, `is nested deeper than ${MAX_DEPTH} levels and was dropped`);
+    if (stack.includes(value)) return note(path, 'is a circular reference and was dropped');
+    if (value instanceof Date) {
+      if (Number.isNaN(value.getTime())) return note(path, 'is an invalid Date and was dropped');
+      return value.toISOString();
+    }
+    if (isDomNode(value)) return note(path, 'is a DOM node and was dropped');
+    stack.push(value);
+    try {
+      if (Array.isArray(value)) {
+        const arr: unknown[] = [];
+        const length = attempt(() => value.length, 0);
+        for (let i = 0; i < length; i++) {
+          // An item that throws when read is reported under the array's path.
+          const item = read(value, i, path);
+          const copied = item === UNREADABLE ? undefined : copy(item, `${path}[${i}]`, depth + 1);
+          // JSON turns holes into null; keeping null keeps the array's positions meaningful.
+          arr.push(copied === undefined ? null : copied);
+        }
+        return arr;
+      }
+      const obj: Dict = {};
+      // Copies of copies (the event's clone for Amplitude) still know which object was an Error.
+      const text = errorText(value as object);
+      if (text !== undefined) errorTexts.set(obj, text);
+      // Keys that cannot be listed throw to copy(): the object could not be read.
+      for (const key of Object.keys(value as object)) {
+        const childPath = path ? `${path}.${key}` : key;
+        const item = read(value, key, childPath);
+        if (item === UNREADABLE) continue;
+        const copied = copy(item, childPath, depth + 1);
+        if (copied !== undefined) obj[key] = copied;
+      }
+      return obj;
+    } finally {
+      stack.pop();
+    }
+  };
+
+  const out = copy(input, '', 0);
   return { value: isPlainObject(out) ? out : {}, problems };
 }
 
-function copy(value: unknown, path: string, depth: number, stack: unknown[], problems: string[]): unknown {
-  try {
-    return copyValue(value, path, depth, stack, problems);
-  } catch {
-    // Proxies whose traps throw, exotic host objects: whatever cannot be read is left out.
-    problems.push(`${label(path)} could not be read and was dropped`);
-    return undefined;
-  }
-}
-
-function copyValue(value: unknown, path: string, depth: number, stack: unknown[], problems: string[]): unknown {
-  switch (typeof value) {
-    case 'string':
-      // Kept whole: Segment's storage keeps what the page gave; Classic cuts long strings on the wire only.
-      return value;
-    case 'boolean':
-      return value;
-    case 'number':
-      if (Number.isFinite(value)) return value;
-      // JSON's null, which is what analytics.js stores for it and Segment's API receives.
-      problems.push(`${label(path)} is ${String(value)} and was sent as null`);
-      return null;
-    case 'bigint':
-      problems.push(`${label(path)} is a BigInt and was sent as a string`);
-      return value.toString();
-    case 'undefined':
-      return undefined;
-    case 'function':
-    case 'symbol':
-      problems.push(`${label(path)} is a ${typeof value} and was dropped`);
-      return undefined;
-  }
-  if (value === null) return null;
-  if (depth >= MAX_DEPTH) {
-    problems.push(`${label(path)} is nested deeper than ${MAX_DEPTH} levels and was dropped`);
-    return undefined;
-  }
-  if (stack.includes(value)) {
-    problems.push(`${label(path)} is a circular reference and was dropped`);
-    return undefined;
-  }
-  if (value instanceof Date) {
-    const time = value.getTime();
-    if (Number.isNaN(time)) {
-      problems.push(`${label(path)} is an invalid Date and was dropped`);
-      return undefined;
-    }
-    return value.toISOString();
-  }
-  if (isDomNode(value)) {
-    problems.push(`${label(path)} is a DOM node and was dropped`);
-    return undefined;
-  }
-  stack.push(value);
-  try {
-    if (Array.isArray(value)) {
-      const arr: unknown[] = [];
-      const length = safeLength(value);
-      for (let i = 0; i < length; i++) {
-        const item = read(value, i, path, problems);
-        const copied = item.ok ? copy(item.value, `${path}[${i}]`, depth + 1, stack, problems) : undefined;
-        // JSON turns holes into null; keeping null keeps the array's positions meaningful.
-        arr.push(copied === undefined ? null : copied);
-      }
-      return arr;
-    }
-    const obj: Dict = {};
-    // Copies of copies (the event's clone for Amplitude) still know which object was an Error.
-    const text = errorText(value as object);
-    if (text !== undefined) errorTexts.set(obj, text);
-    let keys: string[];
-    try {
-      keys = Object.keys(value as object);
-    } catch {
-      problems.push(`${label(path)} could not be read and was dropped`);
-      return undefined;
-    }
-    for (const key of keys) {
-      const childPath = path ? `${path}.${key}` : key;
-      const item = read(value as Dict, key, childPath, problems);
-      if (!item.ok) continue;
-      const copied = copy(item.value, childPath, depth + 1, stack, problems);
-      if (copied !== undefined) obj[key] = copied;
-    }
-    return obj;
-  } finally {
-    stack.pop();
-  }
-}
-
-function read(
-  container: unknown,
-  key: string | number,
-  path: string,
-  problems: string[],
-): { ok: boolean; value?: unknown } {
-  try {
-    return { ok: true, value: (container as Dict)[key as string] };
-  } catch {
-    problems.push(`${label(path)} threw when read and was dropped`);
-    return { ok: false };
-  }
-}
-
-function safeLength(arr: unknown[]): number {
-  return attempt(() => arr.length, 0);
-}
+/** What read() answers for a key whose getter (or Proxy trap) threw. */
+const UNREADABLE = Symbol('unreadable');
 
 function isDomNode(value: unknown): boolean {
   const v = value as { nodeType?: unknown; nodeName?: unknown };
   return attempt(() => typeof v.nodeType === 'number' && typeof v.nodeName === 'string', false);
-}
-
-function label(path: string): string {
-  return path ? `"${path}"` : 'the value';
 }

@@ -8,6 +8,7 @@ import type { Clock } from '../runtime/clock.js';
 import { describe, isThenable, raceTimeout } from '../runtime/page-code.js';
 import { isCancelation, SegmentContext } from './segment-context.js';
 import type { PluginHook, SegmentPlugin } from './plugin-types.js';
+import { copyReplacing } from '../core/values.js';
 
 export const CANCELLED = Symbol('cancelled');
 export type HookResult = SegmentContext | typeof CANCELLED;
@@ -26,58 +27,43 @@ export function callHook(
   deps: HookDeps,
 ): HookResult | Promise<HookResult> {
   const name = `plugin "${plugin.name}" (${plugin.type}) ${ctx.event.type}()`;
+  const accepted = (value: unknown): HookResult => {
+    if (value instanceof SegmentContext) return value;
+    // analytics-next cancels (and after its retries drops) the event of a before plugin that returns
+    // anything but a context; we keep the event and say so, since the plugin most likely forgot a return.
+    if (plugin.type === 'before')
+      deps.warn(`${name} returned ${describeValue(value)} instead of its context; the event continues`);
+    return ctx;
+  };
+  const failed = (error: unknown): HookResult => {
+    if (isCancelation(error)) {
+      ctx.log('warn', error.type, { plugin: plugin.name, error });
+      if (plugin.type === 'before') {
+        ctx.stats.increment('context_canceled');
+        return CANCELLED;
+      }
+      deps.warn(
+        `${name} cancelled the event; only a before plugin can cancel one, so it continues, as in analytics-next`,
+      );
+      return ctx;
+    }
+    ctx.log('error', 'plugin Error', { plugin: plugin.name, error });
+    ctx.stats.increment('plugin_error', 1, [`plugin:${plugin.name}`]);
+    deps.warn(`${name} failed: ${describe(error)}; the event continues`);
+    return ctx;
+  };
   let returned: unknown;
   try {
     returned = hook.call(plugin, ctx);
   } catch (error) {
-    return failed(error, plugin, ctx, name, deps);
+    return failed(error);
   }
-  if (!isThenable(returned)) return accepted(returned, plugin, ctx, name, deps);
-  return raceTimeout<HookResult>(
-    returned,
-    deps.hookTimeoutMs,
-    deps.clock,
-    (value) => accepted(value, plugin, ctx, name, deps),
-    (error) => failed(error, plugin, ctx, name, deps),
-    () => {
-      deps.warn(`${name} did not settle within ${deps.hookTimeoutMs} ms; the event went on without waiting for it`);
-      // The late hook keeps writing to the context it holds; the event goes on as a copy, untouched by it.
-      return new SegmentContext(detach(ctx.event), ctx.id);
-    },
-  );
-}
-
-function accepted(
-  value: unknown,
-  plugin: SegmentPlugin,
-  ctx: SegmentContext,
-  name: string,
-  deps: HookDeps,
-): HookResult {
-  if (value instanceof SegmentContext) return value;
-  // analytics-next cancels (and after its retries drops) the event of a before plugin that returns
-  // anything but a context; we keep the event and say so, since the plugin most likely forgot a return.
-  if (plugin.type === 'before')
-    deps.warn(`${name} returned ${describeValue(value)} instead of its context; the event continues`);
-  return ctx;
-}
-
-function failed(error: unknown, plugin: SegmentPlugin, ctx: SegmentContext, name: string, deps: HookDeps): HookResult {
-  if (isCancelation(error)) {
-    ctx.log('warn', error.type, { plugin: plugin.name, error });
-    if (plugin.type === 'before') {
-      ctx.stats.increment('context_canceled');
-      return CANCELLED;
-    }
-    deps.warn(
-      `${name} cancelled the event; only a before plugin can cancel one, so it continues, as in analytics-next`,
-    );
-    return ctx;
-  }
-  ctx.log('error', 'plugin Error', { plugin: plugin.name, error });
-  ctx.stats.increment('plugin_error', 1, [`plugin:${plugin.name}`]);
-  deps.warn(`${name} failed: ${describe(error)}; the event continues`);
-  return ctx;
+  if (!isThenable(returned)) return accepted(returned);
+  return raceTimeout<HookResult>(returned, deps.hookTimeoutMs, deps.clock, accepted, failed, () => {
+    deps.warn(`${name} did not settle within ${deps.hookTimeoutMs} ms; the event went on without waiting for it`);
+    // The late hook keeps writing to the context it holds; the event goes on as a copy, untouched by it.
+    return new SegmentContext(detach(ctx.event), ctx.id);
+  });
 }
 
 function describeValue(value: unknown): string {
@@ -88,11 +74,7 @@ function describeValue(value: unknown): string {
 
 /** A deep copy of the event's plain objects and arrays; other values (Dates included) are shared. */
 function detach<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(detach) as unknown as T;
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) copy[key] = detach((value as Record<string, unknown>)[key]);
-    return copy as T;
-  }
-  return value;
+  return copyReplacing(value, (v) =>
+    Array.isArray(v) || (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) ? undefined : v,
+  ) as T;
 }

@@ -11,7 +11,7 @@ import type { SegmentContext } from './segment-context.js';
 
 export type LifecycleCall = 'load' | 'unload' | 'ready';
 
-interface LifecycleDeps {
+export interface LifecycleDeps {
   clock: Clock;
   logger: Logger;
   timeoutMs: number;

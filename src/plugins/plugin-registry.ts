@@ -11,7 +11,7 @@ import type { Clock } from '../runtime/clock.js';
 import type { Logger } from '../runtime/log.js';
 import type { SegmentEvent } from '../core/types.js';
 import { callHook, CANCELLED, type HookDeps, type HookResult } from './plugin-hooks.js';
-import { callLifecycle, type LifecycleCall } from './plugin-lifecycle.js';
+import { callLifecycle, type LifecycleDeps } from './plugin-lifecycle.js';
 import {
   destinationEnabled,
   hookFor,
@@ -61,20 +61,22 @@ export class PluginRegistry {
   private waiters: Array<() => void> = [];
   /** Before then enrichment plugins with a hook for a type, in order; rebuilt after each change. */
   private stagesByType = new Map<string, SegmentPlugin[]>();
-  private readonly loadTimeoutMs: number;
+  private readonly lifecycleDeps: LifecycleDeps;
   private readonly hookDeps: HookDeps;
   /** For a plugin's hooks until one has settled: they may be waiting on what load started (see hook). */
   private readonly firstHookDeps: HookDeps;
   private readonly warmed = new WeakSet<SegmentPlugin>();
 
   constructor(private readonly options: PluginRegistryOptions) {
-    this.loadTimeoutMs = options.loadTimeoutMs ?? PLUGIN_LOAD_TIMEOUT_MS;
-    this.hookDeps = {
-      clock: options.clock,
-      hookTimeoutMs: options.hookTimeoutMs ?? PLUGIN_HOOK_TIMEOUT_MS,
-      warn: (message) => options.logger.once(`analytics.register(): ${message}`),
-    };
-    this.firstHookDeps = { ...this.hookDeps, hookTimeoutMs: Math.max(this.hookDeps.hookTimeoutMs, this.loadTimeoutMs) };
+    const { clock, logger, loadTimeoutMs = PLUGIN_LOAD_TIMEOUT_MS, hookTimeoutMs = PLUGIN_HOOK_TIMEOUT_MS } = options;
+    this.lifecycleDeps = { clock, logger, timeoutMs: loadTimeoutMs };
+    const hookDeps = (timeoutMs: number): HookDeps => ({
+      clock,
+      hookTimeoutMs: timeoutMs,
+      warn: (message) => logger.once(`analytics.register(): ${message}`),
+    });
+    this.hookDeps = hookDeps(hookTimeoutMs);
+    this.firstHookDeps = hookDeps(Math.max(hookTimeoutMs, loadTimeoutMs));
   }
 
   /** The registered plugins, in registration order (failed loads removed). */
@@ -106,17 +108,23 @@ export class PluginRegistry {
   deregister(...names: unknown[]): Promise<SegmentContext> {
     const ctx = SegmentContext.system();
     const unloads = names.map((name) => {
-      const entry = this.entries.find((e) => e.plugin.name === name);
-      if (!entry) {
+      const named = this.entries.filter((e) => e.plugin.name === name);
+      if (!named.length) {
         ctx.log('warn', `plugin ${String(name)} not found`);
         this.options.logger.once(`analytics.deregister(): no plugin is registered as ${JSON.stringify(String(name))}`);
         return undefined;
       }
       // Removed at once, so no event reaches a plugin that is being unloaded.
-      for (const e of this.entries) if (e.plugin.name === name) this.stopHolding(e);
-      this.entries = this.entries.filter((e) => e.plugin.name !== name);
-      this.changed();
-      return this.settle(entry.plugin, 'unload', () => entry.plugin.unload?.(ctx, this.options.analytics()), ctx);
+      named.forEach((e) => this.stopHolding(e));
+      this.keepEntries((e) => !named.includes(e));
+      const { plugin } = named[0];
+      return callLifecycle(
+        plugin,
+        'unload',
+        () => plugin.unload?.(ctx, this.options.analytics()),
+        this.lifecycleDeps,
+        ctx,
+      );
     });
     return Promise.all(unloads).then(() => ctx);
   }
@@ -162,8 +170,10 @@ export class PluginRegistry {
   /** What `analytics.ready()` waits for: every plugin's `ready()`, contained and bounded like a load. */
   ready(): Promise<unknown[]> {
     return Promise.all(
-      this.entries.map((e) =>
-        typeof e.plugin.ready === 'function' ? this.settle(e.plugin, 'ready', () => e.plugin.ready?.()) : undefined,
+      this.entries.map(({ plugin }) =>
+        typeof plugin.ready === 'function'
+          ? callLifecycle(plugin, 'ready', () => plugin.ready!(), this.lifecycleDeps)
+          : undefined,
       ),
     );
   }
@@ -180,30 +190,19 @@ export class PluginRegistry {
     const entry: Entry = { plugin, loaded: Promise.resolve(), holds: CRITICAL.has(plugin.type) };
     if (entry.holds) this.holding += 1;
     this.entries.push(entry);
-    this.changed();
-    entry.loaded = this.settle(
+    this.stagesByType.clear();
+    entry.loaded = callLifecycle(
       plugin,
       'load',
       () => plugin.load(ctx, this.options.analytics()),
+      this.lifecycleDeps,
       ctx,
       (failure) => {
         ctx.log('warn', 'Failed to load destination', { plugin: plugin.name, error: failure });
-        this.entries = this.entries.filter((e) => e !== entry);
-        this.changed();
+        this.keepEntries((e) => e !== entry);
       },
     ).then(() => this.stopHolding(entry));
     return entry;
-  }
-
-  private settle(
-    plugin: SegmentPlugin,
-    what: LifecycleCall,
-    call: () => unknown,
-    ctx?: SegmentContext,
-    onFailure?: (failure: unknown) => void,
-  ): Promise<void> {
-    const { clock, logger } = this.options;
-    return callLifecycle(plugin, what, call, { clock, logger, timeoutMs: this.loadTimeoutMs }, ctx, onFailure);
   }
 
   private stopHolding(entry: Entry): void {
@@ -216,7 +215,9 @@ export class PluginRegistry {
     for (const wake of waiters) wake();
   }
 
-  private changed(): void {
+  /** Keeps the entries that pass `keep`; the stages are rebuilt from them. */
+  private keepEntries(keep: (entry: Entry) => boolean): void {
+    this.entries = this.entries.filter(keep);
     this.stagesByType.clear();
   }
 
@@ -255,20 +256,17 @@ export class PluginRegistry {
    */
   private hook(plugin: SegmentPlugin, hook: PluginHook, ctx: SegmentContext): HookResult | Promise<HookResult> {
     const result = callHook(plugin, hook, ctx, this.warmed.has(plugin) ? this.hookDeps : this.firstHookDeps);
-    if (!(result instanceof Promise)) {
-      this.warmed.add(plugin);
-      return result;
-    }
-    return result.then((settled) => {
+    const warm = <T>(settled: T): T => {
       this.warmed.add(plugin);
       return settled;
-    });
+    };
+    return result instanceof Promise ? result.then(warm) : warm(result);
   }
 
   private runInParallel(targets: Entry[], from: RunOutcome): Promise<void> | undefined {
     const withHooks = targets.filter((e) => hookFor(e.plugin, from.event.type));
     if (withHooks.length === 0) return undefined;
-    const ctx = from.context ?? new SegmentContext(from.event);
+    const ctx = from.context || new SegmentContext(from.event);
     return Promise.all(
       withHooks.map((e) =>
         e.loaded.then(() => {

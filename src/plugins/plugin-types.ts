@@ -31,7 +31,7 @@ export interface SegmentPlugin {
   screen?: PluginHook;
 }
 
-const TYPES: ReadonlySet<string> = new Set(['before', 'enrichment', 'destination', 'after', 'utility']);
+const TYPES: readonly string[] = ['before', 'enrichment', 'destination', 'after', 'utility'];
 
 /** Why `value` cannot be registered, or undefined when it can. Reads the page's object defensively. */
 export function pluginProblem(value: unknown): string | undefined {
@@ -39,8 +39,8 @@ export function pluginProblem(value: unknown): string | undefined {
     if (!value || typeof value !== 'object') return 'is not an object';
     const plugin = value as Partial<SegmentPlugin>;
     if (typeof plugin.name !== 'string' || plugin.name === '') return 'has no name';
-    if (typeof plugin.type !== 'string' || !TYPES.has(plugin.type)) {
-      return `has type ${JSON.stringify(plugin.type)}, not one of before, enrichment, destination, after, utility`;
+    if (typeof plugin.type !== 'string' || !TYPES.includes(plugin.type)) {
+      return `has type ${JSON.stringify(plugin.type)}, not one of ${TYPES.join(', ')}`;
     }
     if (typeof plugin.load !== 'function') return 'has no load() function';
     return undefined;
@@ -66,7 +66,7 @@ export function hookFor(plugin: SegmentPlugin, type: string): PluginHook | undef
  * turns it off. Before, enrichment and after plugins are never filtered.
  */
 export function destinationEnabled(plugin: SegmentPlugin, integrations: Record<string, unknown> | undefined): boolean {
-  const options = integrations ?? {};
+  const options = integrations || {};
   let byAlternative: unknown;
   for (const name of plugin.alternativeNames ?? []) {
     if (options[name] !== undefined) byAlternative = options[name];

@@ -5,6 +5,7 @@
  * so their names and behaviour follow `@segment/analytics-core`'s Context (see docs/plugins.md).
  */
 import type { SegmentEvent } from '../core/types.js';
+import { isUnsafeKey } from '../core/values.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -29,10 +30,14 @@ export class ContextCancelation {
   type: string;
   reason: string;
 
-  constructor(options: { retry?: boolean; reason?: string; type?: string } = {}) {
-    this.retry = options.retry ?? true;
-    this.type = options.type ?? 'plugin Error';
-    this.reason = options.reason ?? '';
+  constructor({
+    retry = true,
+    type = 'plugin Error',
+    reason = '',
+  }: { retry?: boolean; reason?: string; type?: string } = {}) {
+    this.retry = retry;
+    this.type = type;
+    this.reason = reason;
   }
 }
 
@@ -55,16 +60,20 @@ export function isCancelation(value: unknown): value is ContextCancelation {
   }
 }
 
+function metricNow(metric: string, value: number, type: Metric['type'], tags: string[]): Metric {
+  return { metric, value, type, tags, timestamp: Date.now() };
+}
+
 /** Per-event counters and gauges, kept on the context as analytics-next keeps them; never sent. */
 class ContextStats {
   metrics: Metric[] = [];
 
   increment(metric: string, by = 1, tags: string[] = []): void {
-    this.metrics.push({ metric, value: by, type: 'counter', tags, timestamp: Date.now() });
+    this.metrics.push(metricNow(metric, by, 'counter', tags));
   }
 
   gauge(metric: string, value: number, tags: string[] = []): void {
-    this.metrics.push({ metric, value, type: 'gauge', tags, timestamp: Date.now() });
+    this.metrics.push(metricNow(metric, value, 'gauge', tags));
   }
 
   flush(): void {
@@ -76,8 +85,6 @@ class ContextStats {
   }
 }
 
-// Keys that would let a path reach Object.prototype; dset refuses them too.
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 let contextCount = 0;
 
 function newId(): string {
@@ -112,7 +119,7 @@ export class SegmentContext {
 
   // Made on first read: most contexts are never asked for their id.
   get id(): string {
-    return (this.ctxId ??= newId());
+    return (this.ctxId ||= newId());
   }
 
   isSame(other: SegmentContext): boolean {
@@ -140,8 +147,8 @@ export class SegmentContext {
    */
   updateEvent(path: string, value: unknown): SegmentEvent {
     const keys = String(path).split('.');
-    if (keys[0] === 'integrations' && this.event.integrations?.[keys[1]] === false) return this.event;
-    if (keys.some((key) => UNSAFE_KEYS.has(key))) return this.event;
+    if (keys[0] === 'integrations' && (this.event.integrations || {})[keys[1]] === false) return this.event;
+    if (keys.some(isUnsafeKey)) return this.event;
     let target = this.event as unknown as Record<string, unknown>;
     for (let i = 0; i < keys.length - 1; i++) {
       const next = target[keys[i]];

@@ -42,7 +42,8 @@ export function throttling(body: Dict): { overQuota(event: Dict): boolean; throt
   return { overQuota: (event) => users.has(String(event.user_id)) || devices.has(String(event.device_id)), throttled };
 }
 
-function asDict(value: unknown): Dict {
+/** `value` when it is an object (not an array), else an empty one. */
+export function asDict(value: unknown): Dict {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Dict) : {};
 }
 

@@ -9,6 +9,7 @@
 import type { Clock } from '../runtime/clock.js';
 import type { WireEvent } from './wire-types.js';
 import type { Dict } from '../core/types.js';
+import { attempt, isPlainObject } from '../core/values.js';
 
 export interface KeyValueStore {
   get(key: string): string | null;
@@ -62,18 +63,21 @@ export class ExitJournal {
   private written = new Set<string>();
   private writtenLeft = false;
 
+  /** The start of the API key, which names the site's keys (as the SDK names its own). */
+  private readonly site: string;
+  /** The site's records start with it (this page's, `${prefix}_${pageId}`, and the lock's name). */
+  private readonly prefix: string;
+
   constructor(
     private readonly store: KeyValueStore,
     private readonly clock: Clock,
-    private readonly apiKey: string,
+    apiKey: string,
     pageId: string,
     private readonly contents: () => JournalContents,
   ) {
-    this.key = `${this.prefix()}_${pageId}`;
-  }
-
-  private prefix(): string {
-    return JOURNAL_PREFIX + this.apiKey.slice(0, 10);
+    this.site = apiKey.slice(0, 10);
+    this.prefix = JOURNAL_PREFIX + this.site;
+    this.key = `${this.prefix}_${pageId}`;
   }
 
   /** Something pending changed: write soon (at once when the page has been left). */
@@ -120,7 +124,8 @@ export class ExitJournal {
       v: 1,
       at: this.clock.now(),
       left: this.left,
-      ...(this.gone ? { gone: true } : {}),
+      // Written only when true: JSON leaves an undefined key out.
+      gone: this.gone || undefined,
       calls: calls.slice(-MAX_CALLS),
       events: events.slice(-MAX_EVENTS),
     };
@@ -160,18 +165,18 @@ export class ExitJournal {
 
   /** The name under which pages of the site take turns to take over records (see takeover.ts). */
   get lockName(): string {
-    return `${this.prefix()}_takeover`;
+    return `${this.prefix}_takeover`;
   }
 
   /** Remembers, for the pages that follow, whether the endpoint's last answer was a failure. */
   noteEndpoint(healthy: boolean): void {
-    const key = FAILING_PREFIX + this.apiKey.slice(0, 10);
+    const key = FAILING_PREFIX + this.site;
     if (healthy) this.store.remove(key);
     else this.store.set(key, String(this.clock.now()));
   }
 
   endpointFailing(): boolean {
-    return this.store.get(FAILING_PREFIX + this.apiKey.slice(0, 10)) !== null;
+    return this.store.get(FAILING_PREFIX + this.site) !== null;
   }
 
   /**
@@ -184,8 +189,8 @@ export class ExitJournal {
     const now = this.clock.now();
     const calls: JournaledCall[] = [];
     const events: WireEvent[] = [];
-    const prefix = this.prefix();
-    const legacySdkKey = `AMP_unsent_${this.apiKey.slice(0, 10)}`;
+    const prefix = this.prefix;
+    const legacySdkKey = `AMP_unsent_${this.site}`;
     for (const key of this.store.keys()) {
       if (key === this.key) continue;
       const isRecord = key.startsWith(`${prefix}_`);
@@ -219,22 +224,15 @@ export class ExitJournal {
 }
 
 function parse(raw: string | null): unknown {
-  if (raw === null) return undefined;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
+  return raw === null ? undefined : attempt(() => JSON.parse(raw) as unknown, undefined);
 }
 
 function validCalls(list: unknown): JournaledCall[] {
   if (!Array.isArray(list)) return [];
   return list.filter(
     (c): c is JournaledCall =>
-      !!c &&
-      typeof c === 'object' &&
-      !!c.event &&
-      typeof c.event === 'object' &&
+      isPlainObject(c) &&
+      isPlainObject(c.event) &&
       typeof c.event.messageId === 'string' &&
       typeof c.event.type === 'string',
   );
@@ -243,7 +241,6 @@ function validCalls(list: unknown): JournaledCall[] {
 function validEvents(list: unknown): WireEvent[] {
   if (!Array.isArray(list)) return [];
   return list.filter(
-    (e): e is WireEvent =>
-      !!e && typeof e === 'object' && typeof e.event_type === 'string' && typeof e.insert_id === 'string',
+    (e): e is WireEvent => isPlainObject(e) && typeof e.event_type === 'string' && typeof e.insert_id === 'string',
   );
 }

@@ -27,7 +27,7 @@ export function applyAnswer(box: OutboxState, batch: Entry[], response: WireResp
     entry.handed = false;
   }
   const code = response ? responseCode(response) : 0;
-  const body = response?.body ?? {};
+  const body = (response && response.body) || {};
   // An answer about the events themselves (2xx, 400, 413) means the endpoint is up.
   const answered = (code >= 200 && code < 300) || code === 400 || code === 413;
   if (answered) box.backoff.succeeded();
@@ -52,7 +52,7 @@ export function applyAnswer(box: OutboxState, batch: Entry[], response: WireResp
 function setHealthy(box: OutboxState, healthy: boolean): void {
   if (healthy === box.healthy) return;
   box.healthy = healthy;
-  box.deps.onHealth?.(healthy);
+  if (box.deps.onHealth) box.deps.onHealth(healthy);
 }
 
 function shrink(box: OutboxState, count: number, bytes?: number): void {

@@ -37,7 +37,7 @@ export function handOverAtExit(box: OutboxState): void {
   };
   for (const entry of [...box.entries.values()]) {
     if (entry.inflight || entry.beaconed) continue;
-    const size = (entry.bytes ?? sized(entry.event).bytes) + 1;
+    const size = (entry.bytes || sized(entry.event).bytes) + 1;
     if (chunk.length && (bytes + size > KEEPALIVE_BODY_LIMIT || chunk.length >= Math.max(box.batchSize, 100))) send();
     chunk.push(entry);
     bytes += size;

@@ -63,7 +63,7 @@ export function finish(box: OutboxState, entries: Entry[], outcome: DeliveryOutc
   for (const entry of entries) {
     if (box.entries.get(entry.key) !== entry) continue;
     box.entries.delete(entry.key);
-    entry.settle?.(outcome);
+    if (entry.settle) entry.settle(outcome);
   }
 }
 
@@ -79,7 +79,7 @@ export function giveUp(box: OutboxState, entries: Entry[], code: number, reason:
 /** The request body, from the events' JSON measured when they were batched (serialized once). */
 export function requestBody(box: OutboxState, batch: Entry[]): string {
   const { config } = box;
-  const events = batch.map((e) => e.json ?? JSON.stringify(e.event)).join(',');
+  const events = batch.map((e) => e.json || JSON.stringify(e.event)).join(',');
   const options =
     config.minIdLength !== undefined ? `,"options":${JSON.stringify({ min_id_length: config.minIdLength })}` : '';
   const uploadTime = JSON.stringify(new Date(box.deps.clock.now()).toISOString());

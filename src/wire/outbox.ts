@@ -59,8 +59,7 @@ export function createOutbox(config: OutboxConfig, deps: OutboxDeps): Outbox {
   };
   const { entries } = box;
   let nextKey = 0;
-  let requestInFlight = false;
-  /** Only one request is in flight at a time (as in the SDK), so this is that request's size. */
+  /** Only one request is in flight at a time (as in the SDK), so this is that request's size (0: none). */
   let inflightCount = 0;
   let timer: unknown = undefined;
   let timerDue = Infinity;
@@ -93,9 +92,9 @@ export function createOutbox(config: OutboxConfig, deps: OutboxDeps): Outbox {
   };
 
   const pump = (): void => {
-    if (requestInFlight || entries.size === 0) return;
+    if (inflightCount || entries.size === 0) return;
     if (!deps.transport.online()) return; // the page's `online` event calls flush()
-    const taken = deps.reconcile?.();
+    const taken = deps.reconcile && deps.reconcile();
     if (taken && taken.size) dropTaken(box, taken);
     const now = clock.monotonic();
     dropExpired(box, now);
@@ -133,13 +132,11 @@ export function createOutbox(config: OutboxConfig, deps: OutboxDeps): Outbox {
       entry.beaconed = false;
     }
     if (keepalive) deps.onChange();
-    requestInFlight = true;
     inflightCount = batch.length;
     let settled = false;
     const done = (response: WireResponse | null) => {
       if (settled) return;
       settled = true;
-      requestInFlight = false;
       inflightCount = 0;
       applyAnswer(box, batch, response, bytes);
       // A full batch still waiting goes on at once (a burst drains back to back); a partial one waits

@@ -47,17 +47,17 @@ export function reduceToFit<T extends Dict>(event: T, limit: number): Sized<T> |
   for (const value of Object.values(copy))
     if (value && typeof value === 'object') collectStrings(value as Dict, leaves);
   leaves.sort((a, b) => b.length - a.length);
-  let current = sized(copy);
+  let bytes = sized(copy).bytes;
   for (const leaf of leaves) {
-    if (current.bytes <= limit || leaf.length <= REDUCED_STRING_LENGTH) break;
+    if (bytes <= limit || leaf.length <= REDUCED_STRING_LENGTH) break;
     const value = leaf.holder[leaf.key] as string;
     const cut = value.slice(0, REDUCED_STRING_LENGTH);
     leaf.holder[leaf.key] = cut;
     // JSON escapes aside, the request shrinks by what was cut; measured exactly at the end.
-    current = { value: copy, json: '', bytes: current.bytes - (utf8Length(value) - utf8Length(cut)) };
+    bytes -= utf8Length(value) - utf8Length(cut);
   }
-  current = sized(copy);
-  return current.bytes <= limit ? current : undefined;
+  const reduced = sized(copy);
+  return reduced.bytes <= limit ? reduced : undefined;
 }
 
 function collectStrings(node: Dict, into: Array<{ holder: Dict; key: string; length: number }>): void {

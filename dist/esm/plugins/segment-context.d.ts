@@ -24,7 +24,7 @@ export declare class ContextCancelation {
     retry: boolean;
     type: string;
     reason: string;
-    constructor(options?: {
+    constructor({ retry, type, reason, }?: {
         retry?: boolean;
         reason?: string;
         type?: string;

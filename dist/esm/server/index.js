@@ -1,4 +1,4 @@
-import { p as parseCookieHeader, v as v2CookieName, d as decodeV2Identity, f as segmentIdFromCookie } from '../stored-value.js';
+import { p as parseCookieHeader, v as v2CookieName, d as decodeV2Identity, h as segmentIdFromCookie } from '../stored-value.js';
 
 /**
  * segment-amplitude-shim/server: the server half of the device-ID hand-off, for Node (18+), no framework.
