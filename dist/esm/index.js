@@ -4890,8 +4890,10 @@ function toMillis(value) {
  * Actions sends none, which Amplitude stores as -1 (out of session).
  */
 function sessionIdOf(value) {
-    const id = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : toMillis(value);
-    return id !== undefined && id > 0 ? id : -1;
+    if (typeof value === 'string' && /^\d+$/.test(value))
+        return Number(value);
+    const ms = toMillis(value);
+    return ms !== undefined && ms > 0 ? ms : -1;
 }
 
 function actionsMode(actions, settings) {

@@ -49,6 +49,8 @@ describe('session_id: a numeric string is the id itself, anything else is read a
   it.each<[string, unknown, number]>([
     ['a positive number', 1764410000000, 1764410000000],
     ['a numeric string, as a number', '1764410000000', 1764410000000],
+    // Only what is read as a date must be positive: a numeric string is sent as the number it spells.
+    ['a numeric string of zero, as the number it spells', '0', 0],
     ['an ISO date', '2026-11-29T10:00:00.000Z', T.getTime()],
     ['zero', 0, -1],
     ['a negative number', -5, -1],

@@ -204,6 +204,7 @@ function toMillis(value: unknown): number | undefined {
  * Actions sends none, which Amplitude stores as -1 (out of session).
  */
 function sessionIdOf(value: unknown): number {
-  const id = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : toMillis(value);
-  return id !== undefined && id > 0 ? id : -1;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  const ms = toMillis(value);
+  return ms !== undefined && ms > 0 ? ms : -1;
 }
