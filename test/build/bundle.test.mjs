@@ -11,10 +11,11 @@ import { parse } from 'acorn';
  * request sizes, exits during an outage, a tab taking over a closed tab's journal) about 1.6 KB; and
  * analytics-next's plugin contract with the SDK plugin stage (register(), Session Replay, Experiment) about
  * 4.1 KB; what the Classic conformance run found (revenue as amplitude-js booked it, Errors as text, the user
- * ID of the last identify that reached Amplitude) about 290 bytes. This is over the 40,000 the project aims to
- * stay under: see docs/performance.md for where it goes.
+ * ID of the last identify that reached Amplitude) about 290 bytes. A pass over the shim's own code for work done
+ * twice, state that could be derived and ES2017's long spellings of `??` and `?.` took back about 1.7 KB. This is
+ * still over the 40,000 the project aims to stay under: see docs/performance.md for where it goes.
  */
-const BUDGET_GZIP_BYTES = 47300;
+const BUDGET_GZIP_BYTES = 45500;
 const file = readFileSync(new URL('../../dist/segment-amplitude-shim.min.js', import.meta.url));
 const text = file.toString('utf8');
 
