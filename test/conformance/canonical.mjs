@@ -60,7 +60,8 @@ export function canonicalRecord({ endpoint, event }) {
 
 export const canonicalRecords = (payloads) => payloads.map(canonicalRecord);
 
-const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+/** Two values with the same JSON. */
+export const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Field-level differences between two record lists, in order: `{ index, field, segment, ours }`, with
