@@ -2,7 +2,7 @@
 // A mutant is killed when the suite fails on it; this script fails unless every mutant is killed.
 // Each mutant is a text substitution in one source file, checked to apply, so a refactor that moves
 // the line makes this script fail loudly instead of testing nothing.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -54,17 +54,21 @@ for (const mutant of MUTANTS) {
     const build = spawnSync(node, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent'], { cwd: dir, stdio: 'inherit' });
     if (build.status !== 0) throw new Error(`${mutant.name}: the mutant did not build`);
     console.log(`\n== ${mutant.name}: running the browser suite on the mutant bundle`);
-    const suite = spawnSync(node, ['node_modules/vitest/vitest.mjs', 'run', '--project', 'browser', '--reporter=dot', '--bail=1'], {
-      cwd: root,
-      env: { ...process.env, SHIM_BUNDLE: join(dir, 'dist/segment-amplitude-shim.min.js') },
-      encoding: 'utf8',
-    });
-    const output = `${suite.stdout}\n${suite.stderr}`;
-    const failedTests = /Tests\s+(\d+) failed/.exec(output)?.[1] ?? '0';
+    const report = join(dir, 'suite.json');
+    const suite = spawnSync(
+      node,
+      ['node_modules/vitest/vitest.mjs', 'run', '--project', 'browser', '--reporter=dot', '--reporter=json', `--outputFile.json=${report}`, '--bail=1'],
+      {
+        cwd: root,
+        env: { ...process.env, SHIM_BUNDLE: join(dir, 'dist/segment-amplitude-shim.min.js') },
+        encoding: 'utf8',
+      },
+    );
     const killed = suite.status !== 0;
-    // The suite stops at its first failure (--bail): name the test that caught the mutant.
-    const caughtBy = [...output.matchAll(/FAIL\s+\|browser\|\s+(.+?)\s*$/gm)].map((m) => m[1])[0] ?? '';
-    results.push({ mutant: mutant.name, killed, failedTests: Number(failedTests), caughtBy });
+    // The suite stops at its first failure (--bail): its JSON report names the test that caught the mutant.
+    const failed = failedTestsIn(report);
+    const caughtBy = failed[0] ?? (killed ? `(no failed test reported; suite exit ${suite.status})` : '');
+    results.push({ mutant: mutant.name, killed, failedTests: failed.length, caughtBy });
     console.log(`   ${killed ? 'killed' : 'SURVIVED'}${caughtBy ? ` by: ${caughtBy}` : ''}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -79,3 +83,12 @@ if (survivors.length || results.length === 0) {
   process.exit(1);
 }
 console.log(`\nAll ${results.length} mutants killed.`);
+
+/** `file › test name` of each failed test in a vitest JSON report (none when the suite wrote no report). */
+function failedTestsIn(report) {
+  if (!existsSync(report)) return [];
+  const { testResults = [] } = JSON.parse(readFileSync(report, 'utf8'));
+  return testResults.flatMap((file) =>
+    (file.assertionResults ?? []).filter((t) => t.status === 'failed').map((t) => `${file.name.replace(`${root}/`, '')} › ${t.fullName}`),
+  );
+}
