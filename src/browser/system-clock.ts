@@ -1,4 +1,7 @@
-/** The page's real clock: the wall clock, and performance.now() for waits, which jumps of the wall clock do not move. */
+/**
+ * The page's real clock: the wall clock, and performance.now() for waits, which jumps of the wall clock do not
+ * move.
+ */
 import type { Clock } from '../runtime/clock.js';
 
 export const systemClock: Clock = {
