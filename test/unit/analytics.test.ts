@@ -752,6 +752,29 @@ describe('API surface', () => {
     expect(transport.wire.at(-1)).toMatchObject({ event_type: 'Pushed', event_properties: { via: 'push' } });
   });
 
+  it('push() of an array it cannot read (a revoked Proxy, throwing traps) calls nothing and says it needs a method name', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { analytics, transport, load } = make();
+    load();
+    await run();
+    // A refusal that loses no data is told in debug mode, once per text.
+    analytics.debug(true);
+    const revocable = Proxy.revocable([] as unknown[], {});
+    revocable.revoke();
+    const throwing = new Proxy(['track', 'Hidden'], {
+      get: () => {
+        throw new Error('hostile');
+      },
+    });
+    expect(analytics.push(revocable.proxy)).toBeUndefined();
+    expect(analytics.push(throwing)).toBeUndefined();
+    await run();
+    expect(warn.mock.calls.map((c) => c.map(String).join(' '))).toEqual([
+      expect.stringContaining('analytics.push(): expects an array whose first item is a method name'),
+    ]);
+    expect(transport.wire).toHaveLength(0);
+  });
+
   it('warn-only deprecated members exist and do nothing', () => {
     const { analytics } = make();
     for (const name of [
